@@ -1,0 +1,138 @@
+"""Question-answering speed: per question in batch mode, `ask` start-up, and at 100× the KB.
+
+Prints medians of several runs (the machine is shared and noisy). Usage:
+    .venv/bin/python bench/qa_speed.py [--runs 5] [--scale 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from knowledge.loader import KnowledgeBase, load_knowledge  # noqa: E402
+from knowledge.search import SearchIndex  # noqa: E402
+
+QUESTION_FILES = [
+    ROOT / "tests/data/eval_questions.jsonl",
+    ROOT.parent / "shared/eval/sample_questions.jsonl",
+]
+
+
+def questions() -> list[str]:
+    out: list[str] = []
+    for path in QUESTION_FILES:
+        if path.exists():
+            out += [json.loads(line)["q"] for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return out
+
+
+def per_question_ms(index: SearchIndex, batch: list[str]) -> float:
+    start = time.perf_counter()
+    for question in batch:
+        index.search(question)
+    return (time.perf_counter() - start) / len(batch) * 1000
+
+
+def batch_mode_ms(batch: list[str], runs: int) -> float:
+    """Through the real command: (time for 3× the batch − time for 1×) / 2× the batch."""
+
+    def timed(lines: list[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "--json"],
+            input="\n".join(lines) + "\n",
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        return time.perf_counter() - start
+
+    samples = [(timed(batch * 3) - timed(batch)) / (2 * len(batch)) * 1000 for _ in range(runs)]
+    return statistics.median(samples)
+
+
+def startup_s(runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "--json"],
+            input="",
+            capture_output=True,
+            check=True,
+            cwd=ROOT,
+        )
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def scaled(kb: KnowledgeBase, factor: int, seed: int = 7) -> KnowledgeBase:
+    """A knowledge base `factor` times larger: each entry copied with some words swapped for new ones,
+    so shared words (申报, 项目 …) get `factor` times the postings, as a bigger real KB would."""
+    rng = random.Random(seed)
+    alphabet = [chr(c) for c in range(0x4E00, 0x9FA5)]
+    entries = []
+    for copy in range(factor):
+        for entry in kb.faq.entries:
+            if copy == 0:
+                entries.append(entry)
+                continue
+            word = "".join(rng.choices(alphabet, k=2))
+
+            def vary(texts: list[str], word: str = word) -> list[str]:
+                return [t[: len(t) // 2] + word + t[len(t) // 2 :] for t in texts]
+
+            entries.append(
+                entry.model_copy(
+                    update={
+                        "id": f"{entry.id}-syn{copy}",
+                        "questions": entry.questions.model_copy(update={"zh": vary(entry.questions.zh)}),
+                        "keywords": entry.keywords.model_copy(update={"zh": [*entry.keywords.zh, word]}),
+                    }
+                )
+            )
+    faq = kb.faq.model_copy(update={"entries": entries})
+    return KnowledgeBase(notice=kb.notice, faq=faq, lexicon=kb.lexicon)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scale", type=int, default=100)
+    args = parser.parse_args()
+    batch = questions()
+    kb = load_knowledge()
+    index = SearchIndex(kb)
+    per_question_ms(index, batch)  # warm caches once
+    in_process = statistics.median(per_question_ms(index, batch) for _ in range(args.runs))
+    print(f"questions: {len(batch)}, entries: {len(kb.faq.entries)}")
+    print(f"in-process per question: median {in_process:.3f} ms over {args.runs} runs")
+    print(
+        f"batch mode (python -m bot ask --json) per question: median {batch_mode_ms(batch, args.runs):.3f} ms"
+    )
+    print(f"ask start-up (empty stdin): median {startup_s(args.runs):.3f} s")
+
+    big_kb = scaled(kb, args.scale)
+    start = time.perf_counter()
+    big = SearchIndex(big_kb)
+    build = time.perf_counter() - start
+    per_question_ms(big, batch)
+    at_scale = statistics.median(per_question_ms(big, batch) for _ in range(args.runs))
+    print(
+        f"{args.scale}x KB ({len(big_kb.faq.entries)} entries, index built in {build:.1f} s): "
+        f"per question median {at_scale:.3f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""The command line: a thin layer over the library, each command importing only what it needs.
+
+`ask` must start fast, so nothing here imports python-telegram-bot at module level.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from knowledge.loader import DATA_DIR, KnowledgeError, load_knowledge
+
+
+def _ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from knowledge.answers import as_json, render
+    from knowledge.search import SearchIndex
+
+    kb = load_knowledge(args.data)
+    index = SearchIndex(kb)
+    lang = None if args.lang == "auto" else args.lang
+
+    def answer(question: str) -> None:
+        result = index.search(question, lang)
+        if args.json:
+            stdout.write(json.dumps(as_json(kb, result), ensure_ascii=False) + "\n")
+        else:
+            stdout.write(render(kb, result) + "\n\n")
+
+    if args.question:
+        answer(" ".join(args.question))
+    else:
+        for line in stdin:
+            answer(line.rstrip("\n"))
+            if not args.json:
+                stdout.flush()
+    stdout.flush()
+    return 0
+
+
+def _kb_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from knowledge.check import check_all
+
+    problems, summary = check_all(args.data)
+    for line in problems:
+        print(line, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    stdout.write(summary + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Inquiry assistant for the Shaoguan 2022 industrial-internet notice 韶工信函〔2022〕91号.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    ask = sub.add_parser("ask", help="answer a question, or one question per line from standard input")
+    ask.add_argument("question", nargs="*", help="the question; omit to read questions from stdin")
+    ask.add_argument("--json", action="store_true", help="one JSON object per answer")
+    ask.add_argument("--lang", choices=["auto", "zh", "en"], default="auto", help="answer language")
+    ask.add_argument("--data", type=Path, default=DATA_DIR, help=argparse.SUPPRESS)
+    ask.set_defaults(handler=_ask)
+
+    kb = sub.add_parser("kb", help="knowledge base tools")
+    kb_sub = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
+    check = kb_sub.add_parser("check", help="validate the knowledge base and the conversation flows")
+    check.add_argument("--data", type=Path, default=DATA_DIR, help="knowledge data folder")
+    check.set_defaults(handler=_kb_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args, stdin or sys.stdin, stdout or sys.stdout))
+    except KnowledgeError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

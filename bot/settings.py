@@ -1,0 +1,73 @@
+"""Settings from environment variables or `.env` (DESIGN.md's names), checked once at start-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message is one line naming it."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BOT_", env_file=".env", extra="ignore")
+
+    token: SecretStr | None = None  # never printed in logs or reprs
+    api_base_url: str = DEFAULT_API_BASE_URL
+    api_base_file_url: str | None = None
+    db_path: Path = Path("data/bot.db")
+    admin_ids: Annotated[frozenset[int], NoDecode] = Field(default_factory=frozenset)
+    staff_chat_id: int | None = None
+    today: dt.date | None = None
+    log_level: str = "INFO"
+
+    @field_validator("token", "staff_chat_id", "today", "api_base_file_url", mode="before")
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _comma_separated_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            bad = [p for p in parts if not p.lstrip("-").isdigit()]
+            if bad:
+                raise ValueError(f"expected comma-separated Telegram user ids, got {', '.join(bad)!s}")
+            return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("api_base_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str) -> str:
+        # PTB appends the token to base_url: a trailing slash makes every call a 404.
+        return value.rstrip("/")
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("expected one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+    def current_date(self) -> dt.date:
+        return self.today or dt.date.today()
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings, or SettingsError with one line such as 'BOT_ADMIN_IDS: expected …'."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = "BOT_" + str(err["loc"][0]).upper() if err["loc"] else "settings"
+        message = str(err["msg"]).removeprefix("Value error, ")
+        raise SettingsError(f"{name}: {message} (got {err.get('input')!r})") from exc

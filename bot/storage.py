@@ -1,0 +1,196 @@
+"""SQLite storage through sqlite-utils: one class, one table group per concern, WAL mode.
+
+The schema is created (and new columns added) at start-up, so an older database is upgraded in
+place; everything is plain tables that the sqlite3 shell or datasette can browse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from knowledge.schema import Lang
+
+SCHEMA: dict[str, dict[str, Any]] = {
+    "users": {
+        "columns": {
+            "user_id": int,
+            "lang": str,
+            "first_name": str,
+            "username": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        "pk": "user_id",
+    },
+    "questions": {
+        "columns": {
+            "id": int,
+            "user_id": int,
+            "text": str,
+            "kind": str,
+            "entry_id": str,
+            "score": float,
+            "lang": str,
+            "asked_at": str,
+        },
+        "pk": "id",
+    },
+    "reminders": {
+        "columns": {"user_id": int, "active": int, "subscribed_at": str},
+        "pk": "user_id",
+    },
+    # one row per reminder actually sent, so a restart never sends one twice
+    "reminders_sent": {
+        "columns": {"user_id": int, "stage_id": str, "days_before": int, "sent_at": str},
+        "pk": ("user_id", "stage_id", "days_before"),
+    },
+    # update ids already handled: an update delivered twice (after a crash) is handled once
+    "processed_updates": {"columns": {"update_id": int, "processed_at": str}, "pk": "update_id"},
+    "sessions": {
+        "columns": {"user_id": int, "flow": str, "state": str, "updated_at": str},
+        "pk": "user_id",
+    },
+}
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Storage:
+    """All persistent state of the bot. Methods are small, synchronous and commit at once."""
+
+    def __init__(self, path: Path | str) -> None:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self.db = sqlite_utils.Database(self.conn)
+        if str(path) != ":memory:":
+            self.db.enable_wal()
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA busy_timeout=5000")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        for name, spec in SCHEMA.items():
+            table = self.db.table(name)
+            if not table.exists():
+                table.create(spec["columns"], pk=spec["pk"])
+                continue
+            existing = set(table.columns_dict)
+            for column, kind in spec["columns"].items():
+                if column not in existing:
+                    table.add_column(column, kind)
+        self.db.table("questions").create_index(["user_id"], if_not_exists=True)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # users ---------------------------------------------------------------------------------
+    def user(self, user_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.table("users").rows_where("user_id = ?", [user_id]))
+        return rows[0] if rows else None
+
+    def touch_user(self, user_id: int, first_name: str | None, username: str | None, lang: Lang) -> Lang:
+        """Record the user on first contact; returns their remembered language."""
+        existing = self.user(user_id)
+        if existing:
+            self.db.table("users").update(
+                user_id, {"first_name": first_name, "username": username, "updated_at": now_iso()}
+            )
+            return existing["lang"]  # type: ignore[no-any-return]
+        self.db.table("users").insert(
+            {
+                "user_id": user_id,
+                "lang": lang,
+                "first_name": first_name,
+                "username": username,
+                "created_at": now_iso(),
+                "updated_at": now_iso(),
+            },
+            replace=True,
+        )
+        return lang
+
+    def set_language(self, user_id: int, lang: Lang) -> None:
+        self.db.table("users").upsert(
+            {"user_id": user_id, "lang": lang, "updated_at": now_iso()}, pk="user_id"
+        )
+
+    # questions -----------------------------------------------------------------------------
+    def log_question(
+        self, user_id: int, text: str, kind: str, entry_id: str | None, score: float, lang: Lang
+    ) -> None:
+        self.db.table("questions").insert(
+            {
+                "user_id": user_id,
+                "text": text[:1000],
+                "kind": kind,
+                "entry_id": entry_id,
+                "score": score,
+                "lang": lang,
+                "asked_at": now_iso(),
+            }
+        )
+
+    def last_questions(self, user_id: int, limit: int = 5) -> list[str]:
+        rows = self.db.query(
+            "select text from questions where user_id = ? order by id desc limit ?", [user_id, limit]
+        )
+        return [r["text"] for r in rows][::-1]
+
+    # reminders -----------------------------------------------------------------------------
+    def set_reminders(self, user_id: int, active: bool) -> None:
+        self.db.table("reminders").upsert(
+            {"user_id": user_id, "active": int(active), "subscribed_at": now_iso()}, pk="user_id"
+        )
+
+    def reminder_subscribers(self) -> list[int]:
+        return [r["user_id"] for r in self.db.table("reminders").rows_where("active = 1")]
+
+    def has_reminders(self, user_id: int) -> bool:
+        return any(self.db.table("reminders").rows_where("user_id = ? and active = 1", [user_id]))
+
+    def mark_reminder_sent(self, user_id: int, stage_id: str, days_before: int) -> bool:
+        """True the first time only: the caller sends the reminder just then."""
+        try:
+            self.db.table("reminders_sent").insert(
+                {"user_id": user_id, "stage_id": stage_id, "days_before": days_before, "sent_at": now_iso()}
+            )
+        except sqlite3.IntegrityError:
+            return False
+        return True
+
+    # sessions (guided checks; their state is JSON) -----------------------------------------
+    def load_session(self, user_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.table("sessions").rows_where("user_id = ?", [user_id]))
+        return json.loads(rows[0]["state"]) if rows else None
+
+    def save_session(self, user_id: int, flow: str, state: dict[str, Any]) -> None:
+        self.db.table("sessions").upsert(
+            {
+                "user_id": user_id,
+                "flow": flow,
+                "state": json.dumps(state, ensure_ascii=False),
+                "updated_at": now_iso(),
+            },
+            pk="user_id",
+        )
+
+    def drop_session(self, user_id: int) -> None:
+        self.db.execute("delete from sessions where user_id = ?", [user_id])
+
+    # idempotency ---------------------------------------------------------------------------
+    def first_delivery(self, update_id: int) -> bool:
+        """True when this update id has not been handled before (and records it)."""
+        try:
+            self.db.table("processed_updates").insert({"update_id": update_id, "processed_at": now_iso()})
+        except sqlite3.IntegrityError:
+            return False
+        return True

@@ -1,0 +1,37 @@
+"""`kb check`: every data file validated, with a one-line summary when all is well."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from knowledge.answers import SUBCLAUSE
+from knowledge.loader import DATA_DIR, KnowledgeBase, KnowledgeError, load_knowledge
+
+
+def check_all(data_dir: Path = DATA_DIR) -> tuple[list[str], str]:
+    """Problems (one line each, naming file and field) and a summary when there are none."""
+    try:
+        kb = load_knowledge(data_dir)
+    except KnowledgeError as exc:
+        return exc.problems, ""
+    problems = cross_check(kb, data_dir)
+    summary = (
+        f"ok: {len(kb.faq.entries)} FAQ entries, {len(kb.notice.directions)} directions, "
+        f"{len(kb.notice.stages)} stages, {len(kb.lexicon.synonyms)} synonyms"
+    )
+    return problems, summary
+
+
+def cross_check(kb: KnowledgeBase, data_dir: Path) -> list[str]:
+    """What the schema of one file cannot see: references between files."""
+    problems = []
+    sections = kb.notice.sections
+    for i, entry in enumerate(kb.faq.entries):
+        match = SUBCLAUSE.match(entry.clause)
+        section = match.group(1) if match else entry.clause
+        if section not in sections:
+            problems.append(
+                f"{data_dir / 'faq.yaml'}: entries[{i}](id={entry.id}).clause: "
+                f"{entry.clause!r} has no label in notice.yaml sections"
+            )
+    return problems

@@ -1,0 +1,93 @@
+"""Text normalisation and tokenisation shared by the index and the queries.
+
+Both sides go through the same steps, so a phrasing in the knowledge base and a user's question
+meet in one form: full-width → half-width, lower case, traditional → simplified, the lexicon's
+synonyms, then words (rjieba, search mode) and character bigrams (robust to typos and to
+segmentation that differs between a short query and a long phrasing).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import rjieba
+import zhconv
+
+CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+TOKEN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9+.%-]*")
+LATIN_WORD = re.compile(r"[a-z]")
+# zero-width and bidi controls that users paste from other apps
+INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+def has_cjk(text: str) -> bool:
+    return CJK_RUN.search(text) is not None
+
+
+def detect_language(text: str) -> str:
+    """'zh' when the text has any Chinese character, 'en' when it has Latin letters, else 'zh'."""
+    if has_cjk(text):
+        return "zh"
+    return "en" if LATIN_WORD.search(text.lower()) else "zh"
+
+
+@lru_cache(maxsize=4096)
+def simplify(text: str) -> str:
+    """NFKC, lower case, traditional → simplified, invisible characters removed."""
+    text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).lower()
+    return zhconv.convert(text, "zh-cn") if has_cjk(text) else text
+
+
+def stem(word: str) -> str:
+    """A deliberately small English stemmer: plural and common verb endings."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return word[: -len(suffix)] + keep
+    return word
+
+
+class Normaliser:
+    """Applies the lexicon: synonyms (longest first) and stopwords."""
+
+    def __init__(self, synonyms: Mapping[str, str], stopwords: Iterable[str]) -> None:
+        self._synonyms = {simplify(k): simplify(v) for k, v in synonyms.items()}
+        keys = sorted(self._synonyms, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+        self._stopwords = frozenset(simplify(w) for w in stopwords)
+        for word in self._synonyms.values():
+            if has_cjk(word):
+                rjieba.add_word(word)
+
+    def canonical(self, text: str) -> str:
+        """The question in canonical form: simplified, synonyms applied, punctuation as spaces."""
+        text = simplify(text)
+        if self._pattern is not None:
+            text = self._pattern.sub(lambda m: " " + self._synonyms[m.group(0)] + " ", text)
+        return " ".join(TOKEN_RUN.findall(text))
+
+    def tokens(self, text: str) -> list[str]:
+        """Content tokens of a text: words (not stopwords) and CJK character bigrams, prefixed '~'."""
+        return self.tokens_of_canonical(self.canonical(text))
+
+    def tokens_of_canonical(self, canonical: str) -> list[str]:
+        out: list[str] = []
+        for run in canonical.split():
+            if CJK_RUN.fullmatch(run):
+                words = [w for w in rjieba.cut_for_search(run) if w.strip()]
+                out.extend(w for w in words if w not in self._stopwords)
+                content = "".join(w for w in rjieba.cut(run) if w not in self._stopwords)
+                out.extend("~" + content[i : i + 2] for i in range(len(content) - 1))
+                if len(content) == 1:
+                    out.append(content)
+            else:
+                for word in re.split(r"[^a-z0-9+%]+", run):
+                    if word and word not in self._stopwords:
+                        out.append(stem(word))
+        return out

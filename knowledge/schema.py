@@ -1,0 +1,199 @@
+"""Pydantic schema of the knowledge base: the notice as data, the FAQ built on it, the search lexicon.
+
+Every model forbids unknown fields, so a typo in a YAML key is an error naming the field, not a
+silently ignored value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+# A clause reference as the notice numbers it: 三(一), 四(二), 五, 附件, 联系人 …
+CLAUSE_PATTERN = re.compile(
+    r"^(正文|标题|文号|抬头|落款|附件|联系人|公开方式|[一二三四五](\([一二三四五]\))?)$"
+)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """One piece of text in both languages: Chinese as the notice writes it, English translated."""
+
+    zh: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def get(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class TextList(Strict):
+    zh: list[str] = Field(min_length=1)
+    en: list[str] = Field(min_length=1)
+
+    def get(self, lang: Lang) -> list[str]:
+        return self.zh if lang == "zh" else self.en
+
+
+class Clause(Strict):
+    clause: str
+
+    @field_validator("clause")
+    @classmethod
+    def _known_clause(cls, value: str) -> str:
+        if not CLAUSE_PATTERN.match(value):
+            raise ValueError(f"not a clause of the notice: {value!r} (e.g. 三(一), 四(二), 五, 附件, 联系人)")
+        return value
+
+
+class NoticeInfo(Strict):
+    number: str
+    title: Text
+    issuer: Text
+    date: dt.date
+    addressees: Text
+    policy_basis: Text
+    purpose: Text
+    publication: Text
+
+
+class Funding(Clause):
+    base: Literal["provincial_funds", "investment"]
+    rate: float = Field(gt=0, le=1)
+    cap_yuan: int = Field(gt=0)
+    rule: Text
+    weighs_quality: bool = False
+
+
+class Direction(Clause):
+    id: str
+    number: int = Field(ge=1, le=9)
+    name: Text
+    short: Text
+    scope: Text
+    scenarios: TextList
+    applicant: Text
+    funding: Funding
+
+
+class Criterion(Clause):
+    id: str
+    text: Text
+
+
+class Attachment(Strict):
+    number: int = Field(ge=1)
+    title: Text
+
+
+class Stage(Clause):
+    id: str
+    name: Text
+    deadline: dt.date | None = None
+    what: Text
+    attachments: list[int] = []
+    paper_copies: int | None = None
+    submit_to: Text | None = None
+
+
+class Requirement(Clause):
+    id: str
+    text: Text
+
+
+class Contact(Strict):
+    name: Text
+    phone: str
+
+
+class Contacts(Clause):
+    people: list[Contact] = Field(min_length=1)
+    phone: str
+
+
+class Jurisdiction(Strict):
+    id: str
+    name: Text
+
+
+class Notice(Strict):
+    """knowledge/data/notice.yaml: the whole notice, structured."""
+
+    notice: NoticeInfo
+    # how a clause is named when cited: 一..五 → section titles; 附件, 联系人 … → their own label
+    sections: dict[str, Text] = {}
+    directions: list[Direction] = Field(min_length=1)
+    eligibility: list[Criterion]
+    jurisdictions: list[Jurisdiction]
+    support_method: Requirement
+    stages: list[Stage]
+    requirements: list[Requirement]
+    attachments: list[Attachment]
+    contacts: Contacts
+
+    @model_validator(mode="after")
+    def _attachments_exist(self) -> Notice:
+        known = {a.number for a in self.attachments}
+        for stage in self.stages:
+            missing = set(stage.attachments) - known
+            if missing:
+                raise ValueError(f"stage {stage.id!r} names unknown attachments {sorted(missing)}")
+        return self
+
+
+class Entry(Clause):
+    """One FAQ entry: an answer and the ways users ask for it."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: Text
+    answer: Text
+    questions: TextList
+    keywords: TextList
+    overview: bool = False
+
+
+class Faq(Strict):
+    """knowledge/data/faq.yaml."""
+
+    entries: list[Entry] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Faq:
+        seen: set[str] = set()
+        for entry in self.entries:
+            if entry.id in seen:
+                raise ValueError(f"duplicate entry id {entry.id!r}")
+            seen.add(entry.id)
+        return self
+
+
+class Lexicon(Strict):
+    """knowledge/data/lexicon.yaml: how users say things, and what is plainly outside the notice."""
+
+    # colloquial or variant form -> canonical form used in the FAQ (applied after normalisation)
+    synonyms: dict[str, str]
+    # words that carry no meaning for matching
+    stopwords: list[str]
+    # words that, when present, mark a question as being about something else (other cities, topics)
+    out_of_scope: list[str]
+    # a whole message that is only a greeting or thanks
+    greetings: list[str]
+    thanks: list[str]
+    # replies the search gives when it has no entry (zh/en)
+    replies: dict[str, Text]
+
+    @field_validator("replies")
+    @classmethod
+    def _required_replies(cls, value: dict[str, Text]) -> dict[str, Text]:
+        missing = {"greeting", "thanks", "unsure", "outside", "empty", "source"} - set(value)
+        if missing:
+            raise ValueError(f"missing replies: {sorted(missing)}")
+        return value

@@ -1,0 +1,188 @@
+"""Question → best FAQ entry, with a confidence score and suggestions.
+
+Lexical search in three signals, all over the same normalised tokens:
+- recall: how much of the question (weighted by rarity, idf) the entry's vocabulary covers; words
+  the knowledge base has never seen weigh heavily, so a question about something else scores low;
+- precision: the best weighted overlap (Dice) with one of the entry's own phrasings, which
+  prefers the entry whose phrasing says what the user said and nothing more;
+- fuzzy: rapidfuzz similarity of the whole canonical question to the entry's phrasings, for typos
+  and near-verbatim questions.
+An inverted index limits the work to entries sharing a token with the question, so the cost grows
+with the matching entries, not with the size of the knowledge base.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from knowledge.loader import KnowledgeBase
+from knowledge.normalize import Normaliser, detect_language
+from knowledge.schema import Entry, Lang
+
+# Weights of the signals and the thresholds, tuned on the project's own eval set.
+RECALL_WEIGHT, PRECISION_WEIGHT, FUZZY_WEIGHT = 0.45, 0.35, 0.20
+ANSWER_THRESHOLD = 0.42
+SUGGESTION_FLOOR = 0.18
+UNKNOWN_COVERAGE_LIMIT = 0.5  # reject when more than half of the question is unknown to the KB
+BIGRAM_FACTOR = 0.5  # bigrams back words up; they should not outvote them
+ANSWER_TEXT_MATCH = 0.6  # a token found only in an entry's answer counts for this much
+CANDIDATES_FOR_FUZZY = 12
+MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
+
+
+class Kind(StrEnum):
+    ANSWER = "answer"
+    UNSURE = "unsure"
+    OUTSIDE = "outside"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    EMPTY = "empty"
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    kind: Kind
+    lang: Lang
+    score: float = 0.0
+    entry: Entry | None = None
+    suggestions: list[Match] = field(default_factory=list)
+
+
+@dataclass
+class _Phrasing:
+    entry_index: int
+    canonical: str
+    tokens: frozenset[str]
+    weight: float = 0.0  # sum of its tokens' weights, set once idf is known
+
+
+class SearchIndex:
+    """Built once from the knowledge base; `search` is read-only and safe to share."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        lexicon = kb.lexicon
+        self.kb = kb
+        self.normaliser = Normaliser(lexicon.synonyms, lexicon.stopwords)
+        self.entries: list[Entry] = list(kb.faq.entries)
+        self._phrasings: list[_Phrasing] = []
+        self._by_entry: list[list[int]] = [[] for _ in self.entries]
+        postings: dict[str, dict[int, float]] = defaultdict(dict)
+
+        for index, entry in enumerate(self.entries):
+            for text in self._phrasing_texts(entry):
+                canonical = self.normaliser.canonical(text)
+                tokens = frozenset(self.normaliser.tokens_of_canonical(canonical))
+                if not tokens:
+                    continue
+                self._by_entry[index].append(len(self._phrasings))
+                self._phrasings.append(_Phrasing(index, canonical, tokens))
+                for token in tokens:
+                    postings[token][index] = 1.0
+            for text in (entry.answer.zh, entry.answer.en):
+                for token in self.normaliser.tokens(text):
+                    postings[token].setdefault(index, ANSWER_TEXT_MATCH)
+
+        self._postings = dict(postings)
+        n = len(self.entries)
+        self._idf = {t: math.log(1 + n / len(p)) for t, p in postings.items()}
+        self._unknown_idf = math.log(1 + n / 0.5)
+        for phrasing in self._phrasings:
+            phrasing.weight = sum(self._weight(t) for t in phrasing.tokens)
+        self._out_of_scope = [self.normaliser.canonical(w).replace(" ", "") for w in lexicon.out_of_scope]
+        self._greetings = {self._bare(w) for w in lexicon.greetings}
+        self._thanks = {self._bare(w) for w in lexicon.thanks}
+
+    @staticmethod
+    def _phrasing_texts(entry: Entry) -> list[str]:
+        return [
+            *entry.questions.zh,
+            *entry.questions.en,
+            entry.title.zh,
+            entry.title.en,
+            " ".join(entry.keywords.zh),
+            " ".join(entry.keywords.en),
+        ]
+
+    def _bare(self, text: str) -> str:
+        return self.normaliser.canonical(text).replace(" ", "")
+
+    def _weight(self, token: str) -> float:
+        idf = self._idf.get(token, self._unknown_idf)
+        return idf * BIGRAM_FACTOR if token.startswith("~") else idf
+
+    def search(self, question: str, lang: Lang | None = None) -> SearchResult:
+        """The best entry for a question, or why there is none; `lang` None means the question's."""
+        question = question[:MAX_QUESTION_CHARS]
+        answer_lang: Lang = lang or ("en" if detect_language(question) == "en" else "zh")
+        canonical = self.normaliser.canonical(question)
+        bare = canonical.replace(" ", "")
+        if not bare:
+            return SearchResult(Kind.EMPTY, answer_lang)
+        if bare in self._greetings:
+            return SearchResult(Kind.GREETING, answer_lang)
+        if bare in self._thanks:
+            return SearchResult(Kind.THANKS, answer_lang)
+        if any(word and word in bare for word in self._out_of_scope):
+            return SearchResult(Kind.OUTSIDE, answer_lang)
+
+        tokens = set(self.normaliser.tokens_of_canonical(canonical))
+        if not tokens:
+            return SearchResult(Kind.OUTSIDE, answer_lang)
+        weights = {t: self._weight(t) for t in tokens}
+        total = sum(weights.values())
+        unknown = sum(w for t, w in weights.items() if t not in self._postings)
+        if unknown / total > UNKNOWN_COVERAGE_LIMIT:
+            return SearchResult(Kind.OUTSIDE, answer_lang)
+
+        ranked = self._rank(canonical, weights, total)
+        if not ranked:
+            return SearchResult(Kind.OUTSIDE, answer_lang)
+        best = ranked[0]
+        others = [m for m in ranked[1:4] if m.score >= SUGGESTION_FLOOR]
+        if best.score >= ANSWER_THRESHOLD:
+            return SearchResult(Kind.ANSWER, answer_lang, best.score, best.entry, others)
+        if best.score >= SUGGESTION_FLOOR:
+            return SearchResult(Kind.UNSURE, answer_lang, best.score, None, [m for m in ranked[:3]])
+        return SearchResult(Kind.OUTSIDE, answer_lang, best.score)
+
+    def _rank(self, canonical: str, weights: dict[str, float], total: float) -> list[Match]:
+        recall: dict[int, float] = defaultdict(float)
+        for token, weight in weights.items():
+            for index, match in self._postings.get(token, {}).items():
+                recall[index] += weight * match
+        if not recall:
+            return []
+        candidates = sorted(recall, key=recall.__getitem__, reverse=True)[:CANDIDATES_FOR_FUZZY]
+        scored = []
+        for index in candidates:
+            precision, fuzzy = self._phrasing_scores(index, canonical, weights, total)
+            score = (
+                RECALL_WEIGHT * recall[index] / total + PRECISION_WEIGHT * precision + FUZZY_WEIGHT * fuzzy
+            )
+            scored.append(Match(self.entries[index], round(score, 4)))
+        scored.sort(key=lambda m: m.score, reverse=True)
+        return scored
+
+    def _phrasing_scores(
+        self, index: int, canonical: str, weights: dict[str, float], total: float
+    ) -> tuple[float, float]:
+        best_precision = best_fuzzy = 0.0
+        query_tokens = weights.keys()
+        for phrasing_index in self._by_entry[index]:
+            phrasing = self._phrasings[phrasing_index]
+            shared = sum(weights[t] for t in query_tokens & phrasing.tokens)
+            if shared:
+                best_precision = max(best_precision, 2 * shared / (total + phrasing.weight))
+            best_fuzzy = max(best_fuzzy, fuzz.ratio(canonical, phrasing.canonical) / 100)
+        return best_precision, best_fuzzy

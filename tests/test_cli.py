@@ -1,0 +1,112 @@
+"""The command line contracts of DESIGN.md: `ask` (single, batch, --json, --lang) and `kb check`."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from bot.cli import main
+from knowledge.loader import DATA_DIR
+
+
+def run_cli(argv: list[str], stdin: str = "") -> tuple[int, str]:
+    out = io.StringIO()
+    code = main(argv, stdin=io.StringIO(stdin), stdout=out)
+    return code, out.getvalue()
+
+
+def test_ask_single_question_json():
+    code, out = run_cli(["ask", "入库申报截止日期", "--json"])
+    assert code == 0
+    payload = json.loads(out)
+    assert payload["entry_id"] is not None
+    assert "7月8日" in payload["answer"]
+
+
+def test_ask_batch_answers_every_line_in_order():
+    questions = ["入库申报截止日期", "明天会下雨吗", "", "Who do I contact?", "验收申请需要哪些附件"]
+    code, out = run_cli(["ask", "--json"], stdin="\n".join(questions) + "\n")
+    assert code == 0
+    replies = [json.loads(line) for line in out.splitlines()]
+    assert len(replies) == len(questions)
+    assert replies[1]["entry_id"] is None and replies[2]["entry_id"] is None
+    assert "8884332" in replies[3]["answer"]
+    assert replies[0]["entry_id"] != replies[4]["entry_id"]
+
+
+def test_ask_lang_option_forces_the_answer_language():
+    _, zh = run_cli(["ask", "--json", "--lang", "zh", "When is the registration deadline?"])
+    _, en = run_cli(["ask", "--json", "--lang", "en", "入库申报截止日期"])
+    assert "7月8日" in json.loads(zh)["answer"]
+    assert "July 8" in json.loads(en)["answer"]
+
+
+def test_ask_plain_text_output():
+    code, out = run_cli(["ask", "联系方式"])
+    assert code == 0 and "8884332" in out and not out.lstrip().startswith("{")
+
+
+def test_kb_check_passes_on_shipped_data(capsys):
+    code, out = run_cli(["kb", "check"])
+    assert code == 0 and out.startswith("ok")
+
+
+def _broken_copy(tmp_path: Path, edit) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    path = data / "faq.yaml"
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(content)
+    path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    return data
+
+
+def test_kb_check_names_file_and_field_of_a_missing_translation(tmp_path: Path, capsys):
+    def drop_english(content):
+        del content["entries"][2]["answer"]["en"]
+
+    data = _broken_copy(tmp_path, drop_english)
+    code, _ = run_cli(["kb", "check", "--data", str(data)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "faq.yaml" in err and "entries[2]" in err and "answer.en" in err
+
+
+def test_kb_check_rejects_unknown_fields_and_bad_clauses(tmp_path: Path, capsys):
+    def corrupt(content):
+        content["entries"][0]["answr"] = "typo"
+        content["entries"][1]["clause"] = "九十九"
+
+    data = _broken_copy(tmp_path, corrupt)
+    code, _ = run_cli(["kb", "check", "--data", str(data)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "entries[0]" in err and "answr" in err
+    assert "entries[1]" in err and "clause" in err
+
+
+def test_kb_check_reports_invalid_yaml_with_its_line(tmp_path: Path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    (data / "lexicon.yaml").write_text("synonyms: [unclosed\n", encoding="utf-8")
+    code, _ = run_cli(["kb", "check", "--data", str(data)])
+    err = capsys.readouterr().err
+    assert code == 1 and "lexicon.yaml" in err and "line" in err
+
+
+def test_module_entry_point_runs_as_a_process():
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        input="支持方向\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["entry_id"] is not None
