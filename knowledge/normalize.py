@@ -16,6 +16,8 @@ from functools import lru_cache
 import rjieba
 import zhconv
 
+from knowledge.typos import HomophoneCorrector
+
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 TOKEN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9+.%-]*")
 LATIN_WORD = re.compile(r"[a-z]")
@@ -61,13 +63,26 @@ class Normaliser:
         keys = sorted(self._synonyms, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
         self._stopwords = frozenset(simplify(w) for w in stopwords)
+        self._corrector: HomophoneCorrector | None = None
         for word in self._synonyms.values():
             if has_cjk(word):
-                rjieba.add_word(word)
+                rjieba.add_word(word, None, None)
 
+    def learn(self, texts: Iterable[str]) -> None:
+        """Let homophone correction know the words of these texts (and of the lexicon)."""
+        words = set(self._synonyms) | set(self._synonyms.values()) | self._stopwords
+        for text in texts:
+            for run in CJK_RUN.findall(simplify(text)):
+                words.update(rjieba.cut(run))
+        self._corrector = HomophoneCorrector(words, self._synonyms)
+        self.canonical.cache_clear()
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one Normaliser per process, built once
     def canonical(self, text: str) -> str:
-        """The question in canonical form: simplified, synonyms applied, punctuation as spaces."""
+        """The question in canonical form: simplified, typos and synonyms applied, no punctuation."""
         text = simplify(text)
+        if self._corrector is not None:
+            text = CJK_RUN.sub(lambda m: self._corrector.correct(m.group(0)), text)  # type: ignore[union-attr]
         if self._pattern is not None:
             text = self._pattern.sub(lambda m: " " + self._synonyms[m.group(0)] + " ", text)
         return " ".join(TOKEN_RUN.findall(text))

@@ -74,6 +74,7 @@ class SearchIndex:
         lexicon = kb.lexicon
         self.kb = kb
         self.normaliser = Normaliser(lexicon.synonyms, lexicon.stopwords)
+        self.normaliser.learn(self._vocabulary_texts(kb))
         self.entries: list[Entry] = list(kb.faq.entries)
         self._phrasings: list[_Phrasing] = []
         self._by_entry: list[list[int]] = [[] for _ in self.entries]
@@ -102,6 +103,15 @@ class SearchIndex:
         self._out_of_scope = [self.normaliser.canonical(w).replace(" ", "") for w in lexicon.out_of_scope]
         self._greetings = {self._bare(w) for w in lexicon.greetings}
         self._thanks = {self._bare(w) for w in lexicon.thanks}
+
+    @classmethod
+    def _vocabulary_texts(cls, kb: KnowledgeBase) -> list[str]:
+        """Every text whose words count as known (and so are never 'corrected')."""
+        lexicon = kb.lexicon
+        texts = [*lexicon.out_of_scope, *lexicon.greetings, *lexicon.thanks]
+        for entry in kb.faq.entries:
+            texts += [*cls._phrasing_texts(entry), entry.answer.zh]
+        return texts
 
     @staticmethod
     def _phrasing_texts(entry: Entry) -> list[str]:
@@ -137,13 +147,13 @@ class SearchIndex:
             return SearchResult(Kind.OUTSIDE, answer_lang)
 
         tokens = set(self.normaliser.tokens_of_canonical(canonical))
-        if not tokens:
+        words = {t: self._weight(t) for t in tokens if not t.startswith("~")}
+        unknown = sum(w for t, w in words.items() if t not in self._postings)
+        if not words or unknown / sum(words.values()) > UNKNOWN_COVERAGE_LIMIT:
             return SearchResult(Kind.OUTSIDE, answer_lang)
-        weights = {t: self._weight(t) for t in tokens}
+        # bigrams the KB has never seen only say the user's words are in another order: ignore them
+        weights = {t: self._weight(t) for t in tokens if t in self._postings or not t.startswith("~")}
         total = sum(weights.values())
-        unknown = sum(w for t, w in weights.items() if t not in self._postings)
-        if unknown / total > UNKNOWN_COVERAGE_LIMIT:
-            return SearchResult(Kind.OUTSIDE, answer_lang)
 
         ranked = self._rank(canonical, weights, total)
         if not ranked:

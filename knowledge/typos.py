@@ -1,0 +1,65 @@
+"""Homophone typo correction: 放向 → 方向, 头资 → 投资, 联细人 → 联系人.
+
+Most Chinese typos on a phone come from pinyin input: the right sound, the wrong character. A
+word of the question that the knowledge base does not know is replaced by a known word with the
+same toneless pinyin that shares at least one character with it, so real words that merely sound
+alike (下雨 / 夏雨) are not pulled into the notice's vocabulary.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from pypinyin import Style, lazy_pinyin
+
+WORD_LENGTHS = (4, 3, 2)
+
+
+def keys(word: str) -> list[tuple[str, ...]]:
+    """The word's toneless pinyin in its usual reading (phrase-aware), or none for non-Chinese.
+
+    Rare readings are left out on purpose: 找 can be read hua, which would turn 的找 into 的话.
+    """
+    key = tuple(lazy_pinyin(word, style=Style.NORMAL, errors=lambda _: [""]))
+    return [] if "" in key else [key]
+
+
+class HomophoneCorrector:
+    def __init__(self, vocabulary: Iterable[str], aliases: Mapping[str, str] | None = None) -> None:
+        """`aliases` maps known variants to their canonical word (附见 → 附件), so that variants
+        of one word do not make a correction look ambiguous."""
+        self.aliases = dict(aliases or {})
+        self.vocabulary = frozenset(w for w in vocabulary if len(w) in WORD_LENGTHS)
+        self._by_key: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for word in self.vocabulary:
+            for key in keys(word):
+                self._by_key[key].add(word)
+
+    def _candidate(self, piece: str) -> str | None:
+        found = {w for key in keys(piece) for w in self._by_key.get(key, ())}
+        shared = sorted({self.aliases.get(w, w) for w in found if w != piece and set(w) & set(piece)})
+        return shared[0] if len(shared) == 1 else None  # ambiguous: leave it as typed
+
+    def correct(self, run: str) -> str:
+        """A run of Chinese characters with unknown words replaced by their known homophones."""
+        out: list[str] = []
+        i = 0
+        while i < len(run):
+            for length in WORD_LENGTHS:
+                piece = run[i : i + length]
+                if len(piece) < length:
+                    continue
+                if piece in self.vocabulary:
+                    out.append(piece)
+                    break
+                replacement = self._candidate(piece)
+                if replacement is not None:
+                    out.append(replacement)
+                    break
+            else:
+                out.append(run[i])
+                i += 1
+                continue
+            i += length
+        return "".join(out)
