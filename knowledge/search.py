@@ -21,15 +21,16 @@ from enum import StrEnum
 from rapidfuzz import fuzz
 
 from knowledge.loader import KnowledgeBase
-from knowledge.normalize import Normaliser, detect_language
+from knowledge.normalize import Normaliser, detect_language, has_cjk
 from knowledge.schema import Entry, Lang
 
 # Weights of the signals and the thresholds, tuned on the project's own eval set.
-RECALL_WEIGHT, PRECISION_WEIGHT, FUZZY_WEIGHT = 0.45, 0.35, 0.20
-ANSWER_THRESHOLD = 0.42
+RECALL_WEIGHT, PRECISION_WEIGHT, FUZZY_WEIGHT = 0.50, 0.30, 0.20
+ANSWER_THRESHOLD = 0.36
 SUGGESTION_FLOOR = 0.18
 UNKNOWN_COVERAGE_LIMIT = 0.5  # reject when more than half of the question is unknown to the KB
 BIGRAM_FACTOR = 0.5  # bigrams back words up; they should not outvote them
+SINGLE_CHAR_FACTOR = 0.5
 ANSWER_TEXT_MATCH = 0.6  # a token found only in an entry's answer counts for this much
 CANDIDATES_FOR_FUZZY = 12
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
@@ -129,7 +130,10 @@ class SearchIndex:
 
     def _weight(self, token: str) -> float:
         idf = self._idf.get(token, self._unknown_idf)
-        return idf * BIGRAM_FACTOR if token.startswith("~") else idf
+        if token.startswith("~"):
+            return idf * BIGRAM_FACTOR
+        # a lone Chinese character is ambiguous (出, 报, 补 …): it is evidence, not a topic
+        return idf * SINGLE_CHAR_FACTOR if len(token) == 1 and has_cjk(token) else idf
 
     def search(self, question: str, lang: Lang | None = None) -> SearchResult:
         """The best entry for a question, or why there is none; `lang` None means the question's."""
