@@ -74,6 +74,7 @@ class Normaliser:
         for text in texts:
             for run in CJK_RUN.findall(simplify(text)):
                 words.update(rjieba.cut(run))
+                words.update(rjieba.cut_for_search(run))
         self._corrector = HomophoneCorrector(words, self._synonyms)
         self.canonical.cache_clear()
 

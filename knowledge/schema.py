@@ -182,8 +182,11 @@ class Lexicon(Strict):
     synonyms: dict[str, str]
     # words that carry no meaning for matching
     stopwords: list[str]
-    # words that, when present, mark a question as being about something else (other cities, topics)
+    # words that, when present, mark a question as being about something else (topics, other years)
     out_of_scope: list[str]
+    # other cities: outside the notice, unless the question asks whether a firm from there may apply
+    other_places: list[str] = []
+    applicant_from_elsewhere: list[str] = []
     # a whole message that is only a greeting or thanks
     greetings: list[str]
     thanks: list[str]

@@ -101,7 +101,9 @@ class SearchIndex:
         self._unknown_idf = math.log(1 + n / 0.5)
         for phrasing in self._phrasings:
             phrasing.weight = sum(self._weight(t) for t in phrasing.tokens)
-        self._out_of_scope = [self.normaliser.canonical(w).replace(" ", "") for w in lexicon.out_of_scope]
+        self._out_of_scope = [self._bare(w) for w in lexicon.out_of_scope]
+        self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
+        self._applicant_words = [self._bare(w) for w in lexicon.applicant_from_elsewhere]
         self._greetings = {self._bare(w) for w in lexicon.greetings}
         self._thanks = {self._bare(w) for w in lexicon.thanks}
 
@@ -149,6 +151,12 @@ class SearchIndex:
             return SearchResult(Kind.THANKS, answer_lang)
         if any(word and word in bare for word in self._out_of_scope):
             return SearchResult(Kind.OUTSIDE, answer_lang)
+        places = [p for p in self._other_places if p and p in canonical]
+        if places:
+            if not any(word and word in bare for word in self._applicant_words):
+                return SearchResult(Kind.OUTSIDE, answer_lang)
+            for place in places:  # "a firm from <place>": the place itself is not what is asked
+                canonical = canonical.replace(place, " ")
 
         tokens = set(self.normaliser.tokens_of_canonical(canonical))
         words = {t: self._weight(t) for t in tokens if not t.startswith("~")}
