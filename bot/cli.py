@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from bot.settings import Settings, SettingsError, load_settings
 from knowledge.loader import DATA_DIR, KnowledgeError, load_knowledge
 
 
@@ -54,10 +55,43 @@ def _kb_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     return 0
 
 
+def _settings() -> Settings:
+    return load_settings()
+
+
+def _configure_logging(level: str) -> None:
+    import logging
+
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
+
+
+def _console(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from bot.console import ConsoleChat
+    from bot.services import build_assistant
+
+    settings = _settings()
+    _configure_logging("WARNING")
+    ConsoleChat(build_assistant(settings)).run(stdin, stdout)
+    return 0
+
+
+def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    settings = _settings()
+    if args.console or settings.token is None:
+        return _console(args, stdin, stdout)
+    from bot.app import run_telegram
+    from bot.services import build_assistant
+
+    _configure_logging(settings.log_level)
+    run_telegram(settings, build_assistant(settings))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description="Inquiry assistant for the Shaoguan 2022 industrial-internet notice 韶工信函〔2022〕91号.",
+        description="Inquiry assistant for the notice 韶工信函〔2022〕91号 (Shaoguan, 2022).",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -67,6 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("--lang", choices=["auto", "zh", "en"], default="auto", help="answer language")
     ask.add_argument("--data", type=Path, default=DATA_DIR, help=argparse.SUPPRESS)
     ask.set_defaults(handler=_ask)
+
+    run = sub.add_parser(
+        "run", help="run the Telegram bot (long polling), or the console chat without BOT_TOKEN"
+    )
+    run.add_argument("--console", action="store_true", help="the local console chat even if BOT_TOKEN is set")
+    run.set_defaults(handler=_run)
+    console = sub.add_parser("console", help="chat with the bot in this terminal")
+    console.set_defaults(handler=_console)
 
     kb = sub.add_parser("kb", help="knowledge base tools")
     kb_sub = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
@@ -84,5 +126,8 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
         for line in exc.problems:
             print(line, file=sys.stderr)
         return 1
+    except SettingsError as exc:
+        print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130

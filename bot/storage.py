@@ -104,7 +104,7 @@ class Storage:
             self.db.table("users").update(
                 user_id, {"first_name": first_name, "username": username, "updated_at": now_iso()}
             )
-            return existing["lang"]  # type: ignore[no-any-return]
+            return existing["lang"]
         self.db.table("users").insert(
             {
                 "user_id": user_id,

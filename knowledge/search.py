@@ -27,6 +27,11 @@ from knowledge.schema import Entry, Lang
 # Weights of the signals and the thresholds, tuned on the project's own eval set.
 RECALL_WEIGHT, PRECISION_WEIGHT, FUZZY_WEIGHT = 0.50, 0.30, 0.20
 ANSWER_THRESHOLD = 0.36
+# A close race decided by little evidence (one vague word: "多少", "材料") earns suggestions, not an
+# answer. Evidence is the idf weight of the question's words the entry has: one distinctive word or
+# two common ones.
+MIN_EVIDENCE = 2.2
+VAGUE_MARGIN = 0.08
 SUGGESTION_FLOOR = 0.18
 UNKNOWN_COVERAGE_LIMIT = 0.5  # reject when more than half of the question is unknown to the KB
 BIGRAM_FACTOR = 0.5  # bigrams back words up; they should not outvote them
@@ -77,6 +82,7 @@ class SearchIndex:
         self.normaliser = Normaliser(lexicon.synonyms, lexicon.stopwords)
         self.normaliser.learn(self._vocabulary_texts(kb))
         self.entries: list[Entry] = list(kb.faq.entries)
+        self._entry_index = {e.id: i for i, e in enumerate(self.entries)}
         self._phrasings: list[_Phrasing] = []
         self._by_entry: list[list[int]] = [[] for _ in self.entries]
         postings: dict[str, dict[int, float]] = defaultdict(dict)
@@ -172,11 +178,21 @@ class SearchIndex:
             return SearchResult(Kind.OUTSIDE, answer_lang)
         best = ranked[0]
         others = [m for m in ranked[1:4] if m.score >= SUGGESTION_FLOOR]
-        if best.score >= ANSWER_THRESHOLD:
+        clear_winner = not others or best.score - others[0].score >= VAGUE_MARGIN
+        if best.score >= ANSWER_THRESHOLD and (
+            clear_winner or self._evidence(best.entry, words) >= MIN_EVIDENCE
+        ):
             return SearchResult(Kind.ANSWER, answer_lang, best.score, best.entry, others)
         if best.score >= SUGGESTION_FLOOR:
             return SearchResult(Kind.UNSURE, answer_lang, best.score, None, [m for m in ranked[:3]])
         return SearchResult(Kind.OUTSIDE, answer_lang, best.score)
+
+    def _evidence(self, entry: Entry, words: dict[str, float]) -> float:
+        """How much the question says that this entry matches: one vague word ("多少", "材料")
+        fits many entries equally, so it earns suggestions rather than an answer."""
+        postings = self._postings
+        index = self._entry_index[entry.id]
+        return sum(w * postings[t].get(index, 0.0) for t, w in words.items() if t in postings)
 
     def _rank(self, canonical: str, weights: dict[str, float], total: float) -> list[Match]:
         recall: dict[int, float] = defaultdict(float)

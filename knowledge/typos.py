@@ -21,8 +21,8 @@ def keys(word: str) -> list[tuple[str, ...]]:
 
     Rare readings are left out on purpose: 找 can be read hua, which would turn 的找 into 的话.
     """
-    key = tuple(lazy_pinyin(word, style=Style.NORMAL, errors=lambda _: [""]))
-    return [] if "" in key else [key]
+    key = tuple(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
+    return [key] if len(key) == len(word) else []
 
 
 class HomophoneCorrector:

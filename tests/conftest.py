@@ -16,3 +16,74 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def index(kb: KnowledgeBase) -> SearchIndex:
     return SearchIndex(kb)
+
+
+# --- the real Telegram application against the fake Bot API server ----------------------------
+import asyncio  # noqa: E402
+import datetime as dt  # noqa: E402
+from collections.abc import AsyncIterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+from bot.app import build_application, post_init, post_shutdown  # noqa: E402
+from bot.services import build_assistant  # noqa: E402
+from bot.settings import Settings  # noqa: E402
+from tests.fake_bot_api import FakeBotApi  # noqa: E402
+
+STAFF_CHAT_ID = -100777
+ADMIN_ID = 9001
+
+
+@pytest.fixture
+async def server() -> AsyncIterator[FakeBotApi]:
+    async with FakeBotApi() as fake:
+        fake.chat(STAFF_CHAT_ID, chat_type="supergroup", title="Bureau staff")
+        yield fake
+
+
+def make_settings(server: FakeBotApi, db_path: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
+        "token": server.token,
+        "api_base_url": server.base_url,
+        "api_base_file_url": server.base_file_url,
+        "db_path": db_path,
+        "today": dt.date(2022, 7, 1),
+        "admin_ids": frozenset({ADMIN_ID}),
+        "staff_chat_id": STAFF_CHAT_ID,
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+class RunningBot:
+    """Starts and stops the real Application the way `run_polling` does, inside the test's loop."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.application: Any = None
+
+    async def start(self) -> Any:
+        self.application = build_application(self.settings, build_assistant(self.settings))
+        await self.application.initialize()
+        await post_init(self.application)
+        await self.application.start()
+        await self.application.updater.start_polling(poll_interval=0, timeout=1)
+        return self.application
+
+    async def stop(self) -> None:
+        if self.application is None:
+            return
+        await self.application.updater.stop()
+        await self.application.stop()
+        await self.application.shutdown()
+        await post_shutdown(self.application)
+        self.application = None
+        await asyncio.sleep(0)
+
+
+@pytest.fixture
+async def running_bot(server: FakeBotApi, tmp_path: Path) -> AsyncIterator[RunningBot]:
+    bot = RunningBot(make_settings(server, tmp_path / "bot.db"))
+    await bot.start()
+    yield bot
+    await bot.stop()

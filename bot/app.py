@@ -1,0 +1,150 @@
+"""All the wiring of the Telegram application in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any, cast
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from bot import handlers
+from bot.dialog import Assistant
+from bot.i18n import DEFAULT_LANG, gettext
+from bot.settings import Settings
+from conversations.deadlines import reminders_due
+from knowledge.schema import LANGS, Lang
+
+log = logging.getLogger(__name__)
+
+COMMANDS = ("start", "help", "check", "human", "remind", "lang", "cancel", "forget")
+REMINDER_HOUR = 9  # local time of day a future reminder is sent
+
+
+class JobQueueReminders:
+    """Schedules a subscriber's reminders on the JobQueue; `reminders_sent` makes each go out once."""
+
+    def __init__(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+        self.application = application
+
+    @property
+    def assistant(self) -> Assistant:
+        assistant: Assistant = self.application.bot_data["assistant"]
+        return assistant
+
+    def schedule(self, user_id: int) -> None:
+        job_queue = self.application.job_queue
+        if job_queue is None:
+            return
+        self.cancel(user_id)
+        today = self.assistant.today()
+        now = dt.datetime.now()
+        for due in reminders_due(self.assistant.kb.notice, today):
+            days_ahead = (due.on - today).days
+            if days_ahead == 0:
+                when: dt.datetime | float = 1.0
+            else:
+                when = (now + dt.timedelta(days=days_ahead)).replace(hour=REMINDER_HOUR, minute=0, second=0)
+            job_queue.run_once(
+                self._send,
+                when,
+                data=(due.stage.id, due.days_before),
+                name=f"remind:{user_id}:{due.stage.id}:{due.days_before}",
+                user_id=user_id,
+                chat_id=user_id,
+            )
+
+    def cancel(self, user_id: int) -> None:
+        job_queue = self.application.job_queue
+        if job_queue is None:
+            return
+        for job in job_queue.jobs():
+            if job.name and job.name.startswith(f"remind:{user_id}:"):
+                job.schedule_removal()
+
+    async def _send(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        job = context.job
+        if job is None or job.user_id is None:
+            return
+        stage_id, days_before = cast(tuple[str, int], job.data)
+        storage = self.assistant.storage
+        if not storage.has_reminders(job.user_id) or not storage.mark_reminder_sent(
+            job.user_id, stage_id, days_before
+        ):
+            return
+        user = storage.user(job.user_id)
+        lang: Lang = user["lang"] if user and user["lang"] in LANGS else DEFAULT_LANG
+        await context.bot.send_message(job.user_id, self.assistant.reminder_text(lang, stage_id, days_before))
+
+
+async def register_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Command menus in both languages (Chinese is also the default for other languages)."""
+    for lang in LANGS:
+        commands = [BotCommand(c, gettext(lang, f"cmd.{c}")) for c in COMMANDS]
+        await application.bot.set_my_commands(commands, language_code=lang)
+        if lang == "zh":
+            await application.bot.set_my_commands(commands)
+
+
+async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    await register_commands(application)
+    reminders: JobQueueReminders = application.bot_data["reminders"]
+    for user_id in application.bot_data["assistant"].storage.reminder_subscribers():
+        reminders.schedule(user_id)
+
+
+async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    application.bot_data["assistant"].storage.close()
+
+
+def build_application(settings: Settings, assistant: Assistant) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The application with every handler; `assistant` carries the services built once."""
+    if settings.token is None:
+        raise ValueError("BOT_TOKEN is required for the Telegram bot")
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token.get_secret_value())
+        .base_url(settings.api_base_url)
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    if settings.api_base_file_url:
+        builder = builder.base_file_url(settings.api_base_file_url)
+    application = builder.build()
+    reminders = JobQueueReminders(application)
+    assistant.scheduler = reminders
+    application.bot_data["assistant"] = assistant
+    application.bot_data["reminders"] = reminders
+
+    application.add_handler(TypeHandler(Update, handlers.skip_duplicates), group=-1)
+    private = filters.ChatType.PRIVATE
+    application.add_handler(CommandHandler("start", handlers.start))
+    application.add_handler(CommandHandler("help", handlers.help_command))
+    application.add_handler(CommandHandler("lang", handlers.lang))
+    application.add_handler(CommandHandler("remind", handlers.remind))
+    application.add_handler(CommandHandler("human", handlers.human))
+    application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown_command))
+    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.text_message))
+    application.add_handler(
+        MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.unsupported)
+    )
+    application.add_error_handler(handlers.on_error)
+    return application
+
+
+def run_telegram(settings: Settings, assistant: Assistant) -> None:
+    """Long polling until interrupted."""
+    application = build_application(settings, assistant)
+    log.info("starting long polling against %s", settings.api_base_url)
+    application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)

@@ -1,0 +1,230 @@
+"""The assistant's conversation logic, transport-free: events in, Replies out.
+
+The Telegram handlers and the console chat both call this class, so they behave the same. It
+knows users by id and language only; it never sees a Telegram object.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from typing import Protocol
+
+from bot import screens
+from bot.i18n import language_of
+from bot.storage import Storage
+from bot.texts import texts_for
+from conversations.deadlines import reminders_due
+from conversations.reply import Button, Reply, rows
+from conversations.texts import Texts
+from knowledge.answers import render
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Lang
+from knowledge.search import Kind, SearchIndex, SearchResult
+
+MAX_TEXT_CHARS = 1000  # a longer message is answered from its first part, and the user is told
+
+
+@dataclass(frozen=True)
+class Sender:
+    user_id: int
+    first_name: str | None = None
+    username: str | None = None
+    language_code: str | None = None
+
+
+class ReminderScheduler(Protocol):
+    """The transport's timer: Telegram's JobQueue, or nothing in the console."""
+
+    def schedule(self, user_id: int) -> None: ...
+
+    def cancel(self, user_id: int) -> None: ...
+
+
+class NoScheduler:
+    def schedule(self, user_id: int) -> None:
+        """Reminders are stored; a transport without timers sends none."""
+
+    def cancel(self, user_id: int) -> None:
+        """Nothing was scheduled."""
+
+
+class Assistant:
+    """One per process; holds the shared services (built once) and answers every user."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        index: SearchIndex,
+        storage: Storage,
+        today: Callable[[], dt.date],
+        scheduler: ReminderScheduler | None = None,
+    ) -> None:
+        self.kb = kb
+        self.index = index
+        self.storage = storage
+        self.today = today
+        self.scheduler: ReminderScheduler = scheduler or NoScheduler()
+
+    # who is speaking -----------------------------------------------------------------------
+    def lang_of(self, sender: Sender) -> Lang:
+        return self.storage.touch_user(
+            sender.user_id, sender.first_name, sender.username, language_of(sender.language_code)
+        )
+
+    def texts(self, sender: Sender) -> Texts:
+        return texts_for(self.lang_of(sender))
+
+    # commands ------------------------------------------------------------------------------
+    def start(self, sender: Sender) -> list[Reply]:
+        tx = self.texts(sender)
+        name = escape(sender.first_name or "")
+        return [screens.home(tx, greeting=tx.t("start.greeting", name=name))]
+
+    def help(self, sender: Sender) -> list[Reply]:
+        tx = self.texts(sender)
+        return [Reply(tx.t("help.text"), ((Button(tx.t("button.menu"), screens.HOME),),))]
+
+    def language(self, sender: Sender, argument: str = "") -> list[Reply]:
+        choice = argument.strip().lower()
+        if choice in {"zh", "中文", "cn", "chinese"}:
+            return self._set_language(sender, "zh")
+        if choice in {"en", "english", "英文"}:
+            return self._set_language(sender, "en")
+        return [screens.language(self.texts(sender), edit=False)]
+
+    def _set_language(self, sender: Sender, lang: Lang, *, edit: bool = False) -> list[Reply]:
+        self.storage.set_language(sender.user_id, lang)
+        tx = texts_for(lang)
+        return [screens.home(tx, edit=edit, greeting=tx.t("lang.set"))]
+
+    def remind(self, sender: Sender, argument: str = "") -> list[Reply]:
+        """Subscribe to (or with 'off', stop) reminders 7 and 1 days before each deadline."""
+        tx = self.texts(sender)
+        if argument.strip().lower() in {"off", "stop", "关闭", "取消"}:
+            self.storage.set_reminders(sender.user_id, False)
+            self.scheduler.cancel(sender.user_id)
+            return [Reply(escape(tx.t("remind.off")))]
+        due = reminders_due(self.kb.notice, self.today())
+        if not due:
+            return [Reply(escape(tx.t("remind.all_passed")))]
+        self.storage.set_reminders(sender.user_id, True)
+        self.scheduler.schedule(sender.user_id)
+        lines = [tx.t("remind.on")]
+        lines += [
+            tx.t("remind.item", date=tx.date(r.on), stage=r.stage.name.get(tx.lang), days=r.days_before)
+            for r in due
+        ]
+        lines.append(tx.t("remind.how_to_stop"))
+        return [Reply(escape("\n".join(lines)))]
+
+    def reminder_text(self, lang: Lang, stage_id: str, days_before: int) -> str:
+        tx = texts_for(lang)
+        stage = next(s for s in self.kb.notice.stages if s.id == stage_id)
+        assert stage.deadline is not None
+        return escape(
+            tx.t("remind.message", stage=stage.name.get(lang), date=tx.date(stage.deadline), days=days_before)
+        )
+
+    def human(self, sender: Sender) -> list[Reply]:
+        tx = self.texts(sender)
+        text = f"{escape(tx.t('human.contacts'))}\n{screens.contacts_lines(self.kb, tx)}"
+        return [Reply(text, ((Button(tx.t("button.menu"), screens.HOME),),))]
+
+    def unknown_command(self, sender: Sender) -> list[Reply]:
+        return [Reply(escape(self.texts(sender).t("command.unknown")))]
+
+    def unsupported(self, sender: Sender) -> list[Reply]:
+        """Stickers, photos, voice, files, locations: a short note of what the bot understands."""
+        tx = self.texts(sender)
+        return [Reply(escape(tx.t("input.unsupported")), ((Button(tx.t("button.menu"), screens.HOME),),))]
+
+    # free text -----------------------------------------------------------------------------
+    def text(self, sender: Sender, text: str) -> list[Reply]:
+        lang = self.lang_of(sender)
+        replies: list[Reply] = []
+        if len(text) > MAX_TEXT_CHARS:
+            replies.append(Reply(escape(texts_for(lang).t("input.too_long", limit=MAX_TEXT_CHARS))))
+            text = text[:MAX_TEXT_CHARS]
+        # the interface language is the user's; a question typed in English is answered in English
+        result = self.index.search(text, None)
+        self.storage.log_question(
+            sender.user_id,
+            text,
+            result.kind.value,
+            result.entry.id if result.entry else None,
+            result.score,
+            result.lang,
+        )
+        replies.append(self._answer(result))
+        return replies
+
+    def _answer(self, result: SearchResult) -> Reply:
+        tx = texts_for(result.lang)
+        body = escape(render(self.kb, result))
+        if result.kind is Kind.ANSWER:
+            buttons = [
+                Button(m.entry.title.get(result.lang), f"faq:{m.entry.id}") for m in result.suggestions[:2]
+            ]
+            keyboard = (*rows(*buttons), (Button(tx.t("button.menu"), screens.HOME),))
+            return Reply(body, keyboard)
+        if result.kind is Kind.UNSURE:
+            buttons = [
+                Button(m.entry.title.get(result.lang), f"faq:{m.entry.id}") for m in result.suggestions
+            ]
+            keyboard = (
+                *rows(*buttons, per_row=1),
+                (Button(tx.t("menu.human"), "human"), Button(tx.t("button.menu"), screens.HOME)),
+            )
+            return Reply(body, keyboard)
+        if result.kind is Kind.OUTSIDE:
+            return Reply(
+                body, ((Button(tx.t("menu.human"), "human"), Button(tx.t("button.menu"), screens.HOME)),)
+            )
+        return Reply(body, ((Button(tx.t("button.menu"), screens.HOME),),))
+
+    # buttons -------------------------------------------------------------------------------
+    def button(self, sender: Sender, data: str) -> list[Reply]:
+        """A tapped button; unknown or stale data gets the menu again rather than an error."""
+        tx = self.texts(sender)
+        kb, today = self.kb, self.today()
+        kind, _, rest = data.partition(":")
+        reply: Reply | None = None
+        if data == screens.HOME:
+            reply = screens.home(tx, edit=True)
+        elif data == "menu:dirs":
+            reply = screens.directions(kb, tx)
+        elif data == "menu:who":
+            reply = screens.who(kb, tx)
+        elif data == "menu:amounts":
+            reply = screens.amounts(kb, tx)
+        elif data == "menu:dates":
+            reply = screens.key_dates(kb, tx, today)
+        elif data == "menu:materials":
+            reply = screens.materials(kb, tx, today)
+        elif data == "menu:contacts":
+            reply = screens.contacts(kb, tx)
+        elif data == "menu:lang":
+            reply = screens.language(tx)
+        elif kind == "lang" and rest in ("zh", "en"):
+            return self._set_language(sender, rest, edit=True)  # type: ignore[arg-type]
+        elif kind == "dir":
+            direction_id, _, part = rest.partition(":")
+            if part == "amount":
+                reply = screens.direction_amount(kb, tx, direction_id)
+            elif part == "materials":
+                reply = screens.direction_materials(kb, tx, direction_id, today)
+            else:
+                reply = screens.direction(kb, tx, direction_id)
+        elif kind == "faq" and rest in kb.entries_by_id:
+            entry = kb.entries_by_id[rest]
+            return [self._answer(SearchResult(Kind.ANSWER, tx.lang, 1.0, entry))]
+        elif data == "remind:on":
+            return self.remind(sender)
+        elif data == "human":
+            return self.human(sender)
+        if reply is None:
+            return [screens.home(tx, greeting=tx.t("button.stale"))]
+        return [reply]

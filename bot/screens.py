@@ -1,0 +1,211 @@
+"""The browsing menu: each screen built from the knowledge base, its labels from the catalogs.
+
+Screens are short enough for a phone; a direction drills down to its amount rule and materials,
+and every screen has a way back. Callback data is namespaced: "menu:…", "dir:…", "lang:…".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from html import escape
+
+from conversations.deadlines import deadlines
+from conversations.reply import Button, Keyboard, Reply, rows
+from conversations.texts import Texts
+from knowledge.answers import clause_label, reply_text
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Direction, Stage
+
+HOME = "menu:home"
+
+
+def _source(kb: KnowledgeBase, tx: Texts, clause: str) -> str:
+    return escape(reply_text(kb, "source", tx.lang, clause=clause_label(kb, clause, tx.lang)))
+
+
+def _back(tx: Texts, target: str = HOME) -> Button:
+    return Button(tx.t("button.back"), target)
+
+
+def home(tx: Texts, *, edit: bool = False, greeting: str | None = None) -> Reply:
+    labels = [
+        ("menu.directions", "menu:dirs"),
+        ("menu.who", "menu:who"),
+        ("menu.amounts", "menu:amounts"),
+        ("menu.dates", "menu:dates"),
+        ("menu.materials", "menu:materials"),
+        ("menu.check", "check:start"),
+        ("menu.contacts", "menu:contacts"),
+        ("menu.human", "human"),
+        ("menu.language", "menu:lang"),
+    ]
+    text = greeting or tx.t("menu.title")
+    return Reply(text, rows(*(Button(tx.t(m), d) for m, d in labels)), edit=edit)
+
+
+def directions(kb: KnowledgeBase, tx: Texts) -> Reply:
+    lines = [f"<b>{escape(tx.t('menu.directions'))}</b>"]
+    for d in kb.notice.directions:
+        lines.append(f"{d.number}. <b>{escape(d.name.get(tx.lang))}</b>\n{escape(d.short.get(tx.lang))}")
+    lines.append(_source(kb, tx, "一"))
+    buttons = [Button(f"{d.number}. {_short_name(d, tx)}", f"dir:{d.id}") for d in kb.notice.directions]
+    return Reply("\n\n".join(lines), (*rows(*buttons, per_row=1), (_back(tx),)), edit=True)
+
+
+def _short_name(direction: Direction, tx: Texts) -> str:
+    name = direction.name.get(tx.lang)
+    limit = 16 if tx.lang == "zh" else 34
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _direction(kb: KnowledgeBase, direction_id: str) -> Direction | None:
+    return next((d for d in kb.notice.directions if d.id == direction_id), None)
+
+
+def direction(kb: KnowledgeBase, tx: Texts, direction_id: str) -> Reply | None:
+    d = _direction(kb, direction_id)
+    if d is None:
+        return None
+    scenarios = "；".join(d.scenarios.zh) if tx.lang == "zh" else "; ".join(d.scenarios.en)
+    text = "\n\n".join(
+        [
+            f"<b>{d.number}. {escape(d.name.get(tx.lang))}</b>",
+            escape(d.short.get(tx.lang)),
+            f"<b>{escape(tx.t('label.scenarios'))}</b> {escape(scenarios)}",
+            f"<b>{escape(tx.t('label.applicant'))}</b> {escape(d.applicant.get(tx.lang))}",
+            _source(kb, tx, d.clause),
+        ]
+    )
+    buttons: Keyboard = (
+        (
+            Button(tx.t("button.amount_rule"), f"dir:{d.id}:amount"),
+            Button(tx.t("button.materials"), f"dir:{d.id}:materials"),
+        ),
+        (Button(tx.t("menu.check"), "check:start"), _back(tx, "menu:dirs")),
+    )
+    return Reply(text, buttons, edit=True)
+
+
+def _amount_rule(kb: KnowledgeBase, tx: Texts, d: Direction) -> str:
+    cap = tx.money(Decimal(d.funding.cap_yuan))
+    return (
+        f"<b>{d.number}. {escape(d.name.get(tx.lang))}</b>\n{escape(d.funding.rule.get(tx.lang))}\n"
+        f"{escape(tx.t('label.cap', cap=cap))} {_source(kb, tx, d.funding.clause)}"
+    )
+
+
+def direction_amount(kb: KnowledgeBase, tx: Texts, direction_id: str) -> Reply | None:
+    d = _direction(kb, direction_id)
+    if d is None:
+        return None
+    text = "\n\n".join([_amount_rule(kb, tx, d), escape(tx.t("amounts.limits"))])
+    return Reply(text, ((Button(tx.t("menu.check"), "check:start"), _back(tx, f"dir:{d.id}")),), edit=True)
+
+
+def direction_materials(kb: KnowledgeBase, tx: Texts, direction_id: str, today: dt.date) -> Reply | None:
+    d = _direction(kb, direction_id)
+    if d is None:
+        return None
+    return Reply(_materials_text(kb, tx, today), ((_back(tx, f"dir:{d.id}"),),), edit=True)
+
+
+def who(kb: KnowledgeBase, tx: Texts) -> Reply:
+    criteria = [
+        f"• {escape(c.text.get(tx.lang))} ({escape(clause_label(kb, c.clause, tx.lang))})"
+        for c in kb.notice.eligibility
+    ]
+    places = ("、" if tx.lang == "zh" else ", ").join(j.name.get(tx.lang) for j in kb.notice.jurisdictions)
+    text = "\n".join(
+        [
+            f"<b>{escape(tx.t('menu.who'))}</b>",
+            *criteria,
+            "",
+            f"<b>{escape(tx.t('label.jurisdictions'))}</b> {escape(places)}",
+        ]
+    )
+    return Reply(text, ((Button(tx.t("menu.check"), "check:start"), _back(tx)),), edit=True)
+
+
+def amounts(kb: KnowledgeBase, tx: Texts) -> Reply:
+    parts = [f"<b>{escape(tx.t('menu.amounts'))}</b>", escape(kb.notice.support_method.text.get(tx.lang))]
+    parts += [_amount_rule(kb, tx, d) for d in kb.notice.directions]
+    parts.append(escape(tx.t("amounts.limits")))
+    return Reply("\n\n".join(parts), ((Button(tx.t("menu.check"), "check:start"), _back(tx)),), edit=True)
+
+
+def deadline_lines(kb: KnowledgeBase, tx: Texts, today: dt.date) -> list[str]:
+    lines = []
+    for status in deadlines(kb.notice, today):
+        when = tx.date(status.deadline)
+        if status.passed:
+            left = tx.t("dates.passed", days=-status.days_left)
+        elif status.days_left == 0:
+            left = tx.t("dates.today")
+        else:
+            left = tx.t("dates.left", days=status.days_left)
+        name = escape(status.stage.name.get(tx.lang))
+        clause = escape(clause_label(kb, status.stage.clause, tx.lang))
+        lines.append(f"• <b>{name}</b>: {escape(when)} — {escape(left)} ({clause})")
+    return lines
+
+
+def key_dates(kb: KnowledgeBase, tx: Texts, today: dt.date) -> Reply:
+    window = next((c for c in kb.notice.eligibility if c.id == "completion-window"), None)
+    text = "\n".join(
+        [
+            f"<b>{escape(tx.t('menu.dates'))}</b>",
+            escape(tx.t("dates.today_is", today=tx.date(today))),
+            *deadline_lines(kb, tx, today),
+            *(
+                [f"• {escape(window.text.get(tx.lang))} ({escape(clause_label(kb, window.clause, tx.lang))})"]
+                if window
+                else []
+            ),
+        ]
+    )
+    return Reply(text, ((Button(tx.t("button.remind"), "remind:on"), _back(tx)),), edit=True)
+
+
+def _stage_materials(kb: KnowledgeBase, tx: Texts, stage: Stage) -> str:
+    titles = {a.number: a.title.get(tx.lang) for a in kb.notice.attachments}
+    items = [escape(tx.t("materials.attachment", number=n, title=titles[n])) for n in stage.attachments]
+    lines = [f"<b>{escape(stage.name.get(tx.lang))}</b>", *(f"• {i}" for i in items)]
+    if stage.paper_copies:
+        lines.append(escape(tx.t("materials.copies", copies=stage.paper_copies)))
+    if stage.submit_to:
+        lines.append(escape(tx.t("materials.submit_to", to=stage.submit_to.get(tx.lang))))
+    lines.append(_source(kb, tx, stage.clause))
+    return "\n".join(lines)
+
+
+def _materials_text(kb: KnowledgeBase, tx: Texts, today: dt.date) -> str:
+    stages = [s for s in kb.notice.stages if s.attachments]
+    return "\n\n".join(
+        [f"<b>{escape(tx.t('menu.materials'))}</b>", *(_stage_materials(kb, tx, s) for s in stages)]
+    )
+
+
+def materials(kb: KnowledgeBase, tx: Texts, today: dt.date) -> Reply:
+    return Reply(_materials_text(kb, tx, today), ((_back(tx),),), edit=True)
+
+
+def contacts_lines(kb: KnowledgeBase, tx: Texts) -> str:
+    c = kb.notice.contacts
+    people = "\n".join(f"• {escape(p.name.get(tx.lang))} {escape(p.phone)}" for p in c.people)
+    return f"{people}\n{_source(kb, tx, c.clause)}"
+
+
+def contacts(kb: KnowledgeBase, tx: Texts) -> Reply:
+    issuer = escape(kb.notice.notice.issuer.get(tx.lang))
+    text = f"<b>{escape(tx.t('menu.contacts'))}</b>\n{issuer}\n{contacts_lines(kb, tx)}"
+    return Reply(text, ((Button(tx.t("menu.human"), "human"), _back(tx)),), edit=True)
+
+
+def language(tx: Texts, *, edit: bool = True) -> Reply:
+    # each language's own name, so a user who cannot read the current one still finds theirs
+    return Reply(
+        escape(tx.t("lang.choose")),
+        ((Button("中文", "lang:zh"), Button("English", "lang:en")), (_back(tx),)),
+        edit=edit,
+    )

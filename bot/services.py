@@ -1,0 +1,14 @@
+"""Builds the shared services once: knowledge base, search index, storage, assistant."""
+
+from __future__ import annotations
+
+from bot.dialog import Assistant, ReminderScheduler
+from bot.settings import Settings
+from bot.storage import Storage
+from knowledge.loader import load_knowledge
+from knowledge.search import SearchIndex
+
+
+def build_assistant(settings: Settings, scheduler: ReminderScheduler | None = None) -> Assistant:
+    kb = load_knowledge()
+    return Assistant(kb, SearchIndex(kb), Storage(settings.db_path), settings.current_date, scheduler)

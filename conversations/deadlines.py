@@ -1,0 +1,54 @@
+"""The notice's deadlines against a given day: how many days are left, or how long ago one passed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from knowledge.schema import Notice, Stage
+
+REMINDER_DAYS_BEFORE = (7, 1)
+
+
+@dataclass(frozen=True)
+class DeadlineStatus:
+    stage: Stage
+    deadline: dt.date
+    days_left: int  # negative once the deadline has passed
+
+    @property
+    def passed(self) -> bool:
+        return self.days_left < 0
+
+
+def deadlines(notice: Notice, today: dt.date) -> list[DeadlineStatus]:
+    """Every stage that has a deadline, in date order."""
+    found = [
+        DeadlineStatus(stage, stage.deadline, (stage.deadline - today).days)
+        for stage in notice.stages
+        if stage.deadline is not None
+    ]
+    return sorted(found, key=lambda d: d.deadline)
+
+
+def current_stage(notice: Notice, today: dt.date) -> DeadlineStatus | None:
+    """The first stage whose deadline is still ahead, or None when all have passed."""
+    return next((d for d in deadlines(notice, today) if not d.passed), None)
+
+
+@dataclass(frozen=True)
+class ReminderDue:
+    stage: Stage
+    days_before: int
+    on: dt.date
+
+
+def reminders_due(notice: Notice, today: dt.date) -> list[ReminderDue]:
+    """Reminders (7 and 1 days before each deadline) that fall today or later."""
+    due = []
+    for status in deadlines(notice, today):
+        for days in REMINDER_DAYS_BEFORE:
+            on = status.deadline - dt.timedelta(days=days)
+            if on >= today:
+                due.append(ReminderDue(status.stage, days, on))
+    return sorted(due, key=lambda r: r.on)
