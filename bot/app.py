@@ -133,6 +133,8 @@ def build_application(settings: Settings, assistant: Assistant) -> Application[A
     application.add_handler(CommandHandler("lang", handlers.lang))
     application.add_handler(CommandHandler("remind", handlers.remind))
     application.add_handler(CommandHandler("human", handlers.human))
+    application.add_handler(CommandHandler("check", handlers.check))
+    application.add_handler(CommandHandler("cancel", handlers.cancel))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown_command))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.text_message))

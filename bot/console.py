@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 import re
 import sys
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from bot.dialog import Assistant, Sender
 from bot.i18n import gettext
 from conversations.reply import Button, Reply
 
+log = logging.getLogger(__name__)
 TAG = re.compile(r"<[^>]+>")
 CONSOLE_USER = Sender(user_id=0, first_name=None, username="console", language_code="zh")
 
@@ -28,19 +30,28 @@ class ConsoleChat:
         self.assistant = assistant
         self.sender = sender
         self.choices: list[Button] = []
+        self.typing = False
         commands: dict[str, Callable[[str], list[Reply]]] = {
             "start": lambda _: assistant.start(sender),
             "help": lambda _: assistant.help(sender),
             "lang": lambda arg: assistant.language(sender, arg),
             "remind": lambda arg: assistant.remind(sender, arg),
             "human": lambda _: assistant.human(sender),
+            "check": lambda _: assistant.check(sender),
+            "cancel": lambda _: assistant.cancel(sender),
         }
         self.commands = commands
 
     def handle(self, line: str) -> list[Reply]:
         line = line.strip()
-        if line.isdigit() and 1 <= int(line) <= len(self.choices):
-            return self.assistant.button(self.sender, self.choices[int(line) - 1].data)
+        # "#3" always taps button 3; a bare "3" does too, unless the question wants a typed number
+        number = line.removeprefix("#")
+        if (
+            number.isdigit()
+            and 1 <= int(number) <= len(self.choices)
+            and (line.startswith("#") or not self.typing)
+        ):
+            return self.assistant.button(self.sender, self.choices[int(number) - 1].data)
         if line.startswith("/"):
             name, _, argument = line[1:].partition(" ")
             command = self.commands.get(name.split("@")[0].lower())
@@ -50,13 +61,15 @@ class ConsoleChat:
     def render(self, replies: list[Reply]) -> str:
         out: list[str] = []
         self.choices = []
+        self.typing = any(reply.expects_text for reply in replies)
+        mark = "#" if self.typing else ""
         for reply in replies:
             out.append(plain(reply.text))
             for row in reply.buttons:
                 labels = []
                 for choice in row:
                     self.choices.append(choice)
-                    labels.append(f"[{len(self.choices)}] {choice.label}")
+                    labels.append(f"[{mark}{len(self.choices)}] {choice.label}")
                 out.append("   ".join(labels))
         return "\n".join(out)
 
@@ -72,4 +85,10 @@ class ConsoleChat:
                 break
             if not line.strip():
                 continue
-            stdout.write(self.render(self.handle(line)) + "\n")
+            try:
+                replies = self.handle(line)
+            except Exception:  # the chat goes on, as the Telegram bot's error handler does
+                log.exception("error while handling %r", line)
+                stdout.write(gettext(self.assistant.lang_of(self.sender), "error.generic") + "\n")
+                continue
+            stdout.write(self.render(replies) + "\n")

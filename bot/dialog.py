@@ -13,6 +13,7 @@ from html import escape
 from typing import Protocol
 
 from bot import screens
+from bot.checks import Checks
 from bot.i18n import language_of
 from bot.storage import Storage
 from bot.texts import texts_for
@@ -67,6 +68,7 @@ class Assistant:
         self.storage = storage
         self.today = today
         self.scheduler: ReminderScheduler = scheduler or NoScheduler()
+        self.checks = Checks(kb, storage, today)
 
     # who is speaking -----------------------------------------------------------------------
     def lang_of(self, sender: Sender) -> Lang:
@@ -128,6 +130,17 @@ class Assistant:
             tx.t("remind.message", stage=stage.name.get(lang), date=tx.date(stage.deadline), days=days_before)
         )
 
+    def check(self, sender: Sender) -> list[Reply]:
+        """/check: the guided eligibility check (or the choice to continue one)."""
+        return [self.checks.start(sender.user_id, self.texts(sender))]
+
+    def cancel(self, sender: Sender) -> list[Reply]:
+        tx = self.texts(sender)
+        reply = self.checks.cancel(sender.user_id, tx)
+        return [
+            reply or Reply(escape(tx.t("cancel.nothing")), ((Button(tx.t("button.menu"), screens.HOME),),))
+        ]
+
     def human(self, sender: Sender) -> list[Reply]:
         tx = self.texts(sender)
         text = f"{escape(tx.t('human.contacts'))}\n{screens.contacts_lines(self.kb, tx)}"
@@ -144,6 +157,8 @@ class Assistant:
     # free text -----------------------------------------------------------------------------
     def text(self, sender: Sender, text: str) -> list[Reply]:
         lang = self.lang_of(sender)
+        if self.checks.wants_text(sender.user_id):
+            return [self.checks.text(sender.user_id, texts_for(lang), text[:MAX_TEXT_CHARS])]
         replies: list[Reply] = []
         if len(text) > MAX_TEXT_CHARS:
             replies.append(Reply(escape(texts_for(lang).t("input.too_long", limit=MAX_TEXT_CHARS))))
@@ -191,6 +206,8 @@ class Assistant:
         tx = self.texts(sender)
         kb, today = self.kb, self.today()
         kind, _, rest = data.partition(":")
+        if kind in ("check", "f", "lead"):
+            return [self.checks.tap(sender.user_id, tx, data)]
         reply: Reply | None = None
         if data == screens.HOME:
             reply = screens.home(tx, edit=True)

@@ -92,6 +92,18 @@ async def remind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send_replies(update, context, assistant_of(context).remind(sender, argument))
 
 
+async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/check: the guided eligibility check."""
+    if sender := sender_of(update):
+        await send_replies(update, context, assistant_of(context).check(sender))
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/cancel: stop what is under way."""
+    if sender := sender_of(update):
+        await send_replies(update, context, assistant_of(context).cancel(sender))
+
+
 async def human(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/human: reach a person."""
     if sender := sender_of(update):

@@ -23,6 +23,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
             "lang": str,
             "first_name": str,
             "username": str,
+            "active_flow": str,
             "created_at": str,
             "updated_at": str,
         },
@@ -52,9 +53,26 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     # update ids already handled: an update delivered twice (after a crash) is handled once
     "processed_updates": {"columns": {"update_id": int, "processed_at": str}, "pk": "update_id"},
+    # one row per user and flow; every answer is written as it is given
     "sessions": {
         "columns": {"user_id": int, "flow": str, "state": str, "updated_at": str},
-        "pk": "user_id",
+        "pk": ("user_id", "flow"),
+    },
+    "leads": {
+        "columns": {
+            "id": int,
+            "user_id": int,
+            "company": str,
+            "contact_name": str,
+            "phone": str,
+            "consent_at": str,
+            "direction": str,
+            "verdict": str,
+            "estimate_yuan": str,
+            "facts": str,
+            "created_at": str,
+        },
+        "pk": "id",
     },
 }
 
@@ -167,12 +185,13 @@ class Storage:
             return False
         return True
 
-    # sessions (guided checks; their state is JSON) -----------------------------------------
-    def load_session(self, user_id: int) -> dict[str, Any] | None:
-        rows = list(self.db.table("sessions").rows_where("user_id = ?", [user_id]))
+    # sessions (guided conversations; their state is JSON) --------------------------------
+    def load_session(self, user_id: int, flow: str) -> dict[str, Any] | None:
+        rows = list(self.db.table("sessions").rows_where("user_id = ? and flow = ?", [user_id, flow]))
         return json.loads(rows[0]["state"]) if rows else None
 
-    def save_session(self, user_id: int, flow: str, state: dict[str, Any]) -> None:
+    def save_session(self, user_id: int, flow: str, state: dict[str, Any], *, active: bool = True) -> None:
+        """Store the session and (by default) make it the flow the user's typing goes to."""
         self.db.table("sessions").upsert(
             {
                 "user_id": user_id,
@@ -180,11 +199,30 @@ class Storage:
                 "state": json.dumps(state, ensure_ascii=False),
                 "updated_at": now_iso(),
             },
-            pk="user_id",
+            pk=("user_id", "flow"),
         )
+        self.set_active_flow(user_id, flow if active else None)
 
-    def drop_session(self, user_id: int) -> None:
-        self.db.execute("delete from sessions where user_id = ?", [user_id])
+    def drop_session(self, user_id: int, flow: str) -> None:
+        self.db.execute("delete from sessions where user_id = ? and flow = ?", [user_id, flow])
+        if self.active_flow(user_id) == flow:
+            self.set_active_flow(user_id, None)
+
+    def active_flow(self, user_id: int) -> str | None:
+        user = self.user(user_id)
+        return user.get("active_flow") if user else None
+
+    def set_active_flow(self, user_id: int, flow: str | None) -> None:
+        self.db.execute("update users set active_flow = ? where user_id = ?", [flow, user_id])
+
+    # leads -----------------------------------------------------------------------------------
+    def save_lead(self, lead: dict[str, Any]) -> int:
+        record = {**lead, "created_at": now_iso()}
+        table = self.db.table("leads").insert(record)
+        return int(table.last_pk or 0)
+
+    def leads(self) -> list[dict[str, Any]]:
+        return list(self.db.table("leads").rows_where(order_by="id"))
 
     # idempotency ---------------------------------------------------------------------------
     def first_delivery(self, update_id: int) -> bool:

@@ -32,6 +32,8 @@ class Reply:
     text: str
     buttons: Keyboard = field(default_factory=tuple)
     edit: bool = False
+    # the question wants a typed answer (an amount, a date …) rather than a tap
+    expects_text: bool = False
 
     def button_labels(self) -> list[str]:
         return [b.label for row in self.buttons for b in row]

@@ -1,0 +1,140 @@
+"""The guided check and the lead form: flows run by the engine, stored after every answer.
+
+Transport-free like the Assistant: it takes user ids, texts and button data, and returns Replies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from html import escape
+
+from bot.storage import Storage, now_iso
+from conversations.eligibility import Assessment, Rules, evaluate, load_rules
+from conversations.engine import CANCEL, PREFIX, FlowEngine, Session, Tap, Text
+from conversations.flow import load_flow
+from conversations.reply import Button, Reply
+from conversations.report import render_result
+from conversations.texts import Texts
+from knowledge.loader import KnowledgeBase
+
+CHECK, LEAD = "eligibility", "lead"
+
+
+class Checks:
+    def __init__(self, kb: KnowledgeBase, storage: Storage, today: Callable[[], dt.date]) -> None:
+        self.kb = kb
+        self.storage = storage
+        self.today = today
+        self.rules: Rules = load_rules()
+        self.engines = {
+            CHECK: FlowEngine(load_flow(CHECK), self._check_result, today),
+            LEAD: FlowEngine(load_flow(LEAD), self._lead_saved, today),
+        }
+
+    # sessions ---------------------------------------------------------------------------------
+    def _load(self, user_id: int, flow: str) -> Session | None:
+        state = self.storage.load_session(user_id, flow)
+        return Session.from_dict(state) if state else None
+
+    def _save(self, user_id: int, session: Session, *, active: bool = True) -> None:
+        self.storage.save_session(user_id, session.flow_id, session.to_dict(), active=active)
+
+    def wants_text(self, user_id: int) -> bool:
+        return self.storage.active_flow(user_id) in self.engines
+
+    # entry points -----------------------------------------------------------------------------
+    def start(self, user_id: int, tx: Texts, *, fresh: bool = False) -> Reply:
+        """/check: a new check, or the choice to continue one left unfinished."""
+        existing = self._load(user_id, CHECK)
+        if existing and not existing.finished and existing.answers and not fresh:
+            text = escape(tx.t("flow.in_progress", answered=len(existing.answers)))
+            buttons = (
+                (
+                    Button(tx.t("flow.continue"), "check:continue"),
+                    Button(tx.t("flow.restart"), "check:restart"),
+                ),
+            )
+            return Reply(text, buttons)
+        session, reply = self.engines[CHECK].start(tx, user_id)
+        self._save(user_id, session)
+        return reply
+
+    def cancel(self, user_id: int, tx: Texts) -> Reply | None:
+        """Drop the flow under way; None when there is none."""
+        flow = self.storage.active_flow(user_id)
+        if flow not in self.engines:
+            return None
+        self.storage.drop_session(user_id, flow)
+        return Reply(escape(tx.t("flow.cancelled")))
+
+    def text(self, user_id: int, tx: Texts, text: str) -> Reply:
+        flow = self.storage.active_flow(user_id) or CHECK
+        return self._step(user_id, flow, Text(text), tx)
+
+    def tap(self, user_id: int, tx: Texts, data: str) -> Reply:
+        if data == "check:start":
+            return self.start(user_id, tx)
+        if data == "check:restart":
+            return self.start(user_id, tx, fresh=True)
+        if data == "check:continue":
+            session = self._load(user_id, CHECK)
+            if session is None:
+                return self.start(user_id, tx)
+            self._save(user_id, session)
+            return self.engines[CHECK].resume(session, tx)
+        if data == CANCEL:
+            return self.cancel(user_id, tx) or Reply(escape(tx.t("flow.cancelled")))
+        if data == "lead:start":
+            check = self._load(user_id, CHECK)
+            if check is None or not check.finished:
+                return Reply(escape(tx.t("lead.need_check")), ((Button(tx.t("menu.check"), "check:start"),),))
+            session, reply = self.engines[LEAD].start(tx, user_id)
+            self._save(user_id, session)
+            return reply
+        # "f:…": a button of whichever flow the user is in; "f:edit"/"f:e:" belong to the check
+        flow = self.storage.active_flow(user_id)
+        if flow not in self.engines or data.startswith((f"{PREFIX}edit", f"{PREFIX}e:", f"{PREFIX}result")):
+            flow = CHECK
+        return self._step(user_id, flow, Tap(data), tx)
+
+    def _step(self, user_id: int, flow: str, event: Text | Tap, tx: Texts) -> Reply:
+        session = self._load(user_id, flow)
+        if session is None:
+            return self.start(user_id, tx)
+        reply = self.engines[flow].step(session, event, tx)
+        # a finished flow no longer takes the user's typing: free text goes to the questions again
+        self._save(user_id, session, active=not session.finished)
+        return reply
+
+    # results ----------------------------------------------------------------------------------
+    def assess(self, session: Session) -> Assessment:
+        return evaluate(self.rules, self.kb.notice, self.engines[CHECK].relevant_answers(session))
+
+    def _check_result(self, session: Session, tx: Texts) -> Reply:
+        return render_result(self.kb, self.engines[CHECK], session, self.assess(session), tx, self.today())
+
+    def _lead_saved(self, session: Session, tx: Texts) -> Reply:
+        user_id = session.owner
+        if session.answers.get("consent") != "agree":
+            return Reply(escape(tx.t("lead.declined")))
+        check = self._load(user_id, CHECK)
+        answers = self.engines[CHECK].relevant_answers(check) if check else {}
+        assessment = self.assess(check) if check else None
+        estimate = assessment.estimate.amount if assessment and assessment.estimate else None
+        self.storage.save_lead(
+            {
+                "user_id": user_id,
+                "company": str(answers.get("company", "")),
+                "contact_name": session.answers["name"],
+                "phone": session.answers["phone"],
+                "consent_at": now_iso(),
+                "direction": str(answers.get("direction", "")),
+                "verdict": assessment.outcome.value if assessment else "",
+                "estimate_yuan": str(estimate) if estimate is not None else "",
+                "facts": json.dumps(answers, ensure_ascii=False),
+            }
+        )
+        name, phone = escape(session.answers["name"]), escape(session.answers["phone"])
+        return Reply(tx.t("lead.saved", name=name, phone=phone))

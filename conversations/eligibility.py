@@ -1,0 +1,184 @@
+"""The notice's eligibility rules (data in rules/eligibility.yaml) and subsidy formula, applied
+to a finished check: a verdict per criterion, the estimate with its arithmetic, the verdict.
+
+The formula's numbers (rate, cap, base) come from the knowledge base's directions, so a new
+notice changes data, not code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from conversations.flow import Flow
+from knowledge.loader import load_model
+from knowledge.schema import Clause, Direction, Notice, Strict, Text
+
+RULES_DIR = Path(__file__).parent / "rules"
+UNSURE = "unsure"
+FEN = Decimal("0.01")
+
+
+class Condition(Strict):
+    """Exactly one test on one answer."""
+
+    equals: str | None = None
+    in_: list[str] | None = Field(default=None, alias="in")
+    between: tuple[dt.date, dt.date] | None = None
+    at_most: float | None = None
+    above: float | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Condition:
+        given = [v for v in (self.equals, self.in_, self.between, self.at_most, self.above) if v is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of equals, in, between, at_most, above")
+        return self
+
+    def holds(self, value: Any) -> bool:
+        if self.equals is not None:
+            return bool(value == self.equals)
+        if self.in_ is not None:
+            return value in self.in_
+        if self.between is not None:
+            day = dt.date.fromisoformat(str(value))
+            return self.between[0] <= day <= self.between[1]
+        number = Decimal(str(value))
+        if self.at_most is not None:
+            return number <= Decimal(str(self.at_most))
+        return number > Decimal(str(self.above))
+
+
+class Criterion(Clause):
+    id: str
+    label: Text
+    answer: str
+    met_if: Condition
+    applies_when: dict[str, list[str]] = {}
+
+
+class Rules(Strict):
+    flow: str
+    criteria: list[Criterion] = Field(min_length=1)
+
+    def check_against(self, flow: Flow) -> list[str]:
+        """Problems with the answers the criteria read: each must be a step of the flow."""
+        steps = {s.id for s in flow.steps}
+        problems = []
+        for i, criterion in enumerate(self.criteria):
+            for name in [criterion.answer, *criterion.applies_when]:
+                if name not in steps:
+                    problems.append(
+                        f"criteria[{i}](id={criterion.id}).answer: {name!r} is not a step of {flow.id}"
+                    )
+        return problems
+
+
+def load_rules(name: str = "eligibility", rules_dir: Path = RULES_DIR) -> Rules:
+    return load_model(rules_dir / f"{name}.yaml", Rules)
+
+
+class Verdict(StrEnum):
+    MET = "met"
+    NOT_MET = "not_met"
+    UNKNOWN = "unknown"
+
+
+class Outcome(StrEnum):
+    ELIGIBLE = "eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    NEEDS_PERSON = "needs_person"
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    criterion: Criterion
+    verdict: Verdict
+    answer: Any
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """The arithmetic of the upper bound, every figure in yuan; None when it cannot be computed."""
+
+    direction: Direction
+    base: Decimal | None
+    share: Decimal | None
+    capped: Decimal | None
+    room: Decimal | None
+    amount: Decimal | None
+    investment: Decimal
+    provincial: Decimal | None
+    other: Decimal | None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    outcome: Outcome
+    results: list[CriterionResult]
+    estimate: Estimate | None
+    notes: list[str] = field(default_factory=list)  # message ids of caveats that apply
+
+
+def _amount(value: Any) -> Decimal | None:
+    return None if value in (None, UNSURE) else Decimal(str(value))
+
+
+def evaluate(rules: Rules, notice: Notice, answers: dict[str, Any]) -> Assessment:
+    """Apply every criterion that applies to the answers, then the formula."""
+    results = []
+    for criterion in rules.criteria:
+        if any(answers.get(name) not in values for name, values in criterion.applies_when.items()):
+            continue
+        value = answers.get(criterion.answer)
+        if value is None or value == UNSURE:
+            verdict = Verdict.UNKNOWN
+        else:
+            verdict = Verdict.MET if criterion.met_if.holds(value) else Verdict.NOT_MET
+        results.append(CriterionResult(criterion, verdict, value))
+
+    if any(r.verdict is Verdict.NOT_MET for r in results):
+        outcome = Outcome.NOT_ELIGIBLE
+    elif any(r.verdict is Verdict.UNKNOWN for r in results):
+        outcome = Outcome.NEEDS_PERSON
+    else:
+        outcome = Outcome.ELIGIBLE
+
+    direction = next((d for d in notice.directions if d.id == answers.get("direction")), None)
+    estimate = _estimate(direction, answers) if direction else None
+    notes = ["result.note_upper_bound", "result.note_final_amount"]
+    if direction is not None and direction.funding.weighs_quality:
+        notes.append("result.note_quality")
+    if answers.get("other_support") == UNSURE:
+        notes.append("result.note_other_unknown")
+    if outcome is Outcome.NOT_ELIGIBLE and estimate is not None:
+        estimate = Estimate(**{**estimate.__dict__, "amount": Decimal(0)})
+    return Assessment(outcome, results, estimate, notes)
+
+
+def _estimate(direction: Direction, answers: dict[str, Any]) -> Estimate | None:
+    investment = _amount(answers.get("investment"))
+    if investment is None:
+        return None
+    funding = direction.funding
+    provincial = (
+        _amount(answers.get("provincial_funds")) if funding.base == "provincial_funds" else Decimal(0)
+    )
+    other = _amount(answers.get("other_support"))
+    base = investment if funding.base == "investment" else provincial
+    share = capped = room = amount = None
+    if base is not None:
+        share = (base * Decimal(str(funding.rate))).quantize(FEN, ROUND_HALF_UP)
+        capped = min(share, Decimal(funding.cap_yuan))
+    if provincial is not None:
+        # unknown other support is taken as none: the figure stays an upper bound
+        room = max(Decimal(0), investment - provincial - (other or Decimal(0)))
+    if capped is not None and room is not None:
+        amount = min(capped, room)
+    return Estimate(direction, base, share, capped, room, amount, investment, provincial, other)

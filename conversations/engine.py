@@ -1,0 +1,292 @@
+"""One small engine that runs any flow: ask, validate, store, go back, edit, cancel, finish.
+
+The engine is pure: `step(session, event)` changes the session and returns what to say. The
+caller stores the session after every step, so an answer is never lost to a restart.
+Answers are kept JSON-ready: amounts as decimal strings, dates as ISO strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from html import escape
+from typing import Any
+
+from conversations import parsers
+from conversations.flow import Flow, Step
+from conversations.reply import Button, Keyboard, Reply, rows
+from conversations.texts import Texts
+from knowledge.normalize import simplify
+
+PREFIX = "f:"  # every button of a flow; the transport routes them here
+CANCEL = f"{PREFIX}cancel"  # handled by the caller, which owns the stored session
+UNSURE = "unsure"
+# typed words that mean "not sure" on an amount or date step that allows it
+UNSURE_WORDS = frozenset(
+    {"不确定", "不知道", "不清楚", "说不准", "不好说", "not sure", "unsure", "don't know", "dunno"}
+)
+
+
+@dataclass
+class Session:
+    flow_id: str
+    owner: int = 0  # the user whose answers these are
+    answers: dict[str, Any] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)  # what the user typed, as typed
+    current: str | None = None
+    history: list[str] = field(default_factory=list)
+    finished: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "flow_id": self.flow_id,
+            "owner": self.owner,
+            "answers": self.answers,
+            "raw": self.raw,
+            "current": self.current,
+            "history": self.history,
+            "finished": self.finished,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Session:
+        return cls(
+            flow_id=str(data["flow_id"]),
+            owner=int(data.get("owner", 0)),
+            answers=dict(data.get("answers", {})),
+            raw=dict(data.get("raw", {})),
+            current=data.get("current"),
+            history=list(data.get("history", [])),
+            finished=bool(data.get("finished", False)),
+        )
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Tap:
+    data: str
+
+
+Event = Text | Tap
+# renders the finished flow's result (the eligibility report for the check)
+Finisher = Callable[[Session, Texts], Reply]
+
+
+class FlowEngine:
+    def __init__(self, flow: Flow, finish: Finisher, today: Callable[[], dt.date]) -> None:
+        self.flow = flow
+        self.finish = finish
+        self.today = today
+
+    # which steps apply ------------------------------------------------------------------------
+    def applies(self, step: Step, answers: dict[str, Any]) -> bool:
+        return all(answers.get(name) in values for name, values in step.when.items())
+
+    def applicable_steps(self, session: Session) -> list[Step]:
+        return [s for s in self.flow.steps if self.applies(s, session.answers)]
+
+    def relevant_answers(self, session: Session) -> dict[str, Any]:
+        """Answers of the steps that apply now (an answer left from another path is ignored)."""
+        return {
+            s.id: session.answers[s.id] for s in self.applicable_steps(session) if s.id in session.answers
+        }
+
+    def next_step(self, session: Session) -> Step | None:
+        return next((s for s in self.applicable_steps(session) if s.id not in session.answers), None)
+
+    # starting ---------------------------------------------------------------------------------
+    def start(self, tx: Texts, owner: int = 0) -> tuple[Session, Reply]:
+        session = Session(self.flow.id, owner)
+        first = self.next_step(session)
+        assert first is not None
+        session.current = first.id
+        intro = escape(self.flow.intro.get(tx.lang))
+        return session, self._ask(session, first, tx, lead=intro)
+
+    def resume(self, session: Session, tx: Texts) -> Reply:
+        """Where the user left off: the current question again, or the result."""
+        if session.finished or session.current is None:
+            return self.finish(session, tx)
+        return self._ask(session, self.flow.step(session.current), tx, lead=escape(tx.t("flow.resumed")))
+
+    # one event --------------------------------------------------------------------------------
+    def step(self, session: Session, event: Event, tx: Texts) -> Reply:
+        if isinstance(event, Tap):
+            return self._tap(session, event.data.removeprefix(PREFIX), tx)
+        if session.finished or session.current is None:
+            return self.finish(session, tx)
+        step = self.flow.step(session.current)
+        try:
+            value = self.parse(step, event.text, session)
+        except parsers.ParseError as err:
+            message = tx.t(f"parse.{err.code}", **err.params)
+            return self._ask(session, step, tx, lead=f"⚠️ {escape(message)}")
+        return self._record(session, step, value, tx, raw=event.text)
+
+    def _tap(self, session: Session, action: str, tx: Texts) -> Reply:
+        kind, _, value = action.partition(":")
+        if kind == "back":
+            return self._back(session, tx)
+        if kind == "edit":
+            return self._summary(session, tx)
+        if kind == "e" and any(s.id == value for s in self.applicable_steps(session)):
+            session.current, session.finished = value, False
+            return self._ask(session, self.flow.step(value), tx)
+        if kind == "result":
+            return self.finish(session, tx)
+        if kind == "a" and session.current is not None and not session.finished:
+            step = self.flow.step(session.current)
+            if value in self._button_values(step):
+                return self._record(session, step, value, tx, raw=value)
+        # a button from an earlier question or an old message: show where we are now
+        return self.resume(session, tx)
+
+    def _record(self, session: Session, step: Step, value: Any, tx: Texts, raw: str) -> Reply:
+        session.answers[step.id] = value
+        session.raw[step.id] = raw
+        if step.type == "choice":
+            option = next((o for o in step.options if o.value == value), None)
+            if option is not None:
+                session.answers.update(option.set)
+        if step.id not in session.history:
+            session.history.append(step.id)
+        following = self.next_step(session)
+        if following is None:
+            session.current, session.finished = None, True
+            return self.finish(session, tx)
+        session.current = following.id
+        return self._ask(session, following, tx)
+
+    def _back(self, session: Session, tx: Texts) -> Reply:
+        applicable = {s.id for s in self.applicable_steps(session)}
+        history = [s for s in session.history if s in applicable and s != session.current]
+        if not history:
+            return self._ask(session, self.flow.step(session.current or self.flow.steps[0].id), tx)
+        previous = history[-1]
+        session.history = history[:-1]
+        session.answers.pop(previous, None)
+        session.current, session.finished = previous, False
+        return self._ask(session, self.flow.step(previous), tx)
+
+    # parsing ----------------------------------------------------------------------------------
+    def parse(self, step: Step, text: str, session: Session) -> Any:
+        """A typed answer as the value the step stores; ParseError when it cannot be understood."""
+        cleaned = parsers.parse_text(text, max_len=max(step.max_length, 200))
+        if step.allow_unsure and simplify(cleaned).strip(" .!?。！？") in UNSURE_WORDS:
+            return UNSURE
+        if step.type == "choice":
+            return self._match_option(step, cleaned)
+        if step.type == "yes_no":
+            return parsers.parse_yes_no(cleaned)
+        if step.type == "amount":
+            amount = parsers.parse_amount(
+                cleaned, allow_zero=step.allow_zero, max_yuan=int(step.max or 10**11)
+            )
+            return str(amount)
+        if step.type == "date":
+            day = parsers.parse_date(
+                cleaned, default_year=self.today().year, min_date=step.min_date, max_date=step.max_date
+            )
+            return day.isoformat()
+        if step.type == "integer":
+            return parsers.parse_int(cleaned, min_value=int(step.min or 0), max_value=int(step.max or 1000))
+        if step.type == "phone":
+            return parsers.parse_phone(cleaned)
+        return parsers.parse_text(cleaned, max_len=step.max_length)
+
+    def _match_option(self, step: Step, text: str) -> str:
+        """A typed choice: its number, or a label (either language) it names or contains."""
+        wanted = simplify(text).strip(" .。")
+        if wanted.isdigit() and 1 <= int(wanted) <= len(step.options):
+            return step.options[int(wanted) - 1].value
+        exact = [o for o in step.options if wanted in (simplify(o.label.zh), simplify(o.label.en))]
+        if exact:
+            return exact[0].value
+        partial = [
+            o
+            for o in step.options
+            if len(wanted) >= 2
+            and (
+                wanted in simplify(o.label.zh)
+                or wanted in simplify(o.label.en)
+                or simplify(o.label.zh) in wanted
+            )
+        ]
+        if len(partial) == 1:
+            return partial[0].value
+        raise parsers.ParseError("choice.invalid")
+
+    # saying it --------------------------------------------------------------------------------
+    def _button_values(self, step: Step) -> list[str]:
+        if step.type == "choice":
+            return [o.value for o in step.options]
+        if step.type == "yes_no":
+            return ["yes", "no", UNSURE]
+        return [UNSURE] if step.allow_unsure else []
+
+    def _ask(self, session: Session, step: Step, tx: Texts, lead: str = "") -> Reply:
+        applicable = self.applicable_steps(session)
+        number = next((i for i, s in enumerate(applicable, 1) if s.id == step.id), len(applicable))
+        progress = escape(tx.t("flow.progress", number=number, total=len(applicable)))
+        parts = [lead] if lead else []
+        parts.append(f"<i>{progress}</i>\n<b>{escape(step.prompt.get(tx.lang))}</b>")
+        if step.hint:
+            parts.append(escape(step.hint.get(tx.lang)))
+        if step.id in session.answers:
+            shown = self.display(step, session.answers[step.id], tx)
+            parts.append(escape(tx.t("flow.current_answer", answer=shown)))
+        typed = step.type not in ("choice", "yes_no")
+        return Reply("\n\n".join(parts), self._keyboard(step, session, tx), expects_text=typed)
+
+    def _keyboard(self, step: Step, session: Session, tx: Texts) -> Keyboard:
+        buttons: list[Button] = []
+        if step.type == "choice":
+            buttons = [Button(o.label.get(tx.lang), f"{PREFIX}a:{o.value}") for o in step.options]
+        elif step.type == "yes_no":
+            buttons = [
+                Button(tx.t("answer.yes"), f"{PREFIX}a:yes"),
+                Button(tx.t("answer.no"), f"{PREFIX}a:no"),
+                Button(tx.t("answer.unsure"), f"{PREFIX}a:{UNSURE}"),
+            ]
+        elif step.allow_unsure:
+            buttons = [Button(tx.t("answer.unsure"), f"{PREFIX}a:{UNSURE}")]
+        per_row = 3 if step.type == "yes_no" else (1 if any(len(b.label) > 12 for b in buttons) else 2)
+        navigation = [Button(tx.t("flow.back"), f"{PREFIX}back")] if session.history else []
+        navigation.append(Button(tx.t("flow.cancel"), CANCEL))
+        return (*rows(*buttons, per_row=per_row), tuple(navigation))
+
+    def display(self, step: Step, value: Any, tx: Texts) -> str:
+        """An answer as the user reads it back."""
+        if value == UNSURE:
+            return tx.t("answer.unsure")
+        if step.type == "choice":
+            option = next((o for o in step.options if o.value == value), None)
+            return option.label.get(tx.lang) if option else str(value)
+        if step.type == "yes_no":
+            return tx.t(f"answer.{value}")
+        if step.type == "amount":
+            return tx.money(Decimal(value))
+        if step.type == "date":
+            return tx.date(dt.date.fromisoformat(value))
+        return str(value)
+
+    def _summary(self, session: Session, tx: Texts) -> Reply:
+        """Every answer with a button to change it."""
+        lines = [f"<b>{escape(tx.t('flow.summary'))}</b>"]
+        buttons = []
+        for step in self.applicable_steps(session):
+            if step.id not in session.answers:
+                continue
+            shown = self.display(step, session.answers[step.id], tx)
+            lines.append(f"• {escape(step.label.get(tx.lang))}: {escape(shown)}")
+            buttons.append(
+                Button(tx.t("flow.edit_one", label=step.label.get(tx.lang)), f"{PREFIX}e:{step.id}")
+            )
+        keyboard = (*rows(*buttons), (Button(tx.t("flow.see_result"), f"{PREFIX}result"),))
+        return Reply("\n".join(lines), keyboard)
