@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.settings import Settings, SettingsError, load_settings
+from conversations.flow import FLOWS_DIR
 from knowledge.loader import DATA_DIR, KnowledgeError, load_knowledge
 
 
@@ -43,15 +44,28 @@ def _ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 
 
 def _kb_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from conversations.check import check_flows
     from knowledge.check import check_all
 
     problems, summary = check_all(args.data)
+    flow_problems, flows = check_flows(args.flows)
+    problems += flow_problems
+    summary += f", {len(flows)} flows"
     for line in problems:
         print(line, file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return 1
     stdout.write(summary + "\n")
+    return 0
+
+
+def _flow_diagram(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from conversations.diagram import write_diagram
+    from conversations.flow import load_flow
+
+    path = write_diagram(load_flow(args.name))
+    stdout.write(f"wrote {path}\n")
     return 0
 
 
@@ -114,7 +128,14 @@ def build_parser() -> argparse.ArgumentParser:
     kb_sub = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
     check = kb_sub.add_parser("check", help="validate the knowledge base and the conversation flows")
     check.add_argument("--data", type=Path, default=DATA_DIR, help="knowledge data folder")
+    check.add_argument("--flows", type=Path, default=FLOWS_DIR, help="conversation flows folder")
     check.set_defaults(handler=_kb_check)
+
+    flow = sub.add_parser("flow", help="conversation flow tools")
+    flow_sub = flow.add_subparsers(dest="flow_command", required=True, metavar="FLOW_COMMAND")
+    diagram = flow_sub.add_parser("diagram", help="write the flow's Mermaid diagram next to its YAML")
+    diagram.add_argument("name", help="the flow's name, e.g. eligibility")
+    diagram.set_defaults(handler=_flow_diagram)
     return parser
 
 

@@ -110,3 +110,45 @@ def test_module_entry_point_runs_as_a_process():
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["entry_id"] is not None
+
+
+def _broken_flows(tmp_path: Path, edit) -> Path:
+    from conversations.flow import FLOWS_DIR
+
+    flows = tmp_path / "flows"
+    shutil.copytree(FLOWS_DIR, flows)
+    path = flows / "eligibility.yaml"
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(content)
+    path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    return flows
+
+
+def test_kb_check_covers_the_flows(tmp_path: Path, capsys):
+    def break_flow(content):
+        content["steps"][3]["when"] = {"nonexistent": ["x"]}
+        content["steps"][5]["type"] = "slider"
+
+    flows = _broken_flows(tmp_path, break_flow)
+    code, _ = run_cli(["kb", "check", "--flows", str(flows)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "eligibility.yaml" in err and "steps[5]" in err and "type" in err
+
+
+def test_kb_check_notices_a_diagram_that_drifted_from_its_flow(tmp_path: Path, capsys):
+    def relabel(content):
+        content["steps"][0]["label"]["en"] = "Company name"
+
+    flows = _broken_flows(tmp_path, relabel)
+    code, _ = run_cli(["kb", "check", "--flows", str(flows)])
+    assert code == 1 and "eligibility.mmd: out of date" in capsys.readouterr().err
+
+
+def test_shipped_diagrams_match_their_flows():
+    from conversations.diagram import diagram_path, to_mermaid
+    from conversations.flow import FLOWS_DIR, load_flow
+
+    for path in FLOWS_DIR.glob("*.yaml"):
+        flow = load_flow(path.stem)
+        assert diagram_path(flow).read_text(encoding="utf-8") == to_mermaid(flow)

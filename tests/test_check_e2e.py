@@ -1,0 +1,111 @@
+"""The guided check end to end through the real Application, and across a restart."""
+
+from __future__ import annotations
+
+from tests.conftest import RunningBot
+from tests.fake_bot_api import FakeBotApi
+
+
+async def answer(user, text: str):  # type: ignore[no-untyped-def]
+    await user.send(text)
+    return await user.next_reply()
+
+
+async def tap(user, label: str):  # type: ignore[no-untyped-def]
+    await user.tap(label)
+    return await user.next_reply()
+
+
+async def test_full_check_reports_verdict_estimate_next_steps(server: FakeBotApi, running_bot: RunningBot):
+    ann = server.user(201, language_code="zh")
+    await ann.send("/check")
+    first = await ann.next_reply()
+    assert "第1步" in first.text and "名称" in first.text
+    assert "区" in (await answer(ann, "韶关市某某机械有限公司")).text
+    assert "支持方向" in (await tap(ann, "浈江区")).text
+    await tap(ann, "1 上云上平台")
+    await tap(ann, "项目单位自己申报")
+    await tap(ann, "否")
+    await answer(ann, "没有")
+    await answer(ann, "不是")
+    await answer(ann, "2022年5月20日")
+    await answer(ann, "1个")
+    nonsense = await answer(ann, "很多钱吧")
+    assert "没看懂这个金额" in nonsense.text and "项目总投资" in nonsense.text
+    await answer(ann, "2000万")
+    await answer(ann, "500万元")
+    result = await answer(ann, "0")
+    assert "符合申报条件" in result.text
+    assert "500万元 × 10% = 50万元" in result.text
+    assert "估算奖补上限：50万元" in result.text
+    assert "三、支持方式（一）" in result.text and "五、总体要求（三）" in result.text
+    assert "2022年7月8日" in result.text and "附件2" in result.text and "附件3" in result.text
+    labels = [label for row in result.buttons for label in row]
+    assert {"转人工", "留下联系方式", "重新开始", "修改答案"} <= set(labels)
+
+    # edit one answer from the summary: the verdict and estimate follow
+    summary = await tap(ann, "修改答案")
+    assert "项目投资额" in summary.text
+    await tap(ann, "改：省级专项资金")
+    changed = await answer(ann, "900万")
+    assert "900万元 × 10% = 90万元" in changed.text and "估算奖补上限：90万元" in changed.text
+
+    # leave contact details with consent: a lead is stored
+    await tap(ann, "留下联系方式")
+    await tap(ann, "同意")
+    await answer(ann, "张三")
+    bad_phone = await answer(ann, "12345")
+    assert "电话号码" in bad_phone.text
+    saved = await answer(ann, "0751-8884332")
+    assert "已保存" in saved.text
+    leads = running_bot.application.bot_data["assistant"].storage.leads()
+    assert len(leads) == 1 and leads[0]["phone"] == "0751-8884332" and leads[0]["verdict"] == "eligible"
+    assert leads[0]["estimate_yuan"] == "900000.00" and leads[0]["consent_at"]
+
+
+async def test_english_check_with_an_unsure_answer(server: FakeBotApi, running_bot: RunningBot):
+    bob = server.user(202, language_code="en")
+    await bob.send("/check")
+    await bob.next_reply()
+    await answer(bob, "Acme Shaoguan Ltd")
+    await tap(bob, "Wujiang District")
+    helper = await tap(bob, "Not sure which")
+    assert "closest" in helper.text
+    await tap(bob, "A platform pooling many manufacturers' data (industrial brain)")
+    await tap(bob, "The enterprise itself")
+    await tap(bob, "No")
+    await tap(bob, "Not sure")
+    await tap(bob, "No")
+    await answer(bob, "2022-03-01")
+    await answer(bob, "2")
+    await answer(bob, "3,000,000")
+    result = await answer(bob, "0")
+    assert "a person needs to confirm" in result.text
+    assert "RMB 3,000,000 × 10% = RMB 300,000" in result.text
+    assert "Talk to a person" in [label for row in result.buttons for label in row]
+
+
+async def test_a_check_continues_after_the_bot_restarts(server: FakeBotApi, running_bot: RunningBot):
+    ann = server.user(203, language_code="zh")
+    await ann.send("/check")
+    await ann.next_reply()
+    await answer(ann, "某某公司")
+    await tap(ann, "曲江区")
+    await tap(ann, "4 5G+制造业示范")
+
+    await running_bot.stop()
+    await running_bot.start()
+
+    await ann.send("项目单位自己申报")  # typed instead of tapped, after the restart
+    reply = await ann.next_reply()
+    assert "财政资金" in reply.text and "第5步" in reply.text
+    await ann.send("/check")
+    offer = await ann.next_reply()
+    assert "未完成" in offer.text
+    resumed = await tap(ann, "继续")
+    assert "财政资金" in resumed.text
+
+    await ann.send("/cancel")
+    assert "已取消" in (await ann.next_reply()).text
+    await ann.send("入库申报截止日期")
+    assert "7月8日" in (await ann.next_reply()).text  # free text is a question again
