@@ -124,6 +124,7 @@ def build_application(settings: Settings, assistant: Assistant) -> Application[A
     reminders = JobQueueReminders(application)
     assistant.scheduler = reminders
     application.bot_data["assistant"] = assistant
+    application.bot_data["settings"] = settings
     application.bot_data["reminders"] = reminders
 
     application.add_handler(TypeHandler(Update, handlers.skip_duplicates), group=-1)
@@ -135,6 +136,14 @@ def build_application(settings: Settings, assistant: Assistant) -> Application[A
     application.add_handler(CommandHandler("human", handlers.human))
     application.add_handler(CommandHandler("check", handlers.check))
     application.add_handler(CommandHandler("cancel", handlers.cancel))
+    application.add_handler(CommandHandler("forget", handlers.forget))
+    application.add_handler(CommandHandler("export", handlers.export_command))
+    application.add_handler(CommandHandler("stats", handlers.stats_command))
+    application.add_handler(CommandHandler("cases", handlers.cases))
+    application.add_handler(CommandHandler("close", handlers.close))
+    if settings.staff_chat_id is not None:
+        staff_replies = filters.Chat(settings.staff_chat_id) & filters.REPLY & ~filters.COMMAND
+        application.add_handler(MessageHandler(staff_replies, handlers.staff_reply))
     application.add_handler(CallbackQueryHandler(handlers.button))
     application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown_command))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.text_message))

@@ -34,7 +34,7 @@ class Checks:
         }
 
     # sessions ---------------------------------------------------------------------------------
-    def _load(self, user_id: int, flow: str) -> Session | None:
+    def load(self, user_id: int, flow: str) -> Session | None:
         state = self.storage.load_session(user_id, flow)
         return Session.from_dict(state) if state else None
 
@@ -47,7 +47,7 @@ class Checks:
     # entry points -----------------------------------------------------------------------------
     def start(self, user_id: int, tx: Texts, *, fresh: bool = False) -> Reply:
         """/check: a new check, or the choice to continue one left unfinished."""
-        existing = self._load(user_id, CHECK)
+        existing = self.load(user_id, CHECK)
         if existing and not existing.finished and existing.answers and not fresh:
             text = escape(tx.t("flow.in_progress", answered=len(existing.answers)))
             buttons = (
@@ -59,6 +59,7 @@ class Checks:
             return Reply(text, buttons)
         session, reply = self.engines[CHECK].start(tx, user_id)
         self._save(user_id, session)
+        self.storage.log_event(user_id, "check_started")
         return reply
 
     def cancel(self, user_id: int, tx: Texts) -> Reply | None:
@@ -79,7 +80,7 @@ class Checks:
         if data == "check:restart":
             return self.start(user_id, tx, fresh=True)
         if data == "check:continue":
-            session = self._load(user_id, CHECK)
+            session = self.load(user_id, CHECK)
             if session is None:
                 return self.start(user_id, tx)
             self._save(user_id, session)
@@ -87,7 +88,7 @@ class Checks:
         if data == CANCEL:
             return self.cancel(user_id, tx) or Reply(escape(tx.t("flow.cancelled")))
         if data == "lead:start":
-            check = self._load(user_id, CHECK)
+            check = self.load(user_id, CHECK)
             if check is None or not check.finished:
                 return Reply(escape(tx.t("lead.need_check")), ((Button(tx.t("menu.check"), "check:start"),),))
             session, reply = self.engines[LEAD].start(tx, user_id)
@@ -100,12 +101,17 @@ class Checks:
         return self._step(user_id, flow, Tap(data), tx)
 
     def _step(self, user_id: int, flow: str, event: Text | Tap, tx: Texts) -> Reply:
-        session = self._load(user_id, flow)
+        session = self.load(user_id, flow)
         if session is None:
             return self.start(user_id, tx)
+        was_finished = session.finished
         reply = self.engines[flow].step(session, event, tx)
         # a finished flow no longer takes the user's typing: free text goes to the questions again
         self._save(user_id, session, active=not session.finished)
+        if flow == CHECK and session.finished and not was_finished:
+            assessment = self.assess(session)
+            amount = assessment.estimate.amount if assessment.estimate else None
+            self.storage.log_event(user_id, "check_completed", f"{assessment.outcome.value}:{amount or 0}")
         return reply
 
     # results ----------------------------------------------------------------------------------
@@ -119,7 +125,7 @@ class Checks:
         user_id = session.owner
         if session.answers.get("consent") != "agree":
             return Reply(escape(tx.t("lead.declined")))
-        check = self._load(user_id, CHECK)
+        check = self.load(user_id, CHECK)
         answers = self.engines[CHECK].relevant_answers(check) if check else {}
         assessment = self.assess(check) if check else None
         estimate = assessment.estimate.amount if assessment and assessment.estimate else None

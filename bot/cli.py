@@ -69,6 +69,41 @@ def _flow_diagram(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> in
     return 0
 
 
+def _export(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from bot.export import ExportError, parse_day, write_export
+    from bot.storage import Storage
+
+    storage = Storage(_settings().db_path)
+    try:
+        count = write_export(
+            storage,
+            args.format,
+            args.output,
+            parse_day(args.since, "--since"),
+            parse_day(args.until, "--until"),
+        )
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        storage.close()
+    stdout.write(f"wrote {count} leads to {args.output}\n")
+    return 0
+
+
+def _stats(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from bot import stats
+    from bot.storage import Storage
+    from bot.texts import texts_for
+
+    storage = Storage(_settings().db_path)
+    try:
+        stdout.write(stats.render(stats.compute(storage), texts_for(args.lang)) + "\n")
+    finally:
+        storage.close()
+    return 0
+
+
 def _settings() -> Settings:
     return load_settings()
 
@@ -130,6 +165,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--data", type=Path, default=DATA_DIR, help="knowledge data folder")
     check.add_argument("--flows", type=Path, default=FLOWS_DIR, help="conversation flows folder")
     check.set_defaults(handler=_kb_check)
+
+    export = sub.add_parser("export", help="export the leads for the bureau's staff")
+    export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx", help="xlsx (default) or csv")
+    export.add_argument("--since", help="first day to include, e.g. 2022-07-01")
+    export.add_argument("--until", help="last day to include, e.g. 2022-08-26")
+    export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
+    export.set_defaults(handler=_export)
+
+    stats = sub.add_parser("stats", help="usage figures and the questions the bot could not answer")
+    stats.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the report")
+    stats.set_defaults(handler=_stats)
 
     flow = sub.add_parser("flow", help="conversation flow tools")
     flow_sub = flow.add_subparsers(dest="flow_command", required=True, metavar="FLOW_COMMAND")

@@ -36,7 +36,8 @@ class ConsoleChat:
             "help": lambda _: assistant.help(sender),
             "lang": lambda arg: assistant.language(sender, arg),
             "remind": lambda arg: assistant.remind(sender, arg),
-            "human": lambda _: assistant.human(sender),
+            "human": lambda _: [o.reply for o in assistant.human(sender) if o.chat_id == sender.user_id],
+            "forget": lambda _: assistant.forget(sender),
             "check": lambda _: assistant.check(sender),
             "cancel": lambda _: assistant.cancel(sender),
         }

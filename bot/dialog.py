@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from html import escape
 from typing import Protocol
 
 from bot import screens
 from bot.checks import Checks
+from bot.handoff import Handoff, Outgoing
 from bot.i18n import language_of
+from bot.people import Sender
 from bot.storage import Storage
 from bot.texts import texts_for
 from conversations.deadlines import reminders_due
@@ -26,14 +27,6 @@ from knowledge.schema import Lang
 from knowledge.search import Kind, SearchIndex, SearchResult
 
 MAX_TEXT_CHARS = 1000  # a longer message is answered from its first part, and the user is told
-
-
-@dataclass(frozen=True)
-class Sender:
-    user_id: int
-    first_name: str | None = None
-    username: str | None = None
-    language_code: str | None = None
 
 
 class ReminderScheduler(Protocol):
@@ -62,6 +55,7 @@ class Assistant:
         storage: Storage,
         today: Callable[[], dt.date],
         scheduler: ReminderScheduler | None = None,
+        staff_chat_id: int | None = None,
     ) -> None:
         self.kb = kb
         self.index = index
@@ -69,6 +63,7 @@ class Assistant:
         self.today = today
         self.scheduler: ReminderScheduler = scheduler or NoScheduler()
         self.checks = Checks(kb, storage, today)
+        self.handoff = Handoff(kb, storage, self.checks, staff_chat_id)
 
     # who is speaking -----------------------------------------------------------------------
     def lang_of(self, sender: Sender) -> Lang:
@@ -141,10 +136,31 @@ class Assistant:
             reply or Reply(escape(tx.t("cancel.nothing")), ((Button(tx.t("button.menu"), screens.HOME),),))
         ]
 
-    def human(self, sender: Sender) -> list[Reply]:
+    def human(self, sender: Sender) -> list[Outgoing]:
+        """/human: open a case with the staff (or give the contacts when there is no staff group)."""
+        return self.handoff.request(sender, self.lang_of(sender))
+
+    def relay(self, sender: Sender, text: str | None, message: tuple[int, int]) -> list[Outgoing] | None:
+        """While the user has an open case, their messages go to the staff; None when there is none."""
+        case_id = self.handoff.open_case_of(sender.user_id)
+        if case_id is None:
+            return None
+        return self.handoff.from_user(case_id, sender, text, message)
+
+    def leave_case(self, sender: Sender) -> list[Outgoing] | None:
+        case_id = self.handoff.open_case_of(sender.user_id)
+        return self.handoff.close(case_id, by_user=True) if case_id is not None else None
+
+    def forget(self, sender: Sender) -> list[Reply]:
+        """/forget: ask before deleting everything about the user."""
         tx = self.texts(sender)
-        text = f"{escape(tx.t('human.contacts'))}\n{screens.contacts_lines(self.kb, tx)}"
-        return [Reply(text, ((Button(tx.t("button.menu"), screens.HOME),),))]
+        buttons = ((Button(tx.t("forget.yes"), "forget:yes"), Button(tx.t("forget.no"), "forget:no")),)
+        return [Reply(escape(tx.t("forget.confirm")), buttons)]
+
+    def _forget_confirmed(self, sender: Sender, tx: Texts) -> list[Reply]:
+        self.scheduler.cancel(sender.user_id)
+        self.storage.forget_user(sender.user_id)
+        return [Reply(escape(tx.t("forget.done")), edit=True)]
 
     def unknown_command(self, sender: Sender) -> list[Reply]:
         return [Reply(escape(self.texts(sender).t("command.unknown")))]
@@ -208,6 +224,10 @@ class Assistant:
         kind, _, rest = data.partition(":")
         if kind in ("check", "f", "lead"):
             return [self.checks.tap(sender.user_id, tx, data)]
+        if data == "forget:yes":
+            return self._forget_confirmed(sender, tx)
+        if data == "forget:no":
+            return [Reply(escape(tx.t("forget.kept")), edit=True)]
         reply: Reply | None = None
         if data == screens.HOME:
             reply = screens.home(tx, edit=True)
@@ -240,8 +260,6 @@ class Assistant:
             return [self._answer(SearchResult(Kind.ANSWER, tx.lang, 1.0, entry))]
         elif data == "remind:on":
             return self.remind(sender)
-        elif data == "human":
-            return self.human(sender)
         if reply is None:
             return [screens.home(tx, greeting=tx.t("button.stale"))]
         return [reply]

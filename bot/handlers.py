@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot.dialog import Assistant, Sender
+from bot import export, stats
+from bot.dialog import Assistant
+from bot.handoff import Outgoing
 from bot.i18n import DEFAULT_LANG, gettext
+from bot.people import Sender, StaffMember
+from bot.settings import Settings
+from bot.texts import texts_for
 from conversations.reply import Keyboard, Reply
 from knowledge.schema import Lang
 
@@ -59,6 +66,53 @@ async def send_replies(update: Update, context: ContextTypes.DEFAULT_TYPE, repli
         await context.bot.send_message(chat.id, reply.text, parse_mode=ParseMode.HTML, reply_markup=markup)
 
 
+async def deliver(
+    update: Update | None, context: ContextTypes.DEFAULT_TYPE, outgoing: Sequence[Outgoing]
+) -> None:
+    """Send each item to its chat; messages that belong to a case are recorded in its thread."""
+    query_message = update.callback_query.message if update and update.callback_query else None
+    storage = assistant_of(context).storage
+    for item in outgoing:
+        reply_parameters = (
+            ReplyParameters(item.reply_to, allow_sending_without_reply=True) if item.reply_to else None
+        )
+        if item.copy_of is not None:
+            sent_id = (
+                await context.bot.copy_message(
+                    item.chat_id, item.copy_of[0], item.copy_of[1], reply_parameters=reply_parameters
+                )
+            ).message_id
+        elif item.reply.edit and isinstance(query_message, Message) and query_message.chat.id == item.chat_id:
+            await send_replies(update, context, [item.reply])  # type: ignore[arg-type]
+            continue
+        else:
+            sent = await context.bot.send_message(
+                item.chat_id,
+                item.reply.text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=build_keyboard(item.reply.buttons),
+                reply_parameters=reply_parameters,
+            )
+            sent_id = sent.message_id
+        if item.case_id is not None:
+            storage.map_case_message(item.chat_id, sent_id, item.case_id)
+
+
+def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
+    settings: Settings = context.application.bot_data["settings"]
+    return settings
+
+
+def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in settings_of(context).admin_ids
+
+
+def in_staff_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    chat = update.effective_chat
+    return chat is not None and chat.id == settings_of(context).staff_chat_id
+
+
 async def skip_duplicates(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An update delivered again (e.g. after a crash before the offset was confirmed) is handled once."""
     if not assistant_of(context).storage.first_delivery(update.update_id):
@@ -99,15 +153,25 @@ async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/cancel: stop what is under way."""
+    """/cancel: leave the conversation with staff, or stop the check under way."""
     if sender := sender_of(update):
+        left = assistant_of(context).leave_case(sender)
+        if left is not None:
+            await deliver(update, context, left)
+            return
         await send_replies(update, context, assistant_of(context).cancel(sender))
 
 
 async def human(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/human: reach a person."""
     if sender := sender_of(update):
-        await send_replies(update, context, assistant_of(context).human(sender))
+        await deliver(update, context, assistant_of(context).human(sender))
+
+
+async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/forget: delete the user's data, after a confirmation."""
+    if sender := sender_of(update):
+        await send_replies(update, context, assistant_of(context).forget(sender))
 
 
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -118,6 +182,11 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     text: str | None = message.text
     if message.chat.type != ChatType.PRIVATE:
         text = _addressed_text(message, context.bot.username)
+    elif (
+        relayed := assistant_of(context).relay(sender, text, (message.chat.id, message.message_id))
+    ) is not None:
+        await deliver(update, context, relayed)
+        return
     if text is None:
         return  # group chatter not meant for the bot
     await send_replies(update, context, assistant_of(context).text(sender, text))
@@ -147,9 +216,107 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Stickers, photos, voice, files, locations in a private chat: say what the bot reads."""
-    if sender := sender_of(update):
-        await send_replies(update, context, assistant_of(context).unsupported(sender))
+    """Stickers, photos, voice, files, locations in a private chat: to the staff during a case,
+    otherwise a note of what the bot reads."""
+    sender, message = sender_of(update), update.effective_message
+    if sender is None or message is None:
+        return
+    if update.edited_message is None:
+        relayed = assistant_of(context).relay(sender, None, (message.chat.id, message.message_id))
+        if relayed is not None:
+            await deliver(update, context, relayed)
+            return
+    await send_replies(update, context, assistant_of(context).unsupported(sender))
+
+
+async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A reply in the staff group to a case message: relayed to that case's user."""
+    message = update.effective_message
+    if message is None or message.reply_to_message is None or update.edited_message is not None:
+        return
+    relayed = assistant_of(context).handoff.from_staff(
+        message.reply_to_message.message_id, message.text, (message.chat.id, message.message_id)
+    )
+    await deliver(update, context, relayed)
+
+
+Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def _staff_only(handler: Handler) -> Handler:
+    """Staff commands: anyone not in BOT_ADMIN_IDS gets a polite refusal and nothing else."""
+
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        if not is_admin(update, context):
+            if update.effective_chat is not None:
+                lang = (
+                    assistant_of(context).lang_of(sender) if (sender := sender_of(update)) else DEFAULT_LANG
+                )
+                await context.bot.send_message(
+                    update.effective_chat.id, html.escape(gettext(lang, "staff.only_admins"))
+                )
+            return
+        await handler(update, context)
+
+    guarded.__doc__ = handler.__doc__
+    return guarded
+
+
+@_staff_only
+async def cases(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/cases: open cases with their age and who claimed them."""
+    text = assistant_of(context).handoff.open_cases_text(dt.datetime.now(dt.UTC))
+    await send_replies(update, context, [Reply(text)])
+
+
+@_staff_only
+async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/close, as a reply to a case message in the staff group: close that case."""
+    message = update.effective_message
+    handoff = assistant_of(context).handoff
+    replied = message.reply_to_message if message else None
+    case_id = (
+        handoff.storage.case_of_message(replied.chat.id, replied.message_id) if replied is not None else None
+    )
+    if case_id is None:
+        await send_replies(update, context, [Reply(html.escape(gettext("zh", "staff.close_how")))])
+        return
+    await deliver(update, context, handoff.close(case_id))
+
+
+@_staff_only
+async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats: figures for the bureau."""
+    assistant = assistant_of(context)
+    sender = sender_of(update)
+    tx = texts_for(assistant.lang_of(sender) if sender else DEFAULT_LANG)
+    await send_replies(
+        update, context, [Reply(html.escape(stats.render(stats.compute(assistant.storage), tx)))]
+    )
+
+
+@_staff_only
+async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/export [xlsx|csv] [since] [until]: the leads as a file, in the admin's private chat."""
+    assert update.effective_user is not None and update.effective_chat is not None
+    args = list(context.args or [])
+    fmt = args.pop(0).lower() if args and args[0].lower() in ("xlsx", "csv") else "xlsx"
+    sender = sender_of(update)
+    lang = assistant_of(context).lang_of(sender) if sender else DEFAULT_LANG
+    try:
+        since = export.parse_day(args[0] if args else None, "since")
+        until = export.parse_day(args[1] if len(args) > 1 else None, "until")
+        data, count = export.export_leads(assistant_of(context).storage, fmt, since, until)
+    except export.ExportError:
+        await send_replies(update, context, [Reply(html.escape(gettext(lang, "staff.export_usage")))])
+        return
+    admin = update.effective_user.id
+    name = f"leads-{dt.date.today().isoformat()}.{fmt}"
+    await context.bot.send_document(
+        admin, data, filename=name, caption=gettext(lang, "staff.export_sent", count=count)
+    )
+    if update.effective_chat.id != admin:
+        await send_replies(update, context, [Reply(html.escape(gettext(lang, "staff.export_private")))])
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -159,7 +326,29 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if query is None or sender is None:
         return
     await query.answer()
-    await send_replies(update, context, assistant_of(context).button(sender, query.data or ""))
+    data = query.data or ""
+    assistant = assistant_of(context)
+    kind, _, rest = data.partition(":")
+    if data == "human":
+        await deliver(update, context, assistant.human(sender))
+    elif kind == "case":
+        if in_staff_chat(update, context):  # case buttons work only where staff see them
+            action, _, number = rest.partition(":")
+            if number.isdigit():
+                staff = StaffMember(sender.user_id, sender.first_name or str(sender.user_id))
+                handoff = assistant.handoff
+                outgoing = (
+                    handoff.claim(int(number), staff) if action == "claim" else handoff.close(int(number))
+                )
+                await deliver(update, context, outgoing)
+    elif kind == "rate":
+        case_number, _, stars = rest.partition(":")
+        if case_number.isdigit() and stars.isdigit():
+            await deliver(
+                update, context, assistant.handoff.rate(sender.user_id, int(case_number), int(stars))
+            )
+    else:
+        await send_replies(update, context, assistant.button(sender, data))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -11,4 +11,5 @@ from knowledge.search import SearchIndex
 
 def build_assistant(settings: Settings, scheduler: ReminderScheduler | None = None) -> Assistant:
     kb = load_knowledge()
-    return Assistant(kb, SearchIndex(kb), Storage(settings.db_path), settings.current_date, scheduler)
+    storage = Storage(settings.db_path)
+    return Assistant(kb, SearchIndex(kb), storage, settings.current_date, scheduler, settings.staff_chat_id)

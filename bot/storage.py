@@ -74,7 +74,38 @@ SCHEMA: dict[str, dict[str, Any]] = {
         },
         "pk": "id",
     },
+    # a user's conversation with the bureau's staff
+    "cases": {
+        "columns": {
+            "id": int,
+            "user_id": int,
+            "status": str,
+            "lang": str,
+            "claimed_by": int,
+            "claimed_by_name": str,
+            "opened_at": str,
+            "closed_at": str,
+            "rating": int,
+        },
+        "pk": "id",
+    },
+    # which message in which chat belongs to which case: replies are routed by this, never by
+    # forward_from (users may hide it)
+    "case_messages": {
+        "columns": {"chat_id": int, "message_id": int, "case_id": int},
+        "pk": ("chat_id", "message_id"),
+    },
+    # what happened, for the statistics: check_started, check_completed (detail: outcome, estimate)
+    "events": {
+        "columns": {"id": int, "user_id": int, "kind": str, "detail": str, "at": str},
+        "pk": "id",
+    },
+    # a record that someone used /forget, without anything about who
+    "forget_log": {"columns": {"id": int, "at": str, "rows_deleted": int}, "pk": "id"},
 }
+
+# every table holding a user's data, by the column naming the user
+USER_TABLES = ("users", "questions", "reminders", "reminders_sent", "sessions", "leads", "cases", "events")
 
 
 def now_iso() -> str:
@@ -223,6 +254,87 @@ class Storage:
 
     def leads(self) -> list[dict[str, Any]]:
         return list(self.db.table("leads").rows_where(order_by="id"))
+
+    # cases -----------------------------------------------------------------------------------
+    def open_case(self, user_id: int, lang: Lang) -> int:
+        table = self.db.table("cases").insert(
+            {"user_id": user_id, "status": "open", "lang": lang, "opened_at": now_iso()}
+        )
+        return int(table.last_pk or 0)
+
+    def case(self, case_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.table("cases").rows_where("id = ?", [case_id]))
+        return rows[0] if rows else None
+
+    def open_case_of(self, user_id: int) -> dict[str, Any] | None:
+        rows = list(
+            self.db.table("cases").rows_where(
+                "user_id = ? and status in ('open', 'claimed')", [user_id], order_by="id desc", limit=1
+            )
+        )
+        return rows[0] if rows else None
+
+    def latest_case_of(self, user_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.table("cases").rows_where("user_id = ?", [user_id], order_by="id desc", limit=1))
+        return rows[0] if rows else None
+
+    def open_cases(self) -> list[dict[str, Any]]:
+        return list(self.db.table("cases").rows_where("status in ('open', 'claimed')", order_by="id"))
+
+    def claim_case(self, case_id: int, staff_id: int, staff_name: str) -> None:
+        self.db.table("cases").update(
+            case_id, {"status": "claimed", "claimed_by": staff_id, "claimed_by_name": staff_name}
+        )
+
+    def close_case(self, case_id: int, status: str = "closed") -> None:
+        self.db.table("cases").update(case_id, {"status": status, "closed_at": now_iso()})
+
+    def rate_case(self, case_id: int, rating: int) -> None:
+        self.db.table("cases").update(case_id, {"rating": rating})
+
+    def map_case_message(self, chat_id: int, message_id: int, case_id: int) -> None:
+        self.db.table("case_messages").insert(
+            {"chat_id": chat_id, "message_id": message_id, "case_id": case_id}, replace=True
+        )
+
+    def case_of_message(self, chat_id: int, message_id: int) -> int | None:
+        rows = list(
+            self.db.table("case_messages").rows_where("chat_id = ? and message_id = ?", [chat_id, message_id])
+        )
+        return int(rows[0]["case_id"]) if rows else None
+
+    def case_header(self, case_id: int, chat_id: int) -> int | None:
+        """The first message posted for the case in that chat: the thread's root."""
+        rows = list(
+            self.db.table("case_messages").rows_where(
+                "case_id = ? and chat_id = ?", [case_id, chat_id], order_by="message_id", limit=1
+            )
+        )
+        return int(rows[0]["message_id"]) if rows else None
+
+    # events and statistics -------------------------------------------------------------------
+    def log_event(self, user_id: int, kind: str, detail: str = "") -> None:
+        self.db.table("events").insert({"user_id": user_id, "kind": kind, "detail": detail, "at": now_iso()})
+
+    # privacy -----------------------------------------------------------------------------------
+    def forget_user(self, user_id: int) -> int:
+        """Delete everything stored about a user; the deletion itself is logged without them."""
+        deleted = 0
+        case_ids = [r["id"] for r in self.db.table("cases").rows_where("user_id = ?", [user_id])]
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for case_id in case_ids:
+                deleted += self.conn.execute(
+                    "delete from case_messages where case_id = ?", [case_id]
+                ).rowcount
+            for table in USER_TABLES:
+                deleted += self.conn.execute(f"delete from {table} where user_id = ?", [user_id]).rowcount
+            self.conn.execute("insert into forget_log (at, rows_deleted) values (?, ?)", [now_iso(), deleted])
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return deleted
 
     # idempotency ---------------------------------------------------------------------------
     def first_delivery(self, update_id: int) -> bool:

@@ -1,0 +1,218 @@
+"""Handoff to the bureau's staff: cases, the staff group's thread, relaying both ways, ratings.
+
+Transport-free: it decides what goes to which chat as `Outgoing` items; the Telegram layer sends
+them and records which sent message belongs to which case (`case_id`), so a staff member's reply
+to any message of the thread reaches the right user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+
+from bot import screens
+from bot.checks import CHECK, Checks
+from bot.people import Sender, StaffMember
+from bot.storage import Storage
+from bot.texts import texts_for
+from conversations.eligibility import Outcome
+from conversations.reply import Button, Reply
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Lang
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    chat_id: int
+    reply: Reply
+    reply_to: int | None = None
+    case_id: int | None = None  # the sent message joins this case's thread
+    copy_of: tuple[int, int] | None = None  # (chat_id, message_id) to copy instead of sending text
+
+
+class Handoff:
+    def __init__(
+        self, kb: KnowledgeBase, storage: Storage, checks: Checks, staff_chat_id: int | None
+    ) -> None:
+        self.kb = kb
+        self.storage = storage
+        self.checks = checks
+        self.staff_chat_id = staff_chat_id
+
+    def _lang(self, user_id: int) -> Lang:
+        user = self.storage.user(user_id)
+        return "en" if user and user.get("lang") == "en" else "zh"
+
+    # the user asks for a person ---------------------------------------------------------------
+    def request(self, sender: Sender, lang: Lang) -> list[Outgoing]:
+        tx = texts_for(lang)
+        contacts = screens.contacts_lines(self.kb, tx)
+        if self.staff_chat_id is None:
+            text = f"{escape(tx.t('handoff.no_staff'))}\n{contacts}"
+            return [Outgoing(sender.user_id, Reply(text, ((Button(tx.t("button.menu"), screens.HOME),),)))]
+        existing = self.storage.open_case_of(sender.user_id)
+        if existing:
+            text = escape(tx.t("handoff.already_open", case=existing["id"]))
+            return [Outgoing(sender.user_id, Reply(text))]
+        case_id = self.storage.open_case(sender.user_id, lang)
+        opened = "\n".join(
+            [escape(tx.t("handoff.opened", case=case_id)), contacts, escape(tx.t("handoff.how_to_leave"))]
+        )
+        return [
+            Outgoing(self.staff_chat_id, self._staff_header(case_id, sender, lang), case_id=case_id),
+            Outgoing(sender.user_id, Reply(opened)),
+        ]
+
+    def _staff_header(self, case_id: int, sender: Sender, lang: Lang, status: str = "") -> Reply:
+        """The case as staff see it: who, their last questions, their check (Chinese: staff UI)."""
+        tx = texts_for("zh")
+        who = (sender.first_name or "—") + (f" (@{sender.username})" if sender.username else "")
+        lines = [
+            f"<b>{escape(tx.t('staff.case_title', case=case_id))}</b>{escape(status)}",
+            escape(tx.t("staff.case_who", who=who, lang=lang, user_id=sender.user_id)),
+        ]
+        questions = self.storage.last_questions(sender.user_id)
+        if questions:
+            lines.append(escape(tx.t("staff.case_questions")))
+            lines += [f"• {escape(q[:200])}" for q in questions]
+        lines += self._check_lines(sender.user_id)
+        buttons = (
+            (
+                Button(tx.t("staff.claim"), f"case:claim:{case_id}"),
+                Button(tx.t("staff.close"), f"case:close:{case_id}"),
+            ),
+        )
+        return Reply("\n".join(lines), buttons)
+
+    def _check_lines(self, user_id: int) -> list[str]:
+        session = self.checks.load(user_id, CHECK)
+        if session is None or not session.answers:
+            return []
+        tx = texts_for("zh")
+        engine = self.checks.engines[CHECK]
+        lines = [escape(tx.t("staff.case_check"))]
+        for step in engine.applicable_steps(session):
+            if step.id in session.answers:
+                shown = engine.display(step, session.answers[step.id], tx)
+                lines.append(f"• {escape(step.label.zh)}：{escape(shown)}")
+        if session.finished:
+            assessment = self.checks.assess(session)
+            verdict = tx.t(f"result.{assessment.outcome.value}")
+            amount = assessment.estimate.amount if assessment.estimate else None
+            estimate = tx.money(amount) if amount is not None else "—"
+            lines.append(escape(tx.t("staff.case_verdict", verdict=verdict, estimate=estimate)))
+        return lines
+
+    def needs_person(self, user_id: int) -> bool:
+        session = self.checks.load(user_id, CHECK)
+        return bool(
+            session and session.finished and self.checks.assess(session).outcome is Outcome.NEEDS_PERSON
+        )
+
+    # while a case is open ---------------------------------------------------------------------
+    def open_case_of(self, user_id: int) -> int | None:
+        case = self.storage.open_case_of(user_id) if self.staff_chat_id is not None else None
+        return int(case["id"]) if case else None
+
+    def from_user(
+        self, case_id: int, sender: Sender, text: str | None, message: tuple[int, int]
+    ) -> list[Outgoing]:
+        """A user's message during a case: into the staff group's thread (text, or the media copied)."""
+        assert self.staff_chat_id is not None
+        header = self.storage.case_header(case_id, self.staff_chat_id)
+        tx = texts_for("zh")
+        name = sender.first_name or str(sender.user_id)
+        if text is not None:
+            body = escape(tx.t("staff.user_says", case=case_id, name=name)) + "\n" + escape(text)
+            return [Outgoing(self.staff_chat_id, Reply(body), reply_to=header, case_id=case_id)]
+        label = Reply(escape(tx.t("staff.user_sent", case=case_id, name=name)))
+        return [
+            Outgoing(self.staff_chat_id, label, reply_to=header, case_id=case_id),
+            Outgoing(self.staff_chat_id, label, reply_to=header, case_id=case_id, copy_of=message),
+        ]
+
+    def from_staff(self, replied_to: int, text: str | None, message: tuple[int, int]) -> list[Outgoing]:
+        """A staff member's reply in the group to a case message: to the user."""
+        assert self.staff_chat_id is not None
+        case_id = self.storage.case_of_message(self.staff_chat_id, replied_to)
+        case = self.storage.case(case_id) if case_id else None
+        if case is None:
+            return []
+        if case["status"] not in ("open", "claimed"):
+            tx = texts_for("zh")
+            return [
+                Outgoing(
+                    self.staff_chat_id,
+                    Reply(escape(tx.t("staff.case_closed_already", case=case["id"]))),
+                    reply_to=message[1],
+                )
+            ]
+        tx = texts_for(self._lang(case["user_id"]))
+        if text is not None:
+            body = f"<b>{escape(tx.t('handoff.staff_says'))}</b>\n{escape(text)}"
+            return [Outgoing(case["user_id"], Reply(body))]
+        return [Outgoing(case["user_id"], Reply(escape(tx.t("handoff.staff_says"))), copy_of=message)]
+
+    # staff actions ------------------------------------------------------------------------------
+    def claim(self, case_id: int, staff: StaffMember) -> list[Outgoing]:
+        case = self.storage.case(case_id)
+        if case is None or case["status"] not in ("open", "claimed") or self.staff_chat_id is None:
+            return []
+        self.storage.claim_case(case_id, staff.user_id, staff.name)
+        tx = texts_for("zh")
+        note = escape(tx.t("staff.claimed", case=case_id, name=staff.name))
+        user_tx = texts_for(self._lang(case["user_id"]))
+        return [
+            Outgoing(
+                self.staff_chat_id,
+                Reply(note),
+                reply_to=self.storage.case_header(case_id, self.staff_chat_id),
+            ),
+            Outgoing(case["user_id"], Reply(escape(user_tx.t("handoff.claimed")))),
+        ]
+
+    def close(self, case_id: int, *, by_user: bool = False) -> list[Outgoing]:
+        case = self.storage.case(case_id)
+        if case is None or case["status"] not in ("open", "claimed") or self.staff_chat_id is None:
+            return []
+        self.storage.close_case(case_id, "left" if by_user else "closed")
+        staff_tx = texts_for("zh")
+        user_tx = texts_for(self._lang(case["user_id"]))
+        staff_note = staff_tx.t("staff.user_left" if by_user else "staff.closed", case=case_id)
+        header = self.storage.case_header(case_id, self.staff_chat_id)
+        out = [Outgoing(self.staff_chat_id, Reply(escape(staff_note)), reply_to=header)]
+        if by_user:
+            out.append(Outgoing(case["user_id"], Reply(escape(user_tx.t("handoff.left")))))
+        else:
+            stars = tuple(Button("⭐" * n, f"rate:{case_id}:{n}") for n in range(1, 6))
+            out.append(
+                Outgoing(case["user_id"], Reply(escape(user_tx.t("handoff.closed")), (stars[:3], stars[3:])))
+            )
+        return out
+
+    def rate(self, user_id: int, case_id: int, rating: int) -> list[Outgoing]:
+        case = self.storage.case(case_id)
+        tx = texts_for(self._lang(user_id))
+        if case is None or case["user_id"] != user_id or not 1 <= rating <= 5:
+            return [Outgoing(user_id, Reply(escape(tx.t("button.stale"))))]
+        self.storage.rate_case(case_id, rating)
+        return [Outgoing(user_id, Reply(escape(tx.t("handoff.thanks_rating")), edit=True))]
+
+    def open_cases_text(self, now: dt.datetime) -> str:
+        tx = texts_for("zh")
+        cases = self.storage.open_cases()
+        if not cases:
+            return escape(tx.t("staff.no_open_cases"))
+        lines = [f"<b>{escape(tx.t('staff.open_cases', count=len(cases)))}</b>"]
+        for case in cases:
+            opened = dt.datetime.fromisoformat(case["opened_at"])
+            minutes = int((now - opened).total_seconds() // 60)
+            age = (
+                tx.t("staff.age_hours", hours=minutes // 60)
+                if minutes >= 120
+                else tx.t("staff.age_minutes", minutes=minutes)
+            )
+            who = case["claimed_by_name"] or tx.t("staff.unclaimed")
+            lines.append(f"• #{case['id']} · {escape(age)} · {escape(who)}")
+        return "\n".join(lines)
