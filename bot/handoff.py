@@ -70,7 +70,7 @@ class Handoff:
         who = (sender.first_name or "—") + (f" (@{sender.username})" if sender.username else "")
         lines = [
             f"<b>{escape(tx.t('staff.case_title', case=case_id))}</b>{escape(status)}",
-            escape(tx.t("staff.case_who", who=who, lang=lang, user_id=sender.user_id)),
+            escape(tx.t("staff.case_who", who=who, language=lang, user_id=sender.user_id)),
         ]
         questions = self.storage.last_questions(sender.user_id)
         if questions:
