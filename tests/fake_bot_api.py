@@ -52,18 +52,58 @@ DEFAULT_QUIET_METHODS = frozenset({"sendChatAction", "answerCallbackQuery"})
 # Form fields that always stay strings (every other form value is JSON-decoded when it can be).
 _TEXT_KEYS = frozenset(
     {
-        "text", "caption", "callback_query_id", "inline_message_id", "parse_mode", "action",
-        "language_code", "file_id", "emoji", "description", "short_description", "name", "title",
-        "url", "query", "phone_number", "first_name", "last_name", "address", "secret_token",
-        "business_connection_id", "message_effect_id", "question", "explanation", "performer",
-        "custom_title", "document", "photo", "audio", "video", "voice", "animation", "sticker",
-        "thumbnail", "filename",
+        "text",
+        "caption",
+        "callback_query_id",
+        "inline_message_id",
+        "parse_mode",
+        "action",
+        "language_code",
+        "file_id",
+        "emoji",
+        "description",
+        "short_description",
+        "name",
+        "title",
+        "url",
+        "query",
+        "phone_number",
+        "first_name",
+        "last_name",
+        "address",
+        "secret_token",
+        "business_connection_id",
+        "message_effect_id",
+        "question",
+        "explanation",
+        "performer",
+        "custom_title",
+        "document",
+        "photo",
+        "audio",
+        "video",
+        "voice",
+        "animation",
+        "sticker",
+        "thumbnail",
+        "filename",
     }
 )
 _JSON_START = frozenset('{["-0123456789tfn')
 _CONTENT_KEYS = (
-    "text", "entities", "caption", "caption_entities", "document", "photo", "sticker", "location",
-    "voice", "audio", "video", "animation", "contact",
+    "text",
+    "entities",
+    "caption",
+    "caption_entities",
+    "document",
+    "photo",
+    "sticker",
+    "location",
+    "voice",
+    "audio",
+    "video",
+    "animation",
+    "contact",
 )
 _NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup are "
@@ -257,8 +297,24 @@ def _byte_offset(text: str, index: int) -> int:
 # ---------------------------------------------------------------------------------------------
 
 _HTML_TAGS = frozenset(
-    {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code",
-     "pre", "blockquote", "tg-emoji"}
+    {
+        "b",
+        "strong",
+        "i",
+        "em",
+        "u",
+        "ins",
+        "s",
+        "strike",
+        "del",
+        "span",
+        "tg-spoiler",
+        "a",
+        "code",
+        "pre",
+        "blockquote",
+        "tg-emoji",
+    }
 )
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][\w-]*)((?:\s[^<>]*)?)/?>")
 
@@ -299,8 +355,14 @@ def _render_html(text: str) -> str:
     return "".join(out)
 
 
-_MDV2_NAMES = {"*": "Bold", "_": "Italic", "__": "Underline", "~": "Strikethrough", "||": "Spoiler",
-               "[": "TextUrl"}
+_MDV2_NAMES = {
+    "*": "Bold",
+    "_": "Italic",
+    "__": "Underline",
+    "~": "Strikethrough",
+    "||": "Spoiler",
+    "[": "TextUrl",
+}
 
 
 def _find_unescaped(text: str, char: str, start: int) -> int:
@@ -682,8 +744,14 @@ class FakeUser:
         """Send a sticker."""
         stored = self.server._store_file(b"RIFFfake-webp", "stickers", None, "image/webp")
         sticker = {
-            "file_id": stored.file_id, "file_unique_id": stored.file_unique_id, "type": "regular",
-            "width": 512, "height": 512, "is_animated": False, "is_video": False, "emoji": emoji,
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "type": "regular",
+            "width": 512,
+            "height": 512,
+            "is_animated": False,
+            "is_video": False,
+            "emoji": emoji,
         }
         return await self.send_message({"sticker": sticker}, chat_id)
 
@@ -696,8 +764,13 @@ class FakeUser:
     ) -> JSON:
         """Send a voice note."""
         stored = self.server._store_file(data, "voice", None, "audio/ogg")
-        voice = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id, "duration": duration,
-                 "mime_type": "audio/ogg", "file_size": len(data)}
+        voice = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "duration": duration,
+            "mime_type": "audio/ogg",
+            "file_size": len(data),
+        }
         return await self.send_message({"voice": voice}, chat_id)
 
     async def send_contact(self, phone_number: str, chat_id: int | None = None) -> JSON:
@@ -859,9 +932,15 @@ class FakeBotApi:
         self.port = port
         self.bot_id = int(token.split(":", 1)[0]) if token.split(":", 1)[0].isdigit() else 1
         self.bot_user: JSON = {
-            "id": self.bot_id, "is_bot": True, "first_name": bot_first_name, "username": bot_username,
-            "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False,
-            "can_connect_to_business": False, "has_main_web_app": False,
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": bot_first_name,
+            "username": bot_username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+            "can_connect_to_business": False,
+            "has_main_web_app": False,
         }
         #: Methods kept out of chat transcripts (still in ``calls``).
         self.quiet_methods = frozenset(quiet_methods)
@@ -1197,8 +1276,12 @@ class FakeBotApi:
         if file_name and "." in file_name:
             ext = "." + file_name.rsplit(".", 1)[1]
         stored = StoredFile(
-            file_id=f"BQACAgFake{n:010d}", file_unique_id=f"AgADFake{n}", file_path=f"{folder}/file_{n}{ext}",
-            data=bytes(data), file_name=file_name, mime_type=mime_type,
+            file_id=f"BQACAgFake{n:010d}",
+            file_unique_id=f"AgADFake{n}",
+            file_path=f"{folder}/file_{n}{ext}",
+            data=bytes(data),
+            file_name=file_name,
+            mime_type=mime_type,
         )
         self._files[stored.file_id] = stored
         self._paths[stored.file_path] = stored
@@ -1206,11 +1289,20 @@ class FakeBotApi:
 
     def _photo_sizes(self, data: bytes, width: int, height: int) -> list[JSON]:
         sizes = []
-        for w, h in ((max(width * 90 // max(width, height), 1), max(height * 90 // max(width, height), 1)),
-                     (width, height)):
+        for w, h in (
+            (max(width * 90 // max(width, height), 1), max(height * 90 // max(width, height), 1)),
+            (width, height),
+        ):
             stored = self._store_file(data, "photos", None, "image/jpeg")
-            sizes.append({"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                          "width": w, "height": h, "file_size": len(data)})
+            sizes.append(
+                {
+                    "file_id": stored.file_id,
+                    "file_unique_id": stored.file_unique_id,
+                    "width": w,
+                    "height": h,
+                    "file_size": len(data),
+                }
+            )
         return sizes
 
     def file(self, file_id: str) -> StoredFile | None:
@@ -1351,7 +1443,9 @@ class FakeBotApi:
             "close": ok,
             "deleteWebhook": self._delete_webhook,
             "getWebhookInfo": lambda p, u: {
-                "url": "", "has_custom_certificate": False, "pending_update_count": len(self._updates),
+                "url": "",
+                "has_custom_certificate": False,
+                "pending_update_count": len(self._updates),
             },
             "getUpdates": self._get_updates,
             "setMyCommands": self._set_my_commands,
@@ -1428,13 +1522,23 @@ class FakeBotApi:
         content: JSON = {}
         if key == "photo":
             content["photo"] = [
-                {"file_id": known.file_id, "file_unique_id": known.file_unique_id, "width": 320,
-                 "height": 240, "file_size": len(known.data)}
+                {
+                    "file_id": known.file_id,
+                    "file_unique_id": known.file_unique_id,
+                    "width": 320,
+                    "height": 240,
+                    "file_size": len(known.data),
+                }
             ]
         elif key == "sticker":
             content["sticker"] = {
-                "file_id": known.file_id, "file_unique_id": known.file_unique_id, "type": "regular",
-                "width": 512, "height": 512, "is_animated": False, "is_video": False,
+                "file_id": known.file_id,
+                "file_unique_id": known.file_unique_id,
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
             }
         else:
             obj = _document(known)
@@ -1559,8 +1663,13 @@ class FakeBotApi:
         info.update(
             accent_color_id=0,
             max_reaction_count=11,
-            accepted_gift_types={"unlimited_gifts": False, "limited_gifts": False, "unique_gifts": False,
-                                 "premium_subscription": False, "gifts_from_channels": False},
+            accepted_gift_types={
+                "unlimited_gifts": False,
+                "limited_gifts": False,
+                "unique_gifts": False,
+                "premium_subscription": False,
+                "gifts_from_channels": False,
+            },
         )
         return info
 
@@ -1570,8 +1679,12 @@ class FakeBotApi:
             raise _bad("invalid file_id")
         if len(stored.data) > _MAX_DOWNLOAD:
             raise _bad("file is too big")
-        return {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
-                "file_size": len(stored.data), "file_path": stored.file_path}
+        return {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "file_size": len(stored.data),
+            "file_path": stored.file_path,
+        }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1618,7 +1731,8 @@ def _fault_error(fault: _Fault) -> ApiError:
     status = fault.status or 500
     if status == 429:
         return ApiError(
-            429, fault.description or f"Too Many Requests: retry after {fault.retry_after}",
+            429,
+            fault.description or f"Too Many Requests: retry after {fault.retry_after}",
             {"retry_after": fault.retry_after},
         )
     if fault.description:
@@ -1650,4 +1764,3 @@ def _int_or_none(value: Any) -> int | None:
         return int(value)
     except (TypeError, ValueError):
         return None
-

@@ -153,9 +153,7 @@ async def test_group_messages_and_replies(server: FakeBotApi, app: App) -> None:
     await bob.expect_no_reply(0.1)
 
 
-async def test_document_upload_and_download(
-    server: FakeBotApi, app: App
-) -> None:
+async def test_document_upload_and_download(server: FakeBotApi, app: App) -> None:
     cai = server.user(1003, first_name="Cai")
     await cai.send_document("report.txt", b"hello world", caption="my report")
     reply = await cai.next_reply()

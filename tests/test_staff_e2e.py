@@ -15,10 +15,25 @@ from tests.fake_bot_api import FakeBotApi
 
 async def finish_check(user) -> None:  # type: ignore[no-untyped-def]
     """A quick eligible check in Chinese, then contact details with consent."""
-    steps = [("send", "/check"), ("send", "韶关某某机械有限公司"), ("tap", "浈江区"), ("tap", "1 上云上平台"),
-             ("tap", "项目单位自己申报"), ("tap", "否"), ("tap", "否"), ("tap", "否"), ("send", "2022-05-20"),
-             ("send", "1"), ("send", "2000万"), ("send", "500万"), ("send", "0"), ("tap", "留下联系方式"),
-             ("tap", "同意"), ("send", "李四"), ("send", "13812345678")]
+    steps = [
+        ("send", "/check"),
+        ("send", "韶关某某机械有限公司"),
+        ("tap", "浈江区"),
+        ("tap", "1 上云上平台"),
+        ("tap", "项目单位自己申报"),
+        ("tap", "否"),
+        ("tap", "否"),
+        ("tap", "否"),
+        ("send", "2022-05-20"),
+        ("send", "1"),
+        ("send", "2000万"),
+        ("send", "500万"),
+        ("send", "0"),
+        ("tap", "留下联系方式"),
+        ("tap", "同意"),
+        ("send", "李四"),
+        ("send", "13812345678"),
+    ]
     for kind, value in steps:
         await (user.send(value) if kind == "send" else user.tap(value))
         await user.next_reply()
@@ -42,7 +57,10 @@ async def test_handoff_round_trip_with_relay_close_and_rating(server: FakeBotApi
     # while the case is open the bot does not answer: the message goes to the staff thread
     await ann.send("我们的项目还差验收报告，怎么写？")
     relayed = await staff.next_reply()
-    assert "验收报告" in relayed.text and relayed.params.get("reply_parameters", {}).get("message_id") == header.message_id
+    assert (
+        "验收报告" in relayed.text
+        and relayed.params.get("reply_parameters", {}).get("message_id") == header.message_id
+    )
     await ann.expect_no_reply(wait=0.5)
 
     # a staff member claims it and answers by replying to the relayed message

@@ -53,11 +53,8 @@ async def test_menu_drills_down_and_back_editing_in_place(server: FakeBotApi, ru
     await ann.tap("所需材料")
     materials = await ann.next_reply()
     assert (
-        ("附件2" in materials.text
-        and "附件3" in materials.text
-        and "七" in materials.text)
-        or "7" in materials.text
-    )
+        "附件2" in materials.text and "附件3" in materials.text and "七" in materials.text
+    ) or "7" in materials.text
     for _ in range(2):
         await ann.tap("« 返回")
         await ann.next_reply()
