@@ -10,10 +10,13 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from bot.settings import Settings, SettingsError, load_settings
+from bot.errors import SettingsError
 from conversations.flow import FLOWS_DIR
+
+if TYPE_CHECKING:
+    from bot.settings import Settings
 from knowledge.loader import DATA_DIR, KnowledgeError, load_knowledge
 
 
@@ -105,6 +108,8 @@ def _stats(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 
 
 def _settings() -> Settings:
+    from bot.settings import load_settings
+
     return load_settings()
 
 

@@ -9,11 +9,9 @@ from typing import Annotated
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.errors import SettingsError
+
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
-
-
-class SettingsError(Exception):
-    """A setting is missing or malformed; the message is one line naming it."""
 
 
 class Settings(BaseSettings):
@@ -70,4 +68,6 @@ def load_settings(**overrides: object) -> Settings:
         err = exc.errors()[0]
         name = "BOT_" + str(err["loc"][0]).upper() if err["loc"] else "settings"
         message = str(err["msg"]).removeprefix("Value error, ")
-        raise SettingsError(f"{name}: {message} (got {err.get('input')!r})") from exc
+        if "got" not in message:
+            message += f" (got {err.get('input')!r})"
+        raise SettingsError(f"{name}: {message}") from exc

@@ -79,18 +79,21 @@ class Normaliser:
         self.canonical.cache_clear()
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one Normaliser per process, built once
-    def canonical(self, text: str) -> str:
-        """The question in canonical form: simplified, typos and synonyms applied, no punctuation."""
+    def canonical(self, text: str, *, correct: bool = True) -> str:
+        """The text in canonical form: simplified, typos and synonyms applied, no punctuation.
+
+        The knowledge base's own texts pass correct=False: they are spelled right by definition,
+        and correcting them would only cost start-up time."""
         text = simplify(text)
-        if self._corrector is not None:
+        if correct and self._corrector is not None:
             text = CJK_RUN.sub(lambda m: self._corrector.correct(m.group(0)), text)  # type: ignore[union-attr]
         if self._pattern is not None:
             text = self._pattern.sub(lambda m: " " + self._synonyms[m.group(0)] + " ", text)
         return " ".join(TOKEN_RUN.findall(text))
 
-    def tokens(self, text: str) -> list[str]:
+    def tokens(self, text: str, *, correct: bool = True) -> list[str]:
         """Content tokens of a text: words (not stopwords) and CJK character bigrams, prefixed '~'."""
-        return self.tokens_of_canonical(self.canonical(text))
+        return self.tokens_of_canonical(self.canonical(text, correct=correct))
 
     def tokens_of_canonical(self, canonical: str) -> list[str]:
         out: list[str] = []

@@ -89,7 +89,7 @@ class SearchIndex:
 
         for index, entry in enumerate(self.entries):
             for text in self._phrasing_texts(entry):
-                canonical = self.normaliser.canonical(text)
+                canonical = self.normaliser.canonical(text, correct=False)
                 tokens = frozenset(self.normaliser.tokens_of_canonical(canonical))
                 if not tokens:
                     continue
@@ -98,7 +98,7 @@ class SearchIndex:
                 for token in tokens:
                     postings[token][index] = 1.0
             for text in (entry.answer.zh, entry.answer.en):
-                for token in self.normaliser.tokens(text):
+                for token in self.normaliser.tokens(text, correct=False):
                     postings[token].setdefault(index, ANSWER_TEXT_MATCH)
 
         self._postings = dict(postings)

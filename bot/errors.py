@@ -1,0 +1,5 @@
+"""Exceptions the command line turns into one clear line; kept free of heavy imports."""
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message is one line naming it."""
