@@ -157,6 +157,9 @@ def evaluate(rules: Rules, notice: Notice, answers: dict[str, Any]) -> Assessmen
         notes.append("result.note_quality")
     if answers.get("other_support") == UNSURE:
         notes.append("result.note_other_unknown")
+    provincial_unknown = answers.get("provincial_funds") == UNSURE
+    if provincial_unknown and direction is not None and direction.funding.base == "investment":
+        notes.append("result.note_provincial_unknown")
     if outcome is Outcome.NOT_ELIGIBLE and estimate is not None:
         estimate = Estimate(**{**estimate.__dict__, "amount": Decimal(0)})
     return Assessment(outcome, results, estimate, notes)
@@ -167,18 +170,15 @@ def _estimate(direction: Direction, answers: dict[str, Any]) -> Estimate | None:
     if investment is None:
         return None
     funding = direction.funding
-    provincial = (
-        _amount(answers.get("provincial_funds")) if funding.base == "provincial_funds" else Decimal(0)
-    )
+    provincial = _amount(answers.get("provincial_funds"))
     other = _amount(answers.get("other_support"))
     base = investment if funding.base == "investment" else provincial
     share = capped = room = amount = None
     if base is not None:
         share = (base * Decimal(str(funding.rate))).quantize(FEN, ROUND_HALF_UP)
         capped = min(share, Decimal(funding.cap_yuan))
-    if provincial is not None:
-        # unknown other support is taken as none: the figure stays an upper bound
-        room = max(Decimal(0), investment - provincial - (other or Decimal(0)))
-    if capped is not None and room is not None:
+        # all support together stays within the investment (五(二)); support not known is taken
+        # as none, so the figure stays an upper bound
+        room = max(Decimal(0), investment - (provincial or Decimal(0)) - (other or Decimal(0)))
         amount = min(capped, room)
     return Estimate(direction, base, share, capped, room, amount, investment, provincial, other)

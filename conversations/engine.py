@@ -36,7 +36,6 @@ class Session:
     answers: dict[str, Any] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)  # what the user typed, as typed
     current: str | None = None
-    history: list[str] = field(default_factory=list)
     finished: bool = False
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,7 +45,6 @@ class Session:
             "answers": self.answers,
             "raw": self.raw,
             "current": self.current,
-            "history": self.history,
             "finished": self.finished,
         }
 
@@ -58,7 +56,6 @@ class Session:
             answers=dict(data.get("answers", {})),
             raw=dict(data.get("raw", {})),
             current=data.get("current"),
-            history=list(data.get("history", [])),
             finished=bool(data.get("finished", False)),
         )
 
@@ -139,7 +136,7 @@ class FlowEngine:
             session.current, session.finished = value, False
             return self._ask(session, self.flow.step(value), tx)
         if kind == "result":
-            return self.finish(session, tx)
+            return self._continue(session, tx)
         if kind == "a" and session.current is not None and not session.finished:
             step = self.flow.step(session.current)
             if value in self._button_values(step):
@@ -148,36 +145,57 @@ class FlowEngine:
         return self.resume(session, tx)
 
     def _record(self, session: Session, step: Step, value: Any, tx: Texts, raw: str) -> Reply:
-        session.answers[step.id] = value
+        self._set(session, step.id, value)
         session.raw[step.id] = raw
-        if step.type == "choice":
-            option = next((o for o in step.options if o.value == value), None)
-            if option is not None:
-                session.answers.update(option.set)
-        if step.id not in session.history:
-            session.history.append(step.id)
+        option = next((o for o in step.options if o.value == value), None)
+        for name, given in (option.set if option else {}).items():
+            self._set(session, name, given, keep=step.id)
+        return self._continue(session, tx)
+
+    def _set(self, session: Session, name: str, value: Any, keep: str = "") -> None:
+        """Store an answer; a changed answer drops the answers of steps that depended on it (their
+        question may now read differently, or not apply), except `keep`."""
+        changed = session.answers.get(name) != value
+        session.answers[name] = value
+        if changed:
+            for dependent in self.flow.steps:
+                if name in dependent.when and dependent.id != keep and dependent.id in session.answers:
+                    del session.answers[dependent.id]
+
+    def _continue(self, session: Session, tx: Texts) -> Reply:
+        """The first question still unanswered, or the result when there is none."""
         following = self.next_step(session)
         if following is None:
             session.current, session.finished = None, True
             return self.finish(session, tx)
-        session.current = following.id
+        session.current, session.finished = following.id, False
         return self._ask(session, following, tx)
 
+    def _previous(self, session: Session, step_id: str | None) -> Step | None:
+        applicable = self.applicable_steps(session)
+        ids = [s.id for s in applicable]
+        if step_id not in ids:
+            return None
+        index = ids.index(step_id)
+        return applicable[index - 1] if index > 0 else None
+
     def _back(self, session: Session, tx: Texts) -> Reply:
-        applicable = {s.id for s in self.applicable_steps(session)}
-        history = [s for s in session.history if s in applicable and s != session.current]
-        if not history:
-            return self._ask(session, self.flow.step(session.current or self.flow.steps[0].id), tx)
-        previous = history[-1]
-        session.history = history[:-1]
-        session.answers.pop(previous, None)
-        session.current, session.finished = previous, False
-        return self._ask(session, self.flow.step(previous), tx)
+        """The question before the current one, its answer shown and kept until a new one is given."""
+        if session.current is None:  # from the result: the last question
+            previous: Step | None = self.applicable_steps(session)[-1]
+        else:
+            previous = self._previous(session, session.current)
+        if previous is None:
+            return self.resume(session, tx)
+        session.current, session.finished = previous.id, False
+        return self._ask(session, previous, tx)
 
     # parsing ----------------------------------------------------------------------------------
     def parse(self, step: Step, text: str, session: Session) -> Any:
         """A typed answer as the value the step stores; ParseError when it cannot be understood."""
-        cleaned = parsers.parse_text(text, max_len=max(step.max_length, 200))
+        if step.type == "text":
+            return parsers.parse_text(text, max_len=step.max_length)
+        cleaned = parsers.parse_text(text, max_len=200)  # no other answer is longer: refuse early
         if step.allow_unsure and simplify(cleaned).strip(" .!?。！？") in UNSURE_WORDS:
             return UNSURE
         if step.type == "choice":
@@ -196,9 +214,7 @@ class FlowEngine:
             return day.isoformat()
         if step.type == "integer":
             return parsers.parse_int(cleaned, min_value=int(step.min or 0), max_value=int(step.max or 1000))
-        if step.type == "phone":
-            return parsers.parse_phone(cleaned)
-        return parsers.parse_text(cleaned, max_len=step.max_length)
+        return parsers.parse_phone(cleaned)
 
     def _match_option(self, step: Step, text: str) -> str:
         """A typed choice: its number, or a label (either language) it names or contains."""
@@ -257,7 +273,8 @@ class FlowEngine:
         elif step.allow_unsure:
             buttons = [Button(tx.t("answer.unsure"), f"{PREFIX}a:{UNSURE}")]
         per_row = 3 if step.type == "yes_no" else (1 if any(len(b.label) > 12 for b in buttons) else 2)
-        navigation = [Button(tx.t("flow.back"), f"{PREFIX}back")] if session.history else []
+        has_previous = self._previous(session, step.id) is not None
+        navigation = [Button(tx.t("flow.back"), f"{PREFIX}back")] if has_previous else []
         navigation.append(Button(tx.t("flow.cancel"), CANCEL))
         return (*rows(*buttons, per_row=per_row), tuple(navigation))
 

@@ -131,7 +131,7 @@ CASES: dict[str, Case] = {
         ELIGIBLE,
         applies=GENERAL,
         amount=D(300_000),
-        estimate={"base": D(3_000_000), "share": D(300_000), "provincial": D(0), "room": D(3_000_000)},
+        estimate={"base": D(3_000_000), "share": D(300_000), "provincial": None, "room": D(3_000_000)},
     ),
     "d3-cap-100w": Case(
         d3(investment=wan(2500)),
