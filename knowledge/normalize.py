@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import rjieba
+import snowballstemmer
 import zhconv
 
 from knowledge.typos import HomophoneCorrector
@@ -43,16 +44,13 @@ def simplify(text: str) -> str:
     return zhconv.convert(text, "zh-cn") if has_cjk(text) else text
 
 
+_ENGLISH = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=16384)
 def stem(word: str) -> str:
-    """A deliberately small English stemmer: plural and common verb endings."""
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if suffix == "s" and word.endswith("ss"):
-                return word
-            return word[: -len(suffix)] + keep
-    return word
+    """English words to their Snowball stem: dates/date → date, completed/complete → complet."""
+    return str(_ENGLISH.stemWord(word)) if word.isalpha() else word
 
 
 class Normaliser:

@@ -104,7 +104,9 @@ class SearchIndex:
         self._postings = dict(postings)
         n = len(self.entries)
         self._idf = {t: math.log(1 + n / len(p)) for t, p in postings.items()}
-        self._unknown_idf = math.log(1 + n / 0.5)
+        # a word the KB never uses weighs like a rare one (in two entries): a question mostly made
+        # of such words is about something else
+        self._unknown_idf = math.log(1 + n / 2)
         for phrasing in self._phrasings:
             phrasing.weight = sum(self._weight(t) for t in phrasing.tokens)
         self._out_of_scope = [self._bare(w) for w in lexicon.out_of_scope]

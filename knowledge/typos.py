@@ -10,10 +10,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
+import rjieba
 from pypinyin import Style, lazy_pinyin
 
 WORD_LENGTHS = (4, 3, 2)
+RARITY = 20  # a typo is at least this many times rarer than the word it stands for
+RARE_WORD = 500  # jieba frequency under which a word counts as rare
+
+
+@lru_cache(maxsize=65536)
+def word_frequency(word: str) -> int:
+    """How common a word is in jieba's dictionary (about 1 for a string that is no word)."""
+    return int(rjieba.suggest_freq(word))
 
 
 def keys(word: str) -> list[tuple[str, ...]]:
@@ -39,7 +49,12 @@ class HomophoneCorrector:
     def _candidate(self, piece: str) -> str | None:
         found = {w for key in keys(piece) for w in self._by_key.get(key, ())}
         shared = sorted({self.aliases.get(w, w) for w in found if w != piece and set(w) & set(piece)})
-        return shared[0] if len(shared) == 1 else None  # ambiguous: leave it as typed
+        if len(shared) != 1:
+            return None  # ambiguous: leave it as typed
+        # a real word the user meant (同一, not 同意) is common in the language; a typo is not
+        if word_frequency(piece) * RARITY > max(word_frequency(shared[0]), RARE_WORD):
+            return None
+        return shared[0]
 
     def correct(self, run: str) -> str:
         """A run of Chinese characters with unknown words replaced by their known homophones."""
