@@ -7,6 +7,7 @@ import logging
 from typing import Any, cast
 
 from telegram import BotCommand, Update
+from telegram.error import TelegramError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -21,6 +22,7 @@ from telegram.ext import (
 from bot import handlers
 from bot.dialog import Assistant
 from bot.i18n import DEFAULT_LANG, gettext
+from bot.resilience import BULK, ResilientLimiter
 from bot.settings import Settings
 from conversations.deadlines import reminders_due
 from knowledge.schema import LANGS, Lang
@@ -84,7 +86,8 @@ class JobQueueReminders:
             return
         user = storage.user(job.user_id)
         lang: Lang = user["lang"] if user and user["lang"] in LANGS else DEFAULT_LANG
-        await context.bot.send_message(job.user_id, self.assistant.reminder_text(lang, stage_id, days_before))
+        text = self.assistant.reminder_text(lang, stage_id, days_before)
+        await context.bot.send_message(job.user_id, text, rate_limit_args=BULK)  # type: ignore[arg-type]
 
 
 async def register_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -97,7 +100,10 @@ async def register_commands(application: Application[Any, Any, Any, Any, Any, An
 
 
 async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    await register_commands(application)
+    try:
+        await register_commands(application)
+    except TelegramError:  # the command menu is a convenience: the bot works without it
+        log.exception("could not register the command menus")
     reminders: JobQueueReminders = application.bot_data["reminders"]
     for user_id in application.bot_data["assistant"].storage.reminder_subscribers():
         reminders.schedule(user_id)
@@ -117,6 +123,11 @@ def build_application(settings: Settings, assistant: Assistant) -> Application[A
         .base_url(settings.api_base_url)
         .post_init(post_init)
         .post_shutdown(post_shutdown)
+        .rate_limiter(ResilientLimiter())
+        .connect_timeout(10)
+        .read_timeout(15)
+        .write_timeout(15)
+        .pool_timeout(10)
     )
     if settings.api_base_file_url:
         builder = builder.base_file_url(settings.api_base_file_url)

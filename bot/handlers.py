@@ -10,7 +10,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import export, stats
@@ -355,6 +355,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the traceback and tell the user, in their language, that something went wrong."""
     log.error("error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if isinstance(context.error, NetworkError):
+        # a timed-out reply has most likely arrived, and after the limiter's retries Telegram is
+        # unreachable anyway: an apology would be wrong, or lost too
         return
     sender = sender_of(update)
     lang: Lang = DEFAULT_LANG
