@@ -140,18 +140,22 @@ def build_application(settings: Settings, assistant: Assistant) -> Application[A
 
     application.add_handler(TypeHandler(Update, handlers.skip_duplicates), group=-1)
     private = filters.ChatType.PRIVATE
-    application.add_handler(CommandHandler("start", handlers.start))
-    application.add_handler(CommandHandler("help", handlers.help_command))
-    application.add_handler(CommandHandler("lang", handlers.lang))
-    application.add_handler(CommandHandler("remind", handlers.remind))
-    application.add_handler(CommandHandler("human", handlers.human))
-    application.add_handler(CommandHandler("check", handlers.check))
-    application.add_handler(CommandHandler("cancel", handlers.cancel))
-    application.add_handler(CommandHandler("forget", handlers.forget))
-    application.add_handler(CommandHandler("export", handlers.export_command))
-    application.add_handler(CommandHandler("stats", handlers.stats_command))
-    application.add_handler(CommandHandler("cases", handlers.cases))
-    application.add_handler(CommandHandler("close", handlers.close))
+    commands = {
+        "start": handlers.start,
+        "help": handlers.help_command,
+        "lang": handlers.lang,
+        "remind": handlers.remind,
+        "human": handlers.human,
+        "check": handlers.check,
+        "cancel": handlers.cancel,
+        "forget": handlers.forget,
+        "export": handlers.export_command,
+        "stats": handlers.stats_command,
+        "cases": handlers.cases,
+        "close": handlers.close,
+    }
+    for name, callback in commands.items():
+        application.add_handler(CommandHandler(name, callback))
     if settings.staff_chat_id is not None:
         staff_replies = filters.Chat(settings.staff_chat_id) & filters.REPLY & ~filters.COMMAND
         application.add_handler(MessageHandler(staff_replies, handlers.staff_reply))

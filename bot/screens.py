@@ -137,13 +137,7 @@ def amounts(kb: KnowledgeBase, tx: Texts) -> Reply:
 def deadline_lines(kb: KnowledgeBase, tx: Texts, today: dt.date) -> list[str]:
     lines = []
     for status in deadlines(kb.notice, today):
-        when = tx.date(status.deadline)
-        if status.passed:
-            left = tx.t("dates.passed", days=-status.days_left)
-        elif status.days_left == 0:
-            left = tx.t("dates.today")
-        else:
-            left = tx.t("dates.left", days=status.days_left)
+        when, left = tx.date(status.deadline), status.timing(tx)
         name = escape(status.stage.name.get(tx.lang))
         clause = escape(clause_label(kb, status.stage.clause, tx.lang))
         lines.append(f"• <b>{name}</b>: {escape(when)} — {escape(left)} ({clause})")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from conversations.texts import Texts
 from knowledge.schema import Notice, Stage
 
 REMINDER_DAYS_BEFORE = (7, 1)
@@ -19,6 +20,14 @@ class DeadlineStatus:
     @property
     def passed(self) -> bool:
         return self.days_left < 0
+
+    def timing(self, tx: Texts) -> str:
+        """ "7 days left", "today" or "passed 3 days ago", in the user's language."""
+        if self.passed:
+            return tx.t("dates.passed", days=-self.days_left)
+        if self.days_left == 0:
+            return tx.t("dates.today")
+        return tx.t("dates.left", days=self.days_left)
 
 
 def deadlines(notice: Notice, today: dt.date) -> list[DeadlineStatus]:

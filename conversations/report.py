@@ -125,13 +125,7 @@ def _next_steps(kb: KnowledgeBase, assessment: Assessment, tx: Texts, today: dt.
     statuses = deadlines(kb.notice, today)
     for status in statuses:
         stage = status.stage
-        when = tx.date(status.deadline)
-        if status.passed:
-            timing = tx.t("dates.passed", days=-status.days_left)
-        elif status.days_left == 0:
-            timing = tx.t("dates.today")
-        else:
-            timing = tx.t("dates.left", days=status.days_left)
+        when, timing = tx.date(status.deadline), status.timing(tx)
         attachments = "; ".join(
             tx.t("materials.attachment", number=n, title=titles[n]) for n in stage.attachments
         )
