@@ -1,0 +1,75 @@
+"""The transport-free core of the bot, as the console and Telegram both use it, read like a transcript."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+
+from bot.console import ConsoleChat
+from bot.dialog import Assistant
+from bot.people import Sender
+from bot.storage import Storage
+from knowledge.loader import KnowledgeBase
+from knowledge.search import SearchIndex
+
+TODAY = dt.date(2022, 7, 1)
+
+
+@pytest.fixture
+def assistant(kb: KnowledgeBase, index: SearchIndex) -> Assistant:
+    return Assistant(kb, index, Storage(":memory:"), lambda: TODAY)
+
+
+def labels(reply) -> list[str]:  # type: ignore[no-untyped-def]
+    return reply.button_labels()
+
+
+def data_of(reply, label: str) -> str:  # type: ignore[no-untyped-def]
+    return next(b.data for row in reply.buttons for b in row if b.label == label)
+
+
+def test_menu_screens_and_back(assistant: Assistant):
+    ann = Sender(1, "Ann", language_code="zh-CN")
+    home = assistant.start(ann)[0]
+    assert "Ann您好" in home.text and "支持方向" in labels(home)
+    for label in ("支持方向", "申报对象", "奖补金额", "关键日期", "申报材料", "联系人"):
+        screen = assistant.button(ann, data_of(home, label))[0]
+        assert screen.edit and "« 返回" in labels(screen)
+        assert len(screen.text) < 3000  # one phone screen or two, never Telegram's limit
+        back = assistant.button(ann, data_of(screen, "« 返回"))[0]
+        assert back.edit and "支持方向" in labels(back)
+
+
+def test_language_follows_telegram_then_the_users_choice(assistant: Assistant):
+    bob = Sender(2, "Bob", language_code="en-GB")
+    assert "Support directions" in labels(assistant.start(bob)[0])
+    switched = assistant.language(bob, "zh")[0]
+    assert "已切换为中文" in switched.text
+    assert "支持方向" in labels(assistant.start(Sender(2, "Bob", language_code="en-GB"))[0])
+
+
+def test_key_dates_count_down_from_bot_today(assistant: Assistant):
+    ann = Sender(3, language_code="zh")
+    dates = assistant.button(ann, "menu:dates")[0]
+    assert "2022年7月8日" in dates.text and "还剩7天" in dates.text and "还剩56天" in dates.text
+
+
+def test_questions_are_logged_for_the_statistics(assistant: Assistant):
+    ann = Sender(4, language_code="zh")
+    assistant.text(ann, "入库申报截止日期")
+    assistant.text(ann, "明天会下雨吗")
+    kinds = [row["kind"] for row in assistant.storage.db.table("questions").rows]
+    assert kinds == ["answer", "outside"]
+
+
+def test_console_chat_taps_numbered_buttons_and_types_numbers(assistant: Assistant):
+    stdin = io.StringIO("1\n/check\nACME\n2\n/cancel\n/quit\n")
+    stdout = io.StringIO()
+    ConsoleChat(assistant).run(stdin, stdout)
+    out = stdout.getvalue()
+    assert "BOT_TOKEN" in out  # says how to connect Telegram
+    assert "上云上平台" in out  # "1" tapped the first menu button
+    assert "第3步" in out  # the company name was typed, then "2" tapped a county
+    assert "已取消" in out
