@@ -81,7 +81,7 @@ async def test_english_check_with_an_unsure_answer(server: FakeBotApi, running_b
     await answer(bob, "3,000,000")
     await answer(bob, "none")  # provincial funds: they count against the investment ceiling too
     result = await answer(bob, "0")
-    assert "a person needs to confirm" in result.text
+    assert "needs a person" in result.text
     assert "RMB 3,000,000 × 10% = RMB 300,000" in result.text
     assert "Talk to a person" in [label for row in result.buttons for label in row]
 
