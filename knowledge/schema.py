@@ -188,6 +188,8 @@ class Lexicon(Strict):
     other_places: list[str] = []
     applicant_from_elsewhere: list[str] = []
     # a whole message that is only a greeting or thanks
+    # words naming what is asked (amount, date, materials …): they weigh double
+    intent_words: list[str] = []
     greetings: list[str]
     thanks: list[str]
     # replies the search gives when it has no entry (zh/en)

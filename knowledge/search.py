@@ -36,6 +36,8 @@ SUGGESTION_FLOOR = 0.18
 UNKNOWN_COVERAGE_LIMIT = 0.5  # reject when more than half of the question is unknown to the KB
 BIGRAM_FACTOR = 0.5  # bigrams back words up; they should not outvote them
 SINGLE_CHAR_FACTOR = 0.5
+INTENT_FACTOR = 2.0  # the lexicon's intent words: what is asked decides between entries on one topic
+INTENT_MISS_FACTOR = 0.8  # an entry none of whose phrasings names what is asked
 ANSWER_TEXT_MATCH = 0.6  # a token found only in an entry's answer counts for this much
 CANDIDATES_FOR_FUZZY = 12
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
@@ -83,6 +85,12 @@ class SearchIndex:
         self.normaliser.learn(self._vocabulary_texts(kb))
         self.entries: list[Entry] = list(kb.faq.entries)
         self._entry_index = {e.id: i for i, e in enumerate(self.entries)}
+        self._intent = {
+            t
+            for word in lexicon.intent_words
+            for t in self.normaliser.tokens(word, correct=False)
+            if t[0] != "~"
+        }
         self._phrasings: list[_Phrasing] = []
         self._by_entry: list[list[int]] = [[] for _ in self.entries]
         postings: dict[str, dict[int, float]] = defaultdict(dict)
@@ -142,6 +150,8 @@ class SearchIndex:
         idf = self._idf.get(token, self._unknown_idf)
         if token.startswith("~"):
             return idf * BIGRAM_FACTOR
+        if token in self._intent:
+            return idf * INTENT_FACTOR
         # a lone Chinese character is ambiguous (出, 报, 补 …): it is evidence, not a topic
         return idf * SINGLE_CHAR_FACTOR if len(token) == 1 and has_cjk(token) else idf
 
@@ -204,12 +214,15 @@ class SearchIndex:
         if not recall:
             return []
         candidates = sorted(recall, key=recall.__getitem__, reverse=True)[:CANDIDATES_FOR_FUZZY]
+        asked = [t for t in weights if t in self._intent]
         scored = []
         for index in candidates:
             precision, fuzzy = self._phrasing_scores(index, canonical, weights, total)
             score = (
                 RECALL_WEIGHT * recall[index] / total + PRECISION_WEIGHT * precision + FUZZY_WEIGHT * fuzzy
             )
+            if asked and not any(self._postings[t].get(index) == 1.0 for t in asked if t in self._postings):
+                score *= INTENT_MISS_FACTOR  # none of its phrasings speaks of what is asked
             scored.append(Match(self.entries[index], round(score, 4)))
         scored.sort(key=lambda m: m.score, reverse=True)
         return scored
