@@ -15,47 +15,43 @@ from zoneinfo import ZoneInfo
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
+from bot.i18n import gettext
 from bot.storage import Storage
 from conversations.flow import load_flow
+from knowledge.schema import Lang
 
 LOCAL_TIME = ZoneInfo("Asia/Shanghai")  # the bureau's clock
-VERDICTS = {"eligible": "符合条件", "not_eligible": "不符合条件", "needs_person": "需人工确认"}
-CASE_STATUS = {"open": "待处理", "claimed": "处理中", "closed": "已关闭", "left": "用户已退出"}
-DIRECTIONS = {
-    "d1": "1 上云上平台",
-    "d2": "2 行业性平台标杆",
-    "d3": "3 系统性平台",
-    "d4": "4 5G+制造业",
-    "unsure": "未确定",
-}
-# facts from the check, in the order staff read them
+STAFF_LANG: Lang = "zh"  # the bureau's staff read the exports in Chinese
+# facts from the check, in the order staff read them; their column names are the flow's labels
 FACTS = [
-    ("county", "注册地"),
-    ("applicant", "申报主体"),
-    ("completion_date", "建成日期"),
-    ("project_count", "申报项目数"),
-    ("investment", "项目投资额（元）"),
-    ("provincial_funds", "省级专项资金（元）"),
-    ("other_support", "其他政府支持（元）"),
-    ("fiscal_violation", "近5年财政违规"),
-    ("major_accident", "重大事故"),
-    ("dishonest_debtor", "失信被执行人"),
-    ("has_contract", "项目合同"),
-    ("user_consent", "使用单位书面同意"),
+    "county",
+    "applicant",
+    "completion_date",
+    "project_count",
+    "investment",
+    "provincial_funds",
+    "other_support",
+    "fiscal_violation",
+    "major_accident",
+    "dishonest_debtor",
+    "has_contract",
+    "user_consent",
 ]
-HEADERS = [
-    "线索编号",
-    "企业名称",
-    "联系人",
-    "电话",
-    "支持方向",
-    "判断结果",
-    "估算奖补（元）",
-    *(label for _, label in FACTS),
-    "同意时间",
-    "提交时间",
-    "工单状态",
-]
+AMOUNT_FACTS = {"investment", "provincial_funds", "other_support"}
+
+
+def t(msgid: str, **values: Any) -> str:
+    return gettext(STAFF_LANG, msgid, **values)
+
+
+def headers() -> list[str]:
+    flow = load_flow("eligibility")
+    facts = [
+        flow.step(key).label.zh + (t("export.yuan_suffix") if key in AMOUNT_FACTS else "") for key in FACTS
+    ]
+    before = ["id", "company", "contact", "phone", "direction", "verdict", "estimate"]
+    after = ["consent_at", "created_at", "case_status"]
+    return [t(f"export.{h}") for h in before] + facts + [t(f"export.{h}") for h in after]
 
 
 class ExportError(ValueError):
@@ -87,7 +83,6 @@ def lead_rows(
         if (since and day < since) or (until and day > until):
             continue
         facts = json.loads(lead["facts"] or "{}")
-        labels = _choice_labels()
         case = storage.open_case_of(lead["user_id"]) or storage.latest_case_of(lead["user_id"])
         estimate = Decimal(lead["estimate_yuan"]) if lead["estimate_yuan"] else None
         rows.append(
@@ -96,13 +91,13 @@ def lead_rows(
                 lead["company"],
                 lead["contact_name"],
                 lead["phone"],
-                DIRECTIONS.get(lead["direction"], lead["direction"]),
-                VERDICTS.get(lead["verdict"], lead["verdict"]),
+                _fact("direction", lead["direction"]),
+                t(f"export.verdict_{lead['verdict']}") if lead["verdict"] else "",
                 float(estimate) if estimate is not None else None,
-                *(_fact(labels.get(key, {}).get(facts.get(key), facts.get(key))) for key, _ in FACTS),
+                *(_fact(key, facts.get(key)) for key in FACTS),
                 local_time(lead["consent_at"]),
                 local_time(lead["created_at"]),
-                CASE_STATUS.get(case["status"], case["status"]) if case else "无",
+                t(f"export.case_{case['status']}") if case else t("export.case_none"),
             ]
         )
     return rows
@@ -115,18 +110,22 @@ def _choice_labels() -> dict[str, dict[str, str]]:
     return {step.id: {o.value: o.label.zh for o in step.options} for step in flow.steps if step.options}
 
 
-def _fact(value: Any) -> Any:
-    if value is None:
+def _fact(key: str, value: Any) -> Any:
+    """An answer as staff read it: a choice's label, 是/否/不确定, or the value itself."""
+    if value is None or value == "":
         return ""
-    return {"yes": "是", "no": "否", "unsure": "不确定", "self": "项目单位", "builder": "承建单位"}.get(
-        value, value
-    )
+    label = _choice_labels().get(key, {}).get(value)
+    if label is not None:
+        return label
+    if value in ("yes", "no", "unsure"):
+        return t(f"answer.{value}")
+    return float(value) if key in AMOUNT_FACTS else value
 
 
 def to_csv(rows: list[list[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(HEADERS)
+    writer.writerow(headers())
     writer.writerows(["" if v is None else v for v in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
@@ -136,10 +135,10 @@ def to_xlsx(rows: list[list[Any]]) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = "线索"
-    sheet.append(HEADERS)
+    sheet.append(headers())
     for row in rows:
         sheet.append(row)
-    for column, header in enumerate(HEADERS, 1):
+    for column, header in enumerate(headers(), 1):
         sheet.column_dimensions[get_column_letter(column)].width = max(10, len(header) * 2 + 2)
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()

@@ -29,6 +29,12 @@ def ids_in_code() -> set[str]:
     found |= {f"answer.{value}" for value in ("yes", "no", "unsure")}
     found |= {f"cmd.{command}" for command in COMMANDS}
     found |= {"result.base_provincial_funds", "result.base_investment"}
+    found |= {f"export.verdict_{outcome.value}" for outcome in Outcome}
+    found |= {f"export.case_{status}" for status in ("open", "claimed", "closed", "left", "none")}
+    found |= {
+        f"export.{h}" for h in ("id", "company", "contact", "phone", "direction", "verdict", "estimate")
+    }
+    found |= {f"export.{h}" for h in ("consent_at", "created_at", "case_status")}
     return found
 
 
