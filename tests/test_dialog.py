@@ -73,3 +73,12 @@ def test_console_chat_taps_numbered_buttons_and_types_numbers(assistant: Assista
     assert "上云上平台" in out  # "1" tapped the first menu button
     assert "第3步" in out  # the company name was typed, then "2" tapped a county
     assert "已取消" in out
+
+
+def test_handoff_without_a_staff_group_gives_the_contacts(assistant: Assistant):
+    ann = Sender(5, "Ann", language_code="zh")
+    outgoing = assistant.human(ann)
+    assert [o.chat_id for o in outgoing] == [5]  # nothing is posted anywhere else
+    assert "严鹏" in outgoing[0].reply.text and "8884332" in outgoing[0].reply.text
+    assert "没有配置" in outgoing[0].reply.text
+    assert assistant.storage.open_case_of(5) is None
