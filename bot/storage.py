@@ -150,9 +150,10 @@ class Storage:
         """Record the user on first contact; returns their remembered language."""
         existing = self.user(user_id)
         if existing:
-            self.db.table("users").update(
-                user_id, {"first_name": first_name, "username": username, "updated_at": now_iso()}
-            )
+            if (existing["first_name"], existing["username"]) != (first_name, username):
+                self.db.table("users").update(
+                    user_id, {"first_name": first_name, "username": username, "updated_at": now_iso()}
+                )
             return existing["lang"]
         self.db.table("users").insert(
             {
