@@ -32,6 +32,7 @@ kb-check: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/qa_speed.py
+	$(PY) bench/load.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import rjieba
-from pypinyin import Style, lazy_pinyin
+
+from knowledge.pinyin import reading
 
 WORD_LENGTHS = (4, 3, 2)
 RARITY = 20  # a typo is at least this many times rarer than the word it stands for
@@ -27,12 +28,12 @@ def word_frequency(word: str) -> int:
 
 
 def keys(word: str) -> list[tuple[str, ...]]:
-    """The word's toneless pinyin in its usual reading (phrase-aware), or none for non-Chinese.
+    """The word's toneless pinyin, each character in its usual reading, or none for non-Chinese.
 
     Rare readings are left out on purpose: 找 can be read hua, which would turn 的找 into 的话.
     """
-    key = tuple(lazy_pinyin(word, style=Style.NORMAL, errors="ignore"))
-    return [key] if len(key) == len(word) else []
+    key = tuple(reading(char) for char in word)
+    return [key] if None not in key else []  # type: ignore[list-item]
 
 
 class HomophoneCorrector:
