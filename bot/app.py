@@ -19,7 +19,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import handlers
+from bot import handlers, polling
 from bot.dialog import Assistant
 from bot.i18n import DEFAULT_LANG, gettext
 from bot.resilience import BULK, ResilientLimiter
@@ -30,6 +30,7 @@ from knowledge.schema import LANGS, Lang
 log = logging.getLogger(__name__)
 
 COMMANDS = ("start", "help", "check", "human", "remind", "lang", "cancel", "forget")
+LAST_GROUP = 99  # handlers that run after all others for an update
 REMINDER_HOUR = 9  # local time of day a future reminder is sent
 
 
@@ -124,6 +125,7 @@ def build_application(settings: Settings, assistant: Assistant) -> Application[A
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .rate_limiter(ResilientLimiter())
+        .updater(None)  # bot.polling confirms updates only once handled
         .connect_timeout(10)
         .read_timeout(15)
         .write_timeout(15)
@@ -139,6 +141,7 @@ def build_application(settings: Settings, assistant: Assistant) -> Application[A
     application.bot_data["reminders"] = reminders
 
     application.add_handler(TypeHandler(Update, handlers.skip_duplicates), group=-1)
+    application.add_handler(TypeHandler(Update, handlers.mark_handled), group=LAST_GROUP)
     private = filters.ChatType.PRIVATE
     commands = {
         "start": handlers.start,
@@ -170,7 +173,7 @@ def build_application(settings: Settings, assistant: Assistant) -> Application[A
 
 
 def run_telegram(settings: Settings, assistant: Assistant) -> None:
-    """Long polling until interrupted."""
+    """Long polling until interrupted (SIGINT, SIGTERM)."""
     application = build_application(settings, assistant)
     log.info("starting long polling against %s", settings.api_base_url)
-    application.run_polling(allowed_updates=Update.ALL_TYPES, bootstrap_retries=-1)
+    polling.run(application, post_init, post_shutdown)

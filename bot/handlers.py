@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import re
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
@@ -98,6 +99,11 @@ async def deliver(
             storage.map_case_message(item.chat_id, sent_id, item.case_id)
 
 
+def small_number(text: str) -> int | None:
+    """A case number or a rating from button data: ASCII digits only (forged data may hold ² or 10²⁰)."""
+    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
+
+
 def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
     settings: Settings = context.application.bot_data["settings"]
     return settings
@@ -114,10 +120,15 @@ def in_staff_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
 
 
 async def skip_duplicates(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An update delivered again (e.g. after a crash before the offset was confirmed) is handled once."""
-    if not assistant_of(context).storage.first_delivery(update.update_id):
+    """An update delivered again (after a crash, before its offset was confirmed) is handled once."""
+    if assistant_of(context).storage.was_handled(update.update_id):
         log.info("update %s already handled; skipped", update.update_id)
         raise ApplicationHandlerStop
+
+
+async def mark_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs after every other handler: from now on a redelivery of this update is skipped."""
+    assistant_of(context).storage.mark_handled(update.update_id)
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -325,7 +336,10 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     sender = sender_of(update)
     if query is None or sender is None:
         return
-    await query.answer()
+    try:
+        await query.answer()
+    except BadRequest as exc:  # too old (e.g. redelivered after a restart): the tap still counts
+        log.info("could not answer callback query %s: %s", query.id, exc)
     data = query.data or ""
     assistant = assistant_of(context)
     kind, _, rest = data.partition(":")
@@ -334,19 +348,16 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif kind == "case":
         if in_staff_chat(update, context):  # case buttons work only where staff see them
             action, _, number = rest.partition(":")
-            if number.isdigit():
+            if (case_id := small_number(number)) is not None:
                 staff = StaffMember(sender.user_id, sender.first_name or str(sender.user_id))
                 handoff = assistant.handoff
-                outgoing = (
-                    handoff.claim(int(number), staff) if action == "claim" else handoff.close(int(number))
-                )
+                outgoing = handoff.claim(case_id, staff) if action == "claim" else handoff.close(case_id)
                 await deliver(update, context, outgoing)
     elif kind == "rate":
         case_number, _, stars = rest.partition(":")
-        if case_number.isdigit() and stars.isdigit():
-            await deliver(
-                update, context, assistant.handoff.rate(sender.user_id, int(case_number), int(stars))
-            )
+        case_id, rating = small_number(case_number), small_number(stars)
+        if case_id is not None and rating is not None:
+            await deliver(update, context, assistant.handoff.rate(sender.user_id, case_id, rating))
     else:
         await send_replies(update, context, assistant.button(sender, data))
 
@@ -356,7 +367,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
-    if isinstance(context.error, NetworkError):
+    if isinstance(context.error, NetworkError) and not isinstance(context.error, BadRequest):
         # a timed-out reply has most likely arrived, and after the limiter's retries Telegram is
         # unreachable anyway: an apology would be wrong, or lost too
         return

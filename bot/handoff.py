@@ -21,6 +21,22 @@ from conversations.reply import Button, Reply
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
 
+MESSAGE_LIMIT = 4096  # Telegram's limit on one message's text
+LEAD_ROOM = 300  # kept free for the lead line ("Case #12 · Ann:")
+
+
+def with_lead(lead: str, text: str) -> list[str]:
+    """`lead` and the escaped `text` in as many messages as Telegram needs (escaping lengthens it)."""
+    parts, current = [], ""
+    for char in text:
+        piece = escape(char)
+        if len(current) + len(piece) > MESSAGE_LIMIT - LEAD_ROOM:
+            parts.append(current)
+            current = ""
+        current += piece
+    parts.append(current)
+    return [f"{lead}\n{parts[0]}", *parts[1:]]
+
 
 @dataclass(frozen=True)
 class Outgoing:
@@ -124,8 +140,11 @@ class Handoff:
         tx = texts_for("zh")
         name = sender.first_name or str(sender.user_id)
         if text is not None:
-            body = escape(tx.t("staff.user_says", case=case_id, name=name)) + "\n" + escape(text)
-            return [Outgoing(self.staff_chat_id, Reply(body), reply_to=header, case_id=case_id)]
+            lead = escape(tx.t("staff.user_says", case=case_id, name=name))
+            return [
+                Outgoing(self.staff_chat_id, Reply(body), reply_to=header, case_id=case_id)
+                for body in with_lead(lead, text)
+            ]
         label = Reply(escape(tx.t("staff.user_sent", case=case_id, name=name)))
         return [
             Outgoing(self.staff_chat_id, label, reply_to=header, case_id=case_id),
@@ -150,8 +169,8 @@ class Handoff:
             ]
         tx = texts_for(self._lang(case["user_id"]))
         if text is not None:
-            body = f"<b>{escape(tx.t('handoff.staff_says'))}</b>\n{escape(text)}"
-            return [Outgoing(case["user_id"], Reply(body))]
+            lead = f"<b>{escape(tx.t('handoff.staff_says'))}</b>"
+            return [Outgoing(case["user_id"], Reply(body)) for body in with_lead(lead, text)]
         return [Outgoing(case["user_id"], Reply(escape(tx.t("handoff.staff_says"))), copy_of=message)]
 
     # staff actions ------------------------------------------------------------------------------

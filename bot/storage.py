@@ -338,10 +338,14 @@ class Storage:
         return deleted
 
     # idempotency ---------------------------------------------------------------------------
-    def first_delivery(self, update_id: int) -> bool:
-        """True when this update id has not been handled before (and records it)."""
-        try:
-            self.db.table("processed_updates").insert({"update_id": update_id, "processed_at": now_iso()})
-        except sqlite3.IntegrityError:
-            return False
-        return True
+    def was_handled(self, update_id: int) -> bool:
+        return (
+            self.conn.execute("select 1 from processed_updates where update_id = ?", [update_id]).fetchone()
+            is not None
+        )
+
+    def mark_handled(self, update_id: int) -> None:
+        self.conn.execute(
+            "insert or ignore into processed_updates (update_id, processed_at) values (?, ?)",
+            [update_id, now_iso()],
+        )

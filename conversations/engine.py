@@ -137,12 +137,23 @@ class FlowEngine:
             return self._ask(session, self.flow.step(value), tx)
         if kind == "result":
             return self._continue(session, tx)
-        if kind == "a" and session.current is not None and not session.finished:
-            step = self.flow.step(session.current)
-            if value in self._button_values(step):
-                return self._record(session, step, value, tx, raw=value)
-        # a button from an earlier question or an old message: show where we are now
+        if kind == "a":
+            return self._answer_button(session, value, tx)
+        # a button from an old message: show where we are now
         return self.resume(session, tx)
+
+    def _answer_button(self, session: Session, data: str, tx: Texts) -> Reply:
+        """An answer button names its question ("a:<step>:<value>"), so a tap on an earlier
+        question's button (a double tap, an update delivered again) is never taken as the answer
+        to the current one: it changes that earlier answer, or repeats it and changes nothing."""
+        step_id, _, value = data.rpartition(":")
+        step_id = step_id or session.current or ""  # buttons sent before they named their step
+        applicable = {s.id for s in self.applicable_steps(session)}
+        if step_id not in applicable or value not in self._button_values(self.flow.step(step_id)):
+            return self.resume(session, tx)
+        if step_id != session.current and session.answers.get(step_id) == value:
+            return self.resume(session, tx)
+        return self._record(session, self.flow.step(step_id), value, tx, raw=value)
 
     def _record(self, session: Session, step: Step, value: Any, tx: Texts, raw: str) -> Reply:
         self._set(session, step.id, value)
@@ -263,15 +274,15 @@ class FlowEngine:
     def _keyboard(self, step: Step, session: Session, tx: Texts) -> Keyboard:
         buttons: list[Button] = []
         if step.type == "choice":
-            buttons = [Button(o.label.get(tx.lang), f"{PREFIX}a:{o.value}") for o in step.options]
+            buttons = [Button(o.label.get(tx.lang), f"{PREFIX}a:{step.id}:{o.value}") for o in step.options]
         elif step.type == "yes_no":
             buttons = [
-                Button(tx.t("answer.yes"), f"{PREFIX}a:yes"),
-                Button(tx.t("answer.no"), f"{PREFIX}a:no"),
-                Button(tx.t("answer.unsure"), f"{PREFIX}a:{UNSURE}"),
+                Button(tx.t("answer.yes"), f"{PREFIX}a:{step.id}:yes"),
+                Button(tx.t("answer.no"), f"{PREFIX}a:{step.id}:no"),
+                Button(tx.t("answer.unsure"), f"{PREFIX}a:{step.id}:{UNSURE}"),
             ]
         elif step.allow_unsure:
-            buttons = [Button(tx.t("answer.unsure"), f"{PREFIX}a:{UNSURE}")]
+            buttons = [Button(tx.t("answer.unsure"), f"{PREFIX}a:{step.id}:{UNSURE}")]
         per_row = 3 if step.type == "yes_no" else (1 if any(len(b.label) > 12 for b in buttons) else 2)
         has_previous = self._previous(session, step.id) is not None
         navigation = [Button(tx.t("flow.back"), f"{PREFIX}back")] if has_previous else []

@@ -26,6 +26,7 @@ from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 from bot.app import build_application, post_init, post_shutdown  # noqa: E402
+from bot.polling import serve  # noqa: E402
 from bot.services import build_assistant  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from tests.fake_bot_api import FakeBotApi  # noqa: E402
@@ -64,19 +65,21 @@ class RunningBot:
 
     async def start(self) -> Any:
         self.application = build_application(self.settings, build_assistant(self.settings))
-        await self.application.initialize()
-        await post_init(self.application)
-        await self.application.start()
-        await self.application.updater.start_polling(poll_interval=0, timeout=1)
+        self._stop = asyncio.Event()
+        self._task = asyncio.create_task(serve(self.application, self._stop, post_init, post_shutdown))
+        for _ in range(500):  # until it polls
+            if self.application.running or self._task.done():
+                break
+            await asyncio.sleep(0.01)
+        if self._task.done():
+            self._task.result()  # raises what stopped it
         return self.application
 
     async def stop(self) -> None:
         if self.application is None:
             return
-        await self.application.updater.stop()
-        await self.application.stop()
-        await self.application.shutdown()
-        await post_shutdown(self.application)
+        self._stop.set()
+        await self._task
         self.application = None
         await asyncio.sleep(0)
 

@@ -251,8 +251,12 @@ async def test_kill_9_mid_conversation_loses_nothing(
 
     await bot.start()
 
-    # the check continues exactly where it was
-    eighth = await kai.next_reply()
+    # the check continues exactly where it was. The last tap before the kill may be delivered again
+    # (it was answered but not yet confirmed): it names question 6, already answered, so it only
+    # shows question 7 again, before the typed answer moves on to question 8.
+    replies = await kai.replies_until_idle(idle=1.0, min_count=1)
+    assert all("第7步" in r.text for r in replies[:-1]), [r.text for r in replies]
+    eighth = replies[-1]
     assert "第8步" in eighth.text and "建成" in eighth.text
     assert "第9步" in (await say(kai, "2022-05-20")).text
     assert "第10步" in (await say(kai, "1")).text
@@ -286,7 +290,10 @@ async def test_kill_9_mid_conversation_loses_nothing(
 
     bot.kill()
     assert integrity(db_path) == "ok"
-    assert not any(e.error_code == 400 for e in server.errors), server.errors
+    # a tap delivered again after the restart can no longer be answered ("query is too old"): expected
+    assert not any(e.error_code == 400 and e.method != "answerCallbackQuery" for e in server.errors), (
+        server.errors
+    )
 
 
 async def test_an_update_delivered_again_after_a_crash_is_handled_once(
@@ -364,13 +371,6 @@ async def test_the_same_update_processed_twice_in_process_is_answered_once(
     assert len(replies) == 1 and "7月8日" in (replies[0].text or "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/app.py run_telegram(): PTB's Updater confirms the offset of a batch of updates with its "
-    "next getUpdates, before the batch is handled, so a crash (kill -9, OOM, power cut) silently loses "
-    "every fetched update not yet handled; Telegram never sends them again and skip_duplicates() never "
-    "sees the redelivery it was written for",
-)
 async def test_updates_fetched_but_not_handled_at_a_crash_are_handled_after_the_restart(
     server: FakeBotApi, spawn: Callable[[Path], BotProcess], tmp_path: Path
 ) -> None:
@@ -384,7 +384,8 @@ async def test_updates_fetched_but_not_handled_at_a_crash_are_handled_after_the_
         for question in questions:
             await user.send(question)
     await users[0].next_reply()
-    await until(lambda: server.pending_update_count == 0)  # all nine fetched and confirmed
+    await asyncio.sleep(0.5)  # all nine fetched in one batch; only the first is being handled
+    assert server.pending_update_count > 0  # and the rest not confirmed: Telegram still holds them
     bot.kill()
 
     await bot.start()
