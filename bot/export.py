@@ -12,9 +12,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-
 from bot.i18n import gettext
 from bot.storage import Storage
 from conversations.flow import load_flow
@@ -131,6 +128,9 @@ def to_csv(rows: list[list[Any]]) -> bytes:
 
 
 def to_xlsx(rows: list[list[Any]]) -> bytes:
+    from openpyxl import Workbook  # only staff exports need it: not loaded at every start
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None

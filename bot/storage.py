@@ -104,8 +104,20 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "forget_log": {"columns": {"id": int, "at": str, "rows_deleted": int}, "pk": "id"},
 }
 
+# looked up by these columns on every message
+INDEXES = (
+    ("questions", "user_id"),
+    ("cases", "user_id"),
+    ("case_messages", "case_id"),
+    ("events", "user_id"),
+    ("leads", "user_id"),
+)
+
 # every table holding a user's data, by the column naming the user
 USER_TABLES = ("users", "questions", "reminders", "reminders_sent", "sessions", "leads", "cases", "events")
+
+
+KEEP_UPDATES, PRUNE_EVERY = 100_000, 1_000  # processed update ids kept, and how often to prune
 
 
 def now_iso() -> str:
@@ -136,15 +148,21 @@ class Storage:
             for column, kind in spec["columns"].items():
                 if column not in existing:
                     table.add_column(column, kind)
-        self.db.table("questions").create_index(["user_id"], if_not_exists=True)
+        for indexed in INDEXES:
+            self.db.table(indexed[0]).create_index([indexed[1]], if_not_exists=True)
+
+    # Hot paths (every update) use plain SQL: sqlite-utils looks the schema up on each call.
+    def _one(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
+        cursor = self.conn.execute(sql, params)
+        row = cursor.fetchone()
+        return dict(zip([c[0] for c in cursor.description], row, strict=True)) if row else None
 
     def close(self) -> None:
         self.conn.close()
 
     # users ---------------------------------------------------------------------------------
     def user(self, user_id: int) -> dict[str, Any] | None:
-        rows = list(self.db.table("users").rows_where("user_id = ?", [user_id]))
-        return rows[0] if rows else None
+        return self._one("select * from users where user_id = ?", [user_id])
 
     def touch_user(self, user_id: int, first_name: str | None, username: str | None, lang: Lang) -> Lang:
         """Record the user on first contact; returns their remembered language."""
@@ -177,16 +195,10 @@ class Storage:
     def log_question(
         self, user_id: int, text: str, kind: str, entry_id: str | None, score: float, lang: Lang
     ) -> None:
-        self.db.table("questions").insert(
-            {
-                "user_id": user_id,
-                "text": text[:1000],
-                "kind": kind,
-                "entry_id": entry_id,
-                "score": score,
-                "lang": lang,
-                "asked_at": now_iso(),
-            }
+        self.conn.execute(
+            "insert into questions (user_id, text, kind, entry_id, score, lang, asked_at) "
+            "values (?, ?, ?, ?, ?, ?, ?)",
+            [user_id, text[:1000], kind, entry_id, score, lang, now_iso()],
         )
 
     def last_questions(self, user_id: int, limit: int = 5) -> list[str]:
@@ -219,19 +231,16 @@ class Storage:
 
     # sessions (guided conversations; their state is JSON) --------------------------------
     def load_session(self, user_id: int, flow: str) -> dict[str, Any] | None:
-        rows = list(self.db.table("sessions").rows_where("user_id = ? and flow = ?", [user_id, flow]))
-        return json.loads(rows[0]["state"]) if rows else None
+        row = self._one("select state from sessions where user_id = ? and flow = ?", [user_id, flow])
+        return json.loads(row["state"]) if row else None
 
     def save_session(self, user_id: int, flow: str, state: dict[str, Any], *, active: bool = True) -> None:
         """Store the session and (by default) make it the flow the user's typing goes to."""
-        self.db.table("sessions").upsert(
-            {
-                "user_id": user_id,
-                "flow": flow,
-                "state": json.dumps(state, ensure_ascii=False),
-                "updated_at": now_iso(),
-            },
-            pk=("user_id", "flow"),
+        self.conn.execute(
+            "insert into sessions (user_id, flow, state, updated_at) values (?, ?, ?, ?) "
+            "on conflict (user_id, flow) do update "
+            "set state = excluded.state, updated_at = excluded.updated_at",
+            [user_id, flow, json.dumps(state, ensure_ascii=False), now_iso()],
         )
         self.set_active_flow(user_id, flow if active else None)
 
@@ -241,11 +250,11 @@ class Storage:
             self.set_active_flow(user_id, None)
 
     def active_flow(self, user_id: int) -> str | None:
-        user = self.user(user_id)
-        return user.get("active_flow") if user else None
+        row = self._one("select active_flow from users where user_id = ?", [user_id])
+        return row["active_flow"] if row else None
 
     def set_active_flow(self, user_id: int, flow: str | None) -> None:
-        self.db.execute("update users set active_flow = ? where user_id = ?", [flow, user_id])
+        self.conn.execute("update users set active_flow = ? where user_id = ?", [flow, user_id])
 
     # leads -----------------------------------------------------------------------------------
     def save_lead(self, lead: dict[str, Any]) -> int:
@@ -268,12 +277,11 @@ class Storage:
         return rows[0] if rows else None
 
     def open_case_of(self, user_id: int) -> dict[str, Any] | None:
-        rows = list(
-            self.db.table("cases").rows_where(
-                "user_id = ? and status in ('open', 'claimed')", [user_id], order_by="id desc", limit=1
-            )
+        return self._one(
+            "select * from cases where user_id = ? and status in ('open', 'claimed') "
+            "order by id desc limit 1",
+            [user_id],
         )
-        return rows[0] if rows else None
 
     def latest_case_of(self, user_id: int) -> dict[str, Any] | None:
         rows = list(self.db.table("cases").rows_where("user_id = ?", [user_id], order_by="id desc", limit=1))
@@ -315,7 +323,10 @@ class Storage:
 
     # events and statistics -------------------------------------------------------------------
     def log_event(self, user_id: int, kind: str, detail: str = "") -> None:
-        self.db.table("events").insert({"user_id": user_id, "kind": kind, "detail": detail, "at": now_iso()})
+        self.conn.execute(
+            "insert into events (user_id, kind, detail, at) values (?, ?, ?, ?)",
+            [user_id, kind, detail, now_iso()],
+        )
 
     # privacy -----------------------------------------------------------------------------------
     def forget_user(self, user_id: int) -> int:
@@ -349,3 +360,5 @@ class Storage:
             "insert or ignore into processed_updates (update_id, processed_at) values (?, ?)",
             [update_id, now_iso()],
         )
+        if update_id % PRUNE_EVERY == 0:  # only recent ids can be delivered again
+            self.conn.execute("delete from processed_updates where update_id < ?", [update_id - KEEP_UPDATES])
