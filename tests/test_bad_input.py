@@ -35,6 +35,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.search import SearchIndex
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot, make_settings
 from tests.fake_bot_api import ApiError, BotAction, FakeBotApi, FakeUser, _render_html, _utf16_len
+from tests.players import play, say
 
 TODAY = dt.date(2022, 7, 1)
 GENERIC_ERRORS = ("出了点问题", "something went wrong")
@@ -472,41 +473,12 @@ async def after(user: FakeUser) -> list[BotAction]:
     return out
 
 
-async def step(user: FakeUser, text: str) -> BotAction:
-    await user.send(text)
-    return await user.next_reply()
-
-
-async def tap(user: FakeUser, label: str) -> BotAction:
-    await user.tap(label)
-    return await user.next_reply()
-
-
 async def seed_ann_e2e(server: FakeBotApi) -> FakeUser:
     """Ann: a question, a finished check, a lead, and an open case with the staff."""
     ann = server.user(701, first_name="Ann", language_code="zh")
-    await step(ann, "入库申报截止日期")
-    await step(ann, "/check")
-    for kind, value in [
-        ("send", "韶关某某机械有限公司"),
-        ("tap", "浈江区"),
-        ("tap", "1 上云上平台"),
-        ("tap", "项目单位自己申报"),
-        ("tap", "否"),
-        ("tap", "否"),
-        ("tap", "否"),
-        ("send", "2022-05-20"),
-        ("send", "1"),
-        ("send", "2000万"),
-        ("send", "500万"),
-        ("send", "0"),
-        ("tap", "留下联系方式"),
-        ("tap", "同意"),
-        ("send", "李四"),
-        ("send", "13812345678"),
-    ]:
-        await (step(ann, value) if kind == "send" else tap(ann, value))
-    await step(ann, "/human")
+    await say(ann, "入库申报截止日期")
+    await play(ann)
+    await say(ann, "/human")
     await server.chat(STAFF_CHAT_ID).next_reply()
     return ann
 
@@ -540,7 +512,7 @@ async def test_hostile_messages_get_polite_replies_end_to_end(server: FakeBotApi
     ann = await seed_ann_e2e(server)
     ann_rows = db_rows(running_bot, ann.id)
     ben = server.user(702, first_name="<b>x</b> & <script>", language_code="zh")
-    greeting = await step(ben, "/start")
+    greeting = await say(ben, "/start")
     assert "<b>x</b> & <script>" in greeting.text and "&lt;script&gt;" in greeting.raw_text
 
     for text in HOSTILE:
@@ -569,7 +541,7 @@ async def test_hostile_messages_get_polite_replies_end_to_end(server: FakeBotApi
         await send_media()
         replies = await after(ben)
         assert replies and "只能看懂文字" in replies[-1].text
-    await step(ben, "/cancel")  # leave the check that /check@test_bot started
+    await say(ben, "/cancel")  # leave the check that /check@test_bot started
     # in a group, addressed to the bot
     await ben.send_in(-500, "@test_bot <b>入库申报</b> & 截止日期？", chat_type="group")
     assert "7月8日" in (await server.chat(-500).next_reply()).text
@@ -581,10 +553,10 @@ async def test_hostile_messages_get_polite_replies_end_to_end(server: FakeBotApi
 async def test_user_text_reaches_the_staff_escaped(server: FakeBotApi, running_bot: RunningBot):
     staff = server.chat(STAFF_CHAT_ID)
     ben = server.user(703, first_name="<i>Ben", username="ben_x", language_code="zh")
-    await step(ben, "<b>x</b> & <script>是否需要盖章</script>")  # a question: shown in the case header
-    await step(ben, "/check")
-    await step(ben, "'; DROP TABLE users; -- <b>公司</b>")  # the company name
-    await step(ben, "/human")
+    await say(ben, "<b>x</b> & <script>是否需要盖章</script>")  # a question: shown in the case header
+    await say(ben, "/check")
+    await say(ben, "'; DROP TABLE users; -- <b>公司</b>")  # the company name
+    await say(ben, "/human")
     header = await staff.next_reply()
     assert "<i>Ben" in header.text and "<script>是否需要盖章</script>" in header.text
     assert "DROP TABLE users; -- <b>公司</b>" in header.text
@@ -617,7 +589,7 @@ async def test_forged_callback_data_end_to_end(server: FakeBotApi, running_bot: 
     storage = running_bot.application.bot_data["assistant"].storage
     ann_case = storage.open_case_of(ann.id)["id"]
     ben = server.user(704, first_name="Ben", language_code="zh")
-    menu = await step(ben, "/start")
+    menu = await say(ben, "/start")
     staff = server.chat(STAFF_CHAT_ID)
 
     async def forged(data: str, message_id: int | None = None) -> list[BotAction]:
@@ -638,13 +610,13 @@ async def test_forged_callback_data_end_to_end(server: FakeBotApi, running_bot: 
         assert not replies or "失效" in replies[-1].text, data
     # flow buttons without a flow, the lead form without a check, a stale message id
     assert "第1步" in (await forged("f:e:nonexistent"))[-1].text
-    await step(ben, "/cancel")
+    await say(ben, "/cancel")
     assert "请先完成资格自测" in (await forged("lead:start"))[-1].text
     await forged("menu:dirs", message_id=999_999)
     await forged("x" * 64)
     await forged("🙂" * 16)
     # "forget:yes" without /forget: only Ben's data goes
-    await step(ben, "入库申报截止日期")
+    await say(ben, "入库申报截止日期")
     assert "已删除" in (await forged("forget:yes"))[-1].text
     left = db_rows(running_bot, ben.id)
     assert left.pop("users") != []  # /help, sent after the tap, greeted Ben as a new user
@@ -680,7 +652,7 @@ def test_random_callback_data_end_to_end(tmp_path: Path) -> None:
         server.chat(STAFF_CHAT_ID, chat_type="supergroup", title="Bureau staff")
         loop.run_until_complete(bot.start())
         ben = server.user(705, first_name="Ben", language_code="zh")
-        menu = loop.run_until_complete(step(ben, "/start"))
+        menu = loop.run_until_complete(say(ben, "/start"))
 
         async def one(data: str, stale: bool) -> None:
             query = await ben.tap_data(999_999 if stale else menu.message_id, data)
@@ -710,7 +682,7 @@ async def test_forged_rating_with_odd_digits_is_refused_politely(
     server: FakeBotApi, running_bot: RunningBot, data: str
 ):
     ben = server.user(706, first_name="Ben", language_code="zh")
-    menu = await step(ben, "/start")
+    menu = await say(ben, "/start")
     await ben.tap_data(menu.message_id, data)
     replies = await after(ben)
     no_apology(replies, data)
@@ -732,7 +704,7 @@ async def test_a_long_message_during_a_case_reaches_the_staff(
 ):
     staff = server.chat(STAFF_CHAT_ID)
     ben = server.user(707, first_name="Ben", language_code="zh")
-    await step(ben, "/human")
+    await say(ben, "/human")
     await staff.next_reply()
     await ben.send("问" * length)
     replies = await after(ben)
@@ -744,7 +716,7 @@ async def test_a_long_message_during_a_case_reaches_the_staff(
 async def test_a_long_staff_reply_reaches_the_user(server: FakeBotApi, running_bot: RunningBot):
     staff = server.chat(STAFF_CHAT_ID)
     ben = server.user(708, first_name="Ben", language_code="zh")
-    await step(ben, "/human")
+    await say(ben, "/human")
     header = await staff.next_reply()
     officer = server.user(ADMIN_ID, first_name="严鹏", language_code="zh")
     await officer.send_in(STAFF_CHAT_ID, "答" * 4090, reply_to_message_id=header.message_id)

@@ -23,6 +23,7 @@ from telegram import Update
 
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot
 from tests.fake_bot_api import BotAction, FakeBotApi, FakeUser
+from tests.players import press, say
 
 ROOT = Path(__file__).resolve().parent.parent
 READY_TIMEOUT = 15.0  # start-up to the first getUpdates takes about 1 s here
@@ -111,16 +112,6 @@ def spawn(server: FakeBotApi, tmp_path: Path) -> Iterator[Callable[[Path], BotPr
 
 
 # --- helpers -----------------------------------------------------------------------------------
-
-
-async def say(user: FakeUser, text: str) -> BotAction:
-    await user.send(text)
-    return await user.next_reply()
-
-
-async def press(user: FakeUser, label: str) -> BotAction:
-    await user.tap(label)
-    return await user.next_reply()
 
 
 async def leave_a_lead(user: FakeUser) -> None:

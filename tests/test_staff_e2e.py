@@ -11,32 +11,7 @@ from openpyxl import load_workbook
 from bot.storage import USER_TABLES
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot
 from tests.fake_bot_api import FakeBotApi
-
-
-async def finish_check(user) -> None:  # type: ignore[no-untyped-def]
-    """A quick eligible check in Chinese, then contact details with consent."""
-    steps = [
-        ("send", "/check"),
-        ("send", "韶关某某机械有限公司"),
-        ("tap", "浈江区"),
-        ("tap", "1 上云上平台"),
-        ("tap", "项目单位自己申报"),
-        ("tap", "否"),
-        ("tap", "否"),
-        ("tap", "否"),
-        ("send", "2022-05-20"),
-        ("send", "1"),
-        ("send", "2000万"),
-        ("send", "500万"),
-        ("send", "0"),
-        ("tap", "留下联系方式"),
-        ("tap", "同意"),
-        ("send", "李四"),
-        ("send", "13812345678"),
-    ]
-    for kind, value in steps:
-        await (user.send(value) if kind == "send" else user.tap(value))
-        await user.next_reply()
+from tests.players import play
 
 
 async def test_handoff_round_trip_with_relay_close_and_rating(server: FakeBotApi, running_bot: RunningBot):
@@ -44,7 +19,7 @@ async def test_handoff_round_trip_with_relay_close_and_rating(server: FakeBotApi
     ann = server.user(301, first_name="Ann", username="ann_sg", language_code="zh")
     await ann.send("入库申报需要哪些附件")
     await ann.next_reply()
-    await finish_check(ann)
+    await play(ann)
 
     await ann.send("/human")
     opened = await ann.next_reply()
@@ -133,7 +108,7 @@ async def test_staff_commands_refuse_strangers(server: FakeBotApi, running_bot: 
 
 async def test_export_xlsx_and_csv_and_stats_for_the_admin(server: FakeBotApi, running_bot: RunningBot):
     ann = server.user(304, first_name="Ann", language_code="zh")
-    await finish_check(ann)
+    await play(ann)
     await ann.send("明天会下雨吗")
     await ann.next_reply()
 
@@ -165,7 +140,7 @@ async def test_export_xlsx_and_csv_and_stats_for_the_admin(server: FakeBotApi, r
 
 async def test_forget_leaves_nothing_of_the_user(server: FakeBotApi, running_bot: RunningBot, tmp_path):
     ann = server.user(305, first_name="Ann", language_code="zh")
-    await finish_check(ann)
+    await play(ann)
     await ann.send("/remind")
     await ann.replies_until_idle(idle=0.5, min_count=2)  # the confirmation, and the reminder due today
     await ann.send("/human")
