@@ -240,7 +240,7 @@ class Assistant:
         elif data == "menu:dates":
             reply = screens.key_dates(kb, tx, today)
         elif data == "menu:materials":
-            reply = screens.materials(kb, tx, today)
+            reply = screens.materials(kb, tx)
         elif data == "menu:contacts":
             reply = screens.contacts(kb, tx)
         elif data == "menu:lang":
@@ -252,7 +252,7 @@ class Assistant:
             if part == "amount":
                 reply = screens.direction_amount(kb, tx, direction_id)
             elif part == "materials":
-                reply = screens.direction_materials(kb, tx, direction_id, today)
+                reply = screens.direction_materials(kb, tx, direction_id)
             else:
                 reply = screens.direction(kb, tx, direction_id)
         elif kind == "faq" and rest in kb.entries_by_id:

@@ -103,11 +103,11 @@ def direction_amount(kb: KnowledgeBase, tx: Texts, direction_id: str) -> Reply |
     return Reply(text, ((Button(tx.t("menu.check"), "check:start"), _back(tx, f"dir:{d.id}")),), edit=True)
 
 
-def direction_materials(kb: KnowledgeBase, tx: Texts, direction_id: str, today: dt.date) -> Reply | None:
+def direction_materials(kb: KnowledgeBase, tx: Texts, direction_id: str) -> Reply | None:
     d = _direction(kb, direction_id)
     if d is None:
         return None
-    return Reply(_materials_text(kb, tx, today), ((_back(tx, f"dir:{d.id}"),),), edit=True)
+    return Reply(_materials_text(kb, tx), ((_back(tx, f"dir:{d.id}"),),), edit=True)
 
 
 def who(kb: KnowledgeBase, tx: Texts) -> Reply:
@@ -173,15 +173,15 @@ def _stage_materials(kb: KnowledgeBase, tx: Texts, stage: Stage) -> str:
     return "\n".join(lines)
 
 
-def _materials_text(kb: KnowledgeBase, tx: Texts, today: dt.date) -> str:
+def _materials_text(kb: KnowledgeBase, tx: Texts) -> str:
     stages = [s for s in kb.notice.stages if s.attachments]
     return "\n\n".join(
         [f"<b>{escape(tx.t('menu.materials'))}</b>", *(_stage_materials(kb, tx, s) for s in stages)]
     )
 
 
-def materials(kb: KnowledgeBase, tx: Texts, today: dt.date) -> Reply:
-    return Reply(_materials_text(kb, tx, today), ((_back(tx),),), edit=True)
+def materials(kb: KnowledgeBase, tx: Texts) -> Reply:
+    return Reply(_materials_text(kb, tx), ((_back(tx),),), edit=True)
 
 
 def contacts_lines(kb: KnowledgeBase, tx: Texts) -> str:

@@ -52,6 +52,14 @@ def test_every_message_id_has_both_translations(msgid: str):
     assert catalog("en").get(msgid), f"{msgid} has no English translation"
 
 
+def test_every_catalog_message_is_used():
+    code = "".join(
+        p.read_text(encoding="utf-8") for pkg in ("bot", "conversations") for p in (ROOT / pkg).rglob("*.py")
+    )
+    quoted = {msgid for msgid in catalog("zh") if f'"{msgid}"' in code}
+    assert set(catalog("zh")) - ids_in_code() - quoted == set()
+
+
 def test_both_catalogs_hold_the_same_ids_with_the_same_placeholders():
     zh, en = catalog("zh"), catalog("en")
     assert set(zh) == set(en)
