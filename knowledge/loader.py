@@ -9,10 +9,9 @@ from typing import Any, TypeVar
 
 import yaml
 
-try:  # libyaml's loader is several times faster: it matters for the start-up of `ask`
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover - PyYAML built without libyaml
-    from yaml import SafeLoader
+# libyaml's loader is several times faster (it matters for the start-up of `ask`); PyYAML built
+# without libyaml has only the pure-Python one
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from pydantic import BaseModel, ValidationError
 
 from knowledge.schema import Entry, Faq, Lexicon, Notice
@@ -62,7 +61,7 @@ def _location(loc: tuple[int | str, ...], data: Any) -> str:
 def load_model(path: Path, model: type[M]) -> M:
     """Parse one YAML file into `model`, raising KnowledgeError with file-and-field messages."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except FileNotFoundError as exc:
         raise KnowledgeError([f"{path}: file not found"]) from exc
     except yaml.YAMLError as exc:
