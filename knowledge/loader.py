@@ -8,15 +8,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-
-# libyaml's loader is several times faster (it matters for the start-up of `ask`); PyYAML built
-# without libyaml has only the pure-Python one
-SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 from pydantic import BaseModel, ValidationError
 
 from knowledge.schema import Entry, Faq, Lexicon, Notice
 
 DATA_DIR = Path(__file__).parent / "data"
+# libyaml's loader is several times faster (it matters for the start-up of `ask`); PyYAML built
+# without libyaml has only the pure-Python one
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 M = TypeVar("M", bound=BaseModel)
 
