@@ -232,7 +232,11 @@ class FlowEngine:
         wanted = simplify(text).strip(" .。")
         if wanted.isdigit() and 1 <= int(wanted) <= len(step.options):
             return step.options[int(wanted) - 1].value
-        exact = [o for o in step.options if wanted in (simplify(o.label.zh), simplify(o.label.en))]
+        exact = [
+            o
+            for o in step.options
+            if wanted in (simplify(o.label.zh), simplify(o.label.en), *(simplify(a) for a in o.aliases))
+        ]
         if exact:
             return exact[0].value
         partial = [

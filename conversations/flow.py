@@ -27,6 +27,8 @@ class Option(Strict):
     label: Text
     # answers this option also gives, e.g. the direction helper's options set `direction`
     set: dict[str, str] = {}
+    # other words a user may type for it: 是 / yes for "I agree"
+    aliases: list[str] = []
 
 
 class Step(Strict):

@@ -745,3 +745,21 @@ def test_result_button_of_an_unfinished_check_shows_the_question(
     reply = engine.step(session, Tap("f:result"), ZH)
     assert recorder.calls == []
     assert prompt("county") in reply.text
+
+
+@pytest.mark.parametrize(
+    ("flow_name", "step_id", "typed", "value"),
+    [
+        ("lead", "consent", "是", "agree"),
+        ("lead", "consent", "yes", "agree"),
+        ("lead", "consent", "no", "decline"),
+        ("eligibility", "applicant", "我们自己", "self"),
+        ("eligibility", "applicant", "builder", "builder"),
+        ("eligibility", "direction", "上云上平台", "d1"),
+        ("eligibility", "county", "Zhenjiang", "zhenjiang"),
+    ],
+)
+def test_typed_choices_by_label_or_alias(flow_name: str, step_id: str, typed: str, value: str) -> None:
+    flow = load_flow(flow_name)
+    engine = FlowEngine(flow, lambda session, tx: Reply("done"), lambda: dt.date(2022, 7, 1))
+    assert engine.parse(flow.step(step_id), typed, Session(flow.id)) == value
