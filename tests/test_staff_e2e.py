@@ -27,7 +27,7 @@ async def test_handoff_round_trip_with_relay_close_and_rating(server: FakeBotApi
     header = await staff.next_reply()
     assert "Ann" in header.text and "@ann_sg" in header.text and "入库申报需要哪些附件" in header.text
     assert "符合申报条件" in header.text and "50万元" in header.text and "浈江区" in header.text
-    assert header.buttons == [["我来处理", "结束工单"]]
+    assert header.buttons == [["认领 Claim", "关闭 Close"]]
 
     # while the case is open the bot does not answer: the message goes to the staff thread
     await ann.send("我们的项目还差验收报告，怎么写？")
@@ -40,7 +40,7 @@ async def test_handoff_round_trip_with_relay_close_and_rating(server: FakeBotApi
 
     # a staff member claims it and answers by replying to the relayed message
     officer = server.user(ADMIN_ID, first_name="严鹏", language_code="zh")
-    await officer.tap("我来处理", chat_id=STAFF_CHAT_ID)
+    await officer.tap("Claim", chat_id=STAFF_CHAT_ID)
     assert "严鹏" in (await staff.next_reply()).text
     assert "已接手" in (await ann.next_reply()).text
     await officer.send_in(STAFF_CHAT_ID, "请参考附件4的模板填写。", reply_to_message_id=relayed.message_id)
