@@ -7,6 +7,7 @@ import logging
 from typing import Any, cast
 
 from telegram import BotCommand, Update
+from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
     Application,
@@ -88,7 +89,12 @@ class JobQueueReminders:
         user = storage.user(job.user_id)
         lang: Lang = user["lang"] if user and user["lang"] in LANGS else DEFAULT_LANG
         text = self.assistant.reminder_text(lang, stage_id, days_before)
-        await context.bot.send_message(job.user_id, text, rate_limit_args=BULK)  # type: ignore[arg-type]
+        await context.bot.send_message(
+            job.user_id,
+            text,
+            parse_mode=ParseMode.HTML,
+            rate_limit_args=BULK,  # type: ignore[arg-type]
+        )
 
 
 async def register_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

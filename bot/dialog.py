@@ -56,6 +56,7 @@ class Assistant:
         today: Callable[[], dt.date],
         scheduler: ReminderScheduler | None = None,
         staff_chat_id: int | None = None,
+        admin_ids: frozenset[int] = frozenset(),
     ) -> None:
         self.kb = kb
         self.index = index
@@ -63,7 +64,7 @@ class Assistant:
         self.today = today
         self.scheduler: ReminderScheduler = scheduler or NoScheduler()
         self.checks = Checks(kb, storage, today)
-        self.handoff = Handoff(kb, storage, self.checks, staff_chat_id)
+        self.handoff = Handoff(kb, storage, self.checks, staff_chat_id, admin_ids)
 
     # who is speaking -----------------------------------------------------------------------
     def lang_of(self, sender: Sender) -> Lang:

@@ -119,11 +119,22 @@ def _fact(key: str, value: Any) -> Any:
     return float(value) if key in AMOUNT_FACTS else value
 
 
+# OWASP's CSV-injection rule: a cell starting with one of these is a formula to a spreadsheet
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert_csv_value(value: Any) -> Any:
+    """A typed value as text a spreadsheet never evaluates: a leading formula sign gets a quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
 def to_csv(rows: list[list[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(headers())
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerows([inert_csv_value(v) for v in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -137,13 +148,24 @@ def to_xlsx(rows: list[list[Any]]) -> bytes:
     sheet.title = "线索"
     sheet.append(headers())
     for row in rows:
-        sheet.append(row)
+        sheet.append([_printable(v) for v in row])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                # openpyxl turns "=…" into a formula and "#N/A" into an error: users' words stay text
+                cell.data_type = "s"
     for column, header in enumerate(headers(), 1):
         sheet.column_dimensions[get_column_letter(column)].width = max(10, len(header) * 2 + 2)
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _printable(value: Any) -> Any:
+    """Control characters a user may have typed are not allowed in xlsx; they are dropped."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
 
 def export_leads(

@@ -11,7 +11,7 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, NetworkError
+from telegram.error import BadRequest, Forbidden, NetworkError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import export, stats
@@ -71,32 +71,41 @@ async def deliver(
     update: Update | None, context: ContextTypes.DEFAULT_TYPE, outgoing: Sequence[Outgoing]
 ) -> None:
     """Send each item to its chat; messages that belong to a case are recorded in its thread."""
-    query_message = update.callback_query.message if update and update.callback_query else None
-    storage = assistant_of(context).storage
     for item in outgoing:
-        reply_parameters = (
-            ReplyParameters(item.reply_to, allow_sending_without_reply=True) if item.reply_to else None
-        )
-        if item.copy_of is not None:
-            sent_id = (
-                await context.bot.copy_message(
-                    item.chat_id, item.copy_of[0], item.copy_of[1], reply_parameters=reply_parameters
-                )
-            ).message_id
-        elif item.reply.edit and isinstance(query_message, Message) and query_message.chat.id == item.chat_id:
-            await send_replies(update, context, [item.reply])  # type: ignore[arg-type]
-            continue
-        else:
-            sent = await context.bot.send_message(
-                item.chat_id,
-                item.reply.text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=build_keyboard(item.reply.buttons),
-                reply_parameters=reply_parameters,
+        try:
+            await _deliver_one(update, context, item)
+        except Forbidden:
+            if item.if_undelivered is None:
+                raise
+            log.info("chat %s cannot be reached; telling its fallback", item.chat_id)
+            await _deliver_one(update, context, item.if_undelivered)
+
+
+async def _deliver_one(update: Update | None, context: ContextTypes.DEFAULT_TYPE, item: Outgoing) -> None:
+    query_message = update.callback_query.message if update and update.callback_query else None
+    reply_parameters = (
+        ReplyParameters(item.reply_to, allow_sending_without_reply=True) if item.reply_to else None
+    )
+    if item.copy_of is not None:
+        sent_id = (
+            await context.bot.copy_message(
+                item.chat_id, item.copy_of[0], item.copy_of[1], reply_parameters=reply_parameters
             )
-            sent_id = sent.message_id
-        if item.case_id is not None:
-            storage.map_case_message(item.chat_id, sent_id, item.case_id)
+        ).message_id
+    elif item.reply.edit and isinstance(query_message, Message) and query_message.chat.id == item.chat_id:
+        await send_replies(update, context, [item.reply])  # type: ignore[arg-type]
+        return
+    else:
+        sent = await context.bot.send_message(
+            item.chat_id,
+            item.reply.text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=build_keyboard(item.reply.buttons),
+            reply_parameters=reply_parameters,
+        )
+        sent_id = sent.message_id
+    if item.case_id is not None:
+        assistant_of(context).storage.map_case_message(item.chat_id, sent_id, item.case_id)
 
 
 def small_number(text: str) -> int | None:
@@ -241,12 +250,12 @@ async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A reply in the staff group to a case message: relayed to that case's user."""
-    message = update.effective_message
-    if message is None or message.reply_to_message is None or update.edited_message is not None:
+    """A reply in the staff group to a case message: relayed to that case's user (staff only)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or message.reply_to_message is None or user is None or update.edited_message:
         return
     relayed = assistant_of(context).handoff.from_staff(
-        message.reply_to_message.message_id, message.text, (message.chat.id, message.message_id)
+        user.id, message.reply_to_message.message_id, message.text, (message.chat.id, message.message_id)
     )
     await deliver(update, context, relayed)
 
@@ -263,9 +272,8 @@ def _staff_only(handler: Handler) -> Handler:
                 lang = (
                     assistant_of(context).lang_of(sender) if (sender := sender_of(update)) else DEFAULT_LANG
                 )
-                await context.bot.send_message(
-                    update.effective_chat.id, html.escape(gettext(lang, "staff.only_admins"))
-                )
+                # plain text (no parse mode): escaping would show entities such as &#x27;
+                await context.bot.send_message(update.effective_chat.id, gettext(lang, "staff.only_admins"))
             return
         await handler(update, context)
 
@@ -273,11 +281,34 @@ def _staff_only(handler: Handler) -> Handler:
     return guarded
 
 
+async def send_staff_output(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: Lang
+) -> None:
+    """Staff data stays with staff: shown in the admin's private chat or the staff group; asked
+    for anywhere else, it goes to the admin privately and the chat only hears that it was sent."""
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    if chat.id == user.id or in_staff_chat(update, context):
+        await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML)
+        return
+    try:
+        await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML)
+        note = gettext(lang, "staff.sent_private")
+    except Forbidden:  # the admin never opened a private chat with the bot
+        note = gettext(lang, "staff.open_private_first")
+    await context.bot.send_message(chat.id, html.escape(note), parse_mode=ParseMode.HTML)
+
+
+def staff_lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Lang:
+    sender = sender_of(update)
+    return assistant_of(context).lang_of(sender) if sender else DEFAULT_LANG
+
+
 @_staff_only
 async def cases(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/cases: open cases with their age and who claimed them."""
     text = assistant_of(context).handoff.open_cases_text(dt.datetime.now(dt.UTC))
-    await send_replies(update, context, [Reply(text)])
+    await send_staff_output(update, context, text, staff_lang(update, context))
 
 
 @_staff_only
@@ -298,12 +329,9 @@ async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 @_staff_only
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/stats: figures for the bureau."""
-    assistant = assistant_of(context)
-    sender = sender_of(update)
-    tx = texts_for(assistant.lang_of(sender) if sender else DEFAULT_LANG)
-    await send_replies(
-        update, context, [Reply(html.escape(stats.render(stats.compute(assistant.storage), tx)))]
-    )
+    lang = staff_lang(update, context)
+    text = html.escape(stats.render(stats.compute(assistant_of(context).storage), texts_for(lang)))
+    await send_staff_output(update, context, text, lang)
 
 
 @_staff_only
@@ -346,12 +374,12 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if data == "human":
         await deliver(update, context, assistant.human(sender))
     elif kind == "case":
-        if in_staff_chat(update, context):  # case buttons work only where staff see them
+        if in_staff_chat(update, context) and isinstance(query.message, Message):
+            # case buttons work only where staff see them, on the case's own message
             action, _, number = rest.partition(":")
-            if (case_id := small_number(number)) is not None:
+            if (case_id := small_number(number)) is not None and action in ("claim", "close"):
                 staff = StaffMember(sender.user_id, sender.first_name or str(sender.user_id))
-                handoff = assistant.handoff
-                outgoing = handoff.claim(case_id, staff) if action == "claim" else handoff.close(case_id)
+                outgoing = assistant.handoff.staff_action(action, case_id, staff, query.message.message_id)
                 await deliver(update, context, outgoing)
     elif kind == "rate":
         case_number, _, stars = rest.partition(":")
@@ -379,6 +407,6 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         except Exception:  # the error may be the database itself; Chinese is the default then
             log.exception("could not read the user's language")
     try:
-        await context.bot.send_message(update.effective_chat.id, html.escape(gettext(lang, "error.generic")))
+        await context.bot.send_message(update.effective_chat.id, gettext(lang, "error.generic"))
     except Exception:  # Telegram itself may be what failed; the log already has the cause
         log.exception("could not tell the user about the error")

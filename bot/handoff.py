@@ -45,16 +45,33 @@ class Outgoing:
     reply_to: int | None = None
     case_id: int | None = None  # the sent message joins this case's thread
     copy_of: tuple[int, int] | None = None  # (chat_id, message_id) to copy instead of sending text
+    # sent instead when the recipient cannot be reached (e.g. the user blocked the bot)
+    if_undelivered: Outgoing | None = None
 
 
 class Handoff:
     def __init__(
-        self, kb: KnowledgeBase, storage: Storage, checks: Checks, staff_chat_id: int | None
+        self,
+        kb: KnowledgeBase,
+        storage: Storage,
+        checks: Checks,
+        staff_chat_id: int | None,
+        admin_ids: frozenset[int] = frozenset(),
     ) -> None:
         self.kb = kb
         self.storage = storage
         self.checks = checks
         self.staff_chat_id = staff_chat_id
+        self.admin_ids = admin_ids
+
+    def is_staff(self, user_id: int) -> bool:
+        """Staff powers (relay, claim, close, staff commands) belong to BOT_ADMIN_IDS only."""
+        return user_id in self.admin_ids
+
+    def _staff_note(self, msgid: str, reply_to: int | None = None, **values: object) -> Outgoing:
+        assert self.staff_chat_id is not None
+        text = escape(texts_for("zh").t(msgid, **values))
+        return Outgoing(self.staff_chat_id, Reply(text), reply_to=reply_to)
 
     def _lang(self, user_id: int) -> Lang:
         user = self.storage.user(user_id)
@@ -151,29 +168,54 @@ class Handoff:
             Outgoing(self.staff_chat_id, label, reply_to=header, case_id=case_id, copy_of=message),
         ]
 
-    def from_staff(self, replied_to: int, text: str | None, message: tuple[int, int]) -> list[Outgoing]:
-        """A staff member's reply in the group to a case message: to the user."""
+    def from_staff(
+        self, staff_id: int, replied_to: int, text: str | None, message: tuple[int, int]
+    ) -> list[Outgoing]:
+        """A reply in the staff group to a case message: to the user, or a note to staff why not."""
         assert self.staff_chat_id is not None
         case_id = self.storage.case_of_message(self.staff_chat_id, replied_to)
-        case = self.storage.case(case_id) if case_id else None
+        if case_id is None:
+            return []  # staff talking among themselves
+        if not self.is_staff(staff_id):
+            return [self._staff_note("staff.not_admin", message[1])]
+        case = self.storage.case(case_id)
         if case is None:
-            return []
+            return [self._staff_note("staff.case_gone", message[1], case=case_id)]
         if case["status"] not in ("open", "claimed"):
-            tx = texts_for("zh")
-            return [
-                Outgoing(
-                    self.staff_chat_id,
-                    Reply(escape(tx.t("staff.case_closed_already", case=case["id"]))),
-                    reply_to=message[1],
-                )
-            ]
+            return [self._staff_note("staff.case_closed_already", message[1], case=case["id"])]
         tx = texts_for(self._lang(case["user_id"]))
+        blocked = self._staff_note("staff.user_unreachable", message[1], case=case_id)
         if text is not None:
             lead = f"<b>{escape(tx.t('handoff.staff_says'))}</b>"
-            return [Outgoing(case["user_id"], Reply(body)) for body in with_lead(lead, text)]
-        return [Outgoing(case["user_id"], Reply(escape(tx.t("handoff.staff_says"))), copy_of=message)]
+            return [
+                Outgoing(case["user_id"], Reply(body), if_undelivered=blocked)
+                for body in with_lead(lead, text)
+            ]
+        return [
+            Outgoing(
+                case["user_id"],
+                Reply(escape(tx.t("handoff.staff_says"))),
+                copy_of=message,
+                if_undelivered=blocked,
+            )
+        ]
 
     # staff actions ------------------------------------------------------------------------------
+    def staff_action(
+        self, action: str, case_id: int, staff: StaffMember, source_message: int
+    ) -> list[Outgoing]:
+        """Claim or Close tapped on a message in the staff group: only by staff, only on that
+        case's own thread (a stale button never acts on another case)."""
+        if self.staff_chat_id is None:
+            return []
+        if not self.is_staff(staff.user_id):
+            return [self._staff_note("staff.not_admin", source_message)]
+        if self.storage.case_of_message(self.staff_chat_id, source_message) != case_id:
+            return [self._staff_note("staff.case_gone", source_message, case=case_id)]
+        if self.storage.case(case_id) is None:
+            return [self._staff_note("staff.case_gone", source_message, case=case_id)]
+        return self.claim(case_id, staff) if action == "claim" else self.close(case_id)
+
     def claim(self, case_id: int, staff: StaffMember) -> list[Outgoing]:
         case = self.storage.case(case_id)
         if case is None or case["status"] not in ("open", "claimed") or self.staff_chat_id is None:
@@ -187,6 +229,7 @@ class Handoff:
                 self.staff_chat_id,
                 Reply(note),
                 reply_to=self.storage.case_header(case_id, self.staff_chat_id),
+                case_id=case_id,
             ),
             Outgoing(case["user_id"], Reply(escape(user_tx.t("handoff.claimed")))),
         ]
@@ -200,7 +243,7 @@ class Handoff:
         user_tx = texts_for(self._lang(case["user_id"]))
         staff_note = staff_tx.t("staff.user_left" if by_user else "staff.closed", case=case_id)
         header = self.storage.case_header(case_id, self.staff_chat_id)
-        out = [Outgoing(self.staff_chat_id, Reply(escape(staff_note)), reply_to=header)]
+        out = [Outgoing(self.staff_chat_id, Reply(escape(staff_note)), reply_to=header, case_id=case_id)]
         if by_user:
             out.append(Outgoing(case["user_id"], Reply(escape(user_tx.t("handoff.left")))))
         else:

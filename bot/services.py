@@ -12,4 +12,12 @@ from knowledge.search import SearchIndex
 def build_assistant(settings: Settings, scheduler: ReminderScheduler | None = None) -> Assistant:
     kb = load_knowledge()
     storage = Storage(settings.db_path)
-    return Assistant(kb, SearchIndex(kb), storage, settings.current_date, scheduler, settings.staff_chat_id)
+    return Assistant(
+        kb,
+        SearchIndex(kb),
+        storage,
+        settings.current_date,
+        scheduler,
+        settings.staff_chat_id,
+        settings.admin_ids,
+    )

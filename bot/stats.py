@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -9,6 +10,17 @@ from bot.storage import Storage
 from conversations.texts import Texts
 
 UNANSWERED_KINDS = ("unsure", "outside")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# 7 or more digits, maybe with spaces, dashes or a leading +: mobile and landline numbers (an
+# amount such as 2000000元 is left alone)
+PHONE = re.compile(r"\+?(?<!\d)\d(?:[\s-]?\d){6,}(?!\d|\s*(?:元|万|块|rmb|yuan))", re.IGNORECASE)
+
+
+def mask_personal(text: str) -> str:
+    """Questions are shown to staff without the e-mail addresses and phone numbers typed in them."""
+    return PHONE.sub("***", EMAIL.sub("***@***", text))
+
+
 TOP_UNANSWERED = 20
 
 
@@ -50,7 +62,7 @@ def compute(storage: Storage) -> Stats:
         if outcome == "eligible":
             total += Decimal(amount or 0)
     unanswered = [
-        (row["text"], int(row["n"]))
+        (mask_personal(row["text"]), int(row["n"]))
         for row in db.query(
             "select text, count(*) as n from questions where kind in (?, ?) "
             "group by lower(trim(text)) order by n desc, max(id) desc limit ?",

@@ -102,6 +102,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     # a record that someone used /forget, without anything about who
     "forget_log": {"columns": {"id": int, "at": str, "rows_deleted": int}, "pk": "id"},
+    # the highest id ever given out, per kind: ids are never reused, also after /forget
+    "counters": {"columns": {"name": str, "value": int}, "pk": "name"},
 }
 
 # looked up by these columns on every message
@@ -136,6 +138,7 @@ class Storage:
             self.db.enable_wal()
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA busy_timeout=5000")
+        self.conn.execute("PRAGMA secure_delete=ON")  # /forget leaves no deleted text in free pages
         self._migrate()
 
     def _migrate(self) -> None:
@@ -267,10 +270,31 @@ class Storage:
 
     # cases -----------------------------------------------------------------------------------
     def open_case(self, user_id: int, lang: Lang) -> int:
-        table = self.db.table("cases").insert(
-            {"user_id": user_id, "status": "open", "lang": lang, "opened_at": now_iso()}
+        """A new case under a number never given before, so a stale button can't reach it."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            case_id = self._next_id("cases")
+            self.conn.execute(
+                "insert into cases (id, user_id, status, lang, opened_at) values (?, ?, 'open', ?, ?)",
+                [case_id, user_id, lang, now_iso()],
+            )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return case_id
+
+    def _next_id(self, table: str) -> int:
+        """One above both the table's highest id and the highest ever given (inside a transaction)."""
+        given = self.conn.execute("select value from counters where name = ?", [table]).fetchone()
+        highest = self.conn.execute(f"select max(id) from {table}").fetchone()[0]
+        next_id = max(given[0] if given else 0, highest or 0) + 1
+        self.conn.execute(
+            "insert into counters (name, value) values (?, ?) "
+            "on conflict (name) do update set value = excluded.value",
+            [table, next_id],
         )
-        return int(table.last_pk or 0)
+        return next_id
 
     def case(self, case_id: int) -> dict[str, Any] | None:
         rows = list(self.db.table("cases").rows_where("id = ?", [case_id]))
@@ -331,14 +355,11 @@ class Storage:
     # privacy -----------------------------------------------------------------------------------
     def forget_user(self, user_id: int) -> int:
         """Delete everything stored about a user; the deletion itself is logged without them."""
+        # case_messages keep only staff-group message ids and a case number, nothing about the
+        # user: kept, they let a late staff reply be told that the user deleted their data
         deleted = 0
-        case_ids = [r["id"] for r in self.db.table("cases").rows_where("user_id = ?", [user_id])]
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            for case_id in case_ids:
-                deleted += self.conn.execute(
-                    "delete from case_messages where case_id = ?", [case_id]
-                ).rowcount
             for table in USER_TABLES:
                 deleted += self.conn.execute(f"delete from {table} where user_id = ?", [user_id]).rowcount
             self.conn.execute("insert into forget_log (at, rows_deleted) values (?, ?)", [now_iso(), deleted])
@@ -346,6 +367,7 @@ class Storage:
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # and none in the write-ahead log
         return deleted
 
     # idempotency ---------------------------------------------------------------------------
