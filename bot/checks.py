@@ -38,8 +38,8 @@ class Checks:
         state = self.storage.load_session(user_id, flow)
         return Session.from_dict(state) if state else None
 
-    def _save(self, user_id: int, session: Session, *, active: bool = True) -> None:
-        self.storage.save_session(user_id, session.flow_id, session.to_dict(), active=active)
+    def _save(self, user_id: int, session: Session, *, active: bool = True, event: str | None = None) -> None:
+        self.storage.save_session(user_id, session.flow_id, session.to_dict(), active=active, event=event)
 
     def wants_text(self, user_id: int) -> bool:
         return self.storage.active_flow(user_id) in self.engines
@@ -70,9 +70,22 @@ class Checks:
         self.storage.drop_session(user_id, flow)
         return Reply(escape(tx.t("flow.cancelled")))
 
-    def text(self, user_id: int, tx: Texts, text: str) -> Reply:
+    def text(self, user_id: int, tx: Texts, text: str, event_id: str | None = None) -> Reply:
+        """A typed answer; `event_id` names the inbound event, so a redelivered one is not
+        stored again as the answer to the next question."""
         flow = self.storage.active_flow(user_id) or CHECK
-        return self._step(user_id, flow, Text(text), tx)
+        if event_id is not None and self.storage.session_event(user_id, flow) == event_id:
+            return self._replayed(user_id, flow, tx)
+        return self._step(user_id, flow, Text(text), tx, event_id)
+
+    def _replayed(self, user_id: int, flow: str, tx: Texts) -> Reply:
+        """The answer was stored before a crash: say again what comes next, store nothing."""
+        session = self.load(user_id, flow)
+        if session is None:
+            return self.start(user_id, tx)
+        if session.finished and flow == LEAD:
+            return self._lead_reply(session, tx)
+        return self.engines[flow].resume(session, tx)
 
     def tap(self, user_id: int, tx: Texts, data: str) -> Reply:
         if data == "check:start":
@@ -100,14 +113,16 @@ class Checks:
             flow = CHECK
         return self._step(user_id, flow, Tap(data), tx)
 
-    def _step(self, user_id: int, flow: str, event: Text | Tap, tx: Texts) -> Reply:
+    def _step(
+        self, user_id: int, flow: str, event: Text | Tap, tx: Texts, event_id: str | None = None
+    ) -> Reply:
         session = self.load(user_id, flow)
         if session is None:
             return self.start(user_id, tx)
         was_finished = session.finished
         reply = self.engines[flow].step(session, event, tx)
         # a finished flow no longer takes the user's typing: free text goes to the questions again
-        self._save(user_id, session, active=not session.finished)
+        self._save(user_id, session, active=not session.finished, event=event_id)
         if flow == CHECK and session.finished and not was_finished:
             assessment = self.assess(session)
             amount = assessment.estimate.amount if assessment.estimate else None
@@ -142,5 +157,10 @@ class Checks:
                 "facts": json.dumps(answers, ensure_ascii=False),
             }
         )
+        return self._lead_reply(session, tx)
+
+    def _lead_reply(self, session: Session, tx: Texts) -> Reply:
+        if session.answers.get("consent") != "agree":
+            return Reply(escape(tx.t("lead.declined")))
         name, phone = escape(session.answers["name"]), escape(session.answers["phone"])
         return Reply(tx.t("lead.saved", name=name, phone=phone))

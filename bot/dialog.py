@@ -166,16 +166,33 @@ class Assistant:
     def unknown_command(self, sender: Sender) -> list[Reply]:
         return [Reply(escape(self.texts(sender).t("command.unknown")))]
 
+    def edited(self, sender: Sender, text: str) -> list[Reply]:
+        """An edited message: answered as a question, but during a check it is not taken as the
+        answer to the question now asked (it was typed for an earlier one): a note says so."""
+        if self.checks.wants_text(sender.user_id):
+            return [Reply(escape(self.texts(sender).t("input.edited")))]
+        return self.question(sender, text)
+
+    def private_only(self, sender: Sender) -> list[Reply]:
+        """Personal commands (the check, the handoff, /forget …) live in the private chat."""
+        return [Reply(escape(self.texts(sender).t("input.private_only")))]
+
     def unsupported(self, sender: Sender) -> list[Reply]:
         """Stickers, photos, voice, files, locations: a short note of what the bot understands."""
         tx = self.texts(sender)
         return [Reply(escape(tx.t("input.unsupported")), ((Button(tx.t("button.menu"), screens.HOME),),))]
 
     # free text -----------------------------------------------------------------------------
-    def text(self, sender: Sender, text: str) -> list[Reply]:
+    def text(self, sender: Sender, text: str, event_id: str | None = None) -> list[Reply]:
+        """Free text: the answer to the check's question under way, or a question."""
         lang = self.lang_of(sender)
         if self.checks.wants_text(sender.user_id):
-            return [self.checks.text(sender.user_id, texts_for(lang), text[:MAX_TEXT_CHARS])]
+            return [self.checks.text(sender.user_id, texts_for(lang), text[:MAX_TEXT_CHARS], event_id)]
+        return self.question(sender, text)
+
+    def question(self, sender: Sender, text: str) -> list[Reply]:
+        """A question, answered from the knowledge base (never taken as a check's answer)."""
+        lang = self.lang_of(sender)
         replies: list[Reply] = []
         if len(text) > MAX_TEXT_CHARS:
             replies.append(Reply(escape(texts_for(lang).t("input.too_long", limit=MAX_TEXT_CHARS))))

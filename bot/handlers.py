@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import logging
@@ -64,7 +65,14 @@ async def send_replies(update: Update, context: ContextTypes.DEFAULT_TYPE, repli
                 if "not modified" in str(exc).lower():
                     continue
                 log.info("could not edit message %s (%s); sending a new one", query_message.message_id, exc)
-        await context.bot.send_message(chat.id, reply.text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        reply_to = (
+            ReplyParameters(update.effective_message.message_id, allow_sending_without_reply=True)
+            if chat.type != ChatType.PRIVATE and update.effective_message and not update.callback_query
+            else None
+        )
+        await context.bot.send_message(
+            chat.id, reply.text, parse_mode=ParseMode.HTML, reply_markup=markup, reply_parameters=reply_to
+        )
 
 
 async def deliver(
@@ -199,17 +207,23 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     sender, message = sender_of(update), update.effective_message
     if sender is None or message is None or not message.text:
         return
-    text: str | None = message.text
-    if message.chat.type != ChatType.PRIVATE:
+    assistant = assistant_of(context)
+    private = message.chat.type == ChatType.PRIVATE
+    if update.edited_message is not None:
+        if private:  # an edited question is answered again; it never becomes a check's answer
+            await send_replies(update, context, assistant.edited(sender, message.text))
+        return
+    if not private:
+        # in a group only questions are answered: a check lives in the private chat it started in
         text = _addressed_text(message, context.bot.username)
-    elif (
-        relayed := assistant_of(context).relay(sender, text, (message.chat.id, message.message_id))
-    ) is not None:
+        if text:
+            await send_replies(update, context, assistant.question(sender, text))
+        return
+    relayed = assistant.relay(sender, message.text, (message.chat.id, message.message_id))
+    if relayed is not None:
         await deliver(update, context, relayed)
         return
-    if text is None:
-        return  # group chatter not meant for the bot
-    await send_replies(update, context, assistant_of(context).text(sender, text))
+    await send_replies(update, context, assistant.text(sender, message.text, event_id=str(update.update_id)))
 
 
 def _addressed_text(message: Message, bot_username: str | None) -> str | None:
@@ -261,6 +275,21 @@ async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def private_only(handler: Handler) -> Handler:
+    """Personal commands (check, handoff, reminders, /forget): in a group, a note to write privately."""
+
+    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        chat = update.effective_chat
+        if chat is not None and chat.type != ChatType.PRIVATE:
+            if sender := sender_of(update):
+                await send_replies(update, context, assistant_of(context).private_only(sender))
+            return
+        await handler(update, context)
+
+    guarded.__doc__ = handler.__doc__
+    return guarded
 
 
 def _staff_only(handler: Handler) -> Handler:
@@ -358,11 +387,26 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await send_replies(update, context, [Reply(html.escape(gettext(lang, "staff.export_private")))])
 
 
+def _tapped_for_someone_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """In a group, a menu belongs to whoever asked for it (the message the bot's reply quotes)."""
+    query, chat = update.callback_query, update.effective_chat
+    if query is None or chat is None or chat.type == ChatType.PRIVATE or in_staff_chat(update, context):
+        return False
+    message = query.message if isinstance(query.message, Message) else None
+    asker = message.reply_to_message.from_user if message and message.reply_to_message else None
+    return asker is None or asker.id != query.from_user.id
+
+
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A tapped inline button."""
     query = update.callback_query
     sender = sender_of(update)
     if query is None or sender is None:
+        return
+    if _tapped_for_someone_else(update, context):
+        lang = assistant_of(context).lang_of(sender)
+        with contextlib.suppress(BadRequest):
+            await query.answer(gettext(lang, "button.not_yours"), show_alert=True)
         return
     try:
         await query.answer()

@@ -54,8 +54,10 @@ SCHEMA: dict[str, dict[str, Any]] = {
     # update ids already handled: an update delivered twice (after a crash) is handled once
     "processed_updates": {"columns": {"update_id": int, "processed_at": str}, "pk": "update_id"},
     # one row per user and flow; every answer is written as it is given
+    # last_event: the update that gave the latest answer, stored with it in one statement, so an
+    # update delivered again after a crash is recognised as already answered
     "sessions": {
-        "columns": {"user_id": int, "flow": str, "state": str, "updated_at": str},
+        "columns": {"user_id": int, "flow": str, "state": str, "updated_at": str, "last_event": str},
         "pk": ("user_id", "flow"),
     },
     "leads": {
@@ -237,15 +239,22 @@ class Storage:
         row = self._one("select state from sessions where user_id = ? and flow = ?", [user_id, flow])
         return json.loads(row["state"]) if row else None
 
-    def save_session(self, user_id: int, flow: str, state: dict[str, Any], *, active: bool = True) -> None:
+    def save_session(
+        self, user_id: int, flow: str, state: dict[str, Any], *, active: bool = True, event: str | None = None
+    ) -> None:
         """Store the session and (by default) make it the flow the user's typing goes to."""
         self.conn.execute(
-            "insert into sessions (user_id, flow, state, updated_at) values (?, ?, ?, ?) "
+            "insert into sessions (user_id, flow, state, updated_at, last_event) values (?, ?, ?, ?, ?) "
             "on conflict (user_id, flow) do update "
-            "set state = excluded.state, updated_at = excluded.updated_at",
-            [user_id, flow, json.dumps(state, ensure_ascii=False), now_iso()],
+            "set state = excluded.state, updated_at = excluded.updated_at, last_event = excluded.last_event",
+            [user_id, flow, json.dumps(state, ensure_ascii=False), now_iso(), event],
         )
         self.set_active_flow(user_id, flow if active else None)
+
+    def session_event(self, user_id: int, flow: str) -> str | None:
+        """The event whose answer the stored session holds last."""
+        row = self._one("select last_event from sessions where user_id = ? and flow = ?", [user_id, flow])
+        return row["last_event"] if row else None
 
     def drop_session(self, user_id: int, flow: str) -> None:
         self.db.execute("delete from sessions where user_id = ? and flow = ?", [user_id, flow])

@@ -384,3 +384,41 @@ async def test_updates_fetched_but_not_handled_at_a_crash_are_handled_after_the_
         answered = await replies_before_help(user)
         owed = len(questions) - (1 if user is users[0] else 0)
         assert len(answered) >= owed, f"user {user.id}: {owed} questions owed, {len(answered)} answered"
+
+
+async def test_kill_9_after_an_answer_is_stored_but_before_the_next_question_is_sent(
+    server: FakeBotApi, spawn: Callable[[Path], BotProcess], tmp_path: Path
+) -> None:
+    """The answer is stored, the next question's send hangs, the process dies: Telegram delivers
+    the answer again, which must not become the answer to the next question."""
+    db_path = tmp_path / "bot.db"
+    kai = server.user(661, first_name="Kai", language_code="zh")
+    bot = spawn(db_path)
+    await bot.start()
+    await say(kai, "/check")
+    await say(kai, "韶关某某机械有限公司")
+    await press(kai, "浈江区")
+    await press(kai, "1 上云上平台")
+    await press(kai, "项目单位自己申报")
+    for _ in range(3):
+        await press(kai, "否")
+    await say(kai, "2022-05-20")
+    await say(kai, "1")
+    await until(lambda: server.pending_update_count == 0)
+
+    server.fail_next("sendMessage", status=500, delay=30.0)  # the next question never leaves
+    await kai.send("2000万")
+    await until(lambda: session_of(db_path, 661)["answers"].get("investment") is not None, timeout=10)
+    bot.kill()
+    server.clear_faults()
+    assert session_of(db_path, 661)["current"] == "provincial_funds"
+
+    await bot.start()
+    again = await kai.next_reply(timeout=10)
+    assert "省级" in again.text  # the question about provincial funds, asked (again)
+    await kai.expect_no_reply(wait=0.5)
+    answers = session_of(db_path, 661)["answers"]
+    assert answers["investment"] == "20000000.00" and "provincial_funds" not in answers
+    await say(kai, "500万")
+    assert session_of(db_path, 661)["answers"]["provincial_funds"] == "5000000.00"
+    bot.kill()
