@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from bot.errors import SettingsError
+from bot.errors import SettingsError, StorageError
 from conversations.flow import FLOWS_DIR
 
 if TYPE_CHECKING:
@@ -113,11 +113,16 @@ def _settings() -> Settings:
     return load_settings()
 
 
-def _configure_logging(level: str) -> None:
+def _configure_logging(level: str, secret: str | None = None) -> None:
     import logging
 
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
+    if secret:
+        from bot.logs import Redact
+
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(Redact(secret))
 
 
 def _console(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
@@ -137,8 +142,10 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     from bot.app import run_telegram
     from bot.services import build_assistant
 
-    _configure_logging(settings.log_level)
-    run_telegram(settings, build_assistant(settings))
+    _configure_logging(settings.log_level, settings.token.get_secret_value())
+    assistant = build_assistant(settings)
+    assistant.storage.hold_exclusively()
+    run_telegram(settings, assistant)
     return 0
 
 
@@ -200,6 +207,9 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
         return 1
     except SettingsError as exc:
         print(f"configuration error: {exc}", file=sys.stderr)
+        return 2
+    except StorageError as exc:
+        print(f"database error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -197,8 +197,9 @@ class Assistant:
         if len(text) > MAX_TEXT_CHARS:
             replies.append(Reply(escape(texts_for(lang).t("input.too_long", limit=MAX_TEXT_CHARS))))
             text = text[:MAX_TEXT_CHARS]
-        # the interface language is the user's; a question typed in English is answered in English
-        result = self.index.search(text, None)
+        # the interface language is the user's; a question typed in English is answered in English,
+        # and one with no words at all (emoji, digits) in the user's language
+        result = self.index.search(text, None if any(ch.isalpha() for ch in text) else lang)
         self.storage.log_question(
             sender.user_id,
             text,

@@ -7,6 +7,7 @@ import datetime as dt
 import html
 import logging
 import re
+import sqlite3
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
@@ -18,7 +19,7 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot import export, stats
 from bot.dialog import Assistant
 from bot.handoff import Outgoing
-from bot.i18n import DEFAULT_LANG, gettext
+from bot.i18n import DEFAULT_LANG, gettext, language_of
 from bot.people import Sender, StaffMember
 from bot.settings import Settings
 from bot.texts import texts_for
@@ -434,9 +435,29 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await send_replies(update, context, assistant.button(sender, data))
 
 
+class DatabaseTrouble:
+    """Logs a failing database once per kind of failure, not once per message."""
+
+    def __init__(self) -> None:
+        self.last: str | None = None
+
+    def report(self, error: sqlite3.Error) -> None:
+        reason = str(error)
+        if reason != self.last:
+            log.error("the database cannot be written (%s): replies that need a write say so", reason)
+            self.last = reason
+
+
+DATABASE_TROUBLE = DatabaseTrouble()
+
+
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the traceback and tell the user, in their language, that something went wrong."""
-    log.error("error while handling an update", exc_info=context.error)
+    unsaved = isinstance(context.error, sqlite3.Error)
+    if unsaved:
+        DATABASE_TROUBLE.report(context.error)  # type: ignore[arg-type]
+    else:
+        log.error("error while handling an update", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     if isinstance(context.error, NetworkError) and not isinstance(context.error, BadRequest):
@@ -444,13 +465,15 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         # unreachable anyway: an apology would be wrong, or lost too
         return
     sender = sender_of(update)
-    lang: Lang = DEFAULT_LANG
-    if sender is not None:
+    lang: Lang = language_of(sender.language_code) if sender else DEFAULT_LANG
+    if sender is not None and not unsaved:
         try:
             lang = assistant_of(context).lang_of(sender)
-        except Exception:  # the error may be the database itself; Chinese is the default then
+        except Exception:  # the error may be the database itself; the user's language code then
             log.exception("could not read the user's language")
+    # "nothing you entered is lost" is only true when the database took it
+    text = gettext(lang, "error.not_saved") if unsaved else gettext(lang, "error.generic")
     try:
-        await context.bot.send_message(update.effective_chat.id, gettext(lang, "error.generic"))
+        await context.bot.send_message(update.effective_chat.id, text)
     except Exception:  # Telegram itself may be what failed; the log already has the cause
         log.exception("could not tell the user about the error")

@@ -21,19 +21,26 @@ from conversations.reply import Button, Reply
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
 
-MESSAGE_LIMIT = 4096  # Telegram's limit on one message's text
+MESSAGE_LIMIT = 4096  # Telegram's limit on one message's text, in UTF-16 code units
 LEAD_ROOM = 300  # kept free for the lead line ("Case #12 · Ann:")
 
 
+def utf16_units(text: str) -> int:
+    """Telegram counts UTF-16 code units: an emoji outside the BMP counts twice."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def with_lead(lead: str, text: str) -> list[str]:
-    """`lead` and the escaped `text` in as many messages as Telegram needs (escaping lengthens it)."""
-    parts, current = [], ""
+    """`lead` and the escaped `text` in as many messages as Telegram needs; the limit applies to
+    the text as shown (after the HTML entities are read), counted as Telegram counts it."""
+    parts, current, units = [], "", 0
     for char in text:
-        piece = escape(char)
-        if len(current) + len(piece) > MESSAGE_LIMIT - LEAD_ROOM:
+        size = utf16_units(char)
+        if units + size > MESSAGE_LIMIT - LEAD_ROOM:
             parts.append(current)
-            current = ""
-        current += piece
+            current, units = "", 0
+        current += escape(char)
+        units += size
     parts.append(current)
     return [f"{lead}\n{parts[0]}", *parts[1:]]
 

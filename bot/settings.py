@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -12,6 +14,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.errors import SettingsError
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+ASCII_ID = re.compile(r"-?[0-9]+")  # int() would also take other scripts' digits (١٢٣)
 
 
 class Settings(BaseSettings):
@@ -36,17 +39,37 @@ class Settings(BaseSettings):
     def _comma_separated_ids(cls, value: object) -> object:
         if isinstance(value, str):
             parts = [p.strip() for p in value.split(",") if p.strip()]
-            bad = [p for p in parts if not p.lstrip("-").isdigit()]
+            bad = [p for p in parts if not ASCII_ID.fullmatch(p)]
             if bad:
                 raise ValueError(f"expected comma-separated Telegram user ids, got {', '.join(bad)!s}")
             return frozenset(int(p) for p in parts)
         return value
 
-    @field_validator("api_base_url")
+    @field_validator("staff_chat_id", mode="before")
     @classmethod
-    def _no_trailing_slash(cls, value: str) -> str:
+    def _group_id(cls, value: object) -> object:
+        if isinstance(value, str) and not ASCII_ID.fullmatch(value.strip()):
+            raise ValueError(f"expected a Telegram group id such as -1001234567890, got {value}")
+        if value is not None and int(str(value).strip()) >= 0:
+            # users' ids are positive, groups' negative: a positive id would post cases to a person
+            raise ValueError(f"expected a group id, which is negative (such as -1001234567890), got {value}")
+        return value
+
+    @field_validator("api_base_url", "api_base_file_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        parts = urlsplit(value.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"expected an http(s) URL such as http://127.0.0.1:8081/bot, got {value}")
         # PTB appends the token to base_url: a trailing slash makes every call a 404.
-        return value.rstrip("/")
+        return value.strip().rstrip("/")
+
+    @field_validator("db_path", mode="before")
+    @classmethod
+    def _home_expanded(cls, value: object) -> object:
+        return Path(value).expanduser() if isinstance(value, str | Path) else value
 
     @field_validator("log_level")
     @classmethod

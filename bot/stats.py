@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from bot.privacy import mask_personal
 from bot.storage import Storage
 from conversations.texts import Texts
 
 UNANSWERED_KINDS = ("unsure", "outside")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# 7 or more digits, maybe with spaces, dashes or a leading +: mobile and landline numbers (an
-# amount such as 2000000元 is left alone)
-PHONE = re.compile(r"\+?(?<!\d)\d(?:[\s-]?\d){6,}(?!\d|\s*(?:元|万|块|rmb|yuan))", re.IGNORECASE)
-
-
-def mask_personal(text: str) -> str:
-    """Questions are shown to staff without the e-mail addresses and phone numbers typed in them."""
-    return PHONE.sub("***", EMAIL.sub("***@***", text))
 
 
 TOP_UNANSWERED = 20

@@ -7,14 +7,21 @@ place; everything is plain tables that the sqlite3 shell or datasette can browse
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import json
+import logging
+import os
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import sqlite_utils
 
+from bot.errors import StorageError
+from bot.privacy import mask_personal
 from knowledge.schema import Lang
+
+log = logging.getLogger(__name__)
 
 SCHEMA: dict[str, dict[str, Any]] = {
     "users": {
@@ -132,16 +139,49 @@ class Storage:
     """All persistent state of the bot. Methods are small, synchronous and commit at once."""
 
     def __init__(self, path: Path | str) -> None:
-        if str(path) != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self.db = sqlite_utils.Database(self.conn)
-        if str(path) != ":memory:":
-            self.db.enable_wal()
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self.conn.execute("PRAGMA busy_timeout=5000")
-        self.conn.execute("PRAGMA secure_delete=ON")  # /forget leaves no deleted text in free pages
-        self._migrate()
+        self.path = path
+        self._lock: IO[str] | None = None
+        try:
+            if str(path) != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            self.db = sqlite_utils.Database(self.conn)
+            if str(path) != ":memory:":
+                self.db.enable_wal()
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA busy_timeout=5000")
+            self.conn.execute("PRAGMA secure_delete=ON")  # /forget leaves no deleted text in free pages
+            self._migrate()
+        except (OSError, sqlite3.Error) as exc:
+            raise StorageError(f"cannot use the database {path}: {exc}") from exc
+
+    def hold_exclusively(self) -> None:
+        """Refuse to run beside another bot process on the same database (two pollers would
+        answer every update twice): a lock file next to it, released when the process ends."""
+        lock_path = Path(f"{self.path}.lock")
+        handle = lock_path.open("a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip() or "?"
+            handle.close()
+            raise StorageError(
+                f"another instance (pid {holder}) is running on {self.path}; stop it first"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._lock = handle
+
+    def _best_effort(self, what: str, sql: str, params: list[Any]) -> None:
+        """A write the user's answer does not depend on (statistics): a failing database must not
+        stop the bot from answering questions."""
+        try:
+            self.conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            log.debug("could not record %s: %s", what, exc)
 
     def _migrate(self) -> None:
         for name, spec in SCHEMA.items():
@@ -164,6 +204,9 @@ class Storage:
 
     def close(self) -> None:
         self.conn.close()
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
     # users ---------------------------------------------------------------------------------
     def user(self, user_id: int) -> dict[str, Any] | None:
@@ -171,6 +214,13 @@ class Storage:
 
     def touch_user(self, user_id: int, first_name: str | None, username: str | None, lang: Lang) -> Lang:
         """Record the user on first contact; returns their remembered language."""
+        try:
+            return self._touch_user(user_id, first_name, username, lang)
+        except sqlite3.OperationalError as exc:  # read-only or full: the bot still answers
+            log.debug("could not record user %s: %s", user_id, exc)
+            return lang
+
+    def _touch_user(self, user_id: int, first_name: str | None, username: str | None, lang: Lang) -> Lang:
         existing = self.user(user_id)
         if existing:
             if (existing["first_name"], existing["username"]) != (first_name, username):
@@ -200,10 +250,16 @@ class Storage:
     def log_question(
         self, user_id: int, text: str, kind: str, entry_id: str | None, score: float, lang: Lang
     ) -> None:
-        self.conn.execute(
+        # staff read these in /stats: phone numbers and e-mail addresses are not kept, and a message
+        # that was nothing else (contact details typed again) is no question at all
+        masked = mask_personal(text[:1000])
+        if not masked.replace("***@***", "").replace("***", "").strip(" ,，。.;；:："):
+            return
+        self._best_effort(
+            "a question",
             "insert into questions (user_id, text, kind, entry_id, score, lang, asked_at) "
             "values (?, ?, ?, ?, ?, ?, ?)",
-            [user_id, text[:1000], kind, entry_id, score, lang, now_iso()],
+            [user_id, masked, kind, entry_id, score, lang, now_iso()],
         )
 
     def last_questions(self, user_id: int, limit: int = 5) -> list[str]:
@@ -356,7 +412,8 @@ class Storage:
 
     # events and statistics -------------------------------------------------------------------
     def log_event(self, user_id: int, kind: str, detail: str = "") -> None:
-        self.conn.execute(
+        self._best_effort(
+            "an event",
             "insert into events (user_id, kind, detail, at) values (?, ?, ?, ?)",
             [user_id, kind, detail, now_iso()],
         )
@@ -387,9 +444,14 @@ class Storage:
         )
 
     def mark_handled(self, update_id: int) -> None:
-        self.conn.execute(
-            "insert or ignore into processed_updates (update_id, processed_at) values (?, ?)",
-            [update_id, now_iso()],
-        )
-        if update_id % PRUNE_EVERY == 0:  # only recent ids can be delivered again
-            self.conn.execute("delete from processed_updates where update_id < ?", [update_id - KEEP_UPDATES])
+        try:
+            self.conn.execute(
+                "insert or ignore into processed_updates (update_id, processed_at) values (?, ?)",
+                [update_id, now_iso()],
+            )
+            if update_id % PRUNE_EVERY == 0:  # only recent ids can be delivered again
+                self.conn.execute(
+                    "delete from processed_updates where update_id < ?", [update_id - KEEP_UPDATES]
+                )
+        except sqlite3.Error as exc:  # the handler has already told the user what failed
+            log.debug("could not record update %s as handled: %s", update_id, exc)

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from bot import export
-from bot.stats import mask_personal
+from bot.privacy import mask_personal
 from bot.storage import Storage
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot
 from tests.fake_bot_api import FakeBotApi
