@@ -18,7 +18,7 @@ from bot.i18n import language_of
 from bot.people import Sender
 from bot.storage import Storage
 from bot.texts import texts_for
-from conversations.deadlines import reminders_due
+from conversations.deadlines import due_today, reminders_due
 from conversations.reply import Button, Reply, rows
 from conversations.texts import Texts
 from knowledge.answers import render
@@ -106,6 +106,13 @@ class Assistant:
             return [Reply(escape(tx.t("remind.off")))]
         due = reminders_due(self.kb.notice, self.today())
         if not due:
+            today = [
+                tx.t("remind.due_today_item", stage=d.stage.name.get(tx.lang), date=tx.date(d.deadline))
+                for d in due_today(self.kb.notice, self.today())
+            ]
+            if today:  # the deadline day itself still counts: say so rather than "passed"
+                lines = [tx.t("remind.due_today"), *today, tx.t("dates.local_note")]
+                return [Reply(escape("\n".join(lines)))]
             return [Reply(escape(tx.t("remind.all_passed")))]
         self.storage.set_reminders(sender.user_id, True)
         self.scheduler.schedule(sender.user_id)
@@ -114,7 +121,7 @@ class Assistant:
             tx.t("remind.item", date=tx.date(r.on), stage=r.stage.name.get(tx.lang), days=r.days_before)
             for r in due
         ]
-        lines.append(tx.t("remind.how_to_stop"))
+        lines += [tx.t("dates.local_note"), tx.t("remind.how_to_stop")]
         return [Reply(escape("\n".join(lines)))]
 
     def reminder_text(self, lang: Lang, stage_id: str, days_before: int) -> str:

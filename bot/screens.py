@@ -7,7 +7,6 @@ and every screen has a way back. Callback data is namespaced: "menu:…", "dir:�
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from html import escape
 
 from conversations.deadlines import deadlines
@@ -88,10 +87,10 @@ def direction(kb: KnowledgeBase, tx: Texts, direction_id: str) -> Reply | None:
 
 
 def _amount_rule(kb: KnowledgeBase, tx: Texts, d: Direction) -> str:
-    cap = tx.money(Decimal(d.funding.cap_yuan))
+    # the rule is the notice's own sentence, which states the cap: not repeated
     return (
         f"<b>{d.number}. {escape(d.name.get(tx.lang))}</b>\n{escape(d.funding.rule.get(tx.lang))}\n"
-        f"{escape(tx.t('label.cap', cap=cap))} {_source(kb, tx, d.funding.clause)}"
+        f"{_source(kb, tx, d.funding.clause)}"
     )
 
 
@@ -151,6 +150,7 @@ def key_dates(kb: KnowledgeBase, tx: Texts, today: dt.date) -> Reply:
             f"<b>{escape(tx.t('menu.dates'))}</b>",
             escape(tx.t("dates.today_is", today=tx.date(today))),
             *deadline_lines(kb, tx, today),
+            escape(tx.t("dates.local_note")),
             *(
                 [f"• {escape(window.text.get(tx.lang))} ({escape(clause_label(kb, window.clause, tx.lang))})"]
                 if window

@@ -62,7 +62,7 @@ def _estimate_text(kb: KnowledgeBase, assessment: Assessment, tx: Texts, cite: C
         *(r.clause for r in kb.notice.requirements if r.id == "total-cap"),
     ]
     lines.append(
-        escape(tx.t("result.calc_source", clauses="、".join(clause_label(kb, c, tx.lang) for c in clauses)))
+        escape(tx.t("result.calc_source", clauses=_join(tx, [clause_label(kb, c, tx.lang) for c in clauses])))
     )
     if assessment.outcome is Outcome.NOT_ELIGIBLE:
         lines.append(escape(tx.t("result.estimate_not_eligible")))
@@ -70,6 +70,11 @@ def _estimate_text(kb: KnowledgeBase, assessment: Assessment, tx: Texts, cite: C
         lines.append(f"<b>{escape(tx.t('result.estimate_total', amount=tx.money(estimate.amount)))}</b>")
     lines += [f"• {escape(tx.t(note))}" for note in assessment.notes]
     return "\n".join(lines)
+
+
+def _join(tx: Texts, items: list[str]) -> str:
+    """A list as the language writes it: 、 in Chinese, a comma in English."""
+    return ("、" if tx.lang == "zh" else "; ").join(items)
 
 
 def arithmetic(estimate: Estimate, tx: Texts) -> list[str]:

@@ -62,7 +62,7 @@ async def test_english_check_with_an_unsure_answer(server: FakeBotApi, running_b
     await press(bob, "Wujiang District")
     helper = await press(bob, "Not sure which")
     assert "closest" in helper.text
-    await press(bob, "A platform pooling many manufacturers' data (industrial brain)")
+    await press(bob, "A systemic platform pooling enterprises' production data into an 'industrial brain'")
     await press(bob, "The enterprise itself")
     await press(bob, "No")
     await press(bob, "Not sure")
