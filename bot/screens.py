@@ -11,6 +11,7 @@ from html import escape
 
 from conversations.deadlines import deadlines
 from conversations.reply import Button, Keyboard, Reply, rows
+from conversations.report import copies_line
 from conversations.texts import Texts
 from knowledge.answers import clause_label, reply_text
 from knowledge.loader import KnowledgeBase
@@ -166,7 +167,7 @@ def _stage_materials(kb: KnowledgeBase, tx: Texts, stage: Stage) -> str:
     items = [escape(tx.t("materials.attachment", number=n, title=titles[n])) for n in stage.attachments]
     lines = [f"<b>{escape(stage.name.get(tx.lang))}</b>", *(f"• {i}" for i in items)]
     if stage.paper_copies:
-        lines.append(escape(tx.t("materials.copies", copies=stage.paper_copies)))
+        lines.append(escape(copies_line(stage, tx)))
     if stage.submit_to:
         lines.append(escape(tx.t("materials.submit_to", to=stage.submit_to.get(tx.lang))))
     lines.append(_source(kb, tx, stage.clause))
