@@ -18,7 +18,7 @@ from bot.i18n import language_of
 from bot.people import Sender
 from bot.storage import Storage
 from bot.texts import texts_for
-from conversations.deadlines import due_today, reminders_due
+from conversations.deadlines import deadlines, due_today, reminders_due
 from conversations.reply import Button, Reply, rows
 from conversations.texts import Texts
 from knowledge.answers import render
@@ -202,6 +202,8 @@ class Assistant:
     def _answer(self, result: SearchResult) -> Reply:
         tx = texts_for(result.lang)
         body = escape(render(self.kb, result))
+        if result.kind is Kind.ANSWER and result.entry is not None:
+            body += self._deadlines_of(result.entry.clause, tx)
         if result.kind is Kind.ANSWER:
             buttons = [
                 Button(m.entry.title.get(result.lang), f"faq:{m.entry.id}") for m in result.suggestions[:2]
@@ -222,6 +224,27 @@ class Assistant:
                 body, ((Button(tx.t("menu.human"), "human"), Button(tx.t("button.menu"), screens.HOME)),)
             )
         return Reply(body, ((Button(tx.t("button.menu"), screens.HOME),),))
+
+    def _deadlines_of(self, clause: str, tx: Texts) -> str:
+        """An answer about a stage says where its deadline stands today, and that the local
+        bureau's notice prevails (it may set an earlier date)."""
+        statuses = [
+            d
+            for d in deadlines(self.kb.notice, self.today())
+            if clause in (d.stage.clause, d.stage.clause.split("(")[0])
+        ]
+        if not statuses:
+            return ""
+        lines = [
+            tx.t(
+                "result.stage_passed",
+                stage=d.stage.name.get(tx.lang),
+                date=tx.date(d.deadline),
+                timing=d.timing(tx),
+            )
+            for d in statuses
+        ]
+        return "\n\n" + escape("\n".join([*lines, tx.t("dates.local_note")]))
 
     # buttons -------------------------------------------------------------------------------
     def button(self, sender: Sender, data: str) -> list[Reply]:

@@ -488,3 +488,18 @@ def test_english_wording(kb: KnowledgeBase) -> None:
         for d in kb.notice.directions
         if d.id != "d3"
     )
+
+
+@pytest.mark.parametrize(
+    ("today", "question", "says"),
+    [
+        (dt.date(2022, 8, 26), "验收申请什么时候截止", "2022年8月26日前（就是今天"),
+        (dt.date(2022, 8, 27), "验收申请什么时候截止", "已于1天前截止"),
+        (dt.date(2022, 7, 1), "入库申报什么时候截止", "还剩7天"),
+    ],
+)
+def test_a_deadline_answer_says_where_it_stands_today(
+    kb: KnowledgeBase, index: SearchIndex, today: dt.date, question: str, says: str
+) -> None:
+    reply = assistant_on(kb, index, today).text(Sender(1, language_code="zh"), question)[-1]
+    assert says in reply.text and "以当地工信局通知为准" in reply.text
