@@ -28,8 +28,10 @@ class Checks:
         self.storage = storage
         self.today = today
         self.rules: Rules = load_rules()
+        # steps asked only on some days read the notice's deadlines
+        stage_deadlines = {s.id: s.deadline for s in kb.notice.stages if s.deadline is not None}
         self.engines = {
-            CHECK: FlowEngine(load_flow(CHECK), self._check_result, today),
+            CHECK: FlowEngine(load_flow(CHECK), self._check_result, today, stage_deadlines),
             LEAD: FlowEngine(load_flow(LEAD), self._lead_saved, today),
         }
 

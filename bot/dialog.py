@@ -18,7 +18,7 @@ from bot.i18n import language_of
 from bot.people import Sender
 from bot.storage import Storage
 from bot.texts import texts_for
-from conversations.deadlines import reminders_due
+from conversations.deadlines import deadlines, due_today, reminders_due
 from conversations.reply import Button, Reply, rows
 from conversations.texts import Texts
 from knowledge.answers import render
@@ -107,6 +107,13 @@ class Assistant:
             return [Reply(escape(tx.t("remind.off")))]
         due = reminders_due(self.kb.notice, self.today())
         if not due:
+            today = [
+                tx.t("remind.due_today_item", stage=d.stage.name.get(tx.lang), date=tx.date(d.deadline))
+                for d in due_today(self.kb.notice, self.today())
+            ]
+            if today:  # the deadline day itself still counts: say so rather than "passed"
+                lines = [tx.t("remind.due_today"), *today, tx.t("dates.local_note")]
+                return [Reply(escape("\n".join(lines)))]
             return [Reply(escape(tx.t("remind.all_passed")))]
         self.storage.set_reminders(sender.user_id, True)
         self.scheduler.schedule(sender.user_id)
@@ -115,7 +122,7 @@ class Assistant:
             tx.t("remind.item", date=tx.date(r.on), stage=r.stage.name.get(tx.lang), days=r.days_before)
             for r in due
         ]
-        lines.append(tx.t("remind.how_to_stop"))
+        lines += [tx.t("dates.local_note"), tx.t("remind.how_to_stop")]
         return [Reply(escape("\n".join(lines)))]
 
     def reminder_text(self, lang: Lang, stage_id: str, days_before: int) -> str:
@@ -214,6 +221,8 @@ class Assistant:
     def _answer(self, result: SearchResult) -> Reply:
         tx = texts_for(result.lang)
         body = escape(render(self.kb, result))
+        if result.kind is Kind.ANSWER and result.entry is not None:
+            body += self._deadlines_of(result.entry.clause, tx)
         if result.kind is Kind.ANSWER:
             buttons = [
                 Button(m.entry.title.get(result.lang), f"faq:{m.entry.id}") for m in result.suggestions[:2]
@@ -234,6 +243,27 @@ class Assistant:
                 body, ((Button(tx.t("menu.human"), "human"), Button(tx.t("button.menu"), screens.HOME)),)
             )
         return Reply(body, ((Button(tx.t("button.menu"), screens.HOME),),))
+
+    def _deadlines_of(self, clause: str, tx: Texts) -> str:
+        """An answer about a stage says where its deadline stands today, and that the local
+        bureau's notice prevails (it may set an earlier date)."""
+        statuses = [
+            d
+            for d in deadlines(self.kb.notice, self.today())
+            if clause in (d.stage.clause, d.stage.clause.split("(")[0])
+        ]
+        if not statuses:
+            return ""
+        lines = [
+            tx.t(
+                "result.stage_passed",
+                stage=d.stage.name.get(tx.lang),
+                date=tx.date(d.deadline),
+                timing=d.timing(tx),
+            )
+            for d in statuses
+        ]
+        return "\n\n" + escape("\n".join([*lines, tx.t("dates.local_note")]))
 
     # buttons -------------------------------------------------------------------------------
     def button(self, sender: Sender, data: str) -> list[Reply]:

@@ -7,11 +7,11 @@ and every screen has a way back. Callback data is namespaced: "menu:…", "dir:�
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from html import escape
 
 from conversations.deadlines import deadlines
 from conversations.reply import Button, Keyboard, Reply, rows
+from conversations.report import copies_line
 from conversations.texts import Texts
 from knowledge.answers import clause_label, reply_text
 from knowledge.loader import KnowledgeBase
@@ -88,10 +88,10 @@ def direction(kb: KnowledgeBase, tx: Texts, direction_id: str) -> Reply | None:
 
 
 def _amount_rule(kb: KnowledgeBase, tx: Texts, d: Direction) -> str:
-    cap = tx.money(Decimal(d.funding.cap_yuan))
+    # the rule is the notice's own sentence, which states the cap: not repeated
     return (
         f"<b>{d.number}. {escape(d.name.get(tx.lang))}</b>\n{escape(d.funding.rule.get(tx.lang))}\n"
-        f"{escape(tx.t('label.cap', cap=cap))} {_source(kb, tx, d.funding.clause)}"
+        f"{_source(kb, tx, d.funding.clause)}"
     )
 
 
@@ -151,6 +151,7 @@ def key_dates(kb: KnowledgeBase, tx: Texts, today: dt.date) -> Reply:
             f"<b>{escape(tx.t('menu.dates'))}</b>",
             escape(tx.t("dates.today_is", today=tx.date(today))),
             *deadline_lines(kb, tx, today),
+            escape(tx.t("dates.local_note")),
             *(
                 [f"• {escape(window.text.get(tx.lang))} ({escape(clause_label(kb, window.clause, tx.lang))})"]
                 if window
@@ -166,7 +167,7 @@ def _stage_materials(kb: KnowledgeBase, tx: Texts, stage: Stage) -> str:
     items = [escape(tx.t("materials.attachment", number=n, title=titles[n])) for n in stage.attachments]
     lines = [f"<b>{escape(stage.name.get(tx.lang))}</b>", *(f"• {i}" for i in items)]
     if stage.paper_copies:
-        lines.append(escape(tx.t("materials.copies", copies=stage.paper_copies)))
+        lines.append(escape(copies_line(stage, tx)))
     if stage.submit_to:
         lines.append(escape(tx.t("materials.submit_to", to=stage.submit_to.get(tx.lang))))
     lines.append(_source(kb, tx, stage.clause))

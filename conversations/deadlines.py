@@ -19,15 +19,21 @@ class DeadlineStatus:
 
     @property
     def passed(self) -> bool:
+        # "X月X日前" includes the day itself: the deadline passes the day after
         return self.days_left < 0
+
+    @property
+    def is_today(self) -> bool:
+        return self.days_left == 0
 
     def timing(self, tx: Texts) -> str:
         """ "7 days left", "today" or "passed 3 days ago", in the user's language."""
         if self.passed:
-            return tx.t("dates.passed", days=-self.days_left)
+            days = -self.days_left
+            return tx.t("dates.passed_one") if days == 1 else tx.t("dates.passed", days=days)
         if self.days_left == 0:
             return tx.t("dates.today")
-        return tx.t("dates.left", days=self.days_left)
+        return tx.t("dates.left_one") if self.days_left == 1 else tx.t("dates.left", days=self.days_left)
 
 
 def deadlines(notice: Notice, today: dt.date) -> list[DeadlineStatus]:
@@ -38,6 +44,11 @@ def deadlines(notice: Notice, today: dt.date) -> list[DeadlineStatus]:
         if stage.deadline is not None
     ]
     return sorted(found, key=lambda d: d.deadline)
+
+
+def due_today(notice: Notice, today: dt.date) -> list[DeadlineStatus]:
+    """Deadlines that fall today: still open, too late for a reminder."""
+    return [d for d in deadlines(notice, today) if d.is_today]
 
 
 def current_stage(notice: Notice, today: dt.date) -> DeadlineStatus | None:

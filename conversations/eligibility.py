@@ -61,11 +61,38 @@ class Criterion(Clause):
     answer: str
     met_if: Condition
     applies_when: dict[str, list[str]] = {}
+    # an answer the notice does not settle: the criterion is unknown (a person decides), and the
+    # note says why (e.g. the period of the accident clause is unclear)
+    unclear_if: Condition | None = None
+    unclear_note: Text | None = None
+    # said when the criterion is not met: e.g. which direction fits instead
+    if_not_met: Text | None = None
+    # judged only when the question was asked (some are asked only on some days)
+    only_if_asked: bool = False
+
+    @model_validator(mode="after")
+    def _note_with_unclear(self) -> Criterion:
+        if (self.unclear_if is None) != (self.unclear_note is None):
+            raise ValueError("give unclear_if and unclear_note together")
+        return self
+
+
+class FormulaAnswers(Strict):
+    """Which answers of the flow the subsidy formula reads."""
+
+    direction: str = "direction"
+    investment: str = "investment"
+    provincial: str = "provincial_funds"
+    # the amount expected when provincial funds are applied for but not yet granted
+    provincial_expected: str = "provincial_expected"
+    provincial_pending: str = "pending"  # the provincial answer that means "applied, not granted"
+    other: str = "other_support"
 
 
 class Rules(Strict):
     flow: str
     criteria: list[Criterion] = Field(min_length=1)
+    formula: FormulaAnswers = FormulaAnswers()
 
     def check_against(self, flow: Flow) -> list[str]:
         """Problems with the answers the criteria read: each must be a step of the flow."""
@@ -101,6 +128,7 @@ class CriterionResult:
     criterion: Criterion
     verdict: Verdict
     answer: Any
+    note: Text | None = None  # why an answer leaves it unknown, or what fits instead
 
 
 @dataclass(frozen=True)
@@ -116,6 +144,12 @@ class Estimate:
     investment: Decimal
     provincial: Decimal | None
     other: Decimal | None
+    # the provincial figure is an expected amount (applied for, not yet granted)
+    provincial_expected: bool = False
+    # provincial plus other support exceed the investment (五(二)): no room, a person checks
+    exceeds: bool = False
+    # answers not known that change the amount (step ids), e.g. other support "not sure"
+    unknown: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,55 +164,90 @@ def _amount(value: Any) -> Decimal | None:
     return None if value in (None, UNSURE) else Decimal(str(value))
 
 
+def judge(criterion: Criterion, value: Any) -> CriterionResult:
+    """One criterion against its answer: met, not met, or unknown (not sure, or not settled)."""
+    if value is None or value == UNSURE:
+        return CriterionResult(criterion, Verdict.UNKNOWN, value)
+    if criterion.unclear_if is not None and criterion.unclear_if.holds(value):
+        return CriterionResult(criterion, Verdict.UNKNOWN, value, criterion.unclear_note)
+    if criterion.met_if.holds(value):
+        return CriterionResult(criterion, Verdict.MET, value)
+    return CriterionResult(criterion, Verdict.NOT_MET, value, criterion.if_not_met)
+
+
 def evaluate(rules: Rules, notice: Notice, answers: dict[str, Any]) -> Assessment:
     """Apply every criterion that applies to the answers, then the formula."""
     results = []
     for criterion in rules.criteria:
         if any(answers.get(name) not in values for name, values in criterion.applies_when.items()):
             continue
-        value = answers.get(criterion.answer)
-        if value is None or value == UNSURE:
-            verdict = Verdict.UNKNOWN
-        else:
-            verdict = Verdict.MET if criterion.met_if.holds(value) else Verdict.NOT_MET
-        results.append(CriterionResult(criterion, verdict, value))
+        if criterion.only_if_asked and criterion.answer not in answers:
+            continue
+        results.append(judge(criterion, answers.get(criterion.answer)))
+
+    names = rules.formula
+    direction = next((d for d in notice.directions if d.id == answers.get(names.direction)), None)
+    estimate = _estimate(direction, answers, names) if direction else None
 
     if any(r.verdict is Verdict.NOT_MET for r in results):
         outcome = Outcome.NOT_ELIGIBLE
     elif any(r.verdict is Verdict.UNKNOWN for r in results):
         outcome = Outcome.NEEDS_PERSON
+    elif estimate is not None and (estimate.unknown or estimate.exceeds):
+        # an unknown that changes the amount, or figures beyond the investment: a person confirms
+        outcome = Outcome.NEEDS_PERSON
     else:
         outcome = Outcome.ELIGIBLE
 
-    direction = next((d for d in notice.directions if d.id == answers.get("direction")), None)
-    estimate = _estimate(direction, answers) if direction else None
     notes = ["result.note_upper_bound", "result.note_final_amount"]
     if direction is not None and direction.funding.weighs_quality:
         notes.append("result.note_quality")
-    if answers.get("other_support") == UNSURE:
-        notes.append("result.note_other_unknown")
-    provincial_unknown = answers.get("provincial_funds") == UNSURE
-    if provincial_unknown and direction is not None and direction.funding.base == "investment":
-        notes.append("result.note_provincial_unknown")
+    if estimate is not None and estimate.provincial_expected:
+        notes.append("result.note_expected")
     if outcome is Outcome.NOT_ELIGIBLE and estimate is not None:
         estimate = Estimate(**{**estimate.__dict__, "amount": Decimal(0)})
     return Assessment(outcome, results, estimate, notes)
 
 
-def _estimate(direction: Direction, answers: dict[str, Any]) -> Estimate | None:
-    investment = _amount(answers.get("investment"))
+def _estimate(direction: Direction, answers: dict[str, Any], names: FormulaAnswers) -> Estimate | None:
+    investment = _amount(answers.get(names.investment))
     if investment is None:
         return None
     funding = direction.funding
-    provincial = _amount(answers.get("provincial_funds"))
-    other = _amount(answers.get("other_support"))
+    unknown: list[str] = []
+    given = answers.get(names.provincial)
+    expected = given == names.provincial_pending
+    if expected:
+        given = answers.get(names.provincial_expected)
+    # "not sure" is unknown; a question not asked counts as none
+    provincial = _amount(given)
+    if given == UNSURE or (expected and given is None):
+        unknown.append(names.provincial_expected if expected else names.provincial)
+    other = _amount(answers.get(names.other))
+    if answers.get(names.other) == UNSURE:
+        unknown.append(names.other)
     base = investment if funding.base == "investment" else provincial
     share = capped = room = amount = None
+    # all support together stays within the investment (五(二)); support not known is taken as
+    # none, so the figure stays an upper bound
+    support = (provincial or Decimal(0)) + (other or Decimal(0))
+    exceeds = support > investment
     if base is not None:
         share = (base * Decimal(str(funding.rate))).quantize(FEN, ROUND_HALF_UP)
         capped = min(share, Decimal(funding.cap_yuan))
-        # all support together stays within the investment (五(二)); support not known is taken
-        # as none, so the figure stays an upper bound
-        room = max(Decimal(0), investment - (provincial or Decimal(0)) - (other or Decimal(0)))
+        room = max(Decimal(0), investment - support)
         amount = min(capped, room)
-    return Estimate(direction, base, share, capped, room, amount, investment, provincial, other)
+    return Estimate(
+        direction,
+        base,
+        share,
+        capped,
+        room,
+        amount,
+        investment,
+        provincial,
+        other,
+        provincial_expected=expected,
+        exceeds=exceeds,
+        unknown=tuple(unknown),
+    )

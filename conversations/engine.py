@@ -8,7 +8,8 @@ Answers are kept JSON-ready: amounts as decimal strings, dates as ISO strings.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
@@ -76,14 +77,37 @@ Finisher = Callable[[Session, Texts], Reply]
 
 
 class FlowEngine:
-    def __init__(self, flow: Flow, finish: Finisher, today: Callable[[], dt.date]) -> None:
+    def __init__(
+        self,
+        flow: Flow,
+        finish: Finisher,
+        today: Callable[[], dt.date],
+        deadlines: Mapping[str, dt.date] | None = None,
+    ) -> None:
         self.flow = flow
         self.finish = finish
         self.today = today
+        # stage id -> deadline, for steps asked only on some days
+        self.deadlines = dict(deadlines or {})
 
     # which steps apply ------------------------------------------------------------------------
     def applies(self, step: Step, answers: dict[str, Any]) -> bool:
-        return all(answers.get(name) in values for name, values in step.when.items())
+        if not all(answers.get(name) in values for name, values in step.when.items()):
+            return False
+        if step.during is not None and not self._in_period(step.during.after, step.during.until):
+            return False
+        if step.when_sum_over is not None:
+            total = sum((_number(answers.get(p)) or Decimal(0) for p in step.when_sum_over.parts), Decimal(0))
+            limit = _number(answers.get(step.when_sum_over.limit))
+            return limit is not None and total > limit
+        return True
+
+    def _in_period(self, after: str | None, until: str | None) -> bool:
+        """Today is past `after`'s deadline and not past `until`'s (a deadline day still counts)."""
+        today = self.today()
+        if after is not None and (after not in self.deadlines or today <= self.deadlines[after]):
+            return False
+        return until is None or (until in self.deadlines and today <= self.deadlines[until])
 
     def applicable_steps(self, session: Session) -> list[Step]:
         return [s for s in self.flow.steps if self.applies(s, session.answers)]
@@ -161,7 +185,19 @@ class FlowEngine:
         option = next((o for o in step.options if o.value == value), None)
         for name, given in (option.set if option else {}).items():
             self._set(session, name, given, keep=step.id)
-        return self._continue(session, tx)
+        if option is not None and option.redo:  # ask these again, and this question after them
+            for name in [*option.redo, step.id]:
+                session.answers.pop(name, None)
+        return self._continue(session, tx, lead=self._echo(step, value, raw, tx))
+
+    def _echo(self, step: Step, value: Any, raw: str, tx: Texts) -> str:
+        """A date typed without a year is read back with the year taken, so the user can check it."""
+        if step.type != "date" or step.year_window is None or value == UNSURE:
+            return ""
+        if not _without_year(raw):
+            return ""
+        shown = tx.date(dt.date.fromisoformat(value))
+        return escape(tx.t("flow.date_year_taken", typed=raw.strip(), date=shown))
 
     def _set(self, session: Session, name: str, value: Any, keep: str = "") -> None:
         """Store an answer; a changed answer drops the answers of steps that depended on it (their
@@ -170,17 +206,21 @@ class FlowEngine:
         session.answers[name] = value
         if changed:
             for dependent in self.flow.steps:
-                if name in dependent.when and dependent.id != keep and dependent.id in session.answers:
+                if dependent.id == keep or dependent.id not in session.answers:
+                    continue
+                sums = dependent.when_sum_over
+                if name in dependent.when or (sums is not None and name in [*sums.parts, sums.limit]):
                     del session.answers[dependent.id]
 
-    def _continue(self, session: Session, tx: Texts) -> Reply:
+    def _continue(self, session: Session, tx: Texts, lead: str = "") -> Reply:
         """The first question still unanswered, or the result when there is none."""
         following = self.next_step(session)
         if following is None:
             session.current, session.finished = None, True
-            return self.finish(session, tx)
+            result = self.finish(session, tx)
+            return Reply(f"{lead}\n\n{result.text}", result.buttons, result.edit) if lead else result
         session.current, session.finished = following.id, False
-        return self._ask(session, following, tx)
+        return self._ask(session, following, tx, lead=lead)
 
     def _previous(self, session: Session, step_id: str | None) -> Step | None:
         applicable = self.applicable_steps(session)
@@ -214,18 +254,33 @@ class FlowEngine:
         if step.type == "yes_no":
             return parsers.parse_yes_no(cleaned)
         if step.type == "amount":
+            special = self._match_special(step, cleaned)
+            if special is not None:
+                return special
             amount = parsers.parse_amount(
                 cleaned, allow_zero=step.allow_zero, max_yuan=int(step.max or 10**11)
             )
             return str(amount)
         if step.type == "date":
+            year = self.today().year
+            if step.year_window is not None and _without_year(cleaned):
+                year = _year_in_window(cleaned, step.year_window)
             day = parsers.parse_date(
-                cleaned, default_year=self.today().year, min_date=step.min_date, max_date=step.max_date
+                cleaned, default_year=year, min_date=step.min_date, max_date=step.max_date
             )
             return day.isoformat()
         if step.type == "integer":
             return parsers.parse_int(cleaned, min_value=int(step.min or 0), max_value=int(step.max or 1000))
         return parsers.parse_phone(cleaned)
+
+    def _match_special(self, step: Step, text: str) -> str | None:
+        """A typed non-amount answer of an amount step: an option's label or alias, exactly."""
+        wanted = simplify(text).strip(" .。")
+        for option in step.options:
+            names = (option.label.zh, option.label.en, *option.aliases)
+            if wanted in {simplify(n) for n in names}:
+                return option.value
+        return None
 
     def _match_option(self, step: Step, text: str) -> str:
         """A typed choice: its number, or a label (either language) it names or contains."""
@@ -259,14 +314,15 @@ class FlowEngine:
             return [o.value for o in step.options]
         if step.type == "yes_no":
             return ["yes", "no", UNSURE]
-        return [UNSURE] if step.allow_unsure else []
+        return [o.value for o in step.options] + ([UNSURE] if step.allow_unsure else [])
 
     def _ask(self, session: Session, step: Step, tx: Texts, lead: str = "") -> Reply:
         applicable = self.applicable_steps(session)
         number = next((i for i, s in enumerate(applicable, 1) if s.id == step.id), len(applicable))
         progress = escape(tx.t("flow.progress", number=number, total=len(applicable)))
         parts = [lead] if lead else []
-        parts.append(f"<i>{progress}</i>\n<b>{escape(step.prompt.get(tx.lang))}</b>")
+        prompt = self._fill(step.prompt.get(tx.lang), session, tx)
+        parts.append(f"<i>{progress}</i>\n<b>{escape(prompt)}</b>")
         if step.hint:
             parts.append(escape(step.hint.get(tx.lang)))
         if step.id in session.answers:
@@ -285,19 +341,32 @@ class FlowEngine:
                 Button(tx.t("answer.no"), f"{PREFIX}a:{step.id}:no"),
                 Button(tx.t("answer.unsure"), f"{PREFIX}a:{step.id}:{UNSURE}"),
             ]
-        elif step.allow_unsure:
-            buttons = [Button(tx.t("answer.unsure"), f"{PREFIX}a:{step.id}:{UNSURE}")]
+        else:
+            buttons = [Button(o.label.get(tx.lang), f"{PREFIX}a:{step.id}:{o.value}") for o in step.options]
+            if step.allow_unsure:
+                buttons.append(Button(tx.t("answer.unsure"), f"{PREFIX}a:{step.id}:{UNSURE}"))
         per_row = 3 if step.type == "yes_no" else (1 if any(len(b.label) > 12 for b in buttons) else 2)
         has_previous = self._previous(session, step.id) is not None
         navigation = [Button(tx.t("flow.back"), f"{PREFIX}back")] if has_previous else []
         navigation.append(Button(tx.t("flow.cancel"), CANCEL))
         return (*rows(*buttons, per_row=per_row), tuple(navigation))
 
+    def _fill(self, prompt: str, session: Session, tx: Texts) -> str:
+        """A prompt naming earlier answers ("{investment}") reads them back."""
+
+        def answer(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in session.answers or not any(s.id == name for s in self.flow.steps):
+                return match.group(0)
+            return self.display(self.flow.step(name), session.answers[name], tx)
+
+        return re.sub(r"\{([a-z0-9_]+)\}", answer, prompt)
+
     def display(self, step: Step, value: Any, tx: Texts) -> str:
         """An answer as the user reads it back."""
         if value == UNSURE:
             return tx.t("answer.unsure")
-        if step.type == "choice":
+        if step.type == "choice" or any(o.value == value for o in step.options):
             option = next((o for o in step.options if o.value == value), None)
             return option.label.get(tx.lang) if option else str(value)
         if step.type == "yes_no":
@@ -322,3 +391,37 @@ class FlowEngine:
             )
         keyboard = (*rows(*buttons), (Button(tx.t("flow.see_result"), f"{PREFIX}result"),))
         return Reply("\n".join(lines), keyboard)
+
+
+def _number(value: Any) -> Decimal | None:
+    """An amount answer as a number; None for "not sure", an option or no answer."""
+    try:
+        return Decimal(str(value)) if value is not None else None
+    except ArithmeticError:
+        return None
+
+
+def _without_year(text: str) -> bool:
+    """A typed date that names no year ("5月20日", "May 20"): it reads differently in two years."""
+    try:
+        first = parsers.parse_date(text, default_year=2000)
+        return first != parsers.parse_date(text, default_year=2001)
+    except parsers.ParseError:
+        return False
+
+
+def _year_in_window(text: str, window: tuple[dt.date, dt.date]) -> int:
+    """The year that puts a year-less date inside the window, else the window's nearest year."""
+    start, end = window
+    for year in range(start.year, end.year + 1):
+        try:
+            day = parsers.parse_date(text, default_year=year)
+        except parsers.ParseError:
+            continue
+        if start <= day <= end:
+            return year
+    try:
+        after_end = parsers.parse_date(text, default_year=end.year) > end
+    except parsers.ParseError:
+        return end.year
+    return end.year if after_end else start.year

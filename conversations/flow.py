@@ -29,6 +29,22 @@ class Option(Strict):
     set: dict[str, str] = {}
     # other words a user may type for it: 是 / yes for "I agree"
     aliases: list[str] = []
+    # answers this option clears, so their questions are asked again ("enter these amounts again")
+    redo: list[str] = []
+
+
+class During(Strict):
+    """Asked only on some days: after one stage's deadline has passed, until another's."""
+
+    after: str | None = None  # a stage id: asked once its deadline has passed
+    until: str | None = None  # a stage id: asked up to and including its deadline
+
+
+class SumOver(Strict):
+    """Asked only when the numeric answers `parts` add up to more than the answer `limit`."""
+
+    parts: list[str] = Field(min_length=1)
+    limit: str
 
 
 class Step(Strict):
@@ -40,6 +56,10 @@ class Step(Strict):
     options: list[Option] = []
     # asked only when every named earlier answer is one of the listed values
     when: dict[str, list[str]] = {}
+    # asked only on some days (relative to the notice's deadlines)
+    during: During | None = None
+    # asked only when some amounts add up to more than another (figures to confirm)
+    when_sum_over: SumOver | None = None
     # offers "not sure" (an unknown answer, which sends the result to a person)
     allow_unsure: bool = False
     # bounds for amount / integer / date answers
@@ -47,6 +67,8 @@ class Step(Strict):
     max: float | None = None
     min_date: dt.date | None = None
     max_date: dt.date | None = None
+    # a date typed without a year takes the year that puts it in this window, and is echoed back
+    year_window: tuple[dt.date, dt.date] | None = None
     allow_zero: bool = True
     max_length: int = Field(default=100, ge=1, le=1000)
 
@@ -54,7 +76,8 @@ class Step(Strict):
     def _options_match_type(self) -> Step:
         if self.type == "choice" and len(self.options) < 2:
             raise ValueError("a choice step needs at least two options")
-        if self.type != "choice" and self.options:
+        # an amount step may offer answers that are not amounts ("applied for, not yet granted")
+        if self.type not in ("choice", "amount") and self.options:
             raise ValueError(f"a {self.type} step takes no options")
         return self
 
@@ -84,8 +107,14 @@ class Flow(Strict):
                         raise ValueError(
                             f"step {step.id!r}: 'when' {answer} has unknown values {sorted(unknown)}"
                         )
+            if step.when_sum_over is not None:
+                for answer in [*step.when_sum_over.parts, step.when_sum_over.limit]:
+                    if answer not in seen:
+                        raise ValueError(
+                            f"step {step.id!r}: 'when_sum_over' names {answer!r}, not an earlier step"
+                        )
             for option in step.options:
-                for answer in option.set:
+                for answer in [*option.set, *option.redo]:
                     if answer not in {s.id for s in self.steps}:
                         raise ValueError(
                             f"step {step.id!r}: option {option.value!r} sets unknown step {answer!r}"

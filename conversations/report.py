@@ -7,13 +7,14 @@ from collections.abc import Callable
 from decimal import Decimal
 from html import escape
 
-from conversations.deadlines import deadlines
+from conversations.deadlines import DeadlineStatus, deadlines
 from conversations.eligibility import Assessment, Estimate, Outcome, Verdict
 from conversations.engine import FlowEngine, Session
 from conversations.reply import Button, Reply
 from conversations.texts import Texts
 from knowledge.answers import clause_label
 from knowledge.loader import KnowledgeBase
+from knowledge.schema import Stage
 
 Cite = Callable[[str], str]
 ICONS = {Verdict.MET: "✅", Verdict.NOT_MET: "❌", Verdict.UNKNOWN: "❓"}
@@ -26,10 +27,11 @@ def render_result(
     def cite(clause: str) -> str:
         return escape(clause_label(kb, clause, tx.lang))
 
+    statuses = deadlines(kb.notice, today)
+    closed = bool(statuses) and all(s.passed for s in statuses)
     company = session.answers.get("company", "")
     parts = [
-        f"{OUTCOME_ICONS[assessment.outcome]} <b>{escape(tx.t(f'result.{assessment.outcome.value}'))}</b>"
-        + (f"\n{escape(str(company))}" if company else "")
+        _headline(kb, assessment, tx, statuses, closed) + (f"\n{escape(str(company))}" if company else "")
     ]
 
     lines = [f"<b>{escape(tx.t('result.criteria_title'))}</b>"]
@@ -40,9 +42,11 @@ def render_result(
             f"{ICONS[result.verdict]} {escape(result.criterion.label.get(tx.lang))}"
             f" — {escape(tx.t('result.your_answer', answer=answer))} ({cite(result.criterion.clause)})"
         )
+        if result.note is not None and result.verdict is not Verdict.MET:
+            lines.append(f"   ↳ {escape(result.note.get(tx.lang))}")
     parts.append("\n".join(lines))
-    parts.append(_estimate_text(kb, assessment, tx, cite))
-    parts.append(_next_steps(kb, assessment, tx, today, cite))
+    parts.append(_estimate_text(kb, engine, assessment, tx))
+    parts.append(_next_steps(kb, assessment, tx, statuses, closed, cite))
     buttons = (
         (Button(tx.t("menu.human"), "human"), Button(tx.t("result.leave_contact"), "lead:start")),
         (Button(tx.t("result.edit_answers"), "f:edit"), Button(tx.t("result.start_over"), "check:restart")),
@@ -50,60 +54,118 @@ def render_result(
     return Reply("\n\n".join(parts), buttons)
 
 
-def _estimate_text(kb: KnowledgeBase, assessment: Assessment, tx: Texts, cite: Cite) -> str:
+def _headline(
+    kb: KnowledgeBase, assessment: Assessment, tx: Texts, statuses: list[DeadlineStatus], closed: bool
+) -> str:
+    """The verdict; once every deadline has passed, first that the round has closed, and the
+    verdict as what the project would have met."""
+    outcome = assessment.outcome.value
+    if not closed:
+        return f"{OUTCOME_ICONS[assessment.outcome]} <b>{escape(tx.t(f'result.{outcome}'))}</b>"
+    last = statuses[-1]
+    round_name = kb.notice.notice.round.get(tx.lang) if kb.notice.notice.round else ""
+    closed_line = tx.t(
+        "result.round_closed",
+        round=round_name,
+        stage=last.stage.name.get(tx.lang),
+        date=tx.date(last.deadline),
+        timing=last.timing(tx),
+    )
+    would = tx.t(f"result.would_{outcome}")
+    return f"⌛ <b>{escape(closed_line)}</b>\n{OUTCOME_ICONS[assessment.outcome]} {escape(would)}"
+
+
+def _estimate_text(kb: KnowledgeBase, engine: FlowEngine, assessment: Assessment, tx: Texts) -> str:
     lines = [f"<b>{escape(tx.t('result.estimate_title'))}</b>"]
     estimate = assessment.estimate
+    if assessment.outcome is Outcome.NOT_ELIGIBLE:
+        # no arithmetic where it does not hold: say why there is no estimate
+        unmet = [r.criterion.label.get(tx.lang) for r in assessment.results if r.verdict is Verdict.NOT_MET]
+        lines.append(escape(tx.t("result.no_estimate_not_eligible", unmet=_join(tx, unmet))))
+        return "\n".join(lines)
     if estimate is None:
         lines.append(escape(tx.t("result.no_estimate")))
         return "\n".join(lines)
-    lines += [escape(line) for line in arithmetic(estimate, tx)]
-    clauses = [
-        estimate.direction.funding.clause,
-        *(r.clause for r in kb.notice.requirements if r.id == "total-cap"),
-    ]
-    lines.append(
-        escape(tx.t("result.calc_source", clauses="、".join(clause_label(kb, c, tx.lang) for c in clauses)))
-    )
-    if assessment.outcome is Outcome.NOT_ELIGIBLE:
-        lines.append(escape(tx.t("result.estimate_not_eligible")))
-    elif estimate.amount is not None:
-        lines.append(f"<b>{escape(tx.t('result.estimate_total', amount=tx.money(estimate.amount)))}</b>")
-    lines += [f"• {escape(tx.t(note))}" for note in assessment.notes]
+    funding = estimate.direction.funding
+    if funding.base == "provincial_funds" and estimate.provincial == 0 and not estimate.provincial_expected:
+        # matching support without provincial funds is 0: an amount, not a condition
+        clause = clause_label(kb, funding.clause, tx.lang)
+        lines.append(escape(tx.t("result.no_provincial_funds", clause=clause)))
+    else:
+        lines += [escape(line) for line in arithmetic(estimate, tx)]
+        clauses = [funding.clause, *(r.clause for r in kb.notice.requirements if r.id == "total-cap")]
+        lines.append(
+            escape(
+                tx.t("result.calc_source", clauses=_join(tx, [clause_label(kb, c, tx.lang) for c in clauses]))
+            )
+        )
+    if estimate.unknown:
+        names = [engine.flow.step(name).label.get(tx.lang) for name in estimate.unknown]
+        lines.append(escape(tx.t("result.amount_unknown", items=_join(tx, names))))
+    if estimate.amount is not None:
+        total = (
+            "result.estimate_total_to_confirm"
+            if assessment.outcome is Outcome.NEEDS_PERSON
+            else "result.estimate_total"
+        )
+        lines.append(f"<b>{escape(tx.t(total, amount=tx.money(estimate.amount)))}</b>")
+    notes = [*assessment.notes]
+    if estimate.room is not None or estimate.exceeds:
+        notes.append("result.note_total_cap_reading")
+    lines += [f"• {escape(tx.t(note))}" for note in notes]
     return "\n".join(lines)
 
 
+def _join(tx: Texts, items: list[str]) -> str:
+    """A list as the language writes it: 、 in Chinese, a semicolon in English."""
+    return ("、" if tx.lang == "zh" else "; ").join(items)
+
+
 def arithmetic(estimate: Estimate, tx: Texts) -> list[str]:
-    """The estimate step by step: 10% × base, the cap, the room under the investment, the minimum."""
+    """The estimate step by step: 10% × base, the cap, the room under the investment, the minimum.
+    Only the steps that hold are shown: none past a figure that is not known or not there."""
     funding = estimate.direction.funding
     rate = f"{Decimal(str(funding.rate)) * 100:.0f}%"
-    base_name = tx.t(f"result.base_{funding.base}")
+    expected = estimate.provincial_expected and funding.base == "provincial_funds"
+    base_name = tx.t("result.base_provincial_expected" if expected else f"result.base_{funding.base}")
+    cap = tx.money(Decimal(funding.cap_yuan))
     lines = []
     if estimate.share is None or estimate.base is None or estimate.capped is None:
-        lines.append(tx.t("result.calc_base_unknown", base_name=base_name, rate=rate))
-    else:
+        lines.append(tx.t("result.calc_base_unknown", base_name=base_name, rate=rate, cap=cap))
+        return lines
+    lines.append(
+        tx.t(
+            "result.calc_share",
+            base_name=base_name,
+            base=tx.money(estimate.base),
+            rate=rate,
+            share=tx.money(estimate.share),
+        )
+    )
+    lines.append(tx.t("result.calc_cap", cap=cap, capped=tx.money(estimate.capped)))
+    provincial = tx.money(estimate.provincial or Decimal(0))
+    other = tx.money(estimate.other or Decimal(0))
+    if estimate.exceeds:
         lines.append(
             tx.t(
-                "result.calc_share",
-                base_name=base_name,
-                base=tx.money(estimate.base),
-                rate=rate,
-                share=tx.money(estimate.share),
+                "result.calc_exceeds",
+                investment=tx.money(estimate.investment),
+                provincial=provincial,
+                other=other,
             )
         )
-        lines.append(
-            tx.t("result.calc_cap", cap=tx.money(Decimal(funding.cap_yuan)), capped=tx.money(estimate.capped))
-        )
+        return lines
     if estimate.room is not None:
         lines.append(
             tx.t(
                 "result.calc_room",
                 investment=tx.money(estimate.investment),
-                provincial=tx.money(estimate.provincial or Decimal(0)),
-                other=tx.money(estimate.other or Decimal(0)),
+                provincial=provincial,
+                other=other,
                 room=tx.money(estimate.room),
             )
         )
-    if estimate.amount is not None and estimate.capped is not None and estimate.room is not None:
+    if estimate.amount is not None and estimate.room is not None:
         lines.append(
             tx.t(
                 "result.calc_min",
@@ -115,17 +177,35 @@ def arithmetic(estimate: Estimate, tx: Texts) -> list[str]:
     return lines
 
 
-def _next_steps(kb: KnowledgeBase, assessment: Assessment, tx: Texts, today: dt.date, cite: Cite) -> str:
+def _next_steps(
+    kb: KnowledgeBase,
+    assessment: Assessment,
+    tx: Texts,
+    statuses: list[DeadlineStatus],
+    closed: bool,
+    cite: Cite,
+) -> str:
     lines = [f"<b>{escape(tx.t('result.next_title'))}</b>"]
+    contacts = _contacts(kb, tx)
+    if closed:
+        # nothing left to submit in this round: the bureau's contacts about later rounds
+        lines.append(escape(tx.t("result.next_closed", contacts=contacts)))
+        return "\n".join(lines)
     if assessment.outcome is Outcome.NEEDS_PERSON:
         lines.append(escape(tx.t("result.next_person")))
     elif assessment.outcome is Outcome.NOT_ELIGIBLE:
         lines.append(escape(tx.t("result.next_not_eligible")))
     titles = {a.number: a.title.get(tx.lang) for a in kb.notice.attachments}
-    statuses = deadlines(kb.notice, today)
+    open_statuses = [s for s in statuses if not s.passed]
     for status in statuses:
         stage = status.stage
         when, timing = tx.date(status.deadline), status.timing(tx)
+        if status.passed:  # a stage that has closed is said as such, with nothing to submit
+            line = tx.t("result.stage_passed", stage=stage.name.get(tx.lang), date=when, timing=timing)
+            lines.append(f"• {escape(line)} ({cite(stage.clause)})")
+            continue
+        if assessment.outcome is Outcome.NOT_ELIGIBLE and len(open_statuses) < len(statuses):
+            continue  # after the first deadline, a project that fails has nothing left to submit
         attachments = "; ".join(
             tx.t("materials.attachment", number=n, title=titles[n]) for n in stage.attachments
         )
@@ -137,10 +217,25 @@ def _next_steps(kb: KnowledgeBase, assessment: Assessment, tx: Texts, today: dt.
             attachments=attachments,
         )
         if stage.paper_copies:
-            line += " " + tx.t("materials.copies", copies=stage.paper_copies)
+            line += " " + copies_line(stage, tx)
         if stage.submit_to:
             line += " " + tx.t("materials.submit_to", to=stage.submit_to.get(tx.lang))
         lines.append(f"• {escape(line)} ({cite(stage.clause)})")
-    if statuses and all(s.passed for s in statuses):
-        lines.append(escape(tx.t("result.all_passed")))
+    if len(open_statuses) < len(statuses) and assessment.outcome is Outcome.NOT_ELIGIBLE:
+        lines.append(escape(tx.t("result.next_contacts", contacts=contacts)))
+    lines.append(escape(tx.t("dates.local_note")))
     return "\n".join(lines)
+
+
+def copies_line(stage: Stage, tx: Texts) -> str:
+    """How many paper copies, of which attachments when the notice says (附件3 only at entry)."""
+    if not stage.paper_copies_of:
+        return tx.t("materials.copies", copies=stage.paper_copies)
+    names = [tx.t("materials.attachment_short", number=n) for n in stage.paper_copies_of]
+    return tx.t("materials.copies_of", attachments=_join(tx, names), copies=stage.paper_copies)
+
+
+def _contacts(kb: KnowledgeBase, tx: Texts) -> str:
+    c = kb.notice.contacts
+    people = ("、" if tx.lang == "zh" else ", ").join(p.name.get(tx.lang) for p in c.people)
+    return f"{people} {c.phone}"

@@ -63,6 +63,8 @@ class NoticeInfo(Strict):
     policy_basis: Text
     purpose: Text
     publication: Text
+    # how the round is named when it has closed: "2022年度" / "2022"
+    round: Text | None = None
 
 
 class Funding(Clause):
@@ -101,6 +103,8 @@ class Stage(Clause):
     what: Text
     attachments: list[int] = []
     paper_copies: int | None = None
+    # the attachments the paper copies are of, when the notice names them (附件3 at entry); none: all
+    paper_copies_of: list[int] = []
     submit_to: Text | None = None
 
 

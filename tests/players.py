@@ -10,6 +10,7 @@ ELIGIBLE_CHECK_WITH_LEAD: list[tuple[str, str]] = [
     ("say", "韶关某某机械有限公司"),
     ("press", "浈江区"),
     ("press", "1 上云上平台"),
+    ("press", "工业企业（含制造业企业）"),
     ("press", "项目单位自己申报"),
     ("press", "否"),
     ("press", "否"),

@@ -182,6 +182,7 @@ CHECK_ANSWERS = [
     ("text", "韶关某某机械有限公司"),
     ("tap", "f:a:zhenjiang"),
     ("tap", "f:a:d1"),
+    ("tap", "f:a:industrial"),
     ("tap", "f:a:self"),
     ("tap", "f:a:no"),
     ("tap", "f:a:no"),

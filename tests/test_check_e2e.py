@@ -15,6 +15,7 @@ async def test_full_check_reports_verdict_estimate_next_steps(server: FakeBotApi
     assert "区" in (await say(ann, "韶关市某某机械有限公司")).text
     assert "支持方向" in (await press(ann, "浈江区")).text
     await press(ann, "1 上云上平台")
+    await press(ann, "工业企业（含制造业企业）")
     await press(ann, "项目单位自己申报")
     await press(ann, "否")
     await say(ann, "没有")
@@ -62,7 +63,8 @@ async def test_english_check_with_an_unsure_answer(server: FakeBotApi, running_b
     await press(bob, "Wujiang District")
     helper = await press(bob, "Not sure which")
     assert "closest" in helper.text
-    await press(bob, "A platform pooling many manufacturers' data (industrial brain)")
+    await press(bob, "A systemic platform pooling enterprises' production data into an 'industrial brain'")
+    await press(bob, "Yes")  # applied by Shaoguan manufacturers (Section 3 item 3)
     await press(bob, "The enterprise itself")
     await press(bob, "No")
     await press(bob, "Not sure")
@@ -84,13 +86,15 @@ async def test_a_check_continues_after_the_bot_restarts(server: FakeBotApi, runn
     await say(ann, "某某公司")
     await press(ann, "曲江区")
     await press(ann, "4 5G+制造业示范")
+    await press(ann, "工业企业（含制造业企业）")
+    await press(ann, "是")  # carried out in Shaoguan (三(四))
 
     await running_bot.stop()
     await running_bot.start()
 
     await ann.send("项目单位自己申报")  # typed instead of tapped, after the restart
     reply = await ann.next_reply()
-    assert "财政资金" in reply.text and "第5步" in reply.text
+    assert "财政资金" in reply.text and "第7步" in reply.text
     await ann.send("/check")
     offer = await ann.next_reply()
     assert "未完成" in offer.text

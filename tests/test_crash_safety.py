@@ -121,6 +121,7 @@ async def leave_a_lead(user: FakeUser) -> None:
         (say, "韶关线索机械有限公司"),
         (press, "浈江区"),
         (press, "1 上云上平台"),
+        (press, "工业企业（含制造业企业）"),
         (press, "项目单位自己申报"),
         (press, "否"),
         (press, "否"),
@@ -223,34 +224,35 @@ async def test_kill_9_mid_conversation_loses_nothing(
     await say(kai, "韶关某某科技有限公司")
     await press(kai, "浈江区")
     await press(kai, "1 上云上平台")
+    await press(kai, "工业企业（含制造业企业）")
     await press(kai, "项目单位自己申报")
     await press(kai, "否")
-    seventh = await press(kai, "否")
-    assert "第7步" in seventh.text and "失信被执行人" in seventh.text
+    eighth_q = await press(kai, "否")
+    assert "第8步" in eighth_q.text and "失信被执行人" in eighth_q.text
 
     bot.kill()
     assert integrity(db_path) == "ok"
     # on disk at the moment of the crash: every answer given, the lead, the open case
     state = session_of(db_path, 613)
-    assert state["current"] == "dishonest_debtor" and len(state["answers"]) == 6
+    assert state["current"] == "dishonest_debtor" and len(state["answers"]) == 7
     assert len(rows(db_path, "select * from leads where user_id = 611")) == 1
     assert rows(db_path, "select status from cases where user_id = 612")[0]["status"] == "open"
 
     # while the bot is dead the users go on typing; Telegram keeps their messages
-    await kai.send("否")  # the answer to question 7, typed this time
+    await kai.send("否")  # the answer to question 8, typed this time
     await hana.send("还有一个问题：附件5要盖章吗？")
 
     await bot.start()
 
     # the check continues exactly where it was. The last tap before the kill may be delivered again
-    # (it was answered but not yet confirmed): it names question 6, already answered, so it only
-    # shows question 7 again, before the typed answer moves on to question 8.
+    # (it was answered but not yet confirmed): it names question 7, already answered, so it only
+    # shows question 8 again, before the typed answer moves on to question 9.
     replies = await kai.replies_until_idle(idle=1.0, min_count=1)
-    assert all("第7步" in r.text for r in replies[:-1]), [r.text for r in replies]
-    eighth = replies[-1]
-    assert "第8步" in eighth.text and "建成" in eighth.text
-    assert "第9步" in (await say(kai, "2022-05-20")).text
-    assert "第10步" in (await say(kai, "1")).text
+    assert all("第8步" in r.text for r in replies[:-1]), [r.text for r in replies]
+    ninth = replies[-1]
+    assert "第9步" in ninth.text and "建成" in ninth.text
+    assert "第10步" in (await say(kai, "2022-05-20")).text
+    assert "第11步" in (await say(kai, "1")).text
     await say(kai, "2000万")
     await say(kai, "500万")
     result = await say(kai, "0")

@@ -26,6 +26,7 @@ def ids_in_code() -> set[str]:
     # ids built from data at run time
     found |= {f"parse.{code}" for code in ERROR_CODES} | {"parse.choice.invalid"}
     found |= {f"result.{outcome.value}" for outcome in Outcome}
+    found |= {f"result.would_{outcome.value}" for outcome in Outcome}
     found |= {f"answer.{value}" for value in ("yes", "no", "unsure")}
     found |= {f"cmd.{command}" for command in COMMANDS}
     found |= {"result.base_provincial_funds", "result.base_investment"}

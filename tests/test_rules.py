@@ -37,7 +37,15 @@ GENERAL = (
     "completion-window",
     "max-two-projects",
 )
-MATCHING = (*GENERAL, "provincial-funds")
+# who each direction is for (三): the enterprise's kind and where the project is
+FITS = {
+    "d1": ("d1-industrial-enterprise",),
+    "d2": ("d2-software-enterprise", "d2-deployed-in-city"),
+    "d3": ("d3-applied-in-city",),
+    "d4": ("d4-enterprise", "d4-carried-out-in-city"),
+}
+MATCHING = (*GENERAL, *FITS["d1"])  # a d1 project; provincial funds are an amount, not a criterion
+D2, D3, D4 = ((*GENERAL, *FITS[d]) for d in ("d2", "d3", "d4"))
 BUILDER = ("builder-contract", "builder-consent")
 
 
@@ -56,8 +64,13 @@ def answers(**overrides: Any) -> dict[str, Any]:
         "investment": wan(2000),
         "provincial_funds": wan(500),
         "other_support": "0",
+        "platform_deployed": "yes",
+        "applied_locally": "yes",
+        "demo_locally": "yes",
     }
     base.update(overrides)
+    # the kind of enterprise each direction names: software for d2, industrial otherwise
+    base.setdefault("enterprise_kind", "software" if base.get("direction") == "d2" else "industrial")
     return {k: v for k, v in base.items() if v is not DROP}
 
 
@@ -110,7 +123,7 @@ CASES: dict[str, Case] = {
     "example-d2-800w-capped-50w": Case(
         answers(direction="d2", provincial_funds=wan(800)),
         ELIGIBLE,
-        applies=MATCHING,
+        applies=D2,
         amount=D(500_000),
         estimate={"share": D(800_000), "capped": D(500_000)},
     ),
@@ -129,7 +142,7 @@ CASES: dict[str, Case] = {
     "example-d3-300w-investment": Case(
         d3(investment=wan(300)),
         ELIGIBLE,
-        applies=GENERAL,
+        applies=D3,
         amount=D(300_000),
         estimate={"base": D(3_000_000), "share": D(300_000), "provincial": None, "room": D(3_000_000)},
     ),
@@ -148,14 +161,14 @@ CASES: dict[str, Case] = {
     "d3-stale-provincial-answer-ignored": Case(
         d3(investment=wan(300), provincial_funds="0"),
         ELIGIBLE,
-        applies=GENERAL,
+        applies=D3,
         amount=D(300_000),
         estimate={"base": D(3_000_000)},
     ),
     "d4-500w": Case(
         answers(direction="d4"),
         ELIGIBLE,
-        applies=MATCHING,
+        applies=D4,
         amount=D(500_000),
     ),
     "d4-cap-100w": Case(
@@ -176,36 +189,37 @@ CASES: dict[str, Case] = {
         amount=D(300_000),
         estimate={"capped": D(500_000), "room": D(300_000), "other": D(700_000)},
     ),
+    # provincial + other beyond the investment: a person checks the figures (五(二))
     "negative-room-is-zero": Case(
         answers(provincial_funds=wan(900), investment=wan(950), other_support=wan(100)),
-        ELIGIBLE,
+        NEEDS_PERSON,
         amount=D(0),
         estimate={"room": D(0), "capped": D(900_000)},
     ),
+    # an unknown that changes the amount: a person confirms; the figure is an upper bound
     "other-support-unsure-taken-as-none": Case(
         answers(other_support="unsure"),
-        ELIGIBLE,
+        NEEDS_PERSON,
         amount=D(500_000),
         estimate={"room": D(15_000_000), "other": None},
     ),
-    # --- matching support: no provincial funds, no city subsidy ------------------------------------
+    # --- matching support: no provincial funds, no city subsidy: an amount, not a condition -------
     "d1-no-provincial-funds": Case(
         answers(provincial_funds="0"),
-        NOT_ELIGIBLE,
-        verdicts={"provincial-funds": NOT_MET},
+        ELIGIBLE,
         applies=MATCHING,
         amount=D(0),
     ),
     "d2-no-provincial-funds": Case(
         answers(direction="d2", provincial_funds="0"),
-        NOT_ELIGIBLE,
-        verdicts={"provincial-funds": NOT_MET},
+        ELIGIBLE,
+        applies=D2,
         amount=D(0),
     ),
     "d4-no-provincial-funds": Case(
         answers(direction="d4", provincial_funds="0.00"),
-        NOT_ELIGIBLE,
-        verdicts={"provincial-funds": NOT_MET},
+        ELIGIBLE,
+        applies=D4,
         amount=D(0),
     ),
     # --- each failed criterion -----------------------------------------------------------------------
@@ -224,12 +238,13 @@ CASES: dict[str, Case] = {
         applies=MATCHING,
         amount=D(0),
     ),
+    # the accident clause's period is unclear: a person decides (the estimate stays an upper bound)
     "major-accident": Case(
         answers(major_accident="yes"),
-        NOT_ELIGIBLE,
-        verdicts={"no-major-accident": NOT_MET},
+        NEEDS_PERSON,
+        verdicts={"no-major-accident": UNKNOWN},
         applies=MATCHING,
-        amount=D(0),
+        amount=D(500_000),
     ),
     "dishonest-debtor": Case(
         answers(dishonest_debtor="yes"),
@@ -336,7 +351,6 @@ CASES: dict[str, Case] = {
     "provincial-funds-unsure": Case(
         answers(provincial_funds="unsure"),
         NEEDS_PERSON,
-        verdicts={"provincial-funds": UNKNOWN},
         applies=MATCHING,
         amount=None,
         estimate={"base": None, "share": None, "capped": None, "room": None, "provincial": None},
@@ -445,7 +459,8 @@ def test_notes(rules: Rules, kb: KnowledgeBase) -> None:
     plain = evaluate(rules, kb.notice, answers()).notes
     assert plain == ["result.note_upper_bound", "result.note_final_amount"]
     assert "result.note_quality" in evaluate(rules, kb.notice, answers(direction="d4")).notes
-    assert "result.note_other_unknown" in evaluate(rules, kb.notice, answers(other_support="unsure")).notes
+    unsure = evaluate(rules, kb.notice, answers(other_support="unsure")).estimate
+    assert unsure is not None and unsure.unknown == ("other_support",)
 
 
 # --- the rules against the flow and the notice ------------------------------------------------------
