@@ -401,6 +401,7 @@ async def test_kill_9_after_an_answer_is_stored_but_before_the_next_question_is_
     await say(kai, "韶关某某机械有限公司")
     await press(kai, "浈江区")
     await press(kai, "1 上云上平台")
+    await press(kai, "工业企业（含制造业企业）")
     await press(kai, "项目单位自己申报")
     for _ in range(3):
         await press(kai, "否")
