@@ -51,7 +51,8 @@ def _kb_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     from knowledge.check import check_all
 
     problems, summary = check_all(args.data)
-    flow_problems, flows = check_flows(args.flows)
+    stage_ids = None if problems else {stage.id for stage in load_knowledge(args.data).notice.stages}
+    flow_problems, flows = check_flows(args.flows, stage_ids=stage_ids)
     problems += flow_problems
     summary += f", {len(flows)} flows"
     for line in problems:

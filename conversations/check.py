@@ -10,7 +10,10 @@ from conversations.flow import FLOWS_DIR, Flow, load_flow
 from knowledge.loader import KnowledgeError
 
 
-def check_flows(flows_dir: Path = FLOWS_DIR, rules_dir: Path = RULES_DIR) -> tuple[list[str], list[Flow]]:
+def check_flows(
+    flows_dir: Path = FLOWS_DIR, rules_dir: Path = RULES_DIR, stage_ids: set[str] | None = None
+) -> tuple[list[str], list[Flow]]:
+    """Problems as 'file: field: …' lines; `stage_ids` are the notice's stages that `during` may name."""
     problems: list[str] = []
     flows: dict[str, Flow] = {}
     for path in sorted(flows_dir.glob("*.yaml")):
@@ -21,6 +24,8 @@ def check_flows(flows_dir: Path = FLOWS_DIR, rules_dir: Path = RULES_DIR) -> tup
             continue
         if flows[path.stem].id != path.stem:
             problems.append(f"{path}: id: {flows[path.stem].id!r} should be the file's name {path.stem!r}")
+        if stage_ids is not None:
+            problems += [f"{path}: {p}" for p in _unknown_stages(flows[path.stem], stage_ids)]
         mmd = diagram_path(flows[path.stem], flows_dir)
         if not mmd.exists() or mmd.read_text(encoding="utf-8") != to_mermaid(flows[path.stem]):
             problems.append(f"{mmd}: out of date; run `python -m bot flow diagram {path.stem}`")
@@ -36,3 +41,19 @@ def check_flows(flows_dir: Path = FLOWS_DIR, rules_dir: Path = RULES_DIR) -> tup
         else:
             problems += [f"{path}: {p}" for p in rules.check_against(flow)]
     return problems, list(flows.values())
+
+
+def _unknown_stages(flow: Flow, stage_ids: set[str]) -> list[str]:
+    """A `during` naming no stage of the notice would silently never ask its step."""
+    problems = []
+    for i, step in enumerate(flow.steps):
+        if step.during is None:
+            continue
+        for field in ("after", "until"):
+            stage = getattr(step.during, field)
+            if stage is not None and stage not in stage_ids:
+                known = ", ".join(sorted(stage_ids))
+                problems.append(
+                    f"steps[{i}](id={step.id}).during.{field}: no stage {stage!r} (stages: {known})"
+                )
+    return problems

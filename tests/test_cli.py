@@ -152,3 +152,14 @@ def test_shipped_diagrams_match_their_flows():
     for path in FLOWS_DIR.glob("*.yaml"):
         flow = load_flow(path.stem)
         assert diagram_path(flow).read_text(encoding="utf-8") == to_mermaid(flow)
+
+
+def test_kb_check_names_a_stage_the_notice_does_not_have(tmp_path: Path, capsys):
+    def rename_stage(content):
+        step = next(s for s in content["steps"] if s.get("during"))
+        step["during"]["after"] = "no_such_stage"
+
+    flows = _broken_flows(tmp_path, rename_stage)
+    code, _ = run_cli(["kb", "check", "--flows", str(flows)])
+    err = capsys.readouterr().err
+    assert code == 1 and "during.after: no stage 'no_such_stage'" in err
