@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 COMMANDS = ("start", "help", "check", "human", "remind", "lang", "cancel", "forget")
 LAST_GROUP = 99  # handlers that run after all others for an update
 REMINDER_HOUR = 9  # local time of day a future reminder is sent
+OUTBOX_EVERY = 30.0  # seconds between retries of what the outbox still holds
 
 
 class JobQueueReminders:
@@ -112,8 +113,17 @@ async def post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> N
     except TelegramError:  # the command menu is a convenience: the bot works without it
         log.exception("could not register the command menus")
     reminders: JobQueueReminders = application.bot_data["reminders"]
-    for user_id in application.bot_data["assistant"].storage.reminder_subscribers():
+    assistant: Assistant = application.bot_data["assistant"]
+    for user_id in assistant.storage.reminder_subscribers():
         reminders.schedule(user_id)
+    # case headers a crash or an outage kept from the staff group
+    await handlers.flush_outbox(application.bot, assistant, at_startup=True)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(_flush_outbox, interval=OUTBOX_EVERY, first=OUTBOX_EVERY)
+
+
+async def _flush_outbox(context: ContextTypes.DEFAULT_TYPE) -> None:
+    await handlers.flush_outbox(context.bot, context.application.bot_data["assistant"])
 
 
 async def post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -11,9 +11,9 @@ import sqlite3
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import export, stats
@@ -21,7 +21,9 @@ from bot.dialog import Assistant
 from bot.handoff import Outgoing
 from bot.i18n import DEFAULT_LANG, gettext, language_of
 from bot.people import Sender, StaffMember
+from bot.resilience import might_have_been_delivered
 from bot.settings import Settings
+from bot.storage import Storage
 from bot.texts import texts_for
 from conversations.reply import Keyboard, Reply
 from knowledge.schema import Lang
@@ -90,7 +92,52 @@ async def deliver(
             await _deliver_one(update, context, item.if_undelivered)
 
 
+async def post_tracked(bot: Bot, storage: Storage, item: Outgoing) -> None:
+    """An outbox item: marked before sending, confirmed with its message id after; a send that
+    may have arrived is never repeated (flush_outbox posts a note to the thread instead)."""
+    assert item.outbox_id is not None and item.case_id is not None
+    storage.outbox_mark(item.outbox_id, "sending")
+    try:
+        sent = await bot.send_message(
+            item.chat_id,
+            item.reply.text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=build_keyboard(item.reply.buttons),
+        )
+    except TelegramError as exc:
+        state = "uncertain" if might_have_been_delivered(exc) else "pending"
+        storage.outbox_mark(item.outbox_id, state)
+        log.warning("case %s: header not confirmed (%s); it is %s", item.case_id, exc, state)
+        return
+    storage.outbox_sent(item.outbox_id, item.chat_id, sent.message_id, item.case_id)
+
+
+async def flush_outbox(bot: Bot, assistant: Assistant, *, at_startup: bool = False) -> None:
+    """Send what the outbox still holds; for a header that may or may not have arrived, a note
+    staff can reply to. At start-up a send cut off by a crash ('sending') counts as uncertain."""
+    storage = assistant.storage
+    for row in storage.outbox_in_state(*(("sending", "uncertain") if at_startup else ("uncertain",))):
+        if storage.case(row["case_id"]) is None:
+            storage.outbox_mark(row["id"], "dropped")
+            continue
+        note = assistant.handoff.header_unconfirmed(row["case_id"])
+        try:
+            sent = await bot.send_message(note.chat_id, note.reply.text, parse_mode=ParseMode.HTML)
+        except TelegramError as exc:
+            log.warning("case %s: could not post the thread note (%s)", row["case_id"], exc)
+            continue
+        storage.outbox_sent(row["id"], note.chat_id, sent.message_id, row["case_id"])
+    for row in storage.outbox_in_state("pending"):
+        if storage.case(row["case_id"]) is None:
+            storage.outbox_mark(row["id"], "dropped")
+            continue
+        await post_tracked(bot, storage, assistant.handoff.outbox_item(row["case_id"]))
+
+
 async def _deliver_one(update: Update | None, context: ContextTypes.DEFAULT_TYPE, item: Outgoing) -> None:
+    if item.outbox_id is not None:
+        await post_tracked(context.bot, assistant_of(context).storage, item)
+        return
     query_message = update.callback_query.message if update and update.callback_query else None
     reply_parameters = (
         ReplyParameters(item.reply_to, allow_sending_without_reply=True) if item.reply_to else None
@@ -269,8 +316,13 @@ async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     message, user = update.effective_message, update.effective_user
     if message is None or message.reply_to_message is None or user is None or update.edited_message:
         return
+    replied = message.reply_to_message
     relayed = assistant_of(context).handoff.from_staff(
-        user.id, message.reply_to_message.message_id, message.text, (message.chat.id, message.message_id)
+        user.id,
+        replied.message_id,
+        message.text,
+        (message.chat.id, message.message_id),
+        replied_to_bot=bool(replied.from_user and replied.from_user.id == context.bot.id),
     )
     await deliver(update, context, relayed)
 

@@ -8,6 +8,7 @@ to any message of the thread reaches the right user.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from html import escape
 
@@ -17,7 +18,7 @@ from bot.people import Sender, StaffMember
 from bot.storage import Storage
 from bot.texts import texts_for
 from conversations.eligibility import Outcome
-from conversations.reply import Button, Reply
+from conversations.reply import Button, Keyboard, Reply
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
 
@@ -54,6 +55,15 @@ class Outgoing:
     copy_of: tuple[int, int] | None = None  # (chat_id, message_id) to copy instead of sending text
     # sent instead when the recipient cannot be reached (e.g. the user blocked the bot)
     if_undelivered: Outgoing | None = None
+    outbox_id: int | None = None  # stored before sending: its state says whether it went out
+
+
+def keyboard_json(buttons: Keyboard) -> str:
+    return json.dumps([[[b.label, b.data] for b in row] for row in buttons], ensure_ascii=False)
+
+
+def keyboard_from_json(text: str | None) -> Keyboard:
+    return tuple(tuple(Button(label, data) for label, data in row) for row in json.loads(text or "[]"))
 
 
 class Handoff:
@@ -95,14 +105,33 @@ class Handoff:
         if existing:
             text = escape(tx.t("handoff.already_open", case=existing["id"]))
             return [Outgoing(sender.user_id, Reply(text))]
-        case_id = self.storage.open_case(sender.user_id, lang)
+        staff_chat_id = self.staff_chat_id
+
+        def header(case_id: int) -> tuple[int, str, str]:
+            reply = self._staff_header(case_id, sender, lang)
+            return staff_chat_id, reply.text, keyboard_json(reply.buttons)
+
+        # the header goes into the outbox with the case: a crash or a lost connection can neither
+        # leave the case without its thread nor post the header twice
+        case_id = self.storage.open_case(sender.user_id, lang, header)
         opened = "\n".join(
             [escape(tx.t("handoff.opened", case=case_id)), contacts, escape(tx.t("handoff.how_to_leave"))]
         )
-        return [
-            Outgoing(self.staff_chat_id, self._staff_header(case_id, sender, lang), case_id=case_id),
-            Outgoing(sender.user_id, Reply(opened)),
-        ]
+        return [self.outbox_item(case_id), Outgoing(sender.user_id, Reply(opened))]
+
+    def outbox_item(self, case_id: int) -> Outgoing:
+        """The case's stored header, ready to send."""
+        item = self.storage.outbox_of_case(case_id)
+        assert item is not None
+        reply = Reply(item["text"], keyboard_from_json(item["buttons"]))
+        return Outgoing(item["chat_id"], reply, case_id=case_id, outbox_id=item["id"])
+
+    def header_unconfirmed(self, case_id: int) -> Outgoing:
+        """Sent in place of a header whose delivery was never confirmed (it may be there, or not):
+        a message of the thread that staff can reply to, never a second header."""
+        assert self.staff_chat_id is not None
+        text = escape(texts_for("zh").t("staff.header_unconfirmed", case=case_id))
+        return Outgoing(self.staff_chat_id, Reply(text), case_id=case_id)
 
     def _staff_header(self, case_id: int, sender: Sender, lang: Lang, status: str = "") -> Reply:
         """The case as staff see it: who, their last questions, their check (Chinese: staff UI)."""
@@ -176,13 +205,23 @@ class Handoff:
         ]
 
     def from_staff(
-        self, staff_id: int, replied_to: int, text: str | None, message: tuple[int, int]
+        self,
+        staff_id: int,
+        replied_to: int,
+        text: str | None,
+        message: tuple[int, int],
+        *,
+        replied_to_bot: bool = False,
     ) -> list[Outgoing]:
         """A reply in the staff group to a case message: to the user, or a note to staff why not."""
         assert self.staff_chat_id is not None
         case_id = self.storage.case_of_message(self.staff_chat_id, replied_to)
         if case_id is None:
-            return []  # staff talking among themselves
+            # a reply to one of the bot's messages that belongs to no thread (a header whose
+            # delivery was never confirmed); replies among staff are left alone
+            if replied_to_bot and self.is_staff(staff_id):
+                return [self._staff_note("staff.message_not_in_case", message[1])]
+            return []
         if not self.is_staff(staff_id):
             return [self._staff_note("staff.not_admin", message[1])]
         case = self.storage.case(case_id)

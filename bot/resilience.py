@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
+import httpx
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import BaseRateLimiter
 
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 BULK = 1  # rate_limit_args value marking a bulk send
 BULK_PER_SECOND = 25  # below Telegram's 30 messages/second across chats
 MAX_WAIT_SECONDS = 300.0  # give up on one call after this long (the update is then logged)
+MAX_FAILURES = 6  # 5xx or refused connections in a row: one chat's trouble must not hold others
 BACKOFF_START, BACKOFF_MAX = 0.5, 30.0
 # calls that change nothing when repeated, or only repeat an edit that already holds
 IDEMPOTENT = frozenset(
@@ -48,6 +50,19 @@ IDEMPOTENT = frozenset(
 )
 
 Result = Any
+
+
+def might_have_been_delivered(exc: BaseException) -> bool:
+    """A timeout, or a connection lost after the request went out: Telegram may have acted on it.
+    A refused connection or an error answer from Telegram means it did not."""
+    if isinstance(exc, TimedOut):
+        return True
+    cause = exc.__cause__
+    return (
+        isinstance(exc, NetworkError)
+        and isinstance(cause, httpx.HTTPError)
+        and not isinstance(cause, httpx.ConnectError)
+    )
 
 
 def _retry_after_seconds(exc: RetryAfter) -> float:
@@ -92,6 +107,7 @@ class ResilientLimiter(BaseRateLimiter[int]):
             await self._pace_bulk()
         deadline = time.monotonic() + self.max_wait
         backoff = BACKOFF_START
+        failures = 0
         while True:
             try:
                 return await callback(*args, **kwargs)
@@ -105,7 +121,12 @@ class ResilientLimiter(BaseRateLimiter[int]):
                     raise  # it may have been delivered: never send a reply twice
                 delay, backoff = backoff, min(backoff * 2, BACKOFF_MAX)
                 log.warning("%s: timed out, retrying in %.1f s", endpoint, delay)
-            except NetworkError as exc:  # refused connection, 5xx: nothing was delivered
+            except NetworkError as exc:
+                if might_have_been_delivered(exc) and endpoint not in IDEMPOTENT:
+                    raise  # the connection broke after sending: a retry could deliver it twice
+                failures += 1  # refused connection, 5xx: nothing was delivered
+                if failures >= MAX_FAILURES:
+                    raise
                 delay, backoff = backoff, min(backoff * 2, BACKOFF_MAX)
                 log.warning("%s: %s, retrying in %.1f s", endpoint, exc, delay)
             if time.monotonic() + delay > deadline:

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
@@ -111,6 +112,22 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     # a record that someone used /forget, without anything about who
     "forget_log": {"columns": {"id": int, "at": str, "rows_deleted": int}, "pk": "id"},
+    # messages that must reach staff exactly once (a case's header): stored before sending, in the
+    # same transaction as the case; state pending → sending → sent, or uncertain when a send
+    # broke off after it may have been delivered (Telegram has no idempotency key)
+    "outbox": {
+        "columns": {
+            "id": int,
+            "case_id": int,
+            "chat_id": int,
+            "text": str,
+            "buttons": str,
+            "state": str,
+            "message_id": int,
+            "updated_at": str,
+        },
+        "pk": "id",
+    },
     # the highest id ever given out, per kind: ids are never reused, also after /forget
     "counters": {"columns": {"name": str, "value": int}, "pk": "name"},
 }
@@ -334,8 +351,11 @@ class Storage:
         return list(self.db.table("leads").rows_where(order_by="id"))
 
     # cases -----------------------------------------------------------------------------------
-    def open_case(self, user_id: int, lang: Lang) -> int:
-        """A new case under a number never given before, so a stale button can't reach it."""
+    def open_case(
+        self, user_id: int, lang: Lang, header: Callable[[int], tuple[int, str, str]] | None = None
+    ) -> int:
+        """A new case under a number never given before, so a stale button can't reach it; with
+        its staff header (chat, text, buttons as JSON) put in the outbox in the same transaction."""
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             case_id = self._next_id("cases")
@@ -343,6 +363,13 @@ class Storage:
                 "insert into cases (id, user_id, status, lang, opened_at) values (?, ?, 'open', ?, ?)",
                 [case_id, user_id, lang, now_iso()],
             )
+            if header is not None:
+                chat_id, text, buttons = header(case_id)
+                self.conn.execute(
+                    "insert into outbox (case_id, chat_id, text, buttons, state, updated_at) "
+                    "values (?, ?, ?, ?, 'pending', ?)",
+                    [case_id, chat_id, text, buttons, now_iso()],
+                )
             self.conn.execute("COMMIT")
         except BaseException:
             self.conn.execute("ROLLBACK")
@@ -410,6 +437,38 @@ class Storage:
         )
         return int(rows[0]["message_id"]) if rows else None
 
+    # outbox ----------------------------------------------------------------------------------
+    def outbox_of_case(self, case_id: int) -> dict[str, Any] | None:
+        return self._one("select * from outbox where case_id = ? order by id limit 1", [case_id])
+
+    def outbox_in_state(self, *states: str) -> list[dict[str, Any]]:
+        marks = ", ".join("?" for _ in states)
+        cursor = self.conn.execute(f"select * from outbox where state in ({marks}) order by id", list(states))
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def outbox_mark(self, item_id: int, state: str) -> None:
+        self.conn.execute(
+            "update outbox set state = ?, updated_at = ? where id = ?", [state, now_iso(), item_id]
+        )
+
+    def outbox_sent(self, item_id: int, chat_id: int, message_id: int, case_id: int) -> None:
+        """Confirmed: the item is sent and its message joins the case's thread, both or neither."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute(
+                "update outbox set state = 'sent', message_id = ?, updated_at = ? where id = ?",
+                [message_id, now_iso(), item_id],
+            )
+            self.conn.execute(
+                "insert or replace into case_messages (chat_id, message_id, case_id) values (?, ?, ?)",
+                [chat_id, message_id, case_id],
+            )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+
     # events and statistics -------------------------------------------------------------------
     def log_event(self, user_id: int, kind: str, detail: str = "") -> None:
         self._best_effort(
@@ -426,6 +485,10 @@ class Storage:
         deleted = 0
         self.conn.execute("BEGIN IMMEDIATE")
         try:
+            # the staff headers of the user's cases hold their name and questions
+            deleted += self.conn.execute(
+                "delete from outbox where case_id in (select id from cases where user_id = ?)", [user_id]
+            ).rowcount
             for table in USER_TABLES:
                 deleted += self.conn.execute(f"delete from {table} where user_id = ?", [user_id]).rowcount
             self.conn.execute("insert into forget_log (at, rows_deleted) values (?, ?)", [now_iso(), deleted])

@@ -187,6 +187,7 @@ class _Fault:
     count: int
     delay: float
     description: str | None
+    drop: bool = False  # perform the call, then close the connection without answering
 
 
 @dataclass
@@ -1128,15 +1129,18 @@ class FakeBotApi:
         count: int = 1,
         delay: float = 0.0,
         description: str | None = None,
+        drop: bool = False,
     ) -> None:
         """Make the next ``count`` calls to ``method`` (``"*"``: any method) fail or stall.
 
         ``status``: 429 (with ``parameters.retry_after``), 500, 502, 403, 400…; ``delay`` waits
         before answering, to trigger client timeouts. ``status=None`` with a ``delay`` performs the
         call at once and answers late: the message is delivered although the client timed out.
+        ``status=None, drop=True`` performs the call, then drops the connection without an answer
+        (delivered, but the client sees a network error).
         """
         self._faults.setdefault(method.lower(), deque()).append(
-            _Fault(status, retry_after, count, delay, description)
+            _Fault(status, retry_after, count, delay, description, drop)
         )
 
     def clear_faults(self) -> None:
@@ -1188,6 +1192,8 @@ class FakeBotApi:
             return self._error_response(method, params, exc)
         if fault is not None and fault.delay:
             await asyncio.sleep(fault.delay)
+        if fault is not None and fault.drop and request.transport is not None:
+            request.transport.close()  # delivered, but the answer never reaches the client
         return web.json_response({"ok": True, "result": result}, dumps=_dumps)
 
     def _error_response(self, method: str, params: JSON, error: ApiError) -> web.Response:

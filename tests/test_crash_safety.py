@@ -425,3 +425,45 @@ async def test_kill_9_after_an_answer_is_stored_but_before_the_next_question_is_
     await say(kai, "500万")
     assert session_of(db_path, 661)["answers"]["provincial_funds"] == "5000000.00"
     bot.kill()
+
+
+async def test_kill_9_between_posting_a_case_header_and_linking_it(
+    server: FakeBotApi, spawn: Callable[[Path], BotProcess], tmp_path: Path
+) -> None:
+    """The header reaches the staff group, the process dies before it learns the message id: after
+    the restart the header is not posted again, and a note links the thread so staff reach the user."""
+    db_path = tmp_path / "bot.db"
+    staff = server.chat(STAFF_CHAT_ID)
+    nia = server.user(671, first_name="Nia", language_code="zh")
+    bot = spawn(db_path)
+    await bot.start()
+    await say(nia, "验收申请截止日期")
+    await until(lambda: server.pending_update_count == 0)
+
+    server.fail_next("sendMessage", status=None, delay=30.0)  # delivered, answered too late
+    await nia.send("/human")
+    header = await staff.next_reply(timeout=10)
+    assert "Nia" in header.text
+    bot.kill()
+    server.clear_faults()
+
+    await bot.start()
+    note = await reply_containing_in(staff, "无法确认")
+    # the /human delivered again finds the case already open
+    assert "工单" in (await nia.next_reply(timeout=10)).text
+    officer = server.user(ADMIN_ID, first_name="严鹏", language_code="zh")
+    await officer.send_in(STAFF_CHAT_ID, "您好，我是严鹏。", reply_to_message_id=note.message_id)
+    assert "我是严鹏" in (await reply_containing(nia, "严鹏")).text
+    headers = [m for m in server.messages(STAFF_CHAT_ID) if "🆕" in (m.get("text") or "")]
+    assert len(headers) == 1
+    assert len(rows(db_path, "select * from cases where user_id = 671")) == 1
+    bot.kill()
+
+
+async def reply_containing_in(chat: Any, needle: str, timeout: float = 10.0) -> BotAction:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        action = await chat.next_reply(timeout=max(deadline - loop.time(), 0.01))
+        if needle in (action.text or ""):
+            return action
