@@ -3,8 +3,11 @@
 python-telegram-bot's Updater confirms a batch with its next getUpdates call, before the batch is
 handled, so updates fetched just before a crash were never seen again. Here the offset moves past
 an update only once it is handled and recorded; after a crash Telegram delivers it again, and the
-record makes sure an update already handled is not handled twice. Updates are handled one at a
-time, in order, as with the default `concurrent_updates=1`.
+record makes sure an update already handled is not handled twice.
+
+Updates are handled concurrently, each user's in the order they came (a queue per user): one
+user's trouble (a chat whose sends keep failing) never holds up the others. The offset confirmed
+to Telegram is the oldest update still being handled, so a crash loses none.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import asyncio
 import contextlib
 import logging
 import signal
+from collections import deque
 from typing import Any
 
 from telegram import Update
@@ -22,7 +26,90 @@ log = logging.getLogger(__name__)
 
 POLL_TIMEOUT = 10  # seconds a getUpdates call waits for news
 RETRY_START, RETRY_MAX = 1.0, 60.0
+MAX_CONCURRENT = 32  # updates handled at once (the Bot API client's pool holds more)
+# while an update is stuck (not confirmable), Telegram answers every poll at once with it: poll
+# this often instead of long-polling, so other users still wait at most this long
+STUCK_POLL = 0.25
+STOP_GRACE = 4.0  # seconds the updates under way get to finish on SIGTERM; the rest come again
 App = Any  # telegram.ext.Application with our bot_data
+
+
+def _key(update: Update) -> int:
+    """Whose order an update must keep: its user's (or chat's, or its own)."""
+    if update.effective_user is not None:
+        return update.effective_user.id
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    return -update.update_id
+
+
+class Dispatcher:
+    """Runs updates concurrently, one queue per user, and knows which may be confirmed."""
+
+    def __init__(self, handle: Any, max_concurrent: int = MAX_CONCURRENT) -> None:
+        self.handle = handle
+        self.slots = asyncio.Semaphore(max_concurrent)
+        self.queues: dict[int, deque[Update]] = {}
+        self.workers: dict[int, asyncio.Task[None]] = {}
+        self.unfinished: set[int] = set()
+        self.seen: set[int] = set()  # fetched by this process and not yet confirmed
+        self.highest = -1
+
+    def submit(self, update: Update) -> bool:
+        """Queue an update; False when it is already under way or done (fetched again)."""
+        if update.update_id in self.seen:
+            return False
+        self.seen.add(update.update_id)
+        self.unfinished.add(update.update_id)
+        self.highest = max(self.highest, update.update_id)
+        key = _key(update)
+        self.queues.setdefault(key, deque()).append(update)
+        if key not in self.workers:
+            self.workers[key] = asyncio.create_task(self._drain(key))
+        return True
+
+    async def _drain(self, key: int) -> None:
+        queue = self.queues[key]
+        try:
+            while queue:
+                update = queue.popleft()
+                try:
+                    async with self.slots:
+                        await self.handle(update)
+                except Exception:  # the application's error handlers have had their turn
+                    log.exception("update %s failed", update.update_id)
+                finally:
+                    self.unfinished.discard(update.update_id)
+        finally:
+            del self.workers[key]
+            if not queue:
+                del self.queues[key]
+
+    def offset(self) -> int | None:
+        """The update Telegram should deliver first next time: the oldest one not yet handled."""
+        if self.highest < 0:
+            return None
+        confirmed = min(self.unfinished) if self.unfinished else self.highest + 1
+        self.seen = {i for i in self.seen if i >= confirmed}
+        return confirmed
+
+    async def some_progress(self, timeout: float) -> None:
+        """Wait until an update under way finishes (or `timeout`)."""
+        if self.workers:
+            await asyncio.wait(
+                set(self.workers.values()), timeout=timeout, return_when=asyncio.FIRST_COMPLETED
+            )
+
+    async def finish(self, grace: float) -> None:
+        """Let the updates under way finish within `grace` seconds, then cancel the rest."""
+        if not self.workers:
+            return
+        _, late = await asyncio.wait(set(self.workers.values()), timeout=grace)
+        for task in late:
+            task.cancel()
+        if late:
+            log.warning("stopping: %d update(s) cut short; Telegram will deliver them again", len(late))
+            await asyncio.gather(*late, return_exceptions=True)
 
 
 async def _patiently(what: str, call: Any, stop: asyncio.Event) -> bool:
@@ -47,13 +134,13 @@ async def _patiently(what: str, call: Any, stop: asyncio.Event) -> bool:
 async def poll(application: App, stop: asyncio.Event) -> None:
     """Fetch, handle and confirm updates until `stop` is set."""
     bot = application.bot
-    offset: int | None = None
+    dispatcher = Dispatcher(application.process_update)
     delay = RETRY_START
     stopping = asyncio.ensure_future(stop.wait())
     while not stop.is_set():
         fetch = asyncio.ensure_future(
             bot.get_updates(
-                offset=offset,
+                offset=dispatcher.offset(),
                 timeout=POLL_TIMEOUT,
                 read_timeout=POLL_TIMEOUT + 10,
                 allowed_updates=Update.ALL_TYPES,
@@ -74,11 +161,20 @@ async def poll(application: App, stop: asyncio.Event) -> None:
                 await asyncio.wait_for(stop.wait(), delay)
             delay = min(delay * 2, RETRY_MAX)
             continue
-        for update in updates:
-            # handlers skip an update already handled before a crash (bot.handlers.skip_duplicates)
-            await application.process_update(update)
-            offset = update.update_id + 1
+        # handlers skip an update already handled before a crash (bot.handlers.skip_duplicates)
+        new = [update for update in updates if dispatcher.submit(update)]
+        if updates and not new:
+            # only updates still under way came back (they are not confirmed yet): wait for one
+            # to finish instead of asking again at once
+            await dispatcher.some_progress(timeout=STUCK_POLL)
+        await asyncio.sleep(0)  # let the new updates start before the next long poll
     stopping.cancel()
+    await dispatcher.finish(STOP_GRACE)
+    with contextlib.suppress(TelegramError):
+        # confirm what was handled, so a clean stop leaves nothing to deliver again
+        offset = dispatcher.offset()
+        if offset is not None:
+            await bot.get_updates(offset=offset, timeout=0, read_timeout=5)
 
 
 async def serve(application: App, stop: asyncio.Event, post_init: Any, post_shutdown: Any) -> None:
