@@ -120,7 +120,7 @@ COUNTIES: tuple[str, ...] = (
     "新丰县",
     "乳源瑶族自治县",
 )
-CHECK_STEPS = 12  # questions of the check on the path the scripts take
+CHECK_STEPS = 13  # questions of the check on the path the scripts take
 
 Mode = Literal["saturation", "realistic"]
 
@@ -203,13 +203,14 @@ def user_says(*needles: str) -> tuple[Expect, ...]:
 
 
 def check_answers(profile: Profile) -> list[Action]:
-    """The 12 answers of a check, each expecting the next question (the last one, the result)."""
+    """The 13 answers of a check, each expecting the next question (the last one, the result)."""
     county_label = profile.county
     yes_no_typed = profile.user_id % 2 == 1  # half the users type 没有/不是, half tap 否
     answers: list[tuple[Literal["send", "tap"], str]] = [
         ("send", profile.company),
         ("tap", county_label),
         ("tap", "1 上云上平台"),
+        ("tap", "工业企业（含制造业企业）"),
         ("tap", "项目单位自己申报"),
         ("tap", "否"),
         ("send", "没有") if yes_no_typed else ("tap", "否"),
@@ -229,13 +230,13 @@ def check_answers(profile: Profile) -> list[Action]:
     )
     actions = []
     for number, (kind, value) in enumerate(answers, start=2):
-        expects = result if number > CHECK_STEPS else user_says(f"第{number}步，共{CHECK_STEPS}步")
+        expects = result if number > CHECK_STEPS else user_says(f"第{number}步，")
         actions.append(Action(kind, value, expects))
     return actions
 
 
 def check_script(user_id: int) -> Script:
-    start = Action("send", "/check", user_says(f"第1步，共{CHECK_STEPS}步", "名称"))
+    start = Action("send", "/check", user_says("第1步，", "名称"))
     return Script("check", user_id, (start, *check_answers(Profile(user_id))))
 
 

@@ -146,6 +146,8 @@ def build_application(settings: Settings, assistant: Assistant) -> Application[A
         .read_timeout(15)
         .write_timeout(15)
         .pool_timeout(10)
+        # a small pool: httpcore's bookkeeping grows with the connections open (bench/load.py)
+        .connection_pool_size(polling.MAX_CONCURRENT + 4)
     )
     if settings.api_base_file_url:
         builder = builder.base_file_url(settings.api_base_file_url)

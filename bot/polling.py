@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 POLL_TIMEOUT = 10  # seconds a getUpdates call waits for news
 RETRY_START, RETRY_MAX = 1.0, 60.0
-MAX_CONCURRENT = 32  # updates handled at once (the Bot API client's pool holds more)
+MAX_CONCURRENT = 8  # updates handled at once: more only adds httpx pool bookkeeping (measured)
 # while an update is stuck (not confirmable), Telegram answers every poll at once with it: poll
 # this often instead of long-polling, so other users still wait at most this long
 STUCK_POLL = 0.25
@@ -92,6 +92,12 @@ class Dispatcher:
         confirmed = min(self.unfinished) if self.unfinished else self.highest + 1
         self.seen = {i for i in self.seen if i >= confirmed}
         return confirmed
+
+    async def settle(self, timeout: float) -> None:
+        """Wait until every update under way is done (or `timeout`): fetching while updates are
+        still unconfirmed makes Telegram send them again, which costs parsing them again."""
+        if self.workers:
+            await asyncio.wait(set(self.workers.values()), timeout=timeout)
 
     async def some_progress(self, timeout: float) -> None:
         """Wait until an update under way finishes (or `timeout`)."""
@@ -167,7 +173,9 @@ async def poll(application: App, stop: asyncio.Event) -> None:
             # only updates still under way came back (they are not confirmed yet): wait for one
             # to finish instead of asking again at once
             await dispatcher.some_progress(timeout=STUCK_POLL)
-        await asyncio.sleep(0)  # let the new updates start before the next long poll
+        else:
+            # usually the batch is done in milliseconds; a slow one is left running meanwhile
+            await dispatcher.settle(timeout=STUCK_POLL)
     stopping.cancel()
     await dispatcher.finish(STOP_GRACE)
     with contextlib.suppress(TelegramError):
