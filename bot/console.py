@@ -52,7 +52,8 @@ class ConsoleChat:
             and 1 <= int(number) <= len(self.choices)
             and (line.startswith("#") or not self.typing)
         ):
-            return self.assistant.button(self.sender, self.choices[int(number) - 1].data)
+            outgoing = self.assistant.tap(self.sender, self.choices[int(number) - 1].data)
+            return [o.reply for o in outgoing if o.chat_id == self.sender.user_id]
         if line.startswith("/"):
             name, _, argument = line[1:].partition(" ")
             command = self.commands.get(name.split("@")[0].lower())

@@ -7,6 +7,7 @@ knows users by id and language only; it never sees a Telegram object.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from html import escape
 from typing import Protocol
@@ -15,7 +16,7 @@ from bot import screens
 from bot.checks import Checks
 from bot.handoff import Handoff, Outgoing
 from bot.i18n import language_of
-from bot.people import Sender
+from bot.people import Sender, StaffMember
 from bot.storage import Storage
 from bot.texts import texts_for
 from conversations.deadlines import deadlines, due_today, reminders_due
@@ -27,6 +28,11 @@ from knowledge.schema import Lang
 from knowledge.search import Kind, SearchIndex, SearchResult
 
 MAX_TEXT_CHARS = 1000  # a longer message is answered from its first part, and the user is told
+
+
+def small_number(text: str) -> int | None:
+    """A case number or a rating from button data: ASCII digits only (forged data may hold ² or 10²⁰)."""
+    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
 
 
 class ReminderScheduler(Protocol):
@@ -266,6 +272,29 @@ class Assistant:
         return "\n\n" + escape("\n".join([*lines, tx.t("dates.local_note")]))
 
     # buttons -------------------------------------------------------------------------------
+    def tap(
+        self, sender: Sender, data: str, *, source_message: int | None = None, in_staff_chat: bool = False
+    ) -> list[Outgoing]:
+        """Any tapped button, for every channel: the handoff's (person, staff's case buttons,
+        rating) and the rest (menus, check, language …), each addressed to its chat."""
+        kind, _, rest = data.partition(":")
+        if data == "human":
+            return self.human(sender)
+        if kind == "case":
+            # case buttons work only where staff see them, on the case's own message
+            action, _, number = rest.partition(":")
+            case_id = small_number(number)
+            if not in_staff_chat or source_message is None or case_id is None:
+                return []
+            staff = StaffMember(sender.user_id, sender.first_name or str(sender.user_id))
+            return self.handoff.staff_action(action, case_id, staff, source_message)
+        if kind == "rate":
+            case_number, _, stars = rest.partition(":")
+            case_id, rating = small_number(case_number), small_number(stars)
+            if case_id is not None and rating is not None:
+                return self.handoff.rate(sender.user_id, case_id, rating)
+        return [Outgoing(sender.user_id, reply) for reply in self.button(sender, data)]
+
     def button(self, sender: Sender, data: str) -> list[Reply]:
         """A tapped button; unknown or stale data gets the menu again rather than an error."""
         tx = self.texts(sender)

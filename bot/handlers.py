@@ -6,7 +6,6 @@ import contextlib
 import datetime as dt
 import html
 import logging
-import re
 import sqlite3
 from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
@@ -20,7 +19,7 @@ from bot import export, stats
 from bot.dialog import Assistant
 from bot.handoff import Outgoing
 from bot.i18n import DEFAULT_LANG, gettext, language_of
-from bot.people import Sender, StaffMember
+from bot.people import Sender
 from bot.resilience import might_have_been_delivered
 from bot.settings import Settings
 from bot.storage import Storage
@@ -162,11 +161,6 @@ async def _deliver_one(update: Update | None, context: ContextTypes.DEFAULT_TYPE
         sent_id = sent.message_id
     if item.case_id is not None:
         assistant_of(context).storage.map_case_message(item.chat_id, sent_id, item.case_id)
-
-
-def small_number(text: str) -> int | None:
-    """A case number or a rating from button data: ASCII digits only (forged data may hold ² or 10²⁰)."""
-    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
 
 
 def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
@@ -465,26 +459,11 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer()
     except BadRequest as exc:  # too old (e.g. redelivered after a restart): the tap still counts
         log.info("could not answer callback query %s: %s", query.id, exc)
-    data = query.data or ""
-    assistant = assistant_of(context)
-    kind, _, rest = data.partition(":")
-    if data == "human":
-        await deliver(update, context, assistant.human(sender))
-    elif kind == "case":
-        if in_staff_chat(update, context) and isinstance(query.message, Message):
-            # case buttons work only where staff see them, on the case's own message
-            action, _, number = rest.partition(":")
-            if (case_id := small_number(number)) is not None and action in ("claim", "close"):
-                staff = StaffMember(sender.user_id, sender.first_name or str(sender.user_id))
-                outgoing = assistant.handoff.staff_action(action, case_id, staff, query.message.message_id)
-                await deliver(update, context, outgoing)
-    elif kind == "rate":
-        case_number, _, stars = rest.partition(":")
-        case_id, rating = small_number(case_number), small_number(stars)
-        if case_id is not None and rating is not None:
-            await deliver(update, context, assistant.handoff.rate(sender.user_id, case_id, rating))
-    else:
-        await send_replies(update, context, assistant.button(sender, data))
+    source = query.message.message_id if isinstance(query.message, Message) else None
+    outgoing = assistant_of(context).tap(
+        sender, query.data or "", source_message=source, in_staff_chat=in_staff_chat(update, context)
+    )
+    await deliver(update, context, outgoing)
 
 
 class DatabaseTrouble:

@@ -82,3 +82,11 @@ def test_handoff_without_a_staff_group_gives_the_contacts(assistant: Assistant):
     assert "严鹏" in outgoing[0].reply.text and "8884332" in outgoing[0].reply.text
     assert "没有配置" in outgoing[0].reply.text
     assert assistant.storage.open_case_of(5) is None
+
+
+def test_console_person_button_gives_the_contacts_without_a_staff_group(assistant: Assistant):
+    stdin = io.StringIO("8\n/quit\n")  # 转人工, the 8th button of the main menu
+    stdout = io.StringIO()
+    ConsoleChat(assistant).run(stdin, stdout)
+    out = stdout.getvalue()
+    assert "8884332" in out and "已失效" not in out
