@@ -273,10 +273,17 @@ class Assistant:
 
     # buttons -------------------------------------------------------------------------------
     def tap(
-        self, sender: Sender, data: str, *, source_message: int | None = None, in_staff_chat: bool = False
+        self,
+        sender: Sender,
+        data: str,
+        *,
+        chat_id: int | None = None,
+        source_message: int | None = None,
+        in_staff_chat: bool = False,
     ) -> list[Outgoing]:
         """Any tapped button, for every channel: the handoff's (person, staff's case buttons,
-        rating) and the rest (menus, check, language …), each addressed to its chat."""
+        rating) and the rest (menus, check, language …), each addressed to its chat; menus
+        answer in the chat where the button was (`chat_id`, the user's own by default)."""
         kind, _, rest = data.partition(":")
         if data == "human":
             return self.human(sender)
@@ -293,7 +300,8 @@ class Assistant:
             case_id, rating = small_number(case_number), small_number(stars)
             if case_id is not None and rating is not None:
                 return self.handoff.rate(sender.user_id, case_id, rating)
-        return [Outgoing(sender.user_id, reply) for reply in self.button(sender, data)]
+        here = sender.user_id if chat_id is None else chat_id
+        return [Outgoing(here, reply) for reply in self.button(sender, data)]
 
     def button(self, sender: Sender, data: str) -> list[Reply]:
         """A tapped button; unknown or stale data gets the menu again rather than an error."""

@@ -461,7 +461,11 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.info("could not answer callback query %s: %s", query.id, exc)
     source = query.message.message_id if isinstance(query.message, Message) else None
     outgoing = assistant_of(context).tap(
-        sender, query.data or "", source_message=source, in_staff_chat=in_staff_chat(update, context)
+        sender,
+        query.data or "",
+        chat_id=update.effective_chat.id if update.effective_chat else None,
+        source_message=source,
+        in_staff_chat=in_staff_chat(update, context),
     )
     await deliver(update, context, outgoing)
 
