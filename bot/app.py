@@ -21,7 +21,7 @@ from telegram.ext import (
 )
 
 from bot import handlers, polling
-from bot.dialog import Assistant
+from bot.dialog import USER_COMMANDS, Assistant
 from bot.i18n import DEFAULT_LANG, gettext
 from bot.resilience import BULK, ResilientLimiter
 from bot.settings import Settings
@@ -30,7 +30,6 @@ from knowledge.schema import LANGS, Lang
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "help", "check", "human", "remind", "lang", "cancel", "forget")
 LAST_GROUP = 99  # handlers that run after all others for an update
 REMINDER_HOUR = 9  # local time of day a future reminder is sent
 OUTBOX_EVERY = 30.0  # seconds between retries of what the outbox still holds
@@ -101,7 +100,7 @@ class JobQueueReminders:
 async def register_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Command menus in both languages (Chinese is also the default for other languages)."""
     for lang in LANGS:
-        commands = [BotCommand(c, gettext(lang, f"cmd.{c}")) for c in COMMANDS]
+        commands = [BotCommand(c, gettext(lang, f"cmd.{c}")) for c in USER_COMMANDS]
         await application.bot.set_my_commands(commands, language_code=lang)
         if lang == "zh":
             await application.bot.set_my_commands(commands)
@@ -161,15 +160,9 @@ def build_application(settings: Settings, assistant: Assistant) -> Application[A
     application.add_handler(TypeHandler(Update, handlers.skip_duplicates), group=-1)
     application.add_handler(TypeHandler(Update, handlers.mark_handled), group=LAST_GROUP)
     private = filters.ChatType.PRIVATE
+    for name in USER_COMMANDS:
+        application.add_handler(CommandHandler(name, handlers.command))
     commands = {
-        "start": handlers.start,
-        "help": handlers.help_command,
-        "lang": handlers.lang,
-        "remind": handlers.private_only(handlers.remind),
-        "human": handlers.private_only(handlers.human),
-        "check": handlers.private_only(handlers.check),
-        "cancel": handlers.private_only(handlers.cancel),
-        "forget": handlers.private_only(handlers.forget),
         "export": handlers.export_command,
         "stats": handlers.stats_command,
         "cases": handlers.cases,

@@ -6,10 +6,10 @@ import html
 import logging
 import re
 import sys
-from collections.abc import Callable
 from typing import TextIO
 
 from bot.dialog import Assistant, Sender
+from bot.handoff import Outgoing
 from bot.i18n import gettext
 from conversations.reply import Button, Reply
 
@@ -31,17 +31,6 @@ class ConsoleChat:
         self.sender = sender
         self.choices: list[Button] = []
         self.typing = False
-        commands: dict[str, Callable[[str], list[Reply]]] = {
-            "start": lambda _: assistant.start(sender),
-            "help": lambda _: assistant.help(sender),
-            "lang": lambda arg: assistant.language(sender, arg),
-            "remind": lambda arg: assistant.remind(sender, arg),
-            "human": lambda _: [o.reply for o in assistant.human(sender) if o.chat_id == sender.user_id],
-            "forget": lambda _: assistant.forget(sender),
-            "check": lambda _: assistant.check(sender),
-            "cancel": lambda _: assistant.cancel(sender),
-        }
-        self.commands = commands
 
     def handle(self, line: str) -> list[Reply]:
         line = line.strip()
@@ -52,13 +41,15 @@ class ConsoleChat:
             and 1 <= int(number) <= len(self.choices)
             and (line.startswith("#") or not self.typing)
         ):
-            outgoing = self.assistant.tap(self.sender, self.choices[int(number) - 1].data)
-            return [o.reply for o in outgoing if o.chat_id == self.sender.user_id]
+            return self._mine(self.assistant.tap(self.sender, self.choices[int(number) - 1].data))
         if line.startswith("/"):
             name, _, argument = line[1:].partition(" ")
-            command = self.commands.get(name.split("@")[0].lower())
-            return command(argument) if command else self.assistant.unknown_command(self.sender)
+            return self._mine(self.assistant.command(self.sender, name.split("@")[0], argument.strip()))
         return self.assistant.text(self.sender, line)
+
+    def _mine(self, outgoing: list[Outgoing]) -> list[Reply]:
+        """What the core sends to this terminal's user (a staff group has no console)."""
+        return [o.reply for o in outgoing if o.chat_id == self.sender.user_id]
 
     def render(self, replies: list[Reply]) -> str:
         out: list[str] = []

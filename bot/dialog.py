@@ -27,6 +27,9 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
 from knowledge.search import Kind, SearchIndex, SearchResult
 
+USER_COMMANDS = ("start", "help", "check", "human", "remind", "lang", "cancel", "forget")
+# about the user's own data: used in the private chat only
+PERSONAL_COMMANDS = frozenset({"check", "human", "remind", "cancel", "forget"})
 MAX_TEXT_CHARS = 1000  # a longer message is answered from its first part, and the user is told
 
 
@@ -82,6 +85,35 @@ class Assistant:
         return texts_for(self.lang_of(sender))
 
     # commands ------------------------------------------------------------------------------
+    def command(
+        self, sender: Sender, name: str, argument: str = "", *, chat_id: int | None = None
+    ) -> list[Outgoing]:
+        """A user's command, for every channel. Replies go to the chat it came from (`chat_id`,
+        the user's own by default); in a group, personal commands only point to the private chat."""
+        name = name.lower()
+        here = sender.user_id if chat_id is None else chat_id
+        if name in PERSONAL_COMMANDS and here != sender.user_id:
+            return self._to(here, self.private_only(sender))
+        if name == "human":
+            return self.human(sender)
+        if name == "cancel":
+            left = self.leave_case(sender)
+            return left if left is not None else self._to(here, self.cancel(sender))
+        simple: dict[str, Callable[[], list[Reply]]] = {
+            "start": lambda: self.start(sender),
+            "help": lambda: self.help(sender),
+            "lang": lambda: self.language(sender, argument),
+            "remind": lambda: self.remind(sender, argument),
+            "check": lambda: self.check(sender),
+            "forget": lambda: self.forget(sender),
+        }
+        reply = simple.get(name)
+        return self._to(here, reply() if reply else self.unknown_command(sender))
+
+    @staticmethod
+    def _to(chat_id: int, replies: list[Reply]) -> list[Outgoing]:
+        return [Outgoing(chat_id, reply) for reply in replies]
+
     def start(self, sender: Sender) -> list[Reply]:
         tx = self.texts(sender)
         name = escape(sender.first_name or "")

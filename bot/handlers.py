@@ -133,14 +133,21 @@ async def flush_outbox(bot: Bot, assistant: Assistant, *, at_startup: bool = Fal
         await post_tracked(bot, storage, assistant.handoff.outbox_item(row["case_id"]))
 
 
+def _asker_in_group(update: Update | None, chat_id: int) -> int | None:
+    """In a group, the reply quotes the message it answers: a menu's buttons belong to its asker."""
+    message = update.effective_message if update and not update.callback_query else None
+    if message is None or message.chat.type == ChatType.PRIVATE or message.chat.id != chat_id:
+        return None
+    return message.message_id
+
+
 async def _deliver_one(update: Update | None, context: ContextTypes.DEFAULT_TYPE, item: Outgoing) -> None:
     if item.outbox_id is not None:
         await post_tracked(context.bot, assistant_of(context).storage, item)
         return
     query_message = update.callback_query.message if update and update.callback_query else None
-    reply_parameters = (
-        ReplyParameters(item.reply_to, allow_sending_without_reply=True) if item.reply_to else None
-    )
+    reply_to = item.reply_to or _asker_in_group(update, item.chat_id)
+    reply_parameters = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
     if item.copy_of is not None:
         sent_id = (
             await context.bot.copy_message(
@@ -190,58 +197,14 @@ async def mark_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     assistant_of(context).storage.mark_handled(update.update_id)
 
 
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start: greeting and the main menu."""
-    if sender := sender_of(update):
-        await send_replies(update, context, assistant_of(context).start(sender))
-
-
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/help: what the bot can do and its commands."""
-    if sender := sender_of(update):
-        await send_replies(update, context, assistant_of(context).help(sender))
-
-
-async def lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/lang [zh|en]: switch the language, or offer the choice."""
-    if sender := sender_of(update):
-        argument = " ".join(context.args or [])
-        await send_replies(update, context, assistant_of(context).language(sender, argument))
-
-
-async def remind(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/remind [off]: deadline reminders on or off."""
-    if sender := sender_of(update):
-        argument = " ".join(context.args or [])
-        await send_replies(update, context, assistant_of(context).remind(sender, argument))
-
-
-async def check(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/check: the guided eligibility check."""
-    if sender := sender_of(update):
-        await send_replies(update, context, assistant_of(context).check(sender))
-
-
-async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/cancel: leave the conversation with staff, or stop the check under way."""
-    if sender := sender_of(update):
-        left = assistant_of(context).leave_case(sender)
-        if left is not None:
-            await deliver(update, context, left)
-            return
-        await send_replies(update, context, assistant_of(context).cancel(sender))
-
-
-async def human(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/human: reach a person."""
-    if sender := sender_of(update):
-        await deliver(update, context, assistant_of(context).human(sender))
-
-
-async def forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/forget: delete the user's data, after a confirmation."""
-    if sender := sender_of(update):
-        await send_replies(update, context, assistant_of(context).forget(sender))
+async def command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A user's command (/start, /help, /check …): the core decides what it means and where."""
+    sender, message, chat = sender_of(update), update.effective_message, update.effective_chat
+    if sender is None or message is None or chat is None or not message.text:
+        return
+    name = message.text.split()[0][1:].split("@")[0]
+    argument = " ".join(context.args or [])
+    await deliver(update, context, assistant_of(context).command(sender, name, argument, chat_id=chat.id))
 
 
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -322,21 +285,6 @@ async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
-
-
-def private_only(handler: Handler) -> Handler:
-    """Personal commands (check, handoff, reminders, /forget): in a group, a note to write privately."""
-
-    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        chat = update.effective_chat
-        if chat is not None and chat.type != ChatType.PRIVATE:
-            if sender := sender_of(update):
-                await send_replies(update, context, assistant_of(context).private_only(sender))
-            return
-        await handler(update, context)
-
-    guarded.__doc__ = handler.__doc__
-    return guarded
 
 
 def _staff_only(handler: Handler) -> Handler:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import COMMANDS
+from bot.dialog import USER_COMMANDS as COMMANDS
 from bot.i18n import catalog
 from conversations.eligibility import Outcome
 from conversations.parsers import ERROR_CODES
