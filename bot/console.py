@@ -45,7 +45,7 @@ class ConsoleChat:
         if line.startswith("/"):
             name, _, argument = line[1:].partition(" ")
             return self._mine(self.assistant.command(self.sender, name.split("@")[0], argument.strip()))
-        return self.assistant.text(self.sender, line)
+        return self._mine(self.assistant.message(self.sender, line))
 
     def _mine(self, outgoing: list[Outgoing]) -> list[Reply]:
         """What the core sends to this terminal's user (a staff group has no console)."""

@@ -227,6 +227,33 @@ class Assistant:
         tx = self.texts(sender)
         return [Reply(escape(tx.t("input.unsupported")), ((Button(tx.t("button.menu"), screens.HOME),),))]
 
+    # messages ------------------------------------------------------------------------------
+    def message(
+        self,
+        sender: Sender,
+        text: str | None,
+        *,
+        chat_id: int | None = None,
+        message_id: int = 0,
+        event_id: str | None = None,
+        edited: bool = False,
+    ) -> list[Outgoing]:
+        """A message for the bot, for every channel: text, or a file/sticker/… (`text` None).
+        During a case it goes to the staff; otherwise it answers the check's question or is a
+        question. In a group (`chat_id` not the user's) only questions are answered, never the
+        check, which lives in the private chat it started in; an edit is never a new answer."""
+        here = sender.user_id if chat_id is None else chat_id
+        if here != sender.user_id:
+            return self._to(here, self.question(sender, text)) if text and not edited else []
+        if edited:
+            return self._to(here, self.edited(sender, text) if text else self.unsupported(sender))
+        relayed = self.relay(sender, text, (here, message_id))
+        if relayed is not None:
+            return relayed
+        if text is None:
+            return self._to(here, self.unsupported(sender))
+        return self._to(here, self.text(sender, text, event_id))
+
     # free text -----------------------------------------------------------------------------
     def text(self, sender: Sender, text: str, event_id: str | None = None) -> list[Reply]:
         """Free text: the answer to the check's question under way, or a question."""

@@ -208,27 +208,24 @@ async def command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Free text in a private chat, or addressed to the bot in a group: answer it."""
+    """Free text in a private chat, or addressed to the bot in a group (mention or reply)."""
     sender, message = sender_of(update), update.effective_message
     if sender is None or message is None or not message.text:
         return
-    assistant = assistant_of(context)
-    private = message.chat.type == ChatType.PRIVATE
-    if update.edited_message is not None:
-        if private:  # an edited question is answered again; it never becomes a check's answer
-            await send_replies(update, context, assistant.edited(sender, message.text))
-        return
-    if not private:
-        # in a group only questions are answered: a check lives in the private chat it started in
+    text: str | None = message.text
+    if message.chat.type != ChatType.PRIVATE:
         text = _addressed_text(message, context.bot.username)
-        if text:
-            await send_replies(update, context, assistant.question(sender, text))
-        return
-    relayed = assistant.relay(sender, message.text, (message.chat.id, message.message_id))
-    if relayed is not None:
-        await deliver(update, context, relayed)
-        return
-    await send_replies(update, context, assistant.text(sender, message.text, event_id=str(update.update_id)))
+        if not text:
+            return  # group chatter not meant for the bot
+    outgoing = assistant_of(context).message(
+        sender,
+        text,
+        chat_id=message.chat.id,
+        message_id=message.message_id,
+        event_id=str(update.update_id),
+        edited=update.edited_message is not None,
+    )
+    await deliver(update, context, outgoing)
 
 
 def _addressed_text(message: Message, bot_username: str | None) -> str | None:
@@ -260,12 +257,14 @@ async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     sender, message = sender_of(update), update.effective_message
     if sender is None or message is None:
         return
-    if update.edited_message is None:
-        relayed = assistant_of(context).relay(sender, None, (message.chat.id, message.message_id))
-        if relayed is not None:
-            await deliver(update, context, relayed)
-            return
-    await send_replies(update, context, assistant_of(context).unsupported(sender))
+    outgoing = assistant_of(context).message(
+        sender,
+        None,
+        chat_id=message.chat.id,
+        message_id=message.message_id,
+        edited=update.edited_message is not None,
+    )
+    await deliver(update, context, outgoing)
 
 
 async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
