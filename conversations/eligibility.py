@@ -182,3 +182,23 @@ def _estimate(direction: Direction, answers: dict[str, Any]) -> Estimate | None:
         room = max(Decimal(0), investment - (provincial or Decimal(0)) - (other or Decimal(0)))
         amount = min(capped, room)
     return Estimate(direction, base, share, capped, room, amount, investment, provincial, other)
+
+
+def estimate_subsidy(
+    direction: Direction,
+    *,
+    investment: Decimal | None = None,
+    provincial: Decimal | None = None,
+    other: Decimal | None = None,
+) -> Estimate | None:
+    """The same formula for figures a user typed in a question. Without the investment, 五(二)'s
+    ceiling cannot be checked: the estimate then has investment Infinity and room None."""
+    answers = {
+        "investment": Decimal("Infinity") if investment is None else investment,
+        "provincial_funds": provincial,
+        "other_support": other,
+    }
+    estimate = _estimate(direction, answers)
+    if estimate is not None and investment is None:
+        estimate = Estimate(**{**estimate.__dict__, "room": None})
+    return estimate

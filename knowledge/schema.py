@@ -194,6 +194,18 @@ class Lexicon(Strict):
     thanks: list[str]
     # replies the search gives when it has no entry (zh/en)
     replies: dict[str, Text]
+    # understanding a message: what it is about (direction and stage ids of notice.yaml → the
+    # words that name them), and the words that give a user's figure its role
+    topics: dict[str, list[str]] = {}
+    figure_roles: dict[Literal["provincial", "investment", "claim"], list[str]] = {}
+    # "we got no provincial funds": matching support is then 0
+    no_provincial: list[str] = []
+    # other programmes, years' rounds and bodies: outside the notice wherever they appear in a message
+    other_programmes: list[str] = []
+    # a statement offered for confirmation ("是不是也是50万封顶"): checked against the notice
+    premise_markers: list[str] = []
+    # a short message that leans on the previous question ("那第二个方向呢", "what about …")
+    followup_markers: list[str] = []
 
     @field_validator("replies")
     @classmethod
