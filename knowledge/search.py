@@ -199,6 +199,20 @@ class SearchIndex:
             return SearchResult(Kind.UNSURE, answer_lang, best.score, None, [m for m in ranked[:3]])
         return SearchResult(Kind.OUTSIDE, answer_lang, best.score)
 
+    def elsewhere(self, question: str) -> bool:
+        """True when the question names another city or province and does not ask whether a firm
+        from there may apply here."""
+        canonical = self.normaliser.canonical(question[:MAX_QUESTION_CHARS])
+        if not any(p and p in canonical for p in self._other_places):
+            return False
+        bare = canonical.replace(" ", "")
+        return not any(word and word in bare for word in self._applicant_words)
+
+    def outside_words(self, question: str) -> list[str]:
+        """The lexicon's out-of-scope words that occur in the question."""
+        bare = self._bare(question[:MAX_QUESTION_CHARS])
+        return [word for word in self._out_of_scope if word and word in bare]
+
     def _evidence(self, entry: Entry, words: dict[str, float]) -> float:
         """How much the question says that this entry matches: one vague word ("多少", "材料")
         fits many entries equally, so it earns suggestions rather than an answer."""

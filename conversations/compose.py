@@ -1,0 +1,488 @@
+"""Answers composed from what a message asks: one part per question, the user's own figures worked
+out with the notice's formula, a wrong premise corrected, deadlines told against today.
+
+The parts come from the FAQ (found by the search, one per question asked) and from the notice's
+structured data (directions, stages); each part ends with its clause. A message about another
+programme, year or city is said to be outside the notice, with the contacts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from conversations.eligibility import Estimate, estimate_subsidy
+from conversations.parsers import format_amount
+from conversations.understanding import JOINERS, Reader, Understanding
+from knowledge.answers import CHINESE_NUMERALS, clause_label, contacts_text, render, reply_text
+from knowledge.figures import Figure
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Direction, Entry, Lang, Stage
+from knowledge.search import Kind, Match, SearchIndex, SearchResult
+
+MAX_PARTS = 4
+EN_MONTHS = "January February March April May June July August September October November December".split()
+# the FAQ entries about amounts are replaced by the worked figures when the user gave some
+AMOUNT_SECTION = "三"
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a follow-up may lean on: the last question, its topic and intent words, its figures."""
+
+    question: str
+    topics: list[str] = field(default_factory=list)
+    intents: list[str] = field(default_factory=list)
+    figures: list[tuple[str, str | None]] = field(default_factory=list)  # (yuan, role)
+    entry_id: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "topics": self.topics,
+            "intents": self.intents,
+            "figures": self.figures,
+            "entry_id": self.entry_id,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Context:
+        return cls(
+            str(data.get("question", "")),
+            list(data.get("topics", [])),
+            list(data.get("intents", [])),
+            [(str(y), r) for y, r in data.get("figures", [])],
+            data.get("entry_id"),
+        )
+
+
+@dataclass(frozen=True)
+class Composed:
+    kind: Kind
+    lang: Lang
+    text: str
+    entry_id: str | None
+    score: float
+    suggestions: list[Match]
+    context: Context | None = None  # None: nothing a follow-up can lean on
+    computed: bool = False  # the user's figures were worked out (offer the full check)
+    followup: bool = False  # read as a follow-up of the previous question
+
+    def as_json(self) -> dict[str, Any]:
+        """The `ask --json` contract of DESIGN.md."""
+        return {
+            "answer": self.text,
+            "entry_id": self.entry_id,
+            "score": self.score,
+            "suggestions": [{"entry_id": m.entry.id, "title": m.entry.title.get(self.lang)} for m in self.suggestions],
+        }
+
+
+def format_day(day: dt.date, lang: Lang) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else f"{EN_MONTHS[day.month - 1]} {day.day}, {day.year}"
+
+
+def money(amount: Decimal, lang: Lang) -> str:
+    if lang == "zh" or amount == 0:
+        return format_amount(amount, "zh") if lang == "zh" else format_amount(amount, "en")
+    return f"{format_amount(amount, 'en')} ({format_amount(amount, 'zh')})"
+
+
+def percent(rate: float) -> str:
+    return f"{(Decimal(str(rate)) * 100).normalize():f}%"
+
+
+class Composer:
+    """Built once per process from the knowledge base and its search index."""
+
+    def __init__(self, kb: KnowledgeBase, index: SearchIndex) -> None:
+        self.kb = kb
+        self.index = index
+        self.reader = Reader(index)
+        notice = kb.notice
+        self.directions = {d.id: d for d in notice.directions}
+        self.stages = {s.id: s for s in notice.stages}
+        self._entry_for_clause = {}
+        for entry in kb.faq.entries:
+            self._entry_for_clause.setdefault(entry.clause, entry)
+
+    # the door -------------------------------------------------------------------------------
+    def answer(
+        self, question: str, lang: Lang | None, today: dt.date, context: Context | None = None
+    ) -> Composed:
+        followup = False
+        if context is not None:
+            merged = self._merge(question, context)
+            if merged is not None:
+                question, followup = merged, True
+        understood = self.reader.read(question)
+        carried = self._carried_figures(understood, context) if followup and context else []
+        composed = self._compose(question, understood, lang, today, carried)
+        if followup and composed.kind is not Kind.ANSWER and composed.kind is not Kind.OUTSIDE:
+            composed = Composed(
+                Kind.UNSURE,
+                composed.lang,
+                reply_text(self.kb, "followup_choices", composed.lang),
+                None,
+                composed.score,
+                composed.suggestions,
+            )
+        return Composed(**{**composed.__dict__, "followup": followup})
+
+    # follow-ups -----------------------------------------------------------------------------
+    def _merge(self, question: str, context: Context) -> str | None:
+        """The follow-up with what it leaves out taken from the previous question, or None when
+        the message stands on its own."""
+        understood = self.reader.read(question)
+        if understood.other_programme or not self.reader.leans_on_context(question, understood):
+            return None
+        parts: list[str] = []
+        if not understood.topics:
+            parts += context.topics
+        parts.append(question)
+        if not understood.intents:
+            parts += context.intents
+        if len(parts) == 1 and not understood.figures:
+            return f"{context.question}，{question}"
+        return " ".join(parts)
+
+    def _carried_figures(self, understood: Understanding, context: Context) -> list[Figure]:
+        """The previous question's figures for "the same amount for direction 2?"; a new figure
+        without a word of its own takes the previous figure's role."""
+        if not context.figures:
+            return []
+        if understood.figures:
+            roles = {r for _, r in context.figures if r in ("provincial", "investment")}
+            return [] if len(roles) != 1 else [Figure(f.yuan, f.start, f.end, roles.pop()) for f in understood.figures if f.role in (None, "claim")]
+        return [Figure(Decimal(y), 0, 0, r) for y, r in context.figures]
+
+    # composition ----------------------------------------------------------------------------
+    def _compose(
+        self, question: str, understood: Understanding, lang: Lang | None, today: dt.date, carried: list[Figure]
+    ) -> Composed:
+        kb, index = self.kb, self.index
+        main = index.search(question, lang)
+        lang = main.lang
+        if main.kind in (Kind.EMPTY, Kind.GREETING, Kind.THANKS):
+            return self._plain(main)
+        if understood.other_programme or index.elsewhere(question):
+            return self._outside(main)
+
+        parts = self._parts(question, understood, main)
+        if not parts and main.kind is Kind.OUTSIDE:
+            return self._plain(main)
+        figures = self._figures(understood, carried)
+        computed = self._worked_figures(understood, figures, parts, lang)
+        if not parts and not computed:
+            return self._plain(main)
+
+        blocks: list[str] = []
+        premise = self._premise(understood, parts, computed, lang)
+        if premise:
+            blocks.append(premise)
+        if computed:
+            blocks.append(computed)
+        for entry in parts:
+            if computed and entry.clause.startswith(AMOUNT_SECTION):
+                continue
+            blocks.append(self._entry_text(entry, lang))
+        text = "\n\n".join(blocks)
+        dates = self._deadline_notes(text, parts, lang, today)
+        if dates:
+            text += "\n\n" + dates
+        main_entry = parts[0] if parts else self._amount_entry(understood, figures)
+        context = Context(
+            question,
+            [t.word for t in understood.topics],
+            understood.intents,
+            [(str(f.yuan), f.role) for f in figures if f.role in ("provincial", "investment")],
+            main_entry.id if main_entry else None,
+        )
+        suggestions = [m for m in main.suggestions if m.entry not in parts][:2]
+        score = main.score if main.kind is Kind.ANSWER else max(main.score, 0.5)
+        entry_id = main_entry.id if main_entry else "composed"
+        return Composed(Kind.ANSWER, lang, text, entry_id, score, suggestions, context, bool(computed))
+
+    def _plain(self, result: SearchResult) -> Composed:
+        entry_id = result.entry.id if result.kind is Kind.ANSWER and result.entry else None
+        context = None
+        if entry_id and result.entry is not None:
+            context = Context(result.entry.questions.zh[0], entry_id=entry_id)
+        return Composed(
+            result.kind, result.lang, render(self.kb, result), entry_id, result.score, result.suggestions, context
+        )
+
+    def _outside(self, result: SearchResult) -> Composed:
+        text = reply_text(self.kb, "outside", result.lang)
+        return Composed(Kind.OUTSIDE, result.lang, text, None, result.score, [])
+
+    def _entry_text(self, entry: Entry, lang: Lang) -> str:
+        source = reply_text(self.kb, "source", lang, clause=clause_label(self.kb, entry.clause, lang))
+        return f"{entry.answer.get(lang)}\n{source}"
+
+    def _parts(self, question: str, understood: Understanding, main: SearchResult) -> list[Entry]:
+        """One FAQ entry per question asked: the whole message's best entry, then the best entry
+        of each questioning clause, then of each named thing asked about together."""
+        index, reader = self.index, self.reader
+        parts: list[Entry] = []
+
+        def add(result: SearchResult) -> None:
+            if result.kind is Kind.ANSWER and result.entry is not None and result.entry not in parts:
+                parts.append(result.entry)
+
+        add(main)
+        questions = [c for c in understood.clauses if reader.is_question(c)]
+        if main.kind is not Kind.ANSWER or len(questions) > 1:
+            if main.kind is not Kind.ANSWER and not questions and understood.clauses:
+                questions = understood.clauses[-1:]
+            last_topics: list[str] = []
+            for clause in questions:
+                if index.outside_words(clause):
+                    continue
+                clause_topics = [t.word for t in reader.read(clause).topics]
+                query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])
+                last_topics = clause_topics or last_topics
+                add(index.search(query, main.lang))
+        for group in self._asked_together(understood):
+            for word in group:
+                add(index.search(" ".join([word, *understood.intents]), main.lang))
+        return parts[:MAX_PARTS]
+
+    def _asked_together(self, understood: Understanding) -> list[list[str]]:
+        """Two or more directions or stages joined by 和/与/、 (or asked "分别"), with something
+        asked: each gets its own answer."""
+        if not understood.intents:
+            return []
+        groups = []
+        for kind in (set(self.directions), set(self.stages)):
+            topics = [t for t in understood.topics if t.id in kind]
+            ids = {t.id for t in topics}
+            if len(ids) < 2:
+                continue
+            between = understood.simplified[topics[0].at : topics[-1].at]
+            if JOINERS.search(between) or "分别" in understood.simplified or "各" in understood.simplified:
+                first_word: dict[str, str] = {}
+                for t in topics:
+                    first_word.setdefault(t.id, t.word)
+                groups.append(list(first_word.values()))
+        return groups
+
+    # figures --------------------------------------------------------------------------------
+    def _figures(self, understood: Understanding, carried: list[Figure]) -> list[Figure]:
+        own = [f for f in understood.figures if f.role in ("provincial", "investment")]
+        return own or carried
+
+    def _directions_for(self, understood: Understanding, parts: list[Entry]) -> list[Direction]:
+        ids = understood.topic_ids(set(self.directions))
+        if not ids:
+            for entry in parts:
+                ids += [d.id for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)]
+        return [self.directions[i] for i in dict.fromkeys(ids)]
+
+    def _amount_entry(self, understood: Understanding, figures: list[Figure]) -> Entry | None:
+        directions = self._directions_for(understood, [])
+        clause = directions[0].funding.clause if directions else AMOUNT_SECTION
+        return self._entry_for_clause.get(clause) or self._entry_for_clause.get(AMOUNT_SECTION)
+
+    def _pair(self, understood: Understanding, figures: list[Figure], directions: list[Direction]) -> list[tuple[Direction, list[Figure]]]:
+        """Which figures belong to which direction: one set of figures for all the directions
+        named, or each figure to the direction named nearest before it."""
+        if len(directions) <= 1 or len({f.role for f in figures}) == len(figures) == 1:
+            return [(d, figures) for d in directions]
+        topics = [t for t in understood.topics if t.id in self.directions]
+        pairs: dict[str, list[Figure]] = {d.id: [] for d in directions}
+        for figure in figures:
+            before = [t for t in topics if t.at <= figure.start]
+            topic = before[-1] if before else topics[0]
+            pairs[topic.id].append(figure)
+        if sum(1 for v in pairs.values() if v) <= 1:
+            return [(d, figures) for d in directions]
+        return [(self.directions[i], f) for i, f in pairs.items() if f]
+
+    def _worked_figures(
+        self, understood: Understanding, figures: list[Figure], parts: list[Entry], lang: Lang
+    ) -> str:
+        """The arithmetic for the user's own figures, or for "no provincial funds"; "" when the
+        message gives none."""
+        asks_amount = any(e.clause.startswith(AMOUNT_SECTION) for e in parts) or bool(understood.intents)
+        if not figures and not (understood.no_provincial and asks_amount):
+            return ""
+        directions = self._directions_for(understood, parts)
+        if not directions:
+            roles = {f.role for f in figures}
+            directions = [
+                d for d in self.kb.notice.directions if not roles or self._base_role(d) in roles
+            ]
+        lines: list[str] = []
+        amounts: list[Decimal] = []
+        clauses: list[str] = []
+        for direction, own in self._pair(understood, figures, directions):
+            line, amount = self._one_direction(direction, own, understood.no_provincial, lang)
+            if line:
+                lines.append(line)
+                clauses.append(direction.funding.clause)
+            if amount is not None:
+                amounts.append(amount)
+        if not lines:
+            return ""
+        if len(amounts) > 1 and len({id(d) for d, _ in self._pair(understood, figures, directions)}) > 1 and len(
+            figures
+        ) > 1:
+            lines.append(reply_text(self.kb, "calc_total", lang, amount=money(sum(amounts, Decimal(0)), lang)))
+        if any(self.directions[d].funding.weighs_quality for d in self.directions if self.directions[d] in directions):
+            lines.append(reply_text(self.kb, "calc_quality", lang))
+        lines.append(reply_text(self.kb, "calc_caveat", lang))
+        for clause in dict.fromkeys(clauses):
+            lines.append(reply_text(self.kb, "source", lang, clause=clause_label(self.kb, clause, lang)))
+        return "\n".join(lines)
+
+    @staticmethod
+    def _base_role(direction: Direction) -> str:
+        return "provincial" if direction.funding.base == "provincial_funds" else "investment"
+
+    def _name(self, direction: Direction, lang: Lang) -> str:
+        if lang == "zh":
+            return f"方向{CHINESE_NUMERALS[direction.number - 1]}（{direction.name.zh}）"
+        return f"Direction {direction.number} ({direction.name.en})"
+
+    def _one_direction(
+        self, direction: Direction, figures: list[Figure], no_provincial: bool, lang: Lang
+    ) -> tuple[str, Decimal | None]:
+        kb, funding = self.kb, direction.funding
+        base_role = self._base_role(direction)
+        name = self._name(direction, lang)
+        base_name = reply_text(kb, f"base_{funding.base}", lang)
+        provincial = next((f.yuan for f in figures if f.role == "provincial"), None)
+        investment = next((f.yuan for f in figures if f.role == "investment"), None)
+        cap = Decimal(funding.cap_yuan)
+        if base_role == "provincial" and provincial is None:
+            if no_provincial:
+                return reply_text(kb, "calc_no_provincial", lang, direction=name), Decimal(0)
+            text = reply_text(
+                kb, "calc_need_base", lang, direction=name, base_name=base_name, rate=percent(funding.rate), cap=money(cap, lang)
+            )
+            if investment is not None:
+                text += reply_text(kb, "calc_not_base", lang, direction=name, base_name=base_name)
+            return text, None
+        if base_role == "investment" and investment is None:
+            text = reply_text(
+                kb, "calc_need_base", lang, direction=name, base_name=base_name, rate=percent(funding.rate), cap=money(cap, lang)
+            )
+            return text, None
+        estimate = estimate_subsidy(direction, investment=investment, provincial=provincial)
+        if estimate is None or estimate.base is None or estimate.share is None or estimate.amount is None:
+            return "", None
+        return self._arithmetic(estimate, name, base_name, cap, lang), estimate.amount
+
+    def _arithmetic(self, e: Estimate, name: str, base_name: str, cap: Decimal, lang: Lang) -> str:
+        kb = self.kb
+        assert e.base is not None and e.share is not None and e.capped is not None and e.amount is not None
+        text = reply_text(
+            kb,
+            "calc_share",
+            lang,
+            direction=name,
+            base_name=base_name,
+            base=money(e.base, lang),
+            rate=percent(e.direction.funding.rate),
+            share=money(e.share, lang),
+        )
+        over = e.share > cap
+        text += reply_text(
+            kb, "calc_over_cap" if over else "calc_under_cap", lang, cap=money(cap, lang), amount=money(e.capped, lang)
+        )
+        if e.room is not None and e.room < e.capped:
+            text += reply_text(
+                kb,
+                "calc_room",
+                lang,
+                investment=money(e.investment, lang),
+                provincial=money(e.provincial or Decimal(0), lang),
+                room=money(e.room, lang),
+                amount=money(e.amount, lang),
+            )
+        return text + ("。" if lang == "zh" else ".")
+
+    # premises -------------------------------------------------------------------------------
+    def _premise(self, understood: Understanding, parts: list[Entry], computed: str, lang: Lang) -> str:
+        """A figure, date, rate or number of copies offered for confirmation that the notice
+        contradicts: say so, and what that figure really is."""
+        if not understood.premise:
+            return ""
+        kb = self.kb
+        directions = self._directions_for(understood, parts)
+        caps = {Decimal(d.funding.cap_yuan) for d in directions}
+        for claim in understood.claims:
+            value = claim.yuan
+            if computed and value.normalize() in {Decimal(x).normalize() for x in self._amounts_in(computed)}:
+                continue
+            if not computed and (not caps or value in caps):
+                continue
+            text = reply_text(kb, "premise_wrong", lang, claim=money(value, lang))
+            others = [d for d in self.kb.notice.directions if Decimal(d.funding.cap_yuan) == value and d not in directions]
+            if others:
+                names = ("、" if lang == "zh" else ", ").join(self._name(d, lang) for d in others)
+                what = reply_text(kb, "what_cap", lang)
+                text += reply_text(kb, "premise_elsewhere", lang, claim=money(value, lang), other=names, what=what)
+            return text
+        stages = understood.topic_ids(set(self.stages))
+        for _, month, day in understood.claimed_dates():
+            owner = [s for s in self.stages.values() if s.deadline and (s.deadline.month, s.deadline.day) == (month, day)]
+            if stages and owner and owner[0].id not in stages:
+                claim = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
+                text = reply_text(kb, "premise_wrong", lang, claim=claim)
+                what = reply_text(kb, "what_deadline", lang)
+                return text + reply_text(kb, "premise_elsewhere", lang, claim=claim, other=owner[0].name.get(lang), what=what)
+        copies = {s.paper_copies for s in self.stages.values() if s.paper_copies}
+        for count in understood.claimed_copies():
+            if copies and count not in copies:
+                return reply_text(kb, "premise_wrong", lang, claim=f"一式{count}份" if lang == "zh" else f"{count} copies")
+        rates = {Decimal(str(d.funding.rate)) for d in self.kb.notice.directions}
+        for rate in understood.claimed_rates():
+            if rate not in rates:
+                return reply_text(kb, "premise_wrong", lang, claim=f"{rate * 100:g}%")
+        return ""
+
+    @staticmethod
+    def _amounts_in(text: str) -> list[Decimal]:
+        from knowledge.figures import read_amounts
+
+        return [f.yuan for f in read_amounts(text)]
+
+    # deadlines ------------------------------------------------------------------------------
+    def _deadline_notes(self, text: str, parts: list[Entry], lang: Lang, today: dt.date) -> str:
+        """For each deadline the answer states: days left, today, or passed, against today."""
+        kb = self.kb
+        lines: list[str] = []
+        passed = 0
+        dated = [s for s in self.stages.values() if s.deadline is not None]
+        for stage in dated:
+            assert stage.deadline is not None
+            if not self._mentions(text, stage, lang):
+                continue
+            days = (stage.deadline - today).days
+            values = {
+                "today": format_day(today, lang),
+                "stage": stage.name.get(lang),
+                "date": format_day(stage.deadline, lang),
+                "days": str(abs(days)),
+            }
+            if days < 0:
+                passed += 1
+                name = "deadline_passed"
+            else:
+                name = "deadline_today" if days == 0 else "deadline_left"
+            lines.append(reply_text(kb, name, lang, **values))
+        if lines and all(s.deadline is not None and s.deadline < today for s in dated):
+            lines.append(reply_text(kb, "round_closed", lang))
+        return "\n".join(lines)
+
+    @staticmethod
+    def _mentions(text: str, stage: Stage, lang: Lang) -> bool:
+        day = stage.deadline
+        assert day is not None
+        if f"{day.month}月{day.day}日" in text:
+            return True
+        return f"{EN_MONTHS[day.month - 1]} {day.day}" in text

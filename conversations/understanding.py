@@ -1,0 +1,148 @@
+"""What a message is about and what it asks, before an answer is chosen.
+
+About: the notice's directions and stages, named by the lexicon's topic words; asks: the lexicon's
+intent words (amount, deadline, materials, copies, who …); the user's own figures with their role
+(provincial funds, investment, a figure offered for confirmation); whether the message offers a
+statement to confirm; whether it names another programme. Everything comes from the lexicon, so a
+new notice pack brings its own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from knowledge.figures import Figure, read_amounts, read_copies, read_dates, read_percentages, to_arabic
+from knowledge.normalize import simplify
+from knowledge.search import SearchIndex
+
+CLAUSE_SPLIT = re.compile(r"[，,。!！?？;；\n]+|(?:另外|还有|以及|同时)")
+QUESTION_MARK = re.compile(r"[?？吗呢么]|什么|哪|几|多少|怎么|是否|能否|可以|能不能|是不是|有没有|how|what|when|who|which|can |is |are |do |does ")
+# separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
+JOINERS = re.compile(r"和|与|跟|及|、|/|\band\b|\bor\b|还是")
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    word: str
+    at: int  # position in the simplified text
+
+
+@dataclass(frozen=True)
+class Understanding:
+    text: str  # the message as understood (a follow-up already merged with its context)
+    simplified: str
+    topics: list[Topic]
+    intents: list[str]
+    figures: list[Figure]
+    no_provincial: bool
+    premise: bool
+    other_programme: str | None
+    clauses: list[str] = field(default_factory=list)
+
+    def topic_ids(self, kind: set[str]) -> list[str]:
+        seen: list[str] = []
+        for topic in self.topics:
+            if topic.id in kind and topic.id not in seen:
+                seen.append(topic.id)
+        return seen
+
+    @property
+    def claims(self) -> list[Figure]:
+        return [f for f in self.figures if f.role in (None, "claim")] if self.premise else []
+
+    def claimed_dates(self) -> list[tuple[int | None, int, int]]:
+        return read_dates(self.text) if self.premise else []
+
+    def claimed_copies(self) -> list[int]:
+        return read_copies(self.text) if self.premise else []
+
+    def claimed_rates(self) -> list[Decimal]:
+        return read_percentages(self.text) if self.premise else []
+
+
+class Reader:
+    """Built once from the search index (its normaliser and lexicon); `read` is read-only."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        lexicon = index.kb.lexicon
+        self.index = index
+        self.roles = {role: [simplify(w) for w in words] for role, words in lexicon.figure_roles.items()}
+        # a topic word is looked for both as typed and in canonical form (after the synonyms)
+        pairs = []
+        for topic_id, words in lexicon.topics.items():
+            for word in words:
+                for form in {simplify(word), index.normaliser.canonical(word, correct=False).replace(" ", "")}:
+                    if form:
+                        pairs.append((form, topic_id))
+        self.topic_words = sorted(set(pairs), key=lambda p: len(p[0]), reverse=True)
+        self.intent_words = sorted(
+            {index.normaliser.canonical(w, correct=False).replace(" ", "") for w in lexicon.intent_words}
+            - {""},
+            key=len,
+            reverse=True,
+        )
+        self.no_provincial = [simplify(w) for w in lexicon.no_provincial]
+        self.other_programmes = [simplify(w) for w in lexicon.other_programmes]
+        self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
+        self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
+
+    def _topics(self, text: str) -> list[Topic]:
+        found: list[Topic] = []
+        taken: list[tuple[int, int]] = []
+        for word, topic_id in self.topic_words:
+            start = text.find(word)
+            while start >= 0:
+                end = start + len(word)
+                latin = word.isascii()
+                bounded = not latin or (
+                    (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+                )
+                if bounded and not any(s < end and start < e for s, e in taken):
+                    taken.append((start, end))
+                    found.append(Topic(topic_id, word, start))
+                start = text.find(word, end)
+        return sorted(found, key=lambda t: t.at)
+
+    def intents_of(self, text: str) -> list[str]:
+        bare = self.index.normaliser.canonical(text).replace(" ", "")
+        found: list[str] = []
+        for word in self.intent_words:
+            if word in bare and not any(word in f for f in found):
+                found.append(word)
+        return found
+
+    def read(self, text: str) -> Understanding:
+        simplified = to_arabic(text)
+        canonical = self.index.normaliser.canonical(text).replace(" ", "")
+        topics = self._topics(simplified)
+        known = {t.id for t in topics}
+        topics += [t for t in self._topics(canonical) if t.id not in known]
+        other = next((w for w in self.other_programmes if w and w in simplified), None)
+        return Understanding(
+            text=text,
+            simplified=simplified,
+            topics=topics,
+            intents=self.intents_of(text),
+            figures=read_amounts(text, self.roles),
+            no_provincial=any(w in simplified for w in self.no_provincial),
+            premise=any(w in simplified for w in self.premise_markers),
+            other_programme=other,
+            clauses=[c.strip() for c in CLAUSE_SPLIT.split(text) if c and c.strip()],
+        )
+
+    def is_question(self, clause: str) -> bool:
+        return bool(QUESTION_MARK.search(simplify(clause))) or bool(self.intents_of(clause))
+
+    def leans_on_context(self, text: str, understood: Understanding) -> bool:
+        """A short message that needs the previous question: no topic or no ask of its own, or a
+        follow-up word (那…呢, what about …)."""
+        simplified = simplify(text).strip()
+        if len(simplified) > 40:
+            return False
+        marked = any(
+            simplified.startswith(w) or simplified.rstrip("?？。.!！ ").endswith(w) for w in self.followup_markers
+        )
+        return marked or not understood.topics or not understood.intents
