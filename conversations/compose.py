@@ -17,12 +17,17 @@ from conversations.eligibility import Estimate, estimate_subsidy
 from conversations.parsers import format_amount
 from conversations.understanding import JOINERS, Reader, Understanding
 from knowledge.answers import CHINESE_NUMERALS, clause_label, contacts_text, render, reply_text
-from knowledge.figures import Figure
+from knowledge.figures import Figure, read_dates
+from knowledge.normalize import simplify
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Direction, Entry, Lang, Stage
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 MAX_PARTS = 4
+LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
+STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
+EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
+OVERVIEW_OF_DIRECTIONS = "一"  # the clause of the notice that lists the directions
 EN_MONTHS = "January February March April May June July August September October November December".split()
 # the FAQ entries about amounts are replaced by the worked figures when the user gave some
 AMOUNT_SECTION = "三"
@@ -223,46 +228,101 @@ class Composer:
         return f"{entry.answer.get(lang)}\n{source}"
 
     def _parts(self, question: str, understood: Understanding, main: SearchResult) -> list[Entry]:
-        """One FAQ entry per question asked: the whole message's best entry, then the best entry
-        of each questioning clause, then of each named thing asked about together."""
+        """One FAQ entry per question asked: the best entry for the message's questions, then of
+        each questioning clause, then of each named thing asked about together."""
         index, reader = self.index, self.reader
         parts: list[Entry] = []
+        lang = main.lang
 
         def add(result: SearchResult) -> None:
             if result.kind is Kind.ANSWER and result.entry is not None and result.entry not in parts:
                 parts.append(result.entry)
 
-        add(main)
-        questions = [c for c in understood.clauses if reader.is_question(c)]
+        clauses = [c for c in understood.clauses if not index.outside_words(c)]
+        questions = [c for c in clauses if reader.is_question(c)]
+        if len(understood.clauses) >= LONG_MESSAGE_CLAUSES and questions:
+            # the situation first, the question last: the question and the clause before it
+            # decide, unless the whole message is a better match
+            last = clauses.index(questions[-1])
+            cores = [index.search(questions[-1], lang), index.search(" ".join(clauses[max(0, last - 1) : last + 1]), lang)]
+            best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
+            add(best)
+            for clause in clauses:  # a clause that plainly says what it is about
+                result = index.search(clause, lang)
+                if result.score >= STRONG_CLAUSE and result.kind is Kind.ANSWER:
+                    add(result)
+        else:
+            add(main)
         if main.kind is not Kind.ANSWER or len(questions) > 1:
-            if main.kind is not Kind.ANSWER and not questions and understood.clauses:
-                questions = understood.clauses[-1:]
+            if not questions and clauses:
+                questions = clauses[-1:]
             last_topics: list[str] = []
             for clause in questions:
-                if index.outside_words(clause):
-                    continue
                 clause_topics = [t.word for t in reader.read(clause).topics]
                 query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])
                 last_topics = clause_topics or last_topics
-                add(index.search(query, main.lang))
-        for group in self._asked_together(understood):
+                add(index.search(query, lang))
+        asked = understood.intents or [
+            w for w in questions[-1:] if not reader.read(w).topics
+        ] or self._asked_words(questions[-1:] if questions else [], understood)
+        for group in self._asked_together(understood, parts):
             for word in group:
-                add(index.search(" ".join([word, *understood.intents]), main.lang))
+                add(index.search(" ".join([word, *asked]), lang))
+        parts = self._specialise(understood, parts)
+        if understood.topics and (read_dates(understood.text) or not parts):
+            for topic in understood.topics:
+                entry = self.kb.entries_by_id.get(topic.id)
+                if entry is not None and entry not in parts:
+                    parts.insert(0, entry)
         return parts[:MAX_PARTS]
 
-    def _asked_together(self, understood: Understanding) -> list[list[str]]:
-        """Two or more directions or stages joined by 和/与/、 (or asked "分别"), with something
-        asked: each gets its own answer."""
-        if not understood.intents:
+    def _asked_words(self, questions: list[str], understood: Understanding) -> list[str]:
+        """The last question without the names of the things it asks about: 分别要交什么."""
+        if not questions:
             return []
+        text = simplify(questions[-1])
+        for topic in understood.topics:
+            text = text.replace(topic.word, " ")
+        return [text.strip()] if text.strip() else []
+
+    def _specialise(self, understood: Understanding, parts: list[Entry]) -> list[Entry]:
+        """When the message names directions, an answer about all directions or about another
+        direction becomes the answer about the named ones (in the same section)."""
+        named = [self.directions[i] for i in understood.topic_ids(set(self.directions))]
+        if not named:
+            return parts
+        out: list[Entry] = []
+        for entry in parts:
+            section = entry.clause.split("(")[0]
+            about = [d for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)]
+            general = entry.clause == section and section in {d.clause.split("(")[0] for d in named} | {
+                d.funding.clause.split("(")[0] for d in named
+            }
+            if (about and not {d.id for d in about} & {d.id for d in named}) or general:
+                for direction in named:
+                    clause = direction.clause if direction.clause.startswith(section) else direction.funding.clause
+                    replacement = self._entry_for_clause.get(clause)
+                    if replacement is not None and replacement not in out:
+                        out.append(replacement)
+                continue
+            if entry not in out:
+                out.append(entry)
+        return out
+
+    def _asked_together(self, understood: Understanding, parts: list[Entry]) -> list[list[str]]:
+        """Two or more directions or stages joined by 和/与/、 (or asked "分别"), or all of them
+        ("四个方向分别…"): each gets its own answer."""
         groups = []
+        each = any(w in understood.simplified for w in EACH_WORDS)
+        if each and any(p.clause == OVERVIEW_OF_DIRECTIONS for p in parts):
+            groups.append([self.kb.lexicon.topics[d][0] for d in self.directions if self.kb.lexicon.topics.get(d)])
         for kind in (set(self.directions), set(self.stages)):
             topics = [t for t in understood.topics if t.id in kind]
             ids = {t.id for t in topics}
             if len(ids) < 2:
                 continue
             between = understood.simplified[topics[0].at : topics[-1].at]
-            if JOINERS.search(between) or "分别" in understood.simplified or "各" in understood.simplified:
+            if JOINERS.search(between) or each:
                 first_word: dict[str, str] = {}
                 for t in topics:
                     first_word.setdefault(t.id, t.word)

@@ -17,7 +17,7 @@ from knowledge.figures import Figure, read_amounts, read_copies, read_dates, rea
 from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
 
-CLAUSE_SPLIT = re.compile(r"[，,。!！?？;；\n]+|(?:另外|还有|以及|同时)")
+CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b")
 QUESTION_MARK = re.compile(r"[?？吗呢么]|什么|哪|几|多少|怎么|是否|能否|可以|能不能|是不是|有没有|how|what|when|who|which|can |is |are |do |does ")
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
 JOINERS = re.compile(r"和|与|跟|及|、|/|\band\b|\bor\b|还是")
