@@ -254,7 +254,7 @@ class Composer:
         else:
             add(main)
         if main.kind is not Kind.ANSWER or len(questions) > 1:
-            if not questions and clauses:
+            if not questions and clauses and main.kind is Kind.UNSURE:
                 questions = clauses[-1:]
             last_topics: list[str] = []
             for clause in questions:

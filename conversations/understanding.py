@@ -23,6 +23,10 @@ QUESTION_MARK = re.compile(r"[?？吗呢么]|什么|哪|几|多少|怎么|是否
 JOINERS = re.compile(r"和|与|跟|及|、|/|\band\b|\bor\b|还是")
 
 
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
 @dataclass(frozen=True)
 class Topic:
     id: str
@@ -98,7 +102,7 @@ class Reader:
                 end = start + len(word)
                 latin = word.isascii()
                 bounded = not latin or (
-                    (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+                    (start == 0 or not _latin(text[start - 1])) and (end == len(text) or not _latin(text[end]))
                 )
                 if bounded and not any(s < end and start < e for s, e in taken):
                     taken.append((start, end))
