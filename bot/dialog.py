@@ -18,6 +18,7 @@ from bot.i18n import language_of
 from bot.people import Sender
 from bot.storage import Storage
 from bot.texts import texts_for
+from conversations.compose import Composed, Composer, Context
 from conversations.deadlines import reminders_due
 from conversations.reply import Button, Reply, rows
 from conversations.texts import Texts
@@ -27,6 +28,7 @@ from knowledge.schema import Lang
 from knowledge.search import Kind, SearchIndex, SearchResult
 
 MAX_TEXT_CHARS = 1000  # a longer message is answered from its first part, and the user is told
+CONTEXT_MAX_AGE = dt.timedelta(minutes=30)  # a follow-up leans on a question asked this recently
 
 
 class ReminderScheduler(Protocol):
@@ -64,6 +66,7 @@ class Assistant:
         self.today = today
         self.scheduler: ReminderScheduler = scheduler or NoScheduler()
         self.checks = Checks(kb, storage, today)
+        self.composer = Composer(kb, index)
         self.handoff = Handoff(kb, storage, self.checks, staff_chat_id, admin_ids)
 
     # who is speaking -----------------------------------------------------------------------
@@ -180,18 +183,32 @@ class Assistant:
         if len(text) > MAX_TEXT_CHARS:
             replies.append(Reply(escape(texts_for(lang).t("input.too_long", limit=MAX_TEXT_CHARS))))
             text = text[:MAX_TEXT_CHARS]
-        # the interface language is the user's; a question typed in English is answered in English
-        result = self.index.search(text, None)
+        # the interface language is the user's; a question typed in English is answered in English.
+        # A short follow-up is read in the context of the user's last question.
+        stored = self.storage.question_context(sender.user_id, CONTEXT_MAX_AGE)
+        context = Context.from_dict(stored) if stored else None
+        composed = self.composer.answer(text, None, self.today(), context)
         self.storage.log_question(
-            sender.user_id,
-            text,
-            result.kind.value,
-            result.entry.id if result.entry else None,
-            result.score,
-            result.lang,
+            sender.user_id, text, composed.kind.value, composed.entry_id, composed.score, composed.lang
         )
-        replies.append(self._answer(result))
+        if composed.context is not None:
+            self.storage.save_question_context(sender.user_id, composed.context.as_dict())
+        replies.append(self._composed(composed))
         return replies
+
+    def _composed(self, composed: Composed) -> Reply:
+        tx = texts_for(composed.lang)
+        body = escape(composed.text)
+        menu = Button(tx.t("button.menu"), screens.HOME)
+        suggested = [Button(m.entry.title.get(composed.lang), f"faq:{m.entry.id}") for m in composed.suggestions]
+        if composed.kind is Kind.ANSWER:
+            extra = [Button(tx.t("menu.check"), "check:start")] if composed.computed else []
+            return Reply(body, (*rows(*suggested[:2]), (*extra, menu)))
+        if composed.kind is Kind.UNSURE:
+            return Reply(body, (*rows(*suggested, per_row=1), (Button(tx.t("menu.human"), "human"), menu)))
+        if composed.kind is Kind.OUTSIDE:
+            return Reply(body, ((Button(tx.t("menu.human"), "human"), menu),))
+        return Reply(body, ((menu,),))
 
     def _answer(self, result: SearchResult) -> Reply:
         tx = texts_for(result.lang)

@@ -109,6 +109,9 @@ class Composer:
         notice = kb.notice
         self.directions = {d.id: d for d in notice.directions}
         self.stages = {s.id: s for s in notice.stages}
+        self.amount_intents = {
+            index.normaliser.canonical(w, correct=False).replace(" ", "") for w in kb.lexicon.amount_intents
+        }
         self._entry_for_clause = {}
         for entry in kb.faq.entries:
             self._entry_for_clause.setdefault(entry.clause, entry)
@@ -117,13 +120,16 @@ class Composer:
     def answer(
         self, question: str, lang: Lang | None, today: dt.date, context: Context | None = None
     ) -> Composed:
-        followup = False
-        if context is not None:
-            merged = self._merge(question, context)
-            if merged is not None:
-                question, followup = merged, True
-        understood = self.reader.read(question)
-        carried = self._carried_figures(understood, context) if followup and context else []
+        followup = context is not None and self._leans(question)
+        carried: list[Figure] = []
+        if followup and context is not None:
+            own = self.reader.read(question)
+            question = self._merge(question, own, context)
+            understood = self.reader.read(question)
+            if own.figures or set(understood.intents) & (set(context.intents) | self.amount_intents):
+                carried = self._carried_figures(own, context)
+        else:
+            understood = self.reader.read(question)
         composed = self._compose(question, understood, lang, today, carried)
         if followup and composed.kind is not Kind.ANSWER and composed.kind is not Kind.OUTSIDE:
             composed = Composed(
@@ -137,21 +143,21 @@ class Composer:
         return Composed(**{**composed.__dict__, "followup": followup})
 
     # follow-ups -----------------------------------------------------------------------------
-    def _merge(self, question: str, context: Context) -> str | None:
-        """The follow-up with what it leaves out taken from the previous question, or None when
-        the message stands on its own."""
+    def _leans(self, question: str) -> bool:
+        """A short message that needs the previous question to be understood."""
         understood = self.reader.read(question)
         if understood.other_programme or not self.reader.leans_on_context(question, understood):
-            return None
-        parts: list[str] = []
+            return False
+        return self.index.search(question).kind not in (Kind.GREETING, Kind.THANKS, Kind.EMPTY)
+
+    def _merge(self, question: str, understood: Understanding, context: Context) -> str:
+        """The follow-up with what it leaves out taken from the previous question: the thing it
+        was about (or the whole question), and what it asked."""
+        prefix: list[str] = []
         if not understood.topics:
-            parts += context.topics
-        parts.append(question)
-        if not understood.intents:
-            parts += context.intents
-        if len(parts) == 1 and not understood.figures:
-            return f"{context.question}，{question}"
-        return " ".join(parts)
+            prefix = list(context.topics) or [context.question + "，"]
+        suffix = list(context.intents) if not understood.intents else []
+        return " ".join([*prefix, question, *suffix])
 
     def _carried_figures(self, understood: Understanding, context: Context) -> list[Figure]:
         """The previous question's figures for "the same amount for direction 2?"; a new figure
@@ -176,8 +182,6 @@ class Composer:
             return self._outside(main)
 
         parts = self._parts(question, understood, main)
-        if not parts and main.kind is Kind.OUTSIDE:
-            return self._plain(main)
         figures = self._figures(understood, carried)
         computed = self._worked_figures(understood, figures, parts, lang)
         if not parts and not computed:
@@ -269,11 +273,17 @@ class Composer:
             for word in group:
                 add(index.search(" ".join([word, *asked]), lang))
         parts = self._specialise(understood, parts)
-        if understood.topics and (read_dates(understood.text) or not parts):
-            for topic in understood.topics:
-                entry = self.kb.entries_by_id.get(topic.id)
+        dated = bool(read_dates(understood.text))
+        for topic in understood.topics:  # a topic named after an entry: that entry answers too
+            entry = self.kb.entries_by_id.get(topic.id)
+            if entry is not None and entry not in parts:
+                parts.insert(0 if dated or not parts else len(parts), entry)
+        named = [self.directions[i] for i in understood.topic_ids(set(self.directions))]
+        if named and set(understood.intents) & self.amount_intents:
+            for direction in named:  # "5G项目有没有上限": the direction's own rule
+                entry = self._entry_for_clause.get(direction.funding.clause)
                 if entry is not None and entry not in parts:
-                    parts.insert(0, entry)
+                    parts.append(entry)
         return parts[:MAX_PARTS]
 
     def _asked_words(self, questions: list[str], understood: Understanding) -> list[str]:
