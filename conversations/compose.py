@@ -282,6 +282,12 @@ class Composer:
             if entry is not None and entry not in parts:
                 parts.insert(0 if dated or not parts else len(parts), entry)
         named = [self.directions[i] for i in understood.topic_ids(set(self.directions))]
+        which = any(simplify(w) in understood.simplified for w in self.kb.lexicon.which_direction)
+        scopes = {d.clause for d in self.kb.notice.directions}
+        if which and not named and not any(p.clause in scopes for p in parts):
+            overview = self._entry_for_clause.get(OVERVIEW_OF_DIRECTIONS)
+            if overview is not None:  # "which direction fits us?": the four, to choose from
+                parts = [overview, *[p for p in parts if p is not overview and not p.clause.startswith(AMOUNT_SECTION)]]
         if named and set(understood.intents) & self.amount_intents:
             for direction in named:  # "5G项目有没有上限": the direction's own rule
                 entry = self._entry_for_clause.get(direction.funding.clause)

@@ -190,6 +190,8 @@ class Lexicon(Strict):
     # a whole message that is only a greeting or thanks
     # words naming what is asked (amount, date, materials …): they weigh double
     intent_words: list[str] = []
+    # asking which direction a project fits: without a direction's own words, all are shown
+    which_direction: list[str] = []
     # the intent words that ask for an amount (a cap, a rate, how much)
     amount_intents: list[str] = []
     greetings: list[str]
