@@ -24,6 +24,7 @@ from knowledge.schema import Direction, Entry, Lang, Stage
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 MAX_PARTS = 4
+CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
@@ -42,9 +43,11 @@ class Context:
     intents: list[str] = field(default_factory=list)
     figures: list[tuple[str, str | None]] = field(default_factory=list)  # (yuan, role)
     entry_id: str | None = None
+    lang: str = "zh"
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "lang": self.lang,
             "question": self.question,
             "topics": self.topics,
             "intents": self.intents,
@@ -60,6 +63,7 @@ class Context:
             list(data.get("intents", [])),
             [(str(y), r) for y, r in data.get("figures", [])],
             data.get("entry_id"),
+            str(data.get("lang", "zh")),
         )
 
 
@@ -112,6 +116,11 @@ class Composer:
         self.amount_intents = {
             index.normaliser.canonical(w, correct=False).replace(" ", "") for w in kb.lexicon.amount_intents
         }
+        self._specific_clauses = {
+            *(d.clause for d in notice.directions),
+            *(d.funding.clause for d in notice.directions),
+            *(s.clause for s in notice.stages),
+        }
         self._entry_for_clause = {}
         for entry in kb.faq.entries:
             self._entry_for_clause.setdefault(entry.clause, entry)
@@ -120,7 +129,7 @@ class Composer:
     def answer(
         self, question: str, lang: Lang | None, today: dt.date, context: Context | None = None
     ) -> Composed:
-        followup = context is not None and self._leans(question)
+        followup = context is not None and self._leans(question, context)
         carried: list[Figure] = []
         if followup and context is not None:
             own = self.reader.read(question)
@@ -143,12 +152,27 @@ class Composer:
         return Composed(**{**composed.__dict__, "followup": followup})
 
     # follow-ups -----------------------------------------------------------------------------
-    def _leans(self, question: str) -> bool:
-        """A short message that needs the previous question to be understood."""
+    def _leans(self, question: str, context: Context) -> bool:
+        """A short message that needs the previous question to be understood: marked as a
+        follow-up, asking an amount about the previous figures, or not answerable on its own."""
         understood = self.reader.read(question)
         if understood.other_programme or not self.reader.leans_on_context(question, understood):
             return False
-        return self.index.search(question).kind not in (Kind.GREETING, Kind.THANKS, Kind.EMPTY)
+        alone = self.index.search(question)
+        if alone.kind in (Kind.GREETING, Kind.THANKS, Kind.EMPTY) or alone.lang != context.lang:
+            return False
+        if self.reader.marked_followup(question):
+            return True
+        asks_amount = bool(set(understood.intents) & self.amount_intents)
+        if asks_amount and not understood.figures and (context.figures or self._named_directions(context)):
+            return True
+        if alone.kind is not Kind.ANSWER or alone.score < CONFIDENT_ALONE or alone.entry is None:
+            return True
+        # an answer about one direction or stage the message does not name is a guess
+        return not understood.topics and alone.entry.clause in self._specific_clauses
+
+    def _named_directions(self, context: Context) -> list[str]:
+        return [t for t in context.topics if self.reader.read(t).topic_ids(set(self.directions))]
 
     def _merge(self, question: str, understood: Understanding, context: Context) -> str:
         """The follow-up with what it leaves out taken from the previous question: the thing it
@@ -211,6 +235,7 @@ class Composer:
             understood.intents,
             [(str(f.yuan), f.role) for f in figures if f.role in ("provincial", "investment")],
             main_entry.id if main_entry else None,
+            lang,
         )
         suggestions = [m for m in main.suggestions if m.entry not in parts][:2]
         score = main.score if main.kind is Kind.ANSWER else max(main.score, 0.5)
@@ -221,7 +246,7 @@ class Composer:
         entry_id = result.entry.id if result.kind is Kind.ANSWER and result.entry else None
         context = None
         if entry_id and result.entry is not None:
-            context = Context(result.entry.questions.zh[0], entry_id=entry_id)
+            context = Context(result.entry.questions.get(result.lang)[0], entry_id=entry_id, lang=result.lang)
         return Composed(
             result.kind, result.lang, render(self.kb, result), entry_id, result.score, result.suggestions, context
         )

@@ -92,6 +92,7 @@ class Reader:
         self.other_programmes = [simplify(w) for w in lexicon.other_programmes]
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
+        self.followup_exceptions = tuple(simplify(w) for w in lexicon.followup_exceptions)
 
     def _topics(self, text: str) -> list[Topic]:
         found: list[Topic] = []
@@ -140,13 +141,17 @@ class Reader:
     def is_question(self, clause: str) -> bool:
         return bool(QUESTION_MARK.search(simplify(clause))) or bool(self.intents_of(clause))
 
-    def leans_on_context(self, text: str, understood: Understanding) -> bool:
-        """A short message that needs the previous question: no topic or no ask of its own, or a
-        follow-up word (那…呢, what about …)."""
+    def marked_followup(self, text: str) -> bool:
+        """Begins or ends with a follow-up word: 那…, …呢, what about …"""
         simplified = simplify(text).strip()
-        if len(simplified) > 40:
+        if len(simplified) > 40 or simplified.startswith(self.followup_exceptions):
             return False
-        marked = any(
-            simplified.startswith(w) or simplified.rstrip("?？。.!！ ").endswith(w) for w in self.followup_markers
-        )
-        return marked or not understood.topics or not understood.intents
+        end = simplified.rstrip("?？。.!！ ")
+        return any(simplified.startswith(w) or end.endswith(w) for w in self.followup_markers)
+
+    def leans_on_context(self, text: str, understood: Understanding) -> bool:
+        """A short message that may need the previous question: a follow-up word, or no topic
+        or no ask of its own."""
+        if len(simplify(text).strip()) > 40:
+            return False
+        return self.marked_followup(text) or not understood.topics or not understood.intents

@@ -1,0 +1,249 @@
+"""Messages as enterprises write them: backstory, several questions, their own figures, wrong
+premises, near misses, follow-ups, and deadlines told against today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+
+import pytest
+
+from bot.cli import main
+from bot.dialog import Assistant
+from bot.people import Sender
+from bot.storage import Storage
+from conversations.compose import Composer
+from knowledge.figures import read_amounts, read_dates, to_arabic
+from knowledge.loader import KnowledgeBase
+from knowledge.search import Kind, SearchIndex
+
+JUNE_20 = dt.date(2022, 6, 20)
+LATER = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def composer(kb: KnowledgeBase, index: SearchIndex) -> Composer:
+    return Composer(kb, index)
+
+
+def flat(text: str) -> str:
+    return text.replace(" ", "").replace(",", "")
+
+
+# numbers and dates ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [
+        ("省里批了一千二百万", Decimal(12_000_000)),
+        ("省级给了八十万", Decimal(800_000)),
+        ("省级资金1,100,000元", Decimal(1_100_000)),
+        ("投资1.2亿", Decimal(120_000_000)),
+        ("received RMB 1.5 million in provincial funds", Decimal(1_500_000)),
+        ("我哋上雲項目省級撥咗三百萬", Decimal(3_000_000)),
+    ],
+)
+def test_amounts_are_read_in_every_form(kb: KnowledgeBase, text: str, yuan: Decimal):
+    figures = read_amounts(text, kb.lexicon.figure_roles)
+    assert [f.yuan for f in figures] == [yuan]
+
+
+def test_figures_know_what_money_they_are(kb: KnowledgeBase):
+    figures = read_amounts("总共投了380万，省里批了专项资金七十万", kb.lexicon.figure_roles)
+    assert [(f.yuan, f.role) for f in figures] == [
+        (Decimal(3_800_000), "investment"),
+        (Decimal(700_000), "provincial"),
+    ]
+
+
+def test_chinese_dates_become_dates():
+    assert read_dates("七月八号前") == [(None, 7, 8)]
+    assert read_dates("二〇二一年九月三十日") == [(2021, 9, 30)]
+    assert to_arabic("一式七份") == "一式7份"
+
+
+def test_words_with_numerals_stay_words():
+    assert to_arabic("统一部署，一家企业") == "统一部署,一家企业"
+
+
+def test_typo_correction_leaves_real_words_alone(index: SearchIndex):
+    assert "加工" in index.normaliser.canonical("我们是做五金加工的")
+    assert index.normaliser.canonical("放向") == "方向"  # real typos are still corrected
+
+
+# the user's own figures -------------------------------------------------------------------------
+def test_provincial_funds_are_matched_at_ten_percent(composer: Composer):
+    answer = composer.answer("上云项目省里批了150万，市里能配多少？", None, JUNE_20)
+    assert answer.entry_id is not None and answer.computed
+    assert "150万元 × 10% = 15万元" in answer.text and "三、支持方式（一）" in answer.text
+    assert "/check" in answer.text
+
+
+def test_a_large_investment_is_capped_and_says_why(composer: Composer):
+    answer = composer.answer("系统性平台投资两千万能补多少", None, JUNE_20)
+    assert "200万元" in answer.text and "按最高计100万元" in answer.text
+    assert "三、支持方式（三）" in answer.text
+
+
+def test_no_provincial_funds_is_an_amount_of_zero(composer: Composer):
+    answer = composer.answer("上了一套云MES花了60万，省里没有给资金，还能拿到市里的补贴吗？", None, JUNE_20)
+    assert answer.entry_id is not None and "市级配套为0元" in answer.text
+
+
+def test_two_projects_are_added_up(composer: Composer):
+    answer = composer.answer("一个上云项目省级给了200万，一个5G+制造业项目省级给了400万，加起来市级能拿多少？", None, JUNE_20)
+    assert "20万元" in answer.text and "40万元" in answer.text and "合计约60万元" in answer.text
+
+
+def test_figures_in_english_are_answered_in_english(composer: Composer):
+    answer = composer.answer("Our cloud project got 800,000 yuan from the province. City top-up?", None, JUNE_20)
+    assert answer.lang == "en" and "RMB 80,000" in answer.text
+
+
+# several questions, premises ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("入库和验收分别几号截止", ["2022年7月8日", "2022年8月26日"]),
+        ("标杆和上云的封顶一样吗", ["50万元", "100万元"]),
+        ("附件有哪些，各交几份", ["附件2", "附件3", "附件4", "附件5", "一式七份"]),
+        ("5G项目和标杆项目最高分别能补多少", ["三、支持方式（四）", "三、支持方式（二）"]),
+    ],
+)
+def test_every_part_of_a_question_is_answered(composer: Composer, question: str, expected: list[str]):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None
+    for text in expected:
+        assert text in answer.text, text
+
+
+def test_a_wrong_premise_is_corrected(composer: Composer):
+    answer = composer.answer("上云上平台是不是也是五十万封顶？", None, JUNE_20)
+    assert answer.text.startswith("不是50万元")
+    assert "方向二" in answer.text and "100万元" in answer.text
+
+
+def test_a_deadline_of_the_other_stage_is_corrected(composer: Composer):
+    answer = composer.answer("验收申请是不是7月8号前交就行？", None, JUNE_20)
+    assert "不是7月8日" in answer.text and "8月26日" in answer.text
+
+
+def test_backstory_does_not_make_the_bot_refuse(composer: Composer):
+    question = "我们是仁化一家做铝型材的厂，三十来号人，去年纳税一百多万，今年上了ERP，这种能报哪个方向？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.kind is Kind.ANSWER and answer.entry_id is not None
+    assert "上云上平台" in answer.text
+
+
+# near misses ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "韶关市2022年专精特新申报的联系人是谁",
+        "南雄的企业搞技术改造，广东省技术改造专项资金奖补比例是多少",
+        "首台套保险补偿怎么申请",
+        "智能制造示范工厂评选标准是什么",
+        "工业互联网标识解析二级节点建设有补贴吗",
+        "2023年的上云上平台补贴比例变了吗",
+        "东莞企业上云上平台补贴标准",
+        "去年为了数字化改造向银行贷了2000万，贴息比例是多少",
+        "设备购置能不能享受企业所得税一次性税前扣除",
+        "工信局局长是谁",
+    ],
+)
+def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: Composer, question: str):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+    assert kb.notice.contacts.phone in answer.text
+
+
+def test_a_shaoguan_subsidiary_of_a_firm_elsewhere_is_inside(composer: Composer):
+    answer = composer.answer("我们总部在广州，在韶关注册的子公司可以申报吗", None, JUNE_20)
+    assert answer.entry_id is not None and "二、支持对象（一）" in answer.text
+
+
+# deadlines against today -----------------------------------------------------------------------------
+def test_days_left_before_the_entry_deadline(composer: Composer):
+    answer = composer.answer("入库申报什么时候截止", None, JUNE_20)
+    assert "还有18天" in answer.text and "以当地工信局通知为准" in answer.text
+
+
+def test_the_deadline_day_itself_is_included(composer: Composer):
+    answer = composer.answer("入库申报什么时候截止", None, dt.date(2022, 7, 8))
+    assert "今天就是入库申报的截止日" in answer.text
+
+
+def test_passed_deadlines_say_so_and_whom_to_ask(kb: KnowledgeBase, composer: Composer):
+    answer = composer.answer("入库申报什么时候截止", None, LATER)
+    assert "已于2022年7月8日截止" in answer.text and "已过去" in answer.text
+    assert "这一轮申报已截止" in answer.text and kb.notice.contacts.phone in answer.text
+
+
+@pytest.mark.parametrize("question", ["现在还能申报吗", "2026年还能报吗"])
+def test_still_open_is_answered_against_today(composer: Composer, question: str):
+    answer = composer.answer(question, None, LATER)
+    assert answer.entry_id is not None and "这一轮申报已截止" in answer.text
+    before = composer.answer(question, None, JUNE_20)
+    assert "还有18天" in before.text
+
+
+def test_ask_honours_bot_today(monkeypatch: pytest.MonkeyPatch):
+    out = io.StringIO()
+    monkeypatch.setenv("BOT_TODAY", "2022-06-20")
+    assert main(["ask", "--json", "入库申报截止日期"], stdout=out) == 0
+    reply = json.loads(out.getvalue())
+    assert reply["entry_id"] is not None and "还有18天" in reply["answer"]
+
+
+def test_ask_reads_every_line_on_its_own(monkeypatch: pytest.MonkeyPatch):
+    out = io.StringIO()
+    monkeypatch.setenv("BOT_TODAY", "2022-06-20")
+    main(["ask", "--json"], stdin=io.StringIO("上云上平台最高补多少\n那第二个方向呢\n"), stdout=out)
+    second = json.loads(out.getvalue().splitlines()[1])
+    assert "50万" not in second["answer"]  # no context in batch mode
+
+
+# follow-ups -------------------------------------------------------------------------------------------
+@pytest.fixture
+def assistant(kb: KnowledgeBase, index: SearchIndex) -> Assistant:
+    return Assistant(kb, index, Storage(":memory:"), lambda: JUNE_20)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("上云上平台最高补多少", "那第二个方向呢", "50万元"),
+        ("入库要交什么材料", "要几份", "一式七份"),
+        ("上云项目省级给了100万，市级补多少", "省级给了200万呢", "20万元"),
+        ("入库申报什么时候截止", "那验收呢", "8月26日"),
+        ("上云上平台省级资金给了150万能补多少", "那标杆项目同样金额呢", "15万元"),
+    ],
+)
+def test_a_follow_up_is_read_in_the_context_of_the_last_question(
+    assistant: Assistant, first: str, then: str, expected: str
+):
+    ann = Sender(7, "Ann", language_code="zh")
+    assistant.text(ann, first)
+    reply = assistant.text(ann, then)[-1]
+    assert expected in reply.text
+
+
+def test_context_is_per_user_and_expires(assistant: Assistant):
+    ann, bob = Sender(8, language_code="zh"), Sender(9, language_code="zh")
+    assistant.text(ann, "上云上平台最高补多少")
+    assert "50万元" not in assistant.text(bob, "那第二个方向呢")[-1].text
+    assistant.storage.conn.execute("update question_context set updated_at = '2000-01-01T00:00:00+00:00'")
+    assert "50万元" not in assistant.text(ann, "那第二个方向呢")[-1].text
+
+
+def test_forget_deletes_the_context(assistant: Assistant):
+    ann = Sender(10, language_code="zh")
+    assistant.text(ann, "上云上平台最高补多少")
+    assistant.storage.forget_user(10)
+    assert assistant.storage.question_context(10, dt.timedelta(hours=1)) is None
+
+
+def test_worked_figures_offer_the_full_check(assistant: Assistant):
+    reply = assistant.text(Sender(11, language_code="zh"), "上云项目省级给了100万，市级补多少")[-1]
+    assert "check:start" in [b.data for row in reply.buttons for b in row]
