@@ -22,7 +22,9 @@ from bot.storage import Storage  # noqa: E402
 from knowledge.loader import load_knowledge  # noqa: E402
 from knowledge.search import SearchIndex  # noqa: E402
 
-BRACKETS = str.maketrans({"〔": "(", "［": "(", "[": "(", "（": "(", "〕": ")", "］": ")", "]": ")", "）": ")"})
+BRACKETS = str.maketrans(
+    {"〔": "(", "［": "(", "[": "(", "（": "(", "〕": ")", "］": ")", "]": ")", "）": ")"}
+)
 
 
 def normalise(text: str) -> str:

@@ -200,7 +200,9 @@ class Assistant:
         tx = texts_for(composed.lang)
         body = escape(composed.text)
         menu = Button(tx.t("button.menu"), screens.HOME)
-        suggested = [Button(m.entry.title.get(composed.lang), f"faq:{m.entry.id}") for m in composed.suggestions]
+        suggested = [
+            Button(m.entry.title.get(composed.lang), f"faq:{m.entry.id}") for m in composed.suggestions
+        ]
         if composed.kind is Kind.ANSWER:
             extra = [Button(tx.t("menu.check"), "check:start")] if composed.computed else []
             return Reply(body, (*rows(*suggested[:2]), (*extra, menu)))

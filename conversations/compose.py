@@ -16,10 +16,10 @@ from typing import Any
 from conversations.eligibility import Estimate, estimate_subsidy
 from conversations.parsers import format_amount
 from conversations.understanding import JOINERS, Reader, Understanding
-from knowledge.answers import CHINESE_NUMERALS, clause_label, contacts_text, render, reply_text
+from knowledge.answers import CHINESE_NUMERALS, clause_label, render, reply_text
 from knowledge.figures import Figure, read_dates
-from knowledge.normalize import simplify
 from knowledge.loader import KnowledgeBase
+from knowledge.normalize import simplify
 from knowledge.schema import Direction, Entry, Lang, Stage
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
@@ -29,7 +29,10 @@ LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situati
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
 OVERVIEW_OF_DIRECTIONS = "一"  # the clause of the notice that lists the directions
-EN_MONTHS = "January February March April May June July August September October November December".split()
+EN_MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
 # the FAQ entries about amounts are replaced by the worked figures when the user gave some
 AMOUNT_SECTION = "三"
 
@@ -85,12 +88,18 @@ class Composed:
             "answer": self.text,
             "entry_id": self.entry_id,
             "score": self.score,
-            "suggestions": [{"entry_id": m.entry.id, "title": m.entry.title.get(self.lang)} for m in self.suggestions],
+            "suggestions": [
+                {"entry_id": m.entry.id, "title": m.entry.title.get(self.lang)} for m in self.suggestions
+            ],
         }
 
 
 def format_day(day: dt.date, lang: Lang) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else f"{EN_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    return (
+        f"{day.year}年{day.month}月{day.day}日"
+        if lang == "zh"
+        else f"{EN_MONTHS[day.month - 1]} {day.day}, {day.year}"
+    )
 
 
 def money(amount: Decimal, lang: Lang) -> str:
@@ -121,7 +130,7 @@ class Composer:
             *(d.funding.clause for d in notice.directions),
             *(s.clause for s in notice.stages),
         }
-        self._entry_for_clause = {}
+        self._entry_for_clause: dict[str, Entry] = {}
         for entry in kb.faq.entries:
             self._entry_for_clause.setdefault(entry.clause, entry)
 
@@ -190,14 +199,27 @@ class Composer:
             return []
         if understood.figures:
             roles = {r for _, r in context.figures if r in ("provincial", "investment")}
-            return [] if len(roles) != 1 else [Figure(f.yuan, f.start, f.end, roles.pop()) for f in understood.figures if f.role in (None, "claim")]
+            return (
+                []
+                if len(roles) != 1
+                else [
+                    Figure(f.yuan, f.start, f.end, roles.pop())
+                    for f in understood.figures
+                    if f.role in (None, "claim")
+                ]
+            )
         return [Figure(Decimal(y), 0, 0, r) for y, r in context.figures]
 
     # composition ----------------------------------------------------------------------------
     def _compose(
-        self, question: str, understood: Understanding, lang: Lang | None, today: dt.date, carried: list[Figure]
+        self,
+        question: str,
+        understood: Understanding,
+        lang: Lang | None,
+        today: dt.date,
+        carried: list[Figure],
     ) -> Composed:
-        kb, index = self.kb, self.index
+        index = self.index
         main = index.search(question, lang)
         lang = main.lang
         if main.kind in (Kind.EMPTY, Kind.GREETING, Kind.THANKS):
@@ -248,7 +270,13 @@ class Composer:
         if entry_id and result.entry is not None:
             context = Context(result.entry.questions.get(result.lang)[0], entry_id=entry_id, lang=result.lang)
         return Composed(
-            result.kind, result.lang, render(self.kb, result), entry_id, result.score, result.suggestions, context
+            result.kind,
+            result.lang,
+            render(self.kb, result),
+            entry_id,
+            result.score,
+            result.suggestions,
+            context,
         )
 
     def _outside(self, result: SearchResult) -> Composed:
@@ -276,7 +304,10 @@ class Composer:
             # the situation first, the question last: the question and the clause before it
             # decide, unless the whole message is a better match
             last = clauses.index(questions[-1])
-            cores = [index.search(questions[-1], lang), index.search(" ".join(clauses[max(0, last - 1) : last + 1]), lang)]
+            cores = [
+                index.search(questions[-1], lang),
+                index.search(" ".join(clauses[max(0, last - 1) : last + 1]), lang),
+            ]
             best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
             add(best)
             for clause in clauses:  # a clause that plainly says what it is about
@@ -294,9 +325,11 @@ class Composer:
                 query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])
                 last_topics = clause_topics or last_topics
                 add(index.search(query, lang))
-        asked = understood.intents or [
-            w for w in questions[-1:] if not reader.read(w).topics
-        ] or self._asked_words(questions[-1:] if questions else [], understood)
+        asked = (
+            understood.intents
+            or [w for w in questions[-1:] if not reader.read(w).topics]
+            or self._asked_words(questions[-1:] if questions else [], understood)
+        )
         for group in self._asked_together(understood, parts):
             for word in group:
                 add(index.search(" ".join([word, *asked]), lang))
@@ -312,7 +345,10 @@ class Composer:
         if which and not named and not any(p.clause in scopes for p in parts):
             overview = self._entry_for_clause.get(OVERVIEW_OF_DIRECTIONS)
             if overview is not None:  # "which direction fits us?": the four, to choose from
-                parts = [overview, *[p for p in parts if p is not overview and not p.clause.startswith(AMOUNT_SECTION)]]
+                parts = [
+                    overview,
+                    *[p for p in parts if p is not overview and not p.clause.startswith(AMOUNT_SECTION)],
+                ]
         if named and set(understood.intents) & self.amount_intents:
             for direction in named:  # "5G项目有没有上限": the direction's own rule
                 entry = self._entry_for_clause.get(direction.funding.clause)
@@ -344,7 +380,9 @@ class Composer:
             }
             if (about and not {d.id for d in about} & {d.id for d in named}) or general:
                 for direction in named:
-                    clause = direction.clause if direction.clause.startswith(section) else direction.funding.clause
+                    clause = (
+                        direction.clause if direction.clause.startswith(section) else direction.funding.clause
+                    )
                     replacement = self._entry_for_clause.get(clause)
                     if replacement is not None and replacement not in out:
                         out.append(replacement)
@@ -359,7 +397,9 @@ class Composer:
         groups = []
         each = any(w in understood.simplified for w in EACH_WORDS)
         if each and any(p.clause == OVERVIEW_OF_DIRECTIONS for p in parts):
-            groups.append([self.kb.lexicon.topics[d][0] for d in self.directions if self.kb.lexicon.topics.get(d)])
+            groups.append(
+                [self.kb.lexicon.topics[d][0] for d in self.directions if self.kb.lexicon.topics.get(d)]
+            )
         for kind in (set(self.directions), set(self.stages)):
             topics = [t for t in understood.topics if t.id in kind]
             ids = {t.id for t in topics}
@@ -382,7 +422,9 @@ class Composer:
         ids = understood.topic_ids(set(self.directions))
         if not ids:
             for entry in parts:
-                ids += [d.id for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)]
+                ids += [
+                    d.id for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)
+                ]
         return [self.directions[i] for i in dict.fromkeys(ids)]
 
     def _amount_entry(self, understood: Understanding, figures: list[Figure]) -> Entry | None:
@@ -390,7 +432,9 @@ class Composer:
         clause = directions[0].funding.clause if directions else AMOUNT_SECTION
         return self._entry_for_clause.get(clause) or self._entry_for_clause.get(AMOUNT_SECTION)
 
-    def _pair(self, understood: Understanding, figures: list[Figure], directions: list[Direction]) -> list[tuple[Direction, list[Figure]]]:
+    def _pair(
+        self, understood: Understanding, figures: list[Figure], directions: list[Direction]
+    ) -> list[tuple[Direction, list[Figure]]]:
         """Which figures belong to which direction: one set of figures for all the directions
         named, or each figure to the direction named nearest before it."""
         if len(directions) <= 1 or len({f.role for f in figures}) == len(figures) == 1:
@@ -416,9 +460,7 @@ class Composer:
         directions = self._directions_for(understood, parts)
         if not directions:
             roles = {f.role for f in figures}
-            directions = [
-                d for d in self.kb.notice.directions if not roles or self._base_role(d) in roles
-            ]
+            directions = [d for d in self.kb.notice.directions if not roles or self._base_role(d) in roles]
         lines: list[str] = []
         amounts: list[Decimal] = []
         clauses: list[str] = []
@@ -431,11 +473,19 @@ class Composer:
                 amounts.append(amount)
         if not lines:
             return ""
-        if len(amounts) > 1 and len({id(d) for d, _ in self._pair(understood, figures, directions)}) > 1 and len(
-            figures
-        ) > 1:
-            lines.append(reply_text(self.kb, "calc_total", lang, amount=money(sum(amounts, Decimal(0)), lang)))
-        if any(self.directions[d].funding.weighs_quality for d in self.directions if self.directions[d] in directions):
+        if (
+            len(amounts) > 1
+            and len({id(d) for d, _ in self._pair(understood, figures, directions)}) > 1
+            and len(figures) > 1
+        ):
+            lines.append(
+                reply_text(self.kb, "calc_total", lang, amount=money(sum(amounts, Decimal(0)), lang))
+            )
+        if any(
+            self.directions[d].funding.weighs_quality
+            for d in self.directions
+            if self.directions[d] in directions
+        ):
             lines.append(reply_text(self.kb, "calc_quality", lang))
         lines.append(reply_text(self.kb, "calc_caveat", lang))
         for clause in dict.fromkeys(clauses):
@@ -465,14 +515,26 @@ class Composer:
             if no_provincial:
                 return reply_text(kb, "calc_no_provincial", lang, direction=name), Decimal(0)
             text = reply_text(
-                kb, "calc_need_base", lang, direction=name, base_name=base_name, rate=percent(funding.rate), cap=money(cap, lang)
+                kb,
+                "calc_need_base",
+                lang,
+                direction=name,
+                base_name=base_name,
+                rate=percent(funding.rate),
+                cap=money(cap, lang),
             )
             if investment is not None:
                 text += reply_text(kb, "calc_not_base", lang, direction=name, base_name=base_name)
             return text, None
         if base_role == "investment" and investment is None:
             text = reply_text(
-                kb, "calc_need_base", lang, direction=name, base_name=base_name, rate=percent(funding.rate), cap=money(cap, lang)
+                kb,
+                "calc_need_base",
+                lang,
+                direction=name,
+                base_name=base_name,
+                rate=percent(funding.rate),
+                cap=money(cap, lang),
             )
             return text, None
         estimate = estimate_subsidy(direction, investment=investment, provincial=provincial)
@@ -495,7 +557,11 @@ class Composer:
         )
         over = e.share > cap
         text += reply_text(
-            kb, "calc_over_cap" if over else "calc_under_cap", lang, cap=money(cap, lang), amount=money(e.capped, lang)
+            kb,
+            "calc_over_cap" if over else "calc_under_cap",
+            lang,
+            cap=money(cap, lang),
+            amount=money(e.capped, lang),
         )
         if e.room is not None and e.room < e.capped:
             text += reply_text(
@@ -525,24 +591,38 @@ class Composer:
             if not computed and (not caps or value in caps):
                 continue
             text = reply_text(kb, "premise_wrong", lang, claim=money(value, lang))
-            others = [d for d in self.kb.notice.directions if Decimal(d.funding.cap_yuan) == value and d not in directions]
+            others = [
+                d
+                for d in self.kb.notice.directions
+                if Decimal(d.funding.cap_yuan) == value and d not in directions
+            ]
             if others:
                 names = ("、" if lang == "zh" else ", ").join(self._name(d, lang) for d in others)
                 what = reply_text(kb, "what_cap", lang)
-                text += reply_text(kb, "premise_elsewhere", lang, claim=money(value, lang), other=names, what=what)
+                text += reply_text(
+                    kb, "premise_elsewhere", lang, claim=money(value, lang), other=names, what=what
+                )
             return text
         stages = understood.topic_ids(set(self.stages))
         for _, month, day in understood.claimed_dates():
-            owner = [s for s in self.stages.values() if s.deadline and (s.deadline.month, s.deadline.day) == (month, day)]
+            owner = [
+                s
+                for s in self.stages.values()
+                if s.deadline and (s.deadline.month, s.deadline.day) == (month, day)
+            ]
             if stages and owner and owner[0].id not in stages:
-                claim = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
-                text = reply_text(kb, "premise_wrong", lang, claim=claim)
+                said = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
+                text = reply_text(kb, "premise_wrong", lang, claim=said)
                 what = reply_text(kb, "what_deadline", lang)
-                return text + reply_text(kb, "premise_elsewhere", lang, claim=claim, other=owner[0].name.get(lang), what=what)
+                return text + reply_text(
+                    kb, "premise_elsewhere", lang, claim=said, other=owner[0].name.get(lang), what=what
+                )
         copies = {s.paper_copies for s in self.stages.values() if s.paper_copies}
         for count in understood.claimed_copies():
             if copies and count not in copies:
-                return reply_text(kb, "premise_wrong", lang, claim=f"一式{count}份" if lang == "zh" else f"{count} copies")
+                return reply_text(
+                    kb, "premise_wrong", lang, claim=f"一式{count}份" if lang == "zh" else f"{count} copies"
+                )
         rates = {Decimal(str(d.funding.rate)) for d in self.kb.notice.directions}
         for rate in understood.claimed_rates():
             if rate not in rates:

@@ -18,7 +18,10 @@ from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
 
 CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b")
-QUESTION_MARK = re.compile(r"[?？吗呢么]|什么|哪|几|多少|怎么|是否|能否|可以|能不能|是不是|有没有|how|what|when|who|which|can |is |are |do |does ")
+QUESTION_MARK = re.compile(
+    r"[?？吗呢么]|什么|哪|几|多少|怎么|是否|能否|可以|能不能|是不是|有没有"
+    r"|how|what|when|who|which|can |is |are |do |does "
+)
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
 JOINERS = re.compile(r"和|与|跟|及|、|/|\band\b|\bor\b|还是")
 
@@ -73,12 +76,17 @@ class Reader:
     def __init__(self, index: SearchIndex) -> None:
         lexicon = index.kb.lexicon
         self.index = index
-        self.roles = {role: [simplify(w) for w in words] for role, words in lexicon.figure_roles.items()}
+        self.roles: dict[str, list[str]] = {
+            role: [simplify(w) for w in words] for role, words in lexicon.figure_roles.items()
+        }
         # a topic word is looked for both as typed and in canonical form (after the synonyms)
         pairs = []
         for topic_id, words in lexicon.topics.items():
             for word in words:
-                for form in {simplify(word), index.normaliser.canonical(word, correct=False).replace(" ", "")}:
+                for form in {
+                    simplify(word),
+                    index.normaliser.canonical(word, correct=False).replace(" ", ""),
+                }:
                     if form:
                         pairs.append((form, topic_id))
         self.topic_words = sorted(set(pairs), key=lambda p: len(p[0]), reverse=True)
@@ -103,7 +111,8 @@ class Reader:
                 end = start + len(word)
                 latin = word.isascii()
                 bounded = not latin or (
-                    (start == 0 or not _latin(text[start - 1])) and (end == len(text) or not _latin(text[end]))
+                    (start == 0 or not _latin(text[start - 1]))
+                    and (end == len(text) or not _latin(text[end]))
                 )
                 if bounded and not any(s < end and start < e for s, e in taken):
                     taken.append((start, end))

@@ -43,7 +43,10 @@ UNIT_FACTOR = {
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
 COPIES = re.compile(r"(?:一式)?(\d+)\s*(?:份|套|copies|sets)")
 MONTH_DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
-MONTHS = "january february march april may june july august september october november december".split()
+MONTHS = (
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+)
 EN_MONTH_DAY = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b")
 
 
@@ -131,7 +134,7 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
     return min(found)[1] if found else None
 
 
-def read_amounts(text: str, roles: Mapping[str, Iterable[str]] = {}) -> list[Figure]:  # noqa: B006
+def read_amounts(text: str, roles: Mapping[str, Iterable[str]] = {}) -> list[Figure]:
     """Every amount of money in the text (a number with 元, 万, 亿, million, yuan …), in order."""
     arabic = to_arabic(text)
     words = _role_words(roles)

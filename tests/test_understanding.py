@@ -92,12 +92,14 @@ def test_no_provincial_funds_is_an_amount_of_zero(composer: Composer):
 
 
 def test_two_projects_are_added_up(composer: Composer):
-    answer = composer.answer("一个上云项目省级给了200万，一个5G+制造业项目省级给了400万，加起来市级能拿多少？", None, JUNE_20)
+    question = "一个上云项目省级给了200万，一个5G+制造业项目省级给了400万，加起来市级能拿多少？"
+    answer = composer.answer(question, None, JUNE_20)
     assert "20万元" in answer.text and "40万元" in answer.text and "合计约60万元" in answer.text
 
 
 def test_figures_in_english_are_answered_in_english(composer: Composer):
-    answer = composer.answer("Our cloud project got 800,000 yuan from the province. City top-up?", None, JUNE_20)
+    question = "Our cloud project got 800,000 yuan from the province. City top-up?"
+    answer = composer.answer(question, None, JUNE_20)
     assert answer.lang == "en" and "RMB 80,000" in answer.text
 
 
