@@ -293,6 +293,12 @@ class Composer:
         index, reader = self.index, self.reader
         parts: list[Entry] = []
         lang = main.lang
+        seen: dict[str, SearchResult] = {question: main}
+
+        def search(text: str) -> SearchResult:  # one search per distinct text in one answer
+            if text not in seen:
+                seen[text] = index.search(text, lang)
+            return seen[text]
 
         def add(result: SearchResult) -> None:
             if result.kind is Kind.ANSWER and result.entry is not None and result.entry not in parts:
@@ -305,13 +311,13 @@ class Composer:
             # decide, unless the whole message is a better match
             last = clauses.index(questions[-1])
             cores = [
-                index.search(questions[-1], lang),
-                index.search(" ".join(clauses[max(0, last - 1) : last + 1]), lang),
+                search(questions[-1]),
+                search(" ".join(clauses[max(0, last - 1) : last + 1])),
             ]
             best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
             add(best)
             for clause in clauses:  # a clause that plainly says what it is about
-                result = index.search(clause, lang)
+                result = search(clause)
                 if result.score >= STRONG_CLAUSE and result.kind is Kind.ANSWER:
                     add(result)
         else:
@@ -324,7 +330,7 @@ class Composer:
                 clause_topics = [t.word for t in reader.read(clause).topics]
                 query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])
                 last_topics = clause_topics or last_topics
-                add(index.search(query, lang))
+                add(search(query))
         asked = (
             understood.intents
             or [w for w in questions[-1:] if not reader.read(w).topics]
@@ -332,7 +338,7 @@ class Composer:
         )
         for group in self._asked_together(understood, parts):
             for word in group:
-                add(index.search(" ".join([word, *asked]), lang))
+                add(search(" ".join([word, *asked])))
         parts = self._specialise(understood, parts)
         dated = bool(read_dates(understood.text))
         for topic in understood.topics:  # a topic named after an entry: that entry answers too
