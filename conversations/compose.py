@@ -35,6 +35,7 @@ EN_MONTHS = (
 )
 # the FAQ entries about amounts are replaced by the worked figures when the user gave some
 AMOUNT_SECTION = "三"
+WHO_SECTION = "二"  # the section of the notice on who may apply
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,10 @@ class Composer:
             *(d.funding.clause for d in notice.directions),
             *(s.clause for s in notice.stages),
         }
+        self._scenarios = [
+            (d, [simplify(p) for s in d.scenarios.zh for p in s.split("、") if 2 < len(p) <= 8])
+            for d in notice.directions
+        ]
         self._entry_for_clause: dict[str, Entry] = {}
         for entry in kb.faq.entries:
             self._entry_for_clause.setdefault(entry.clause, entry)
@@ -230,13 +235,18 @@ class Composer:
         if main.kind is Kind.OUTSIDE and any(index.outside_words(c) for c in asked):
             return self._plain(main)  # what is asked is about something else, not just the story
 
-        parts = self._parts(question, understood, main)
+        parts, searched = self._parts(question, understood, main)
+        if main.kind is Kind.OUTSIDE and not searched:
+            parts = []  # words of the situation alone do not make a question about the notice
         figures = self._figures(understood, carried)
         computed = self._worked_figures(understood, figures, parts, lang)
         if not parts and not computed:
             return self._plain(main)
 
         blocks: list[str] = []
+        applicants = self._applicants(understood, parts, lang)
+        if applicants:
+            blocks.append(applicants)
         premise = self._premise(understood, parts, computed, lang)
         if premise:
             blocks.append(premise)
@@ -264,6 +274,26 @@ class Composer:
         entry_id = main_entry.id if main_entry else "composed"
         return Composed(Kind.ANSWER, lang, text, entry_id, score, suggestions, context, bool(computed))
 
+    def _applicants(self, understood: Understanding, parts: list[Entry], lang: Lang) -> str:
+        """Who applies for a named direction, when that is asked: its applicant, with its clause."""
+        named = [self.directions[i] for i in understood.topic_ids(set(self.directions))]
+        if not named or not parts or not parts[0].clause.startswith(WHO_SECTION):
+            return ""
+        lines = []
+        for direction in named:
+            lines.append(
+                reply_text(
+                    self.kb,
+                    "direction_applicant",
+                    lang,
+                    direction=self._name(direction, lang),
+                    applicant=direction.applicant.get(lang),
+                )
+            )
+            clause = clause_label(self.kb, direction.funding.clause, lang)
+            lines.append(reply_text(self.kb, "source", lang, clause=clause))
+        return "\n".join(lines)
+
     def _plain(self, result: SearchResult) -> Composed:
         entry_id = result.entry.id if result.kind is Kind.ANSWER and result.entry else None
         context = None
@@ -287,9 +317,12 @@ class Composer:
         source = reply_text(self.kb, "source", lang, clause=clause_label(self.kb, entry.clause, lang))
         return f"{entry.answer.get(lang)}\n{source}"
 
-    def _parts(self, question: str, understood: Understanding, main: SearchResult) -> list[Entry]:
+    def _parts(
+        self, question: str, understood: Understanding, main: SearchResult
+    ) -> tuple[list[Entry], bool]:
         """One FAQ entry per question asked: the best entry for the message's questions, then of
-        each questioning clause, then of each named thing asked about together."""
+        each questioning clause, then of each named thing asked about together; and whether any
+        came from a search (not only from the words of the situation)."""
         index, reader = self.index, self.reader
         parts: list[Entry] = []
         lang = main.lang
@@ -339,6 +372,7 @@ class Composer:
         for group in self._asked_together(understood, parts):
             for word in group:
                 add(search(" ".join([word, *asked])))
+        searched = bool(parts)
         parts = self._specialise(understood, parts)
         dated = bool(read_dates(understood.text))
         for topic in understood.topics:  # a topic named after an entry: that entry answers too
@@ -348,7 +382,12 @@ class Composer:
         named = [self.directions[i] for i in understood.topic_ids(set(self.directions))]
         which = any(simplify(w) in understood.simplified for w in self.kb.lexicon.which_direction)
         scopes = {d.clause for d in self.kb.notice.directions}
-        if which and not named and not any(p.clause in scopes for p in parts):
+        fitting = self._scenario_directions(understood) if which and not named else []
+        if len(fitting) == 1:  # "质量检测平台属于哪个方向": the direction whose scenario it names
+            scope = self._entry_for_clause.get(fitting[0].clause)
+            if scope is not None:
+                parts = [scope, *[p for p in parts if p is not scope and p.clause not in scopes]]
+        elif which and not named and not any(p.clause in scopes for p in parts):
             overview = self._entry_for_clause.get(OVERVIEW_OF_DIRECTIONS)
             if overview is not None:  # "which direction fits us?": the four, to choose from
                 parts = [
@@ -360,7 +399,12 @@ class Composer:
                 entry = self._entry_for_clause.get(direction.funding.clause)
                 if entry is not None and entry not in parts:
                     parts.append(entry)
-        return parts[:MAX_PARTS]
+        return parts[:MAX_PARTS], searched
+
+    def _scenario_directions(self, understood: Understanding) -> list[Direction]:
+        """The directions whose scenarios in the notice (产品质量检测, 能耗优化 …) the message names."""
+        found = [d for d, words in self._scenarios if any(w in understood.simplified for w in words)]
+        return list({d.id: d for d in found}.values())
 
     def _asked_words(self, questions: list[str], understood: Understanding) -> list[str]:
         """The last question without the names of the things it asks about: 分别要交什么."""

@@ -19,7 +19,7 @@ from knowledge.search import SearchIndex
 
 CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b")
 QUESTION_MARK = re.compile(
-    r"[?？吗呢么]|什么|哪|几|多少|怎么|是否|能否|可以|能不能|是不是|有没有"
+    r"[?？吗呢么]|什么|哪|几|多少|怎么|是否|能否|可以|(.)[不没]\1"
     r"|how|what|when|who|which|can |is |are |do |does "
 )
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目

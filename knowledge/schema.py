@@ -187,6 +187,8 @@ class Lexicon(Strict):
     # other cities: outside the notice, unless the question asks whether a firm from there may apply
     other_places: list[str] = []
     applicant_from_elsewhere: list[str] = []
+    # a place followed by these words asks about that place's own policy (深圳市的补贴标准)
+    place_policy_words: list[str] = []
     # a whole message that is only a greeting or thanks
     # words naming what is asked (amount, date, materials …): they weigh double
     intent_words: list[str] = []

@@ -14,6 +14,7 @@ with the matching entries, not with the size of the knowledge base.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -40,6 +41,7 @@ INTENT_FACTOR = 2.0  # the lexicon's intent words: what is asked decides between
 INTENT_MISS_FACTOR = 0.8  # an entry none of whose phrasings names what is asked
 ANSWER_TEXT_MATCH = 0.6  # a token found only in an entry's answer counts for this much
 CANDIDATES_FOR_FUZZY = 12
+PLACE_POLICY_WINDOW = 14  # characters after a place's name in which its own policy is named
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
 
 
@@ -119,6 +121,9 @@ class SearchIndex:
             phrasing.weight = sum(self._weight(t) for t in phrasing.tokens)
         self._out_of_scope = [self._bare(w) for w in lexicon.out_of_scope]
         self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
+        latin = [re.escape(p) for p in self._other_places if p and p.isascii()]
+        self._latin_places = re.compile(r"\b(?:" + "|".join(latin) + r")\b") if latin else None
+        self._place_policy = [self._bare(w) for w in lexicon.place_policy_words]
         self._applicant_words = [self._bare(w) for w in lexicon.applicant_from_elsewhere]
         self._greetings = {self._bare(w) for w in lexicon.greetings}
         self._thanks = {self._bare(w) for w in lexicon.thanks}
@@ -169,7 +174,7 @@ class SearchIndex:
             return SearchResult(Kind.THANKS, answer_lang)
         if any(word and word in bare for word in self._out_of_scope):
             return SearchResult(Kind.OUTSIDE, answer_lang)
-        places = [p for p in self._other_places if p and p in canonical]
+        places = self._places(canonical)
         if places:
             if not any(word and word in bare for word in self._applicant_words):
                 return SearchResult(Kind.OUTSIDE, answer_lang)
@@ -203,10 +208,24 @@ class SearchIndex:
         """True when the question names another city or province and does not ask whether a firm
         from there may apply here."""
         canonical = self.normaliser.canonical(question[:MAX_QUESTION_CHARS])
-        if not any(p and p in canonical for p in self._other_places):
+        places = self._places(canonical)
+        if not places:
             return False
         bare = canonical.replace(" ", "")
+        for place in places:  # 深圳市的补贴标准: that place's own policy, whoever asks
+            name = place.replace(" ", "")
+            for at in [m.start() for m in re.finditer(re.escape(name), bare)]:
+                after = bare[at : at + len(name) + PLACE_POLICY_WINDOW]
+                if any(word and word in after for word in self._place_policy):
+                    return True
         return not any(word and word in bare for word in self._applicant_words)
+
+    def _places(self, canonical: str) -> list[str]:
+        """Other cities and provinces named in the text (Latin names as whole words only)."""
+        found = [p for p in self._other_places if p and not p.isascii() and p in canonical]
+        if self._latin_places is not None:
+            found += self._latin_places.findall(canonical)
+        return found
 
     def outside_words(self, question: str) -> list[str]:
         """The lexicon's out-of-scope words that occur in the question."""
