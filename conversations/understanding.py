@@ -99,6 +99,9 @@ class Reader:
         self.no_provincial = [simplify(w) for w in lexicon.no_provincial]
         self.other_programmes = [simplify(w) for w in lexicon.other_programmes]
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
+        self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
+        self.body_programme_words = [simplify(w) for w in lexicon.body_programme_words]
+        self.matching_words = [simplify(w) for w in lexicon.matching_words]
         self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
         self.followup_exceptions = tuple(simplify(w) for w in lexicon.followup_exceptions)
 
@@ -135,6 +138,7 @@ class Reader:
         known = {t.id for t in topics}
         topics += [t for t in self._topics(canonical) if t.id not in known]
         other = next((w for w in self.other_programmes if w and w in simplified), None)
+        other = other or self._other_body(simplified)
         return Understanding(
             text=text,
             simplified=simplified,
@@ -146,6 +150,17 @@ class Reader:
             other_programme=other,
             clauses=[c.strip() for c in CLAUSE_SPLIT.split(text) if c and c.strip()],
         )
+
+    def _other_body(self, simplified: str) -> str | None:
+        """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the
+        provincial funds this notice matches."""
+        if any(w in simplified for w in self.matching_words):
+            return None
+        for clause in CLAUSE_SPLIT.split(simplified):
+            body = next((w for w in self.other_bodies if w and w in clause), None)
+            if body and any(w in clause[clause.find(body) :] for w in self.body_programme_words):
+                return body
+        return None
 
     def is_question(self, clause: str) -> bool:
         return bool(QUESTION_MARK.search(simplify(clause))) or bool(self.intents_of(clause))

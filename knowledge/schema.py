@@ -208,6 +208,11 @@ class Lexicon(Strict):
     no_provincial: list[str] = []
     # other programmes, years' rounds and bodies: outside the notice wherever they appear in a message
     other_programmes: list[str] = []
+    # a higher body (the province, the ministry) with one of its programme words, in a message
+    # that says nothing of the provincial funds this notice matches: that body's own programme
+    other_bodies: list[str] = []
+    body_programme_words: list[str] = []
+    matching_words: list[str] = []
     # a statement offered for confirmation ("是不是也是50万封顶"): checked against the notice
     premise_markers: list[str] = []
     # a short message that leans on the previous question ("那第二个方向呢", "what about …")
