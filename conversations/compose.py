@@ -370,8 +370,23 @@ class Composer:
             or self._asked_words(questions[-1:] if questions else [], understood)
         )
         for group in self._asked_together(understood, parts):
-            for word in group:
-                add(search(" ".join([word, *asked])))
+            for topic_id, word in group:
+                result = search(" ".join([word, *asked]))
+                direction = self.directions.get(topic_id)
+                if direction is not None and result.entry is not None and result.kind is Kind.ANSWER:
+                    # a summary of every direction found for one of them: that direction's own entry
+                    section = result.entry.clause
+                    if section == OVERVIEW_OF_DIRECTIONS:
+                        result = SearchResult(
+                            Kind.ANSWER, lang, result.score, self._entry_for_clause.get(direction.clause)
+                        )
+                    elif section == AMOUNT_SECTION:
+                        funding = self._entry_for_clause.get(direction.funding.clause)
+                        result = SearchResult(Kind.ANSWER, lang, result.score, funding)
+                add(result)
+            if len(group) == len(self.directions):  # each of them answered: no need of the summary
+                specific = [p for p in parts if p.clause not in (OVERVIEW_OF_DIRECTIONS, AMOUNT_SECTION)]
+                parts[:] = specific or parts
         searched = bool(parts)
         parts = self._specialise(understood, parts)
         dated = bool(read_dates(understood.text))
@@ -441,14 +456,14 @@ class Composer:
                 out.append(entry)
         return out
 
-    def _asked_together(self, understood: Understanding, parts: list[Entry]) -> list[list[str]]:
+    def _asked_together(self, understood: Understanding, parts: list[Entry]) -> list[list[tuple[str, str]]]:
         """Two or more directions or stages joined by 和/与/、 (or asked "分别"), or all of them
         ("四个方向分别…"): each gets its own answer."""
         groups = []
         each = any(w in understood.simplified for w in EACH_WORDS)
         if each and any(p.clause == OVERVIEW_OF_DIRECTIONS for p in parts):
             groups.append(
-                [self.kb.lexicon.topics[d][0] for d in self.directions if self.kb.lexicon.topics.get(d)]
+                [(d, self.kb.lexicon.topics[d][0]) for d in self.directions if self.kb.lexicon.topics.get(d)]
             )
         for kind in (set(self.directions), set(self.stages)):
             topics = [t for t in understood.topics if t.id in kind]
@@ -460,7 +475,7 @@ class Composer:
                 first_word: dict[str, str] = {}
                 for t in topics:
                     first_word.setdefault(t.id, t.word)
-                groups.append(list(first_word.values()))
+                groups.append(list(first_word.items()))
         return groups
 
     # figures --------------------------------------------------------------------------------

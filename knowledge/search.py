@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import Normaliser, detect_language, has_cjk
@@ -112,6 +112,7 @@ class SearchIndex:
                     postings[token].setdefault(index, ANSWER_TEXT_MATCH)
 
         self._postings = dict(postings)
+        self._canonicals = [[self._phrasings[i].canonical for i in by] for by in self._by_entry]
         n = len(self.entries)
         self._idf = {t: math.log(1 + n / len(p)) for t, p in postings.items()}
         # a word the KB never uses weighs like a rare one (in two entries): a question mostly made
@@ -263,12 +264,15 @@ class SearchIndex:
     def _phrasing_scores(
         self, index: int, canonical: str, weights: dict[str, float], total: float
     ) -> tuple[float, float]:
-        best_precision = best_fuzzy = 0.0
+        best_precision = 0.0
         query_tokens = weights.keys()
         for phrasing_index in self._by_entry[index]:
             phrasing = self._phrasings[phrasing_index]
-            shared = sum(weights[t] for t in query_tokens & phrasing.tokens)
-            if shared:
-                best_precision = max(best_precision, 2 * shared / (total + phrasing.weight))
-            best_fuzzy = max(best_fuzzy, fuzz.ratio(canonical, phrasing.canonical) / 100)
-        return best_precision, best_fuzzy
+            common = query_tokens & phrasing.tokens
+            if common:
+                precision = 2 * sum(map(weights.__getitem__, common)) / (total + phrasing.weight)
+                if precision > best_precision:
+                    best_precision = precision
+        # the closest phrasing, compared in rapidfuzz's own loop
+        best = process.extractOne(canonical, self._canonicals[index], scorer=fuzz.ratio)
+        return best_precision, (best[1] / 100 if best else 0.0)
