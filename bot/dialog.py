@@ -22,10 +22,9 @@ from conversations.compose import Composed, Composer, Context
 from conversations.deadlines import reminders_due
 from conversations.reply import Button, Reply, rows
 from conversations.texts import Texts
-from knowledge.answers import render
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
-from knowledge.search import Kind, SearchIndex, SearchResult
+from knowledge.search import Kind, SearchIndex
 
 MAX_TEXT_CHARS = 1000  # a longer message is answered from its first part, and the user is told
 CONTEXT_MAX_AGE = dt.timedelta(minutes=30)  # a follow-up leans on a question asked this recently
@@ -212,30 +211,6 @@ class Assistant:
             return Reply(body, ((Button(tx.t("menu.human"), "human"), menu),))
         return Reply(body, ((menu,),))
 
-    def _answer(self, result: SearchResult) -> Reply:
-        tx = texts_for(result.lang)
-        body = escape(render(self.kb, result))
-        if result.kind is Kind.ANSWER:
-            buttons = [
-                Button(m.entry.title.get(result.lang), f"faq:{m.entry.id}") for m in result.suggestions[:2]
-            ]
-            keyboard = (*rows(*buttons), (Button(tx.t("button.menu"), screens.HOME),))
-            return Reply(body, keyboard)
-        if result.kind is Kind.UNSURE:
-            buttons = [
-                Button(m.entry.title.get(result.lang), f"faq:{m.entry.id}") for m in result.suggestions
-            ]
-            keyboard = (
-                *rows(*buttons, per_row=1),
-                (Button(tx.t("menu.human"), "human"), Button(tx.t("button.menu"), screens.HOME)),
-            )
-            return Reply(body, keyboard)
-        if result.kind is Kind.OUTSIDE:
-            return Reply(
-                body, ((Button(tx.t("menu.human"), "human"), Button(tx.t("button.menu"), screens.HOME)),)
-            )
-        return Reply(body, ((Button(tx.t("button.menu"), screens.HOME),),))
-
     # buttons -------------------------------------------------------------------------------
     def button(self, sender: Sender, data: str) -> list[Reply]:
         """A tapped button; unknown or stale data gets the menu again rather than an error."""
@@ -276,8 +251,10 @@ class Assistant:
             else:
                 reply = screens.direction(kb, tx, direction_id)
         elif kind == "faq" and rest in kb.entries_by_id:
-            entry = kb.entries_by_id[rest]
-            return [self._answer(SearchResult(Kind.ANSWER, tx.lang, 1.0, entry))]
+            composed = self.composer.entry(kb.entries_by_id[rest], tx.lang, today)
+            if composed.context is not None:
+                self.storage.save_question_context(sender.user_id, composed.context.as_dict())
+            return [self._composed(composed)]
         elif data == "remind:on":
             return self.remind(sender)
         if reply is None:

@@ -165,6 +165,14 @@ class Composer:
             )
         return Composed(**{**composed.__dict__, "followup": followup})
 
+    def entry(self, entry: Entry, lang: Lang, today: dt.date) -> Composed:
+        """One FAQ entry as an answer (a tapped suggestion), its deadlines told against today."""
+        text = self._entry_text(entry, lang)
+        notes = self._deadline_notes(text, [entry], lang, today)
+        context = Context(entry.questions.get(lang)[0], entry_id=entry.id, lang=lang)
+        text = f"{text}\n\n{notes}" if notes else text
+        return Composed(Kind.ANSWER, lang, text, entry.id, 1.0, [], context)
+
     # follow-ups -----------------------------------------------------------------------------
     def _leans(self, question: str, context: Context) -> bool:
         """A short message that needs the previous question to be understood: marked as a

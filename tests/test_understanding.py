@@ -249,3 +249,17 @@ def test_forget_deletes_the_context(assistant: Assistant):
 def test_worked_figures_offer_the_full_check(assistant: Assistant):
     reply = assistant.text(Sender(11, language_code="zh"), "上云项目省级给了100万，市级补多少")[-1]
     assert "check:start" in [b.data for row in reply.buttons for b in row]
+
+
+def test_a_tapped_suggestion_tells_its_deadline_against_today(assistant: Assistant):
+    reply = assistant.button(Sender(12, language_code="zh"), "faq:entry-deadline")[-1]
+    assert "2022年7月8日" in reply.text and "还有18天" in reply.text
+
+
+def test_kb_check_names_an_unknown_topic(kb: KnowledgeBase, tmp_path):
+    from knowledge.check import cross_check
+
+    broken = kb.lexicon.model_copy(update={"topics": {**kb.lexicon.topics, "d9": ["第九方向"]}})
+    problems = cross_check(KnowledgeBase(kb.notice, kb.faq, broken), tmp_path)
+    assert any("topics.d9" in p for p in problems)
+    assert cross_check(kb, tmp_path) == []
