@@ -18,8 +18,8 @@ from typing import Any
 from knowledge.normalize import simplify
 
 # a run of Chinese numerals, possibly with 点 (1.5) and the big units
-CN_NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿点]+")
-CN_DIGITS = set("零〇一二两三四五六七八九十")
+CN_NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]+")
+CN_DIGITS = set("零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾")
 # what may follow a Chinese numeral for it to be a number (not 一家, 统一, 一式)
 CN_NUMBER_FOLLOWERS = set("元块万亿份个项月日号年%天w")
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
@@ -27,10 +27,13 @@ CLAUSE_BREAK = re.compile(r"[，,。.!！?？;；：:\n]")
 
 AMOUNT = re.compile(
     r"(?P<prefix>rmb|cny|¥|￥)?\s*(?P<number>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>亿|万|千|w(?![a-z])|million(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
+    r"(?P<unit>千万|百万|十万|亿|万|千|w(?![a-z])|million(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
     r"(?P<currency>元|块|rmb|yuan|cny)?"
 )
 UNIT_FACTOR = {
+    "千万": Decimal(10_000_000),
+    "百万": Decimal(1_000_000),
+    "十万": Decimal(100_000),
     "亿": Decimal(100_000_000),
     "万": Decimal(10_000),
     "w": Decimal(10_000),
@@ -40,6 +43,8 @@ UNIT_FACTOR = {
     "million": Decimal(1_000_000),
     "m": Decimal(1_000_000),
 }
+MONEY_ROLES = ("provincial", "investment")
+BARE_YUAN = re.compile(r"[1-9]\d{4,}")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
 COPIES = re.compile(r"(?:一式)?(\d+)\s*(?:份|套|copies|sets)")
 MONTH_DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
@@ -91,7 +96,7 @@ def to_arabic(text: str) -> str:
             return run
         end = match.end()
         after = text[end : end + 1]
-        units = set(run) & set("十百千万亿")
+        units = set(run) & set("十百千万亿拾佰仟")
         if not units and after not in CN_NUMBER_FOLLOWERS and len(run) < 4:
             return run  # 一家, 统一, 一式: words, not numbers
         if run in {"万一", "一万"} and after not in CN_NUMBER_FOLLOWERS:
@@ -141,7 +146,8 @@ def read_amounts(text: str, roles: Mapping[str, Iterable[str]] = {}) -> list[Fig
     found: list[Figure] = []
     for match in AMOUNT.finditer(arabic):
         unit, currency, prefix = match.group("unit"), match.group("currency"), match.group("prefix")
-        if not (unit or currency or prefix):
+        bare = not (unit or currency or prefix)
+        if bare and not BARE_YUAN.fullmatch(match.group("number")):
             continue
         if unit in ("m", "k") and not (currency or prefix):
             continue  # 5m, 10k: a length or a count as often as money
@@ -155,7 +161,10 @@ def read_amounts(text: str, roles: Mapping[str, Iterable[str]] = {}) -> list[Fig
         if yuan <= 0:
             continue
         start, end = match.start("number"), match.end()
-        found.append(Figure(yuan, start, end, _nearest_role(arabic, start, end, words)))
+        role = _nearest_role(arabic, start, end, words)
+        if bare and role not in MONEY_ROLES:
+            continue  # a bare number is money only as provincial funds or investment: 省级资金1500000
+        found.append(Figure(yuan, start, end, role))
     return found
 
 

@@ -42,6 +42,9 @@ def flat(text: str) -> str:
         ("投资1.2亿", Decimal(120_000_000)),
         ("received RMB 1.5 million in provincial funds", Decimal(1_500_000)),
         ("我哋上雲項目省級撥咗三百萬", Decimal(3_000_000)),
+        ("省级资金壹佰伍拾万元", Decimal(1_500_000)),
+        ("项目投资5百万", Decimal(5_000_000)),
+        ("省级资金1500000，市级多少", Decimal(1_500_000)),
     ],
 )
 def test_amounts_are_read_in_every_form(kb: KnowledgeBase, text: str, yuan: Decimal):
@@ -55,6 +58,10 @@ def test_figures_know_what_money_they_are(kb: KnowledgeBase):
         (Decimal(3_800_000), "investment"),
         (Decimal(700_000), "provincial"),
     ]
+
+
+def test_bare_numbers_are_money_only_as_funds_or_investment(kb: KnowledgeBase):
+    assert read_amounts("咨询电话8884332，员工20000人", kb.lexicon.figure_roles) == []
 
 
 def test_chinese_dates_become_dates():
