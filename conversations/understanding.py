@@ -30,6 +30,10 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
+ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
+
+
 @dataclass(frozen=True)
 class Topic:
     id: str
@@ -100,6 +104,8 @@ class Reader:
         self.other_programmes = [simplify(w) for w in lexicon.other_programmes]
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
+        self.round_words = [simplify(w) for w in lexicon.round_words]
+        self.notice_year = index.kb.notice.notice.date.year
         self.body_programme_words = [simplify(w) for w in lexicon.body_programme_words]
         self.matching_words = [simplify(w) for w in lexicon.matching_words]
         self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
@@ -138,7 +144,7 @@ class Reader:
         known = {t.id for t in topics}
         topics += [t for t in self._topics(canonical) if t.id not in known]
         other = next((w for w in self.other_programmes if w and w in simplified), None)
-        other = other or self._other_body(simplified)
+        other = other or self._other_body(simplified) or self._other_round(simplified)
         return Understanding(
             text=text,
             simplified=simplified,
@@ -160,6 +166,17 @@ class Reader:
             body = next((w for w in self.other_bodies if w and w in clause), None)
             if body and any(w in clause[clause.find(body) :] for w in self.body_programme_words):
                 return body
+        return None
+
+    def _other_round(self, simplified: str) -> str | None:
+        """2021年韶关工业互联网项目…名单: another year's round (a year that is not the notice's,
+        not part of a date, followed closely by a word of a round)."""
+        for match in YEAR.finditer(simplified):
+            if int(match.group(1)) == self.notice_year:
+                continue
+            after = simplified[match.end() : match.end() + ROUND_WINDOW]
+            if any(w in after for w in self.round_words):
+                return match.group(0)
         return None
 
     def is_question(self, clause: str) -> bool:

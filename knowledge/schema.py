@@ -211,6 +211,8 @@ class Lexicon(Strict):
     # a higher body (the province, the ministry) with one of its programme words, in a message
     # that says nothing of the provincial funds this notice matches: that body's own programme
     other_bodies: list[str] = []
+    # a year other than the notice's, followed closely by one of these: another year's round
+    round_words: list[str] = []
     body_programme_words: list[str] = []
     matching_words: list[str] = []
     # a statement offered for confirmation ("是不是也是50万封顶"): checked against the notice

@@ -159,12 +159,20 @@ def test_backstory_does_not_make_the_bot_refuse(composer: Composer):
         "去年为了数字化改造向银行贷了2000万，贴息比例是多少",
         "设备购置能不能享受企业所得税一次性税前扣除",
         "工信局局长是谁",
+        "2020年韶关工业互联网项目入选名单有哪些企业",
+        "市工信局在哪条街，上班时间是几点",
+        "工业互联网平台哪家好，推荐一下",
     ],
 )
 def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: Composer, question: str):
     answer = composer.answer(question, None, JUNE_20)
     assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
     assert kb.notice.contacts.phone in answer.text
+
+
+def test_a_year_in_the_story_is_no_other_round(composer: Composer):
+    answer = composer.answer("我们2019年拿过一笔财政补助，被审计说使用不规范，这次还能申报吗", None, JUNE_20)
+    assert answer.entry_id is not None and "5年" in answer.text
 
 
 def test_a_shaoguan_subsidiary_of_a_firm_elsewhere_is_inside(composer: Composer):
