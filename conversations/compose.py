@@ -713,27 +713,38 @@ class Composer:
         """For each deadline the answer states: days left, today, or passed, against today."""
         kb = self.kb
         lines: list[str] = []
-        passed = 0
-        dated = [s for s in self.stages.values() if s.deadline is not None]
-        for stage in dated:
+        dated = sorted((s for s in self.stages.values() if s.deadline is not None), key=lambda s: s.deadline)
+        shown = [s for s in dated if self._mentions(text, s, lang)]
+        if not shown:
+            return ""
+        for stage in shown:
             assert stage.deadline is not None
-            if not self._mentions(text, stage, lang):
-                continue
             days = (stage.deadline - today).days
+            name = "deadline_passed" if days < 0 else "deadline_today" if days == 0 else "deadline_left"
             values = {
-                "today": format_day(today, lang),
                 "stage": stage.name.get(lang),
                 "date": format_day(stage.deadline, lang),
                 "days": str(abs(days)),
             }
-            if days < 0:
-                passed += 1
-                name = "deadline_passed"
-            else:
-                name = "deadline_today" if days == 0 else "deadline_left"
             lines.append(reply_text(kb, name, lang, **values))
-        if lines and all(s.deadline is not None and s.deadline < today for s in dated):
+        lines.insert(0, reply_text(kb, "today_is", lang, today=format_day(today, lang)))
+        lines.append(reply_text(kb, "local_notice_prevails", lang))
+        passed = [s for s in dated if s.deadline is not None and s.deadline < today]
+        if len(passed) == len(dated):
             lines.append(reply_text(kb, "round_closed", lang))
+        elif passed and any(s in shown for s in dated):
+            after = dated[len(passed)]
+            assert after.deadline is not None
+            lines.append(
+                reply_text(
+                    kb,
+                    "entered_only",
+                    lang,
+                    first=passed[-1].name.get(lang),
+                    then=after.name.get(lang),
+                    date=format_day(after.deadline, lang),
+                )
+            )
         return "\n".join(lines)
 
     @staticmethod

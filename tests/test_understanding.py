@@ -191,6 +191,12 @@ def test_the_deadline_day_itself_is_included(composer: Composer):
     assert "今天就是入库申报的截止日" in answer.text
 
 
+def test_after_the_entry_deadline_only_entered_projects_go_on(composer: Composer):
+    answer = composer.answer("现在还能申报吗", None, dt.date(2022, 7, 20))
+    assert "入库申报已于2022年7月8日截止，已过去12天" in answer.text
+    assert "只有已完成入库申报的项目，才能在2022年8月26日前办理验收申请" in answer.text
+
+
 def test_passed_deadlines_say_so_and_whom_to_ask(kb: KnowledgeBase, composer: Composer):
     answer = composer.answer("入库申报什么时候截止", None, LATER)
     assert "已于2022年7月8日截止" in answer.text and "已过去" in answer.text
