@@ -713,7 +713,9 @@ class Composer:
         """For each deadline the answer states: days left, today, or passed, against today."""
         kb = self.kb
         lines: list[str] = []
-        dated = sorted((s for s in self.stages.values() if s.deadline is not None), key=lambda s: s.deadline)
+        dated = sorted(
+            (s for s in self.stages.values() if s.deadline is not None), key=lambda s: s.deadline or today
+        )
         shown = [s for s in dated if self._mentions(text, s, lang)]
         if not shown:
             return ""
