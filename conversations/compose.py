@@ -24,6 +24,7 @@ from knowledge.schema import Direction, Entry, Lang, Stage
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 MAX_PARTS = 4
+GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
@@ -396,6 +397,7 @@ class Composer:
                 specific = [p for p in parts if p.clause not in (OVERVIEW_OF_DIRECTIONS, AMOUNT_SECTION)]
                 parts[:] = specific or parts
         searched = bool(parts)
+        parts = self._generalise(understood, parts, main)
         parts = self._specialise(understood, parts)
         dated = bool(read_dates(understood.text))
         for topic in understood.topics:  # a topic named after an entry: that entry answers too
@@ -437,6 +439,17 @@ class Composer:
         for topic in understood.topics:
             text = text.replace(topic.word, " ")
         return [text.strip()] if text.strip() else []
+
+    def _generalise(self, understood: Understanding, parts: list[Entry], main: SearchResult) -> list[Entry]:
+        """An answer about one direction or stage the message does not name, when the summary of
+        its section was nearly as good a match, gives way to the summary (比例是10%吗)."""
+        if not parts or understood.topics or parts[0].clause not in self._specific_clauses:
+            return parts
+        section = parts[0].clause.split("(")[0]
+        for match in main.suggestions:
+            if match.entry.clause == section and match.score >= main.score - GENERAL_MARGIN:
+                return [match.entry, *[p for p in parts[1:] if p is not match.entry]]
+        return parts
 
     def _specialise(self, understood: Understanding, parts: list[Entry]) -> list[Entry]:
         """When the message names directions, an answer about all directions or about another
@@ -652,9 +665,13 @@ class Composer:
     def _premise(self, understood: Understanding, parts: list[Entry], computed: str, lang: Lang) -> str:
         """A figure, date, rate or number of copies offered for confirmation that the notice
         contradicts: say so, and what that figure really is."""
+        kb = self.kb
+        rates = {Decimal(str(d.funding.rate)) for d in self.kb.notice.directions}
+        for rate in understood.claimed_rates():
+            if rate not in rates:
+                return reply_text(kb, "premise_wrong", lang, claim=f"{(rate * 100).normalize():f}%")
         if not understood.premise:
             return ""
-        kb = self.kb
         directions = self._directions_for(understood, parts)
         caps = {Decimal(d.funding.cap_yuan) for d in directions}
         for claim in understood.claims:
@@ -696,10 +713,10 @@ class Composer:
                 return reply_text(
                     kb, "premise_wrong", lang, claim=f"一式{count}份" if lang == "zh" else f"{count} copies"
                 )
-        rates = {Decimal(str(d.funding.rate)) for d in self.kb.notice.directions}
-        for rate in understood.claimed_rates():
-            if rate not in rates:
-                return reply_text(kb, "premise_wrong", lang, claim=f"{rate * 100:g}%")
+        phones = {self.kb.notice.contacts.phone} | {p.phone for p in self.kb.notice.contacts.people}
+        for number in understood.claimed_numbers():
+            if number not in phones:
+                return reply_text(kb, "premise_wrong", lang, claim=number)
         return ""
 
     @staticmethod

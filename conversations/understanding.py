@@ -30,6 +30,8 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+YES_NO = re.compile(r"吗|\?$|？$")
+PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 
@@ -71,7 +73,13 @@ class Understanding:
         return read_copies(self.text) if self.premise else []
 
     def claimed_rates(self) -> list[Decimal]:
-        return read_percentages(self.text) if self.premise else []
+        """A rate in a yes/no question is offered for confirmation: 是按20%配套吗."""
+        asks_yes_no = self.premise or bool(YES_NO.search(self.simplified))
+        return read_percentages(self.text) if asks_yes_no else []
+
+    def claimed_numbers(self) -> list[str]:
+        """Long digit strings offered for confirmation (a phone number: 电话是8884322对吧)."""
+        return PHONE.findall(self.simplified) if self.premise else []
 
 
 class Reader:

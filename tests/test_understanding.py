@@ -138,6 +138,26 @@ def test_a_deadline_of_the_other_stage_is_corrected(composer: Composer):
     assert "不是7月8日" in answer.text and "8月26日" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "correction", "fact"),
+    [
+        ("市里是按省级资金的20%配套吗", "不是20%", "10%"),
+        ("咨询电话是8884322对吧", "不是8884322", "8884332"),
+        ("纸质材料一式五份就够了吧", "不是一式5份", "一式七份"),
+    ],
+)
+def test_rates_numbers_and_copies_offered_for_confirmation_are_checked(
+    composer: Composer, question: str, correction: str, fact: str
+):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.text.startswith(correction) and fact in answer.text
+
+
+def test_a_right_premise_is_not_contradicted(composer: Composer):
+    answer = composer.answer("标杆项目最高是50万吧", None, JUNE_20)
+    assert "不是" not in answer.text.splitlines()[0] and "50万元" in answer.text
+
+
 def test_backstory_does_not_make_the_bot_refuse(composer: Composer):
     question = "我们是仁化一家做铝型材的厂，三十来号人，去年纳税一百多万，今年上了ERP，这种能报哪个方向？"
     answer = composer.answer(question, None, JUNE_20)
