@@ -704,9 +704,20 @@ class Composer:
                 said = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
                 text = reply_text(kb, "premise_wrong", lang, claim=said)
                 what = reply_text(kb, "what_deadline", lang)
-                return text + reply_text(
+                text += reply_text(
                     kb, "premise_elsewhere", lang, claim=said, other=owner[0].name.get(lang), what=what
                 )
+                asked = self.stages[stages[0]]
+                if asked.deadline is not None:  # and the asked stage's own date, from the notice
+                    text += reply_text(
+                        kb,
+                        "premise_deadline_fact",
+                        lang,
+                        stage=asked.name.get(lang),
+                        date=format_day(asked.deadline, lang),
+                        clause=clause_label(kb, asked.clause, lang),
+                    )
+                return text
         copies = {s.paper_copies for s in self.stages.values() if s.paper_copies}
         for count in understood.claimed_copies():
             if copies and count not in copies:
