@@ -43,7 +43,7 @@ UNIT_FACTOR = {
     "million": Decimal(1_000_000),
     "m": Decimal(1_000_000),
 }
-MONEY_ROLES = ("provincial", "investment")
+MONEY_ROLES = ("provincial", "investment", "claim")
 BARE_YUAN = re.compile(r"[1-9]\d{4,}")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
 COPIES = re.compile(r"(?:一式)?(\d+)\s*(?:份|套|copies|sets)")
@@ -163,7 +163,7 @@ def read_amounts(text: str, roles: Mapping[str, Iterable[str]] = {}) -> list[Fig
         start, end = match.start("number"), match.end()
         role = _nearest_role(arabic, start, end, words)
         if bare and role not in MONEY_ROLES:
-            continue  # a bare number is money only as provincial funds or investment: 省级资金1500000
+            continue  # a bare number is money only as funds, investment or a cap: 省级资金1500000
         found.append(Figure(yuan, start, end, role))
     return found
 
