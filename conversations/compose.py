@@ -29,14 +29,10 @@ CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
-OVERVIEW_OF_DIRECTIONS = "一"  # the clause of the notice that lists the directions
 EN_MONTHS = (
     *("January", "February", "March", "April", "May", "June"),
     *("July", "August", "September", "October", "November", "December"),
 )
-# the FAQ entries about amounts are replaced by the worked figures when the user gave some
-AMOUNT_SECTION = "三"
-WHO_SECTION = "二"  # the section of the notice on who may apply
 
 
 @dataclass(frozen=True)
@@ -110,6 +106,11 @@ def money(amount: Decimal, lang: Lang) -> str:
     return f"{format_amount(amount, 'en')} ({format_amount(amount, 'zh')})"
 
 
+def section_of(clause: str) -> str:
+    """三(二) → 三."""
+    return clause.split("(")[0]
+
+
 def percent(rate: float) -> str:
     return f"{(Decimal(str(rate)) * 100).normalize():f}%"
 
@@ -124,6 +125,11 @@ class Composer:
         notice = kb.notice
         self.directions = {d.id: d for d in notice.directions}
         self.stages = {s.id: s for s in notice.stages}
+        # the notice's sections, from its data: where the directions are listed (一), where their
+        # amounts are (三: answers replaced by the worked figures), and who may apply (二)
+        self.directions_section = section_of(notice.directions[0].clause)
+        self.amount_section = section_of(notice.directions[0].funding.clause)
+        self.who_section = section_of(notice.eligibility[0].clause) if notice.eligibility else ""
         self.amount_intents = {
             index.normaliser.canonical(w, correct=False).replace(" ", "") for w in kb.lexicon.amount_intents
         }
@@ -262,7 +268,7 @@ class Composer:
         if computed:
             blocks.append(computed)
         for entry in parts:
-            if computed and entry.clause.startswith(AMOUNT_SECTION):
+            if computed and entry.clause.startswith(self.amount_section):
                 continue
             blocks.append(self._entry_text(entry, lang))
         text = "\n\n".join(blocks)
@@ -286,7 +292,7 @@ class Composer:
     def _applicants(self, understood: Understanding, parts: list[Entry], lang: Lang) -> str:
         """Who applies for a named direction, when that is asked: its applicant, with its clause."""
         named = [self.directions[i] for i in understood.topic_ids(set(self.directions))]
-        if not named or not parts or not parts[0].clause.startswith(WHO_SECTION):
+        if not (named and parts and self.who_section and parts[0].clause.startswith(self.who_section)):
             return ""
         lines = []
         for direction in named:
@@ -385,16 +391,18 @@ class Composer:
                 if direction is not None and result.entry is not None and result.kind is Kind.ANSWER:
                     # a summary of every direction found for one of them: that direction's own entry
                     section = result.entry.clause
-                    if section == OVERVIEW_OF_DIRECTIONS:
+                    if section == self.directions_section:
                         result = SearchResult(
                             Kind.ANSWER, lang, result.score, self._entry_for_clause.get(direction.clause)
                         )
-                    elif section == AMOUNT_SECTION:
+                    elif section == self.amount_section:
                         funding = self._entry_for_clause.get(direction.funding.clause)
                         result = SearchResult(Kind.ANSWER, lang, result.score, funding)
                 add(result)
             if len(group) == len(self.directions):  # each of them answered: no need of the summary
-                specific = [p for p in parts if p.clause not in (OVERVIEW_OF_DIRECTIONS, AMOUNT_SECTION)]
+                specific = [
+                    p for p in parts if p.clause not in (self.directions_section, self.amount_section)
+                ]
                 parts[:] = specific or parts
         searched = bool(parts)
         parts = self._generalise(understood, parts, main)
@@ -413,11 +421,11 @@ class Composer:
             if scope is not None:
                 parts = [scope, *[p for p in parts if p is not scope and p.clause not in scopes]]
         elif which and not named and not any(p.clause in scopes for p in parts):
-            overview = self._entry_for_clause.get(OVERVIEW_OF_DIRECTIONS)
+            overview = self._entry_for_clause.get(self.directions_section)
             if overview is not None:  # "which direction fits us?": the four, to choose from
                 parts = [
                     overview,
-                    *[p for p in parts if p is not overview and not p.clause.startswith(AMOUNT_SECTION)],
+                    *[p for p in parts if p is not overview and not p.clause.startswith(self.amount_section)],
                 ]
         if named and set(understood.intents) & self.amount_intents:
             for direction in named:  # "5G项目有没有上限": the direction's own rule
@@ -482,7 +490,7 @@ class Composer:
         ("四个方向分别…"): each gets its own answer."""
         groups = []
         each = any(w in understood.simplified for w in EACH_WORDS)
-        if each and any(p.clause == OVERVIEW_OF_DIRECTIONS for p in parts):
+        if each and any(p.clause == self.directions_section for p in parts):
             groups.append(
                 [(d, self.kb.lexicon.topics[d][0]) for d in self.directions if self.kb.lexicon.topics.get(d)]
             )
@@ -515,8 +523,8 @@ class Composer:
 
     def _amount_entry(self, understood: Understanding, figures: list[Figure]) -> Entry | None:
         directions = self._directions_for(understood, [])
-        clause = directions[0].funding.clause if directions else AMOUNT_SECTION
-        return self._entry_for_clause.get(clause) or self._entry_for_clause.get(AMOUNT_SECTION)
+        clause = directions[0].funding.clause if directions else self.amount_section
+        return self._entry_for_clause.get(clause) or self._entry_for_clause.get(self.amount_section)
 
     def _pair(
         self, understood: Understanding, figures: list[Figure], directions: list[Direction]
@@ -540,7 +548,7 @@ class Composer:
     ) -> str:
         """The arithmetic for the user's own figures, or for "no provincial funds"; "" when the
         message gives none."""
-        asks_amount = any(e.clause.startswith(AMOUNT_SECTION) for e in parts) or bool(understood.intents)
+        asks_amount = any(e.clause.startswith(self.amount_section) for e in parts) or bool(understood.intents)
         if not figures and not (understood.no_provincial and asks_amount):
             return ""
         directions = self._directions_for(understood, parts)
