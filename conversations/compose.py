@@ -219,15 +219,12 @@ class Composer:
             return []
         if understood.figures:
             roles = {r for _, r in context.figures if r in ("provincial", "investment")}
-            return (
-                []
-                if len(roles) != 1
-                else [
-                    Figure(f.yuan, f.start, f.end, roles.pop())
-                    for f in understood.figures
-                    if f.role in (None, "claim")
-                ]
-            )
+            if len(roles) != 1:
+                return []
+            role = next(iter(roles))
+            return [
+                Figure(f.yuan, f.start, f.end, role) for f in understood.figures if f.role in (None, "claim")
+            ]
         return [Figure(Decimal(y), 0, 0, r) for y, r in context.figures]
 
     # composition ----------------------------------------------------------------------------
@@ -529,11 +526,14 @@ class Composer:
     def _pair(
         self, understood: Understanding, figures: list[Figure], directions: list[Direction]
     ) -> list[tuple[Direction, list[Figure]]]:
-        """Which figures belong to which direction: one set of figures for all the directions
-        named, or each figure to the direction named nearest before it."""
-        if len(directions) <= 1 or len({f.role for f in figures}) == len(figures) == 1:
+        """Which figures belong to which direction: one set of figures (one of each kind) for all
+        the directions, or, with several figures of one kind, each to the direction named nearest
+        before it (一个上云项目省级200万，一个5G项目省级400万)."""
+        ids = {d.id for d in directions}
+        topics = [t for t in understood.topics if t.id in ids]
+        roles = [f.role for f in figures]
+        if len(directions) <= 1 or not topics or len(set(roles)) == len(roles):
             return [(d, figures) for d in directions]
-        topics = [t for t in understood.topics if t.id in self.directions]
         pairs: dict[str, list[Figure]] = {d.id: [] for d in directions}
         for figure in figures:
             before = [t for t in topics if t.at <= figure.start]

@@ -92,13 +92,18 @@ class Reader:
             role: [simplify(w) for w in words] for role, words in lexicon.figure_roles.items()
         }
         # a topic word is looked for both as typed and in canonical form (after the synonyms)
+        # directions and stages are also looked for after the synonyms (第二个方向 → 方向二); the
+        # words of other topics only as typed, since a synonym may make them generic (子公司 → 企业)
+        notice = index.kb.notice
+        canonical_ids = {d.id for d in notice.directions} | {s.id for s in notice.stages}
+        self.canonical_ids = canonical_ids
         pairs = []
         for topic_id, words in lexicon.topics.items():
             for word in words:
-                for form in {
-                    simplify(word),
-                    index.normaliser.canonical(word, correct=False).replace(" ", ""),
-                }:
+                forms = {simplify(word)}
+                if topic_id in canonical_ids:
+                    forms.add(index.normaliser.canonical(word, correct=False).replace(" ", ""))
+                for form in forms:
                     if form:
                         pairs.append((form, topic_id))
         self.topic_words = sorted(set(pairs), key=lambda p: len(p[0]), reverse=True)
@@ -150,7 +155,7 @@ class Reader:
         canonical = self.index.normaliser.canonical(text).replace(" ", "")
         topics = self._topics(simplified)
         known = {t.id for t in topics}
-        topics += [t for t in self._topics(canonical) if t.id not in known]
+        topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
         other = next((w for w in self.other_programmes if w and w in simplified), None)
         other = other or self._other_body(simplified) or self._other_round(simplified)
         return Understanding(

@@ -9,12 +9,14 @@ import json
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.cli import main
 from bot.dialog import Assistant
 from bot.people import Sender
 from bot.storage import Storage
-from conversations.compose import Composer
+from conversations.compose import Composer, Context
 from knowledge.figures import read_amounts, read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.search import Kind, SearchIndex
@@ -304,3 +306,34 @@ def test_kb_check_names_an_unknown_topic(kb: KnowledgeBase, tmp_path):
     problems = cross_check(KnowledgeBase(kb.notice, kb.faq, broken), tmp_path)
     assert any("topics.d9" in p for p in problems)
     assert cross_check(kb, tmp_path) == []
+
+
+# robustness ---------------------------------------------------------------------------------------
+MESSAGE_PIECES = st.sampled_from(
+    [
+        *"上云标杆系统性入库验收申请省级资金投资万元亿千百十一二三四五六七八九零两壹佰，。？、：吗呢吧和各",
+        *["5G", "分别", "是不是", "对吧", "那", "最高", "封顶", "几号", "截止", "7月8日", "一式五份", "20%"],
+        *["0", "1", "2", "5", "9", ".", ",", " ", "RMB", "million", "yuan", "cloud", "and", "深圳", "2023年"],
+    ]
+)
+
+
+@given(pieces=st.lists(MESSAGE_PIECES, max_size=25))
+@settings(max_examples=300, deadline=None)
+def test_any_message_gets_a_reply_and_never_an_error(composer: Composer, pieces: list[str]):
+    text = "".join(pieces)
+    context = Context("上云项目省级给了100万，市级补多少", ["上云"], ["金额"], [("1000000", "provincial")])
+    for answer in (composer.answer(text, None, JUNE_20), composer.answer(text, None, LATER, context)):
+        assert answer.text.strip()
+        assert (answer.entry_id is None) == (answer.kind is not Kind.ANSWER)
+
+
+def test_several_figures_of_each_kind_without_a_named_direction(composer: Composer):
+    question = "做了能耗优化系统，花了150万，省级补了30万，后来又投了100万，市里能补多少？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and "3万元" in answer.text
+
+
+def test_a_topic_word_is_not_found_in_a_synonym_of_another_word(composer: Composer):
+    understood = composer.reader.read("我们给韶关好几家企业做了平台")
+    assert [t.id for t in understood.topics] == []
