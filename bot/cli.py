@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -45,7 +46,12 @@ def _ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 
     def answer(question: str) -> None:
         # each line on its own: batch mode keeps no context between questions
-        composed = composer.answer(question, lang, today)
+        try:
+            composed = composer.answer(question, lang, today)
+        except Exception:  # one line's bug must not cost the other lines their answers
+            traceback.print_exc(file=sys.stderr)
+            print(f"error: the question above could not be answered: {question[:80]!r}", file=sys.stderr)
+            composed = composer.unanswered(question, lang)
         if args.json:
             stdout.write(json.dumps(composed.as_json(), ensure_ascii=False) + "\n")
         else:

@@ -19,7 +19,7 @@ from conversations.understanding import JOINERS, Reader, Understanding
 from knowledge.answers import CHINESE_NUMERALS, clause_label, render, reply_text
 from knowledge.figures import Figure, read_dates
 from knowledge.loader import KnowledgeBase
-from knowledge.normalize import simplify
+from knowledge.normalize import detect_language, simplify
 from knowledge.schema import Direction, Entry, Lang, Stage
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
@@ -171,6 +171,12 @@ class Composer:
                 composed.suggestions,
             )
         return Composed(**{**composed.__dict__, "followup": followup})
+
+    def unanswered(self, question: str, lang: Lang | None) -> Composed:
+        """The honest reply when a question could not be answered: not sure, with the contacts'
+        help offered, and no entry."""
+        answer_lang: Lang = lang or ("en" if detect_language(question) == "en" else "zh")
+        return Composed(Kind.UNSURE, answer_lang, reply_text(self.kb, "unsure", answer_lang), None, 0.0, [])
 
     def entry(self, entry: Entry, lang: Lang, today: dt.date) -> Composed:
         """One FAQ entry as an answer (a tapped suggestion), its deadlines told against today."""

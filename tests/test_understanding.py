@@ -337,3 +337,21 @@ def test_several_figures_of_each_kind_without_a_named_direction(composer: Compos
 def test_a_topic_word_is_not_found_in_a_synonym_of_another_word(composer: Composer):
     understood = composer.reader.read("我们给韶关好几家企业做了平台")
     assert [t.id for t in understood.topics] == []
+
+
+def test_a_failing_line_does_not_cost_the_batch_its_other_answers(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    real = Composer.answer
+
+    def flaky(self, question, lang, today, context=None):  # type: ignore[no-untyped-def]
+        if question == "坏":
+            raise RuntimeError("boom")
+        return real(self, question, lang, today, context)
+
+    monkeypatch.setattr(Composer, "answer", flaky)
+    out = io.StringIO()
+    assert main(["ask", "--json"], stdin=io.StringIO("文号是多少\n坏\n联系电话\n"), stdout=out) == 0
+    replies = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["entry_id"] is not None for r in replies] == [True, False, True]
+    assert "RuntimeError: boom" in capsys.readouterr().err
