@@ -9,6 +9,7 @@ programme, year or city is said to be outside the notice, with the contacts.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -17,13 +18,15 @@ from conversations.eligibility import Estimate, estimate_subsidy
 from conversations.parsers import format_amount
 from conversations.understanding import JOINERS, Reader, Understanding
 from knowledge.answers import CHINESE_NUMERALS, clause_label, render, reply_text
-from knowledge.figures import Figure, read_dates
+from knowledge.figures import Figure, read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import detect_language, simplify
 from knowledge.schema import Direction, Entry, Lang, Stage
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 MAX_PARTS = 4
+ATTACHMENT_NUMBER = re.compile(r"(?:附件|attachment|annex)\s*(\d{1,2}|[一二三四五六七八九])", re.IGNORECASE)
+ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
 GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
@@ -265,6 +268,9 @@ class Composer:
         applicants = self._applicants(understood, parts, lang)
         if applicants:
             blocks.append(applicants)
+        attachments = self._attachments(question, lang)
+        if attachments:
+            blocks.append(attachments)
         premise = self._premise(understood, parts, computed, lang)
         if premise:
             blocks.append(premise)
@@ -311,6 +317,23 @@ class Composer:
             clause = clause_label(self.kb, direction.funding.clause, lang)
             lines.append(reply_text(self.kb, "source", lang, clause=clause))
         return "\n".join(lines)
+
+    def _attachments(self, question: str, lang: Lang) -> str:
+        """附件1是什么: each attachment the message names by number, from the notice's list."""
+        numbers = [
+            int(n) if n.isdigit() else CHINESE_NUMERALS.index(n) + 1
+            for n in ATTACHMENT_NUMBER.findall(to_arabic(question))
+        ]
+        titles = {a.number: a.title.get(lang) for a in self.kb.notice.attachments}
+        lines = [
+            reply_text(self.kb, "attachment_line", lang, number=str(n), title=titles[n])
+            for n in dict.fromkeys(numbers)
+            if n in titles
+        ]
+        if not lines:
+            return ""
+        clause = clause_label(self.kb, ATTACHMENTS_CLAUSE, lang)
+        return "\n".join([*lines, reply_text(self.kb, "source", lang, clause=clause)])
 
     def _plain(self, result: SearchResult) -> Composed:
         entry_id = result.entry.id if result.kind is Kind.ANSWER and result.entry else None
@@ -423,7 +446,7 @@ class Composer:
             scope = self._entry_for_clause.get(fitting[0].clause)
             if scope is not None:
                 parts = [scope, *[p for p in parts if p is not scope and p.clause not in scopes]]
-        elif which and not named and not any(p.clause in scopes for p in parts):
+        elif which and not named:
             overview = self._entry_for_clause.get(self.directions_section)
             if overview is not None:  # "which direction fits us?": the four, to choose from
                 parts = [
@@ -564,7 +587,12 @@ class Composer:
         lines: list[str] = []
         amounts: list[Decimal] = []
         clauses: list[str] = []
-        for direction, own in self._pair(understood, figures, directions):
+        projects = [
+            (direction, project)
+            for direction, own in self._pair(understood, figures, directions)
+            for project in self._projects(own)
+        ]
+        for direction, own in projects:
             line, amount = self._one_direction(direction, own, understood.no_provincial, lang)
             if line:
                 lines.append(line)
@@ -573,11 +601,7 @@ class Composer:
                 amounts.append(amount)
         if not lines:
             return ""
-        if (
-            len(amounts) > 1
-            and len({id(d) for d, _ in self._pair(understood, figures, directions)}) > 1
-            and len(figures) > 1
-        ):
+        if len(amounts) > 1 and len(figures) > 1 and len({id(p) for _, p in projects}) > 1:
             lines.append(
                 reply_text(self.kb, "calc_total", lang, amount=money(sum(amounts, Decimal(0)), lang))
             )
@@ -591,6 +615,19 @@ class Composer:
         for clause in dict.fromkeys(clauses):
             lines.append(reply_text(self.kb, "source", lang, clause=clause_label(self.kb, clause, lang)))
         return "\n".join(lines)
+
+    @staticmethod
+    def _projects(figures: list[Figure]) -> list[list[Figure]]:
+        """Several figures of one kind are several projects (两个上云项目省级分别80万和120万),
+        each with the one figure of the other kind if there is just one."""
+        by_role: dict[str | None, list[Figure]] = {}
+        for figure in figures:
+            by_role.setdefault(figure.role, []).append(figure)
+        many = [r for r, f in by_role.items() if len(f) > 1]
+        if len(many) != 1:
+            return [figures]
+        shared = [f for r, fs in by_role.items() if r != many[0] for f in fs]
+        return [[figure, *shared] for figure in by_role[many[0]]]
 
     @staticmethod
     def _base_role(direction: Direction) -> str:

@@ -355,3 +355,13 @@ def test_a_failing_line_does_not_cost_the_batch_its_other_answers(
     replies = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [r["entry_id"] is not None for r in replies] == [True, False, True]
     assert "RuntimeError: boom" in capsys.readouterr().err
+
+
+def test_two_projects_of_one_direction_are_worked_out_each(composer: Composer):
+    answer = composer.answer("我们两个上云项目省级分别拿了80万和120万，市里一共能配多少？", None, JUNE_20)
+    assert "8万元" in answer.text and "12万元" in answer.text and "合计约20万元" in answer.text
+
+
+def test_attachments_named_by_number_are_told_from_the_notice(composer: Composer):
+    answer = composer.answer("附件二是什么，附件5呢", None, JUNE_20)
+    assert "附件2：" in answer.text and "附件5：承诺书" in answer.text and "「附件」" in answer.text
