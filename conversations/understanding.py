@@ -33,6 +33,7 @@ def _latin(char: str) -> bool:
 YES_NO = re.compile(r"吗|\?$|？$")
 PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
+LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 
 
@@ -118,6 +119,13 @@ class Reader:
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
         self.round_words = [simplify(w) for w in lexicon.round_words]
+        self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
+        # 仁化县 → 仁化 too: people name their county without 县
+        self.jurisdictions = sorted(
+            {form for j in notice.jurisdictions for form in (j.name.zh, j.name.zh.rstrip("县区市"))},
+            key=len,
+            reverse=True,
+        )
         self.notice_year = index.kb.notice.notice.date.year
         self.body_programme_words = [simplify(w) for w in lexicon.body_programme_words]
         self.matching_words = [simplify(w) for w in lexicon.matching_words]
@@ -158,6 +166,7 @@ class Reader:
         topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
         other = next((w for w in self.other_programmes if w and w in simplified), None)
         other = other or self._other_body(simplified) or self._other_round(simplified)
+        other = other or self._local_policy(simplified)
         return Understanding(
             text=text,
             simplified=simplified,
@@ -179,6 +188,17 @@ class Reader:
             body = next((w for w in self.other_bodies if w and w in clause), None)
             if body and any(w in clause[clause.find(body) :] for w in self.body_programme_words):
                 return body
+        return None
+
+    def _local_policy(self, simplified: str) -> str | None:
+        """仁化县有没有自己的补贴: a county's or district's own policy, not the city's notice."""
+        for place in self.jurisdictions:
+            at = simplified.find(place)
+            while at >= 0:
+                after = simplified[at : at + len(place) + LOCAL_POLICY_WINDOW]
+                if any(w in after for w in self.local_policy_words):
+                    return place
+                at = simplified.find(place, at + 1)
         return None
 
     def _other_round(self, simplified: str) -> str | None:

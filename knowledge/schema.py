@@ -211,6 +211,8 @@ class Lexicon(Strict):
     # a higher body (the province, the ministry) with one of its programme words, in a message
     # that says nothing of the provincial funds this notice matches: that body's own programme
     other_bodies: list[str] = []
+    # a county or district of the notice's jurisdiction followed by these: its own policy
+    local_policy_words: list[str] = []
     # a year other than the notice's, followed closely by one of these: another year's round
     round_words: list[str] = []
     body_programme_words: list[str] = []

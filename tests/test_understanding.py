@@ -184,6 +184,7 @@ def test_backstory_does_not_make_the_bot_refuse(composer: Composer):
         "2020年韶关工业互联网项目入选名单有哪些企业",
         "市工信局在哪条街，上班时间是几点",
         "工业互联网平台哪家好，推荐一下",
+        "始兴县有没有自己的企业上云奖励政策",
     ],
 )
 def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: Composer, question: str):
@@ -195,6 +196,11 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
 def test_a_year_in_the_story_is_no_other_round(composer: Composer):
     answer = composer.answer("我们2019年拿过一笔财政补助，被审计说使用不规范，这次还能申报吗", None, JUNE_20)
     assert answer.entry_id is not None and "5年" in answer.text
+
+
+def test_a_county_named_in_the_story_is_no_county_policy(composer: Composer):
+    answer = composer.answer("我们是始兴县的企业，上云项目省级给了50万，市里配多少", None, JUNE_20)
+    assert answer.entry_id is not None and "5万元" in answer.text
 
 
 def test_a_shaoguan_subsidiary_of_a_firm_elsewhere_is_inside(composer: Composer):
