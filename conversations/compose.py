@@ -133,6 +133,9 @@ class Composer:
         self.directions_section = section_of(notice.directions[0].clause)
         self.amount_section = section_of(notice.directions[0].funding.clause)
         self.who_section = section_of(notice.eligibility[0].clause) if notice.eligibility else ""
+        self.vague_words = {
+            t for w in kb.lexicon.vague_words for t in index.normaliser.tokens(w, correct=False)
+        }
         self.amount_intents = {
             index.normaliser.canonical(w, correct=False).replace(" ", "") for w in kb.lexicon.amount_intents
         }
@@ -155,8 +158,12 @@ class Composer:
     ) -> Composed:
         followup = context is not None and self._leans(question, context)
         carried: list[Figure] = []
+        adds_nothing = False
         if followup and context is not None:
             own = self.reader.read(question)
+            # 还有呢, 那其他的呢: nothing of its own to go on (no topic, ask, figure or date)
+            words = [w for w in self.index.known_words(question) if w not in self.vague_words]
+            adds_nothing = not (own.topics or own.intents or own.figures or read_dates(own.text) or words)
             question = self._merge(question, own, context)
             understood = self.reader.read(question)
             if own.figures or set(understood.intents) & (set(context.intents) | self.amount_intents):
@@ -164,7 +171,8 @@ class Composer:
         else:
             understood = self.reader.read(question)
         composed = self._compose(question, understood, lang, today, carried)
-        if followup and composed.kind is not Kind.ANSWER and composed.kind is not Kind.OUTSIDE:
+        unsettled = adds_nothing and context is not None and composed.entry_id == context.entry_id
+        if followup and (unsettled or composed.kind not in (Kind.ANSWER, Kind.OUTSIDE)):
             composed = Composed(
                 Kind.UNSURE,
                 composed.lang,

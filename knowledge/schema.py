@@ -221,6 +221,8 @@ class Lexicon(Strict):
     premise_markers: list[str] = []
     # a short message that leans on the previous question ("那第二个方向呢", "what about …")
     followup_markers: list[str] = []
+    # words that say nothing of their own in a follow-up ("还有呢", "那其他的呢"): choices are offered
+    vague_words: list[str] = []
     # words that begin like a follow-up marker but are not one ("那个表格")
     followup_exceptions: list[str] = []
 

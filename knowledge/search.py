@@ -228,6 +228,11 @@ class SearchIndex:
             found += self._latin_places.findall(canonical)
         return found
 
+    def known_words(self, question: str) -> list[str]:
+        """The question's words (not bigrams) that the knowledge base uses."""
+        tokens = self.normaliser.tokens(question[:MAX_QUESTION_CHARS])
+        return [t for t in tokens if not t.startswith("~") and t in self._postings]
+
     def outside_words(self, question: str) -> list[str]:
         """The lexicon's out-of-scope words that occur in the question."""
         bare = self._bare(question[:MAX_QUESTION_CHARS])

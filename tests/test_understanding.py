@@ -371,3 +371,12 @@ def test_two_projects_of_one_direction_are_worked_out_each(composer: Composer):
 def test_attachments_named_by_number_are_told_from_the_notice(composer: Composer):
     answer = composer.answer("附件二是什么，附件5呢", None, JUNE_20)
     assert "附件2：" in answer.text and "附件5：承诺书" in answer.text and "「附件」" in answer.text
+
+
+def test_a_follow_up_the_context_does_not_settle_offers_choices(assistant: Assistant):
+    ann = Sender(13, language_code="zh")
+    assistant.text(ann, "联系电话多少")
+    reply = assistant.text(ann, "那其他的呢")[-1]
+    assert "请选一项" in reply.text
+    data = [b.data for row in reply.buttons for b in row]
+    assert any(d.startswith("faq:") for d in data) and "human" in data
