@@ -406,6 +406,3 @@ class Storage:
             return None
         data = json.loads(row["context"])
         return data if isinstance(data, dict) else None
-
-    def clear_question_context(self, user_id: int) -> None:
-        self.conn.execute("delete from question_context where user_id = ?", [user_id])
