@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from conversations.eligibility import Estimate, estimate_subsidy
 from conversations.parsers import format_amount
 from conversations.understanding import JOINERS, Reader, Understanding
@@ -25,6 +27,7 @@ from knowledge.schema import Direction, Entry, Lang, Stage
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 MAX_PARTS = 4
+SCENARIO_SIMILARITY = 75  # 设备智能运维 names the scenario 设备智能维修运维 (long scenarios only)
 ATTACHMENT_NUMBER = re.compile(r"(?:附件|attachment|annex)\s*(\d{1,2}|[一二三四五六七八九])", re.IGNORECASE)
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
 GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
@@ -454,6 +457,9 @@ class Composer:
             scope = self._entry_for_clause.get(fitting[0].clause)
             if scope is not None:
                 parts = [scope, *[p for p in parts if p is not scope and p.clause not in scopes]]
+            named = fitting  # and what else is asked (its cap …) is about that direction
+            funding = {d.funding.clause for d in self.kb.notice.directions}
+            parts = [p for p in parts if p.clause not in funding]
         elif which and not named:
             overview = self._entry_for_clause.get(self.directions_section)
             if overview is not None:  # "which direction fits us?": the four, to choose from
@@ -470,7 +476,15 @@ class Composer:
 
     def _scenario_directions(self, understood: Understanding) -> list[Direction]:
         """The directions whose scenarios in the notice (产品质量检测, 能耗优化 …) the message names."""
-        found = [d for d, words in self._scenarios if any(w in understood.simplified for w in words)]
+        text = understood.simplified
+        found = [
+            d
+            for d, words in self._scenarios
+            if any(
+                w in text or (len(w) >= 6 and fuzz.partial_ratio(w, text) >= SCENARIO_SIMILARITY)
+                for w in words
+            )
+        ]
         return list({d.id: d for d in found}.values())
 
     def _asked_words(self, questions: list[str], understood: Understanding) -> list[str]:

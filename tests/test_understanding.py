@@ -380,3 +380,10 @@ def test_a_follow_up_the_context_does_not_settle_offers_choices(assistant: Assis
     assert "请选一项" in reply.text
     data = [b.data for row in reply.buttons for b in row]
     assert any(d.startswith("faq:") for d in data) and "human" in data
+
+
+def test_a_scenario_of_the_notice_decides_the_direction_and_its_cap(composer: Composer):
+    question = "我们是软件公司，给几家工厂做了设备智能运维平台，能报哪个方向，上限多少？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert "一、支持方向（二）" in answer.text and "三、支持方式（二）" in answer.text
+    assert "三、支持方式（一）" not in answer.text
