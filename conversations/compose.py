@@ -458,8 +458,8 @@ class Composer:
             if scope is not None:
                 parts = [scope, *[p for p in parts if p is not scope and p.clause not in scopes]]
             named = fitting  # and what else is asked (its cap …) is about that direction
-            funding = {d.funding.clause for d in self.kb.notice.directions}
-            parts = [p for p in parts if p.clause not in funding]
+            fundings = {d.funding.clause for d in self.kb.notice.directions}
+            parts = [p for p in parts if p.clause not in fundings]
         elif which and not named:
             overview = self._entry_for_clause.get(self.directions_section)
             if overview is not None:  # "which direction fits us?": the four, to choose from
