@@ -402,6 +402,8 @@ class Composer:
             best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
             add(best)
             for clause in clauses:  # a clause that plainly says what it is about
+                if not self.index.known_words(clause):
+                    continue  # 三十来号人: nothing the knowledge base speaks of
                 result = search(clause)
                 if result.score >= STRONG_CLAUSE and result.kind is Kind.ANSWER:
                     add(result)
