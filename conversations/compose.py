@@ -27,6 +27,7 @@ from knowledge.schema import Direction, Entry, Lang, Stage
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 MAX_PARTS = 4
+SURE_OF_DIRECTION = 0.8  # asked which direction: a search this sure of one direction's entry decides
 SCENARIO_SIMILARITY = 75  # 设备智能运维 names the scenario 设备智能维修运维 (long scenarios only)
 ATTACHMENT_NUMBER = re.compile(r"(?:附件|attachment|annex)\s*(\d{1,2}|[一二三四五六七八九])", re.IGNORECASE)
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
@@ -455,6 +456,19 @@ class Composer:
         which = any(simplify(w) in understood.simplified for w in self.kb.lexicon.which_direction)
         scopes = {d.clause for d in self.kb.notice.directions}
         fitting = self._scenario_directions(understood) if which and not named else []
+        if (
+            which
+            and not named
+            and not fitting
+            and main.kind is Kind.ANSWER
+            and main.score >= SURE_OF_DIRECTION
+        ):
+            # 按项目投资10%是哪个方向: the search is sure which direction's rule was described
+            fitting = [
+                d
+                for d in self.kb.notice.directions
+                if main.entry is not None and main.entry.clause in (d.clause, d.funding.clause)
+            ]
         if len(fitting) == 1:  # "质量检测平台属于哪个方向": the direction whose scenario it names
             scope = self._entry_for_clause.get(fitting[0].clause)
             if scope is not None:
@@ -467,7 +481,7 @@ class Composer:
             if overview is not None:  # "which direction fits us?": the four, to choose from
                 parts = [
                     overview,
-                    *[p for p in parts if p is not overview and not p.clause.startswith(self.amount_section)],
+                    *[p for p in parts if p is not overview and p.clause not in self._specific_clauses],
                 ]
         if named and set(understood.intents) & self.amount_intents:
             for direction in named:  # "5G项目有没有上限": the direction's own rule

@@ -387,3 +387,16 @@ def test_a_scenario_of_the_notice_decides_the_direction_and_its_cap(composer: Co
     answer = composer.answer(question, None, JUNE_20)
     assert "一、支持方向（二）" in answer.text and "三、支持方式（二）" in answer.text
     assert "三、支持方式（一）" not in answer.text
+
+
+def test_every_faq_phrasing_is_answered_by_the_composer(kb: KnowledgeBase, composer: Composer):
+    """The lexicon's rejection rules (other programmes, places, years) never refuse the knowledge
+    base's own phrasings."""
+    refused = [
+        (entry.id, question)
+        for entry in kb.faq.entries
+        for lang in ("zh", "en")
+        for question in entry.questions.get(lang)
+        if composer.answer(question, None, JUNE_20).kind is not Kind.ANSWER
+    ]
+    assert refused == []
