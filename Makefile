@@ -26,6 +26,10 @@ lint: $(STAMP)
 eval: $(STAMP)
 	$(PY) ../shared/eval/score_qa.py tests/data/eval_questions.jsonl --cmd "$(PY) -m bot ask --json"
 	$(PY) ../shared/eval/score_qa.py ../shared/eval/sample_questions.jsonl --cmd "$(PY) -m bot ask --json"
+	$(PY) ../shared/eval/score_qa.py tests/data/eval_holdout.jsonl --cmd "$(PY) -m bot ask --json"
+	$(PY) ../shared/eval/score_qa.py tests/data/eval_realistic.jsonl --cmd "$(PY) -m bot ask --json"
+	$(PY) ../shared/eval/score_qa.py ../shared/eval/sample_realistic.jsonl --cmd "$(PY) -m bot ask --json"
+	$(PY) bench/score_followups.py
 
 kb-check: $(STAMP)
 	$(PY) -m bot kb check

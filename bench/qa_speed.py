@@ -7,6 +7,7 @@ Prints medians of several runs (the machine is shared and noisy). Usage:
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import statistics
@@ -18,12 +19,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from conversations.compose import Composer  # noqa: E402
 from knowledge.loader import KnowledgeBase, load_knowledge  # noqa: E402
 from knowledge.search import SearchIndex  # noqa: E402
 
 QUESTION_FILES = [
     ROOT / "tests/data/eval_questions.jsonl",
     ROOT.parent / "shared/eval/sample_questions.jsonl",
+    ROOT / "tests/data/eval_realistic.jsonl",
+    ROOT.parent / "shared/eval/sample_realistic.jsonl",
 ]
 
 
@@ -40,6 +44,17 @@ def per_question_ms(index: SearchIndex, batch: list[str]) -> float:
     for question in batch:
         index.search(question)
     return (time.perf_counter() - start) / len(batch) * 1000
+
+
+def composed_median_ms(composer: Composer, batch: list[str]) -> float:
+    """The median time of one whole answer (understanding, parts, figures, deadlines), as `ask` gives it."""
+    today = dt.date.today()
+    times = []
+    for question in batch:
+        start = time.perf_counter()
+        composer.answer(question, None, today)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
 def batch_mode_ms(batch: list[str], runs: int) -> float:
@@ -116,7 +131,11 @@ def main() -> None:
     per_question_ms(index, batch)  # warm caches once
     in_process = statistics.median(per_question_ms(index, batch) for _ in range(args.runs))
     print(f"questions: {len(batch)}, entries: {len(kb.faq.entries)}")
-    print(f"in-process per question: median {in_process:.3f} ms over {args.runs} runs")
+    print(f"in-process search per question: median {in_process:.3f} ms over {args.runs} runs")
+    composer = Composer(kb, index)
+    composed_median_ms(composer, batch)  # warm caches once
+    composed = statistics.median(composed_median_ms(composer, batch) for _ in range(args.runs))
+    print(f"in-process composed answer per question: median {composed:.3f} ms over {args.runs} runs")
     print(
         f"batch mode (python -m bot ask --json) per question: median {batch_mode_ms(batch, args.runs):.3f} ms"
     )

@@ -6,8 +6,10 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
+import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -20,20 +22,40 @@ if TYPE_CHECKING:
 from knowledge.loader import DATA_DIR, KnowledgeError, load_knowledge
 
 
+def _today() -> dt.date:
+    """BOT_TODAY (an ISO date) when set, else the real date; `ask` reads only this setting."""
+    import os
+
+    value = os.environ.get("BOT_TODAY", "").strip()
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise SettingsError(f"BOT_TODAY: expected an ISO date like 2022-07-01, got {value}") from exc
+
+
 def _ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
-    from knowledge.answers import as_json, render
+    from conversations.compose import Composer
     from knowledge.search import SearchIndex
 
     kb = load_knowledge(args.data)
-    index = SearchIndex(kb)
+    composer = Composer(kb, SearchIndex(kb))
     lang = None if args.lang == "auto" else args.lang
+    today = _today()
 
     def answer(question: str) -> None:
-        result = index.search(question, lang)
+        # each line on its own: batch mode keeps no context between questions
+        try:
+            composed = composer.answer(question, lang, today)
+        except Exception:  # one line's bug must not cost the other lines their answers
+            traceback.print_exc(file=sys.stderr)
+            print(f"error: the question above could not be answered: {question[:80]!r}", file=sys.stderr)
+            composed = composer.unanswered(question, lang)
         if args.json:
-            stdout.write(json.dumps(as_json(kb, result), ensure_ascii=False) + "\n")
+            stdout.write(json.dumps(composed.as_json(), ensure_ascii=False) + "\n")
         else:
-            stdout.write(render(kb, result) + "\n\n")
+            stdout.write(composed.text + "\n\n")
 
     if args.question:
         answer(" ".join(args.question))

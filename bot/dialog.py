@@ -19,18 +19,19 @@ from bot.i18n import language_of
 from bot.people import Sender, StaffMember
 from bot.storage import Storage
 from bot.texts import texts_for
-from conversations.deadlines import deadlines, due_today, reminders_due
+from conversations.compose import Composed, Composer, Context
+from conversations.deadlines import due_today, reminders_due
 from conversations.reply import Button, Reply, rows
 from conversations.texts import Texts
-from knowledge.answers import render
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
-from knowledge.search import Kind, SearchIndex, SearchResult
+from knowledge.search import Kind, SearchIndex
 
 USER_COMMANDS = ("start", "help", "check", "human", "remind", "lang", "cancel", "forget")
 # about the user's own data: used in the private chat only
 PERSONAL_COMMANDS = frozenset({"check", "human", "remind", "cancel", "forget"})
 MAX_TEXT_CHARS = 1000  # a longer message is answered from its first part, and the user is told
+CONTEXT_MAX_AGE = dt.timedelta(minutes=30)  # a follow-up leans on a question asked this recently
 
 
 def small_number(text: str) -> int | None:
@@ -73,6 +74,7 @@ class Assistant:
         self.today = today
         self.scheduler: ReminderScheduler = scheduler or NoScheduler()
         self.checks = Checks(kb, storage, today)
+        self.composer = Composer(kb, index)
         self.handoff = Handoff(kb, storage, self.checks, staff_chat_id, admin_ids)
 
     # who is speaking -----------------------------------------------------------------------
@@ -270,65 +272,35 @@ class Assistant:
             replies.append(Reply(escape(texts_for(lang).t("input.too_long", limit=MAX_TEXT_CHARS))))
             text = text[:MAX_TEXT_CHARS]
         # the interface language is the user's; a question typed in English is answered in English,
-        # and one with no words at all (emoji, digits) in the user's language
-        result = self.index.search(text, None if any(ch.isalpha() for ch in text) else lang)
+        # and one with no words at all (emoji, digits) in the user's language. A short follow-up
+        # is read in the context of the user's last question.
+        stored = self.storage.question_context(sender.user_id, CONTEXT_MAX_AGE)
+        context = Context.from_dict(stored) if stored else None
+        asked_in = None if any(ch.isalpha() for ch in text) else lang
+        composed = self.composer.answer(text, asked_in, self.today(), context)
         self.storage.log_question(
-            sender.user_id,
-            text,
-            result.kind.value,
-            result.entry.id if result.entry else None,
-            result.score,
-            result.lang,
+            sender.user_id, text, composed.kind.value, composed.entry_id, composed.score, composed.lang
         )
-        replies.append(self._answer(result))
+        if composed.context is not None:
+            self.storage.save_question_context(sender.user_id, composed.context.as_dict())
+        replies.append(self._composed(composed))
         return replies
 
-    def _answer(self, result: SearchResult) -> Reply:
-        tx = texts_for(result.lang)
-        body = escape(render(self.kb, result))
-        if result.kind is Kind.ANSWER and result.entry is not None:
-            body += self._deadlines_of(result.entry.clause, tx)
-        if result.kind is Kind.ANSWER:
-            buttons = [
-                Button(m.entry.title.get(result.lang), f"faq:{m.entry.id}") for m in result.suggestions[:2]
-            ]
-            keyboard = (*rows(*buttons), (Button(tx.t("button.menu"), screens.HOME),))
-            return Reply(body, keyboard)
-        if result.kind is Kind.UNSURE:
-            buttons = [
-                Button(m.entry.title.get(result.lang), f"faq:{m.entry.id}") for m in result.suggestions
-            ]
-            keyboard = (
-                *rows(*buttons, per_row=1),
-                (Button(tx.t("menu.human"), "human"), Button(tx.t("button.menu"), screens.HOME)),
-            )
-            return Reply(body, keyboard)
-        if result.kind is Kind.OUTSIDE:
-            return Reply(
-                body, ((Button(tx.t("menu.human"), "human"), Button(tx.t("button.menu"), screens.HOME)),)
-            )
-        return Reply(body, ((Button(tx.t("button.menu"), screens.HOME),),))
-
-    def _deadlines_of(self, clause: str, tx: Texts) -> str:
-        """An answer about a stage says where its deadline stands today, and that the local
-        bureau's notice prevails (it may set an earlier date)."""
-        statuses = [
-            d
-            for d in deadlines(self.kb.notice, self.today())
-            if clause in (d.stage.clause, d.stage.clause.split("(")[0])
+    def _composed(self, composed: Composed) -> Reply:
+        tx = texts_for(composed.lang)
+        body = escape(composed.text)
+        menu = Button(tx.t("button.menu"), screens.HOME)
+        suggested = [
+            Button(m.entry.title.get(composed.lang), f"faq:{m.entry.id}") for m in composed.suggestions
         ]
-        if not statuses:
-            return ""
-        lines = [
-            tx.t(
-                "result.stage_passed",
-                stage=d.stage.name.get(tx.lang),
-                date=tx.date(d.deadline),
-                timing=d.timing(tx),
-            )
-            for d in statuses
-        ]
-        return "\n\n" + escape("\n".join([*lines, tx.t("dates.local_note")]))
+        if composed.kind is Kind.ANSWER:
+            extra = [Button(tx.t("menu.check"), "check:start")] if composed.computed else []
+            return Reply(body, (*rows(*suggested[:2]), (*extra, menu)))
+        if composed.kind is Kind.UNSURE:
+            return Reply(body, (*rows(*suggested, per_row=1), (Button(tx.t("menu.human"), "human"), menu)))
+        if composed.kind is Kind.OUTSIDE:
+            return Reply(body, ((Button(tx.t("menu.human"), "human"), menu),))
+        return Reply(body, ((menu,),))
 
     # buttons -------------------------------------------------------------------------------
     def tap(
@@ -401,8 +373,10 @@ class Assistant:
             else:
                 reply = screens.direction(kb, tx, direction_id)
         elif kind == "faq" and rest in kb.entries_by_id:
-            entry = kb.entries_by_id[rest]
-            return [self._answer(SearchResult(Kind.ANSWER, tx.lang, 1.0, entry))]
+            composed = self.composer.entry(kb.entries_by_id[rest], tx.lang, today)
+            if composed.context is not None:
+                self.storage.save_question_context(sender.user_id, composed.context.as_dict())
+            return [self._composed(composed)]
         elif data == "remind:on":
             return self.remind(sender)
         if reply is None:

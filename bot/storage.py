@@ -130,6 +130,8 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     # the highest id ever given out, per kind: ids are never reused, also after /forget
     "counters": {"columns": {"name": str, "value": int}, "pk": "name"},
+    # the user's last question as a follow-up may lean on it (topics, asks, figures; JSON), for a while
+    "question_context": {"columns": {"user_id": int, "context": str, "updated_at": str}, "pk": "user_id"},
 }
 
 # looked up by these columns on every message
@@ -142,7 +144,10 @@ INDEXES = (
 )
 
 # every table holding a user's data, by the column naming the user
-USER_TABLES = ("users", "questions", "reminders", "reminders_sent", "sessions", "leads", "cases", "events")
+USER_TABLES = (
+    *("users", "questions", "reminders", "reminders_sent", "sessions", "leads", "cases", "events"),
+    "question_context",
+)
 
 
 KEEP_UPDATES, PRUNE_EVERY = 100_000, 1_000  # processed update ids kept, and how often to prune
@@ -518,3 +523,22 @@ class Storage:
                 )
         except sqlite3.Error as exc:  # the handler has already told the user what failed
             log.debug("could not record update %s as handled: %s", update_id, exc)
+
+    # follow-up context -------------------------------------------------------------------------
+    def save_question_context(self, user_id: int, context: dict[str, Any]) -> None:
+        # the answer does not depend on it: a database that cannot be written still answers
+        self._best_effort(
+            "a question's context",
+            "insert or replace into question_context (user_id, context, updated_at) values (?, ?, ?)",
+            [user_id, json.dumps(context, ensure_ascii=False), now_iso()],
+        )
+
+    def question_context(self, user_id: int, max_age: dt.timedelta) -> dict[str, Any] | None:
+        """The last question's context, or None when there is none or it is older than max_age."""
+        row = self._one("select context, updated_at from question_context where user_id = ?", [user_id])
+        if row is None:
+            return None
+        if dt.datetime.now(dt.UTC) - dt.datetime.fromisoformat(row["updated_at"]) > max_age:
+            return None
+        data = json.loads(row["context"])
+        return data if isinstance(data, dict) else None

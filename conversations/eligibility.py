@@ -251,3 +251,24 @@ def _estimate(direction: Direction, answers: dict[str, Any], names: FormulaAnswe
         exceeds=exceeds,
         unknown=tuple(unknown),
     )
+
+
+def estimate_subsidy(
+    direction: Direction,
+    *,
+    investment: Decimal | None = None,
+    provincial: Decimal | None = None,
+    other: Decimal | None = None,
+) -> Estimate | None:
+    """The same formula for figures a user typed in a question. Without the investment, 五(二)'s
+    ceiling cannot be checked: the estimate then has investment Infinity and room None."""
+    names = FormulaAnswers()
+    answers = {
+        names.investment: Decimal("Infinity") if investment is None else investment,
+        names.provincial: provincial,
+        names.other: other,
+    }
+    estimate = _estimate(direction, answers, names)
+    if estimate is not None and investment is None:
+        estimate = Estimate(**{**estimate.__dict__, "room": None})
+    return estimate

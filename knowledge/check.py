@@ -34,4 +34,11 @@ def cross_check(kb: KnowledgeBase, data_dir: Path) -> list[str]:
                 f"{data_dir / 'faq.yaml'}: entries[{i}](id={entry.id}).clause: "
                 f"{entry.clause!r} has no label in notice.yaml sections"
             )
+    known = {d.id for d in kb.notice.directions} | {s.id for s in kb.notice.stages} | set(kb.entries_by_id)
+    for topic in kb.lexicon.topics:
+        if topic not in known:
+            problems.append(
+                f"{data_dir / 'lexicon.yaml'}: topics.{topic}: not a direction or stage id of notice.yaml "
+                "nor an entry id of faq.yaml"
+            )
     return problems

@@ -191,13 +191,44 @@ class Lexicon(Strict):
     # other cities: outside the notice, unless the question asks whether a firm from there may apply
     other_places: list[str] = []
     applicant_from_elsewhere: list[str] = []
+    # a place followed by these words asks about that place's own policy (深圳市的补贴标准)
+    place_policy_words: list[str] = []
     # a whole message that is only a greeting or thanks
     # words naming what is asked (amount, date, materials …): they weigh double
     intent_words: list[str] = []
+    # asking which direction a project fits: without a direction's own words, all are shown
+    which_direction: list[str] = []
+    # the intent words that ask for an amount (a cap, a rate, how much)
+    amount_intents: list[str] = []
     greetings: list[str]
     thanks: list[str]
     # replies the search gives when it has no entry (zh/en)
     replies: dict[str, Text]
+    # understanding a message: what it is about (direction and stage ids of notice.yaml → the
+    # words that name them), and the words that give a user's figure its role
+    topics: dict[str, list[str]] = {}
+    figure_roles: dict[Literal["provincial", "investment", "claim"], list[str]] = {}
+    # "we got no provincial funds": matching support is then 0
+    no_provincial: list[str] = []
+    # other programmes, years' rounds and bodies: outside the notice wherever they appear in a message
+    other_programmes: list[str] = []
+    # a higher body (the province, the ministry) with one of its programme words, in a message
+    # that says nothing of the provincial funds this notice matches: that body's own programme
+    other_bodies: list[str] = []
+    # a county or district of the notice's jurisdiction followed by these: its own policy
+    local_policy_words: list[str] = []
+    # a year other than the notice's, followed closely by one of these: another year's round
+    round_words: list[str] = []
+    body_programme_words: list[str] = []
+    matching_words: list[str] = []
+    # a statement offered for confirmation ("是不是也是50万封顶"): checked against the notice
+    premise_markers: list[str] = []
+    # a short message that leans on the previous question ("那第二个方向呢", "what about …")
+    followup_markers: list[str] = []
+    # words that say nothing of their own in a follow-up ("还有呢", "那其他的呢"): choices are offered
+    vague_words: list[str] = []
+    # words that begin like a follow-up marker but are not one ("那个表格")
+    followup_exceptions: list[str] = []
 
     @field_validator("replies")
     @classmethod

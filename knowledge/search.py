@@ -14,11 +14,12 @@ with the matching entries, not with the size of the knowledge base.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import Normaliser, detect_language, has_cjk
@@ -40,6 +41,7 @@ INTENT_FACTOR = 2.0  # the lexicon's intent words: what is asked decides between
 INTENT_MISS_FACTOR = 0.8  # an entry none of whose phrasings names what is asked
 ANSWER_TEXT_MATCH = 0.6  # a token found only in an entry's answer counts for this much
 CANDIDATES_FOR_FUZZY = 12
+PLACE_POLICY_WINDOW = 14  # characters after a place's name in which its own policy is named
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
 
 
@@ -110,6 +112,7 @@ class SearchIndex:
                     postings[token].setdefault(index, ANSWER_TEXT_MATCH)
 
         self._postings = dict(postings)
+        self._canonicals = [[self._phrasings[i].canonical for i in by] for by in self._by_entry]
         n = len(self.entries)
         self._idf = {t: math.log(1 + n / len(p)) for t, p in postings.items()}
         # a word the KB never uses weighs like a rare one (in two entries): a question mostly made
@@ -119,6 +122,9 @@ class SearchIndex:
             phrasing.weight = sum(self._weight(t) for t in phrasing.tokens)
         self._out_of_scope = [self._bare(w) for w in lexicon.out_of_scope]
         self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
+        latin = [re.escape(p) for p in self._other_places if p and p.isascii()]
+        self._latin_places = re.compile(r"\b(?:" + "|".join(latin) + r")\b") if latin else None
+        self._place_policy = [self._bare(w) for w in lexicon.place_policy_words]
         self._applicant_words = [self._bare(w) for w in lexicon.applicant_from_elsewhere]
         self._greetings = {self._bare(w) for w in lexicon.greetings}
         self._thanks = {self._bare(w) for w in lexicon.thanks}
@@ -169,7 +175,7 @@ class SearchIndex:
             return SearchResult(Kind.THANKS, answer_lang)
         if any(word and word in bare for word in self._out_of_scope):
             return SearchResult(Kind.OUTSIDE, answer_lang)
-        places = [p for p in self._other_places if p and p in canonical]
+        places = self._places(canonical)
         if places:
             if not any(word and word in bare for word in self._applicant_words):
                 return SearchResult(Kind.OUTSIDE, answer_lang)
@@ -198,6 +204,39 @@ class SearchIndex:
         if best.score >= SUGGESTION_FLOOR:
             return SearchResult(Kind.UNSURE, answer_lang, best.score, None, [m for m in ranked[:3]])
         return SearchResult(Kind.OUTSIDE, answer_lang, best.score)
+
+    def elsewhere(self, question: str) -> bool:
+        """True when the question names another city or province and does not ask whether a firm
+        from there may apply here."""
+        canonical = self.normaliser.canonical(question[:MAX_QUESTION_CHARS])
+        places = self._places(canonical)
+        if not places:
+            return False
+        bare = canonical.replace(" ", "")
+        for place in places:  # 深圳市的补贴标准: that place's own policy, whoever asks
+            name = place.replace(" ", "")
+            for at in [m.start() for m in re.finditer(re.escape(name), bare)]:
+                after = bare[at : at + len(name) + PLACE_POLICY_WINDOW]
+                if any(word and word in after for word in self._place_policy):
+                    return True
+        return not any(word and word in bare for word in self._applicant_words)
+
+    def _places(self, canonical: str) -> list[str]:
+        """Other cities and provinces named in the text (Latin names as whole words only)."""
+        found = [p for p in self._other_places if p and not p.isascii() and p in canonical]
+        if self._latin_places is not None:
+            found += self._latin_places.findall(canonical)
+        return found
+
+    def known_words(self, question: str) -> list[str]:
+        """The question's words (not bigrams) that the knowledge base uses."""
+        tokens = self.normaliser.tokens(question[:MAX_QUESTION_CHARS])
+        return [t for t in tokens if not t.startswith("~") and t in self._postings]
+
+    def outside_words(self, question: str) -> list[str]:
+        """The lexicon's out-of-scope words that occur in the question."""
+        bare = self._bare(question[:MAX_QUESTION_CHARS])
+        return [word for word in self._out_of_scope if word and word in bare]
 
     def _evidence(self, entry: Entry, words: dict[str, float]) -> float:
         """How much the question says that this entry matches: one vague word ("多少", "材料")
@@ -230,12 +269,15 @@ class SearchIndex:
     def _phrasing_scores(
         self, index: int, canonical: str, weights: dict[str, float], total: float
     ) -> tuple[float, float]:
-        best_precision = best_fuzzy = 0.0
+        best_precision = 0.0
         query_tokens = weights.keys()
         for phrasing_index in self._by_entry[index]:
             phrasing = self._phrasings[phrasing_index]
-            shared = sum(weights[t] for t in query_tokens & phrasing.tokens)
-            if shared:
-                best_precision = max(best_precision, 2 * shared / (total + phrasing.weight))
-            best_fuzzy = max(best_fuzzy, fuzz.ratio(canonical, phrasing.canonical) / 100)
-        return best_precision, best_fuzzy
+            common = query_tokens & phrasing.tokens
+            if common:
+                precision = 2 * sum(map(weights.__getitem__, common)) / (total + phrasing.weight)
+                if precision > best_precision:
+                    best_precision = precision
+        # the closest phrasing, compared in rapidfuzz's own loop
+        best = process.extractOne(canonical, self._canonicals[index], scorer=fuzz.ratio)
+        return best_precision, (best[1] / 100 if best else 0.0)

@@ -57,6 +57,16 @@ class HomophoneCorrector:
             return None
         return shared[0]
 
+    @staticmethod
+    def _straddles(run: str, start: int, length: int) -> bool:
+        """True when a common word crosses either edge of the piece: in 五金加工 the piece 金加
+        ends inside 加工, so it is no typo of 金价."""
+        for edge in (start, start + length):
+            word = run[edge - 1 : edge + 1]
+            if edge > 0 and len(word) == 2 and word_frequency(word) >= RARE_WORD:
+                return True
+        return False
+
     def correct(self, run: str) -> str:
         """A run of Chinese characters with unknown words replaced by their known homophones."""
         out: list[str] = []
@@ -69,7 +79,7 @@ class HomophoneCorrector:
                 if piece in self.vocabulary:
                     out.append(piece)
                     break
-                replacement = self._candidate(piece)
+                replacement = None if self._straddles(run, i, length) else self._candidate(piece)
                 if replacement is not None:
                     out.append(replacement)
                     break

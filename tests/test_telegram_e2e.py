@@ -212,3 +212,19 @@ async def test_stale_or_forged_buttons_are_handled(server: FakeBotApi, running_b
     replies = await ann.replies_until_idle(min_count=3)
     assert len(replies) >= 3
     assert all("出了点问题" not in r.text for r in replies)
+
+
+async def test_a_follow_up_is_answered_in_the_context_of_the_last_question(
+    server: FakeBotApi, running_bot: RunningBot
+):
+    ann = server.user(131, first_name="Ann", language_code="zh")
+    await ann.send("上云项目省级给了100万，市级补多少")
+    first = await ann.next_reply()
+    assert "10万元" in first.text and "三、支持方式（一）" in first.text
+    await ann.send("那第二个方向呢")
+    follow_up = await ann.next_reply()
+    assert "方向二" in follow_up.text and "10万元" in follow_up.text
+    assert "三、支持方式（二）" in follow_up.text
+    bob = server.user(132, first_name="Bob", language_code="zh")
+    await bob.send("那第二个方向呢")  # Bob asked nothing before: Ann's context is hers
+    assert "10万元" not in (await bob.next_reply()).text

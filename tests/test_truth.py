@@ -493,9 +493,9 @@ def test_english_wording(kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize(
     ("today", "question", "says"),
     [
-        (dt.date(2022, 8, 26), "验收申请什么时候截止", "2022年8月26日前（就是今天"),
-        (dt.date(2022, 8, 27), "验收申请什么时候截止", "已于1天前截止"),
-        (dt.date(2022, 7, 1), "入库申报什么时候截止", "还剩7天"),
+        (dt.date(2022, 8, 26), "验收申请什么时候截止", "今天就是验收申请的截止日"),
+        (dt.date(2022, 8, 27), "验收申请什么时候截止", "已于2022年8月26日截止，已过去1天"),
+        (dt.date(2022, 7, 1), "入库申报什么时候截止", "还有7天"),
     ],
 )
 def test_a_deadline_answer_says_where_it_stands_today(

@@ -1,0 +1,231 @@
+"""What a message is about and what it asks, before an answer is chosen.
+
+About: the notice's directions and stages, named by the lexicon's topic words; asks: the lexicon's
+intent words (amount, deadline, materials, copies, who …); the user's own figures with their role
+(provincial funds, investment, a figure offered for confirmation); whether the message offers a
+statement to confirm; whether it names another programme. Everything comes from the lexicon, so a
+new notice pack brings its own words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from knowledge.figures import Figure, read_amounts, read_copies, read_dates, read_percentages, to_arabic
+from knowledge.normalize import simplify
+from knowledge.search import SearchIndex
+
+CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b")
+QUESTION_MARK = re.compile(
+    r"[?？吗呢么]|什么|哪|几|多少|怎么|是否|能否|可以|(.)[不没]\1"
+    r"|how|what|when|who|which|can |is |are |do |does "
+)
+# separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
+JOINERS = re.compile(r"和|与|跟|及|、|/|\band\b|\bor\b|还是")
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+YES_NO = re.compile(r"吗|\?$|？$")
+PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
+YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
+LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
+ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    word: str
+    at: int  # position in the simplified text
+
+
+@dataclass(frozen=True)
+class Understanding:
+    text: str  # the message as understood (a follow-up already merged with its context)
+    simplified: str
+    topics: list[Topic]
+    intents: list[str]
+    figures: list[Figure]
+    no_provincial: bool
+    premise: bool
+    other_programme: str | None
+    clauses: list[str] = field(default_factory=list)
+
+    def topic_ids(self, kind: set[str]) -> list[str]:
+        seen: list[str] = []
+        for topic in self.topics:
+            if topic.id in kind and topic.id not in seen:
+                seen.append(topic.id)
+        return seen
+
+    @property
+    def claims(self) -> list[Figure]:
+        return [f for f in self.figures if f.role in (None, "claim")] if self.premise else []
+
+    def claimed_dates(self) -> list[tuple[int | None, int, int]]:
+        return read_dates(self.text) if self.premise else []
+
+    def claimed_copies(self) -> list[int]:
+        return read_copies(self.text) if self.premise else []
+
+    def claimed_rates(self) -> list[Decimal]:
+        """A rate in a yes/no question is offered for confirmation: 是按20%配套吗."""
+        asks_yes_no = self.premise or bool(YES_NO.search(self.simplified))
+        return read_percentages(self.text) if asks_yes_no else []
+
+    def claimed_numbers(self) -> list[str]:
+        """Long digit strings offered for confirmation (a phone number: 电话是8884322对吧)."""
+        return PHONE.findall(self.simplified) if self.premise else []
+
+
+class Reader:
+    """Built once from the search index (its normaliser and lexicon); `read` is read-only."""
+
+    def __init__(self, index: SearchIndex) -> None:
+        lexicon = index.kb.lexicon
+        self.index = index
+        self.roles: dict[str, list[str]] = {
+            role: [simplify(w) for w in words] for role, words in lexicon.figure_roles.items()
+        }
+        # a topic word is looked for both as typed and in canonical form (after the synonyms)
+        # directions and stages are also looked for after the synonyms (第二个方向 → 方向二); the
+        # words of other topics only as typed, since a synonym may make them generic (子公司 → 企业)
+        notice = index.kb.notice
+        canonical_ids = {d.id for d in notice.directions} | {s.id for s in notice.stages}
+        self.canonical_ids = canonical_ids
+        pairs = []
+        for topic_id, words in lexicon.topics.items():
+            for word in words:
+                forms = {simplify(word)}
+                if topic_id in canonical_ids:
+                    forms.add(index.normaliser.canonical(word, correct=False).replace(" ", ""))
+                for form in forms:
+                    if form:
+                        pairs.append((form, topic_id))
+        self.topic_words = sorted(set(pairs), key=lambda p: len(p[0]), reverse=True)
+        self.intent_words = sorted(
+            {index.normaliser.canonical(w, correct=False).replace(" ", "") for w in lexicon.intent_words}
+            - {""},
+            key=len,
+            reverse=True,
+        )
+        self.no_provincial = [simplify(w) for w in lexicon.no_provincial]
+        self.other_programmes = [simplify(w) for w in lexicon.other_programmes]
+        self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
+        self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
+        self.round_words = [simplify(w) for w in lexicon.round_words]
+        self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
+        # 仁化县 → 仁化 too: people name their county without 县
+        self.jurisdictions = sorted(
+            {form for j in notice.jurisdictions for form in (j.name.zh, j.name.zh.rstrip("县区市"))},
+            key=len,
+            reverse=True,
+        )
+        self.notice_year = index.kb.notice.notice.date.year
+        self.body_programme_words = [simplify(w) for w in lexicon.body_programme_words]
+        self.matching_words = [simplify(w) for w in lexicon.matching_words]
+        self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
+        self.followup_exceptions = tuple(simplify(w) for w in lexicon.followup_exceptions)
+
+    def _topics(self, text: str) -> list[Topic]:
+        found: list[Topic] = []
+        taken: list[tuple[int, int]] = []
+        for word, topic_id in self.topic_words:
+            start = text.find(word)
+            while start >= 0:
+                end = start + len(word)
+                latin = word.isascii()
+                bounded = not latin or (
+                    (start == 0 or not _latin(text[start - 1]))
+                    and (end == len(text) or not _latin(text[end]))
+                )
+                if bounded and not any(s < end and start < e for s, e in taken):
+                    taken.append((start, end))
+                    found.append(Topic(topic_id, word, start))
+                start = text.find(word, end)
+        return sorted(found, key=lambda t: t.at)
+
+    def intents_of(self, text: str) -> list[str]:
+        bare = self.index.normaliser.canonical(text).replace(" ", "")
+        found: list[str] = []
+        for word in self.intent_words:
+            if word in bare and not any(word in f for f in found):
+                found.append(word)
+        return found
+
+    def read(self, text: str) -> Understanding:
+        simplified = to_arabic(text)
+        canonical = self.index.normaliser.canonical(text).replace(" ", "")
+        topics = self._topics(simplified)
+        known = {t.id for t in topics}
+        topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
+        other = next((w for w in self.other_programmes if w and w in simplified), None)
+        other = other or self._other_body(simplified) or self._other_round(simplified)
+        other = other or self._local_policy(simplified)
+        return Understanding(
+            text=text,
+            simplified=simplified,
+            topics=topics,
+            intents=self.intents_of(text),
+            figures=read_amounts(text, self.roles),
+            no_provincial=any(w in simplified for w in self.no_provincial),
+            premise=any(w in simplified for w in self.premise_markers),
+            other_programme=other,
+            clauses=[c.strip() for c in CLAUSE_SPLIT.split(text) if c and c.strip()],
+        )
+
+    def _other_body(self, simplified: str) -> str | None:
+        """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the
+        provincial funds this notice matches."""
+        if any(w in simplified for w in self.matching_words):
+            return None
+        for clause in CLAUSE_SPLIT.split(simplified):
+            body = next((w for w in self.other_bodies if w and w in clause), None)
+            if body and any(w in clause[clause.find(body) :] for w in self.body_programme_words):
+                return body
+        return None
+
+    def _local_policy(self, simplified: str) -> str | None:
+        """仁化县有没有自己的补贴: a county's or district's own policy, not the city's notice."""
+        for place in self.jurisdictions:
+            at = simplified.find(place)
+            while at >= 0:
+                after = simplified[at : at + len(place) + LOCAL_POLICY_WINDOW]
+                if any(w in after for w in self.local_policy_words):
+                    return place
+                at = simplified.find(place, at + 1)
+        return None
+
+    def _other_round(self, simplified: str) -> str | None:
+        """2021年韶关工业互联网项目…名单: another year's round (a year that is not the notice's,
+        not part of a date, followed closely by a word of a round)."""
+        for match in YEAR.finditer(simplified):
+            if int(match.group(1)) == self.notice_year:
+                continue
+            after = simplified[match.end() : match.end() + ROUND_WINDOW]
+            if any(w in after for w in self.round_words):
+                return match.group(0)
+        return None
+
+    def is_question(self, clause: str) -> bool:
+        return bool(QUESTION_MARK.search(simplify(clause))) or bool(self.intents_of(clause))
+
+    def marked_followup(self, text: str) -> bool:
+        """Begins or ends with a follow-up word: 那…, …呢, what about …"""
+        simplified = simplify(text).strip()
+        if len(simplified) > 40 or simplified.startswith(self.followup_exceptions):
+            return False
+        end = simplified.rstrip("?？。.!！ ")
+        return any(simplified.startswith(w) or end.endswith(w) for w in self.followup_markers)
+
+    def leans_on_context(self, text: str, understood: Understanding) -> bool:
+        """A short message that may need the previous question: a follow-up word, or no topic
+        or no ask of its own."""
+        if len(simplify(text).strip()) > 40:
+            return False
+        return self.marked_followup(text) or not understood.topics or not understood.intents

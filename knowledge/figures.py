@@ -1,0 +1,190 @@
+"""Numbers, amounts and dates as users type them: 150万, 一千二百万, 1,100,000元, 1.2亿,
+RMB 1.5 million, 七月八号, 二〇二一年九月三十日.
+
+Chinese numerals are read by cn2an, imported on first use only (it costs a noticeable part of a
+second), so `ask` starts fast and a message without Chinese numerals never loads it.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
+
+from knowledge.normalize import simplify
+
+# a run of Chinese numerals, possibly with 点 (1.5) and the big units
+CN_NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]+")
+CN_DIGITS = set("零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾")
+# what may follow a Chinese numeral for it to be a number (not 一家, 统一, 一式)
+CN_NUMBER_FOLLOWERS = set("元块万亿份个项月日号年%天w")
+THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+CLAUSE_BREAK = re.compile(r"[，,。.!！?？;；：:\n]")
+
+AMOUNT = re.compile(
+    r"(?P<prefix>rmb|cny|¥|￥)?\s*(?P<number>\d+(?:\.\d+)?)\s*"
+    r"(?P<unit>千万|百万|十万|亿|万|千|w(?![a-z])|million(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
+    r"(?P<currency>元|块|rmb|yuan|cny)?"
+)
+UNIT_FACTOR = {
+    "千万": Decimal(10_000_000),
+    "百万": Decimal(1_000_000),
+    "十万": Decimal(100_000),
+    "亿": Decimal(100_000_000),
+    "万": Decimal(10_000),
+    "w": Decimal(10_000),
+    "千": Decimal(1_000),
+    "k": Decimal(1_000),
+    "thousand": Decimal(1_000),
+    "million": Decimal(1_000_000),
+    "m": Decimal(1_000_000),
+}
+MONEY_ROLES = ("provincial", "investment", "claim")
+BARE_YUAN = re.compile(r"[1-9]\d{4,}")
+PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
+COPIES = re.compile(r"(?:一式)?(\d+)\s*(?:份|套|copies|sets)")
+MONTH_DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
+MONTHS = (
+    *("january", "february", "march", "april", "may", "june"),
+    *("july", "august", "september", "october", "november", "december"),
+)
+EN_MONTH_DAY = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b")
+
+
+@lru_cache(maxsize=1)
+def _cn2an() -> Any:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import cn2an
+
+    return cn2an
+
+
+def _digits(number: Decimal) -> str:
+    return format(number.normalize(), "f") if number != number.to_integral() else str(int(number))
+
+
+def _cn_number(run: str) -> str | None:
+    """Digits for a run of Chinese numerals; amounts in 万 or 亿 keep 万 as their unit."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            value = _cn2an().cn2an(run, "smart")
+    except (ValueError, KeyError, TypeError, IndexError):
+        return None
+    number = Decimal(str(value))
+    if "万" in run or "亿" in run:
+        return _digits(number / 10_000) + "万"
+    return _digits(number)
+
+
+@lru_cache(maxsize=4096)
+def to_arabic(text: str) -> str:
+    """The text simplified, with Chinese numerals that stand for numbers written in digits and
+    thousands separators removed: 省里批了一千二百万 → 省里批了12000000, 七月八号 → 7月8号."""
+    text = THOUSANDS_SEPARATOR.sub("", simplify(text))
+    if not CN_DIGITS.intersection(text):
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        run = match.group(0)
+        if not CN_DIGITS.intersection(run):
+            return run
+        end = match.end()
+        after = text[end : end + 1]
+        units = set(run) & set("十百千万亿拾佰仟")
+        if not units and after not in CN_NUMBER_FOLLOWERS and len(run) < 4:
+            return run  # 一家, 统一, 一式: words, not numbers
+        if run in {"万一", "一万"} and after not in CN_NUMBER_FOLLOWERS:
+            return run
+        # a big unit at the end stays a unit: 八十万 → 80万 reads as 800000 below either way
+        return _cn_number(run) or run
+
+    return CN_NUMERAL_RUN.sub(replace, text)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An amount of money the user typed, in yuan, with where it stands and what it is."""
+
+    yuan: Decimal
+    start: int
+    end: int
+    role: str | None  # provincial, investment, claim, or None when nothing says
+
+
+def _role_words(roles: Mapping[str, Iterable[str]]) -> list[tuple[str, str]]:
+    pairs = [(simplify(w), role) for role, words in roles.items() for w in words]
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]]) -> str | None:
+    """The role word nearest before the figure within its clause; else the nearest after it."""
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    before = text[clause_start:start]
+    best: tuple[int, str] | None = None
+    for word, role in words:
+        at = before.rfind(word)
+        if at >= 0 and (best is None or at + len(word) > best[0]):
+            best = (at + len(word), role)
+    if best is not None:
+        return best[1]
+    next_break = CLAUSE_BREAK.search(text, end)
+    after = text[end : next_break.start() if next_break else len(text)]
+    found = [(after.find(word), role) for word, role in words if word in after]
+    return min(found)[1] if found else None
+
+
+def read_amounts(text: str, roles: Mapping[str, Iterable[str]] = {}) -> list[Figure]:
+    """Every amount of money in the text (a number with 元, 万, 亿, million, yuan …), in order."""
+    arabic = to_arabic(text)
+    words = _role_words(roles)
+    found: list[Figure] = []
+    for match in AMOUNT.finditer(arabic):
+        unit, currency, prefix = match.group("unit"), match.group("currency"), match.group("prefix")
+        bare = not (unit or currency or prefix)
+        if bare and not BARE_YUAN.fullmatch(match.group("number")):
+            continue
+        if unit in ("m", "k") and not (currency or prefix):
+            continue  # 5m, 10k: a length or a count as often as money
+        tail = arabic[match.end() : match.end() + 1]
+        if tail in ("%", "年", "人", "号", "个", "家", "台", "份"):
+            continue
+        try:
+            yuan = Decimal(match.group("number")) * UNIT_FACTOR.get(unit or "", Decimal(1))
+        except InvalidOperation:
+            continue
+        if yuan <= 0:
+            continue
+        start, end = match.start("number"), match.end()
+        role = _nearest_role(arabic, start, end, words)
+        if bare and role not in MONEY_ROLES:
+            continue  # a bare number is money only as funds, investment or a cap: 省级资金1500000
+        found.append(Figure(yuan, start, end, role))
+    return found
+
+
+def read_percentages(text: str) -> list[Decimal]:
+    return [Decimal(m.group(1)) / 100 for m in PERCENT.finditer(to_arabic(text))]
+
+
+def read_copies(text: str) -> list[int]:
+    return [int(m.group(1)) for m in COPIES.finditer(to_arabic(text))]
+
+
+def read_dates(text: str) -> list[tuple[int | None, int, int]]:
+    """(year or None, month, day) for each date in the text: 七月八号, 2022年8月26日, July 8."""
+    arabic = to_arabic(text)
+    out: list[tuple[int | None, int, int]] = []
+    for match in MONTH_DAY.finditer(arabic):
+        year, month, day = match.groups()
+        if 1 <= int(month) <= 12 and 1 <= int(day) <= 31:
+            out.append((int(year) if year else None, int(month), int(day)))
+    for match in EN_MONTH_DAY.finditer(arabic):
+        month = [m[:3] for m in MONTHS].index(match.group(1)) + 1
+        out.append((None, month, int(match.group(2))))
+    return out

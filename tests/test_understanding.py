@@ -1,0 +1,402 @@
+"""Messages as enterprises write them: backstory, several questions, their own figures, wrong
+premises, near misses, follow-ups, and deadlines told against today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.cli import main
+from bot.dialog import Assistant
+from bot.people import Sender
+from bot.storage import Storage
+from conversations.compose import Composer, Context
+from knowledge.figures import read_amounts, read_dates, to_arabic
+from knowledge.loader import KnowledgeBase
+from knowledge.search import Kind, SearchIndex
+
+JUNE_20 = dt.date(2022, 6, 20)
+LATER = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def composer(kb: KnowledgeBase, index: SearchIndex) -> Composer:
+    return Composer(kb, index)
+
+
+def flat(text: str) -> str:
+    return text.replace(" ", "").replace(",", "")
+
+
+# numbers and dates ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [
+        ("省里批了一千二百万", Decimal(12_000_000)),
+        ("省级给了八十万", Decimal(800_000)),
+        ("省级资金1,100,000元", Decimal(1_100_000)),
+        ("投资1.2亿", Decimal(120_000_000)),
+        ("received RMB 1.5 million in provincial funds", Decimal(1_500_000)),
+        ("我哋上雲項目省級撥咗三百萬", Decimal(3_000_000)),
+        ("省级资金壹佰伍拾万元", Decimal(1_500_000)),
+        ("项目投资5百万", Decimal(5_000_000)),
+        ("省级资金1500000，市级多少", Decimal(1_500_000)),
+    ],
+)
+def test_amounts_are_read_in_every_form(kb: KnowledgeBase, text: str, yuan: Decimal):
+    figures = read_amounts(text, kb.lexicon.figure_roles)
+    assert [f.yuan for f in figures] == [yuan]
+
+
+def test_figures_know_what_money_they_are(kb: KnowledgeBase):
+    figures = read_amounts("总共投了380万，省里批了专项资金七十万", kb.lexicon.figure_roles)
+    assert [(f.yuan, f.role) for f in figures] == [
+        (Decimal(3_800_000), "investment"),
+        (Decimal(700_000), "provincial"),
+    ]
+
+
+def test_bare_numbers_are_money_only_as_funds_or_investment(kb: KnowledgeBase):
+    assert read_amounts("咨询电话8884332，员工20000人", kb.lexicon.figure_roles) == []
+
+
+def test_chinese_dates_become_dates():
+    assert read_dates("七月八号前") == [(None, 7, 8)]
+    assert read_dates("二〇二一年九月三十日") == [(2021, 9, 30)]
+    assert to_arabic("一式七份") == "一式7份"
+
+
+def test_words_with_numerals_stay_words():
+    assert to_arabic("统一部署，一家企业") == "统一部署,一家企业"
+
+
+def test_typo_correction_leaves_real_words_alone(index: SearchIndex):
+    assert "加工" in index.normaliser.canonical("我们是做五金加工的")
+    assert index.normaliser.canonical("放向") == "方向"  # real typos are still corrected
+
+
+# the user's own figures -------------------------------------------------------------------------
+def test_provincial_funds_are_matched_at_ten_percent(composer: Composer):
+    answer = composer.answer("上云项目省里批了150万，市里能配多少？", None, JUNE_20)
+    assert answer.entry_id is not None and answer.computed
+    assert "150万元 × 10% = 15万元" in answer.text and "三、支持方式（一）" in answer.text
+    assert "/check" in answer.text
+
+
+def test_a_large_investment_is_capped_and_says_why(composer: Composer):
+    answer = composer.answer("系统性平台投资两千万能补多少", None, JUNE_20)
+    assert "200万元" in answer.text and "按最高计100万元" in answer.text
+    assert "三、支持方式（三）" in answer.text
+
+
+def test_no_provincial_funds_is_an_amount_of_zero(composer: Composer):
+    answer = composer.answer("上了一套云MES花了60万，省里没有给资金，还能拿到市里的补贴吗？", None, JUNE_20)
+    assert answer.entry_id is not None and "市级配套为0元" in answer.text
+
+
+def test_two_projects_are_added_up(composer: Composer):
+    question = "一个上云项目省级给了200万，一个5G+制造业项目省级给了400万，加起来市级能拿多少？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert "20万元" in answer.text and "40万元" in answer.text and "合计约60万元" in answer.text
+
+
+def test_figures_in_english_are_answered_in_english(composer: Composer):
+    question = "Our cloud project got 800,000 yuan from the province. City top-up?"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.lang == "en" and "RMB 80,000" in answer.text
+
+
+# several questions, premises ------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("入库和验收分别几号截止", ["2022年7月8日", "2022年8月26日"]),
+        ("标杆和上云的封顶一样吗", ["50万元", "100万元"]),
+        ("附件有哪些，各交几份", ["附件2", "附件3", "附件4", "附件5", "一式七份"]),
+        ("5G项目和标杆项目最高分别能补多少", ["三、支持方式（四）", "三、支持方式（二）"]),
+    ],
+)
+def test_every_part_of_a_question_is_answered(composer: Composer, question: str, expected: list[str]):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None
+    for text in expected:
+        assert text in answer.text, text
+
+
+def test_a_wrong_premise_is_corrected(composer: Composer):
+    answer = composer.answer("上云上平台是不是也是五十万封顶？", None, JUNE_20)
+    assert answer.text.startswith("不是50万元")
+    assert "方向二" in answer.text and "100万元" in answer.text
+
+
+def test_a_deadline_of_the_other_stage_is_corrected(composer: Composer):
+    answer = composer.answer("验收申请是不是7月8号前交就行？", None, JUNE_20)
+    assert "不是7月8日" in answer.text and "8月26日" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "correction", "fact"),
+    [
+        ("市里是按省级资金的20%配套吗", "不是20%", "10%"),
+        ("咨询电话是8884322对吧", "不是8884322", "8884332"),
+        ("纸质材料一式五份就够了吧", "不是一式5份", "一式七份"),
+    ],
+)
+def test_rates_numbers_and_copies_offered_for_confirmation_are_checked(
+    composer: Composer, question: str, correction: str, fact: str
+):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.text.startswith(correction) and fact in answer.text
+
+
+def test_a_right_premise_is_not_contradicted(composer: Composer):
+    answer = composer.answer("标杆项目最高是50万吧", None, JUNE_20)
+    assert "不是" not in answer.text.splitlines()[0] and "50万元" in answer.text
+
+
+def test_backstory_does_not_make_the_bot_refuse(composer: Composer):
+    question = "我们是仁化一家做铝型材的厂，三十来号人，去年纳税一百多万，今年上了ERP，这种能报哪个方向？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.kind is Kind.ANSWER and answer.entry_id is not None
+    assert "上云上平台" in answer.text
+
+
+# near misses ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "question",
+    [
+        "韶关市2022年专精特新申报的联系人是谁",
+        "南雄的企业搞技术改造，广东省技术改造专项资金奖补比例是多少",
+        "首台套保险补偿怎么申请",
+        "智能制造示范工厂评选标准是什么",
+        "工业互联网标识解析二级节点建设有补贴吗",
+        "2023年的上云上平台补贴比例变了吗",
+        "东莞企业上云上平台补贴标准",
+        "去年为了数字化改造向银行贷了2000万，贴息比例是多少",
+        "设备购置能不能享受企业所得税一次性税前扣除",
+        "工信局局长是谁",
+        "2020年韶关工业互联网项目入选名单有哪些企业",
+        "市工信局在哪条街，上班时间是几点",
+        "工业互联网平台哪家好，推荐一下",
+        "始兴县有没有自己的企业上云奖励政策",
+    ],
+)
+def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: Composer, question: str):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+    assert kb.notice.contacts.phone in answer.text
+
+
+def test_a_year_in_the_story_is_no_other_round(composer: Composer):
+    answer = composer.answer("我们2019年拿过一笔财政补助，被审计说使用不规范，这次还能申报吗", None, JUNE_20)
+    assert answer.entry_id is not None and "5年" in answer.text
+
+
+def test_a_county_named_in_the_story_is_no_county_policy(composer: Composer):
+    answer = composer.answer("我们是始兴县的企业，上云项目省级给了50万，市里配多少", None, JUNE_20)
+    assert answer.entry_id is not None and "5万元" in answer.text
+
+
+def test_a_shaoguan_subsidiary_of_a_firm_elsewhere_is_inside(composer: Composer):
+    answer = composer.answer("我们总部在广州，在韶关注册的子公司可以申报吗", None, JUNE_20)
+    assert answer.entry_id is not None and "二、支持对象（一）" in answer.text
+
+
+# deadlines against today -----------------------------------------------------------------------------
+def test_days_left_before_the_entry_deadline(composer: Composer):
+    answer = composer.answer("入库申报什么时候截止", None, JUNE_20)
+    assert "还有18天" in answer.text and "以当地工信局通知为准" in answer.text
+
+
+def test_the_deadline_day_itself_is_included(composer: Composer):
+    answer = composer.answer("入库申报什么时候截止", None, dt.date(2022, 7, 8))
+    assert "今天就是入库申报的截止日" in answer.text
+
+
+def test_after_the_entry_deadline_only_entered_projects_go_on(composer: Composer):
+    answer = composer.answer("现在还能申报吗", None, dt.date(2022, 7, 20))
+    assert "入库申报已于2022年7月8日截止，已过去12天" in answer.text
+    assert "只有已完成入库申报的项目，才能在2022年8月26日前办理验收申请" in answer.text
+
+
+def test_passed_deadlines_say_so_and_whom_to_ask(kb: KnowledgeBase, composer: Composer):
+    answer = composer.answer("入库申报什么时候截止", None, LATER)
+    assert "已于2022年7月8日截止" in answer.text and "已过去" in answer.text
+    assert "这一轮申报已截止" in answer.text and kb.notice.contacts.phone in answer.text
+
+
+@pytest.mark.parametrize("question", ["现在还能申报吗", "2026年还能报吗"])
+def test_still_open_is_answered_against_today(composer: Composer, question: str):
+    answer = composer.answer(question, None, LATER)
+    assert answer.entry_id is not None and "这一轮申报已截止" in answer.text
+    before = composer.answer(question, None, JUNE_20)
+    assert "还有18天" in before.text
+
+
+def test_ask_honours_bot_today(monkeypatch: pytest.MonkeyPatch):
+    out = io.StringIO()
+    monkeypatch.setenv("BOT_TODAY", "2022-06-20")
+    assert main(["ask", "--json", "入库申报截止日期"], stdout=out) == 0
+    reply = json.loads(out.getvalue())
+    assert reply["entry_id"] is not None and "还有18天" in reply["answer"]
+
+
+def test_ask_reads_every_line_on_its_own(monkeypatch: pytest.MonkeyPatch):
+    out = io.StringIO()
+    monkeypatch.setenv("BOT_TODAY", "2022-06-20")
+    main(["ask", "--json"], stdin=io.StringIO("上云上平台最高补多少\n那第二个方向呢\n"), stdout=out)
+    second = json.loads(out.getvalue().splitlines()[1])
+    assert "50万" not in second["answer"]  # no context in batch mode
+
+
+# follow-ups -------------------------------------------------------------------------------------------
+@pytest.fixture
+def assistant(kb: KnowledgeBase, index: SearchIndex) -> Assistant:
+    return Assistant(kb, index, Storage(":memory:"), lambda: JUNE_20)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "expected"),
+    [
+        ("上云上平台最高补多少", "那第二个方向呢", "50万元"),
+        ("入库要交什么材料", "要几份", "一式七份"),
+        ("上云项目省级给了100万，市级补多少", "省级给了200万呢", "20万元"),
+        ("入库申报什么时候截止", "那验收呢", "8月26日"),
+        ("上云上平台省级资金给了150万能补多少", "那标杆项目同样金额呢", "15万元"),
+    ],
+)
+def test_a_follow_up_is_read_in_the_context_of_the_last_question(
+    assistant: Assistant, first: str, then: str, expected: str
+):
+    ann = Sender(7, "Ann", language_code="zh")
+    assistant.text(ann, first)
+    reply = assistant.text(ann, then)[-1]
+    assert expected in reply.text
+
+
+def test_context_is_per_user_and_expires(assistant: Assistant):
+    ann, bob = Sender(8, language_code="zh"), Sender(9, language_code="zh")
+    assistant.text(ann, "上云上平台最高补多少")
+    assert "50万元" not in assistant.text(bob, "那第二个方向呢")[-1].text
+    assistant.storage.conn.execute("update question_context set updated_at = '2000-01-01T00:00:00+00:00'")
+    assert "50万元" not in assistant.text(ann, "那第二个方向呢")[-1].text
+
+
+def test_forget_deletes_the_context(assistant: Assistant):
+    ann = Sender(10, language_code="zh")
+    assistant.text(ann, "上云上平台最高补多少")
+    assistant.storage.forget_user(10)
+    assert assistant.storage.question_context(10, dt.timedelta(hours=1)) is None
+
+
+def test_worked_figures_offer_the_full_check(assistant: Assistant):
+    reply = assistant.text(Sender(11, language_code="zh"), "上云项目省级给了100万，市级补多少")[-1]
+    assert "check:start" in [b.data for row in reply.buttons for b in row]
+
+
+def test_a_tapped_suggestion_tells_its_deadline_against_today(assistant: Assistant):
+    reply = assistant.button(Sender(12, language_code="zh"), "faq:entry-deadline")[-1]
+    assert "2022年7月8日" in reply.text and "还有18天" in reply.text
+
+
+def test_kb_check_names_an_unknown_topic(kb: KnowledgeBase, tmp_path):
+    from knowledge.check import cross_check
+
+    broken = kb.lexicon.model_copy(update={"topics": {**kb.lexicon.topics, "d9": ["第九方向"]}})
+    problems = cross_check(KnowledgeBase(kb.notice, kb.faq, broken), tmp_path)
+    assert any("topics.d9" in p for p in problems)
+    assert cross_check(kb, tmp_path) == []
+
+
+# robustness ---------------------------------------------------------------------------------------
+MESSAGE_PIECES = st.sampled_from(
+    [
+        *"上云标杆系统性入库验收申请省级资金投资万元亿千百十一二三四五六七八九零两壹佰，。？、：吗呢吧和各",
+        *["5G", "分别", "是不是", "对吧", "那", "最高", "封顶", "几号", "截止", "7月8日", "一式五份", "20%"],
+        *["0", "1", "2", "5", "9", ".", ",", " ", "RMB", "million", "yuan", "cloud", "and", "深圳", "2023年"],
+    ]
+)
+
+
+@given(pieces=st.lists(MESSAGE_PIECES, max_size=25))
+@settings(max_examples=300, deadline=None)
+def test_any_message_gets_a_reply_and_never_an_error(composer: Composer, pieces: list[str]):
+    text = "".join(pieces)
+    context = Context("上云项目省级给了100万，市级补多少", ["上云"], ["金额"], [("1000000", "provincial")])
+    for answer in (composer.answer(text, None, JUNE_20), composer.answer(text, None, LATER, context)):
+        assert answer.text.strip()
+        assert (answer.entry_id is None) == (answer.kind is not Kind.ANSWER)
+
+
+def test_several_figures_of_each_kind_without_a_named_direction(composer: Composer):
+    question = "做了能耗优化系统，花了150万，省级补了30万，后来又投了100万，市里能补多少？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and "3万元" in answer.text
+
+
+def test_a_topic_word_is_not_found_in_a_synonym_of_another_word(composer: Composer):
+    understood = composer.reader.read("我们给韶关好几家企业做了平台")
+    assert [t.id for t in understood.topics] == []
+
+
+def test_a_failing_line_does_not_cost_the_batch_its_other_answers(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    real = Composer.answer
+
+    def flaky(self, question, lang, today, context=None):  # type: ignore[no-untyped-def]
+        if question == "坏":
+            raise RuntimeError("boom")
+        return real(self, question, lang, today, context)
+
+    monkeypatch.setattr(Composer, "answer", flaky)
+    out = io.StringIO()
+    assert main(["ask", "--json"], stdin=io.StringIO("文号是多少\n坏\n联系电话\n"), stdout=out) == 0
+    replies = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["entry_id"] is not None for r in replies] == [True, False, True]
+    assert "RuntimeError: boom" in capsys.readouterr().err
+
+
+def test_two_projects_of_one_direction_are_worked_out_each(composer: Composer):
+    answer = composer.answer("我们两个上云项目省级分别拿了80万和120万，市里一共能配多少？", None, JUNE_20)
+    assert "8万元" in answer.text and "12万元" in answer.text and "合计约20万元" in answer.text
+
+
+def test_attachments_named_by_number_are_told_from_the_notice(composer: Composer):
+    answer = composer.answer("附件二是什么，附件5呢", None, JUNE_20)
+    assert "附件2：" in answer.text and "附件5：承诺书" in answer.text and "「附件」" in answer.text
+
+
+def test_a_follow_up_the_context_does_not_settle_offers_choices(assistant: Assistant):
+    ann = Sender(13, language_code="zh")
+    assistant.text(ann, "联系电话多少")
+    reply = assistant.text(ann, "那其他的呢")[-1]
+    assert "请选一项" in reply.text
+    data = [b.data for row in reply.buttons for b in row]
+    assert any(d.startswith("faq:") for d in data) and "human" in data
+
+
+def test_a_scenario_of_the_notice_decides_the_direction_and_its_cap(composer: Composer):
+    question = "我们是软件公司，给几家工厂做了设备智能运维平台，能报哪个方向，上限多少？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert "一、支持方向（二）" in answer.text and "三、支持方式（二）" in answer.text
+    assert "三、支持方式（一）" not in answer.text
+
+
+def test_every_faq_phrasing_is_answered_by_the_composer(kb: KnowledgeBase, composer: Composer):
+    """The lexicon's rejection rules (other programmes, places, years) never refuse the knowledge
+    base's own phrasings."""
+    refused = [
+        (entry.id, question)
+        for entry in kb.faq.entries
+        for lang in ("zh", "en")
+        for question in entry.questions.get(lang)
+        if composer.answer(question, None, JUNE_20).kind is not Kind.ANSWER
+    ]
+    assert refused == []
