@@ -134,7 +134,10 @@ class Worker:
                 cap=money(cap, lang),
             )
             if investment is not None:
-                text += reply_text(kb, "calc_not_base", lang, direction=name, base_name=base_name)
+                other_name = reply_text(kb, "base_investment", lang)
+                text += reply_text(
+                    kb, "calc_not_base", lang, direction=name, base_name=base_name, other_name=other_name
+                )
             return text, None
         if base_role == "investment" and investment is None:
             text = reply_text(
@@ -146,6 +149,11 @@ class Worker:
                 rate=percent(funding.rate),
                 cap=money(cap, lang),
             )
+            if provincial is not None:
+                other_name = reply_text(kb, "base_provincial_funds", lang)
+                text += reply_text(
+                    kb, "calc_not_base", lang, direction=name, base_name=base_name, other_name=other_name
+                )
             return text, None
         estimate = estimate_subsidy(direction, investment=investment, provincial=provincial)
         if estimate is None or estimate.base is None or estimate.share is None or estimate.amount is None:
