@@ -16,14 +16,14 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from conversations.eligibility import Estimate, estimate_subsidy
-from conversations.parsers import format_amount
+from conversations.today import EN_MONTHS, deadline_notes, format_day
 from conversations.understanding import JOINERS, Reader, Understanding
+from conversations.worked import Worker, direction_name, money
 from knowledge.answers import CHINESE_NUMERALS, clause_label, render, reply_text
 from knowledge.figures import Figure, read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import detect_language, simplify
-from knowledge.schema import Direction, Entry, Lang, Stage
+from knowledge.schema import Direction, Entry, Lang
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 MAX_PARTS = 4
@@ -36,10 +36,6 @@ CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
-EN_MONTHS = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
 
 
 @dataclass(frozen=True)
@@ -99,27 +95,9 @@ class Composed:
         }
 
 
-def format_day(day: dt.date, lang: Lang) -> str:
-    return (
-        f"{day.year}年{day.month}月{day.day}日"
-        if lang == "zh"
-        else f"{EN_MONTHS[day.month - 1]} {day.day}, {day.year}"
-    )
-
-
-def money(amount: Decimal, lang: Lang) -> str:
-    if lang == "zh" or amount == 0:
-        return format_amount(amount, "zh") if lang == "zh" else format_amount(amount, "en")
-    return f"{format_amount(amount, 'en')} ({format_amount(amount, 'zh')})"
-
-
 def section_of(clause: str) -> str:
     """三(二) → 三."""
     return clause.split("(")[0]
-
-
-def percent(rate: float) -> str:
-    return f"{(Decimal(str(rate)) * 100).normalize():f}%"
 
 
 class Composer:
@@ -129,6 +107,7 @@ class Composer:
         self.kb = kb
         self.index = index
         self.reader = Reader(index)
+        self.worker = Worker(kb)
         notice = kb.notice
         self.directions = {d.id: d for d in notice.directions}
         self.stages = {s.id: s for s in notice.stages}
@@ -196,7 +175,7 @@ class Composer:
     def entry(self, entry: Entry, lang: Lang, today: dt.date) -> Composed:
         """One FAQ entry as an answer (a tapped suggestion), its deadlines told against today."""
         text = self._entry_text(entry, lang)
-        notes = self._deadline_notes(text, [entry], lang, today)
+        notes = deadline_notes(self.kb, text, lang, today)
         context = Context(entry.questions.get(lang)[0], entry_id=entry.id, lang=lang)
         text = f"{text}\n\n{notes}" if notes else text
         return Composed(Kind.ANSWER, lang, text, entry.id, 1.0, [], context)
@@ -293,7 +272,7 @@ class Composer:
                 continue
             blocks.append(self._entry_text(entry, lang))
         text = "\n\n".join(blocks)
-        dates = self._deadline_notes(text, parts, lang, today)
+        dates = deadline_notes(self.kb, text, lang, today)
         if dates:
             text += "\n\n" + dates
         main_entry = parts[0] if parts else self._amount_entry(understood, figures)
@@ -322,7 +301,7 @@ class Composer:
                     self.kb,
                     "direction_applicant",
                     lang,
-                    direction=self._name(direction, lang),
+                    direction=direction_name(direction, lang),
                     applicant=direction.applicant.get(lang),
                 )
             )
@@ -590,26 +569,6 @@ class Composer:
         clause = directions[0].funding.clause if directions else self.amount_section
         return self._entry_for_clause.get(clause) or self._entry_for_clause.get(self.amount_section)
 
-    def _pair(
-        self, understood: Understanding, figures: list[Figure], directions: list[Direction]
-    ) -> list[tuple[Direction, list[Figure]]]:
-        """Which figures belong to which direction: one set of figures (one of each kind) for all
-        the directions, or, with several figures of one kind, each to the direction named nearest
-        before it (一个上云项目省级200万，一个5G项目省级400万)."""
-        ids = {d.id for d in directions}
-        topics = [t for t in understood.topics if t.id in ids]
-        roles = [f.role for f in figures]
-        if len(directions) <= 1 or not topics or len(set(roles)) == len(roles):
-            return [(d, figures) for d in directions]
-        pairs: dict[str, list[Figure]] = {d.id: [] for d in directions}
-        for figure in figures:
-            before = [t for t in topics if t.at <= figure.start]
-            topic = before[-1] if before else topics[0]
-            pairs[topic.id].append(figure)
-        if sum(1 for v in pairs.values() if v) <= 1:
-            return [(d, figures) for d in directions]
-        return [(self.directions[i], f) for i, f in pairs.items() if f]
-
     def _worked_figures(
         self, understood: Understanding, figures: list[Figure], parts: list[Entry], lang: Lang
     ) -> str:
@@ -621,134 +580,8 @@ class Composer:
         directions = self._directions_for(understood, parts)
         if not directions:
             roles = {f.role for f in figures}
-            directions = [d for d in self.kb.notice.directions if not roles or self._base_role(d) in roles]
-        lines: list[str] = []
-        amounts: list[Decimal] = []
-        clauses: list[str] = []
-        projects = [
-            (direction, project)
-            for direction, own in self._pair(understood, figures, directions)
-            for project in self._projects(own)
-        ]
-        for direction, own in projects:
-            line, amount = self._one_direction(direction, own, understood.no_provincial, lang)
-            if line:
-                lines.append(line)
-                clauses.append(direction.funding.clause)
-            if amount is not None:
-                amounts.append(amount)
-        if not lines:
-            return ""
-        if len(amounts) > 1 and len(figures) > 1 and len({id(p) for _, p in projects}) > 1:
-            lines.append(
-                reply_text(self.kb, "calc_total", lang, amount=money(sum(amounts, Decimal(0)), lang))
-            )
-        if any(
-            self.directions[d].funding.weighs_quality
-            for d in self.directions
-            if self.directions[d] in directions
-        ):
-            lines.append(reply_text(self.kb, "calc_quality", lang))
-        lines.append(reply_text(self.kb, "calc_caveat", lang))
-        for clause in dict.fromkeys(clauses):
-            lines.append(reply_text(self.kb, "source", lang, clause=clause_label(self.kb, clause, lang)))
-        return "\n".join(lines)
-
-    @staticmethod
-    def _projects(figures: list[Figure]) -> list[list[Figure]]:
-        """Several figures of one kind are several projects (两个上云项目省级分别80万和120万),
-        each with the one figure of the other kind if there is just one."""
-        by_role: dict[str | None, list[Figure]] = {}
-        for figure in figures:
-            by_role.setdefault(figure.role, []).append(figure)
-        many = [r for r, f in by_role.items() if len(f) > 1]
-        if len(many) != 1:
-            return [figures]
-        shared = [f for r, fs in by_role.items() if r != many[0] for f in fs]
-        return [[figure, *shared] for figure in by_role[many[0]]]
-
-    @staticmethod
-    def _base_role(direction: Direction) -> str:
-        return "provincial" if direction.funding.base == "provincial_funds" else "investment"
-
-    def _name(self, direction: Direction, lang: Lang) -> str:
-        if lang == "zh":
-            return f"方向{CHINESE_NUMERALS[direction.number - 1]}（{direction.name.zh}）"
-        return f"Direction {direction.number} ({direction.name.en})"
-
-    def _one_direction(
-        self, direction: Direction, figures: list[Figure], no_provincial: bool, lang: Lang
-    ) -> tuple[str, Decimal | None]:
-        kb, funding = self.kb, direction.funding
-        base_role = self._base_role(direction)
-        name = self._name(direction, lang)
-        base_name = reply_text(kb, f"base_{funding.base}", lang)
-        provincial = next((f.yuan for f in figures if f.role == "provincial"), None)
-        investment = next((f.yuan for f in figures if f.role == "investment"), None)
-        cap = Decimal(funding.cap_yuan)
-        if base_role == "provincial" and provincial is None:
-            if no_provincial:
-                return reply_text(kb, "calc_no_provincial", lang, direction=name), Decimal(0)
-            text = reply_text(
-                kb,
-                "calc_need_base",
-                lang,
-                direction=name,
-                base_name=base_name,
-                rate=percent(funding.rate),
-                cap=money(cap, lang),
-            )
-            if investment is not None:
-                text += reply_text(kb, "calc_not_base", lang, direction=name, base_name=base_name)
-            return text, None
-        if base_role == "investment" and investment is None:
-            text = reply_text(
-                kb,
-                "calc_need_base",
-                lang,
-                direction=name,
-                base_name=base_name,
-                rate=percent(funding.rate),
-                cap=money(cap, lang),
-            )
-            return text, None
-        estimate = estimate_subsidy(direction, investment=investment, provincial=provincial)
-        if estimate is None or estimate.base is None or estimate.share is None or estimate.amount is None:
-            return "", None
-        return self._arithmetic(estimate, name, base_name, cap, lang), estimate.amount
-
-    def _arithmetic(self, e: Estimate, name: str, base_name: str, cap: Decimal, lang: Lang) -> str:
-        kb = self.kb
-        assert e.base is not None and e.share is not None and e.capped is not None and e.amount is not None
-        text = reply_text(
-            kb,
-            "calc_share",
-            lang,
-            direction=name,
-            base_name=base_name,
-            base=money(e.base, lang),
-            rate=percent(e.direction.funding.rate),
-            share=money(e.share, lang),
-        )
-        over = e.share > cap
-        text += reply_text(
-            kb,
-            "calc_over_cap" if over else "calc_under_cap",
-            lang,
-            cap=money(cap, lang),
-            amount=money(e.capped, lang),
-        )
-        if e.room is not None and e.room < e.capped:
-            text += reply_text(
-                kb,
-                "calc_room",
-                lang,
-                investment=money(e.investment, lang),
-                provincial=money(e.provincial or Decimal(0), lang),
-                room=money(e.room, lang),
-                amount=money(e.amount, lang),
-            )
-        return text + ("。" if lang == "zh" else ".")
+            directions = [d for d in self.kb.notice.directions if not roles or Worker.base_role(d) in roles]
+        return self.worker.work(understood, figures, directions, lang)
 
     # premises -------------------------------------------------------------------------------
     def _premise(self, understood: Understanding, parts: list[Entry], computed: str, lang: Lang) -> str:
@@ -776,7 +609,7 @@ class Composer:
                 if Decimal(d.funding.cap_yuan) == value and d not in directions
             ]
             if others:
-                names = ("、" if lang == "zh" else ", ").join(self._name(d, lang) for d in others)
+                names = ("、" if lang == "zh" else ", ").join(direction_name(d, lang) for d in others)
                 what = reply_text(kb, "what_cap", lang)
                 text += reply_text(
                     kb, "premise_elsewhere", lang, claim=money(value, lang), other=names, what=what
@@ -824,52 +657,3 @@ class Composer:
         from knowledge.figures import read_amounts
 
         return [f.yuan for f in read_amounts(text)]
-
-    # deadlines ------------------------------------------------------------------------------
-    def _deadline_notes(self, text: str, parts: list[Entry], lang: Lang, today: dt.date) -> str:
-        """For each deadline the answer states: days left, today, or passed, against today."""
-        kb = self.kb
-        lines: list[str] = []
-        dated = sorted(
-            (s for s in self.stages.values() if s.deadline is not None), key=lambda s: s.deadline or today
-        )
-        shown = [s for s in dated if self._mentions(text, s, lang)]
-        if not shown:
-            return ""
-        for stage in shown:
-            assert stage.deadline is not None
-            days = (stage.deadline - today).days
-            name = "deadline_passed" if days < 0 else "deadline_today" if days == 0 else "deadline_left"
-            values = {
-                "stage": stage.name.get(lang),
-                "date": format_day(stage.deadline, lang),
-                "days": str(abs(days)),
-            }
-            lines.append(reply_text(kb, name, lang, **values))
-        lines.insert(0, reply_text(kb, "today_is", lang, today=format_day(today, lang)))
-        lines.append(reply_text(kb, "local_notice_prevails", lang))
-        passed = [s for s in dated if s.deadline is not None and s.deadline < today]
-        if len(passed) == len(dated):
-            lines.append(reply_text(kb, "round_closed", lang))
-        elif passed and any(s in shown for s in dated):
-            after = dated[len(passed)]
-            assert after.deadline is not None
-            lines.append(
-                reply_text(
-                    kb,
-                    "entered_only",
-                    lang,
-                    first=passed[-1].name.get(lang),
-                    then=after.name.get(lang),
-                    date=format_day(after.deadline, lang),
-                )
-            )
-        return "\n".join(lines)
-
-    @staticmethod
-    def _mentions(text: str, stage: Stage, lang: Lang) -> bool:
-        day = stage.deadline
-        assert day is not None
-        if f"{day.month}月{day.day}日" in text:
-            return True
-        return f"{EN_MONTHS[day.month - 1]} {day.day}" in text

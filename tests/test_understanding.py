@@ -100,6 +100,18 @@ def test_no_provincial_funds_is_an_amount_of_zero(composer: Composer):
     assert answer.entry_id is not None and "市级配套为0元" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("系统性平台省级给了300万，市级补多少", "的基数是项目投资，不是省级专项资金"),
+        ("上云项目投资300万能补多少", "的基数是省级专项资金，不是项目投资"),
+    ],
+)
+def test_a_figure_that_is_not_the_directions_base_is_said_so(composer: Composer, question: str, said: str):
+    answer = composer.answer(question, None, JUNE_20)
+    assert said in answer.text and "告诉我" in answer.text
+
+
 def test_two_projects_are_added_up(composer: Composer):
     question = "一个上云项目省级给了200万，一个5G+制造业项目省级给了400万，加起来市级能拿多少？"
     answer = composer.answer(question, None, JUNE_20)
