@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+from pathlib import Path
+
+import pytest
 
 from knowledge.search import Kind
-from tests.conftest import RunningBot
+from tests.conftest import RunningBot, make_settings
 from tests.fake_bot_api import FakeBotApi
 
 
@@ -228,3 +232,28 @@ async def test_a_follow_up_is_answered_in_the_context_of_the_last_question(
     bob = server.user(132, first_name="Bob", language_code="zh")
     await bob.send("那第二个方向呢")  # Bob asked nothing before: Ann's context is hers
     assert "10万元" not in (await bob.next_reply()).text
+
+
+@pytest.mark.parametrize(
+    ("today", "says"),
+    [
+        (dt.date(2022, 6, 20), ["2022年7月8日", "还有18天", "以当地工信局通知为准"]),
+        (dt.date(2026, 11, 24), ["已于2022年7月8日截止", "已过去1600天", "这一轮申报已截止"]),
+    ],
+)
+async def test_deadline_answers_are_measured_against_bot_today(
+    server: FakeBotApi, tmp_path: Path, today: dt.date, says: list[str]
+):
+    bot = RunningBot(make_settings(server, tmp_path / "bot.db", today=today))
+    await bot.start()
+    try:
+        ann = server.user(133, first_name="Ann", language_code="zh")
+        await ann.send("入库申报什么时候截止")
+        answer = (await ann.next_reply()).text
+        for needle in says:
+            assert needle in answer, (needle, answer)
+        await ann.send("现在还能申报吗")
+        still = (await ann.next_reply()).text
+        assert ("已截止" in still) == (today.year == 2026), still
+    finally:
+        await bot.stop()
