@@ -109,14 +109,15 @@ class WebChat:
         forward: Forward | None = None,
         trusted_proxies: frozenset[str] = frozenset(),
         keep_alive: float = KEEP_ALIVE,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.assistant = assistant
         self.store = store
         self.forward = forward
         self.trusted_proxies = trusted_proxies
         self.keep_alive = keep_alive
-        self.sessions = Buckets(SESSION_BURST, SESSION_RATE)
-        self.addresses = Buckets(ADDRESS_BURST, ADDRESS_RATE)
+        self.sessions = Buckets(SESSION_BURST, SESSION_RATE, clock)
+        self.addresses = Buckets(ADDRESS_BURST, ADDRESS_RATE, clock)
         self.listeners: dict[int, set[asyncio.Queue[WebMessage]]] = {}
 
     # the Channel that Telegram's translator hands a web user's items to (bot.channels) --------

@@ -68,21 +68,30 @@ async def serve(settings: Settings, host: str, port: int) -> None:
 
 async def _telegram(settings: Settings, chat: WebChat, stop: asyncio.Event) -> None:
     """Telegram long polling with the web chat's Assistant; items for web users come back here."""
-    from telegram.ext import CallbackContext
-
-    from bot import handlers, polling
+    from bot import polling
     from bot.app import build_application, post_init, post_shutdown
-    from bot.channels import Channels
 
     application: Any = build_application(settings, chat.assistant)
+    connect(chat, application)
+    log.info("starting long polling against %s", settings.api_base_url)
+    await polling.serve(application, stop, post_init, post_shutdown)
+
+
+def connect(chat: WebChat, application: Any) -> None:
+    """Join the web chat and a Telegram application that share one Assistant: Telegram's
+    translator hands items for web users to the chat, and the chat's items for other chats (the
+    staff group) go out through Telegram."""
+    from telegram.ext import CallbackContext
+
+    from bot import handlers
+    from bot.channels import Channels
+
     application.bot_data["channels"] = Channels([chat])
 
     async def forward(items: list[Outgoing]) -> None:
         await handlers.deliver(None, CallbackContext(application), items)
 
     chat.forward = forward
-    log.info("starting long polling against %s", settings.api_base_url)
-    await polling.serve(application, stop, post_init, post_shutdown)
 
 
 def run(settings: Settings, host: str, port: int) -> None:

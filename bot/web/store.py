@@ -11,7 +11,7 @@ import hashlib
 import json
 import secrets
 from dataclasses import dataclass
-from html import escape, unescape
+from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
@@ -74,7 +74,7 @@ def sanitise(markup: str) -> tuple[str, str]:
     parser = _Sanitiser()
     parser.feed(markup)
     parser.close()
-    return unescape("".join(parser.plain)), "".join(parser.safe)
+    return "".join(parser.plain), "".join(parser.safe)  # entities were read by the parser
 
 
 def hash_sid(sid: str) -> str:
