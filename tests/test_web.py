@@ -7,6 +7,8 @@ import asyncio
 import datetime as dt
 import json
 import re
+import signal
+import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +26,7 @@ from bot.web.server import connect
 from bot.web.store import WebStore, sanitise
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot
 from tests.fake_bot_api import FakeBotApi
+from tests.test_crash_safety import BotProcess
 
 BASE = "http://testserver"
 
@@ -426,3 +429,44 @@ def test_forget_hook_clears_web_messages(tmp_path: Path):
     assert store.messages(session.user_id) == []
     assert store.add(session.user_id, "bot", "ok").id == 2
     storage.close()
+
+
+# --- python -m bot serve ------------------------------------------------------------------------
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def test_serve_runs_the_web_chat_and_telegram_in_one_process_and_stops_cleanly(
+    server: FakeBotApi, tmp_path: Path
+):
+    port = free_port()
+    bot = BotProcess(server, tmp_path / "bot.db", tmp_path / "serve.log", ("serve", "--port", str(port)))
+    await bot.start()  # returns once it polls Telegram
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as web:
+            for _ in range(100):  # until uvicorn listens (bounded)
+                try:
+                    if (await web.get("/healthz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    await asyncio.sleep(0.1)
+            only(await web.post("/api/start"))
+            [opened] = only(await web.post("/api/message", json={"text": "/human"}))
+            assert "工单 #" in opened["text"]
+            header = await server.chat(STAFF_CHAT_ID).next_reply(timeout=10)
+            assert "网页" in header.text
+        ann = server.user(961, language_code="zh")  # Telegram users are answered by the same process
+        await ann.send("验收申请截止日期")
+        assert "8月26日" in (await ann.next_reply(timeout=10)).text
+        assert bot.proc is not None
+        bot.proc.send_signal(signal.SIGTERM)
+        for _ in range(150):
+            if bot.proc.poll() is not None:
+                break
+            await asyncio.sleep(0.1)
+        # 0, not -15: uvicorn's re-raised SIGTERM does not cut python-telegram-bot's stop short
+        assert bot.proc.poll() == 0, bot.log_text()
+    finally:
+        bot.kill()

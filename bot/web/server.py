@@ -43,7 +43,11 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     assistant.storage.hold_exclusively()
     chat = WebChat(assistant, WebStore(assistant.storage), trusted_proxies=settings.web_trusted_proxies)
     stop = asyncio.Event()
-    server = _Server(uvicorn.Config(create_app(chat), host=host, port=port, lifespan="off", log_level="info"))
+    server = _Server(
+        uvicorn.Config(
+            create_app(chat), host=host, port=port, lifespan="off", log_level=settings.log_level.lower()
+        )
+    )
 
     def on_signal() -> None:
         stop.set()
