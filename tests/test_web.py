@@ -4,6 +4,7 @@ and the event stream read straight from the ASGI app (httpx's transport buffers 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import re
@@ -244,6 +245,14 @@ async def test_commands_typed_as_text_and_forget_never_reuses_ids(web: httpx.Asy
     assert again["id"] > done["id"]
 
 
+async def test_the_web_chat_does_not_promise_reminders(chat: WebChat, web: httpx.AsyncClient):
+    only(await web.post("/api/start"))
+    [reply] = only(await web.post("/api/message", json={"text": "/remind"}))
+    assert "无法主动推送提醒" in reply["text"] and button(reply, "关键日期") == "menu:dates"
+    session = chat.store.session(web.cookies["sid"])
+    assert session is not None and not chat.assistant.storage.has_reminders(session.user_id)
+
+
 async def test_a_web_user_id_never_meets_a_telegram_id(chat: WebChat, web: httpx.AsyncClient):
     only(await web.post("/api/start"))
     session = chat.store.session(web.cookies["sid"])
@@ -457,15 +466,25 @@ async def test_serve_runs_the_web_chat_and_telegram_in_one_process_and_stops_cle
             assert "工单 #" in opened["text"]
             header = await server.chat(STAFF_CHAT_ID).next_reply(timeout=10)
             assert "网页" in header.text
-        ann = server.user(961, language_code="zh")  # Telegram users are answered by the same process
-        await ann.send("验收申请截止日期")
-        assert "8月26日" in (await ann.next_reply(timeout=10)).text
-        assert bot.proc is not None
-        bot.proc.send_signal(signal.SIGTERM)
-        for _ in range(150):
-            if bot.proc.poll() is not None:
-                break
-            await asyncio.sleep(0.1)
+            ann = server.user(961, language_code="zh")  # Telegram users are answered by the same process
+            await ann.send("验收申请截止日期")
+            assert "8月26日" in (await ann.next_reply(timeout=10)).text
+            # a page's event stream is open while the process is told to stop
+            async with web.stream("GET", "/api/events", timeout=30) as events:
+                assert events.headers["content-type"].startswith("text/event-stream")
+                assert bot.proc is not None
+                bot.proc.send_signal(signal.SIGTERM)
+
+                async def until_the_server_ends_it() -> None:
+                    with contextlib.suppress(httpx.HTTPError):
+                        async for _ in events.aiter_bytes():
+                            pass
+
+                await asyncio.wait_for(until_the_server_ends_it(), 20)
+            for _ in range(150):
+                if bot.proc.poll() is not None:
+                    break
+                await asyncio.sleep(0.1)
         # 0, not -15: uvicorn's re-raised SIGTERM does not cut python-telegram-bot's stop short
         assert bot.proc.poll() == 0, bot.log_text()
     finally:

@@ -270,6 +270,8 @@ def create_app(chat: WebChat) -> ASGIApp:
     """The Starlette app of one WebChat, with the security headers on every response."""
 
     async def page(request: Request) -> Response:
+        if wait := chat.addresses.take(chat.address(request)):
+            raise Problem(429, "too many requests", {"retry-after": str(max(1, round(wait + 0.5)))})
         _, sid = chat.session_of(request)
         return with_cookie(FileResponse(STATIC / "index.html", media_type="text/html"), request, sid)
 

@@ -24,6 +24,7 @@ from bot.web.app import WebChat, create_app
 from bot.web.store import WebStore
 
 log = logging.getLogger(__name__)
+SHUTDOWN_GRACE = 2  # seconds uvicorn waits for open requests (event streams) on SIGTERM
 
 
 class _Server(uvicorn.Server):
@@ -45,7 +46,13 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     stop = asyncio.Event()
     server = _Server(
         uvicorn.Config(
-            create_app(chat), host=host, port=port, lifespan="off", log_level=settings.log_level.lower()
+            create_app(chat),
+            host=host,
+            port=port,
+            lifespan="off",
+            log_level=settings.log_level.lower(),
+            # open event streams never end by themselves: cut them after this many seconds
+            timeout_graceful_shutdown=SHUTDOWN_GRACE,
         )
     )
 

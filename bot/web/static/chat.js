@@ -12,6 +12,16 @@
         failed: "Could not send; please try again.", stale: "That button has expired; use the latest message.",
         busy: "Too many requests; please wait a moment." };
 
+  if (!zh) { // the page's own labels; the conversation itself follows the session's language
+    document.documentElement.lang = "en";
+    document.getElementById("title").textContent = "Notice assistant";
+    document.getElementById("lang").textContent = "Language 语言";
+    document.getElementById("forget").textContent = "Delete my data";
+    document.getElementById("text-label").textContent = "Type a question";
+    document.getElementById("text").placeholder = "Type a question, e.g. When is the entry deadline?";
+    document.getElementById("send").textContent = "Send";
+  }
+
   const log = document.getElementById("log");
   const status = document.getElementById("status");
   const form = document.getElementById("composer");
