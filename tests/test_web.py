@@ -423,10 +423,26 @@ async def test_a_web_users_case_reaches_the_staff_group_and_the_reply_comes_back
                 STAFF_CHAT_ID, "请参考附件4的<模板>填写。", reply_to_message_id=relayed.message_id
             )
             pushed = json.loads((await events.next_event())["data"])
+            document = {"file_id": "doc-1", "file_unique_id": "u-doc-1", "file_name": "模板.docx"}
+            await officer.send_message(
+                {"document": document}, chat_id=STAFF_CHAT_ID, reply_to_message_id=relayed.message_id
+            )
+            file_note = json.loads((await events.next_event())["data"])
+            await officer.send_in(STAFF_CHAT_ID, "/close", reply_to_message_id=header.message_id)
+            closing = json.loads((await events.next_event())["data"])
         assert pushed["from"] == "staff" and "请参考附件4的<模板>填写。" in pushed["text"]
         assert "&lt;模板&gt;" in pushed["html"] and "<模板>" not in pushed["html"]
         # stored: a page opened later finds it in the history
         assert pushed in only(await web.get("/api/history"))
+        assert file_note["from"] == "staff" and "无法显示" in file_note["text"]
+        assert closing["from"] == "bot" and "打分" in closing["text"]
+        rate = {"message_id": closing["id"], "data": button(closing, "⭐⭐⭐⭐⭐")}
+        [thanks] = only(await web.post("/api/tap", json=rate))
+        assert thanks["replaces"] == closing["id"] and "谢谢" in thanks["text"]
+        session = chat.store.session(web.cookies["sid"])
+        assert session is not None
+        case = assistant.storage.latest_case_of(session.user_id)
+        assert case is not None and case["status"] == "closed" and case["rating"] == 5
 
 
 def test_forget_hook_clears_web_messages(tmp_path: Path):

@@ -27,8 +27,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.dialog import Assistant
 from bot.handoff import Outgoing
+from bot.i18n import gettext
 from bot.people import Sender, is_web_user
 from bot.web.store import WebMessage, WebSession, WebStore
+from knowledge.schema import Lang
 
 log = logging.getLogger(__name__)
 
@@ -125,12 +127,13 @@ class WebChat:
         return is_web_user(chat_id) and self.store.has_user(chat_id)
 
     def deliver(self, item: Outgoing) -> None:
-        self.publish(
-            item.chat_id,
-            self.store.add(
-                item.chat_id, "staff" if item.by_staff else "bot", item.reply.text, item.reply.buttons
-            ),
-        )
+        text = item.reply.text
+        if item.copy_of is not None:  # a file sent by staff: the page cannot show Telegram's files
+            user = self.assistant.storage.user(item.chat_id)
+            lang: Lang = "en" if user and user.get("lang") == "en" else "zh"
+            text += "\n" + escape(gettext(lang, "web.file_not_shown"))
+        author = "staff" if item.by_staff else "bot"
+        self.publish(item.chat_id, self.store.add(item.chat_id, author, text, item.reply.buttons))
 
     def publish(self, user_id: int, message: WebMessage) -> None:
         for queue in self.listeners.get(user_id, ()):
