@@ -22,7 +22,7 @@ from bot.people import is_web_user
 from bot.services import build_assistant
 from bot.settings import Settings
 from bot.storage import Storage
-from bot.web.app import WebChat, create_app, pick_language
+from bot.web.app import WebChat, create_app, pick_language, same_host
 from bot.web.server import connect
 from bot.web.store import WebStore, sanitise
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot
@@ -320,6 +320,14 @@ async def test_a_post_from_another_origin_is_refused(web: httpx.AsyncClient):
     assert evil.status_code == 403 and evil.json()["error"]
     assert (await web.post("/api/start", headers={"origin": "http://testserver"})).status_code == 200
     assert (await web.post("/api/start")).status_code == 200  # no Origin: allowed
+
+
+def test_origin_is_compared_with_host():
+    assert same_host("https://chat.example.cn", "chat.example.cn")  # behind an HTTPS proxy
+    assert same_host("http://127.0.0.1:8080", "127.0.0.1:8080")
+    assert not same_host("http://127.0.0.1:8081", "127.0.0.1:8080")
+    assert not same_host("https://chat.example.cn.evil.example", "chat.example.cn")
+    assert not same_host("null", "chat.example.cn")
 
 
 async def test_a_body_over_8192_bytes_gets_413(web: httpx.AsyncClient):

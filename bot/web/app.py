@@ -199,9 +199,7 @@ class WebChat:
         """Origin check for POSTs, the rate limits, the session."""
         if request.method == "POST":
             origin = request.headers.get("origin")
-            if origin is not None and not same_host(
-                origin, request.headers.get("host", ""), request.url.scheme
-            ):
+            if origin is not None and not same_host(origin, request.headers.get("host", "")):
                 raise Problem(403, "cross-origin request refused")
         wait = self.addresses.take(self.address(request))
         session, sid = self.session_of(request)
@@ -211,16 +209,18 @@ class WebChat:
         return session, sid
 
 
-def same_host(origin: str, host: str, scheme: str) -> bool:
+def same_host(origin: str, host: str) -> bool:
     """Whether an Origin header names the request's own Host (default ports filled in)."""
     defaults = {"http": 80, "https": 443}
     try:
         named = urlsplit(origin)
-        mine = urlsplit(f"{scheme}://{host}")
+        # Host read with the Origin's scheme: behind an HTTPS proxy this process sees plain http
+        mine = urlsplit(f"{named.scheme}://{host}")
+        default = defaults.get(named.scheme)
         return (
             named.hostname is not None
             and named.hostname == mine.hostname
-            and (named.port or defaults.get(named.scheme)) == (mine.port or defaults.get(scheme))
+            and (named.port or default) == (mine.port or default)
         )
     except ValueError:
         return False

@@ -53,6 +53,9 @@ async def serve(settings: Settings, host: str, port: int) -> None:
             log_level=settings.log_level.lower(),
             # open event streams never end by themselves: cut them after this many seconds
             timeout_graceful_shutdown=SHUTDOWN_GRACE,
+            # X-Forwarded-For/-Proto only from the proxies named in BOT_WEB_TRUSTED_PROXIES
+            proxy_headers=bool(settings.web_trusted_proxies),
+            forwarded_allow_ips=",".join(sorted(settings.web_trusted_proxies)) or None,
         )
     )
 
