@@ -23,6 +23,7 @@ from telegram.ext import (
 from bot import handlers, polling
 from bot.dialog import USER_COMMANDS, Assistant
 from bot.i18n import DEFAULT_LANG, gettext
+from bot.people import is_web_user
 from bot.resilience import BULK, ResilientLimiter
 from bot.settings import Settings
 from conversations.deadlines import reminders_due
@@ -48,7 +49,7 @@ class JobQueueReminders:
 
     def schedule(self, user_id: int) -> None:
         job_queue = self.application.job_queue
-        if job_queue is None:
+        if job_queue is None or is_web_user(user_id):  # the web chat has no push: no reminders
             return
         self.cancel(user_id)
         today = self.assistant.today()

@@ -172,6 +172,15 @@ def _run(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
+    from bot.web.server import run
+
+    settings = _settings()
+    _configure_logging(settings.log_level, settings.token.get_secret_value() if settings.token else None)
+    run(settings, args.host or settings.web_host, args.port or settings.web_port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
@@ -191,6 +200,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--console", action="store_true", help="the local console chat even if BOT_TOKEN is set")
     run.set_defaults(handler=_run)
+    serve = sub.add_parser(
+        "serve",
+        help="the web chat (BOT_WEB_HOST:BOT_WEB_PORT), and Telegram long polling too when BOT_TOKEN is set",
+    )
+    serve.add_argument("--host", help="address to listen on (default BOT_WEB_HOST, 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (default BOT_WEB_PORT, 8080)")
+    serve.set_defaults(handler=_serve)
     console = sub.add_parser("console", help="chat with the bot in this terminal")
     console.set_defaults(handler=_console)
 

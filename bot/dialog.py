@@ -16,7 +16,7 @@ from bot import screens
 from bot.checks import Checks
 from bot.handoff import Handoff, Outgoing
 from bot.i18n import language_of
-from bot.people import Sender, StaffMember
+from bot.people import Sender, StaffMember, is_web_user
 from bot.storage import Storage
 from bot.texts import texts_for
 from conversations.compose import Composed, Composer, Context
@@ -145,6 +145,10 @@ class Assistant:
             self.storage.set_reminders(sender.user_id, False)
             self.scheduler.cancel(sender.user_id)
             return [Reply(escape(tx.t("remind.off")))]
+        if is_web_user(sender.user_id):  # the web chat has no push: it cannot remind anyone
+            return [
+                Reply(escape(tx.t("remind.web_unavailable")), ((Button(tx.t("menu.dates"), "menu:dates"),),))
+            ]
         due = reminders_due(self.kb.notice, self.today())
         if not due:
             today = [

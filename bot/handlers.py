@@ -16,6 +16,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import export, stats
+from bot.channels import Channels
 from bot.dialog import Assistant
 from bot.handoff import Outgoing
 from bot.i18n import DEFAULT_LANG, gettext, language_of
@@ -80,8 +81,14 @@ async def send_replies(update: Update, context: ContextTypes.DEFAULT_TYPE, repli
 async def deliver(
     update: Update | None, context: ContextTypes.DEFAULT_TYPE, outgoing: Sequence[Outgoing]
 ) -> None:
-    """Send each item to its chat; messages that belong to a case are recorded in its thread."""
+    """Send each item to its chat; messages that belong to a case are recorded in its thread.
+    An item for another channel's user (a web chat session) goes to that channel instead."""
+    channels: Channels | None = context.application.bot_data.get("channels")
     for item in outgoing:
+        channel = channels.owner(item.chat_id) if channels is not None else None
+        if channel is not None:
+            channel.deliver(item)
+            continue
         try:
             await _deliver_one(update, context, item)
         except Forbidden:

@@ -14,7 +14,7 @@ from html import escape
 
 from bot import screens
 from bot.checks import CHECK, Checks
-from bot.people import Sender, StaffMember
+from bot.people import Sender, StaffMember, is_web_user
 from bot.storage import Storage
 from bot.texts import texts_for
 from conversations.eligibility import Outcome
@@ -56,6 +56,7 @@ class Outgoing:
     # sent instead when the recipient cannot be reached (e.g. the user blocked the bot)
     if_undelivered: Outgoing | None = None
     outbox_id: int | None = None  # stored before sending: its state says whether it went out
+    by_staff: bool = False  # a staff member's own words relayed to the user
 
 
 def keyboard_json(buttons: Keyboard) -> str:
@@ -141,6 +142,8 @@ class Handoff:
             f"<b>{escape(tx.t('staff.case_title', case=case_id))}</b>{escape(status)}",
             escape(tx.t("staff.case_who", who=who, language=lang, user_id=sender.user_id)),
         ]
+        if is_web_user(sender.user_id):
+            lines.append(escape(tx.t("staff.case_via_web")))
         questions = self.storage.last_questions(sender.user_id)
         if questions:
             lines.append(escape(tx.t("staff.case_questions")))
@@ -234,7 +237,7 @@ class Handoff:
         if text is not None:
             lead = f"<b>{escape(tx.t('handoff.staff_says'))}</b>"
             return [
-                Outgoing(case["user_id"], Reply(body), if_undelivered=blocked)
+                Outgoing(case["user_id"], Reply(body), if_undelivered=blocked, by_staff=True)
                 for body in with_lead(lead, text)
             ]
         return [
@@ -243,6 +246,7 @@ class Handoff:
                 Reply(escape(tx.t("handoff.staff_says"))),
                 copy_of=message,
                 if_undelivered=blocked,
+                by_staff=True,
             )
         ]
 

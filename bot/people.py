@@ -17,3 +17,12 @@ class Sender:
 class StaffMember:
     user_id: int
     name: str
+
+
+# Web chat users get ids from here on: Telegram's user ids stay below 2**53, so the two never meet.
+WEB_USER_BASE = 2**60
+
+
+def is_web_user(user_id: int) -> bool:
+    """An id given to a web chat session (never a Telegram user or group)."""
+    return user_id >= WEB_USER_BASE

@@ -28,6 +28,10 @@ class Settings(BaseSettings):
     staff_chat_id: int | None = None
     today: dt.date | None = None
     log_level: str = "INFO"
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(default=8080, ge=1, le=65535)
+    # reverse proxies whose X-Forwarded-For names the client (comma-separated addresses)
+    web_trusted_proxies: Annotated[frozenset[str], NoDecode] = Field(default_factory=frozenset)
 
     @field_validator("token", "staff_chat_id", "today", "api_base_file_url", mode="before")
     @classmethod
@@ -43,6 +47,13 @@ class Settings(BaseSettings):
             if bad:
                 raise ValueError(f"expected comma-separated Telegram user ids, got {', '.join(bad)!s}")
             return frozenset(int(p) for p in parts)
+        return value
+
+    @field_validator("web_trusted_proxies", mode="before")
+    @classmethod
+    def _addresses(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(p.strip() for p in value.split(",") if p.strip())
         return value
 
     @field_validator("staff_chat_id", mode="before")

@@ -163,6 +163,9 @@ class Storage:
     def __init__(self, path: Path | str) -> None:
         self.path = path
         self._lock: IO[str] | None = None
+        # other modules' tables about a user (e.g. the web chat's messages), cleared by /forget
+        # in the same transaction: each takes the user id and returns the rows it deleted
+        self.forget_hooks: list[Callable[[int], int]] = []
         try:
             if str(path) != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -496,6 +499,8 @@ class Storage:
             ).rowcount
             for table in USER_TABLES:
                 deleted += self.conn.execute(f"delete from {table} where user_id = ?", [user_id]).rowcount
+            for hook in self.forget_hooks:
+                deleted += hook(user_id)
             self.conn.execute("insert into forget_log (at, rows_deleted) values (?, ?)", [now_iso(), deleted])
             self.conn.execute("COMMIT")
         except BaseException:

@@ -32,7 +32,10 @@ READY_TIMEOUT = 15.0  # start-up to the first getUpdates takes about 1 s here
 class BotProcess:
     """`python -m bot run` as a child process against the fake server, killed with SIGKILL."""
 
-    def __init__(self, server: FakeBotApi, db_path: Path, log_path: Path) -> None:
+    def __init__(
+        self, server: FakeBotApi, db_path: Path, log_path: Path, args: tuple[str, ...] = ("run",)
+    ) -> None:
+        self.args = args
         self.server = server
         self.db_path = db_path
         self.log_path = log_path
@@ -62,7 +65,7 @@ class BotProcess:
         self._log.write(f"--- start #{self.starts + 1}\n".encode())
         self._log.flush()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"],
+            [sys.executable, "-m", "bot", *self.args],
             cwd=ROOT,
             env=self._env(),
             stdin=subprocess.DEVNULL,

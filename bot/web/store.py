@@ -1,0 +1,209 @@
+"""The web chat's sessions and messages, in tables beside Storage's on the same SQLite connection.
+
+A session is known by the SHA-256 of its cookie (the cookie itself is never stored) and owns one
+user id from WEB_USER_BASE up, given once from a counter. Each session's messages have ids that
+increase and are never reused, also after /forget (the counter lives on the session row).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+from typing import Any
+
+from bot.people import WEB_USER_BASE
+from bot.storage import Storage, now_iso
+from conversations.reply import Keyboard
+
+ALLOWED_TAGS = frozenset({"b", "i"})  # what the core emits; anything else is shown as its text
+
+
+@dataclass(frozen=True)
+class WebSession:
+    user_id: int
+    lang: str
+
+
+@dataclass(frozen=True)
+class WebMessage:
+    id: int
+    author: str  # user | bot | staff
+    text: str
+    html: str
+    buttons: list[list[dict[str, str]]]
+    replaces: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "from": self.author,
+            "text": self.text,
+            "html": self.html,
+            "buttons": self.buttons,
+            "replaces": self.replaces,
+        }
+
+
+class _Sanitiser(HTMLParser):
+    """Keeps the allowed tags (without attributes) and re-escapes all text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.safe: list[str] = []
+        self.plain: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ALLOWED_TAGS:
+            self.safe.append(f"<{tag}>")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ALLOWED_TAGS:
+            self.safe.append(f"</{tag}>")
+
+    def handle_data(self, data: str) -> None:
+        self.safe.append(escape(data, quote=False))
+        self.plain.append(data)
+
+
+def sanitise(markup: str) -> tuple[str, str]:
+    """(plain text, safe html) of a Reply's HTML text."""
+    parser = _Sanitiser()
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.plain), "".join(parser.safe)  # entities were read by the parser
+
+
+def hash_sid(sid: str) -> str:
+    return hashlib.sha256(sid.encode()).hexdigest()
+
+
+SCHEMA = (
+    "create table if not exists web_sessions (sid_hash text primary key, user_id integer not null "
+    "unique, lang text not null, last_message integer not null default 0, created_at text)",
+    "create table if not exists web_messages (user_id integer not null, id integer not null, "
+    "author text not null, text text not null, html text not null, buttons text not null, "
+    "replaces integer, at text, primary key (user_id, id))",
+    "create index if not exists web_messages_replaces on web_messages (user_id, replaces)",
+)
+
+
+class WebStore:
+    def __init__(self, storage: Storage) -> None:
+        self.conn = storage.conn
+        for statement in SCHEMA:
+            self.conn.execute(statement)
+        storage.forget_hooks.append(self.forget)
+
+    # sessions ---------------------------------------------------------------------------------
+    def new_session(self, lang: str) -> tuple[str, WebSession]:
+        """A new cookie value (192 random bits) and its session with a user id never given before."""
+        sid = secrets.token_urlsafe(24)
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            row = self.conn.execute("select value from counters where name = 'web_users'").fetchone()
+            number = (row[0] if row else 0) + 1
+            self.conn.execute(
+                "insert into counters (name, value) values ('web_users', ?) "
+                "on conflict (name) do update set value = excluded.value",
+                [number],
+            )
+            user_id = WEB_USER_BASE + number
+            self.conn.execute(
+                "insert into web_sessions (sid_hash, user_id, lang, created_at) values (?, ?, ?, ?)",
+                [hash_sid(sid), user_id, lang, now_iso()],
+            )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return sid, WebSession(user_id, lang)
+
+    def session(self, sid: str | None) -> WebSession | None:
+        """The session of a cookie value; None for one never given out (never adopted)."""
+        if not sid or len(sid) > 128:
+            return None
+        row = self.conn.execute(
+            "select user_id, lang from web_sessions where sid_hash = ?", [hash_sid(sid)]
+        ).fetchone()
+        return WebSession(row[0], row[1]) if row else None
+
+    def has_user(self, user_id: int) -> bool:
+        return (
+            self.conn.execute("select 1 from web_sessions where user_id = ?", [user_id]).fetchone()
+            is not None
+        )
+
+    # messages ---------------------------------------------------------------------------------
+    def add(
+        self,
+        user_id: int,
+        author: str,
+        markup: str,
+        buttons: Keyboard = (),
+        replaces: int | None = None,
+    ) -> WebMessage:
+        """Store a message (`markup`: the core's HTML, or escaped user text) under the next id."""
+        text, html = sanitise(markup)
+        rows = [[{"label": b.label, "data": b.data} for b in row] for row in buttons]
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute(
+                "update web_sessions set last_message = last_message + 1 where user_id = ?", [user_id]
+            )
+            found = self.conn.execute(
+                "select last_message from web_sessions where user_id = ?", [user_id]
+            ).fetchone()
+            if found is None:
+                raise KeyError(user_id)
+            message_id = int(found[0])
+            self.conn.execute(
+                "insert into web_messages (user_id, id, author, text, html, buttons, replaces, at) "
+                "values (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    user_id,
+                    message_id,
+                    author,
+                    text,
+                    html,
+                    json.dumps(rows, ensure_ascii=False),
+                    replaces,
+                    now_iso(),
+                ],
+            )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        return WebMessage(message_id, author, text, html, rows, replaces)
+
+    def messages(self, user_id: int, after: int = 0) -> list[WebMessage]:
+        cursor = self.conn.execute(
+            "select id, author, text, html, buttons, replaces from web_messages "
+            "where user_id = ? and id > ? order by id",
+            [user_id, after],
+        )
+        return [WebMessage(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in cursor.fetchall()]
+
+    def message(self, user_id: int, message_id: int) -> WebMessage | None:
+        found = self.messages_where(user_id, "id = ?", [message_id])
+        return found[0] if found else None
+
+    def messages_where(self, user_id: int, where: str, params: list[Any]) -> list[WebMessage]:
+        cursor = self.conn.execute(
+            "select id, author, text, html, buttons, replaces from web_messages "
+            f"where user_id = ? and {where} order by id",
+            [user_id, *params],
+        )
+        return [WebMessage(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in cursor.fetchall()]
+
+    def is_replaced(self, user_id: int, message_id: int) -> bool:
+        return bool(self.messages_where(user_id, "replaces = ?", [message_id]))
+
+    def forget(self, user_id: int) -> int:
+        """/forget: the session's messages go (inside Storage.forget_user's transaction); the
+        session row stays, without any text, so message ids are never given twice."""
+        return int(self.conn.execute("delete from web_messages where user_id = ?", [user_id]).rowcount)
