@@ -37,6 +37,7 @@ kb-check: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/qa_speed.py
 	$(PY) bench/load.py
+	$(PY) bench/web_load.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
