@@ -246,6 +246,8 @@ class Composer:
         asked = [c for c in understood.clauses if self.reader.is_question(c)] or understood.clauses[-1:]
         if main.kind is Kind.OUTSIDE and any(index.outside_words(c) for c in asked):
             return self._plain(main)  # what is asked is about something else, not just the story
+        if main.kind is Kind.OUTSIDE and self._asks_about_the_story(understood, asked):
+            return self._plain(main)  # 听说有社保补贴，怎么申请: the story's other thing is asked
 
         parts, searched = self._parts(question, understood, main)
         if main.kind is Kind.OUTSIDE and not searched:
@@ -288,6 +290,16 @@ class Composer:
         score = main.score if main.kind is Kind.ANSWER else max(main.score, 0.5)
         entry_id = main_entry.id if main_entry else "composed"
         return Composed(Kind.ANSWER, lang, text, entry_id, score, suggestions, context, bool(computed))
+
+    def _asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:
+        """The questions are made only of everyday asking words (怎么申请, 补多少), so they ask
+        about what the story names; the story names something outside the notice and none of
+        the notice's topics."""
+        if understood.topics or not self.index.outside_words(understood.text):
+            return False
+        generic = self.reader.generic_words
+        words = [w for c in asked for w in self.index.known_words(c) if not any(ch.isdigit() for ch in w)]
+        return all(w in generic for w in words)
 
     def _applicants(self, understood: Understanding, parts: list[Entry], lang: Lang) -> str:
         """Who applies for a named direction, when that is asked: its applicant, with its clause."""

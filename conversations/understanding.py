@@ -19,7 +19,7 @@ from knowledge.search import SearchIndex
 
 CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b")
 QUESTION_MARK = re.compile(
-    r"[?？吗呢么]|什么|哪|几|多少|怎么|是否|能否|可以|(.)[不没]\1"
+    r"[?？吗呢么]|什么|哪|(?<![十好这])几|多少|怎么|是否|能否|可以|(.)[不没]\1"
     r"|how|what|when|who|which|can |is |are |do |does "
 )
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
@@ -131,6 +131,13 @@ class Reader:
         self.matching_words = [simplify(w) for w in lexicon.matching_words]
         self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
         self.followup_exceptions = tuple(simplify(w) for w in lexicon.followup_exceptions)
+        # as the search index tokenises them (补贴 → 奖补, 多少 → 金额)
+        self.generic_words = {
+            t
+            for w in lexicon.generic_words
+            for t in index.normaliser.tokens(w, correct=False)
+            if not t.startswith("~")
+        }
 
     def _topics(self, text: str) -> list[Topic]:
         found: list[Topic] = []

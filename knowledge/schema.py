@@ -229,6 +229,11 @@ class Lexicon(Strict):
     vague_words: list[str] = []
     # words that begin like a follow-up marker but are not one ("那个表格")
     followup_exceptions: list[str] = []
+    # everyday asking words any subsidy question shares (申请, 多少, 条件 …): a question made only of
+    # them is about whatever the story names, and when that is something else, so is the question
+    generic_words: list[str] = []
+    # a place's own programme right after its name (清远市今年…): that place's round, whoever asks
+    place_programme_words: list[str] = []
 
     @field_validator("replies")
     @classmethod

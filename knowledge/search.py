@@ -125,6 +125,7 @@ class SearchIndex:
         latin = [re.escape(p) for p in self._other_places if p and p.isascii()]
         self._latin_places = re.compile(r"\b(?:" + "|".join(latin) + r")\b") if latin else None
         self._place_policy = [self._bare(w) for w in lexicon.place_policy_words]
+        self._place_programme = [self._bare(w) for w in lexicon.place_programme_words]
         self._applicant_words = [self._bare(w) for w in lexicon.applicant_from_elsewhere]
         self._greetings = {self._bare(w) for w in lexicon.greetings}
         self._thanks = {self._bare(w) for w in lexicon.thanks}
@@ -218,6 +219,9 @@ class SearchIndex:
             for at in [m.start() for m in re.finditer(re.escape(name), bare)]:
                 after = bare[at : at + len(name) + PLACE_POLICY_WINDOW]
                 if any(word and word in after for word in self._place_policy):
+                    return True
+                # 清远市今年工业互联网项目…: that place's own round
+                if any(word and after[len(name) :].startswith(word) for word in self._place_programme):
                     return True
         return not any(word and word in bare for word in self._applicant_words)
 

@@ -205,6 +205,35 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
     assert kb.notice.contacts.phone in answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "人社局的稳岗返还怎么领",
+        "市场监管局的质量奖奖金多少",
+        "我们去年做了网络安全等级保护测评，能报销吗",
+        "数字化车间认定需要什么条件",
+        "想做个ERP，推荐一家供应商",
+        "翁源县另外的数字化奖励多少",
+        "我们是河源的企业，在河源注册，想问河源市今年数字化项目什么时候报",
+    ],
+)
+def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
+
+
+def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
+    question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+
+
+def test_a_notice_question_after_an_outside_story_is_answered(composer: Composer):
+    question = "我们去年换了云服务器，上云上平台项目省级给了80万，市里配多少"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and "8万元" in answer.text
+
+
 def test_a_year_in_the_story_is_no_other_round(composer: Composer):
     answer = composer.answer("我们2019年拿过一笔财政补助，被审计说使用不规范，这次还能申报吗", None, JUNE_20)
     assert answer.entry_id is not None and "5年" in answer.text
