@@ -139,6 +139,7 @@ class Composer:
     def answer(
         self, question: str, lang: Lang | None, today: dt.date, context: Context | None = None
     ) -> Composed:
+        question = self.reader.now_said_as_year(question)
         followup = context is not None and self._leans(question, context)
         carried: list[Figure] = []
         adds_nothing = False
@@ -238,6 +239,12 @@ class Composer:
     ) -> Composed:
         index = self.index
         main = index.search(question, lang)
+        if self._confirms_a_notice_fact(question, understood):
+            copies = self.kb.lexicon.copies_intent if understood.claimed_copies() else ""
+            if copies and copies not in understood.intents:  # 打印三份就够了吧: asks the copies
+                main = index.search(f"{question} {copies}", lang, lenient=True)
+            elif main.kind is Kind.OUTSIDE:
+                main = index.search(question, lang, lenient=True)
         lang = main.lang
         if main.kind in (Kind.EMPTY, Kind.GREETING, Kind.THANKS):
             return self._plain(main)
@@ -290,6 +297,14 @@ class Composer:
         score = main.score if main.kind is Kind.ANSWER else max(main.score, 0.5)
         entry_id = main_entry.id if main_entry else "composed"
         return Composed(Kind.ANSWER, lang, text, entry_id, score, suggestions, context, bool(computed))
+
+    def _confirms_a_notice_fact(self, question: str, understood: Understanding) -> bool:
+        """…就够了吧, …对吧 about one of the notice's topics or asks: the user's own words for
+        the fact (打印三份交上去) are no sign that the message is about something else."""
+        if not understood.premise or understood.other_programme or self.index.outside_words(question):
+            return False
+        about = understood.topics or understood.intents or understood.claimed_copies()
+        return bool(about) and not self.index.elsewhere(question)
 
     def _asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:
         """The questions are made only of everyday asking words (怎么申请, 补多少), so they ask

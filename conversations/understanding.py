@@ -33,6 +33,9 @@ def _latin(char: str) -> bool:
 YES_NO = re.compile(r"吗|\?$|？$")
 PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
+# 2026年了，…还能申请吗: the year is today's, said to ask whether the round is still open
+NOW_YEAR = re.compile(r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年了[，,。.\s]*")
+STILL = re.compile(r"还(?=能|可以|来得及)")
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 
@@ -185,6 +188,14 @@ class Reader:
             other_programme=other,
             clauses=[c.strip() for c in CLAUSE_SPLIT.split(text) if c and c.strip()],
         )
+
+    def now_said_as_year(self, text: str) -> str:
+        """2026年了，这个项目还能申请吗 → 这个项目现在还能申请吗: a later year said as today."""
+        match = NOW_YEAR.search(text)
+        if not match or int(match.group(1)) <= self.notice_year or not STILL.search(text, match.end()):
+            return text
+        rest = STILL.sub("现在还", text[match.end() :], count=1)
+        return text[: match.start()] + rest
 
     def _other_body(self, simplified: str) -> str | None:
         """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the

@@ -234,6 +234,8 @@ class Lexicon(Strict):
     generic_words: list[str] = []
     # a place's own programme right after its name (清远市今年…): that place's round, whoever asks
     place_programme_words: list[str] = []
+    # the word that asks what a claimed number of copies is checked against (一式三份就够了吧 → 份数)
+    copies_intent: str = ""
 
     @field_validator("replies")
     @classmethod

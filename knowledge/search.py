@@ -162,8 +162,10 @@ class SearchIndex:
         # a lone Chinese character is ambiguous (出, 报, 补 …): it is evidence, not a topic
         return idf * SINGLE_CHAR_FACTOR if len(token) == 1 and has_cjk(token) else idf
 
-    def search(self, question: str, lang: Lang | None = None) -> SearchResult:
-        """The best entry for a question, or why there is none; `lang` None means the question's."""
+    def search(self, question: str, lang: Lang | None = None, *, lenient: bool = False) -> SearchResult:
+        """The best entry for a question, or why there is none; `lang` None means the question's.
+        `lenient`: words the knowledge base does not know do not make the question outside (a
+        statement offered for confirmation says its own figures in its own words)."""
         question = question[:MAX_QUESTION_CHARS]
         answer_lang: Lang = lang or ("en" if detect_language(question) == "en" else "zh")
         canonical = self.normaliser.canonical(question)
@@ -186,7 +188,7 @@ class SearchIndex:
         tokens = set(self.normaliser.tokens_of_canonical(canonical))
         words = {t: self._weight(t) for t in tokens if not t.startswith("~")}
         unknown = sum(w for t, w in words.items() if t not in self._postings)
-        if not words or unknown / sum(words.values()) > UNKNOWN_COVERAGE_LIMIT:
+        if not words or (not lenient and unknown / sum(words.values()) > UNKNOWN_COVERAGE_LIMIT):
             return SearchResult(Kind.OUTSIDE, answer_lang)
         # bigrams the KB has never seen only say the user's words are in another order: ignore them
         weights = {t: self._weight(t) for t in tokens if t in self._postings or not t.startswith("~")}

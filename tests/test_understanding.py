@@ -167,6 +167,26 @@ def test_rates_numbers_and_copies_offered_for_confirmation_are_checked(
     assert answer.text.startswith(correction) and fact in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("验收材料复印两份寄过去就行了吧", "一式七份"),
+        ("近两年没出过财政违规就可以了吧", "近5年"),
+        ("项目入库以后就不用再交验收申请了吧", "验收"),
+    ],
+)
+def test_a_premise_in_the_users_own_words_is_answered_with_the_fact(
+    composer: Composer, question: str, fact: str
+):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and fact in answer.text
+
+
+def test_a_later_year_said_as_today_asks_whether_the_round_is_open(composer: Composer):
+    answer = composer.answer("都2025年了，5G项目还可以报吗", None, LATER)
+    assert answer.entry_id is not None and "已截止" in answer.text
+
+
 def test_a_right_premise_is_not_contradicted(composer: Composer):
     answer = composer.answer("标杆项目最高是50万吧", None, JUNE_20)
     assert "不是" not in answer.text.splitlines()[0] and "50万元" in answer.text
