@@ -419,7 +419,8 @@ class Composer:
         if main.kind is not Kind.ANSWER or len(questions) > 1:
             if not questions and clauses and main.kind is Kind.UNSURE:
                 questions = clauses[-1:]
-            last_topics: list[str] = []
+            # a question without a topic of its own asks about what the story named before it
+            last_topics = [t.word for t in understood.topics][:1]
             for clause in questions:
                 clause_topics = [t.word for t in reader.read(clause).topics]
                 query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])

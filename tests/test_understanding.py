@@ -254,6 +254,18 @@ def test_a_notice_question_after_an_outside_story_is_answered(composer: Composer
     assert answer.entry_id is not None and "8万元" in answer.text
 
 
+def test_a_question_without_a_topic_asks_about_the_storys_topic(composer: Composer):
+    question = "我们在厂里建了工业大脑，打通了各车间的数据，也用了一年多了。最多能给多少？怎么申请？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and "系统性" in answer.text and "100万元" in answer.text
+
+
+def test_a_fine_in_the_story_is_the_notices_condition(composer: Composer):
+    question = "我们去年因为排污超标被罚过款，不算重大事故，会影响申报吗？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and "重大事故" in answer.text
+
+
 def test_a_year_in_the_story_is_no_other_round(composer: Composer):
     answer = composer.answer("我们2019年拿过一笔财政补助，被审计说使用不规范，这次还能申报吗", None, JUNE_20)
     assert answer.entry_id is not None and "5年" in answer.text
