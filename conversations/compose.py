@@ -241,8 +241,11 @@ class Composer:
         main = index.search(question, lang)
         if self._confirms_a_notice_fact(question, understood):
             copies = self.kb.lexicon.copies_intent if understood.claimed_copies() else ""
+            who = self.kb.lexicon.body_intent if self.reader.offered_body(understood) else ""
             if copies and copies not in understood.intents:  # 打印三份就够了吧: asks the copies
                 main = index.search(f"{question} {copies}", lang, lenient=True)
+            elif who:  # 是省工信厅发的吧: asks who
+                main = index.search(f"{question} {who}", lang, lenient=True)
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
         lang = main.lang
@@ -303,7 +306,12 @@ class Composer:
         the fact (打印三份交上去) are no sign that the message is about something else."""
         if not understood.premise or understood.other_programme or self.index.outside_words(question):
             return False
-        about = understood.topics or understood.intents or understood.claimed_copies()
+        about = (
+            understood.topics
+            or understood.intents
+            or understood.claimed_copies()
+            or self.reader.offered_body(understood)
+        )
         return bool(about) and not self.index.elsewhere(question)
 
     def _asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:

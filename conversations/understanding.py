@@ -197,6 +197,16 @@ class Reader:
         rest = STILL.sub("现在还", text[match.end() :], count=1)
         return text[: match.start()] + rest
 
+    def offered_body(self, understood: Understanding) -> bool:
+        """省工信厅发的吧: a body offered for confirmation as the one who does a thing of the
+        notice (no figures, no other ask, not the provincial funds the notice matches)."""
+        text = understood.simplified
+        if not understood.premise or understood.figures or understood.intents:
+            return False
+        if any(w and w in text for w in self.matching_words):
+            return False
+        return any(w and w in text for w in self.other_bodies)
+
     def _other_body(self, simplified: str) -> str | None:
         """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the
         provincial funds this notice matches."""

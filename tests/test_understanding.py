@@ -182,6 +182,12 @@ def test_a_premise_in_the_users_own_words_is_answered_with_the_fact(
     assert answer.entry_id is not None and fact in answer.text
 
 
+@pytest.mark.parametrize("question", ["验收是省工信厅组织的吧", "入库评审是省里做的吧"])
+def test_a_body_offered_for_confirmation_is_answered_with_who_does_it(composer: Composer, question: str):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and "市工信局" in answer.text
+
+
 def test_a_later_year_said_as_today_asks_whether_the_round_is_open(composer: Composer):
     answer = composer.answer("都2025年了，5G项目还可以报吗", None, LATER)
     assert answer.entry_id is not None and "已截止" in answer.text
