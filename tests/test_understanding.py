@@ -272,6 +272,18 @@ def test_a_fine_in_the_story_is_the_notices_condition(composer: Composer):
     assert answer.entry_id is not None and "重大事故" in answer.text
 
 
+def test_the_provinces_programme_of_a_direction_with_its_city_matching_is_inside(composer: Composer):
+    answer = composer.answer("省里的5G试点示范项目我们已经入选了，市里的配套怎么申请？", None, JUNE_20)
+    assert answer.entry_id is not None and "入库" in answer.text
+    other = composer.answer("专精特新企业市里配套多少", None, JUNE_20)
+    assert other.entry_id is None and other.kind is Kind.OUTSIDE
+
+
+def test_a_numbered_either_or_question_is_answered(composer: Composer):
+    answer = composer.answer("我们有三个问题：1）是先建后补还是先拨款？2）纸质材料要几份？", None, JUNE_20)
+    assert "事后奖补" in answer.text and "一式七份" in answer.text
+
+
 def test_a_year_in_the_story_is_no_other_round(composer: Composer):
     answer = composer.answer("我们2019年拿过一笔财政补助，被审计说使用不规范，这次还能申报吗", None, JUNE_20)
     assert answer.entry_id is not None and "5年" in answer.text
