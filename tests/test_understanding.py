@@ -240,6 +240,8 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "数字化车间认定需要什么条件",
         "想做个ERP，推荐一家供应商",
         "翁源县另外的数字化奖励多少",
+        "消防验收要准备哪些材料",
+        "员工考了证书，公司有没有奖励",
         "我们是河源的企业，在河源注册，想问河源市今年数字化项目什么时候报",
     ],
 )
@@ -264,6 +266,11 @@ def test_a_question_without_a_topic_asks_about_the_storys_topic(composer: Compos
     question = "我们在厂里建了工业大脑，打通了各车间的数据，也用了一年多了。最多能给多少？怎么申请？"
     answer = composer.answer(question, None, JUNE_20)
     assert answer.entry_id is not None and "系统性" in answer.text and "100万元" in answer.text
+
+
+def test_a_fire_in_the_story_is_the_notices_condition(composer: Composer):
+    answer = composer.answer("我们厂去年发生过一次小火灾，会不会影响申报", None, JUNE_20)
+    assert answer.entry_id is not None and "重大事故" in answer.text
 
 
 def test_a_fine_in_the_story_is_the_notices_condition(composer: Composer):
