@@ -27,6 +27,7 @@ from knowledge.schema import Direction, Entry, Lang
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 MAX_PARTS = 4
+SUPPORT_WINDOW = 6  # characters after an outside word in which a word of support names it
 SURE_OF_DIRECTION = 0.8  # asked which direction: a search this sure of one direction's entry decides
 SCENARIO_SIMILARITY = 75  # 设备智能运维 names the scenario 设备智能维修运维 (long scenarios only)
 ATTACHMENT_NUMBER = re.compile(r"(?:附件|attachment|annex)\s*(\d{1,2}|[一二三四五六七八九])", re.IGNORECASE)
@@ -322,7 +323,25 @@ class Composer:
             return False
         generic = self.reader.generic_words
         words = [w for c in asked for w in self.index.known_words(c) if not any(ch.isdigit() for ch in w)]
-        return all(w in generic for w in words)
+        if not all(w in generic for w in words):
+            return False
+        # 在阿里云上部署了MES，能申报吗: asking to apply is about the notice, unless the story
+        # names another support (听说有社保补贴，怎么申请)
+        if not any(w in self.reader.apply_words for w in words):
+            return True
+        return self._story_names_a_support(understood, asked)
+
+    def _story_names_a_support(self, understood: Understanding, asked: list[str]) -> bool:
+        support = self.reader.support_words
+        for clause in understood.clauses:
+            if clause in asked:
+                continue
+            for word in self.index.outside_words(clause):
+                bare = self.index.normaliser.canonical(clause).replace(" ", "")
+                at = bare.find(word)
+                if at >= 0 and any(s in bare[at : at + len(word) + SUPPORT_WINDOW] for s in support):
+                    return True
+        return False
 
     def _applicants(self, understood: Understanding, parts: list[Entry], lang: Lang) -> str:
         """Who applies for a named direction, when that is asked: its applicant, with its clause."""

@@ -135,6 +135,15 @@ class Reader:
         self.matching_words = [simplify(w) for w in lexicon.matching_words]
         self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
         self.followup_exceptions = tuple(simplify(w) for w in lexicon.followup_exceptions)
+        self.support_words = {
+            index.normaliser.canonical(w, correct=False).replace(" ", "") for w in lexicon.support_words
+        } - {""}
+        self.apply_words = {
+            t
+            for w in lexicon.apply_words
+            for t in index.normaliser.tokens(w, correct=False)
+            if not t.startswith("~")
+        }
         # as the search index tokenises them (补贴 → 奖补, 多少 → 金额)
         self.generic_words = {
             t

@@ -256,6 +256,11 @@ def test_generic_questions_about_an_outside_story_are_outside(composer: Composer
     assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
 
 
+def test_asking_to_apply_after_an_outside_story_is_about_the_notice(composer: Composer):
+    answer = composer.answer("我们在阿里云上部署了MES，申报条件是什么", None, JUNE_20)
+    assert answer.entry_id is not None and "注册登记" in answer.text
+
+
 def test_a_notice_question_after_an_outside_story_is_answered(composer: Composer):
     question = "我们去年换了云服务器，上云上平台项目省级给了80万，市里配多少"
     answer = composer.answer(question, None, JUNE_20)
