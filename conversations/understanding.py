@@ -35,7 +35,7 @@ PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
 # 2026年了，…还能申请吗: the year is today's, said to ask whether the round is still open
 NOW_YEAR = re.compile(r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年了[，,。.\s]*")
-STILL = re.compile(r"还(?=能|可以|来得及)")
+STILL = re.compile(r"还(?=能|可以|来得及|有效)")
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
