@@ -27,6 +27,7 @@ from knowledge.schema import Direction, Entry, Lang
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 MAX_PARTS = 4
+SUPPORT_WINDOW = 6  # characters after an outside word in which a word of support names it
 SURE_OF_DIRECTION = 0.8  # asked which direction: a search this sure of one direction's entry decides
 SCENARIO_SIMILARITY = 75  # 设备智能运维 names the scenario 设备智能维修运维 (long scenarios only)
 ATTACHMENT_NUMBER = re.compile(r"(?:附件|attachment|annex)\s*(\d{1,2}|[一二三四五六七八九])", re.IGNORECASE)
@@ -139,6 +140,7 @@ class Composer:
     def answer(
         self, question: str, lang: Lang | None, today: dt.date, context: Context | None = None
     ) -> Composed:
+        question = self.reader.now_said_as_year(question)
         followup = context is not None and self._leans(question, context)
         carried: list[Figure] = []
         adds_nothing = False
@@ -238,6 +240,15 @@ class Composer:
     ) -> Composed:
         index = self.index
         main = index.search(question, lang)
+        if self._confirms_a_notice_fact(question, understood):
+            copies = self.kb.lexicon.copies_intent if understood.claimed_copies() else ""
+            who = self.kb.lexicon.body_intent if self.reader.offered_body(understood) else ""
+            if copies and copies not in understood.intents:  # 打印三份就够了吧: asks the copies
+                main = index.search(f"{question} {copies}", lang, lenient=True)
+            elif who:  # 是省工信厅发的吧: asks who
+                main = index.search(f"{question} {who}", lang, lenient=True)
+            elif main.kind is Kind.OUTSIDE:
+                main = index.search(question, lang, lenient=True)
         lang = main.lang
         if main.kind in (Kind.EMPTY, Kind.GREETING, Kind.THANKS):
             return self._plain(main)
@@ -246,6 +257,8 @@ class Composer:
         asked = [c for c in understood.clauses if self.reader.is_question(c)] or understood.clauses[-1:]
         if main.kind is Kind.OUTSIDE and any(index.outside_words(c) for c in asked):
             return self._plain(main)  # what is asked is about something else, not just the story
+        if main.kind is Kind.OUTSIDE and self._asks_about_the_story(understood, asked):
+            return self._plain(main)  # 听说有社保补贴，怎么申请: the story's other thing is asked
 
         parts, searched = self._parts(question, understood, main)
         if main.kind is Kind.OUTSIDE and not searched:
@@ -288,6 +301,47 @@ class Composer:
         score = main.score if main.kind is Kind.ANSWER else max(main.score, 0.5)
         entry_id = main_entry.id if main_entry else "composed"
         return Composed(Kind.ANSWER, lang, text, entry_id, score, suggestions, context, bool(computed))
+
+    def _confirms_a_notice_fact(self, question: str, understood: Understanding) -> bool:
+        """…就够了吧, …对吧 about one of the notice's topics or asks: the user's own words for
+        the fact (打印三份交上去) are no sign that the message is about something else."""
+        if not understood.premise or understood.other_programme or self.index.outside_words(question):
+            return False
+        about = (
+            understood.topics
+            or understood.intents
+            or understood.claimed_copies()
+            or self.reader.offered_body(understood)
+        )
+        return bool(about) and not self.index.elsewhere(question)
+
+    def _asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:
+        """The questions are made only of everyday asking words (怎么申请, 补多少), so they ask
+        about what the story names; the story names something outside the notice and none of
+        the notice's topics."""
+        if understood.topics or not self.index.outside_words(understood.text):
+            return False
+        generic = self.reader.generic_words
+        words = [w for c in asked for w in self.index.known_words(c) if not any(ch.isdigit() for ch in w)]
+        if not all(w in generic for w in words):
+            return False
+        # 在阿里云上部署了MES，能申报吗: asking to apply is about the notice, unless the story
+        # names another support (听说有社保补贴，怎么申请)
+        if not any(w in self.reader.apply_words for w in words):
+            return True
+        return self._story_names_a_support(understood, asked)
+
+    def _story_names_a_support(self, understood: Understanding, asked: list[str]) -> bool:
+        support = self.reader.support_words
+        for clause in understood.clauses:
+            if clause in asked:
+                continue
+            for word in self.index.outside_words(clause):
+                bare = self.index.normaliser.canonical(clause).replace(" ", "")
+                at = bare.find(word)
+                if at >= 0 and any(s in bare[at : at + len(word) + SUPPORT_WINDOW] for s in support):
+                    return True
+        return False
 
     def _applicants(self, understood: Understanding, parts: list[Entry], lang: Lang) -> str:
         """Who applies for a named direction, when that is asked: its applicant, with its clause."""
@@ -392,7 +446,8 @@ class Composer:
         if main.kind is not Kind.ANSWER or len(questions) > 1:
             if not questions and clauses and main.kind is Kind.UNSURE:
                 questions = clauses[-1:]
-            last_topics: list[str] = []
+            # a question without a topic of its own asks about what the story named before it
+            last_topics = [t.word for t in understood.topics][:1]
             for clause in questions:
                 clause_topics = [t.word for t in reader.read(clause).topics]
                 query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])

@@ -19,7 +19,7 @@ from knowledge.search import SearchIndex
 
 CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b")
 QUESTION_MARK = re.compile(
-    r"[?？吗呢么]|什么|哪|几|多少|怎么|是否|能否|可以|(.)[不没]\1"
+    r"[?？吗呢么]|什么|哪|(?<![十好这])几|多少|还是|怎么|是否|能否|可以|(.)[不没]\1"
     r"|how|what|when|who|which|can |is |are |do |does "
 )
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
@@ -33,6 +33,10 @@ def _latin(char: str) -> bool:
 YES_NO = re.compile(r"吗|\?$|？$")
 PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
+# 2026年了，…还能申请吗: the year is today's, said to ask whether the round is still open
+NOW_YEAR = re.compile(r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年了[，,。.\s]*")
+STILL = re.compile(r"还(?=能|可以|来得及|有效)")
+PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 
@@ -131,6 +135,22 @@ class Reader:
         self.matching_words = [simplify(w) for w in lexicon.matching_words]
         self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
         self.followup_exceptions = tuple(simplify(w) for w in lexicon.followup_exceptions)
+        self.support_words = {
+            index.normaliser.canonical(w, correct=False).replace(" ", "") for w in lexicon.support_words
+        } - {""}
+        self.apply_words = {
+            t
+            for w in lexicon.apply_words
+            for t in index.normaliser.tokens(w, correct=False)
+            if not t.startswith("~")
+        }
+        # as the search index tokenises them (补贴 → 奖补, 多少 → 金额)
+        self.generic_words = {
+            t
+            for w in lexicon.generic_words
+            for t in index.normaliser.tokens(w, correct=False)
+            if not t.startswith("~")
+        }
 
     def _topics(self, text: str) -> list[Topic]:
         found: list[Topic] = []
@@ -164,7 +184,7 @@ class Reader:
         topics = self._topics(simplified)
         known = {t.id for t in topics}
         topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
-        other = next((w for w in self.other_programmes if w and w in simplified), None)
+        other = self._other_programme(simplified, topics)
         other = other or self._other_body(simplified) or self._other_round(simplified)
         other = other or self._local_policy(simplified)
         return Understanding(
@@ -178,6 +198,39 @@ class Reader:
             other_programme=other,
             clauses=[c.strip() for c in CLAUSE_SPLIT.split(text) if c and c.strip()],
         )
+
+    def now_said_as_year(self, text: str) -> str:
+        """2026年了，这个项目还能申请吗 → 这个项目现在还能申请吗: a later year said as today."""
+        match = NOW_YEAR.search(text)
+        if not match or int(match.group(1)) <= self.notice_year or not STILL.search(text, match.end()):
+            return text
+        rest = STILL.sub("现在还", text[match.end() :], count=1)
+        return text[: match.start()] + rest
+
+    def offered_body(self, understood: Understanding) -> bool:
+        """省工信厅发的吧: a body offered for confirmation as the one who does a thing of the
+        notice (no figures, no other ask, not the provincial funds the notice matches)."""
+        text = understood.simplified
+        if not understood.premise or understood.figures or understood.intents:
+            return False
+        if any(w and w in text for w in self.matching_words):
+            return False
+        return any(w and w in text for w in self.other_bodies)
+
+    def _other_programme(self, simplified: str, topics: list[Topic]) -> str | None:
+        """专精特新, 首台套 …: another programme; but the province's 标杆示范 whose city matching
+        (配套, 市里) is asked is the notice's own direction."""
+        matching = any(w and w in simplified for w in self.matching_words)
+        named = [t for t in topics if t.id in self.canonical_ids]
+        for word in self.other_programmes:
+            at = simplified.find(word) if word else -1
+            if at < 0:
+                continue
+            # the direction's own word in it or just before it: 5G试点示范, 标杆示范
+            if matching and any(at - PROGRAMME_PREFIX <= t.at <= at + len(word) for t in named):
+                continue
+            return word
+        return None
 
     def _other_body(self, simplified: str) -> str | None:
         """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the

@@ -229,6 +229,19 @@ class Lexicon(Strict):
     vague_words: list[str] = []
     # words that begin like a follow-up marker but are not one ("那个表格")
     followup_exceptions: list[str] = []
+    # everyday asking words any subsidy question shares (申请, 多少, 条件 …): a question made only of
+    # them is about whatever the story names, and when that is something else, so is the question
+    generic_words: list[str] = []
+    # a story's outside thing is a support of its own when one of these follows it (社保补贴); a
+    # generic question asking to apply (能申报吗) is about the notice unless the story names one
+    support_words: list[str] = []
+    apply_words: list[str] = []
+    # a place's own programme right after its name (清远市今年…): that place's round, whoever asks
+    place_programme_words: list[str] = []
+    # the word that asks what a claimed number of copies is checked against (一式三份就够了吧 → 份数)
+    copies_intent: str = ""
+    # the word that asks who does something, when a body is offered for confirmation (省里发的吧 → 谁)
+    body_intent: str = ""
 
     @field_validator("replies")
     @classmethod

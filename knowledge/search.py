@@ -125,6 +125,7 @@ class SearchIndex:
         latin = [re.escape(p) for p in self._other_places if p and p.isascii()]
         self._latin_places = re.compile(r"\b(?:" + "|".join(latin) + r")\b") if latin else None
         self._place_policy = [self._bare(w) for w in lexicon.place_policy_words]
+        self._place_programme = [self._bare(w) for w in lexicon.place_programme_words]
         self._applicant_words = [self._bare(w) for w in lexicon.applicant_from_elsewhere]
         self._greetings = {self._bare(w) for w in lexicon.greetings}
         self._thanks = {self._bare(w) for w in lexicon.thanks}
@@ -161,8 +162,10 @@ class SearchIndex:
         # a lone Chinese character is ambiguous (出, 报, 补 …): it is evidence, not a topic
         return idf * SINGLE_CHAR_FACTOR if len(token) == 1 and has_cjk(token) else idf
 
-    def search(self, question: str, lang: Lang | None = None) -> SearchResult:
-        """The best entry for a question, or why there is none; `lang` None means the question's."""
+    def search(self, question: str, lang: Lang | None = None, *, lenient: bool = False) -> SearchResult:
+        """The best entry for a question, or why there is none; `lang` None means the question's.
+        `lenient`: words the knowledge base does not know do not make the question outside (a
+        statement offered for confirmation says its own figures in its own words)."""
         question = question[:MAX_QUESTION_CHARS]
         answer_lang: Lang = lang or ("en" if detect_language(question) == "en" else "zh")
         canonical = self.normaliser.canonical(question)
@@ -185,7 +188,7 @@ class SearchIndex:
         tokens = set(self.normaliser.tokens_of_canonical(canonical))
         words = {t: self._weight(t) for t in tokens if not t.startswith("~")}
         unknown = sum(w for t, w in words.items() if t not in self._postings)
-        if not words or unknown / sum(words.values()) > UNKNOWN_COVERAGE_LIMIT:
+        if not words or (not lenient and unknown / sum(words.values()) > UNKNOWN_COVERAGE_LIMIT):
             return SearchResult(Kind.OUTSIDE, answer_lang)
         # bigrams the KB has never seen only say the user's words are in another order: ignore them
         weights = {t: self._weight(t) for t in tokens if t in self._postings or not t.startswith("~")}
@@ -218,6 +221,9 @@ class SearchIndex:
             for at in [m.start() for m in re.finditer(re.escape(name), bare)]:
                 after = bare[at : at + len(name) + PLACE_POLICY_WINDOW]
                 if any(word and word in after for word in self._place_policy):
+                    return True
+                # 清远市今年工业互联网项目…: that place's own round
+                if any(word and after[len(name) :].startswith(word) for word in self._place_programme):
                     return True
         return not any(word and word in bare for word in self._applicant_words)
 

@@ -167,6 +167,32 @@ def test_rates_numbers_and_copies_offered_for_confirmation_are_checked(
     assert answer.text.startswith(correction) and fact in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("验收材料复印两份寄过去就行了吧", "一式七份"),
+        ("近两年没出过财政违规就可以了吧", "近5年"),
+        ("项目入库以后就不用再交验收申请了吧", "验收"),
+    ],
+)
+def test_a_premise_in_the_users_own_words_is_answered_with_the_fact(
+    composer: Composer, question: str, fact: str
+):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and fact in answer.text
+
+
+@pytest.mark.parametrize("question", ["验收是省工信厅组织的吧", "入库评审是省里做的吧"])
+def test_a_body_offered_for_confirmation_is_answered_with_who_does_it(composer: Composer, question: str):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and "市工信局" in answer.text
+
+
+def test_a_later_year_said_as_today_asks_whether_the_round_is_open(composer: Composer):
+    answer = composer.answer("都2025年了，5G项目还可以报吗", None, LATER)
+    assert answer.entry_id is not None and "已截止" in answer.text
+
+
 def test_a_right_premise_is_not_contradicted(composer: Composer):
     answer = composer.answer("标杆项目最高是50万吧", None, JUNE_20)
     assert "不是" not in answer.text.splitlines()[0] and "50万元" in answer.text
@@ -203,6 +229,71 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
     answer = composer.answer(question, None, JUNE_20)
     assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
     assert kb.notice.contacts.phone in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "人社局的稳岗返还怎么领",
+        "市场监管局的质量奖奖金多少",
+        "我们去年做了网络安全等级保护测评，能报销吗",
+        "数字化车间认定需要什么条件",
+        "想做个ERP，推荐一家供应商",
+        "翁源县另外的数字化奖励多少",
+        "消防验收要准备哪些材料",
+        "员工考了证书，公司有没有奖励",
+        "我们是河源的企业，在河源注册，想问河源市今年数字化项目什么时候报",
+    ],
+)
+def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
+
+
+def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
+    question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+
+
+def test_asking_to_apply_after_an_outside_story_is_about_the_notice(composer: Composer):
+    answer = composer.answer("我们在阿里云上部署了MES，申报条件是什么", None, JUNE_20)
+    assert answer.entry_id is not None and "注册登记" in answer.text
+
+
+def test_a_notice_question_after_an_outside_story_is_answered(composer: Composer):
+    question = "我们去年换了云服务器，上云上平台项目省级给了80万，市里配多少"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and "8万元" in answer.text
+
+
+def test_a_question_without_a_topic_asks_about_the_storys_topic(composer: Composer):
+    question = "我们在厂里建了工业大脑，打通了各车间的数据，也用了一年多了。最多能给多少？怎么申请？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and "系统性" in answer.text and "100万元" in answer.text
+
+
+def test_a_fire_in_the_story_is_the_notices_condition(composer: Composer):
+    answer = composer.answer("我们厂去年发生过一次小火灾，会不会影响申报", None, JUNE_20)
+    assert answer.entry_id is not None and "重大事故" in answer.text
+
+
+def test_a_fine_in_the_story_is_the_notices_condition(composer: Composer):
+    question = "我们去年因为排污超标被罚过款，不算重大事故，会影响申报吗？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and "重大事故" in answer.text
+
+
+def test_the_provinces_programme_of_a_direction_with_its_city_matching_is_inside(composer: Composer):
+    answer = composer.answer("省里的5G试点示范项目我们已经入选了，市里的配套怎么申请？", None, JUNE_20)
+    assert answer.entry_id is not None and "入库" in answer.text
+    other = composer.answer("专精特新企业市里配套多少", None, JUNE_20)
+    assert other.entry_id is None and other.kind is Kind.OUTSIDE
+
+
+def test_a_numbered_either_or_question_is_answered(composer: Composer):
+    answer = composer.answer("我们有三个问题：1）是先建后补还是先拨款？2）纸质材料要几份？", None, JUNE_20)
+    assert "事后奖补" in answer.text and "一式七份" in answer.text
 
 
 def test_a_year_in_the_story_is_no_other_round(composer: Composer):
