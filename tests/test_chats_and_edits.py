@@ -83,3 +83,17 @@ async def test_a_tap_on_someone_elses_menu_in_a_group_is_refused(server: FakeBot
     await ann.tap("关键日期", chat_id=-100602)
     edited = await group.next_reply()
     assert edited.method == "editMessageText" and edited.message_id == menu.message_id
+
+
+def test_an_english_follow_up_naming_another_direction_keeps_the_figures(
+    kb: KnowledgeBase, index: SearchIndex
+):
+    assistant = Assistant(kb, index, Storage(":memory:"), lambda: dt.date(2022, 6, 20))
+    ann = Sender(1, "Ann", language_code="en")
+    first = assistant.text(
+        ann, "What is the maximum subsidy for cloud projects if the province gave us 3 million?"
+    )
+    assert "300,000" in first[-1].text and "item 1" in first[-1].text
+    follow_up = assistant.text(ann, "and for direction 2?")[-1].text
+    assert "Direction 2" in follow_up and "500,000" in follow_up and "300,000" in follow_up
+    assert "item 2" in follow_up
