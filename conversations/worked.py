@@ -121,8 +121,9 @@ class Worker:
         provincial = next((f.yuan for f in figures if f.role == "provincial"), None)
         investment = next((f.yuan for f in figures if f.role == "investment"), None)
         cap = Decimal(funding.cap_yuan)
-        if base_role == "provincial" and provincial is None:
-            if no_provincial:
+        given = {"provincial": provincial, "investment": investment}
+        if given[base_role] is None:
+            if base_role == "provincial" and no_provincial:
                 return reply_text(kb, "calc_no_provincial", lang, direction=name), Decimal(0)
             text = reply_text(
                 kb,
@@ -133,24 +134,11 @@ class Worker:
                 rate=percent(funding.rate),
                 cap=money(cap, lang),
             )
-            if investment is not None:
-                other_name = reply_text(kb, "base_investment", lang)
-                text += reply_text(
-                    kb, "calc_not_base", lang, direction=name, base_name=base_name, other_name=other_name
-                )
-            return text, None
-        if base_role == "investment" and investment is None:
-            text = reply_text(
-                kb,
-                "calc_need_base",
-                lang,
-                direction=name,
-                base_name=base_name,
-                rate=percent(funding.rate),
-                cap=money(cap, lang),
-            )
-            if provincial is not None:
-                other_name = reply_text(kb, "base_provincial_funds", lang)
+            # the user gave the other figure: say it is not this direction's base
+            other_role = "investment" if base_role == "provincial" else "provincial"
+            if given[other_role] is not None:
+                other_key = "base_investment" if other_role == "investment" else "base_provincial_funds"
+                other_name = reply_text(kb, other_key, lang)
                 text += reply_text(
                     kb, "calc_not_base", lang, direction=name, base_name=base_name, other_name=other_name
                 )
