@@ -481,6 +481,7 @@ class Composer:
         searched = bool(parts)
         parts = self._generalise(understood, parts, main)
         parts = self._specialise(understood, parts)
+        parts = self._keep_to_the_named_stage(understood, parts, main)
         dated = bool(read_dates(understood.text))
         for topic in understood.topics:  # a topic named after an entry: that entry answers too
             entry = self.kb.entries_by_id.get(topic.id)
@@ -582,6 +583,24 @@ class Composer:
             if entry not in out:
                 out.append(entry)
         return out
+
+    def _keep_to_the_named_stage(
+        self, understood: Understanding, parts: list[Entry], main: SearchResult
+    ) -> list[Entry]:
+        """The message names one stage (入库) and no other: an answer about another stage (whose
+        text merely mentions it, as 入库项目单位 does) gives way to the best match about the named one."""
+        named = [self.stages[i] for i in understood.topic_ids(set(self.stages))]
+        # only a stage the message could have named (it has topic words) and did not: a stage
+        # without words of its own (the review after 验收) may be what a message about another asks
+        nameable = {s.clause: s.id for s in self.stages.values() if self.kb.lexicon.topics.get(s.id)}
+        if len(named) != 1 or not parts or parts[0].clause not in nameable:
+            return parts
+        if parts[0].clause == named[0].clause:
+            return parts
+        for match in main.suggestions:
+            if match.entry.clause == named[0].clause:
+                return [match.entry, *[p for p in parts[1:] if p is not match.entry]]
+        return parts
 
     def _asked_together(self, understood: Understanding, parts: list[Entry]) -> list[list[tuple[str, str]]]:
         """Two or more directions or stages joined by 和/与/、 (or asked "分别"), or all of them

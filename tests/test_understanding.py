@@ -503,3 +503,10 @@ def test_every_faq_phrasing_is_answered_by_the_composer(kb: KnowledgeBase, compo
         if composer.answer(question, None, JUNE_20).kind is not Kind.ANSWER
     ]
     assert refused == []
+
+
+@pytest.mark.parametrize("question", ["入库材料最晚哪天交", "入库那一步最晚哪天交", "入库申报哪天交"])
+def test_a_named_stage_is_not_answered_by_another_that_only_mentions_it(composer: Composer, question: str):
+    # the acceptance entry's text says 入库项目单位; a question about 入库 still gets the entry stage
+    answer = composer.answer(question, None, JUNE_20)
+    assert "7月8日" in answer.text.split("\n")[0] and "8月26日" not in answer.text.split("\n")[0]
