@@ -22,7 +22,7 @@ import pytest
 from telegram import Update
 
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot
-from tests.fake_bot_api import BotAction, FakeBotApi, FakeUser
+from tests.fake_bot_api import BotAction, FakeBotApi, FakeChat, FakeUser
 from tests.players import press, say
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -176,8 +176,8 @@ async def replies_before_help(user: FakeUser) -> list[BotAction]:
     return out
 
 
-async def reply_containing(user: FakeUser, needle: str, timeout: float = 10.0) -> BotAction:
-    """The first reply containing `needle`, skipping the ones before it."""
+async def reply_containing(user: FakeUser | FakeChat, needle: str, timeout: float = 10.0) -> BotAction:
+    """The first reply (to a user, or in a chat) containing `needle`, skipping the ones before it."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while True:
@@ -451,7 +451,7 @@ async def test_kill_9_between_posting_a_case_header_and_linking_it(
     server.clear_faults()
 
     await bot.start()
-    note = await reply_containing_in(staff, "无法确认")
+    note = await reply_containing(staff, "无法确认")
     # the /human delivered again finds the case already open
     assert "工单" in (await nia.next_reply(timeout=10)).text
     officer = server.user(ADMIN_ID, first_name="严鹏", language_code="zh")
@@ -461,12 +461,3 @@ async def test_kill_9_between_posting_a_case_header_and_linking_it(
     assert len(headers) == 1
     assert len(rows(db_path, "select * from cases where user_id = 671")) == 1
     bot.kill()
-
-
-async def reply_containing_in(chat: Any, needle: str, timeout: float = 10.0) -> BotAction:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        action = await chat.next_reply(timeout=max(deadline - loop.time(), 0.01))
-        if needle in (action.text or ""):
-            return action
