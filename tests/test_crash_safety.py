@@ -23,7 +23,7 @@ from telegram import Update
 
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot
 from tests.fake_bot_api import BotAction, FakeBotApi, FakeChat, FakeUser
-from tests.players import press, say
+from tests.players import ELIGIBLE_CHECK_WITH_LEAD, play, press, say
 
 ROOT = Path(__file__).resolve().parent.parent
 READY_TIMEOUT = 15.0  # start-up to the first getUpdates takes about 1 s here
@@ -400,16 +400,8 @@ async def test_kill_9_after_an_answer_is_stored_but_before_the_next_question_is_
     kai = server.user(661, first_name="Kai", language_code="zh")
     bot = spawn(db_path)
     await bot.start()
-    await say(kai, "/check")
-    await say(kai, "韶关某某机械有限公司")
-    await press(kai, "浈江区")
-    await press(kai, "1 上云上平台")
-    await press(kai, "工业企业（含制造业企业）")
-    await press(kai, "项目单位自己申报")
-    for _ in range(3):
-        await press(kai, "否")
-    await say(kai, "2022-05-20")
-    await say(kai, "1")
+    # the check up to the investment question (company, county … number of projects)
+    await play(kai, ELIGIBLE_CHECK_WITH_LEAD[: ELIGIBLE_CHECK_WITH_LEAD.index(("say", "2000万"))])
     await until(lambda: server.pending_update_count == 0)
 
     server.fail_next("sendMessage", status=500, delay=30.0)  # the next question never leaves
