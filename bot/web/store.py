@@ -10,8 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+from functools import cached_property
+from html import escape, unescape
 from html.parser import HTMLParser
 from typing import Any
 
@@ -19,6 +21,7 @@ from bot.people import WEB_USER_BASE
 from bot.storage import Storage, now_iso
 from conversations.reply import Keyboard
 
+KNOWN_SESSIONS = 20_000  # sessions remembered in memory (each a few hundred bytes)
 ALLOWED_TAGS = frozenset({"b", "i"})  # what the core emits; anything else is shown as its text
 
 
@@ -47,6 +50,11 @@ class WebMessage:
             "replaces": self.replaces,
         }
 
+    @cached_property
+    def encoded(self) -> str:
+        """as_json() serialised once, for the POST's response and every open event stream."""
+        return json.dumps(self.as_json(), ensure_ascii=False, separators=(",", ":"))
+
 
 class _Sanitiser(HTMLParser):
     """Keeps the allowed tags (without attributes) and re-escapes all text."""
@@ -71,6 +79,9 @@ class _Sanitiser(HTMLParser):
 
 def sanitise(markup: str) -> tuple[str, str]:
     """(plain text, safe html) of a Reply's HTML text."""
+    if "<" not in markup:  # no tags (most replies, all typed text): only entities to read
+        plain = unescape(markup) if "&" in markup else markup
+        return plain, escape(plain, quote=False)
     parser = _Sanitiser()
     parser.feed(markup)
     parser.close()
@@ -94,6 +105,7 @@ SCHEMA = (
 class WebStore:
     def __init__(self, storage: Storage) -> None:
         self.conn = storage.conn
+        self.known: dict[str, WebSession] = {}  # by sid hash: the sessions of recent requests
         for statement in SCHEMA:
             self.conn.execute(statement)
         storage.forget_hooks.append(self.forget)
@@ -120,16 +132,27 @@ class WebStore:
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
-        return sid, WebSession(user_id, lang)
+        return sid, self._remember(hash_sid(sid), WebSession(user_id, lang))
 
     def session(self, sid: str | None) -> WebSession | None:
         """The session of a cookie value; None for one never given out (never adopted)."""
         if not sid or len(sid) > 128:
             return None
-        row = self.conn.execute(
-            "select user_id, lang from web_sessions where sid_hash = ?", [hash_sid(sid)]
-        ).fetchone()
-        return WebSession(row[0], row[1]) if row else None
+        key = hash_sid(sid)
+        known = self.known.get(key)
+        if known is not None:
+            return known
+        row = self.conn.execute("select user_id, lang from web_sessions where sid_hash = ?", [key]).fetchone()
+        if row is None:
+            return None
+        return self._remember(key, WebSession(row[0], row[1]))
+
+    def _remember(self, key: str, session: WebSession) -> WebSession:
+        """Sessions are never deleted: one found stays valid, so it is kept for later requests."""
+        if len(self.known) >= KNOWN_SESSIONS:
+            del self.known[next(iter(self.known))]  # the oldest remembered
+        self.known[key] = session
+        return session
 
     def has_user(self, user_id: int) -> bool:
         return (
@@ -147,38 +170,41 @@ class WebStore:
         replaces: int | None = None,
     ) -> WebMessage:
         """Store a message (`markup`: the core's HTML, or escaped user text) under the next id."""
-        text, html = sanitise(markup)
-        rows = [[{"label": b.label, "data": b.data} for b in row] for row in buttons]
-        self.conn.execute("BEGIN IMMEDIATE")
+        return self.add_many(user_id, [(author, markup, buttons, replaces)])[0]
+
+    def add_many(
+        self, user_id: int, items: Sequence[tuple[str, str, Keyboard, int | None]]
+    ) -> list[WebMessage]:
+        """Store messages (author, markup, buttons, replaces) under the next ids, in one
+        transaction: one statement (and one commit) for a single message.
+
+        The next id is one more than the highest of the session's messages and of its
+        `last_message` (the highest id before a /forget), so ids are never given twice."""
+        stored: list[WebMessage] = []
+        batch = len(items) > 1
+        if batch:
+            self.conn.execute("BEGIN IMMEDIATE")
         try:
-            self.conn.execute(
-                "update web_sessions set last_message = last_message + 1 where user_id = ?", [user_id]
-            )
-            found = self.conn.execute(
-                "select last_message from web_sessions where user_id = ?", [user_id]
-            ).fetchone()
-            if found is None:
-                raise KeyError(user_id)
-            message_id = int(found[0])
-            self.conn.execute(
-                "insert into web_messages (user_id, id, author, text, html, buttons, replaces, at) "
-                "values (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    user_id,
-                    message_id,
-                    author,
-                    text,
-                    html,
-                    json.dumps(rows, ensure_ascii=False),
-                    replaces,
-                    now_iso(),
-                ],
-            )
-            self.conn.execute("COMMIT")
+            for author, markup, buttons, replaces in items:
+                text, html = sanitise(markup)
+                rows = [[{"label": b.label, "data": b.data} for b in row] for row in buttons]
+                found = self.conn.execute(
+                    "insert into web_messages (user_id, id, author, text, html, buttons, replaces, at) "
+                    "select s.user_id, max(s.last_message, coalesce((select max(m.id) from web_messages m "
+                    "where m.user_id = s.user_id), 0)) + 1, ?, ?, ?, ?, ?, ? "
+                    "from web_sessions s where s.user_id = ? returning id",
+                    [author, text, html, json.dumps(rows, ensure_ascii=False), replaces, now_iso(), user_id],
+                ).fetchall()  # read to the end: the statement (and its commit) is then complete
+                if not found:
+                    raise KeyError(user_id)
+                stored.append(WebMessage(int(found[0][0]), author, text, html, rows, replaces))
+            if batch:
+                self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if batch:
+                self.conn.execute("ROLLBACK")
             raise
-        return WebMessage(message_id, author, text, html, rows, replaces)
+        return stored
 
     def messages(self, user_id: int, after: int = 0) -> list[WebMessage]:
         cursor = self.conn.execute(
@@ -200,10 +226,28 @@ class WebStore:
         )
         return [WebMessage(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in cursor.fetchall()]
 
+    def tappable(self, user_id: int, message_id: int) -> tuple[WebMessage | None, bool]:
+        """The session's message and whether a newer version replaced it, in one query."""
+        row = self.conn.execute(
+            "select id, author, text, html, buttons, replaces, exists(select 1 from web_messages r "
+            "where r.user_id = m.user_id and r.replaces = m.id) from web_messages m "
+            "where m.user_id = ? and m.id = ?",
+            [user_id, message_id],
+        ).fetchone()
+        if row is None:
+            return None, False
+        return WebMessage(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5]), bool(row[6])
+
     def is_replaced(self, user_id: int, message_id: int) -> bool:
         return bool(self.messages_where(user_id, "replaces = ?", [message_id]))
 
     def forget(self, user_id: int) -> int:
         """/forget: the session's messages go (inside Storage.forget_user's transaction); the
-        session row stays, without any text, so message ids are never given twice."""
+        session row stays, without any text, and keeps the highest id given, so message ids are
+        never given twice."""
+        self.conn.execute(
+            "update web_sessions set last_message = max(last_message, coalesce((select max(id) from "
+            "web_messages where user_id = ?), 0)) where user_id = ?",
+            [user_id, user_id],
+        )
         return int(self.conn.execute("delete from web_messages where user_id = ?", [user_id]).rowcount)
