@@ -18,15 +18,17 @@ import httpx
 import pytest
 
 from bot.dialog import Assistant
+from bot.handoff import Outgoing
 from bot.people import is_web_user
 from bot.services import build_assistant
 from bot.settings import Settings
 from bot.storage import Storage
-from bot.web.app import WebChat, create_app, pick_language, same_host
+from bot.web.app import STREAMS_PER_SESSION, WebChat, create_app, pick_language, same_host
 from bot.web.server import connect
-from bot.web.store import WebStore, sanitise
+from bot.web.store import WebStore, _Sanitiser, sanitise
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot
 from tests.fake_bot_api import FakeBotApi
+from tests.players import ELIGIBLE_CHECK_WITH_LEAD
 from tests.test_crash_safety import BotProcess
 
 BASE = "http://testserver"
@@ -145,6 +147,13 @@ class EventStream:
                     return fields
             message = await asyncio.wait_for(self.sent.get(), timeout)
             self.buffer += message.get("body", b"").decode()
+
+    async def ended(self, timeout: float = 5.0) -> None:
+        """Until the server ends the response (its last body message)."""
+        while True:
+            message = await asyncio.wait_for(self.sent.get(), timeout)
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                return
 
     async def no_event(self, keep_alives: int = 2) -> None:
         """Read until `keep_alives` more keep-alive comments came and no event did."""
@@ -402,6 +411,122 @@ async def test_events_of_another_session_never_arrive(chat: WebChat):
             await events.no_event(keep_alives=2)
 
 
+# --- open event streams are capped -------------------------------------------------------------
+async def test_a_session_keeps_a_few_event_streams_and_the_oldest_is_closed(
+    chat: WebChat, web: httpx.AsyncClient
+):
+    only(await web.post("/api/start"))
+    sid, app = web.cookies["sid"], create_app(chat)
+    session = chat.store.session(sid)
+    assert session is not None
+    async with EventStream(app, sid) as first:
+        newer = [EventStream(app, sid) for _ in range(STREAMS_PER_SESSION)]
+        async with contextlib.AsyncExitStack() as stack:
+            for stream in newer:
+                await stack.enter_async_context(stream)
+            await first.ended()  # the oldest is closed by the server
+            assert len(chat.listeners[session.user_id]) == STREAMS_PER_SESSION
+            [reply] = only(await web.post("/api/message", json={"text": "联系方式"}))[-1:]
+            for stream in newer:  # the others go on
+                while json.loads((await stream.next_event())["data"])["id"] != reply["id"]:
+                    pass
+    assert session.user_id not in chat.listeners and not chat.streams_by_address
+
+
+async def test_one_address_cannot_hold_more_than_its_share_of_event_streams(
+    assistant: Assistant, clock: Clock
+):
+    chat = WebChat(assistant, WebStore(assistant.storage), keep_alive=0.2, clock=clock, streams_per_address=2)
+    app = create_app(chat)
+    sids = []
+    for _ in range(3):  # three sessions (cookies) from one address
+        async with client_for(app) as client:
+            only(await client.post("/api/start"))
+            sids.append(client.cookies["sid"])
+    async with EventStream(app, sids[0]), EventStream(app, sids[1]), EventStream(app, sids[2]) as refused:
+        assert refused.start is not None and refused.start["status"] == 429
+        assert "retry-after" in refused.headers
+    async with EventStream(app, sids[2]) as allowed:  # once the others closed
+        assert allowed.start is not None and allowed.start["status"] == 200
+
+
+# --- the page's language -----------------------------------------------------------------------
+async def test_responses_name_the_sessions_language_as_it_changes(web: httpx.AsyncClient):
+    start = await web.post("/api/start")
+    assert start.headers["content-language"] == "zh-CN"
+    switched = await web.post("/api/message", json={"text": "/lang en"})
+    assert switched.headers["content-language"] == "en"
+    assert (await web.get("/api/history")).headers["content-language"] == "en"
+    [chooser] = only(await web.post("/api/message", json={"text": "/lang"}))
+    back = await web.post("/api/tap", json={"message_id": chooser["id"], "data": "lang:zh"})
+    assert back.headers["content-language"] == "zh-CN"
+
+
+# --- how staff see a web user ------------------------------------------------------------------
+async def play_web(
+    web: httpx.AsyncClient, clock: Clock, steps: list[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """Say and press through the API like the page (the rate limit's clock moves a second a step)."""
+    latest: list[dict[str, Any]] = []
+    for kind, value in steps:
+        clock.now += 1
+        if kind == "say":
+            latest = only(await web.post("/api/message", json={"text": value})) or latest
+            continue
+        message = next(
+            m for m in reversed(latest) if any(value in b["label"] for r in m["buttons"] for b in r)
+        )
+        tapped = {"message_id": message["id"], "data": button(message, value)}
+        latest = only(await web.post("/api/tap", json=tapped)) or latest
+    return latest
+
+
+async def test_staff_see_the_name_a_web_user_gave_or_a_web_user_label(tmp_path: Path, clock: Clock):
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, db_path=tmp_path / "staff.db", today=dt.date(2022, 7, 1), staff_chat_id=STAFF_CHAT_ID
+    )
+    assistant = build_assistant(settings)
+    to_staff: list[Outgoing] = []
+
+    async def forward(items: list[Outgoing]) -> None:
+        to_staff.extend(items)
+
+    chat = WebChat(assistant, WebStore(assistant.storage), forward=forward, clock=clock)
+    app = create_app(chat)
+    async with client_for(app) as anonymous:
+        [greeting] = only(await anonymous.post("/api/start"))
+        assert "网页用户" not in greeting["text"]  # a label for staff, not a way to greet
+        only(await anonymous.post("/api/message", json={"text": "/human"}))
+        only(await anonymous.post("/api/message", json={"text": "还差验收报告"}))
+    header, relayed = (item.reply.text for item in to_staff)
+    assert re.search(r"用户：网页用户 #\d+", header) and "用户：—" not in header, header
+    assert re.search(r"网页用户 #\d+：", relayed), relayed
+
+    to_staff.clear()
+    async with client_for(app) as named:
+        only(await named.post("/api/start"))
+        await play_web(named, clock, ELIGIBLE_CHECK_WITH_LEAD)
+        clock.now += 1
+        only(await named.post("/api/message", json={"text": "/human"}))
+    [header] = (item.reply.text for item in to_staff)
+    assert "用户：李四" in header, header
+
+
+def test_sanitise_reads_plain_text_as_the_parser_does():
+    for markup in (
+        "没有标签",
+        "a &amp; b &lt;c&gt; &quot;",
+        "5 > 3 &amp",
+        "<b>粗</b> &amp; <i>斜</i>",
+        "&#20013;&x;",
+    ):
+        text, html = sanitise(markup)
+        parser = _Sanitiser()
+        parser.feed(markup)
+        parser.close()
+        assert (text, html) == ("".join(parser.plain), "".join(parser.safe)), markup
+
+
 # --- handoff through the staff group in Telegram ------------------------------------------------
 async def test_a_web_users_case_reaches_the_staff_group_and_the_reply_comes_back(
     server: FakeBotApi, running_bot: RunningBot
@@ -418,12 +543,13 @@ async def test_a_web_users_case_reaches_the_staff_group_and_the_reply_comes_back
         assert "工单 #" in opened["text"]
         header = await staff.next_reply()
         assert "网页" in header.text and "入库申报需要哪些附件" in header.text
+        assert re.search(r"用户：网页用户 #\d+", header.text), header.text  # never "用户：—"
         assert header.buttons == [["认领 Claim", "关闭 Close"]]
 
         # during the case the page's messages go to the staff thread, unanswered by the bot
         assert only(await web.post("/api/message", json={"text": "我们的项目还差验收报告"})) == []
         relayed = await staff.next_reply()
-        assert "验收报告" in relayed.text
+        assert "验收报告" in relayed.text and re.search(r"· 网页用户 #\d+：", relayed.text), relayed.text
 
         officer = server.user(ADMIN_ID, first_name="严鹏", language_code="zh")
         async with EventStream(create_app(chat), web.cookies["sid"]) as events:
@@ -433,16 +559,26 @@ async def test_a_web_users_case_reaches_the_staff_group_and_the_reply_comes_back
             pushed = json.loads((await events.next_event())["data"])
             document = {"file_id": "doc-1", "file_unique_id": "u-doc-1", "file_name": "模板.docx"}
             await officer.send_message(
-                {"document": document}, chat_id=STAFF_CHAT_ID, reply_to_message_id=relayed.message_id
+                {"document": document, "caption": "第2页是填写说明"},
+                chat_id=STAFF_CHAT_ID,
+                reply_to_message_id=relayed.message_id,
             )
             file_note = json.loads((await events.next_event())["data"])
+            photo = [{"file_id": "p-1", "file_unique_id": "u-p-1", "width": 90, "height": 90}]
+            await officer.send_message(
+                {"photo": photo}, chat_id=STAFF_CHAT_ID, reply_to_message_id=relayed.message_id
+            )
+            photo_note = json.loads((await events.next_event())["data"])
             await officer.send_in(STAFF_CHAT_ID, "/close", reply_to_message_id=header.message_id)
             closing = json.loads((await events.next_event())["data"])
         assert pushed["from"] == "staff" and "请参考附件4的<模板>填写。" in pushed["text"]
         assert "&lt;模板&gt;" in pushed["html"] and "<模板>" not in pushed["html"]
         # stored: a page opened later finds it in the history
         assert pushed in only(await web.get("/api/history"))
-        assert file_note["from"] == "staff" and "无法显示" in file_note["text"]
+        # a staff file reaches the page as its name, its caption and what to do, never an error
+        assert file_note["from"] == "staff" and "模板.docx" in file_note["text"]
+        assert "第2页是填写说明" in file_note["text"] and "无法打开" in file_note["text"]
+        assert photo_note["from"] == "staff" and "图片" in photo_note["text"]
         assert closing["from"] == "bot" and "打分" in closing["text"]
         rate = {"message_id": closing["id"], "data": button(closing, "⭐⭐⭐⭐⭐")}
         [thanks] = only(await web.post("/api/tap", json=rate))

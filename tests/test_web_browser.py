@@ -212,3 +212,27 @@ async def test_a_phone_chats_taps_checks_talks_to_staff_and_reloads(
     await page.locator("#log article.msg.staff").wait_for()
     assert await bot_messages(page) == seen
     assert await page.locator("#log article.msg .buttons button", has_text="支持方向").count() == 1
+
+
+async def test_the_pages_own_labels_follow_the_language_the_user_picks(phone: Any):
+    page = phone  # a phone whose browser speaks Chinese
+    await page.locator("#log article.msg.bot .buttons button").first.wait_for()
+    assert await page.locator("#send").inner_text() == "发送"
+    await page.locator("#lang").tap()  # the page's switch: the language screen
+    await page.locator("#log article.msg .buttons button", has_text="English").last.wait_for()
+    await tap(page, "English")
+    await page.wait_for_function("document.getElementById('send').textContent === 'Send'")
+    assert await page.locator("html").get_attribute("lang") == "en"
+    assert await page.locator("#forget").inner_text() == "Delete my data"
+    assert "Type a question" in (await page.locator("#text").get_attribute("placeholder") or "")
+    assert await page.locator("#log article.msg.user .who").last.inner_text() == "You"
+
+    # a reload keeps the session's language, whatever the browser's is
+    await page.reload()
+    await page.wait_for_function("document.getElementById('send').textContent === 'Send'")
+    assert await page.locator("#title").inner_text() == "Notice assistant"
+
+    # /lang typed as text switches back, and the labels with it
+    await type_text(page, "/lang 中文")
+    await page.wait_for_function("document.getElementById('send').textContent === '发送'")
+    assert await page.locator("html").get_attribute("lang") == "zh-CN"

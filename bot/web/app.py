@@ -11,7 +11,9 @@ import asyncio
 import json
 import logging
 import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -28,7 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from bot.dialog import Assistant
 from bot.handoff import Outgoing
 from bot.i18n import gettext
-from bot.people import Sender, is_web_user
+from bot.people import WEB_USER_BASE, Sender, is_web_user
 from bot.web.store import WebMessage, WebSession, WebStore
 from knowledge.schema import Lang
 
@@ -39,6 +41,12 @@ MAX_BODY = 8192
 SESSION_BURST, SESSION_RATE = 20, 10.0  # requests: a burst, then this many a second
 ADDRESS_BURST, ADDRESS_RATE = 200, 100.0  # one address (many sessions) gets much more
 KEEP_ALIVE = 15.0  # seconds between comments on an idle event stream
+# open event streams: a session's page, a reload, another tab (beyond it the oldest is closed);
+# one address's sessions together (beyond it a new stream is refused with 429)
+STREAMS_PER_SESSION, STREAMS_PER_ADDRESS = 3, 64
+CONTENT_LANGUAGE = {"zh": "zh-CN", "en": "en"}
+ATTACHMENTS_KEPT = 1000  # staff files remembered (a reply reaches the page at once)
+NAME_CHARS = 40  # of a name given in the lead form, as staff see it
 COOKIE = "sid"
 COOKIE_AGE = 180 * 24 * 3600
 SECURITY_HEADERS = {
@@ -93,6 +101,39 @@ class Buckets:
         return 0.0
 
 
+@dataclass(frozen=True)
+class Attachment:
+    """What a staff member's file is, as far as the page can say: a file name or a picture, and
+    the caption typed with it (Telegram's translator records it: the core copies files by id)."""
+
+    name: str | None
+    photo: bool = False
+    caption: str | None = None
+
+
+class Listener:
+    """One open event stream: its queue of new messages, and the address it was opened from."""
+
+    def __init__(self, address: str) -> None:
+        self.address = address
+        self.queue: asyncio.Queue[WebMessage | None] = asyncio.Queue(maxsize=1000)
+
+    def push(self, message: WebMessage) -> None:
+        try:
+            self.queue.put_nowait(message)
+        except asyncio.QueueFull:  # a stream that stopped reading: it replays on reconnect
+            log.info("event stream of a web session is full; message %s not pushed", message.id)
+
+    def close(self) -> None:
+        """End the stream (None is its end); a full queue is dropped, the page replays on reconnect."""
+        while True:
+            try:
+                self.queue.put_nowait(None)
+                return
+            except asyncio.QueueFull:
+                self.queue.get_nowait()
+
+
 class Problem(Exception):
     """An HTTP error answered as {"error": ...}."""
 
@@ -112,6 +153,8 @@ class WebChat:
         trusted_proxies: frozenset[str] = frozenset(),
         keep_alive: float = KEEP_ALIVE,
         clock: Callable[[], float] = time.monotonic,
+        streams_per_session: int = STREAMS_PER_SESSION,
+        streams_per_address: int = STREAMS_PER_ADDRESS,
     ) -> None:
         self.assistant = assistant
         self.store = store
@@ -120,7 +163,12 @@ class WebChat:
         self.keep_alive = keep_alive
         self.sessions = Buckets(SESSION_BURST, SESSION_RATE, clock)
         self.addresses = Buckets(ADDRESS_BURST, ADDRESS_RATE, clock)
-        self.listeners: dict[int, set[asyncio.Queue[WebMessage]]] = {}
+        # staff files by (chat id, message id), recorded as they arrive in the staff group
+        self.attachments: OrderedDict[tuple[int, int], Attachment] = OrderedDict()
+        self.listeners: dict[int, list[Listener]] = {}  # by user id, oldest first
+        self.streams_by_address: dict[str, int] = {}
+        self.streams_per_session = streams_per_session
+        self.streams_per_address = streams_per_address
 
     # the Channel that Telegram's translator hands a web user's items to (bot.channels) --------
     def owns(self, chat_id: int) -> bool:
@@ -129,18 +177,60 @@ class WebChat:
     def deliver(self, item: Outgoing) -> None:
         text = item.reply.text
         if item.copy_of is not None:  # a file sent by staff: the page cannot show Telegram's files
-            user = self.assistant.storage.user(item.chat_id)
-            lang: Lang = "en" if user and user.get("lang") == "en" else "zh"
-            text += "\n" + escape(gettext(lang, "web.file_not_shown"))
-        author = "staff" if item.by_staff else "bot"
-        self.publish(item.chat_id, self.store.add(item.chat_id, author, text, item.reply.buttons))
+            text += "\n" + escape(self.file_note(item.chat_id, item.copy_of))
+        self.publish(item.chat_id, self.store.add(item.chat_id, self.author(item), text, item.reply.buttons))
+
+    def remember_attachment(self, message: tuple[int, int], attachment: Attachment) -> None:
+        self.attachments[message] = attachment
+        while len(self.attachments) > ATTACHMENTS_KEPT:
+            self.attachments.popitem(last=False)
+
+    def file_note(self, user_id: int, message: tuple[int, int]) -> str:
+        """The file's caption, its name and what the user can do, in the user's language."""
+        user = self.assistant.storage.user(user_id)
+        lang: Lang = "en" if user and user.get("lang") == "en" else "zh"
+        found = self.attachments.get(message)
+        if found is None:
+            return gettext(lang, "web.file_not_shown")
+        lines = [found.caption] if found.caption else []
+        if found.name:
+            lines.append(gettext(lang, "web.file_named", name=found.name))
+        else:
+            lines.append(gettext(lang, "web.photo_sent" if found.photo else "web.file_not_shown"))
+        return "\n".join(lines)
 
     def publish(self, user_id: int, message: WebMessage) -> None:
-        for queue in self.listeners.get(user_id, ()):
-            try:
-                queue.put_nowait(message)
-            except asyncio.QueueFull:  # a stream that stopped reading: it replays on reconnect
-                log.info("event stream of a web session is full; message %s not pushed", message.id)
+        for listener in self.listeners.get(user_id, ()):
+            listener.push(message)
+
+    # open event streams, capped per session and per address -------------------------------------
+    def may_listen(self, address: str) -> None:
+        if self.streams_by_address.get(address, 0) >= self.streams_per_address:
+            raise Problem(429, "too many open event streams from this address", {"retry-after": "10"})
+
+    def listen(self, user_id: int, address: str) -> Listener:
+        """A new stream of the session; its oldest one is closed when it has too many."""
+        listener = Listener(address)
+        mine = self.listeners.setdefault(user_id, [])
+        mine.append(listener)
+        self.streams_by_address[address] = self.streams_by_address.get(address, 0) + 1
+        while len(mine) > self.streams_per_session:
+            self.unlisten(user_id, mine[0])
+        return listener
+
+    def unlisten(self, user_id: int, listener: Listener) -> None:
+        mine = self.listeners.get(user_id, [])
+        if listener not in mine:
+            return
+        mine.remove(listener)
+        listener.close()
+        if not mine:
+            del self.listeners[user_id]
+        left = self.streams_by_address.get(listener.address, 0) - 1
+        if left > 0:
+            self.streams_by_address[listener.address] = left
+        else:
+            self.streams_by_address.pop(listener.address, None)
 
     # turning the core's answer into messages --------------------------------------------------
     async def take(
@@ -148,23 +238,34 @@ class WebChat:
     ) -> list[WebMessage]:
         """Store and push the session's replies (an edit replaces the tapped message); hand the
         rest to their channel."""
-        mine: list[WebMessage] = []
+        mine: list[Outgoing] = []
         elsewhere: list[Outgoing] = []
-        target = tapped
         for item in outgoing:
-            if item.chat_id != session.user_id:
-                if self.owns(item.chat_id):
-                    self.deliver(item)
-                else:
-                    elsewhere.append(item)
-                continue
-            replaces = target if item.reply.edit else None
-            author = "staff" if item.by_staff else "bot"
-            message = self.store.add(session.user_id, author, item.reply.text, item.reply.buttons, replaces)
-            if replaces is not None:
-                target = message.id
+            if item.chat_id == session.user_id:
+                mine.append(item)
+            elif self.owns(item.chat_id):
+                self.deliver(item)
+            else:
+                elsewhere.append(item)
+        stored: list[WebMessage] = []
+        if sum(item.reply.edit for item in mine) <= 1:  # one transaction for all of them
+            rows = [
+                (self.author(item), item.reply.text, item.reply.buttons, tapped if item.reply.edit else None)
+                for item in mine
+            ]
+            stored = self.store.add_many(session.user_id, rows) if rows else []
+        else:  # each edit replaces the one before it: their ids are needed one by one
+            target = tapped
+            for item in mine:
+                replaces = target if item.reply.edit else None
+                message = self.store.add(
+                    session.user_id, self.author(item), item.reply.text, item.reply.buttons, replaces
+                )
+                if replaces is not None:
+                    target = message.id
+                stored.append(message)
+        for message in stored:
             self.publish(session.user_id, message)
-            mine.append(message)
         if elsewhere:
             if self.forward is None:
                 log.warning("no Telegram in this process: %d item(s) for the staff not sent", len(elsewhere))
@@ -173,11 +274,35 @@ class WebChat:
                     await self.forward(elsewhere)
                 except Exception:  # the outbox retries a case header; the user has their answer
                     log.exception("could not forward %d item(s) to Telegram", len(elsewhere))
-        return mine
+        return stored
 
     @staticmethod
-    def sender(session: WebSession) -> Sender:
-        return Sender(session.user_id, None, None, session.lang)
+    def author(item: Outgoing) -> str:
+        return "staff" if item.by_staff else "bot"
+
+    def language(self, session: WebSession) -> str:
+        """The session's language now: the browser's at first, then what /lang chose."""
+        row = self.assistant.storage.conn.execute(
+            "select lang from users where user_id = ?", [session.user_id]
+        ).fetchone()
+        return row[0] if row and row[0] in CONTENT_LANGUAGE else session.lang
+
+    def sender(self, session: WebSession, *, greeting: bool = False) -> Sender:
+        """The session as the core sees it. Its name is what the user gave in the lead form (with
+        their consent); without one, staff see a label they can tell apart (网页用户 #12), which
+        a greeting leaves out."""
+        name = self.given_name(session.user_id)
+        if name is None and not greeting:
+            name = gettext("zh", "web.user_label", number=session.user_id - WEB_USER_BASE)
+        return Sender(session.user_id, name, None, session.lang)
+
+    def given_name(self, user_id: int) -> str | None:
+        row = self.assistant.storage.conn.execute(
+            "select contact_name from leads where user_id = ? and consent_at is not null "
+            "and trim(coalesce(contact_name, '')) != '' order by id desc limit 1",
+            [user_id],
+        ).fetchone()
+        return str(row[0]).strip()[:NAME_CHARS] if row else None
 
     # the request's session, address, body -------------------------------------------------------
     def address(self, request: Request) -> str:
@@ -265,8 +390,14 @@ def with_cookie(response: Response, request: Request, sid: str | None) -> Respon
     return response
 
 
-def messages_response(messages: Sequence[WebMessage], request: Request, sid: str | None) -> Response:
-    return with_cookie(JSONResponse({"messages": [m.as_json() for m in messages]}), request, sid)
+def messages_response(
+    messages: Sequence[WebMessage], request: Request, sid: str | None, chat: WebChat, session: WebSession
+) -> Response:
+    """{"messages": [...]}, from each message's JSON made once (the event streams send the same),
+    with the session's language now in Content-Language: the page's own labels follow it."""
+    body = '{"messages":[' + ",".join(m.encoded for m in messages) + "]}"
+    headers = {"content-language": CONTENT_LANGUAGE.get(chat.language(session), "zh-CN")}
+    return with_cookie(Response(body, media_type="application/json", headers=headers), request, sid)
 
 
 def create_app(chat: WebChat) -> ASGIApp:
@@ -283,8 +414,9 @@ def create_app(chat: WebChat) -> ASGIApp:
 
     async def start(request: Request) -> Response:
         session, sid = chat.admit(request)
-        outgoing = chat.assistant.command(chat.sender(session), "start", chat_id=session.user_id)
-        return messages_response(await chat.take(session, outgoing), request, sid)
+        sender = chat.sender(session, greeting=True)
+        outgoing = chat.assistant.command(sender, "start", chat_id=session.user_id)
+        return messages_response(await chat.take(session, outgoing), request, sid, chat, session)
 
     async def message(request: Request) -> Response:
         session, sid = chat.admit(request)
@@ -294,18 +426,18 @@ def create_app(chat: WebChat) -> ASGIApp:
             raise Problem(400, 'expected {"text": a non-empty string}')
         own = chat.store.add(session.user_id, "user", escape(text, quote=False))
         chat.publish(session.user_id, own)
-        sender = chat.sender(session)
         stripped = text.strip()
         if stripped.startswith("/") and len(stripped) > 1:
             name, _, argument = stripped[1:].partition(" ")
-            outgoing = chat.assistant.command(
-                sender, name.split("@")[0], argument.strip(), chat_id=session.user_id
-            )
+            command = name.split("@")[0].lower()
+            sender = chat.sender(session, greeting=command == "start")
+            outgoing = chat.assistant.command(sender, command, argument.strip(), chat_id=session.user_id)
         else:
+            sender = chat.sender(session)
             outgoing = chat.assistant.message(
                 sender, text, chat_id=session.user_id, message_id=own.id, event_id=f"web:{own.id}"
             )
-        return messages_response(await chat.take(session, outgoing), request, sid)
+        return messages_response(await chat.take(session, outgoing), request, sid, chat, session)
 
     async def tap(request: Request) -> Response:
         session, sid = chat.admit(request)
@@ -313,31 +445,35 @@ def create_app(chat: WebChat) -> ASGIApp:
         message_id, data = body.get("message_id"), body.get("data")
         if type(message_id) is not int or not isinstance(data, str):
             raise Problem(400, 'expected {"message_id": int, "data": str}')
-        tapped = chat.store.message(session.user_id, message_id)
+        tapped, replaced = chat.store.tappable(session.user_id, message_id)
         if tapped is None:
             raise Problem(404, "no such message")
-        if chat.store.is_replaced(session.user_id, message_id):
+        if replaced:
             raise Problem(409, "this message was replaced by a newer version")
         if not any(button["data"] == data for row in tapped.buttons for button in row):
             raise Problem(404, "no such button on this message")
         outgoing = chat.assistant.tap(
             chat.sender(session), data, chat_id=session.user_id, source_message=message_id
         )
-        return messages_response(await chat.take(session, outgoing, tapped=message_id), request, sid)
+        replies = await chat.take(session, outgoing, tapped=message_id)
+        return messages_response(replies, request, sid, chat, session)
 
     async def history(request: Request) -> Response:
         session, sid = chat.admit(request)
         after = after_of(request.query_params.get("after")) or 0
-        return messages_response(chat.store.messages(session.user_id, after), request, sid)
+        return messages_response(chat.store.messages(session.user_id, after), request, sid, chat, session)
 
     async def events(request: Request) -> Response:
         session, sid = chat.admit(request)
         header = after_of(request.headers.get("last-event-id"))
         after = header if header is not None else after_of(request.query_params.get("after"))
-        queue: asyncio.Queue[WebMessage] = asyncio.Queue(maxsize=1000)
-        chat.listeners.setdefault(session.user_id, set()).add(queue)
+        address = chat.address(request)
+        chat.may_listen(address)
 
         async def stream() -> AsyncIterator[str]:
+            # registered once the stream runs (a stream never started never leaves a listener),
+            # before the replay: a message stored meanwhile comes on the queue, and only once
+            listener = chat.listen(session.user_id, address)
             try:
                 yield "retry: 3000\n\n"
                 last = -1
@@ -347,19 +483,18 @@ def create_app(chat: WebChat) -> ASGIApp:
                         last = old.id
                 while True:
                     try:
-                        new = await asyncio.wait_for(queue.get(), chat.keep_alive)
+                        async with asyncio.timeout(chat.keep_alive):  # no task per wait, unlike wait_for
+                            new = await listener.queue.get()
                     except TimeoutError:
                         yield ": keep-alive\n\n"
                         continue
+                    if new is None:  # closed: the session opened newer streams
+                        return
                     if new.id > last:
                         yield event(new)
                         last = new.id
             finally:
-                listeners = chat.listeners.get(session.user_id)
-                if listeners is not None:
-                    listeners.discard(queue)
-                    if not listeners:
-                        del chat.listeners[session.user_id]
+                chat.unlisten(session.user_id, listener)
 
         response = StreamingResponse(
             stream(),
@@ -393,8 +528,7 @@ def create_app(chat: WebChat) -> ASGIApp:
 
 
 def event(message: WebMessage) -> str:
-    data = json.dumps(message.as_json(), ensure_ascii=False)
-    return f"id: {message.id}\nevent: message\ndata: {data}\n\n"
+    return f"id: {message.id}\nevent: message\ndata: {message.encoded}\n\n"
 
 
 class SecurityHeaders:

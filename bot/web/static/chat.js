@@ -4,23 +4,52 @@
 "use strict";
 
 (function () {
-  const zh = !/^en/i.test(navigator.language || "zh");
-  const UI = zh
-    ? { bot: "助手", staff: "工作人员", you: "我", offline: "连接中断，正在重新连接…", failed: "发送失败，请重试。",
-        stale: "这个按钮已过期，请使用最新的消息。", busy: "请求太频繁，请稍候再试。" }
-    : { bot: "Assistant", staff: "Staff", you: "You", offline: "Connection lost, reconnecting…",
-        failed: "Could not send; please try again.", stale: "That button has expired; use the latest message.",
-        busy: "Too many requests; please wait a moment." };
+  // the page's own words, in the session's language: the browser's at first, then the one the
+  // server names in Content-Language (it changes with /lang or the language buttons)
+  const LABELS = {
+    zh: { bot: "助手", staff: "工作人员", you: "我", offline: "连接中断，正在重新连接…", failed: "发送失败，请重试。",
+          stale: "这个按钮已过期，请使用最新的消息。", busy: "请求太频繁，请稍候再试。",
+          htmlLang: "zh-CN", title: "申报咨询助手", lang: "中文 / EN", forget: "删除我的数据", settings: "设置",
+          textLabel: "输入问题", placeholder: "输入问题，例如：入库申报什么时候截止？", send: "发送" },
+    en: { bot: "Assistant", staff: "Staff", you: "You", offline: "Connection lost, reconnecting…",
+          failed: "Could not send; please try again.", stale: "That button has expired; use the latest message.",
+          busy: "Too many requests; please wait a moment.",
+          htmlLang: "en", title: "Notice assistant", lang: "Language 语言", forget: "Delete my data",
+          settings: "Settings", textLabel: "Type a question",
+          placeholder: "Type a question, e.g. When is the entry deadline?", send: "Send" },
+  };
+  let lang = null;
+  let UI = LABELS.zh;
 
-  if (!zh) { // the page's own labels; the conversation itself follows the session's language
-    document.documentElement.lang = "en";
-    document.getElementById("title").textContent = "Notice assistant";
-    document.getElementById("lang").textContent = "Language 语言";
-    document.getElementById("forget").textContent = "Delete my data";
-    document.getElementById("text-label").textContent = "Type a question";
-    document.getElementById("text").placeholder = "Type a question, e.g. When is the entry deadline?";
-    document.getElementById("send").textContent = "Send";
+  function useLanguage(next) {
+    if (next !== "zh" && next !== "en") return;
+    if (next === lang) return;
+    lang = next;
+    UI = LABELS[next];
+    document.documentElement.lang = UI.htmlLang;
+    document.getElementById("title").textContent = UI.title;
+    document.getElementById("lang").textContent = UI.lang;
+    document.getElementById("forget").textContent = UI.forget;
+    document.querySelector("nav.actions").setAttribute("aria-label", UI.settings);
+    document.getElementById("text-label").textContent = UI.textLabel;
+    document.getElementById("text").placeholder = UI.placeholder;
+    document.getElementById("send").textContent = UI.send;
+    document.querySelectorAll("#log article.msg").forEach(function (item) {
+      const who = item.querySelector(".who");
+      if (who) who.textContent = whoLabel(item.classList.contains("user") ? "user" : item.classList.contains("staff") ? "staff" : "bot");
+    });
   }
+
+  function whoLabel(from) { return from === "user" ? UI.you : from === "staff" ? UI.staff : UI.bot; }
+
+  // "en", "en-US", "zh-CN" → en or zh; anything else leaves the page as it is
+  function languageOf(response) {
+    const header = (response && response.headers.get("Content-Language")) || "";
+    const code = header.split(",")[0].trim().toLowerCase().split("-")[0];
+    return code === "en" || code === "zh" ? code : null;
+  }
+
+  useLanguage(/^en/i.test(navigator.language || "zh") ? "en" : "zh");
 
   const log = document.getElementById("log");
   const status = document.getElementById("status");
@@ -56,7 +85,7 @@
     item.dataset.id = String(message.id);
     const who = document.createElement("span");
     who.className = "who";
-    who.textContent = message.from === "user" ? UI.you : message.from === "staff" ? UI.staff : UI.bot;
+    who.textContent = whoLabel(message.from);
     item.appendChild(who);
     const body = document.createElement("div");
     richText(body, message.html, message.text);
@@ -105,6 +134,7 @@
       method: "POST", credentials: "same-origin",
       headers: { "Content-Type": "application/json" }, body: JSON.stringify(body || {}),
     });
+    useLanguage(languageOf(response));
     if (response.status === 429) { say(UI.busy); return null; }
     if (response.status === 404 || response.status === 409) { say(UI.stale); return null; }
     if (!response.ok) { say(UI.failed); return null; }
@@ -166,6 +196,7 @@
   async function begin() {
     try {
       const response = await fetch("/api/history?after=0", { credentials: "same-origin" });
+      useLanguage(languageOf(response));
       const data = response.ok ? await response.json() : { messages: [] };
       (data.messages || []).forEach(show);
       if (!shown.size) await post("/api/start", {});
