@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
 import sqlite3
@@ -83,6 +84,10 @@ async def serve(settings: Settings, host: str, port: int) -> None:
         assistant.storage.conn.execute("PRAGMA wal_autocheckpoint=0")  # see Checkpointer
         checkpointer = Checkpointer(str(settings.db_path))
     chat = WebChat(assistant, WebStore(assistant.storage), trusted_proxies=settings.web_trusted_proxies)
+    # the knowledge base, search index and flows live as long as the process: out of the garbage
+    # collector's sight, a full collection no longer walks them (measured: 200 ms on the event loop)
+    gc.collect()
+    gc.freeze()
     stop = asyncio.Event()
     server = _Server(
         uvicorn.Config(
