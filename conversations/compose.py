@@ -257,6 +257,8 @@ class Composer:
         asked = [c for c in understood.clauses if self.reader.is_question(c)] or understood.clauses[-1:]
         if main.kind is Kind.OUTSIDE and any(index.outside_words(c) for c in asked):
             return self._plain(main)  # what is asked is about something else, not just the story
+        if all(index.outside_words(c) for c in asked):
+            return self._outside(main)  # 5G网关什么品牌好: every question asks about something else
         if main.kind is Kind.OUTSIDE and self._asks_about_the_story(understood, asked):
             return self._plain(main)  # 听说有社保补贴，怎么申请: the story's other thing is asked
 

@@ -250,6 +250,33 @@ def test_other_agencies_programmes_and_places_are_outside(composer: Composer, qu
     assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["我们想申请茶叶种植补贴，要什么材料", "听说有渔船燃油补助，韶关怎么申请", "仁化的民宿装修奖励多少"],
+)
+def test_a_support_named_by_words_the_notice_never_uses_is_outside(composer: Composer, question: str):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["这个补贴要交什么材料", "上云上平台的补贴多少", "入库申报书要交几份"],
+)
+def test_a_support_named_in_the_notices_words_is_answered(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is not None, question
+
+
+def test_asking_for_product_advice_is_outside_even_on_a_notice_topic(composer: Composer):
+    answer = composer.answer("我们想上工业互联网平台，哪家好？有没有推荐一下", None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+
+
+def test_product_words_in_the_story_do_not_make_the_question_outside(composer: Composer):
+    answer = composer.answer("平台是找供应商报价做的，花了300万，上云上平台的补贴最高多少", None, JUNE_20)
+    assert answer.entry_id is not None and "100" in answer.text
+
+
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
     question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
     answer = composer.answer(question, None, JUNE_20)
