@@ -21,6 +21,7 @@ CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以
 QUESTION_MARK = re.compile(
     r"[?？吗呢么]|什么|哪|(?<![十好这])几|多少|还是|怎么|是否|能否|可以|(.)[不没]\1"
     r"|how|what|when|who|which|can |is |are |do |does "
+    r"|[不没未吧]$"  # 影响申报不, 报得了没, 是7月出的吧: a yes-no question said the colloquial way
 )
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
 JOINERS = re.compile(r"和|与|跟|及|、|/|\band\b|\bor\b|还是")

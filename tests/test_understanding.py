@@ -277,6 +277,22 @@ def test_product_words_in_the_story_do_not_make_the_question_outside(composer: C
     assert answer.entry_id is not None and "100" in answer.text
 
 
+def test_a_colloquial_yes_no_question_after_another_agencys_story_is_answered(composer: Composer):
+    answer = composer.answer("前年车间出过一次重大安全事故，被应急局罚过款，影响报这个不", None, JUNE_20)
+    assert answer.entry_id == "compliance-conditions"
+
+
+def test_copies_offered_for_confirmation_after_a_story_are_corrected(composer: Composer):
+    question = "之前别的申报我们都交五份，这次工业互联网的入库申报书也是一式五份对吧？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert "不是一式5份" in flat(answer.text) and "一式七份" in answer.text
+
+
+def test_the_stage_the_question_names_wins_over_the_storys(composer: Composer):
+    answer = composer.answer("入库的表都交了，到了验收环节要准备哪些东西", None, JUNE_20)
+    assert answer.entry_id == "acceptance-materials"
+
+
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
     question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
     answer = composer.answer(question, None, JUNE_20)
