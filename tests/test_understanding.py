@@ -293,6 +293,11 @@ def test_the_stage_the_question_names_wins_over_the_storys(composer: Composer):
     assert answer.entry_id == "acceptance-materials"
 
 
+def test_cantonese_function_words_are_read(composer: Composer):
+    answer = composer.answer("我哋喺乳源做陶瓷嘅，上咗云平台，市里配套按咩计", None, JUNE_20)
+    assert answer.entry_id is not None and "10%" in answer.text
+
+
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
     question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
     answer = composer.answer(question, None, JUNE_20)
