@@ -298,6 +298,13 @@ def test_cantonese_function_words_are_read(composer: Composer):
     assert answer.entry_id is not None and "10%" in answer.text
 
 
+def test_applying_to_the_province_itself_is_its_programme(composer: Composer):
+    answer = composer.answer("拿省级专项资金的话，要怎么向省工信厅申报？", None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+    answer = composer.answer("我们已经向省里申报了省级专项资金，市里配套多少", None, JUNE_20)
+    assert answer.entry_id is not None
+
+
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
     question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
     answer = composer.answer(question, None, JUNE_20)
