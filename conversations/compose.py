@@ -137,8 +137,9 @@ class Composer:
             self._entry_for_clause.setdefault(entry.clause, entry)
         # an entry of a directions' section that speaks of several directions sums them up (the
         # caps of all four); one that names none states the section's common rule (事后奖补)
+        direction_ids = set(self.directions)
         self._summaries = {
-            e.id for e in kb.faq.entries if len(self.reader.read(e.answer.zh).topic_ids(set(self.directions))) > 1
+            e.id for e in kb.faq.entries if len(self.reader.read(e.answer.zh).topic_ids(direction_ids)) > 1
         }
 
     # the door -------------------------------------------------------------------------------
@@ -596,7 +597,7 @@ class Composer:
             general = (
                 entry.id in self._summaries
                 and entry.clause == section
-                and section in {d.clause.split("(")[0] for d in named} | {d.funding.clause.split("(")[0] for d in named}
+                and section in {section_of(c) for d in named for c in (d.clause, d.funding.clause)}
             )
             if (about and not {d.id for d in about} & {d.id for d in named}) or general:
                 for direction in named:
