@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from html import escape
 
+from bot.export import LeadSheet
 from bot.storage import Storage, now_iso
 from conversations.eligibility import Assessment, Rules, evaluate, load_rules
 from conversations.engine import CANCEL, PREFIX, FlowEngine, Session, Tap, Text
@@ -18,6 +19,7 @@ from conversations.reply import Button, Reply
 from conversations.report import render_result
 from conversations.texts import Texts
 from knowledge.loader import KnowledgeBase
+from knowledge.pack import flows_dir, rules_dir
 
 CHECK, LEAD = "eligibility", "lead"
 
@@ -27,13 +29,18 @@ class Checks:
         self.kb = kb
         self.storage = storage
         self.today = today
-        self.rules: Rules = load_rules()
+        # the flows and rules of the same notice pack as the knowledge base, loaded once
+        self.rules: Rules = load_rules(CHECK, rules_dir(kb.root))
         # steps asked only on some days read the notice's deadlines
         stage_deadlines = {s.id: s.deadline for s in kb.notice.stages if s.deadline is not None}
+        flows = flows_dir(kb.root)
         self.engines = {
-            CHECK: FlowEngine(load_flow(CHECK), self._check_result, today, stage_deadlines),
-            LEAD: FlowEngine(load_flow(LEAD), self._lead_saved, today),
+            CHECK: FlowEngine(load_flow(CHECK, flows), self._check_result, today, stage_deadlines),
+            LEAD: FlowEngine(load_flow(LEAD, flows), self._lead_saved, today),
         }
+        self.sheet = LeadSheet(
+            self.engines[CHECK].flow, self.rules.formula.direction, tuple(self.rules.export)
+        )
 
     # sessions ---------------------------------------------------------------------------------
     def load(self, user_id: int, flow: str) -> Session | None:

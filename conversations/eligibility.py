@@ -20,7 +20,6 @@ from conversations.flow import Flow
 from knowledge.loader import load_model
 from knowledge.schema import Clause, Direction, Notice, Strict, Text
 
-RULES_DIR = Path(__file__).parent / "rules"
 UNSURE = "unsure"
 FEN = Decimal("0.01")
 
@@ -93,9 +92,12 @@ class Rules(Strict):
     flow: str
     criteria: list[Criterion] = Field(min_length=1)
     formula: FormulaAnswers = FormulaAnswers()
+    # the check's answers a lead's export shows staff, in order (the flow's labels name the columns)
+    export: list[str] = []
 
-    def check_against(self, flow: Flow) -> list[str]:
-        """Problems with the answers the criteria read: each must be a step of the flow."""
+    def check_against(self, flow: Flow, notice: Notice | None = None) -> list[str]:
+        """Problems with the answers the criteria, the formula and the export read: each must be a
+        step of the flow."""
         steps = {s.id for s in flow.steps}
         problems = []
         for i, criterion in enumerate(self.criteria):
@@ -104,10 +106,13 @@ class Rules(Strict):
                     problems.append(
                         f"criteria[{i}](id={criterion.id}).answer: {name!r} is not a step of {flow.id}"
                     )
+        for i, name in enumerate(self.export):
+            if name not in steps:
+                problems.append(f"export[{i}]: {name!r} is not a step of {flow.id}")
         return problems
 
 
-def load_rules(name: str = "eligibility", rules_dir: Path = RULES_DIR) -> Rules:
+def load_rules(name: str, rules_dir: Path) -> Rules:
     return load_model(rules_dir / f"{name}.yaml", Rules)
 
 

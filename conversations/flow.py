@@ -17,8 +17,6 @@ from pydantic import Field, model_validator
 from knowledge.loader import load_model
 from knowledge.schema import Strict, Text
 
-FLOWS_DIR = Path(__file__).parent / "flows"
-
 StepType = Literal["choice", "yes_no", "amount", "date", "integer", "text", "phone"]
 
 
@@ -130,6 +128,6 @@ def _values_set_by_options(steps: list[Step], answer: str) -> set[str]:
     return {o.set[answer] for s in steps for o in s.options if answer in o.set}
 
 
-def load_flow(name: str, flows_dir: Path = FLOWS_DIR) -> Flow:
+def load_flow(name: str, flows_dir: Path) -> Flow:
     """One flow by name (flows/<name>.yaml); KnowledgeError names file and field on a problem."""
     return load_model(flows_dir / f"{name}.yaml", Flow)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge.answers import SUBCLAUSE
-from knowledge.loader import DATA_DIR, KnowledgeBase, KnowledgeError, load_knowledge
+from knowledge.loader import KnowledgeBase, KnowledgeError, load_knowledge
 
 
-def check_all(data_dir: Path = DATA_DIR) -> tuple[list[str], str]:
+def check_all(data_dir: Path) -> tuple[list[str], str]:
     """Problems (one line each, naming file and field) and a summary when there are none."""
     try:
         kb = load_knowledge(data_dir)

@@ -12,7 +12,6 @@ from pydantic import BaseModel, ValidationError
 
 from knowledge.schema import Entry, Faq, Lexicon, Notice
 
-DATA_DIR = Path(__file__).parent / "data"
 # libyaml's loader is several times faster (it matters for the start-up of `ask`); PyYAML built
 # without libyaml has only the pure-Python one
 SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -33,6 +32,8 @@ class KnowledgeBase:
     notice: Notice
     faq: Faq
     lexicon: Lexicon
+    # the notice pack these came from (its flows and rules sit beside them)
+    root: Path
 
     @cached_property
     def entries_by_id(self) -> dict[str, Entry]:
@@ -76,15 +77,16 @@ def load_model(path: Path, model: type[M]) -> M:
         raise KnowledgeError(problems) from exc
 
 
-def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
-    """Load notice, FAQ and lexicon; all files are checked before the first error is raised."""
+def load_knowledge(pack: Path) -> KnowledgeBase:
+    """Load a notice pack's notice, FAQ and lexicon; all files are checked before the first error is
+    raised."""
     problems: list[str] = []
     loaded: dict[str, Any] = {}
     for name, model in (("notice", Notice), ("faq", Faq), ("lexicon", Lexicon)):
         try:
-            loaded[name] = load_model(data_dir / f"{name}.yaml", model)
+            loaded[name] = load_model(pack / f"{name}.yaml", model)
         except KnowledgeError as exc:
             problems.extend(exc.problems)
     if problems:
         raise KnowledgeError(problems)
-    return KnowledgeBase(**loaded)
+    return KnowledgeBase(**loaded, root=pack)

@@ -129,7 +129,7 @@ class Jurisdiction(Strict):
 
 
 class Notice(Strict):
-    """knowledge/data/notice.yaml: the whole notice, structured."""
+    """<pack>/notice.yaml: the whole notice, structured."""
 
     notice: NoticeInfo
     # how a clause is named when cited: 一..五 → section titles; 附件, 联系人 … → their own label
@@ -165,7 +165,7 @@ class Entry(Clause):
 
 
 class Faq(Strict):
-    """knowledge/data/faq.yaml."""
+    """<pack>/faq.yaml."""
 
     entries: list[Entry] = Field(min_length=1)
 
@@ -180,7 +180,7 @@ class Faq(Strict):
 
 
 class Lexicon(Strict):
-    """knowledge/data/lexicon.yaml: how users say things, and what is plainly outside the notice."""
+    """<pack>/lexicon.yaml: how users say things, and what is plainly outside the notice."""
 
     # colloquial or variant form -> canonical form used in the FAQ (applied after normalisation)
     synonyms: dict[str, str]

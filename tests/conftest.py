@@ -6,11 +6,12 @@ import pytest
 
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.search import SearchIndex
+from tests.pack import PACK
 
 
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
-    return load_knowledge()
+    return load_knowledge(PACK)
 
 
 @pytest.fixture(scope="session")

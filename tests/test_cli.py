@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from bot.cli import main
-from knowledge.loader import DATA_DIR
+from tests.pack import FLOWS, PACK
 
 
 def run_cli(argv: list[str], stdin: str = "") -> tuple[int, str]:
@@ -59,7 +59,7 @@ def test_kb_check_passes_on_shipped_data(capsys):
 
 def _broken_copy(tmp_path: Path, edit) -> Path:
     data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
+    shutil.copytree(PACK, data)
     path = data / "faq.yaml"
     content = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit(content)
@@ -93,7 +93,7 @@ def test_kb_check_rejects_unknown_fields_and_bad_clauses(tmp_path: Path, capsys)
 
 def test_kb_check_reports_invalid_yaml_with_its_line(tmp_path: Path, capsys):
     data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
+    shutil.copytree(PACK, data)
     (data / "lexicon.yaml").write_text("synonyms: [unclosed\n", encoding="utf-8")
     code, _ = run_cli(["kb", "check", "--data", str(data)])
     err = capsys.readouterr().err
@@ -113,10 +113,8 @@ def test_module_entry_point_runs_as_a_process():
 
 
 def _broken_flows(tmp_path: Path, edit) -> Path:
-    from conversations.flow import FLOWS_DIR
-
     flows = tmp_path / "flows"
-    shutil.copytree(FLOWS_DIR, flows)
+    shutil.copytree(FLOWS, flows)
     path = flows / "eligibility.yaml"
     content = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit(content)
@@ -147,11 +145,11 @@ def test_kb_check_notices_a_diagram_that_drifted_from_its_flow(tmp_path: Path, c
 
 def test_shipped_diagrams_match_their_flows():
     from conversations.diagram import diagram_path, to_mermaid
-    from conversations.flow import FLOWS_DIR, load_flow
+    from conversations.flow import load_flow
 
-    for path in FLOWS_DIR.glob("*.yaml"):
-        flow = load_flow(path.stem)
-        assert diagram_path(flow).read_text(encoding="utf-8") == to_mermaid(flow)
+    for path in FLOWS.glob("*.yaml"):
+        flow = load_flow(path.stem, FLOWS)
+        assert diagram_path(flow, FLOWS).read_text(encoding="utf-8") == to_mermaid(flow)
 
 
 def test_kb_check_names_a_stage_the_notice_does_not_have(tmp_path: Path, capsys):

@@ -14,6 +14,7 @@ from conversations.flow import load_flow
 from conversations.report import arithmetic
 from knowledge.answers import clause_label
 from knowledge.loader import KnowledgeBase
+from tests.pack import FLOWS, RULES
 
 MET, NOT_MET, UNKNOWN = Verdict.MET, Verdict.NOT_MET, Verdict.UNKNOWN
 ELIGIBLE, NOT_ELIGIBLE, NEEDS_PERSON = Outcome.ELIGIBLE, Outcome.NOT_ELIGIBLE, Outcome.NEEDS_PERSON
@@ -382,7 +383,7 @@ CASES: dict[str, Case] = {
 
 @pytest.fixture(scope="module")
 def rules() -> Rules:
-    return load_rules()
+    return load_rules("eligibility", RULES)
 
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
@@ -467,7 +468,7 @@ def test_notes(rules: Rules, kb: KnowledgeBase) -> None:
 
 
 def test_every_criterion_reads_a_step_of_the_flow(rules: Rules) -> None:
-    flow = load_flow(rules.flow)
+    flow = load_flow(rules.flow, FLOWS)
     assert rules.check_against(flow) == []
     steps = {s.id for s in flow.steps}
     for criterion in rules.criteria:
@@ -479,7 +480,7 @@ def test_check_against_names_an_unknown_answer(rules: Rules) -> None:
     broken = rules.model_copy(
         update={"criteria": [rules.criteria[0].model_copy(update={"answer": "no_such_step"})]}
     )
-    (problem,) = broken.check_against(load_flow(rules.flow))
+    (problem,) = broken.check_against(load_flow(rules.flow, FLOWS))
     assert "no_such_step" in problem and "registered" in problem
 
 
