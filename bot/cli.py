@@ -31,7 +31,7 @@ def _today() -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise SettingsError(f"BOT_TODAY: expected an ISO date like 2022-07-01, got {value}") from exc
+        raise SettingsError(f"BOT_TODAY: expected an ISO date (YYYY-MM-DD), got {value}") from exc
 
 
 def _notice_dir() -> Path:
@@ -91,6 +91,11 @@ def _kb_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         print(f"{pack}: not a folder (a notice pack holds notice.yaml, faq.yaml, …)", file=sys.stderr)
         return 1
     problems, summary = check_pack(pack, flows_dir=args.flows, data_dir=args.data)
+    if not problems:
+        from bot.i18n import notice_text_problems
+
+        texts = load_knowledge(args.data or pack).texts
+        problems += [f"{(args.data or pack) / 'texts.yaml'}: {p}" for p in notice_text_problems(texts)]
     for line in problems:
         print(line, file=sys.stderr)
     if problems:
@@ -120,7 +125,8 @@ def _export(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 
     settings = _settings()
     rules = load_rules("eligibility", rules_dir(settings.notice_dir))
-    flow = load_flow(rules.flow, flows_dir(settings.notice_dir))
+    notice = load_knowledge(settings.notice_dir).notice
+    flow = load_flow(rules.flow, flows_dir(settings.notice_dir), notice)
     sheet = LeadSheet(flow, rules.formula.direction, tuple(rules.export))
     storage = Storage(settings.db_path)
     try:
@@ -248,8 +254,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="export the leads for the bureau's staff")
     export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx", help="xlsx (default) or csv")
-    export.add_argument("--since", help="first day to include, e.g. 2022-07-01")
-    export.add_argument("--until", help="last day to include, e.g. 2022-08-26")
+    export.add_argument("--since", help="first day to include (YYYY-MM-DD)")
+    export.add_argument("--until", help="last day to include (YYYY-MM-DD)")
     export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     export.set_defaults(handler=_export)
 

@@ -81,7 +81,7 @@ def parse_day(text: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise ExportError(f"{name}: expected a date like 2022-07-01, got {text!r}") from exc
+        raise ExportError(f"{name}: expected a date (YYYY-MM-DD), got {text!r}") from exc
 
 
 def lead_rows(

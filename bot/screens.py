@@ -145,7 +145,7 @@ def deadline_lines(kb: KnowledgeBase, tx: Texts, today: dt.date) -> list[str]:
 
 
 def key_dates(kb: KnowledgeBase, tx: Texts, today: dt.date) -> Reply:
-    window = next((c for c in kb.notice.eligibility if c.id == "completion-window"), None)
+    window = next((c for c in kb.notice.eligibility if c.window is not None), None)
     text = "\n".join(
         [
             f"<b>{escape(tx.t('menu.dates'))}</b>",

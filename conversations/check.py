@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conversations.diagram import diagram_path, to_mermaid
 from conversations.eligibility import load_rules
-from conversations.flow import Flow, load_flow
+from conversations.flow import Flow, load_flow, references
 from knowledge.check import check_all
 from knowledge.loader import KnowledgeError, load_knowledge
 from knowledge.pack import flows_dir as pack_flows_dir
@@ -47,6 +47,8 @@ def check_flows(
             problems.append(f"{path}: id: {flows[path.stem].id!r} should be the file's name {path.stem!r}")
         if stage_ids is not None:
             problems += [f"{path}: {p}" for p in _unknown_stages(flows[path.stem], stage_ids)]
+        if notice is not None:
+            problems += [f"{path}: {p}" for p in references(flows[path.stem], notice)]
         mmd = diagram_path(flows[path.stem], flows_dir)
         if not mmd.exists() or mmd.read_text(encoding="utf-8") != to_mermaid(flows[path.stem]):
             problems.append(f"{mmd}: out of date; run `python -m bot flow diagram {path.stem}`")

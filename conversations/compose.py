@@ -662,7 +662,9 @@ class Composer:
         """A figure, date, rate or number of copies offered for confirmation that the notice
         contradicts: say so, and what that figure really is."""
         kb = self.kb
-        rates = {Decimal(str(d.funding.rate)) for d in self.kb.notice.directions}
+        rates = {
+            Decimal(str(d.funding.rate)) for d in self.kb.notice.directions if d.funding.rate is not None
+        }
         for rate in understood.claimed_rates():
             if rate not in rates:
                 return reply_text(kb, "premise_wrong", lang, claim=f"{(rate * 100).normalize():f}%")

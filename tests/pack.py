@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from knowledge.loader import load_knowledge
 from knowledge.pack import flows_dir, rules_dir, shipped_pack
 
 PACK = shipped_pack()
+NOTICE = load_knowledge(PACK).notice
 FLOWS = flows_dir(PACK)
 RULES = rules_dir(PACK)

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from bot.cli import main
-from tests.pack import FLOWS, PACK
+from tests.pack import FLOWS, NOTICE, PACK
 
 
 def run_cli(argv: list[str], stdin: str = "") -> tuple[int, str]:
@@ -148,7 +148,7 @@ def test_shipped_diagrams_match_their_flows():
     from conversations.flow import load_flow
 
     for path in FLOWS.glob("*.yaml"):
-        flow = load_flow(path.stem, FLOWS)
+        flow = load_flow(path.stem, FLOWS, NOTICE)
         assert diagram_path(flow, FLOWS).read_text(encoding="utf-8") == to_mermaid(flow)
 
 
@@ -161,3 +161,60 @@ def test_kb_check_names_a_stage_the_notice_does_not_have(tmp_path: Path, capsys)
     code, _ = run_cli(["kb", "check", "--flows", str(flows)])
     err = capsys.readouterr().err
     assert code == 1 and "during.after: no stage 'no_such_stage'" in err
+
+
+def _pack_copy(tmp_path: Path) -> Path:
+    pack = tmp_path / "pack"
+    shutil.copytree(PACK, pack)
+    return pack
+
+
+def _edit_yaml(path: Path, edit) -> None:
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(content)
+    path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+
+
+def test_kb_check_takes_a_pack_folder(tmp_path: Path, capsys):
+    code, out = run_cli(["kb", "check", str(_pack_copy(tmp_path))])
+    assert code == 0 and out.startswith("ok")
+    code, _ = run_cli(["kb", "check", str(tmp_path / "no-such-pack")])
+    assert code == 1 and "no-such-pack" in capsys.readouterr().err
+
+
+def test_kb_check_rejects_a_formula_naming_a_missing_answer(tmp_path: Path, capsys):
+    pack = _pack_copy(tmp_path)
+
+    def misname(content):
+        content["formula"]["figures"]["investment"]["answer"] = "investmnt"
+
+    _edit_yaml(pack / "rules" / "eligibility.yaml", misname)
+    code, _ = run_cli(["kb", "check", str(pack)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "rules/eligibility.yaml: formula.figures.investment.answer: 'investmnt' is not a step" in err
+
+
+def test_kb_check_rejects_a_renamed_step_the_formula_reads(tmp_path: Path, capsys):
+    pack = _pack_copy(tmp_path)
+
+    def rename(content):
+        step = next(s for s in content["steps"] if s["id"] == "company")
+        step["id"] = "firm"
+
+    _edit_yaml(pack / "flows" / "eligibility.yaml", rename)
+    code, _ = run_cli(["kb", "check", str(pack)])
+    err = capsys.readouterr().err
+    assert code == 1 and "rules/eligibility.yaml: formula.company: 'company' is not a step" in err
+
+
+def test_kb_check_rejects_a_direction_based_on_no_figure_of_the_formula(tmp_path: Path, capsys):
+    pack = _pack_copy(tmp_path)
+
+    def rebase(content):
+        content["directions"][0]["funding"]["base"] = "turnover"
+
+    _edit_yaml(pack / "notice.yaml", rebase)
+    code, _ = run_cli(["kb", "check", str(pack)])
+    err = capsys.readouterr().err
+    assert code == 1 and "rules/eligibility.yaml: formula.figures: no figure 'turnover'" in err

