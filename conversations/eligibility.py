@@ -189,6 +189,18 @@ class Rules(Strict):
                     )
                 problems += [f"criteria[{i}](id={c.id}).met_if.{p}" for p in c.met_if.problems(notice)]
         problems += self.formula.problems(steps, notice)
+        if notice is not None and self.formula.direction in steps:
+            # the directions are the notice's: the direction question offers each of them
+            answer = self.formula.direction
+            offered = {o.value for o in flow.step(answer).options} | {
+                o.set[answer] for step in flow.steps for o in step.options if answer in o.set
+            }
+            missing = [d.id for d in notice.directions if d.id not in offered]
+            if missing:
+                problems.append(
+                    f"formula.direction: the step {answer!r} offers no option for the notice's "
+                    f"directions {missing}"
+                )
         for i, name in enumerate(self.export):
             if name not in steps:
                 problems.append(f"export[{i}]: {name!r} is not a step of {flow.id}")

@@ -218,3 +218,16 @@ def test_kb_check_rejects_a_direction_based_on_no_figure_of_the_formula(tmp_path
     code, _ = run_cli(["kb", "check", str(pack)])
     err = capsys.readouterr().err
     assert code == 1 and "rules/eligibility.yaml: formula.figures: no figure 'turnover'" in err
+
+
+def test_kb_check_rejects_a_direction_the_check_does_not_offer(tmp_path: Path, capsys):
+    pack = _pack_copy(tmp_path)
+
+    def add_direction(content):
+        extra = {**content["directions"][0], "id": "d5", "number": 5}
+        content["directions"].append(extra)
+
+    _edit_yaml(pack / "notice.yaml", add_direction)
+    code, _ = run_cli(["kb", "check", str(pack)])
+    err = capsys.readouterr().err
+    assert code == 1 and "formula.direction: the step 'direction' offers no option" in err and "d5" in err

@@ -163,3 +163,15 @@ def test_console_runs_the_fictional_pack(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     header = next(csv.reader(io.StringIO(export.read_text(encoding="utf-8-sig"))))
     assert header[7:] == ["注册港区", "建成日期", "项目投资额（元）", "同意时间", "提交时间", "工单状态"]
+
+
+def test_bot_notice_dir_is_a_setting_that_names_a_pack(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from bot.errors import SettingsError
+    from bot.settings import load_settings
+    from knowledge.pack import shipped_pack
+
+    monkeypatch.delenv("BOT_NOTICE_DIR", raising=False)
+    assert load_settings(_env_file=None).notice_dir == shipped_pack()
+    assert load_settings(_env_file=None, notice_dir=str(HARBOR)).notice_dir == HARBOR
+    with pytest.raises(SettingsError, match="BOT_NOTICE_DIR: expected a notice pack folder"):
+        load_settings(_env_file=None, notice_dir=str(tmp_path))
