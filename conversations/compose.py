@@ -220,7 +220,7 @@ class Composer:
         if not context.figures:
             return []
         if understood.figures:
-            roles = {r for _, r in context.figures if r in ("provincial", "investment")}
+            roles = {r for _, r in context.figures if r in self.worker.formula.figures}
             if len(roles) != 1:
                 return []
             role = next(iter(roles))
@@ -295,7 +295,7 @@ class Composer:
             question,
             [t.word for t in understood.topics],
             understood.intents,
-            [(str(f.yuan), f.role) for f in figures if f.role in ("provincial", "investment")],
+            [(str(f.yuan), f.role) for f in figures if f.role in self.worker.formula.figures],
             main_entry.id if main_entry else None,
             lang,
         )
@@ -646,7 +646,7 @@ class Composer:
 
     # figures --------------------------------------------------------------------------------
     def _figures(self, understood: Understanding, carried: list[Figure]) -> list[Figure]:
-        own = [f for f in understood.figures if f.role in ("provincial", "investment")]
+        own = [f for f in understood.figures if f.role in self.worker.formula.figures]
         return own or carried
 
     def _directions_for(self, understood: Understanding, parts: list[Entry]) -> list[Direction]:

@@ -132,7 +132,7 @@ class Worker:
         cap = Decimal(funding.cap_yuan)
         if base_role not in given:
             if base_role == formula.said_none and no_provincial:
-                return reply_text(kb, "calc_no_provincial", lang, direction=name), Decimal(0)
+                return reply_text(kb, "calc_said_none", lang, direction=name), Decimal(0)
             key = "calc_need_base" if funding.rate is not None else "calc_need_tier_base"
             text = reply_text(
                 kb,
