@@ -18,14 +18,27 @@ from bot.errors import SettingsError, StorageError
 
 if TYPE_CHECKING:
     from bot.settings import Settings
+    from knowledge.schema import Notice
 from knowledge.loader import KnowledgeError, load_knowledge
 
 
-def _today() -> dt.date:
-    """BOT_TODAY (an ISO date) when set, else the real date; `ask` reads only this setting."""
+def _setting(name: str) -> str:
+    """One setting as Settings reads it (the environment, else `.env`), without the others: `ask`
+    and `kb check` start fast and work whatever the bot's other settings are."""
     import os
 
-    value = os.environ.get("BOT_TODAY", "").strip()
+    if name in os.environ:
+        return os.environ[name].strip()
+    if not Path(".env").is_file():
+        return ""
+    from dotenv import dotenv_values
+
+    return (dotenv_values(".env").get(name) or "").strip()
+
+
+def _today() -> dt.date:
+    """BOT_TODAY (an ISO date) when set, else the real date."""
+    value = _setting("BOT_TODAY")
     if not value:
         return dt.date.today()
     try:
@@ -35,13 +48,10 @@ def _today() -> dt.date:
 
 
 def _notice_dir() -> Path:
-    """BOT_NOTICE_DIR when set, else the shipped pack; `ask` and `kb check` read only this setting
-    (and BOT_TODAY), so they start fast and work without the bot's other settings."""
-    import os
-
+    """BOT_NOTICE_DIR when set, else the shipped pack."""
     from knowledge.pack import shipped_pack
 
-    value = os.environ.get("BOT_NOTICE_DIR", "").strip()
+    value = _setting("BOT_NOTICE_DIR")
     if not value:
         return shipped_pack()
     pack = Path(value).expanduser()
@@ -94,8 +104,11 @@ def _kb_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     if not problems:
         from bot.i18n import notice_text_problems
 
-        texts = load_knowledge(args.data or pack).texts
-        problems += [f"{(args.data or pack) / 'texts.yaml'}: {p}" for p in notice_text_problems(texts)]
+        kb = load_knowledge(args.data or pack)
+        problems += [
+            f"{(args.data or pack) / 'texts.yaml'}: {p}"
+            for p in notice_text_problems(kb.texts, _formula_msgids(pack, kb.notice))
+        ]
     for line in problems:
         print(line, file=sys.stderr)
     if problems:
@@ -103,6 +116,25 @@ def _kb_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
         return 1
     stdout.write(summary + "\n")
     return 0
+
+
+def _formula_msgids(pack: Path, notice: Notice) -> set[str]:
+    """The notice's own wording the pack's formula calls for: the ceiling's lines and notes, the
+    note on an expected figure, the zero of matching support, the note on quality."""
+    from conversations.eligibility import load_rules
+    from knowledge.pack import rules_dir
+
+    formula = load_rules("eligibility", rules_dir(pack)).formula
+    ids: set[str] = set()
+    if formula.ceiling is not None:
+        ids |= {"result.calc_room", "result.calc_exceeds", "result.note_total_cap_reading"}
+        if any(d.funding.base in formula.ceiling.support for d in notice.directions):
+            ids.add("result.no_matched_funds")
+    if any(f.pending is not None for f in formula.figures.values()):
+        ids.add("result.note_expected")
+    if any(d.funding.weighs_quality for d in notice.directions):
+        ids.add("result.note_quality")
+    return ids
 
 
 def _flow_diagram(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:

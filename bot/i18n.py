@@ -9,7 +9,7 @@ words true for any notice; the set-up hands the pack's texts over once (`use_not
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -59,9 +59,10 @@ def use_notice_texts(texts: Mapping[str, Text]) -> None:
         _notice_texts[lang] = {msgid: text.get(lang) for msgid, text in texts.items()}
 
 
-def notice_text_problems(texts: Mapping[str, Text]) -> list[str]:
-    """The ids every notice must word that a pack's texts.yaml lacks."""
-    missing = sorted(NOTICE_MSGIDS - set(texts))
+def notice_text_problems(texts: Mapping[str, Text], also: Iterable[str] = ()) -> list[str]:
+    """The ids every notice must word (and `also` the ones its formula needs) that a pack's
+    texts.yaml lacks."""
+    missing = sorted((NOTICE_MSGIDS | set(also)) - set(texts))
     return [f"texts: missing message ids {missing}"] if missing else []
 
 

@@ -231,3 +231,26 @@ def test_kb_check_rejects_a_direction_the_check_does_not_offer(tmp_path: Path, c
     code, _ = run_cli(["kb", "check", str(pack)])
     err = capsys.readouterr().err
     assert code == 1 and "formula.direction: the step 'direction' offers no option" in err and "d5" in err
+
+
+def test_kb_check_names_the_notice_wording_a_pack_lacks(tmp_path: Path, capsys):
+    pack = _pack_copy(tmp_path)
+
+    def drop(content):
+        del content["texts"]["start.greeting"]
+        del content["texts"]["result.calc_room"]  # the formula has a ceiling: its line is needed
+
+    _edit_yaml(pack / "texts.yaml", drop)
+    code, _ = run_cli(["kb", "check", str(pack)])
+    err = capsys.readouterr().err
+    assert code == 1 and "texts.yaml: texts: missing message ids" in err
+    assert "start.greeting" in err and "result.calc_room" in err
+
+
+def test_ask_reads_bot_notice_dir_from_dot_env(tmp_path: Path, monkeypatch):
+    harbor = Path(__file__).parent / "packs" / "fictional-harbor-2031"
+    monkeypatch.delenv("BOT_NOTICE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(f"BOT_NOTICE_DIR={harbor}\n", encoding="utf-8")
+    code, out = run_cli(["ask", "--json", "支持哪些方向"])
+    assert code == 0 and json.loads(out)["entry_id"] == "what-directions"
