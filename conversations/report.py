@@ -177,7 +177,7 @@ def arithmetic(estimate: Estimate, formula: Formula, tx: Texts) -> list[str]:
     lines.append(tx.t("result.calc_cap", cap=cap, capped=tx.money(estimate.capped)))
     if formula.ceiling is None:
         return lines
-    # the figures by role, as the pack's texts name them ({investment}, {provincial} …)
+    # the figures by role, as the pack's texts name them (e.g. {investment})
     figures = {role: tx.money(value or Decimal(0)) for role, value in estimate.figures.items()}
     figures[formula.ceiling.figure] = tx.money(estimate.ceiling)
     if estimate.exceeds:

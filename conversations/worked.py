@@ -119,7 +119,7 @@ class Worker:
         return direction.funding.base
 
     def _one_direction(
-        self, direction: Direction, figures: list[Figure], no_provincial: bool, lang: Lang
+        self, direction: Direction, figures: list[Figure], said_none: bool, lang: Lang
     ) -> tuple[str, Decimal | None]:
         kb, funding, formula = self.kb, direction.funding, self.formula
         base_role = funding.base
@@ -131,7 +131,7 @@ class Worker:
                 given.setdefault(figure.role, figure.yuan)
         cap = Decimal(funding.cap_yuan)
         if base_role not in given:
-            if base_role == formula.said_none and no_provincial:
+            if base_role == formula.said_none and said_none:
                 return reply_text(kb, "calc_said_none", lang, direction=name), Decimal(0)
             key = "calc_need_base" if funding.rate is not None else "calc_need_tier_base"
             text = reply_text(
@@ -191,7 +191,7 @@ class Worker:
             amount=money(e.capped, lang),
         )
         if e.room is not None and e.room < e.capped:
-            # the figures fill the lexicon's placeholders by role ({investment}, {provincial} …)
+            # the figures fill the lexicon's placeholders by role (e.g. {investment})
             values = {role: money(v or Decimal(0), lang) for role, v in e.figures.items()}
             if self.formula.ceiling is not None:
                 values[self.formula.ceiling.figure] = money(e.ceiling, lang)
