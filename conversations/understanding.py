@@ -238,7 +238,14 @@ class Reader:
 
     def _other_body(self, simplified: str) -> str | None:
         """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the
-        provincial funds this notice matches."""
+        provincial funds this notice matches; applying to the higher body itself (直接向省工信厅
+        申报) is its programme whatever funds are named."""
+        for clause in CLAUSE_SPLIT.split(simplified):
+            for body in self.other_bodies:
+                at = clause.find(f"向{body}") if body else -1
+                asks_to_apply = at >= 0 and any(w in clause[at:] for w in self.apply_words)
+                if asks_to_apply and QUESTION_MARK.search(clause):
+                    return body
         if any(w in simplified for w in self.matching_words):
             return None
         for clause in CLAUSE_SPLIT.split(simplified):

@@ -251,20 +251,21 @@ def test_other_agencies_programmes_and_places_are_outside(composer: Composer, qu
 
 
 @pytest.mark.parametrize(
-    "question",
-    ["我们想申请茶叶种植补贴，要什么材料", "听说有渔船燃油补助，韶关怎么申请", "仁化的民宿装修奖励多少"],
+    ("question", "outside"),
+    [
+        ("我们想申请茶叶种植补贴，要什么材料", True),
+        ("听说有渔船燃油补助，韶关怎么申请", True),
+        ("仁化的民宿装修奖励多少", True),
+        ("这个补贴要交什么材料", False),
+        ("上云上平台的补贴多少", False),
+        ("入库申报书要交几份", False),
+    ],
 )
-def test_a_support_named_by_words_the_notice_never_uses_is_outside(composer: Composer, question: str):
+def test_a_support_named_by_words_the_notice_never_uses_is_outside(
+    composer: Composer, question: str, outside: bool
+):
     answer = composer.answer(question, None, JUNE_20)
-    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["这个补贴要交什么材料", "上云上平台的补贴多少", "入库申报书要交几份"],
-)
-def test_a_support_named_in_the_notices_words_is_answered(composer: Composer, question: str):
-    assert composer.answer(question, None, JUNE_20).entry_id is not None, question
+    assert (answer.entry_id is None and answer.kind is Kind.OUTSIDE) == outside, question
 
 
 def test_asking_for_product_advice_is_outside_even_on_a_notice_topic(composer: Composer):
@@ -296,6 +297,13 @@ def test_the_stage_the_question_names_wins_over_the_storys(composer: Composer):
 def test_cantonese_function_words_are_read(composer: Composer):
     answer = composer.answer("我哋喺乳源做陶瓷嘅，上咗云平台，市里配套按咩计", None, JUNE_20)
     assert answer.entry_id is not None and "10%" in answer.text
+
+
+def test_applying_to_the_province_itself_is_its_programme(composer: Composer):
+    answer = composer.answer("拿省级专项资金的话，要怎么向省工信厅申报？", None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+    answer = composer.answer("我们已经向省里申报了省级专项资金，市里配套多少", None, JUNE_20)
+    assert answer.entry_id is not None
 
 
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
