@@ -375,7 +375,8 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     try:
         since = export.parse_day(args[0] if args else None, "since")
         until = export.parse_day(args[1] if len(args) > 1 else None, "until")
-        data, count = export.export_leads(assistant_of(context).storage, fmt, since, until)
+        assistant = assistant_of(context)
+        data, count = export.export_leads(assistant.storage, assistant.checks.sheet, fmt, since, until)
     except export.ExportError:
         await send_replies(update, context, [Reply(html.escape(gettext(lang, "staff.export_usage")))])
         return

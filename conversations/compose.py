@@ -226,7 +226,7 @@ class Composer:
         if not context.figures:
             return []
         if understood.figures:
-            roles = {r for _, r in context.figures if r in ("provincial", "investment")}
+            roles = {r for _, r in context.figures if r in self.worker.formula.figures}
             if len(roles) != 1:
                 return []
             role = next(iter(roles))
@@ -301,7 +301,7 @@ class Composer:
             question,
             [t.word for t in understood.topics],
             understood.intents,
-            [(str(f.yuan), f.role) for f in figures if f.role in ("provincial", "investment")],
+            [(str(f.yuan), f.role) for f in figures if f.role in self.worker.formula.figures],
             main_entry.id if main_entry else None,
             lang,
         )
@@ -659,7 +659,7 @@ class Composer:
 
     # figures --------------------------------------------------------------------------------
     def _figures(self, understood: Understanding, carried: list[Figure]) -> list[Figure]:
-        own = [f for f in understood.figures if f.role in ("provincial", "investment")]
+        own = [f for f in understood.figures if f.role in self.worker.formula.figures]
         return own or carried
 
     def _directions_for(self, understood: Understanding, parts: list[Entry]) -> list[Direction]:
@@ -695,7 +695,9 @@ class Composer:
         """A figure, date, rate or number of copies offered for confirmation that the notice
         contradicts: say so, and what that figure really is."""
         kb = self.kb
-        rates = {Decimal(str(d.funding.rate)) for d in self.kb.notice.directions}
+        rates = {
+            Decimal(str(d.funding.rate)) for d in self.kb.notice.directions if d.funding.rate is not None
+        }
         for rate in understood.claimed_rates():
             if rate not in rates:
                 return reply_text(kb, "premise_wrong", lang, claim=f"{(rate * 100).normalize():f}%")

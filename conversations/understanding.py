@@ -263,9 +263,9 @@ class Reader:
         if any(w in simplified for w in self.matching_words):
             return None
         for clause in CLAUSE_SPLIT.split(simplified):
-            body = next((w for w in self.other_bodies if w and w in clause), None)
-            if body and any(w in clause[clause.find(body) :] for w in self.body_programme_words):
-                return body
+            named = next((w for w in self.other_bodies if w and w in clause), None)
+            if named and any(w in clause[clause.find(named) :] for w in self.body_programme_words):
+                return named
         return None
 
     def _named_support(self, text: str) -> str | None:

@@ -488,7 +488,7 @@ def test_kb_check_names_an_unknown_topic(kb: KnowledgeBase, tmp_path):
     from knowledge.check import cross_check
 
     broken = kb.lexicon.model_copy(update={"topics": {**kb.lexicon.topics, "d9": ["第九方向"]}})
-    problems = cross_check(KnowledgeBase(kb.notice, kb.faq, broken), tmp_path)
+    problems = cross_check(KnowledgeBase(kb.notice, kb.faq, broken, kb.root), tmp_path)
     assert any("topics.d9" in p for p in problems)
     assert cross_check(kb, tmp_path) == []
 
