@@ -97,7 +97,7 @@ class Composed:
 
 
 def section_of(clause: str) -> str:
-    """三(二) → 三."""
+    """A clause's section: the part before its item's brackets."""
     return clause.split("(")[0]
 
 
@@ -679,10 +679,10 @@ class Composer:
     def _worked_figures(
         self, understood: Understanding, figures: list[Figure], parts: list[Entry], lang: Lang
     ) -> str:
-        """The arithmetic for the user's own figures, or for "no provincial funds"; "" when the
+        """The arithmetic for the user's own figures, or for "no base funds"; "" when the
         message gives none."""
         asks_amount = any(e.clause.startswith(self.amount_section) for e in parts) or bool(understood.intents)
-        if not figures and not (understood.no_provincial and asks_amount):
+        if not figures and not (understood.no_base_funds and asks_amount):
             return ""
         directions = self._directions_for(understood, parts)
         if not directions:

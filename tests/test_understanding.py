@@ -95,7 +95,7 @@ def test_a_large_investment_is_capped_and_says_why(composer: Composer):
     assert "三、支持方式（三）" in answer.text
 
 
-def test_no_provincial_funds_is_an_amount_of_zero(composer: Composer):
+def test_no_base_funds_funds_is_an_amount_of_zero(composer: Composer):
     answer = composer.answer("上了一套云MES花了60万，省里没有给资金，还能拿到市里的补贴吗？", None, JUNE_20)
     assert answer.entry_id is not None and "市级配套为0元" in answer.text
 
