@@ -41,6 +41,7 @@ STILL = re.compile(r"还(?=能|可以|来得及|有效)")
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
+ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
 NUMERAL_WORDS = {"一共", "一下", "一样", "一起", "一般", "一直", "一定", "一些", "一旦", "一切", "一次"}
 DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某")
 
@@ -256,7 +257,7 @@ class Reader:
         programme whatever funds are named."""
         for clause in CLAUSE_SPLIT.split(simplified):
             for addressed in self.other_bodies:
-                at = clause.find(f"向{addressed}") if addressed else -1
+                at = max((clause.find(f"{to}{addressed}") for to in ADDRESSING), default=-1) if addressed else -1
                 asks_to_apply = at >= 0 and any(w in clause[at:] for w in self.apply_words)
                 if asks_to_apply and QUESTION_MARK.search(clause):
                     return addressed

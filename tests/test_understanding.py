@@ -326,6 +326,22 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
     assert answer.entry_id == "max-two-projects"
 
 
+@pytest.mark.parametrize("question", ["省里的专项资金是直接报省工信厅吗", "马凯鹏在哪个科室", "你是机器人吗"])
+def test_asking_the_province_the_contacts_details_or_the_bot_itself_is_outside(
+    composer: Composer, question: str
+):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("通知按照哪份文件定的", "policy-basis"), ("这个通知几月几号发的", "issuer-and-date")],
+)
+def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
+    assert composer.answer(question, None, JUNE_20).entry_id == entry_id
+
+
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
     question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
     answer = composer.answer(question, None, JUNE_20)
