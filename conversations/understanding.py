@@ -256,8 +256,8 @@ class Reader:
         funds this notice matches; applying to the higher body itself (直接向…厅申报) is its
         programme whatever funds are named."""
         for clause in CLAUSE_SPLIT.split(simplified):
-            for addressed in self.other_bodies:
-                at = max((clause.find(f"{to}{addressed}") for to in ADDRESSING), default=-1) if addressed else -1
+            for addressed in filter(None, self.other_bodies):
+                at = max(clause.find(f"{to}{addressed}") for to in ADDRESSING)
                 asks_to_apply = at >= 0 and any(w in clause[at:] for w in self.apply_words)
                 if asks_to_apply and QUESTION_MARK.search(clause):
                     return addressed
