@@ -342,6 +342,11 @@ def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: 
     assert composer.answer(question, None, JUNE_20).entry_id == entry_id
 
 
+def test_a_question_asked_with_sha_is_the_question(composer: Composer):
+    question = "入库材料交到县里了，听县工信局讲市里要组织专家论证，这个论证出来的书面结论有啥用"
+    assert composer.answer(question, None, JUNE_20).entry_id == "entry-expert-review"
+
+
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
     question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
     answer = composer.answer(question, None, JUNE_20)
