@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -45,14 +45,7 @@ class Context:
     lang: str = "zh"
 
     def as_dict(self) -> dict[str, Any]:
-        return {
-            "lang": self.lang,
-            "question": self.question,
-            "topics": self.topics,
-            "intents": self.intents,
-            "figures": self.figures,
-            "entry_id": self.entry_id,
-        }
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Context:

@@ -333,17 +333,19 @@ def format_amount(amount: Decimal, lang: str) -> str:
 
 # --------------------------------------------------------------------------- dates
 
-_MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        _words(
-            "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug"
-            "|september sep sept|october oct|november nov|december dec"
-        ),
-        start=1,
-    )
-    for name in names.split(" ")
-}
+
+def _numbered(spec: str, start: int) -> dict[str, int]:
+    """ "a b|c" → {a: start, b: start, c: start + 1}: each place's names, numbered from start."""
+    return {
+        name: number for number, names in enumerate(_words(spec), start=start) for name in names.split(" ")
+    }
+
+
+_MONTHS = _numbered(
+    "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug"
+    "|september sep sept|october oct|november nov|december dec",
+    start=1,
+)
 
 _YEAR_DIGITS: dict[str, int] = {"○": 0, "o": 0} | {ch: v for ch, v in _CN_DIGITS.items() if ch != "两"}
 _CN_YEAR_DIGITS = "".join(_YEAR_DIGITS)
@@ -514,15 +516,11 @@ def parse_yes_no(text: str) -> Answer:
 
 # --------------------------------------------------------------------------- counts
 
-_ENGLISH_NUMBERS: dict[str, int] = {
-    word: n
-    for n, word in enumerate(
-        _words(
-            "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-            "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
-        )
-    )
-}
+_ENGLISH_NUMBERS = _numbered(
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty",
+    start=0,
+)
 _COUNT_NOUNS = _words(
     "项目|企业|公司|平台|员工|人|projects|project|companies|company|enterprises|enterprise|people|persons|person"
 )

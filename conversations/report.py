@@ -149,31 +149,27 @@ def arithmetic(estimate: Estimate, formula: Formula, tx: Texts) -> list[str]:
         else:
             lines.append(tx.t("result.calc_base_unknown", base_name=base_name, rate=rate, cap=cap))
         return lines
-    if funding.rate is not None:
+    base = tx.money(estimate.base)
+    if funding.rate is not None:  # a share of the base at the rate
         lines.append(
             tx.t(
-                "result.calc_share",
-                base_name=base_name,
-                base=tx.money(estimate.base),
-                rate=rate,
-                share=tx.money(estimate.share),
+                "result.calc_share", base_name=base_name, base=base, rate=rate, share=tx.money(estimate.share)
             )
         )
-    elif estimate.tier is not None:
+    elif estimate.tier is not None:  # the fixed amount of the tier the base falls in
+        start = tx.money(Decimal(estimate.tier.from_yuan))
         lines.append(
             tx.t(
                 "result.calc_tier",
                 base_name=base_name,
-                base=tx.money(estimate.base),
-                start=tx.money(Decimal(estimate.tier.from_yuan)),
+                base=base,
+                start=start,
                 share=tx.money(estimate.share),
             )
         )
     else:
         start = tx.money(Decimal(funding.tiers[0].from_yuan))
-        lines.append(
-            tx.t("result.calc_below_tiers", base_name=base_name, base=tx.money(estimate.base), start=start)
-        )
+        lines.append(tx.t("result.calc_below_tiers", base_name=base_name, base=base, start=start))
     lines.append(tx.t("result.calc_cap", cap=cap, capped=tx.money(estimate.capped)))
     if formula.ceiling is None:
         return lines
