@@ -11,8 +11,9 @@ from collections.abc import Callable
 from html import escape
 
 from bot.storage import Storage, now_iso
+from conversations import actions as act
 from conversations.eligibility import Assessment, Rules, evaluate, load_rules
-from conversations.engine import CANCEL, PREFIX, FlowEngine, Session, Tap, Text
+from conversations.engine import FlowEngine, Session, Tap, Text
 from conversations.flow import load_flow
 from conversations.reply import Button, Reply
 from conversations.report import render_result
@@ -54,8 +55,8 @@ class Checks:
             text = escape(tx.t("flow.in_progress", answered=len(existing.answers)))
             buttons = (
                 (
-                    Button(tx.t("flow.continue"), "check:continue"),
-                    Button(tx.t("flow.restart"), "check:restart"),
+                    Button(tx.t("flow.continue"), act.Check("continue")),
+                    Button(tx.t("flow.restart"), act.Check("restart")),
                 ),
             )
             return Reply(text, buttons)
@@ -89,31 +90,39 @@ class Checks:
             return self._lead_reply(session, tx)
         return self.engines[flow].resume(session, tx)
 
-    def tap(self, user_id: int, tx: Texts, data: str) -> Reply:
-        if data == "check:start":
-            return self.start(user_id, tx)
-        if data == "check:restart":
-            return self.start(user_id, tx, fresh=True)
-        if data == "check:continue":
-            session = self.load(user_id, CHECK)
-            if session is None:
+    def tap(self, user_id: int, tx: Texts, action: act.Check | act.LeadStart | act.FlowAction | str) -> Reply:
+        """A button of the check, the lead form or the flow under way (`str`: its data)."""
+        if isinstance(action, str):
+            decoded: act.Action = act.decode(action)
+            assert isinstance(decoded, act.Check | act.LeadStart | act.FlowAction), action
+            action = decoded
+        match action:
+            case act.Check("restart"):
+                return self.start(user_id, tx, fresh=True)
+            case act.Check("continue"):
+                session = self.load(user_id, CHECK)
+                if session is None:
+                    return self.start(user_id, tx)
+                self._save(user_id, session)
+                return self.engines[CHECK].resume(session, tx)
+            case act.Check():
                 return self.start(user_id, tx)
-            self._save(user_id, session)
-            return self.engines[CHECK].resume(session, tx)
-        if data == CANCEL:
-            return self.cancel(user_id, tx) or Reply(escape(tx.t("flow.cancelled")))
-        if data == "lead:start":
-            check = self.load(user_id, CHECK)
-            if check is None or not check.finished:
-                return Reply(escape(tx.t("lead.need_check")), ((Button(tx.t("menu.check"), "check:start"),),))
-            session, reply = self.engines[LEAD].start(tx, user_id)
-            self._save(user_id, session)
-            return reply
-        # "f:…": a button of whichever flow the user is in; "f:edit"/"f:e:" belong to the check
+            case act.FlowCancel():
+                return self.cancel(user_id, tx) or Reply(escape(tx.t("flow.cancelled")))
+            case act.LeadStart():
+                check = self.load(user_id, CHECK)
+                if check is None or not check.finished:
+                    return Reply(
+                        escape(tx.t("lead.need_check")), ((Button(tx.t("menu.check"), act.Check()),),)
+                    )
+                session, reply = self.engines[LEAD].start(tx, user_id)
+                self._save(user_id, session)
+                return reply
+        # a button of whichever flow the user is in; editing answers and the result are the check's
         flow = self.storage.active_flow(user_id)
-        if flow not in self.engines or data.startswith((f"{PREFIX}edit", f"{PREFIX}e:", f"{PREFIX}result")):
+        if flow not in self.engines or isinstance(action, act.FlowSummary | act.FlowEdit | act.FlowResult):
             flow = CHECK
-        return self._step(user_id, flow, Tap(data), tx)
+        return self._step(user_id, flow, Tap(action), tx)
 
     def _step(
         self, user_id: int, flow: str, event: Text | Tap, tx: Texts, event_id: str | None = None

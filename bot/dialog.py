@@ -7,7 +7,6 @@ knows users by id and language only; it never sees a Telegram object.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from html import escape
 from typing import Protocol
@@ -19,6 +18,7 @@ from bot.i18n import language_of
 from bot.people import Sender, StaffMember, is_web_user
 from bot.storage import Storage
 from bot.texts import texts_for
+from conversations import actions as act
 from conversations.compose import Composed, Composer, Context
 from conversations.deadlines import due_today, reminders_due
 from conversations.reply import Button, Reply, rows
@@ -32,11 +32,6 @@ USER_COMMANDS = ("start", "help", "check", "human", "remind", "lang", "cancel", 
 PERSONAL_COMMANDS = frozenset({"check", "human", "remind", "cancel", "forget"})
 MAX_TEXT_CHARS = 1000  # a longer message is answered from its first part, and the user is told
 CONTEXT_MAX_AGE = dt.timedelta(minutes=30)  # a follow-up leans on a question asked this recently
-
-
-def small_number(text: str) -> int | None:
-    """A case number or a rating from button data: ASCII digits only (forged data may hold ² or 10²⁰)."""
-    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
 
 
 class ReminderScheduler(Protocol):
@@ -123,7 +118,7 @@ class Assistant:
 
     def help(self, sender: Sender) -> list[Reply]:
         tx = self.texts(sender)
-        return [Reply(tx.t("help.text"), ((Button(tx.t("button.menu"), screens.HOME),),))]
+        return [Reply(tx.t("help.text"), ((Button(tx.t("button.menu"), act.HOME),),))]
 
     def language(self, sender: Sender, argument: str = "") -> list[Reply]:
         choice = argument.strip().lower()
@@ -147,7 +142,10 @@ class Assistant:
             return [Reply(escape(tx.t("remind.off")))]
         if is_web_user(sender.user_id):  # the web chat has no push: it cannot remind anyone
             return [
-                Reply(escape(tx.t("remind.web_unavailable")), ((Button(tx.t("menu.dates"), "menu:dates"),),))
+                Reply(
+                    escape(tx.t("remind.web_unavailable")),
+                    ((Button(tx.t("menu.dates"), act.Menu("dates")),),),
+                )
             ]
         due = reminders_due(self.kb.notice, self.today())
         if not due:
@@ -184,9 +182,7 @@ class Assistant:
     def cancel(self, sender: Sender) -> list[Reply]:
         tx = self.texts(sender)
         reply = self.checks.cancel(sender.user_id, tx)
-        return [
-            reply or Reply(escape(tx.t("cancel.nothing")), ((Button(tx.t("button.menu"), screens.HOME),),))
-        ]
+        return [reply or Reply(escape(tx.t("cancel.nothing")), ((Button(tx.t("button.menu"), act.HOME),),))]
 
     def human(self, sender: Sender) -> list[Outgoing]:
         """/human: open a case with the staff (or give the contacts when there is no staff group)."""
@@ -206,7 +202,9 @@ class Assistant:
     def forget(self, sender: Sender) -> list[Reply]:
         """/forget: ask before deleting everything about the user."""
         tx = self.texts(sender)
-        buttons = ((Button(tx.t("forget.yes"), "forget:yes"), Button(tx.t("forget.no"), "forget:no")),)
+        buttons = (
+            (Button(tx.t("forget.yes"), act.Forget(True)), Button(tx.t("forget.no"), act.Forget(False))),
+        )
         return [Reply(escape(tx.t("forget.confirm")), buttons)]
 
     def _forget_confirmed(self, sender: Sender, tx: Texts) -> list[Reply]:
@@ -231,7 +229,7 @@ class Assistant:
     def unsupported(self, sender: Sender) -> list[Reply]:
         """Stickers, photos, voice, files, locations: a short note of what the bot understands."""
         tx = self.texts(sender)
-        return [Reply(escape(tx.t("input.unsupported")), ((Button(tx.t("button.menu"), screens.HOME),),))]
+        return [Reply(escape(tx.t("input.unsupported")), ((Button(tx.t("button.menu"), act.HOME),),))]
 
     # messages ------------------------------------------------------------------------------
     def message(
@@ -293,24 +291,26 @@ class Assistant:
     def _composed(self, composed: Composed) -> Reply:
         tx = texts_for(composed.lang)
         body = escape(composed.text)
-        menu = Button(tx.t("button.menu"), screens.HOME)
+        menu = Button(tx.t("button.menu"), act.HOME)
         suggested = [
-            Button(m.entry.title.get(composed.lang), f"faq:{m.entry.id}") for m in composed.suggestions
+            Button(m.entry.title.get(composed.lang), act.Faq(m.entry.id)) for m in composed.suggestions
         ]
         if composed.kind is Kind.ANSWER:
-            extra = [Button(tx.t("menu.check"), "check:start")] if composed.computed else []
+            extra = [Button(tx.t("menu.check"), act.Check())] if composed.computed else []
             return Reply(body, (*rows(*suggested[:2]), (*extra, menu)))
         if composed.kind is Kind.UNSURE:
-            return Reply(body, (*rows(*suggested, per_row=1), (Button(tx.t("menu.human"), "human"), menu)))
+            return Reply(
+                body, (*rows(*suggested, per_row=1), (Button(tx.t("menu.human"), act.Human()), menu))
+            )
         if composed.kind is Kind.OUTSIDE:
-            return Reply(body, ((Button(tx.t("menu.human"), "human"), menu),))
+            return Reply(body, ((Button(tx.t("menu.human"), act.Human()), menu),))
         return Reply(body, ((menu,),))
 
     # buttons -------------------------------------------------------------------------------
     def tap(
         self,
         sender: Sender,
-        data: str,
+        data: str | act.Action,
         *,
         chat_id: int | None = None,
         source_message: int | None = None,
@@ -319,70 +319,82 @@ class Assistant:
         """Any tapped button, for every channel: the handoff's (person, staff's case buttons,
         rating) and the rest (menus, check, language …), each addressed to its chat; menus
         answer in the chat where the button was (`chat_id`, the user's own by default)."""
-        kind, _, rest = data.partition(":")
-        if data == "human":
-            return self.human(sender)
-        if kind == "case":
-            # case buttons work only where staff see them, on the case's own message
-            action, _, number = rest.partition(":")
-            case_id = small_number(number)
-            if not in_staff_chat or source_message is None or case_id is None:
+        action = act.decode(data) if isinstance(data, str) else data
+        match action:
+            case act.Human():
+                return self.human(sender)
+            case act.StaffCase(op, case_id):
+                # case buttons work only where staff see them, on the case's own message
+                if not in_staff_chat or source_message is None:
+                    return []
+                staff = StaffMember(sender.user_id, sender.first_name or str(sender.user_id))
+                return self.handoff.staff_action(op, case_id, staff, source_message)
+            case act.Expired(quiet=True):
                 return []
-            staff = StaffMember(sender.user_id, sender.first_name or str(sender.user_id))
-            return self.handoff.staff_action(action, case_id, staff, source_message)
-        if kind == "rate":
-            case_number, _, stars = rest.partition(":")
-            case_id, rating = small_number(case_number), small_number(stars)
-            if case_id is not None and rating is not None:
-                return self.handoff.rate(sender.user_id, case_id, rating)
+            case act.Rate(case_id, stars):
+                return self.handoff.rate(sender.user_id, case_id, stars)
         here = sender.user_id if chat_id is None else chat_id
-        return [Outgoing(here, reply) for reply in self.button(sender, data)]
+        return [Outgoing(here, reply) for reply in self.button(sender, action)]
 
-    def button(self, sender: Sender, data: str) -> list[Reply]:
+    def button(self, sender: Sender, data: str | act.Action) -> list[Reply]:
         """A tapped button; unknown or stale data gets the menu again rather than an error."""
+        action = act.decode(data) if isinstance(data, str) else data
         tx = self.texts(sender)
         kb, today = self.kb, self.today()
-        kind, _, rest = data.partition(":")
-        if kind in ("check", "f", "lead"):
-            return [self.checks.tap(sender.user_id, tx, data)]
-        if data == "forget:yes":
-            return self._forget_confirmed(sender, tx)
-        if data == "forget:no":
-            return [Reply(escape(tx.t("forget.kept")), edit=True)]
         reply: Reply | None = None
-        if data == screens.HOME:
-            reply = screens.home(tx, edit=True)
-        elif data == "menu:dirs":
-            reply = screens.directions(kb, tx)
-        elif data == "menu:who":
-            reply = screens.who(kb, tx)
-        elif data == "menu:amounts":
-            reply = screens.amounts(kb, tx)
-        elif data == "menu:dates":
-            reply = screens.key_dates(kb, tx, today)
-        elif data == "menu:materials":
-            reply = screens.materials(kb, tx)
-        elif data == "menu:contacts":
-            reply = screens.contacts(kb, tx)
-        elif data == "menu:lang":
-            reply = screens.language(tx)
-        elif kind == "lang" and rest in ("zh", "en"):
-            return self._set_language(sender, rest, edit=True)  # type: ignore[arg-type]
-        elif kind == "dir":
-            direction_id, _, part = rest.partition(":")
-            if part == "amount":
+        match action:
+            case (
+                act.Check()
+                | act.LeadStart()
+                | act.FlowAnswer()
+                | act.FlowBack()
+                | act.FlowSummary()
+                | act.FlowEdit()
+            ):
+                return [self.checks.tap(sender.user_id, tx, action)]
+            case act.FlowResult() | act.FlowCancel():
+                return [self.checks.tap(sender.user_id, tx, action)]
+            case act.Forget(True):
+                return self._forget_confirmed(sender, tx)
+            case act.Forget(False):
+                return [Reply(escape(tx.t("forget.kept")), edit=True)]
+            case act.SetLanguage(lang):
+                return self._set_language(sender, lang, edit=True)
+            case act.RemindOn():
+                return self.remind(sender)
+            case act.Faq(entry_id) if entry_id in kb.entries_by_id:
+                composed = self.composer.entry(kb.entries_by_id[entry_id], tx.lang, today)
+                if composed.context is not None:
+                    self.storage.save_question_context(sender.user_id, composed.context.as_dict())
+                return [self._composed(composed)]
+            case act.Menu(screen):
+                reply = self._screen(screen, tx, today)
+            case act.Direction(direction_id, "amount"):
                 reply = screens.direction_amount(kb, tx, direction_id)
-            elif part == "materials":
+            case act.Direction(direction_id, "materials"):
                 reply = screens.direction_materials(kb, tx, direction_id)
-            else:
+            case act.Direction(direction_id):
                 reply = screens.direction(kb, tx, direction_id)
-        elif kind == "faq" and rest in kb.entries_by_id:
-            composed = self.composer.entry(kb.entries_by_id[rest], tx.lang, today)
-            if composed.context is not None:
-                self.storage.save_question_context(sender.user_id, composed.context.as_dict())
-            return [self._composed(composed)]
-        elif data == "remind:on":
-            return self.remind(sender)
-        if reply is None:
+        if reply is None:  # act.Expired, an entry or a direction gone, a rating or a case button here
             return [screens.home(tx, greeting=tx.t("button.stale"))]
         return [reply]
+
+    def _screen(self, screen: act.Screen, tx: Texts, today: dt.date) -> Reply:
+        kb = self.kb
+        match screen:
+            case "home":
+                return screens.home(tx, edit=True)
+            case "dirs":
+                return screens.directions(kb, tx)
+            case "who":
+                return screens.who(kb, tx)
+            case "amounts":
+                return screens.amounts(kb, tx)
+            case "dates":
+                return screens.key_dates(kb, tx, today)
+            case "materials":
+                return screens.materials(kb, tx)
+            case "contacts":
+                return screens.contacts(kb, tx)
+            case "lang":
+                return screens.language(tx)

@@ -17,6 +17,7 @@ from bot.checks import CHECK, Checks
 from bot.people import Sender, StaffMember, is_web_user
 from bot.storage import Storage
 from bot.texts import texts_for
+from conversations.actions import HOME, Rate, StaffCase, decode
 from conversations.eligibility import Outcome
 from conversations.reply import Button, Keyboard, Reply
 from knowledge.loader import KnowledgeBase
@@ -64,7 +65,9 @@ def keyboard_json(buttons: Keyboard) -> str:
 
 
 def keyboard_from_json(text: str | None) -> Keyboard:
-    return tuple(tuple(Button(label, data) for label, data in row) for row in json.loads(text or "[]"))
+    return tuple(
+        tuple(Button(label, decode(data)) for label, data in row) for row in json.loads(text or "[]")
+    )
 
 
 class Handoff:
@@ -101,7 +104,7 @@ class Handoff:
         contacts = screens.contacts_lines(self.kb, tx)
         if self.staff_chat_id is None:
             text = f"{escape(tx.t('handoff.no_staff'))}\n{contacts}"
-            return [Outgoing(sender.user_id, Reply(text, ((Button(tx.t("button.menu"), screens.HOME),),)))]
+            return [Outgoing(sender.user_id, Reply(text, ((Button(tx.t("button.menu"), HOME),),)))]
         existing = self.storage.open_case_of(sender.user_id)
         if existing:
             text = escape(tx.t("handoff.already_open", case=existing["id"]))
@@ -151,8 +154,8 @@ class Handoff:
         lines += self._check_lines(sender.user_id)
         buttons = (
             (
-                Button(tx.t("staff.claim"), f"case:claim:{case_id}"),
-                Button(tx.t("staff.close"), f"case:close:{case_id}"),
+                Button(tx.t("staff.claim"), StaffCase("claim", case_id)),
+                Button(tx.t("staff.close"), StaffCase("close", case_id)),
             ),
         )
         return Reply("\n".join(lines), buttons)
@@ -297,7 +300,7 @@ class Handoff:
         if by_user:
             out.append(Outgoing(case["user_id"], Reply(escape(user_tx.t("handoff.left")))))
         else:
-            stars = tuple(Button("⭐" * n, f"rate:{case_id}:{n}") for n in range(1, 6))
+            stars = tuple(Button("⭐" * n, Rate(case_id, n)) for n in range(1, 6))
             out.append(
                 Outgoing(case["user_id"], Reply(escape(user_tx.t("handoff.closed")), (stars[:3], stars[3:])))
             )

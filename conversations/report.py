@@ -7,6 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from html import escape
 
+from conversations.actions import Check, FlowSummary, Human, LeadStart
 from conversations.deadlines import DeadlineStatus, deadlines
 from conversations.eligibility import Assessment, Estimate, Outcome, Verdict
 from conversations.engine import FlowEngine, Session
@@ -48,8 +49,11 @@ def render_result(
     parts.append(_estimate_text(kb, engine, assessment, tx))
     parts.append(_next_steps(kb, assessment, tx, statuses, closed, cite))
     buttons = (
-        (Button(tx.t("menu.human"), "human"), Button(tx.t("result.leave_contact"), "lead:start")),
-        (Button(tx.t("result.edit_answers"), "f:edit"), Button(tx.t("result.start_over"), "check:restart")),
+        (Button(tx.t("menu.human"), Human()), Button(tx.t("result.leave_contact"), LeadStart())),
+        (
+            Button(tx.t("result.edit_answers"), FlowSummary()),
+            Button(tx.t("result.start_over"), Check("restart")),
+        ),
     )
     return Reply("\n\n".join(parts), buttons)
 
