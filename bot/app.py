@@ -23,7 +23,7 @@ from telegram.ext import (
 from bot import handlers, polling
 from bot.dialog import USER_COMMANDS, Assistant
 from bot.i18n import DEFAULT_LANG, gettext
-from bot.people import is_web_user
+from bot.people import TELEGRAM, Address, telegram
 from bot.resilience import BULK, ResilientLimiter
 from bot.settings import Settings
 from conversations.deadlines import reminders_due
@@ -47,9 +47,10 @@ class JobQueueReminders:
         assistant: Assistant = self.application.bot_data["assistant"]
         return assistant
 
-    def schedule(self, user_id: int) -> None:
+    def schedule(self, user_id: str) -> None:
         job_queue = self.application.job_queue
-        if job_queue is None or is_web_user(user_id):  # the web chat has no push: no reminders
+        address = Address.parse(user_id)
+        if job_queue is None or address.channel != TELEGRAM:  # other channels' users: not from here
             return
         self.cancel(user_id)
         today = self.assistant.today()
@@ -64,17 +65,18 @@ class JobQueueReminders:
                 self._send,
                 when,
                 data=(due.stage.id, due.days_before),
-                name=f"remind:{user_id}:{due.stage.id}:{due.days_before}",
-                user_id=user_id,
-                chat_id=user_id,
+                name=f"remind:{address.id}:{due.stage.id}:{due.days_before}",
+                user_id=int(address.id),
+                chat_id=int(address.id),
             )
 
-    def cancel(self, user_id: int) -> None:
+    def cancel(self, user_id: str) -> None:
         job_queue = self.application.job_queue
-        if job_queue is None:
+        address = Address.parse(user_id)
+        if job_queue is None or address.channel != TELEGRAM:
             return
         for job in job_queue.jobs():
-            if job.name and job.name.startswith(f"remind:{user_id}:"):
+            if job.name and job.name.startswith(f"remind:{address.id}:"):
                 job.schedule_removal()
 
     async def _send(self, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -83,11 +85,10 @@ class JobQueueReminders:
             return
         stage_id, days_before = cast(tuple[str, int], job.data)
         storage = self.assistant.storage
-        if not storage.has_reminders(job.user_id) or not storage.mark_reminder_sent(
-            job.user_id, stage_id, days_before
-        ):
+        key = telegram(job.user_id).key
+        if not storage.has_reminders(key) or not storage.mark_reminder_sent(key, stage_id, days_before):
             return
-        user = storage.user(job.user_id)
+        user = storage.user(key)
         lang: Lang = user["lang"] if user and user["lang"] in LANGS else DEFAULT_LANG
         text = self.assistant.reminder_text(lang, stage_id, days_before)
         await context.bot.send_message(

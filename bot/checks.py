@@ -37,18 +37,18 @@ class Checks:
         }
 
     # sessions ---------------------------------------------------------------------------------
-    def load(self, user_id: int, flow: str) -> Session | None:
+    def load(self, user_id: str, flow: str) -> Session | None:
         state = self.storage.load_session(user_id, flow)
         return Session.from_dict(state) if state else None
 
-    def _save(self, user_id: int, session: Session, *, active: bool = True, event: str | None = None) -> None:
+    def _save(self, user_id: str, session: Session, *, active: bool = True, event: str | None = None) -> None:
         self.storage.save_session(user_id, session.flow_id, session.to_dict(), active=active, event=event)
 
-    def wants_text(self, user_id: int) -> bool:
+    def wants_text(self, user_id: str) -> bool:
         return self.storage.active_flow(user_id) in self.engines
 
     # entry points -----------------------------------------------------------------------------
-    def start(self, user_id: int, tx: Texts, *, fresh: bool = False) -> Reply:
+    def start(self, user_id: str, tx: Texts, *, fresh: bool = False) -> Reply:
         """/check: a new check, or the choice to continue one left unfinished."""
         existing = self.load(user_id, CHECK)
         if existing and not existing.finished and existing.answers and not fresh:
@@ -65,7 +65,7 @@ class Checks:
         self.storage.log_event(user_id, "check_started")
         return reply
 
-    def cancel(self, user_id: int, tx: Texts) -> Reply | None:
+    def cancel(self, user_id: str, tx: Texts) -> Reply | None:
         """Drop the flow under way; None when there is none."""
         flow = self.storage.active_flow(user_id)
         if flow not in self.engines:
@@ -73,7 +73,7 @@ class Checks:
         self.storage.drop_session(user_id, flow)
         return Reply(escape(tx.t("flow.cancelled")))
 
-    def text(self, user_id: int, tx: Texts, text: str, event_id: str | None = None) -> Reply:
+    def text(self, user_id: str, tx: Texts, text: str, event_id: str | None = None) -> Reply:
         """A typed answer; `event_id` names the inbound event, so a redelivered one is not
         stored again as the answer to the next question."""
         flow = self.storage.active_flow(user_id) or CHECK
@@ -81,7 +81,7 @@ class Checks:
             return self._replayed(user_id, flow, tx)
         return self._step(user_id, flow, Text(text), tx, event_id)
 
-    def _replayed(self, user_id: int, flow: str, tx: Texts) -> Reply:
+    def _replayed(self, user_id: str, flow: str, tx: Texts) -> Reply:
         """The answer was stored before a crash: say again what comes next, store nothing."""
         session = self.load(user_id, flow)
         if session is None:
@@ -90,7 +90,7 @@ class Checks:
             return self._lead_reply(session, tx)
         return self.engines[flow].resume(session, tx)
 
-    def tap(self, user_id: int, tx: Texts, action: act.Check | act.LeadStart | act.FlowAction | str) -> Reply:
+    def tap(self, user_id: str, tx: Texts, action: act.Check | act.LeadStart | act.FlowAction | str) -> Reply:
         """A button of the check, the lead form or the flow under way (`str`: its data)."""
         if isinstance(action, str):
             decoded: act.Action = act.decode(action)
@@ -125,7 +125,7 @@ class Checks:
         return self._step(user_id, flow, Tap(action), tx)
 
     def _step(
-        self, user_id: int, flow: str, event: Text | Tap, tx: Texts, event_id: str | None = None
+        self, user_id: str, flow: str, event: Text | Tap, tx: Texts, event_id: str | None = None
     ) -> Reply:
         session = self.load(user_id, flow)
         if session is None:

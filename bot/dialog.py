@@ -11,11 +11,13 @@ from collections.abc import Callable
 from html import escape
 from typing import Protocol
 
+from bot import inbound as inbound_
 from bot import screens
 from bot.checks import Checks
-from bot.handoff import Handoff, Outgoing
+from bot.handoff import Handoff, Outbound
 from bot.i18n import language_of
-from bot.people import Sender, StaffMember, is_web_user
+from bot.inbound import Inbound
+from bot.people import WEB, Address, Sender
 from bot.storage import Storage
 from bot.texts import texts_for
 from conversations import actions as act
@@ -32,21 +34,22 @@ USER_COMMANDS = ("start", "help", "check", "human", "remind", "lang", "cancel", 
 PERSONAL_COMMANDS = frozenset({"check", "human", "remind", "cancel", "forget"})
 MAX_TEXT_CHARS = 1000  # a longer message is answered from its first part, and the user is told
 CONTEXT_MAX_AGE = dt.timedelta(minutes=30)  # a follow-up leans on a question asked this recently
+WITHOUT_PUSH = frozenset({WEB})  # channels that only answer: they cannot send a reminder
 
 
 class ReminderScheduler(Protocol):
     """The transport's timer: Telegram's JobQueue, or nothing in the console."""
 
-    def schedule(self, user_id: int) -> None: ...
+    def schedule(self, user_id: str) -> None: ...
 
-    def cancel(self, user_id: int) -> None: ...
+    def cancel(self, user_id: str) -> None: ...
 
 
 class NoScheduler:
-    def schedule(self, user_id: int) -> None:
+    def schedule(self, user_id: str) -> None:
         """Reminders are stored; a transport without timers sends none."""
 
-    def cancel(self, user_id: int) -> None:
+    def cancel(self, user_id: str) -> None:
         """Nothing was scheduled."""
 
 
@@ -72,6 +75,31 @@ class Assistant:
         self.composer = Composer(kb, index)
         self.handoff = Handoff(kb, storage, self.checks, staff_chat_id, admin_ids)
 
+    # the door: every channel's events come in here -------------------------------------------
+    def handle(self, inbound: Inbound) -> list[Outbound]:
+        """One event from any channel; returns what to send, each item to its address."""
+        sender, where, event = inbound.sender, inbound.where, inbound.event
+        match event:
+            case inbound_.Command(name, argument):
+                return self.command(sender, name, argument, chat=where)
+            case inbound_.Message(text, message_id, event_id, edited):
+                return self.message(
+                    sender, text, chat=where, message_id=message_id, event_id=event_id, edited=edited
+                )
+            case inbound_.Tap(data, message_id):
+                in_staff_chat = where == self.handoff.staff_chat
+                return self.tap(
+                    sender, data, chat=where, source_message=message_id, in_staff_chat=in_staff_chat
+                )
+            case inbound_.StaffReply(replied_to, text, message_id, replied_to_bot):
+                staff = self.handoff.staff_member(sender)
+                if where != self.handoff.staff_chat or staff is None:
+                    return []
+                return self.handoff.from_staff(
+                    staff.user_id, replied_to, text, (where, message_id), replied_to_bot=replied_to_bot
+                )
+        return []
+
     # who is speaking -----------------------------------------------------------------------
     def lang_of(self, sender: Sender) -> Lang:
         return self.storage.touch_user(
@@ -83,13 +111,13 @@ class Assistant:
 
     # commands ------------------------------------------------------------------------------
     def command(
-        self, sender: Sender, name: str, argument: str = "", *, chat_id: int | None = None
-    ) -> list[Outgoing]:
-        """A user's command, for every channel. Replies go to the chat it came from (`chat_id`,
+        self, sender: Sender, name: str, argument: str = "", *, chat: Address | None = None
+    ) -> list[Outbound]:
+        """A user's command, for every channel. Replies go to the chat it came from (`chat`,
         the user's own by default); in a group, personal commands only point to the private chat."""
         name = name.lower()
-        here = sender.user_id if chat_id is None else chat_id
-        if name in PERSONAL_COMMANDS and here != sender.user_id:
+        here = chat or sender.address
+        if name in PERSONAL_COMMANDS and here != sender.address:
             return self._to(here, self.private_only(sender))
         if name == "human":
             return self.human(sender)
@@ -108,8 +136,8 @@ class Assistant:
         return self._to(here, reply() if reply else self.unknown_command(sender))
 
     @staticmethod
-    def _to(chat_id: int, replies: list[Reply]) -> list[Outgoing]:
-        return [Outgoing(chat_id, reply) for reply in replies]
+    def _to(chat: Address, replies: list[Reply]) -> list[Outbound]:
+        return [Outbound(chat, reply) for reply in replies]
 
     def start(self, sender: Sender) -> list[Reply]:
         tx = self.texts(sender)
@@ -140,7 +168,7 @@ class Assistant:
             self.storage.set_reminders(sender.user_id, False)
             self.scheduler.cancel(sender.user_id)
             return [Reply(escape(tx.t("remind.off")))]
-        if is_web_user(sender.user_id):  # the web chat has no push: it cannot remind anyone
+        if sender.address.channel in WITHOUT_PUSH:  # a channel that cannot remind anyone
             return [
                 Reply(
                     escape(tx.t("remind.web_unavailable")),
@@ -184,18 +212,18 @@ class Assistant:
         reply = self.checks.cancel(sender.user_id, tx)
         return [reply or Reply(escape(tx.t("cancel.nothing")), ((Button(tx.t("button.menu"), act.HOME),),))]
 
-    def human(self, sender: Sender) -> list[Outgoing]:
+    def human(self, sender: Sender) -> list[Outbound]:
         """/human: open a case with the staff (or give the contacts when there is no staff group)."""
         return self.handoff.request(sender, self.lang_of(sender))
 
-    def relay(self, sender: Sender, text: str | None, message: tuple[int, int]) -> list[Outgoing] | None:
+    def relay(self, sender: Sender, text: str | None, message: tuple[Address, int]) -> list[Outbound] | None:
         """While the user has an open case, their messages go to the staff; None when there is none."""
         case_id = self.handoff.open_case_of(sender.user_id)
         if case_id is None:
             return None
         return self.handoff.from_user(case_id, sender, text, message)
 
-    def leave_case(self, sender: Sender) -> list[Outgoing] | None:
+    def leave_case(self, sender: Sender) -> list[Outbound] | None:
         case_id = self.handoff.open_case_of(sender.user_id)
         return self.handoff.close(case_id, by_user=True) if case_id is not None else None
 
@@ -237,17 +265,17 @@ class Assistant:
         sender: Sender,
         text: str | None,
         *,
-        chat_id: int | None = None,
+        chat: Address | None = None,
         message_id: int = 0,
         event_id: str | None = None,
         edited: bool = False,
-    ) -> list[Outgoing]:
+    ) -> list[Outbound]:
         """A message for the bot, for every channel: text, or a file/sticker/… (`text` None).
         During a case it goes to the staff; otherwise it answers the check's question or is a
-        question. In a group (`chat_id` not the user's) only questions are answered, never the
+        question. In a group (`chat` not the user's) only questions are answered, never the
         check, which lives in the private chat it started in; an edit is never a new answer."""
-        here = sender.user_id if chat_id is None else chat_id
-        if here != sender.user_id:
+        here = chat or sender.address
+        if here != sender.address:
             return self._to(here, self.question(sender, text)) if text and not edited else []
         if edited:
             return self._to(here, self.edited(sender, text) if text else self.unsupported(sender))
@@ -312,29 +340,28 @@ class Assistant:
         sender: Sender,
         data: str | act.Action,
         *,
-        chat_id: int | None = None,
+        chat: Address | None = None,
         source_message: int | None = None,
         in_staff_chat: bool = False,
-    ) -> list[Outgoing]:
+    ) -> list[Outbound]:
         """Any tapped button, for every channel: the handoff's (person, staff's case buttons,
         rating) and the rest (menus, check, language …), each addressed to its chat; menus
-        answer in the chat where the button was (`chat_id`, the user's own by default)."""
+        answer in the chat where the button was (`chat`, the user's own by default)."""
         action = act.decode(data) if isinstance(data, str) else data
         match action:
             case act.Human():
                 return self.human(sender)
             case act.StaffCase(op, case_id):
                 # case buttons work only where staff see them, on the case's own message
-                if not in_staff_chat or source_message is None:
+                staff = self.handoff.staff_member(sender)
+                if not in_staff_chat or source_message is None or staff is None:
                     return []
-                staff = StaffMember(sender.user_id, sender.first_name or str(sender.user_id))
                 return self.handoff.staff_action(op, case_id, staff, source_message)
             case act.Expired(quiet=True):
                 return []
             case act.Rate(case_id, stars):
-                return self.handoff.rate(sender.user_id, case_id, stars)
-        here = sender.user_id if chat_id is None else chat_id
-        return [Outgoing(here, reply) for reply in self.button(sender, action)]
+                return self.handoff.rate(sender.address, case_id, stars)
+        return self._to(chat or sender.address, self.button(sender, action))
 
     def button(self, sender: Sender, data: str | act.Action) -> list[Reply]:
         """A tapped button; unknown or stale data gets the menu again rather than an error."""

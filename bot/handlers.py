@@ -18,9 +18,11 @@ from telegram.ext import ApplicationHandlerStop, ContextTypes
 from bot import export, stats
 from bot.channels import Channels
 from bot.dialog import Assistant
-from bot.handoff import Outgoing
+from bot.handoff import Outbound
 from bot.i18n import DEFAULT_LANG, gettext, language_of
-from bot.people import Sender
+from bot.inbound import Command, Event, Inbound, StaffReply, Tap
+from bot.inbound import Message as MessageEvent
+from bot.people import TELEGRAM, Sender, telegram
 from bot.resilience import might_have_been_delivered
 from bot.settings import Settings
 from bot.storage import Storage
@@ -29,6 +31,34 @@ from conversations.reply import Keyboard, Reply
 from knowledge.schema import Lang
 
 log = logging.getLogger(__name__)
+
+MESSAGE_LIMIT = 4096  # Telegram's limit on one message's text, in UTF-16 code units
+LEAD_ROOM = 300  # kept free for the lead line ("Case #12 · Ann:")
+
+
+def utf16_units(text: str) -> int:
+    """Telegram counts UTF-16 code units: an emoji outside the BMP counts twice."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def with_lead(lead: str, text: str) -> list[str]:
+    """`lead` and the escaped `text` in as many messages as Telegram needs; the limit applies to
+    the text as shown (after the HTML entities are read), counted as Telegram counts it."""
+    parts, current, units = [], "", 0
+    for char in text:
+        size = utf16_units(char)
+        if units + size > MESSAGE_LIMIT - LEAD_ROOM:
+            parts.append(current)
+            current, units = "", 0
+        current += html.escape(char)
+        units += size
+    parts.append(current)
+    return [f"{lead}\n{parts[0]}", *parts[1:]]
+
+
+def texts_of(item: Outbound) -> list[str]:
+    """An item's text as Telegram messages: quoted words split to fit."""
+    return with_lead(item.reply.text, item.quoted) if item.quoted is not None else [item.reply.text]
 
 
 def build_keyboard(buttons: Keyboard) -> InlineKeyboardMarkup | None:
@@ -49,7 +79,21 @@ def sender_of(update: Update) -> Sender | None:
     user = update.effective_user
     if user is None or user.is_bot:
         return None
-    return Sender(user.id, user.first_name, user.username, user.language_code)
+    return Sender(telegram(user.id), user.first_name, user.username, user.language_code)
+
+
+def inbound(update: Update, event: Event) -> Inbound | None:
+    """The update as the core's one inbound value (None for a bot's or a channel's post)."""
+    sender, chat = sender_of(update), update.effective_chat
+    if sender is None or chat is None:
+        return None
+    return Inbound(sender, event, telegram(chat.id))
+
+
+async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE, event: Event) -> None:
+    """Through the door: the core decides, the items go out."""
+    if (value := inbound(update, event)) is not None:
+        await deliver(update, context, assistant_of(context).handle(value))
 
 
 async def send_replies(update: Update, context: ContextTypes.DEFAULT_TYPE, replies: Sequence[Reply]) -> None:
@@ -79,33 +123,36 @@ async def send_replies(update: Update, context: ContextTypes.DEFAULT_TYPE, repli
 
 
 async def deliver(
-    update: Update | None, context: ContextTypes.DEFAULT_TYPE, outgoing: Sequence[Outgoing]
+    update: Update | None, context: ContextTypes.DEFAULT_TYPE, outgoing: Sequence[Outbound]
 ) -> None:
     """Send each item to its chat; messages that belong to a case are recorded in its thread.
     An item for another channel's user (a web chat session) goes to that channel instead."""
     channels: Channels | None = context.application.bot_data.get("channels")
     for item in outgoing:
-        channel = channels.owner(item.chat_id) if channels is not None else None
-        if channel is not None:
-            channel.deliver(item)
+        if item.to.channel != TELEGRAM:
+            channel = channels.owner(item.to) if channels is not None else None
+            if channel is not None:
+                channel.deliver(item)
+            else:
+                log.warning("no channel here for %s; an item for it was not sent", item.to.channel)
             continue
         try:
             await _deliver_one(update, context, item)
         except Forbidden:
             if item.if_undelivered is None:
                 raise
-            log.info("chat %s cannot be reached; telling its fallback", item.chat_id)
+            log.info("chat %s cannot be reached; telling its fallback", item.to)
             await _deliver_one(update, context, item.if_undelivered)
 
 
-async def post_tracked(bot: Bot, storage: Storage, item: Outgoing) -> None:
+async def post_tracked(bot: Bot, storage: Storage, item: Outbound) -> None:
     """An outbox item: marked before sending, confirmed with its message id after; a send that
     may have arrived is never repeated (flush_outbox posts a note to the thread instead)."""
     assert item.outbox_id is not None and item.case_id is not None
     storage.outbox_mark(item.outbox_id, "sending")
     try:
         sent = await bot.send_message(
-            item.chat_id,
+            int(item.to.id),
             item.reply.text,
             parse_mode=ParseMode.HTML,
             reply_markup=build_keyboard(item.reply.buttons),
@@ -115,7 +162,7 @@ async def post_tracked(bot: Bot, storage: Storage, item: Outgoing) -> None:
         storage.outbox_mark(item.outbox_id, state)
         log.warning("case %s: header not confirmed (%s); it is %s", item.case_id, exc, state)
         return
-    storage.outbox_sent(item.outbox_id, item.chat_id, sent.message_id, item.case_id)
+    storage.outbox_sent(item.outbox_id, int(item.to.id), sent.message_id, item.case_id)
 
 
 async def flush_outbox(bot: Bot, assistant: Assistant, *, at_startup: bool = False) -> None:
@@ -128,11 +175,11 @@ async def flush_outbox(bot: Bot, assistant: Assistant, *, at_startup: bool = Fal
             continue
         note = assistant.handoff.header_unconfirmed(row["case_id"])
         try:
-            sent = await bot.send_message(note.chat_id, note.reply.text, parse_mode=ParseMode.HTML)
+            sent = await bot.send_message(int(note.to.id), note.reply.text, parse_mode=ParseMode.HTML)
         except TelegramError as exc:
             log.warning("case %s: could not post the thread note (%s)", row["case_id"], exc)
             continue
-        storage.outbox_sent(row["id"], note.chat_id, sent.message_id, row["case_id"])
+        storage.outbox_sent(row["id"], int(note.to.id), sent.message_id, row["case_id"])
     for row in storage.outbox_in_state("pending"):
         if storage.case(row["case_id"]) is None:
             storage.outbox_mark(row["id"], "dropped")
@@ -148,33 +195,38 @@ def _asker_in_group(update: Update | None, chat_id: int) -> int | None:
     return message.message_id
 
 
-async def _deliver_one(update: Update | None, context: ContextTypes.DEFAULT_TYPE, item: Outgoing) -> None:
+async def _deliver_one(update: Update | None, context: ContextTypes.DEFAULT_TYPE, item: Outbound) -> None:
     if item.outbox_id is not None:
         await post_tracked(context.bot, assistant_of(context).storage, item)
         return
+    chat_id = int(item.to.id)
     query_message = update.callback_query.message if update and update.callback_query else None
-    reply_to = item.reply_to or _asker_in_group(update, item.chat_id)
+    reply_to = item.reply_to or _asker_in_group(update, chat_id)
     reply_parameters = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
+    sent_ids: list[int] = []
     if item.copy_of is not None:
-        sent_id = (
-            await context.bot.copy_message(
-                item.chat_id, item.copy_of[0], item.copy_of[1], reply_parameters=reply_parameters
-            )
-        ).message_id
-    elif item.reply.edit and isinstance(query_message, Message) and query_message.chat.id == item.chat_id:
+        source, message_id = item.copy_of
+        copied = await context.bot.copy_message(
+            chat_id, int(source.id), message_id, reply_parameters=reply_parameters
+        )
+        sent_ids.append(copied.message_id)
+    elif item.reply.edit and isinstance(query_message, Message) and query_message.chat.id == chat_id:
         await send_replies(update, context, [item.reply])  # type: ignore[arg-type]
         return
     else:
-        sent = await context.bot.send_message(
-            item.chat_id,
-            item.reply.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=build_keyboard(item.reply.buttons),
-            reply_parameters=reply_parameters,
-        )
-        sent_id = sent.message_id
+        texts = texts_of(item)
+        for number, text in enumerate(texts):
+            sent = await context.bot.send_message(
+                chat_id,
+                text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=build_keyboard(item.reply.buttons) if number == len(texts) - 1 else None,
+                reply_parameters=reply_parameters,
+            )
+            sent_ids.append(sent.message_id)
     if item.case_id is not None:
-        assistant_of(context).storage.map_case_message(item.chat_id, sent_id, item.case_id)
+        for sent_id in sent_ids:
+            assistant_of(context).storage.map_case_message(chat_id, sent_id, item.case_id)
 
 
 def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
@@ -206,33 +258,25 @@ async def mark_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A user's command (/start, /help, /check …): the core decides what it means and where."""
-    sender, message, chat = sender_of(update), update.effective_message, update.effective_chat
-    if sender is None or message is None or chat is None or not message.text:
+    message = update.effective_message
+    if message is None or not message.text:
         return
     name = message.text.split()[0][1:].split("@")[0]
-    argument = " ".join(context.args or [])
-    await deliver(update, context, assistant_of(context).command(sender, name, argument, chat_id=chat.id))
+    await handle(update, context, Command(name, " ".join(context.args or [])))
 
 
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Free text in a private chat, or addressed to the bot in a group (mention or reply)."""
-    sender, message = sender_of(update), update.effective_message
-    if sender is None or message is None or not message.text:
+    message = update.effective_message
+    if message is None or not message.text:
         return
     text: str | None = message.text
     if message.chat.type != ChatType.PRIVATE:
         text = _addressed_text(message, context.bot.username)
         if not text:
             return  # group chatter not meant for the bot
-    outgoing = assistant_of(context).message(
-        sender,
-        text,
-        chat_id=message.chat.id,
-        message_id=message.message_id,
-        event_id=str(update.update_id),
-        edited=update.edited_message is not None,
-    )
-    await deliver(update, context, outgoing)
+    edited = update.edited_message is not None
+    await handle(update, context, MessageEvent(text, message.message_id, str(update.update_id), edited))
 
 
 def _addressed_text(message: Message, bot_username: str | None) -> str | None:
@@ -261,33 +305,22 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice, files, locations in a private chat: to the staff during a case,
     otherwise a note of what the bot reads."""
-    sender, message = sender_of(update), update.effective_message
-    if sender is None or message is None:
+    message = update.effective_message
+    if message is None:
         return
-    outgoing = assistant_of(context).message(
-        sender,
-        None,
-        chat_id=message.chat.id,
-        message_id=message.message_id,
-        edited=update.edited_message is not None,
+    await handle(
+        update, context, MessageEvent(None, message.message_id, edited=update.edited_message is not None)
     )
-    await deliver(update, context, outgoing)
 
 
 async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A reply in the staff group to a case message: relayed to that case's user (staff only)."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or message.reply_to_message is None or user is None or update.edited_message:
+    message = update.effective_message
+    if message is None or message.reply_to_message is None or update.edited_message:
         return
     replied = message.reply_to_message
-    relayed = assistant_of(context).handoff.from_staff(
-        user.id,
-        replied.message_id,
-        message.text,
-        (message.chat.id, message.message_id),
-        replied_to_bot=bool(replied.from_user and replied.from_user.id == context.bot.id),
-    )
-    await deliver(update, context, relayed)
+    to_bot = bool(replied.from_user and replied.from_user.id == context.bot.id)
+    await handle(update, context, StaffReply(replied.message_id, message.text, message.message_id, to_bot))
 
 
 Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
@@ -414,14 +447,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     except BadRequest as exc:  # too old (e.g. redelivered after a restart): the tap still counts
         log.info("could not answer callback query %s: %s", query.id, exc)
     source = query.message.message_id if isinstance(query.message, Message) else None
-    outgoing = assistant_of(context).tap(
-        sender,
-        query.data or "",
-        chat_id=update.effective_chat.id if update.effective_chat else None,
-        source_message=source,
-        in_staff_chat=in_staff_chat(update, context),
-    )
-    await deliver(update, context, outgoing)
+    await handle(update, context, Tap(query.data or "", source))
 
 
 class DatabaseTrouble:

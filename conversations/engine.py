@@ -32,7 +32,7 @@ UNSURE_WORDS = frozenset(
 @dataclass
 class Session:
     flow_id: str
-    owner: int = 0  # the user whose answers these are
+    owner: str = ""  # the key of the user whose answers these are
     answers: dict[str, Any] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)  # what the user typed, as typed
     current: str | None = None
@@ -52,7 +52,7 @@ class Session:
     def from_dict(cls, data: dict[str, Any]) -> Session:
         return cls(
             flow_id=str(data["flow_id"]),
-            owner=int(data.get("owner", 0)),
+            owner=str(data.get("owner", "")),
             answers=dict(data.get("answers", {})),
             raw=dict(data.get("raw", {})),
             current=data.get("current"),
@@ -127,7 +127,7 @@ class FlowEngine:
         return next((s for s in self.applicable_steps(session) if s.id not in session.answers), None)
 
     # starting ---------------------------------------------------------------------------------
-    def start(self, tx: Texts, owner: int = 0) -> tuple[Session, Reply]:
+    def start(self, tx: Texts, owner: str = "") -> tuple[Session, Reply]:
         session = Session(self.flow.id, owner)
         first = self.next_step(session)
         assert first is not None

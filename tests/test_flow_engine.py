@@ -591,7 +591,7 @@ def test_round_trip_of_a_finished_session_shows_the_result(engine: FlowEngine) -
 
 # --- the lead form, with the real finisher and an in-memory database ------------------------------------
 
-USER = 4242
+USER = "tg:4242"
 
 
 @pytest.fixture
