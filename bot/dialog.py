@@ -18,6 +18,7 @@ from bot.handoff import Handoff, Outbound
 from bot.i18n import language_of
 from bot.inbound import Inbound
 from bot.people import WEB, Address, Sender
+from bot.staff import STAFF_COMMANDS, StaffDesk
 from bot.storage import Storage
 from bot.texts import texts_for
 from conversations import actions as act
@@ -74,12 +75,16 @@ class Assistant:
         self.checks = Checks(kb, storage, today)
         self.composer = Composer(kb, index)
         self.handoff = Handoff(kb, storage, self.checks, staff_chat_id, admin_ids)
+        self.staff = StaffDesk(self.handoff)
 
     # the door: every channel's events come in here -------------------------------------------
     def handle(self, inbound: Inbound) -> list[Outbound]:
         """One event from any channel; returns what to send, each item to its address."""
         sender, where, event = inbound.sender, inbound.where, inbound.event
         match event:
+            case inbound_.Command(name, argument, replied_to) if name.lower() in STAFF_COMMANDS:
+                lang = self.lang_of(sender)
+                return self.staff.command(sender, lang, name.lower(), argument, where, replied_to)
             case inbound_.Command(name, argument):
                 return self.command(sender, name, argument, chat=where)
             case inbound_.Message(text, message_id, event_id, edited):
@@ -133,6 +138,8 @@ class Assistant:
             "forget": lambda: self.forget(sender),
         }
         reply = simple.get(name)
+        if reply is None and here != sender.address:
+            return []  # in a group, a command the bot does not have is someone else's
         return self._to(here, reply() if reply else self.unknown_command(sender))
 
     @staticmethod
@@ -194,6 +201,17 @@ class Assistant:
         ]
         lines += [tx.t("dates.local_note"), tx.t("remind.how_to_stop")]
         return [Reply(escape("\n".join(lines)))]
+
+    def reminder_due(self, user_id: str, stage_id: str, days_before: int) -> list[Outbound]:
+        """A scheduled reminder's time has come: sent once, and only while the user wants them."""
+        storage = self.storage
+        if not storage.has_reminders(user_id) or not storage.mark_reminder_sent(
+            user_id, stage_id, days_before
+        ):
+            return []
+        user = storage.user(user_id)
+        lang: Lang = "en" if user and user["lang"] == "en" else "zh"
+        return [Outbound(Address.parse(user_id), Reply(self.reminder_text(lang, stage_id, days_before)))]
 
     def reminder_text(self, lang: Lang, stage_id: str, days_before: int) -> str:
         tx = texts_for(lang)

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import html
 import logging
 import sqlite3
-from collections.abc import Callable, Coroutine, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot import export, stats
 from bot.channels import Channels
 from bot.dialog import Assistant
 from bot.handoff import Outbound
@@ -26,7 +23,6 @@ from bot.people import TELEGRAM, Sender, telegram
 from bot.resilience import might_have_been_delivered
 from bot.settings import Settings
 from bot.storage import Storage
-from bot.texts import texts_for
 from conversations.reply import Keyboard, Reply
 from knowledge.schema import Lang
 
@@ -142,7 +138,10 @@ async def deliver(
             if item.if_undelivered is None:
                 raise
             log.info("chat %s cannot be reached; telling its fallback", item.to)
-            await _deliver_one(update, context, item.if_undelivered)
+            await deliver(update, context, [item.if_undelivered])
+            continue
+        if item.if_delivered is not None:
+            await deliver(update, context, [item.if_delivered])
 
 
 async def post_tracked(bot: Bot, storage: Storage, item: Outbound) -> None:
@@ -204,7 +203,16 @@ async def _deliver_one(update: Update | None, context: ContextTypes.DEFAULT_TYPE
     reply_to = item.reply_to or _asker_in_group(update, chat_id)
     reply_parameters = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
     sent_ids: list[int] = []
-    if item.copy_of is not None:
+    if item.attachment is not None:
+        document = await context.bot.send_document(
+            chat_id,
+            item.attachment.data,
+            filename=item.attachment.filename,
+            caption=item.reply.text,
+            parse_mode=ParseMode.HTML,
+        )
+        sent_ids.append(document.message_id)
+    elif item.copy_of is not None:
         source, message_id = item.copy_of
         copied = await context.bot.copy_message(
             chat_id, int(source.id), message_id, reply_parameters=reply_parameters
@@ -234,11 +242,6 @@ def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
     return settings
 
 
-def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    user = update.effective_user
-    return user is not None and user.id in settings_of(context).admin_ids
-
-
 def in_staff_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     chat = update.effective_chat
     return chat is not None and chat.id == settings_of(context).staff_chat_id
@@ -261,8 +264,14 @@ async def command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    name = message.text.split()[0][1:].split("@")[0]
-    await handle(update, context, Command(name, " ".join(context.args or [])))
+    name, _, addressee = message.text.split()[0][1:].partition("@")
+    if addressee and addressee.lower() != (context.bot.username or "").lower():
+        if message.chat.type != ChatType.PRIVATE:
+            return  # another bot's command
+        name = f"{name}@{addressee}"  # in the private chat: a command the bot does not have
+    replied = message.reply_to_message.message_id if message.reply_to_message else None
+    argument = message.text.partition(" ")[2].strip()
+    await handle(update, context, Command(name, argument, replied))
 
 
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -292,16 +301,6 @@ def _addressed_text(message: Message, bot_username: str | None) -> str | None:
     return None
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A command the bot does not have (in private chats only)."""
-    if (
-        (sender := sender_of(update))
-        and update.effective_chat
-        and update.effective_chat.type == ChatType.PRIVATE
-    ):
-        await send_replies(update, context, assistant_of(context).unknown_command(sender))
-
-
 async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice, files, locations in a private chat: to the staff during a case,
     otherwise a note of what the bot reads."""
@@ -321,104 +320,6 @@ async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     replied = message.reply_to_message
     to_bot = bool(replied.from_user and replied.from_user.id == context.bot.id)
     await handle(update, context, StaffReply(replied.message_id, message.text, message.message_id, to_bot))
-
-
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
-
-
-def _staff_only(handler: Handler) -> Handler:
-    """Staff commands: anyone not in BOT_ADMIN_IDS gets a polite refusal and nothing else."""
-
-    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if not is_admin(update, context):
-            if update.effective_chat is not None:
-                lang = (
-                    assistant_of(context).lang_of(sender) if (sender := sender_of(update)) else DEFAULT_LANG
-                )
-                # plain text (no parse mode): escaping would show entities such as &#x27;
-                await context.bot.send_message(update.effective_chat.id, gettext(lang, "staff.only_admins"))
-            return
-        await handler(update, context)
-
-    guarded.__doc__ = handler.__doc__
-    return guarded
-
-
-async def send_staff_output(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: Lang
-) -> None:
-    """Staff data stays with staff: shown in the admin's private chat or the staff group; asked
-    for anywhere else, it goes to the admin privately and the chat only hears that it was sent."""
-    chat, user = update.effective_chat, update.effective_user
-    assert chat is not None and user is not None
-    if chat.id == user.id or in_staff_chat(update, context):
-        await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML)
-        return
-    try:
-        await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML)
-        note = gettext(lang, "staff.sent_private")
-    except Forbidden:  # the admin never opened a private chat with the bot
-        note = gettext(lang, "staff.open_private_first")
-    await context.bot.send_message(chat.id, html.escape(note), parse_mode=ParseMode.HTML)
-
-
-def staff_lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Lang:
-    sender = sender_of(update)
-    return assistant_of(context).lang_of(sender) if sender else DEFAULT_LANG
-
-
-@_staff_only
-async def cases(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/cases: open cases with their age and who claimed them."""
-    text = assistant_of(context).handoff.open_cases_text(dt.datetime.now(dt.UTC))
-    await send_staff_output(update, context, text, staff_lang(update, context))
-
-
-@_staff_only
-async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/close, as a reply to a case message in the staff group: close that case."""
-    message = update.effective_message
-    handoff = assistant_of(context).handoff
-    replied = message.reply_to_message if message else None
-    case_id = (
-        handoff.storage.case_of_message(replied.chat.id, replied.message_id) if replied is not None else None
-    )
-    if case_id is None:
-        await send_replies(update, context, [Reply(html.escape(gettext("zh", "staff.close_how")))])
-        return
-    await deliver(update, context, handoff.close(case_id))
-
-
-@_staff_only
-async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/stats: figures for the bureau."""
-    lang = staff_lang(update, context)
-    text = html.escape(stats.render(stats.compute(assistant_of(context).storage), texts_for(lang)))
-    await send_staff_output(update, context, text, lang)
-
-
-@_staff_only
-async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/export [xlsx|csv] [since] [until]: the leads as a file, in the admin's private chat."""
-    assert update.effective_user is not None and update.effective_chat is not None
-    args = list(context.args or [])
-    fmt = args.pop(0).lower() if args and args[0].lower() in ("xlsx", "csv") else "xlsx"
-    sender = sender_of(update)
-    lang = assistant_of(context).lang_of(sender) if sender else DEFAULT_LANG
-    try:
-        since = export.parse_day(args[0] if args else None, "since")
-        until = export.parse_day(args[1] if len(args) > 1 else None, "until")
-        data, count = export.export_leads(assistant_of(context).storage, fmt, since, until)
-    except export.ExportError:
-        await send_replies(update, context, [Reply(html.escape(gettext(lang, "staff.export_usage")))])
-        return
-    admin = update.effective_user.id
-    name = f"leads-{dt.date.today().isoformat()}.{fmt}"
-    await context.bot.send_document(
-        admin, data, filename=name, caption=gettext(lang, "staff.export_sent", count=count)
-    )
-    if update.effective_chat.id != admin:
-        await send_replies(update, context, [Reply(html.escape(gettext(lang, "staff.export_private")))])
 
 
 def _tapped_for_someone_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:

@@ -26,6 +26,14 @@ from knowledge.schema import Lang
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file to send (an export), with the reply's text as its caption."""
+
+    filename: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class Outbound:
     """One message for one address; the channel that owns the address sends it."""
 
@@ -36,11 +44,13 @@ class Outbound:
     copy_of: tuple[Address, int] | None = None  # a chat and the channel's message id there, to copy
     # sent instead when the recipient cannot be reached (e.g. the user blocked the bot)
     if_undelivered: Outbound | None = None
+    if_delivered: Outbound | None = None  # and this once it has gone out
     outbox_id: int | None = None  # stored before sending: its state says whether it went out
     by_staff: bool = False  # a staff member's own words relayed to the user
     # someone's own words (plain text), shown after the reply's text: a channel with a length
     # limit splits them over as many messages as it needs
     quoted: str | None = None
+    attachment: Attachment | None = None
 
     def markup(self) -> str:
         """The whole text as markup, for a channel without a length limit."""
@@ -181,6 +191,12 @@ class Handoff:
         return bool(
             session and session.finished and self.checks.assess(session).outcome is Outcome.NEEDS_PERSON
         )
+
+    def case_of_message(self, chat: Address, message_id: int) -> int | None:
+        """The case a message of the staff group's thread belongs to."""
+        if chat != self.staff_chat or self.staff_chat_id is None:
+            return None
+        return self.storage.case_of_message(self.staff_chat_id, message_id)
 
     # while a case is open ---------------------------------------------------------------------
     def open_case_of(self, user_id: str) -> int | None:

@@ -19,6 +19,7 @@ class Command:
 
     name: str
     argument: str = ""
+    replied_to: int | None = None  # the channel's id of the message the command replies to
 
 
 @dataclass(frozen=True)

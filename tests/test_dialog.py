@@ -90,3 +90,14 @@ def test_console_person_button_gives_the_contacts_without_a_staff_group(assistan
     ConsoleChat(assistant).run(stdin, stdout)
     out = stdout.getvalue()
     assert "8884332" in out and "已失效" not in out
+
+
+def test_console_person_button_opens_a_case_with_a_staff_group(kb: KnowledgeBase, index: SearchIndex):
+    assistant = Assistant(kb, index, Storage(":memory:"), lambda: TODAY, staff_chat_id=-100777)
+    stdin = io.StringIO("8\n你好\n/quit\n")  # 转人工, then a message for the staff
+    stdout = io.StringIO()
+    ConsoleChat(assistant).run(stdin, stdout)
+    out = stdout.getvalue()
+    assert "工单 #1" in out and "已失效" not in out
+    case = assistant.storage.open_case_of("console:local")
+    assert case is not None and assistant.storage.outbox_of_case(case["id"]) is not None  # for the staff

@@ -102,6 +102,7 @@ async def test_staff_commands_refuse_strangers(server: FakeBotApi, running_bot: 
         await stranger.send(command)
         reply = await stranger.next_reply()
         assert "staff only" in reply.text
+        assert "bureau's staff" in reply.text and "&#" not in reply.text  # no entity shown
         assert reply.method == "sendMessage" and reply.file is None
     assert not server.calls_to("sendDocument")
 
