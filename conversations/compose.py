@@ -244,9 +244,9 @@ class Composer:
             copies = self.kb.lexicon.copies_intent if understood.claimed_copies() else ""
             who = self.kb.lexicon.body_intent if self.reader.offered_body(understood) else ""
             if copies and copies not in understood.intents:  # 打印三份就够了吧: asks the copies
-                main = index.search(f"{question} {copies}", lang, lenient=True)
+                main = self._confirmed(question, understood, copies, lang)
             elif who:  # 是省工信厅发的吧: asks who
-                main = index.search(f"{question} {who}", lang, lenient=True)
+                main = self._confirmed(question, understood, who, lang)
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
         lang = main.lang
@@ -257,6 +257,8 @@ class Composer:
         asked = [c for c in understood.clauses if self.reader.is_question(c)] or understood.clauses[-1:]
         if main.kind is Kind.OUTSIDE and any(index.outside_words(c) for c in asked):
             return self._plain(main)  # what is asked is about something else, not just the story
+        if all(index.outside_words(c) for c in asked):
+            return self._outside(main)  # 5G网关什么品牌好: every question asks about something else
         if main.kind is Kind.OUTSIDE and self._asks_about_the_story(understood, asked):
             return self._plain(main)  # 听说有社保补贴，怎么申请: the story's other thing is asked
 
@@ -301,6 +303,19 @@ class Composer:
         score = main.score if main.kind is Kind.ANSWER else max(main.score, 0.5)
         entry_id = main_entry.id if main_entry else "composed"
         return Composed(Kind.ANSWER, lang, text, entry_id, score, suggestions, context, bool(computed))
+
+    def _confirmed(
+        self, question: str, understood: Understanding, ask: str, lang: Lang | None
+    ) -> SearchResult:
+        """The fact a statement offers for confirmation, asked with what it confirms (份数, 谁):
+        from the whole message, or from its last question when the story blurs the whole."""
+        main = self.index.search(f"{question} {ask}", lang, lenient=True)
+        asked = [c for c in understood.clauses if self.reader.is_question(c)]
+        if main.kind is not Kind.ANSWER and asked and asked[-1] != question:
+            last = self.index.search(f"{asked[-1]} {ask}", lang, lenient=True)
+            if last.kind is Kind.ANSWER:
+                return last
+        return main
 
     def _confirms_a_notice_fact(self, question: str, understood: Understanding) -> bool:
         """…就够了吧, …对吧 about one of the notice's topics or asks: the user's own words for
@@ -589,7 +604,12 @@ class Composer:
     ) -> list[Entry]:
         """The message names one stage (入库) and no other: an answer about another stage (whose
         text merely mentions it, as 入库项目单位 does) gives way to the best match about the named one."""
-        named = [self.stages[i] for i in understood.topic_ids(set(self.stages))]
+        named_ids = understood.topic_ids(set(self.stages))
+        if len(named_ids) > 1:  # 入库的表交了，验收阶段交哪两份: the stage the question names
+            asked = [c for c in understood.clauses if self.reader.is_question(c)]
+            in_questions = {i for c in asked for i in self.reader.read(c).topic_ids(set(self.stages))}
+            named_ids = list(in_questions) if len(in_questions) == 1 else named_ids
+        named = [self.stages[i] for i in named_ids]
         # only a stage the message could have named (it has topic words) and did not: a stage
         # without words of its own (the review after 验收) may be what a message about another asks
         nameable = {s.clause: s.id for s in self.stages.values() if self.kb.lexicon.topics.get(s.id)}

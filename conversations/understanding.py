@@ -20,7 +20,9 @@ from knowledge.search import SearchIndex
 CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b")
 QUESTION_MARK = re.compile(
     r"[?？吗呢么]|什么|哪|(?<![十好这])几|多少|还是|怎么|是否|能否|可以|(.)[不没]\1"
+    r"|咩|乜|点样|几时|边个|边度"  # Cantonese
     r"|how|what|when|who|which|can |is |are |do |does "
+    r"|[不没未吧]$"  # 影响申报不, 报得了没, 是7月出的吧: a yes-no question said the colloquial way
 )
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
 JOINERS = re.compile(r"和|与|跟|及|、|/|\band\b|\bor\b|还是")
@@ -39,6 +41,7 @@ STILL = re.compile(r"还(?=能|可以|来得及|有效)")
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
+DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某")
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ class Reader:
         self.support_words = {
             index.normaliser.canonical(w, correct=False).replace(" ", "") for w in lexicon.support_words
         } - {""}
+        self.support_names = {simplify(w) for w in lexicon.support_words}  # as typed: 补贴, 奖励
         self.apply_words = {
             t
             for w in lexicon.apply_words
@@ -186,7 +190,7 @@ class Reader:
         topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
         other = self._other_programme(simplified, topics)
         other = other or self._other_body(simplified) or self._other_round(simplified)
-        other = other or self._local_policy(simplified)
+        other = other or self._local_policy(simplified) or self._named_support(text)
         return Understanding(
             text=text,
             simplified=simplified,
@@ -234,7 +238,14 @@ class Reader:
 
     def _other_body(self, simplified: str) -> str | None:
         """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the
-        provincial funds this notice matches."""
+        provincial funds this notice matches; applying to the higher body itself (直接向省工信厅
+        申报) is its programme whatever funds are named."""
+        for clause in CLAUSE_SPLIT.split(simplified):
+            for body in self.other_bodies:
+                at = clause.find(f"向{body}") if body else -1
+                asks_to_apply = at >= 0 and any(w in clause[at:] for w in self.apply_words)
+                if asks_to_apply and QUESTION_MARK.search(clause):
+                    return body
         if any(w in simplified for w in self.matching_words):
             return None
         for clause in CLAUSE_SPLIT.split(simplified):
@@ -242,6 +253,24 @@ class Reader:
             if body and any(w in clause[clause.find(body) :] for w in self.body_programme_words):
                 return body
         return None
+
+    def _named_support(self, text: str) -> str | None:
+        """出口信用保险保费补贴, 智慧医疗补贴, 上市奖励: a support named by a word the notice
+        never uses is another programme's (the notice's own supports are named in its words)."""
+        for clause in CLAUSE_SPLIT.split(text):
+            words = self.index.normaliser.chinese_words(clause)
+            for at in range(1, len(words)):
+                before = words[at - 1]
+                if words[at] in self.support_names and self._names_something_else(before):
+                    return before + words[at]
+        return None
+
+    def _names_something_else(self, word: str) -> bool:
+        """A word of two or more characters, not a pointer (这个, 这笔, 一下) and unknown to the
+        knowledge base even after its synonyms."""
+        if len(word) < 2 or word.startswith(DETERMINERS) or word in self.generic_words:
+            return False
+        return not any(self.index.knows(t) for t in self.index.normaliser.tokens(word, correct=False))
 
     def _local_policy(self, simplified: str) -> str | None:
         """仁化县有没有自己的补贴: a county's or district's own policy, not the city's notice."""

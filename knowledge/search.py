@@ -239,6 +239,10 @@ class SearchIndex:
         tokens = self.normaliser.tokens(question[:MAX_QUESTION_CHARS])
         return [t for t in tokens if not t.startswith("~") and t in self._postings]
 
+    def knows(self, token: str) -> bool:
+        """Whether the knowledge base uses this token (a word as `tokens` gives it)."""
+        return token in self._postings
+
     def outside_words(self, question: str) -> list[str]:
         """The lexicon's out-of-scope words that occur in the question."""
         bare = self._bare(question[:MAX_QUESTION_CHARS])

@@ -250,6 +250,62 @@ def test_other_agencies_programmes_and_places_are_outside(composer: Composer, qu
     assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
 
 
+@pytest.mark.parametrize(
+    ("question", "outside"),
+    [
+        ("我们想申请茶叶种植补贴，要什么材料", True),
+        ("听说有渔船燃油补助，韶关怎么申请", True),
+        ("仁化的民宿装修奖励多少", True),
+        ("这个补贴要交什么材料", False),
+        ("上云上平台的补贴多少", False),
+        ("入库申报书要交几份", False),
+    ],
+)
+def test_a_support_named_by_words_the_notice_never_uses_is_outside(
+    composer: Composer, question: str, outside: bool
+):
+    answer = composer.answer(question, None, JUNE_20)
+    assert (answer.entry_id is None and answer.kind is Kind.OUTSIDE) == outside, question
+
+
+def test_asking_for_product_advice_is_outside_even_on_a_notice_topic(composer: Composer):
+    answer = composer.answer("我们想上工业互联网平台，哪家好？有没有推荐一下", None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+
+
+def test_product_words_in_the_story_do_not_make_the_question_outside(composer: Composer):
+    answer = composer.answer("平台是找供应商报价做的，花了300万，上云上平台的补贴最高多少", None, JUNE_20)
+    assert answer.entry_id is not None and "100" in answer.text
+
+
+def test_a_colloquial_yes_no_question_after_another_agencys_story_is_answered(composer: Composer):
+    answer = composer.answer("前年车间出过一次重大安全事故，被应急局罚过款，影响报这个不", None, JUNE_20)
+    assert answer.entry_id == "compliance-conditions"
+
+
+def test_copies_offered_for_confirmation_after_a_story_are_corrected(composer: Composer):
+    question = "之前别的申报我们都交五份，这次工业互联网的入库申报书也是一式五份对吧？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert "不是一式5份" in flat(answer.text) and "一式七份" in answer.text
+
+
+def test_the_stage_the_question_names_wins_over_the_storys(composer: Composer):
+    answer = composer.answer("入库的表都交了，到了验收环节要准备哪些东西", None, JUNE_20)
+    assert answer.entry_id == "acceptance-materials"
+
+
+def test_cantonese_function_words_are_read(composer: Composer):
+    answer = composer.answer("我哋喺乳源做陶瓷嘅，上咗云平台，市里配套按咩计", None, JUNE_20)
+    assert answer.entry_id is not None and "10%" in answer.text
+
+
+def test_applying_to_the_province_itself_is_its_programme(composer: Composer):
+    answer = composer.answer("拿省级专项资金的话，要怎么向省工信厅申报？", None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+    answer = composer.answer("我们已经向省里申报了省级专项资金，市里配套多少", None, JUNE_20)
+    assert answer.entry_id is not None
+
+
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
     question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
     answer = composer.answer(question, None, JUNE_20)
