@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 import sys
 from typing import TextIO
 
@@ -13,16 +11,11 @@ from bot.handoff import Outbound
 from bot.i18n import gettext
 from bot.inbound import Command, Event, Inbound, Message, Tap
 from bot.people import CONSOLE, Address, Sender
+from conversations.markup import plain
 from conversations.reply import Button, Reply
 
 log = logging.getLogger(__name__)
-TAG = re.compile(r"<[^>]+>")
 CONSOLE_USER = Sender(Address(CONSOLE, "local"), first_name=None, username="console", language_code="zh")
-
-
-def plain(text: str) -> str:
-    """HTML reply text as terminal text."""
-    return html.unescape(TAG.sub("", text))
 
 
 class ConsoleChat:

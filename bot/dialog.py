@@ -91,8 +91,12 @@ class Assistant:
                 return self.message(
                     sender, text, chat=where, message_id=message_id, event_id=event_id, edited=edited
                 )
-            case inbound_.Tap(data, message_id):
+            case inbound_.Tap(data, message_id, asker):
                 in_staff_chat = where == self.handoff.staff_chat
+                if where != sender.address and not in_staff_chat and asker != sender.address:
+                    # in a group, a menu belongs to whoever asked for it
+                    text = escape(self.texts(sender).t("button.not_yours"))
+                    return [Outbound(sender.address, Reply(text), notice=True)]
                 return self.tap(
                     sender, data, chat=where, source_message=message_id, in_staff_chat=in_staff_chat
                 )

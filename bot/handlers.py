@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import html
 import logging
 import sqlite3
@@ -19,10 +18,10 @@ from bot.handoff import Outbound
 from bot.i18n import DEFAULT_LANG, gettext, language_of
 from bot.inbound import Command, Event, Inbound, StaffReply, Tap
 from bot.inbound import Message as MessageEvent
-from bot.people import TELEGRAM, Sender, telegram
+from bot.people import TELEGRAM, Address, Sender, telegram
 from bot.resilience import might_have_been_delivered
-from bot.settings import Settings
 from bot.storage import Storage
+from conversations.markup import plain
 from conversations.reply import Keyboard, Reply
 from knowledge.schema import Lang
 
@@ -237,16 +236,6 @@ async def _deliver_one(update: Update | None, context: ContextTypes.DEFAULT_TYPE
             assistant_of(context).storage.map_case_message(chat_id, sent_id, item.case_id)
 
 
-def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
-    settings: Settings = context.application.bot_data["settings"]
-    return settings
-
-
-def in_staff_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    chat = update.effective_chat
-    return chat is not None and chat.id == settings_of(context).staff_chat_id
-
-
 async def skip_duplicates(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An update delivered again (after a crash, before its offset was confirmed) is handled once."""
     if assistant_of(context).storage.was_handled(update.update_id):
@@ -322,33 +311,31 @@ async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await handle(update, context, StaffReply(replied.message_id, message.text, message.message_id, to_bot))
 
 
-def _tapped_for_someone_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """In a group, a menu belongs to whoever asked for it (the message the bot's reply quotes)."""
-    query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None or chat.type == ChatType.PRIVATE or in_staff_chat(update, context):
-        return False
-    message = query.message if isinstance(query.message, Message) else None
+def _asker(update: Update) -> Address | None:
+    """In a group, the user whose message the tapped menu quotes (the bot's replies quote it)."""
+    query = update.callback_query
+    message = query.message if query and isinstance(query.message, Message) else None
     asker = message.reply_to_message.from_user if message and message.reply_to_message else None
-    return asker is None or asker.id != query.from_user.id
+    return telegram(asker.id) if asker is not None else None
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A tapped inline button."""
+    """A tapped inline button: the core's notice (if any) answers the tap, the rest is sent."""
     query = update.callback_query
-    sender = sender_of(update)
-    if query is None or sender is None:
+    source = query.message.message_id if query and isinstance(query.message, Message) else None
+    value = inbound(update, Tap(query.data or "", source, _asker(update))) if query else None
+    if query is None or value is None:
         return
-    if _tapped_for_someone_else(update, context):
-        lang = assistant_of(context).lang_of(sender)
-        with contextlib.suppress(BadRequest):
-            await query.answer(gettext(lang, "button.not_yours"), show_alert=True)
-        return
+    outgoing = assistant_of(context).handle(value)
+    notices = [item for item in outgoing if item.notice]
     try:
-        await query.answer()
+        if notices:
+            await query.answer(plain(notices[0].reply.text), show_alert=True)
+        else:
+            await query.answer()
     except BadRequest as exc:  # too old (e.g. redelivered after a restart): the tap still counts
         log.info("could not answer callback query %s: %s", query.id, exc)
-    source = query.message.message_id if isinstance(query.message, Message) else None
-    await handle(update, context, Tap(query.data or "", source))
+    await deliver(update, context, [item for item in outgoing if not item.notice])
 
 
 class DatabaseTrouble:

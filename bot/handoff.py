@@ -51,6 +51,8 @@ class Outbound:
     # limit splits them over as many messages as it needs
     quoted: str | None = None
     attachment: Attachment | None = None
+    # a short notice for whoever tapped, shown by the button (an alert), not sent as a message
+    notice: bool = False
 
     def markup(self) -> str:
         """The whole text as markup, for a channel without a length limit."""

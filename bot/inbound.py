@@ -38,6 +38,7 @@ class Tap:
 
     data: str
     message_id: int | None = None
+    asker: Address | None = None  # in a group: whose request the tapped message answers
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.dialog import Assistant
-from bot.inbound import Command, Inbound
+from bot.inbound import Command, Inbound, Tap
 from bot.people import WEB, Address, telegram
 from bot.storage import Storage
 from conversations.actions import decode
@@ -132,3 +132,13 @@ def test_unknown_commands_are_answered_in_private_only(chat: Transcript, ann: Pe
     ann.push("/frobnicate")
     assert ann.pop()
     assert chat.assistant.handle(Inbound(ann.sender, Command("frobnicate"), telegram(-100999))) == []
+
+
+def test_in_a_group_a_menu_belongs_to_whoever_asked(chat: Transcript, ann: Person) -> None:
+    group, bob = telegram(-100602), chat.person("Bob", telegram(503))
+    ann.push("/start", chat=group)
+    menu = chat.pop_id(group)
+    (notice,) = chat.assistant.handle(Inbound(bob.sender, Tap("menu:dates", menu, asker=ann.address), group))
+    assert notice.notice and notice.to == bob.address and "别人" in notice.reply.text
+    (screen,) = chat.assistant.handle(Inbound(ann.sender, Tap("menu:dates", menu, asker=ann.address), group))
+    assert screen.to == group and not screen.notice and screen.reply.edit

@@ -11,11 +11,11 @@ from __future__ import annotations
 import itertools
 from collections import deque
 
-from bot.console import plain
 from bot.dialog import Assistant
 from bot.handoff import Outbound
 from bot.inbound import Command, Event, Inbound, Message, StaffReply, Tap
 from bot.people import Address, Sender
+from conversations.markup import plain
 from conversations.reply import Button
 
 
