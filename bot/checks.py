@@ -10,6 +10,8 @@ import json
 from collections.abc import Callable
 from html import escape
 
+from bot.export import LeadSheet
+from bot.i18n import use_notice_texts
 from bot.storage import Storage, now_iso
 from conversations import actions as act
 from conversations.eligibility import Assessment, Rules, evaluate, load_rules
@@ -19,6 +21,7 @@ from conversations.reply import Button, Reply
 from conversations.report import render_result
 from conversations.texts import Texts
 from knowledge.loader import KnowledgeBase
+from knowledge.pack import flows_dir, rules_dir
 
 CHECK, LEAD = "eligibility", "lead"
 
@@ -26,15 +29,22 @@ CHECK, LEAD = "eligibility", "lead"
 class Checks:
     def __init__(self, kb: KnowledgeBase, storage: Storage, today: Callable[[], dt.date]) -> None:
         self.kb = kb
+        # the notice's own wording in the UI comes from the same pack
+        use_notice_texts(kb.texts)
         self.storage = storage
         self.today = today
-        self.rules: Rules = load_rules()
+        # the flows and rules of the same notice pack as the knowledge base, loaded once
+        self.rules: Rules = load_rules(CHECK, rules_dir(kb.root))
         # steps asked only on some days read the notice's deadlines
         stage_deadlines = {s.id: s.deadline for s in kb.notice.stages if s.deadline is not None}
+        flows = flows_dir(kb.root)
         self.engines = {
-            CHECK: FlowEngine(load_flow(CHECK), self._check_result, today, stage_deadlines),
-            LEAD: FlowEngine(load_flow(LEAD), self._lead_saved, today),
+            CHECK: FlowEngine(load_flow(CHECK, flows, kb.notice), self._check_result, today, stage_deadlines),
+            LEAD: FlowEngine(load_flow(LEAD, flows, kb.notice), self._lead_saved, today),
         }
+        self.sheet = LeadSheet(
+            self.engines[CHECK].flow, self.rules.formula.direction, tuple(self.rules.export)
+        )
 
     # sessions ---------------------------------------------------------------------------------
     def load(self, user_id: str, flow: str) -> Session | None:
@@ -145,7 +155,9 @@ class Checks:
         return evaluate(self.rules, self.kb.notice, self.engines[CHECK].relevant_answers(session))
 
     def _check_result(self, session: Session, tx: Texts) -> Reply:
-        return render_result(self.kb, self.engines[CHECK], session, self.assess(session), tx, self.today())
+        return render_result(
+            self.kb, self.rules.formula, self.engines[CHECK], session, self.assess(session), tx, self.today()
+        )
 
     def _lead_saved(self, session: Session, tx: Texts) -> Reply:
         user_id = session.owner
@@ -155,14 +167,15 @@ class Checks:
         answers = self.engines[CHECK].relevant_answers(check) if check else {}
         assessment = self.assess(check) if check else None
         estimate = assessment.estimate.amount if assessment and assessment.estimate else None
+        formula = self.rules.formula
         self.storage.save_lead(
             {
                 "user_id": user_id,
-                "company": str(answers.get("company", "")),
+                "company": str(answers.get(formula.company, "")) if formula.company else "",
                 "contact_name": session.answers["name"],
                 "phone": session.answers["phone"],
                 "consent_at": now_iso(),
-                "direction": str(answers.get("direction", "")),
+                "direction": str(answers.get(formula.direction, "")),
                 "verdict": assessment.outcome.value if assessment else "",
                 "estimate_yuan": str(estimate) if estimate is not None else "",
                 "facts": json.dumps(answers, ensure_ascii=False),

@@ -48,7 +48,7 @@ def directions(kb: KnowledgeBase, tx: Texts) -> Reply:
     lines = [f"<b>{escape(tx.t('menu.directions'))}</b>"]
     for d in kb.notice.directions:
         lines.append(f"{d.number}. <b>{escape(d.name.get(tx.lang))}</b>\n{escape(d.short.get(tx.lang))}")
-    lines.append(_source(kb, tx, "一"))
+    lines.append(_source(kb, tx, kb.notice.directions[0].section))  # the section that lists them
     buttons = [
         Button(f"{d.number}. {_short_name(d, tx)}", DirectionScreen(d.id)) for d in kb.notice.directions
     ]
@@ -147,7 +147,7 @@ def deadline_lines(kb: KnowledgeBase, tx: Texts, today: dt.date) -> list[str]:
 
 
 def key_dates(kb: KnowledgeBase, tx: Texts, today: dt.date) -> Reply:
-    window = next((c for c in kb.notice.eligibility if c.id == "completion-window"), None)
+    window = next((c for c in kb.notice.eligibility if c.window is not None), None)
     text = "\n".join(
         [
             f"<b>{escape(tx.t('menu.dates'))}</b>",

@@ -71,7 +71,7 @@ class StaffDesk:
         try:
             since = export.parse_day(args[0] if args else None, "since")
             until = export.parse_day(args[1] if len(args) > 1 else None, "until")
-            data, count = export.export_leads(self.storage, fmt, since, until)
+            data, count = export.export_leads(self.storage, self.handoff.checks.sheet, fmt, since, until)
         except export.ExportError:
             return [note(where, gettext(lang, "staff.export_usage"))]
         name = f"leads-{dt.date.today().isoformat()}.{fmt}"

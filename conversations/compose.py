@@ -135,6 +135,12 @@ class Composer:
         self._entry_for_clause: dict[str, Entry] = {}
         for entry in kb.faq.entries:
             self._entry_for_clause.setdefault(entry.clause, entry)
+        # an entry of a directions' section that speaks of several directions sums them up (the
+        # caps of all four); one that names none states the section's common rule (事后奖补)
+        direction_ids = set(self.directions)
+        self._summaries = {
+            e.id for e in kb.faq.entries if len(self.reader.read(e.answer.zh).topic_ids(direction_ids)) > 1
+        }
 
     # the door -------------------------------------------------------------------------------
     def answer(
@@ -220,7 +226,7 @@ class Composer:
         if not context.figures:
             return []
         if understood.figures:
-            roles = {r for _, r in context.figures if r in ("provincial", "investment")}
+            roles = {r for _, r in context.figures if r in self.worker.formula.figures}
             if len(roles) != 1:
                 return []
             role = next(iter(roles))
@@ -295,7 +301,7 @@ class Composer:
             question,
             [t.word for t in understood.topics],
             understood.intents,
-            [(str(f.yuan), f.role) for f in figures if f.role in ("provincial", "investment")],
+            [(str(f.yuan), f.role) for f in figures if f.role in self.worker.formula.figures],
             main_entry.id if main_entry else None,
             lang,
         )
@@ -498,10 +504,15 @@ class Composer:
         parts = self._specialise(understood, parts)
         parts = self._keep_to_the_named_stage(understood, parts, main)
         dated = bool(read_dates(understood.text))
+        # 被审计通报过，还能报吗: asking only whether one may apply, the situation's rule answers first
+        asks_to_apply = any(
+            t in reader.apply_words for c in questions for t in index.normaliser.tokens(c, correct=False)
+        )
         for topic in understood.topics:  # a topic named after an entry: that entry answers too
             entry = self.kb.entries_by_id.get(topic.id)
             if entry is not None and entry not in parts:
-                parts.insert(0 if dated or not parts else len(parts), entry)
+                first = dated or not parts or entry is main.entry or asks_to_apply
+                parts.insert(0 if first else len(parts), entry)
         named = [self.directions[i] for i in understood.topic_ids(set(self.directions))]
         which = any(simplify(w) in understood.simplified for w in self.kb.lexicon.which_direction)
         scopes = {d.clause for d in self.kb.notice.directions}
@@ -583,9 +594,11 @@ class Composer:
         for entry in parts:
             section = entry.clause.split("(")[0]
             about = [d for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)]
-            general = entry.clause == section and section in {d.clause.split("(")[0] for d in named} | {
-                d.funding.clause.split("(")[0] for d in named
-            }
+            general = (
+                entry.id in self._summaries
+                and entry.clause == section
+                and section in {section_of(c) for d in named for c in (d.clause, d.funding.clause)}
+            )
             if (about and not {d.id for d in about} & {d.id for d in named}) or general:
                 for direction in named:
                     clause = (
@@ -646,7 +659,7 @@ class Composer:
 
     # figures --------------------------------------------------------------------------------
     def _figures(self, understood: Understanding, carried: list[Figure]) -> list[Figure]:
-        own = [f for f in understood.figures if f.role in ("provincial", "investment")]
+        own = [f for f in understood.figures if f.role in self.worker.formula.figures]
         return own or carried
 
     def _directions_for(self, understood: Understanding, parts: list[Entry]) -> list[Direction]:
@@ -682,7 +695,9 @@ class Composer:
         """A figure, date, rate or number of copies offered for confirmation that the notice
         contradicts: say so, and what that figure really is."""
         kb = self.kb
-        rates = {Decimal(str(d.funding.rate)) for d in self.kb.notice.directions}
+        rates = {
+            Decimal(str(d.funding.rate)) for d in self.kb.notice.directions if d.funding.rate is not None
+        }
         for rate in understood.claimed_rates():
             if rate not in rates:
                 return reply_text(kb, "premise_wrong", lang, claim=f"{(rate * 100).normalize():f}%")

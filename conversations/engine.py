@@ -197,7 +197,7 @@ class FlowEngine:
 
     def _echo(self, step: Step, value: Any, raw: str, tx: Texts) -> str:
         """A date typed without a year is read back with the year taken, so the user can check it."""
-        if step.type != "date" or step.year_window is None or value == UNSURE:
+        if step.type != "date" or step.window is None or value == UNSURE:
             return ""
         if not _without_year(raw):
             return ""
@@ -268,8 +268,8 @@ class FlowEngine:
             return str(amount)
         if step.type == "date":
             year = self.today().year
-            if step.year_window is not None and _without_year(cleaned):
-                year = _year_in_window(cleaned, step.year_window)
+            if step.window is not None and _without_year(cleaned):
+                year = _year_in_window(cleaned, step.window)
             day = parsers.parse_date(
                 cleaned, default_year=year, min_date=step.min_date, max_date=step.max_date
             )

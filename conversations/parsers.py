@@ -363,7 +363,7 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def _cn_year(s: str) -> int:
-    """A year written digit by digit ("2022", "二〇二二", "二零二二")."""
+    """A year written digit by digit ("2031", "二〇三一", "二零三一")."""
     return int("".join(str(_YEAR_DIGITS.get(ch, ch)) for ch in s))
 
 
@@ -413,7 +413,7 @@ def _match_date(s: str, default_year: int) -> date:
 def parse_date(
     text: str, *, default_year: int, min_date: date | None = None, max_date: date | None = None
 ) -> date:
-    """A calendar date: "2022-05-20", "2022年5月20日", "5月20日", "二〇二二年五月二十日", "May 20, 2022"."""
+    """A calendar date: "2031-05-20", "2031年5月20日", "5月20日", "二〇三一年五月二十日", "May 20, 2031"."""
     s = _prep(text, _MAX_DATE_LEN, "date.invalid").rstrip("。.!")
     result = _match_date(s, default_year)
     if (min_date is not None and result < min_date) or (max_date is not None and result > max_date):

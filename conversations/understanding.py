@@ -19,7 +19,7 @@ from knowledge.search import SearchIndex
 
 CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b")
 QUESTION_MARK = re.compile(
-    r"[?？吗呢么]|什么|哪|(?<![十好这])几|多少|还是|怎么|是否|能否|可以|(.)[不没]\1"
+    r"[?？吗呢么]|什么|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|(.)[不没]\1"
     r"|咩|乜|点样|几时|边个|边度"  # Cantonese
     r"|how|what|when|who|which|can |is |are |do |does "
     r"|[不没未吧]$"  # 影响申报不, 报得了没, 是7月出的吧: a yes-no question said the colloquial way
@@ -41,6 +41,7 @@ STILL = re.compile(r"还(?=能|可以|来得及|有效)")
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
+NUMERAL_WORDS = {"一共", "一下", "一样", "一起", "一般", "一直", "一定", "一些", "一旦", "一切", "一次"}
 DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某")
 
 
@@ -168,6 +169,8 @@ class Reader:
                     (start == 0 or not _latin(text[start - 1]))
                     and (end == len(text) or not _latin(text[end]))
                 )
+                # 方向一共有几个: the numeral belongs to the next word (一共), not to the topic
+                bounded = bounded and text[end - 1 : end + 1] not in NUMERAL_WORDS
                 if bounded and not any(s < end and start < e for s, e in taken):
                     taken.append((start, end))
                     found.append(Topic(topic_id, word, start))
@@ -189,6 +192,8 @@ class Reader:
         known = {t.id for t in topics}
         topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
         other = self._other_programme(simplified, topics)
+        if other and self._part_of_a_situation(simplified, other, topics):
+            other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
         other = other or self._other_body(simplified) or self._other_round(simplified)
         other = other or self._local_policy(simplified) or self._named_support(text)
         return Understanding(
@@ -221,6 +226,15 @@ class Reader:
             return False
         return any(w and w in text for w in self.other_bodies)
 
+    def _part_of_a_situation(self, simplified: str, word: str, topics: list[Topic]) -> bool:
+        """The message tells a situation the notice has a rule for (an audit, a subsidiary, a
+        contractor: topics named after an entry) and names the other programme only in the
+        telling, not in what it asks."""
+        if not any(t.id in self.index.kb.entries_by_id for t in topics):
+            return False
+        asked = [c for c in CLAUSE_SPLIT.split(simplified) if self.is_question(c)]
+        return bool(asked) and not any(word in c for c in asked)
+
     def _other_programme(self, simplified: str, topics: list[Topic]) -> str | None:
         """专精特新, 首台套 …: another programme; but the province's 标杆示范 whose city matching
         (配套, 市里) is asked is the notice's own direction."""
@@ -241,17 +255,17 @@ class Reader:
         provincial funds this notice matches; applying to the higher body itself (直接向省工信厅
         申报) is its programme whatever funds are named."""
         for clause in CLAUSE_SPLIT.split(simplified):
-            for body in self.other_bodies:
-                at = clause.find(f"向{body}") if body else -1
+            for addressed in self.other_bodies:
+                at = clause.find(f"向{addressed}") if addressed else -1
                 asks_to_apply = at >= 0 and any(w in clause[at:] for w in self.apply_words)
                 if asks_to_apply and QUESTION_MARK.search(clause):
-                    return body
+                    return addressed
         if any(w in simplified for w in self.matching_words):
             return None
         for clause in CLAUSE_SPLIT.split(simplified):
-            body = next((w for w in self.other_bodies if w and w in clause), None)
-            if body and any(w in clause[clause.find(body) :] for w in self.body_programme_words):
-                return body
+            named = next((w for w in self.other_bodies if w and w in clause), None)
+            if named and any(w in clause[clause.find(named) :] for w in self.body_programme_words):
+                return named
         return None
 
     def _named_support(self, text: str) -> str | None:

