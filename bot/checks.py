@@ -65,8 +65,8 @@ class Checks:
             text = escape(tx.t("flow.in_progress", answered=len(existing.answers)))
             buttons = (
                 (
-                    Button(tx.t("flow.continue"), act.Check("continue")),
-                    Button(tx.t("flow.restart"), act.Check("restart")),
+                    Button(tx.t("flow.continue"), act.Do.CHECK_CONTINUE),
+                    Button(tx.t("flow.restart"), act.Do.CHECK_RESTART),
                 ),
             )
             return Reply(text, buttons)
@@ -100,37 +100,37 @@ class Checks:
             return self._lead_reply(session, tx)
         return self.engines[flow].resume(session, tx)
 
-    def tap(self, user_id: str, tx: Texts, action: act.Check | act.LeadStart | act.FlowAction | str) -> Reply:
+    def tap(self, user_id: str, tx: Texts, action: act.Action | str) -> Reply:
         """A button of the check, the lead form or the flow under way (`str`: its data)."""
         if isinstance(action, str):
-            decoded: act.Action = act.decode(action)
-            assert isinstance(decoded, act.Check | act.LeadStart | act.FlowAction), action
-            action = decoded
+            action = act.decode(action)
+        assert act.for_flows(action), action
         match action:
-            case act.Check("restart"):
+            case act.Do.CHECK_RESTART:
                 return self.start(user_id, tx, fresh=True)
-            case act.Check("continue"):
+            case act.Do.CHECK_CONTINUE:
                 session = self.load(user_id, CHECK)
                 if session is None:
                     return self.start(user_id, tx)
                 self._save(user_id, session)
                 return self.engines[CHECK].resume(session, tx)
-            case act.Check():
+            case act.Do.CHECK_START:
                 return self.start(user_id, tx)
-            case act.FlowCancel():
+            case act.Do.FLOW_CANCEL:
                 return self.cancel(user_id, tx) or Reply(escape(tx.t("flow.cancelled")))
-            case act.LeadStart():
+            case act.Do.LEAD_START:
                 check = self.load(user_id, CHECK)
                 if check is None or not check.finished:
                     return Reply(
-                        escape(tx.t("lead.need_check")), ((Button(tx.t("menu.check"), act.Check()),),)
+                        escape(tx.t("lead.need_check")), ((Button(tx.t("menu.check"), act.Do.CHECK_START),),)
                     )
                 session, reply = self.engines[LEAD].start(tx, user_id)
                 self._save(user_id, session)
                 return reply
         # a button of whichever flow the user is in; editing answers and the result are the check's
         flow = self.storage.active_flow(user_id)
-        if flow not in self.engines or isinstance(action, act.FlowSummary | act.FlowEdit | act.FlowResult):
+        editing = isinstance(action, act.FlowEdit) or action in (act.Do.FLOW_SUMMARY, act.Do.FLOW_RESULT)
+        if flow not in self.engines or editing:
             flow = CHECK
         return self._step(user_id, flow, Tap(action), tx)
 

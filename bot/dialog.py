@@ -253,7 +253,7 @@ class Assistant:
         """/forget: ask before deleting everything about the user."""
         tx = self.texts(sender)
         buttons = (
-            (Button(tx.t("forget.yes"), act.Forget(True)), Button(tx.t("forget.no"), act.Forget(False))),
+            (Button(tx.t("forget.yes"), act.Do.FORGET_YES), Button(tx.t("forget.no"), act.Do.FORGET_NO)),
         )
         return [Reply(escape(tx.t("forget.confirm")), buttons)]
 
@@ -346,14 +346,14 @@ class Assistant:
             Button(m.entry.title.get(composed.lang), act.Faq(m.entry.id)) for m in composed.suggestions
         ]
         if composed.kind is Kind.ANSWER:
-            extra = [Button(tx.t("menu.check"), act.Check())] if composed.computed else []
+            extra = [Button(tx.t("menu.check"), act.Do.CHECK_START)] if composed.computed else []
             return Reply(body, (*rows(*suggested[:2]), (*extra, menu)))
         if composed.kind is Kind.UNSURE:
             return Reply(
-                body, (*rows(*suggested, per_row=1), (Button(tx.t("menu.human"), act.Human()), menu))
+                body, (*rows(*suggested, per_row=1), (Button(tx.t("menu.human"), act.Do.HUMAN), menu))
             )
         if composed.kind is Kind.OUTSIDE:
-            return Reply(body, ((Button(tx.t("menu.human"), act.Human()), menu),))
+            return Reply(body, ((Button(tx.t("menu.human"), act.Do.HUMAN), menu),))
         return Reply(body, ((menu,),))
 
     # buttons -------------------------------------------------------------------------------
@@ -371,7 +371,7 @@ class Assistant:
         answer in the chat where the button was (`chat`, the user's own by default)."""
         action = act.decode(data) if isinstance(data, str) else data
         match action:
-            case act.Human():
+            case act.Do.HUMAN:
                 return self.human(sender)
             case act.StaffCase(op, case_id):
                 # case buttons work only where staff see them, on the case's own message
@@ -392,24 +392,15 @@ class Assistant:
         kb, today = self.kb, self.today()
         reply: Reply | None = None
         match action:
-            case (
-                act.Check()
-                | act.LeadStart()
-                | act.FlowAnswer()
-                | act.FlowBack()
-                | act.FlowSummary()
-                | act.FlowEdit()
-            ):
+            case _ if act.for_flows(action):
                 return [self.checks.tap(sender.user_id, tx, action)]
-            case act.FlowResult() | act.FlowCancel():
-                return [self.checks.tap(sender.user_id, tx, action)]
-            case act.Forget(True):
+            case act.Do.FORGET_YES:
                 return self._forget_confirmed(sender, tx)
-            case act.Forget(False):
+            case act.Do.FORGET_NO:
                 return [Reply(escape(tx.t("forget.kept")), edit=True)]
             case act.SetLanguage(lang):
                 return self._set_language(sender, lang, edit=True)
-            case act.RemindOn():
+            case act.Do.REMIND_ON:
                 return self.remind(sender)
             case act.Faq(entry_id) if entry_id in kb.entries_by_id:
                 composed = self.composer.entry(kb.entries_by_id[entry_id], tx.lang, today)

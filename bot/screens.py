@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from conversations.actions import HOME, Action, Check, Human, Menu, RemindOn, SetLanguage
+from conversations.actions import HOME, Action, Do, Menu, SetLanguage
 from conversations.actions import Direction as DirectionScreen
 from conversations.deadlines import deadlines
 from conversations.reply import Button, Keyboard, Reply, rows
@@ -35,9 +35,9 @@ def home(tx: Texts, *, edit: bool = False, greeting: str | None = None) -> Reply
         ("menu.amounts", Menu("amounts")),
         ("menu.dates", Menu("dates")),
         ("menu.materials", Menu("materials")),
-        ("menu.check", Check()),
+        ("menu.check", Do.CHECK_START),
         ("menu.contacts", Menu("contacts")),
-        ("menu.human", Human()),
+        ("menu.human", Do.HUMAN),
         ("menu.language", Menu("lang")),
     ]
     text = greeting or tx.t("menu.title")
@@ -84,7 +84,7 @@ def direction(kb: KnowledgeBase, tx: Texts, direction_id: str) -> Reply | None:
             Button(tx.t("button.amount_rule"), DirectionScreen(d.id, "amount")),
             Button(tx.t("button.materials"), DirectionScreen(d.id, "materials")),
         ),
-        (Button(tx.t("menu.check"), Check()), _back(tx, Menu("dirs"))),
+        (Button(tx.t("menu.check"), Do.CHECK_START), _back(tx, Menu("dirs"))),
     )
     return Reply(text, buttons, edit=True)
 
@@ -102,7 +102,9 @@ def direction_amount(kb: KnowledgeBase, tx: Texts, direction_id: str) -> Reply |
     if d is None:
         return None
     text = "\n\n".join([_amount_rule(kb, tx, d), escape(tx.t("amounts.limits"))])
-    return Reply(text, ((Button(tx.t("menu.check"), Check()), _back(tx, DirectionScreen(d.id))),), edit=True)
+    return Reply(
+        text, ((Button(tx.t("menu.check"), Do.CHECK_START), _back(tx, DirectionScreen(d.id))),), edit=True
+    )
 
 
 def direction_materials(kb: KnowledgeBase, tx: Texts, direction_id: str) -> Reply | None:
@@ -126,14 +128,14 @@ def who(kb: KnowledgeBase, tx: Texts) -> Reply:
             f"<b>{escape(tx.t('label.jurisdictions'))}</b> {escape(places)}",
         ]
     )
-    return Reply(text, ((Button(tx.t("menu.check"), Check()), _back(tx)),), edit=True)
+    return Reply(text, ((Button(tx.t("menu.check"), Do.CHECK_START), _back(tx)),), edit=True)
 
 
 def amounts(kb: KnowledgeBase, tx: Texts) -> Reply:
     parts = [f"<b>{escape(tx.t('menu.amounts'))}</b>", escape(kb.notice.support_method.text.get(tx.lang))]
     parts += [_amount_rule(kb, tx, d) for d in kb.notice.directions]
     parts.append(escape(tx.t("amounts.limits")))
-    return Reply("\n\n".join(parts), ((Button(tx.t("menu.check"), Check()), _back(tx)),), edit=True)
+    return Reply("\n\n".join(parts), ((Button(tx.t("menu.check"), Do.CHECK_START), _back(tx)),), edit=True)
 
 
 def deadline_lines(kb: KnowledgeBase, tx: Texts, today: dt.date) -> list[str]:
@@ -161,7 +163,7 @@ def key_dates(kb: KnowledgeBase, tx: Texts, today: dt.date) -> Reply:
             ),
         ]
     )
-    return Reply(text, ((Button(tx.t("button.remind"), RemindOn()), _back(tx)),), edit=True)
+    return Reply(text, ((Button(tx.t("button.remind"), Do.REMIND_ON), _back(tx)),), edit=True)
 
 
 def _stage_materials(kb: KnowledgeBase, tx: Texts, stage: Stage) -> str:
@@ -196,7 +198,7 @@ def contacts_lines(kb: KnowledgeBase, tx: Texts) -> str:
 def contacts(kb: KnowledgeBase, tx: Texts) -> Reply:
     issuer = escape(kb.notice.notice.issuer.get(tx.lang))
     text = f"<b>{escape(tx.t('menu.contacts'))}</b>\n{issuer}\n{contacts_lines(kb, tx)}"
-    return Reply(text, ((Button(tx.t("menu.human"), Human()), _back(tx)),), edit=True)
+    return Reply(text, ((Button(tx.t("menu.human"), Do.HUMAN), _back(tx)),), edit=True)
 
 
 def language(tx: Texts, *, edit: bool = True) -> Reply:

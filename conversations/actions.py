@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import Enum
 from typing import Literal
 
 # Telegram limits callback data to 64 bytes; the core keeps within it for every channel.
@@ -19,8 +20,31 @@ MAX_DATA_BYTES = 64
 SCREENS = ("home", "dirs", "who", "amounts", "dates", "materials", "contacts", "lang")
 Screen = Literal["home", "dirs", "who", "amounts", "dates", "materials", "contacts", "lang"]
 DirectionPart = Literal["", "amount", "materials"]
-CheckOp = Literal["start", "restart", "continue"]
 CaseOp = Literal["claim", "close"]
+
+
+class Do(Enum):
+    """Actions that carry nothing but themselves; each one's value is its button data."""
+
+    HUMAN = "human"  # talk to a person: open a case (or get the contacts)
+    REMIND_ON = "remind:on"  # subscribe to the deadline reminders
+    FORGET_YES = "forget:yes"  # the answers to /forget's question
+    FORGET_NO = "forget:no"
+    CHECK_START = "check:start"  # the eligibility check: start it, start it over, go on with it
+    CHECK_RESTART = "check:restart"
+    CHECK_CONTINUE = "check:continue"
+    LEAD_START = "lead:start"  # leave contact details after a check
+    FLOW_BACK = "f:back"  # the flow's previous question
+    FLOW_SUMMARY = "f:edit"  # every answer, each with a button to change it
+    FLOW_RESULT = "f:result"  # the flow's result (after editing answers)
+    FLOW_CANCEL = "f:cancel"  # leave the flow under way
+
+
+# the check's and the lead form's own buttons (the rest of a flow's carry a step: FlowAnswer, FlowEdit)
+FLOW_BUTTONS = frozenset(
+    {Do.CHECK_START, Do.CHECK_RESTART, Do.CHECK_CONTINUE, Do.LEAD_START}
+    | {Do.FLOW_BACK, Do.FLOW_SUMMARY, Do.FLOW_RESULT, Do.FLOW_CANCEL}
+)
 
 
 @dataclass(frozen=True)
@@ -51,35 +75,6 @@ class SetLanguage:
 
 
 @dataclass(frozen=True)
-class Human:
-    """Talk to a person: open a case (or get the contacts)."""
-
-
-@dataclass(frozen=True)
-class RemindOn:
-    """Subscribe to the deadline reminders."""
-
-
-@dataclass(frozen=True)
-class Forget:
-    """The answer to /forget's question."""
-
-    confirmed: bool
-
-
-@dataclass(frozen=True)
-class Check:
-    """Start the eligibility check, start it over, or continue the one left unfinished."""
-
-    op: CheckOp = "start"
-
-
-@dataclass(frozen=True)
-class LeadStart:
-    """Leave contact details after a check."""
-
-
-@dataclass(frozen=True)
 class StaffCase:
     """Claim or close a case: a button of the case's messages in the staff group."""
 
@@ -104,30 +99,10 @@ class FlowAnswer:
 
 
 @dataclass(frozen=True)
-class FlowBack:
-    """The flow's previous question."""
-
-
-@dataclass(frozen=True)
-class FlowSummary:
-    """Every answer, each with a button to change it."""
-
-
-@dataclass(frozen=True)
 class FlowEdit:
     """Change the answer to one question."""
 
     step: str
-
-
-@dataclass(frozen=True)
-class FlowResult:
-    """The flow's result (after editing answers)."""
-
-
-@dataclass(frozen=True)
-class FlowCancel:
-    """Leave the flow under way."""
 
 
 @dataclass(frozen=True)
@@ -139,22 +114,13 @@ class Expired:
     quiet: bool = False
 
 
-FlowAction = FlowAnswer | FlowBack | FlowSummary | FlowEdit | FlowResult | FlowCancel
-Action = (
-    Menu
-    | Direction
-    | Faq
-    | SetLanguage
-    | Human
-    | RemindOn
-    | Forget
-    | Check
-    | LeadStart
-    | StaffCase
-    | Rate
-    | FlowAction
-    | Expired
-)
+Action = Do | Menu | Direction | Faq | SetLanguage | StaffCase | Rate | FlowAnswer | FlowEdit | Expired
+
+
+def for_flows(action: Action) -> bool:
+    """A button of the guided check, the lead form or the flow under way."""
+    return isinstance(action, FlowAnswer | FlowEdit) or action in FLOW_BUTTONS
+
 
 HOME = Menu("home")
 _FLOW = "f"
@@ -166,6 +132,8 @@ class DataTooLong(ValueError):
 
 def _data(action: Action) -> str:
     match action:
+        case Do():
+            return action.value
         case Menu(screen):
             return f"menu:{screen}"
         case Direction(direction_id, part):
@@ -174,32 +142,14 @@ def _data(action: Action) -> str:
             return f"faq:{entry_id}"
         case SetLanguage(lang):
             return f"lang:{lang}"
-        case Human():
-            return "human"
-        case RemindOn():
-            return "remind:on"
-        case Forget(confirmed):
-            return "forget:yes" if confirmed else "forget:no"
-        case Check(op):
-            return f"check:{op}"
-        case LeadStart():
-            return "lead:start"
         case StaffCase(op, case_id):
             return f"case:{op}:{case_id}"
         case Rate(case_id, stars):
             return f"rate:{case_id}:{stars}"
         case FlowAnswer(step, value):
             return f"{_FLOW}:a:{step}:{value}" if step is not None else f"{_FLOW}:a:{value}"
-        case FlowBack():
-            return f"{_FLOW}:back"
-        case FlowSummary():
-            return f"{_FLOW}:edit"
         case FlowEdit(step):
             return f"{_FLOW}:e:{step}"
-        case FlowResult():
-            return f"{_FLOW}:result"
-        case FlowCancel():
-            return f"{_FLOW}:cancel"
         case Expired(data):
             return data
     raise TypeError(f"not an action: {action!r}")
@@ -219,20 +169,9 @@ def _small_number(text: str) -> int | None:
 
 
 _SIMPLE: dict[str, Action] = {
-    "human": Human(),
-    "remind:on": RemindOn(),
-    "forget:yes": Forget(True),
-    "forget:no": Forget(False),
-    "check:start": Check("start"),
-    "check:restart": Check("restart"),
-    "check:continue": Check("continue"),
-    "lead:start": LeadStart(),
+    **{do.value: do for do in Do},
     "lang:zh": SetLanguage("zh"),
     "lang:en": SetLanguage("en"),
-    f"{_FLOW}:back": FlowBack(),
-    f"{_FLOW}:edit": FlowSummary(),
-    f"{_FLOW}:result": FlowResult(),
-    f"{_FLOW}:cancel": FlowCancel(),
     **{f"menu:{screen}": Menu(screen) for screen in SCREENS},  # type: ignore[arg-type]
 }
 

@@ -157,14 +157,14 @@ class FlowEngine:
 
     def _tap(self, session: Session, action: act.Action, tx: Texts) -> Reply:
         match action:
-            case act.FlowBack():
+            case act.Do.FLOW_BACK:
                 return self._back(session, tx)
-            case act.FlowSummary():
+            case act.Do.FLOW_SUMMARY:
                 return self._summary(session, tx)
             case act.FlowEdit(step) if any(s.id == step for s in self.applicable_steps(session)):
                 session.current, session.finished = step, False
                 return self._ask(session, self.flow.step(step), tx)
-            case act.FlowResult():
+            case act.Do.FLOW_RESULT:
                 return self._continue(session, tx)
             case act.FlowAnswer():
                 return self._answer_button(session, action, tx)
@@ -352,8 +352,8 @@ class FlowEngine:
                 buttons.append(Button(tx.t("answer.unsure"), act.FlowAnswer(step.id, UNSURE)))
         per_row = 3 if step.type == "yes_no" else (1 if any(len(b.label) > 12 for b in buttons) else 2)
         has_previous = self._previous(session, step.id) is not None
-        navigation = [Button(tx.t("flow.back"), act.FlowBack())] if has_previous else []
-        navigation.append(Button(tx.t("flow.cancel"), act.FlowCancel()))
+        navigation = [Button(tx.t("flow.back"), act.Do.FLOW_BACK)] if has_previous else []
+        navigation.append(Button(tx.t("flow.cancel"), act.Do.FLOW_CANCEL))
         return (*rows(*buttons, per_row=per_row), tuple(navigation))
 
     def _fill(self, prompt: str, session: Session, tx: Texts) -> str:
@@ -394,7 +394,7 @@ class FlowEngine:
             buttons.append(
                 Button(tx.t("flow.edit_one", label=step.label.get(tx.lang)), act.FlowEdit(step.id))
             )
-        keyboard = (*rows(*buttons), (Button(tx.t("flow.see_result"), act.FlowResult()),))
+        keyboard = (*rows(*buttons), (Button(tx.t("flow.see_result"), act.Do.FLOW_RESULT),))
         return Reply("\n".join(lines), keyboard)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from html import escape
 
-from conversations.actions import Check, FlowSummary, Human, LeadStart
+from conversations.actions import Do
 from conversations.deadlines import DeadlineStatus, deadlines
 from conversations.eligibility import Assessment, Estimate, Formula, Outcome, Verdict
 from conversations.engine import FlowEngine, Session
@@ -55,10 +55,10 @@ def render_result(
     parts.append(_estimate_text(kb, formula, engine, assessment, tx))
     parts.append(_next_steps(kb, assessment, tx, statuses, closed, cite))
     buttons = (
-        (Button(tx.t("menu.human"), Human()), Button(tx.t("result.leave_contact"), LeadStart())),
+        (Button(tx.t("menu.human"), Do.HUMAN), Button(tx.t("result.leave_contact"), Do.LEAD_START)),
         (
-            Button(tx.t("result.edit_answers"), FlowSummary()),
-            Button(tx.t("result.start_over"), Check("restart")),
+            Button(tx.t("result.edit_answers"), Do.FLOW_SUMMARY),
+            Button(tx.t("result.start_over"), Do.CHECK_RESTART),
         ),
     )
     return Reply("\n\n".join(parts), buttons)

@@ -18,23 +18,12 @@ EVERY_KIND: list[act.Action] = [
     act.Faq("deadline-entry"),
     act.SetLanguage("zh"),
     act.SetLanguage("en"),
-    act.Human(),
-    act.RemindOn(),
-    act.Forget(True),
-    act.Forget(False),
-    act.Check("start"),
-    act.Check("restart"),
-    act.Check("continue"),
-    act.LeadStart(),
+    *act.Do,
     act.StaffCase("claim", 12),
     act.StaffCase("close", 7),
     act.Rate(12, 5),
     act.FlowAnswer("county", "zhenjiang"),
-    act.FlowBack(),
-    act.FlowSummary(),
     act.FlowEdit("investment"),
-    act.FlowResult(),
-    act.FlowCancel(),
 ]
 
 
@@ -53,7 +42,7 @@ def test_every_action_round_trips(action: act.Action) -> None:
         ("f:a:county:zhenjiang", act.FlowAnswer("county", "zhenjiang")),
         ("case:claim:3", act.StaffCase("claim", 3)),
         ("rate:3:4", act.Rate(3, 4)),
-        ("human", act.Human()),
+        ("human", act.Do.HUMAN),
     ],
 )
 def test_old_data_decodes(data: str, action: act.Action) -> None:
