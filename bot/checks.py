@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from html import escape
 
 from bot.export import LeadSheet
 from bot.i18n import use_notice_texts
@@ -17,6 +16,7 @@ from conversations import actions as act
 from conversations.eligibility import Assessment, Rules, evaluate, load_rules
 from conversations.engine import FlowEngine, Session, Tap, Text
 from conversations.flow import load_flow
+from conversations.markup import escape
 from conversations.reply import Button, Reply
 from conversations.report import render_result
 from conversations.texts import Texts

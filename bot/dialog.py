@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from html import escape
 from typing import Protocol
 
 from bot import inbound as inbound_
@@ -24,6 +23,7 @@ from bot.texts import texts_for
 from conversations import actions as act
 from conversations.compose import Composed, Composer, Context
 from conversations.deadlines import due_today, reminders_due
+from conversations.markup import escape
 from conversations.reply import Button, Reply, rows
 from conversations.texts import Texts
 from knowledge.loader import KnowledgeBase

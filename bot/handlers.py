@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import sqlite3
 from collections.abc import Sequence
@@ -21,7 +20,7 @@ from bot.inbound import Message as MessageEvent
 from bot.people import TELEGRAM, Address, Sender, telegram
 from bot.resilience import might_have_been_delivered
 from bot.storage import Storage
-from conversations.markup import plain
+from conversations.markup import escape, plain
 from conversations.reply import Keyboard, Reply
 from knowledge.schema import Lang
 
@@ -45,7 +44,7 @@ def with_lead(lead: str, text: str) -> list[str]:
         if units + size > MESSAGE_LIMIT - LEAD_ROOM:
             parts.append(current)
             current, units = "", 0
-        current += html.escape(char)
+        current += escape(char)
         units += size
     parts.append(current)
     return [f"{lead}\n{parts[0]}", *parts[1:]]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from html import escape
 
 from bot import screens
 from bot.checks import CHECK, Checks
@@ -20,6 +19,7 @@ from bot.storage import Storage
 from bot.texts import texts_for
 from conversations.actions import HOME, Rate, StaffCase, decode
 from conversations.eligibility import Outcome
+from conversations.markup import bold, escape
 from conversations.reply import Button, Keyboard, Reply
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
@@ -251,7 +251,7 @@ class Handoff:
         blocked = self._staff_note("staff.user_unreachable", message[1], case=case_id)
         user = Address.parse(case["user_id"])
         if text is not None:
-            lead = Reply(f"<b>{escape(tx.t('handoff.staff_says'))}</b>")
+            lead = Reply(bold(tx.t("handoff.staff_says")))
             return [Outbound(user, lead, if_undelivered=blocked, by_staff=True, quoted=text)]
         return [
             Outbound(
@@ -330,7 +330,7 @@ class Handoff:
         cases = self.storage.open_cases()
         if not cases:
             return escape(tx.t("staff.no_open_cases"))
-        lines = [f"<b>{escape(tx.t('staff.open_cases', count=len(cases)))}</b>"]
+        lines = [bold(tx.t("staff.open_cases", count=len(cases)))]
         for case in cases:
             opened = dt.datetime.fromisoformat(case["opened_at"])
             minutes = int((now - opened).total_seconds() // 60)

@@ -7,11 +7,11 @@ and every screen has a way back. Buttons carry typed actions (conversations.acti
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 from conversations.actions import HOME, Action, Do, Menu, SetLanguage
 from conversations.actions import Direction as DirectionScreen
 from conversations.deadlines import deadlines
+from conversations.markup import bold, escape
 from conversations.reply import Button, Keyboard, Reply, rows
 from conversations.report import copies_line
 from conversations.texts import Texts
@@ -45,7 +45,7 @@ def home(tx: Texts, *, edit: bool = False, greeting: str | None = None) -> Reply
 
 
 def directions(kb: KnowledgeBase, tx: Texts) -> Reply:
-    lines = [f"<b>{escape(tx.t('menu.directions'))}</b>"]
+    lines = [bold(tx.t("menu.directions"))]
     for d in kb.notice.directions:
         lines.append(f"{d.number}. <b>{escape(d.name.get(tx.lang))}</b>\n{escape(d.short.get(tx.lang))}")
     lines.append(_source(kb, tx, kb.notice.directions[0].section))  # the section that lists them
@@ -122,7 +122,7 @@ def who(kb: KnowledgeBase, tx: Texts) -> Reply:
     places = ("、" if tx.lang == "zh" else ", ").join(j.name.get(tx.lang) for j in kb.notice.jurisdictions)
     text = "\n".join(
         [
-            f"<b>{escape(tx.t('menu.who'))}</b>",
+            bold(tx.t("menu.who")),
             *criteria,
             "",
             f"<b>{escape(tx.t('label.jurisdictions'))}</b> {escape(places)}",
@@ -132,7 +132,7 @@ def who(kb: KnowledgeBase, tx: Texts) -> Reply:
 
 
 def amounts(kb: KnowledgeBase, tx: Texts) -> Reply:
-    parts = [f"<b>{escape(tx.t('menu.amounts'))}</b>", escape(kb.notice.support_method.text.get(tx.lang))]
+    parts = [bold(tx.t("menu.amounts")), escape(kb.notice.support_method.text.get(tx.lang))]
     parts += [_amount_rule(kb, tx, d) for d in kb.notice.directions]
     parts.append(escape(tx.t("amounts.limits")))
     return Reply("\n\n".join(parts), ((Button(tx.t("menu.check"), Do.CHECK_START), _back(tx)),), edit=True)
@@ -152,7 +152,7 @@ def key_dates(kb: KnowledgeBase, tx: Texts, today: dt.date) -> Reply:
     window = next((c for c in kb.notice.eligibility if c.window is not None), None)
     text = "\n".join(
         [
-            f"<b>{escape(tx.t('menu.dates'))}</b>",
+            bold(tx.t("menu.dates")),
             escape(tx.t("dates.today_is", today=tx.date(today))),
             *deadline_lines(kb, tx, today),
             escape(tx.t("dates.local_note")),
@@ -169,7 +169,7 @@ def key_dates(kb: KnowledgeBase, tx: Texts, today: dt.date) -> Reply:
 def _stage_materials(kb: KnowledgeBase, tx: Texts, stage: Stage) -> str:
     titles = {a.number: a.title.get(tx.lang) for a in kb.notice.attachments}
     items = [escape(tx.t("materials.attachment", number=n, title=titles[n])) for n in stage.attachments]
-    lines = [f"<b>{escape(stage.name.get(tx.lang))}</b>", *(f"• {i}" for i in items)]
+    lines = [bold(stage.name.get(tx.lang)), *(f"• {i}" for i in items)]
     if stage.paper_copies:
         lines.append(escape(copies_line(stage, tx)))
     if stage.submit_to:
@@ -180,9 +180,7 @@ def _stage_materials(kb: KnowledgeBase, tx: Texts, stage: Stage) -> str:
 
 def _materials_text(kb: KnowledgeBase, tx: Texts) -> str:
     stages = [s for s in kb.notice.stages if s.attachments]
-    return "\n\n".join(
-        [f"<b>{escape(tx.t('menu.materials'))}</b>", *(_stage_materials(kb, tx, s) for s in stages)]
-    )
+    return "\n\n".join([bold(tx.t("menu.materials")), *(_stage_materials(kb, tx, s) for s in stages)])
 
 
 def materials(kb: KnowledgeBase, tx: Texts) -> Reply:

@@ -5,13 +5,13 @@ or the staff group; asked for anywhere else, it goes to the admin privately."""
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 
 from bot import export, stats
 from bot.handoff import Attachment, Handoff, Outbound
 from bot.i18n import gettext
 from bot.people import Address, Sender
 from bot.texts import texts_for
+from conversations.markup import escape
 from conversations.reply import Reply
 from knowledge.schema import Lang
 

@@ -12,12 +12,12 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from html import escape
 from typing import Any
 
 from conversations import actions as act
 from conversations import parsers
 from conversations.flow import Flow, Step
+from conversations.markup import bold, escape
 from conversations.reply import Button, Keyboard, Reply, rows
 from conversations.texts import Texts
 from knowledge.normalize import simplify
@@ -384,7 +384,7 @@ class FlowEngine:
 
     def _summary(self, session: Session, tx: Texts) -> Reply:
         """Every answer with a button to change it."""
-        lines = [f"<b>{escape(tx.t('flow.summary'))}</b>"]
+        lines = [bold(tx.t("flow.summary"))]
         buttons = []
         for step in self.applicable_steps(session):
             if step.id not in session.answers:

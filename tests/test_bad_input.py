@@ -14,7 +14,6 @@ import datetime as dt
 import itertools
 import sqlite3
 from collections.abc import Iterator
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ from bot.storage import USER_TABLES, Storage
 from conversations import parsers
 from conversations.engine import Session
 from conversations.flow import load_flow
+from conversations.markup import escape
 from conversations.reply import Reply
 from knowledge.loader import KnowledgeBase
 from knowledge.search import SearchIndex

@@ -11,7 +11,7 @@ from bot.dialog import Assistant
 from bot.inbound import Command, Inbound, Tap
 from bot.people import WEB, Address, telegram
 from bot.storage import Storage
-from conversations.actions import decode
+from conversations.actions import SCREENS, decode
 from conversations.reply import Button
 from knowledge.loader import KnowledgeBase
 from knowledge.search import SearchIndex
@@ -142,3 +142,15 @@ def test_in_a_group_a_menu_belongs_to_whoever_asked(chat: Transcript, ann: Perso
     assert notice.notice and notice.to == bob.address and "别人" in notice.reply.text
     (screen,) = chat.assistant.handle(Inbound(ann.sender, Tap("menu:dates", menu, asker=ann.address), group))
     assert screen.to == group and not screen.notice and screen.reply.edit
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_core_s_markup_escapes_only_what_html_needs(chat: Transcript, lang: str) -> None:
+    """Quotes and apostrophes stay as they are (bureau's, "…"): no channel can show them as entities."""
+    bob = chat.person("Bob's", telegram(504), lang=lang)
+    markups = []
+    for data in [*(f"menu:{screen}" for screen in SCREENS), "dir:d1"]:
+        markups += [o.reply.text for o in chat.assistant.handle(Inbound(bob.sender, Tap(data)))]
+    markups += [o.reply.text for o in chat.assistant.handle(Inbound(bob.sender, Command("stats")))]
+    assert all("&#" not in m and "&quot;" not in m for m in markups)
+    assert any("'" in m or '"' in m or "“" in m for m in markups)
