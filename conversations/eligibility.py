@@ -126,7 +126,7 @@ class Formula(Strict):
     company: str | None = None  # the answer naming the applicant (the result's heading, leads)
     figures: dict[str, Figure] = Field(min_length=1)
     ceiling: Ceiling | None = None
-    # the figure that the lexicon's `no_provincial` words say a user did not get: a direction
+    # the figure that the lexicon's `no_base_funds` words say a user did not get: a direction
     # based on it is then 0 (an amount, not a condition)
     said_none: str | None = None
 

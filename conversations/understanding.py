@@ -2,7 +2,7 @@
 
 About: the notice's directions and stages, named by the lexicon's topic words; asks: the lexicon's
 intent words (amount, deadline, materials, copies, who …); the user's own figures with their role
-(provincial funds, investment, a figure offered for confirmation); whether the message offers a
+(the formula's figures, a figure offered for confirmation); whether the message offers a
 statement to confirm; whether it names another programme. Everything comes from the lexicon, so a
 new notice pack brings its own words.
 """
@@ -19,7 +19,7 @@ from knowledge.search import SearchIndex
 
 CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b")
 QUESTION_MARK = re.compile(
-    r"[?？吗呢么]|什么|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|(.)[不没]\1"
+    r"[?？吗呢么]|什么|啥|咋|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|(.)[不没]\1"
     r"|咩|乜|点样|几时|边个|边度"  # Cantonese
     r"|how|what|when|who|which|can |is |are |do |does "
     r"|[不没未吧]$"  # 影响申报不, 报得了没, 是7月出的吧: a yes-no question said the colloquial way
@@ -41,6 +41,7 @@ STILL = re.compile(r"还(?=能|可以|来得及|有效)")
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
+ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
 NUMERAL_WORDS = {"一共", "一下", "一样", "一起", "一般", "一直", "一定", "一些", "一旦", "一切", "一次"}
 DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某")
 
@@ -59,7 +60,7 @@ class Understanding:
     topics: list[Topic]
     intents: list[str]
     figures: list[Figure]
-    no_provincial: bool
+    no_base_funds: bool
     premise: bool
     other_programme: str | None
     clauses: list[str] = field(default_factory=list)
@@ -122,7 +123,7 @@ class Reader:
             key=len,
             reverse=True,
         )
-        self.no_provincial = [simplify(w) for w in lexicon.no_provincial]
+        self.no_base_funds = [simplify(w) for w in lexicon.no_base_funds]
         self.other_programmes = [simplify(w) for w in lexicon.other_programmes]
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
@@ -202,7 +203,7 @@ class Reader:
             topics=topics,
             intents=self.intents_of(text),
             figures=read_amounts(text, self.roles),
-            no_provincial=any(w in simplified for w in self.no_provincial),
+            no_base_funds=any(w in simplified for w in self.no_base_funds),
             premise=any(w in simplified for w in self.premise_markers),
             other_programme=other,
             clauses=[c.strip() for c in CLAUSE_SPLIT.split(text) if c and c.strip()],
@@ -218,7 +219,7 @@ class Reader:
 
     def offered_body(self, understood: Understanding) -> bool:
         """省工信厅发的吧: a body offered for confirmation as the one who does a thing of the
-        notice (no figures, no other ask, not the provincial funds the notice matches)."""
+        notice (no figures, no other ask, not the funds the notice matches)."""
         text = understood.simplified
         if not understood.premise or understood.figures or understood.intents:
             return False
@@ -252,11 +253,11 @@ class Reader:
 
     def _other_body(self, simplified: str) -> str | None:
         """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the
-        provincial funds this notice matches; applying to the higher body itself (直接向省工信厅
-        申报) is its programme whatever funds are named."""
+        funds this notice matches; applying to the higher body itself (直接向…厅申报) is its
+        programme whatever funds are named."""
         for clause in CLAUSE_SPLIT.split(simplified):
-            for addressed in self.other_bodies:
-                at = clause.find(f"向{addressed}") if addressed else -1
+            for addressed in filter(None, self.other_bodies):
+                at = max(clause.find(f"{to}{addressed}") for to in ADDRESSING)
                 asks_to_apply = at >= 0 and any(w in clause[at:] for w in self.apply_words)
                 if asks_to_apply and QUESTION_MARK.search(clause):
                     return addressed
@@ -298,7 +299,7 @@ class Reader:
         return None
 
     def _other_round(self, simplified: str) -> str | None:
-        """2021年韶关工业互联网项目…名单: another year's round (a year that is not the notice's,
+        """<another year>年…项目名单: another year's round (a year that is not the notice's,
         not part of a date, followed closely by a word of a round)."""
         for match in YEAR.finditer(simplified):
             if int(match.group(1)) == self.notice_year:

@@ -57,7 +57,7 @@ class Worker:
             for project in self._projects(own)
         ]
         for direction, own in projects:
-            line, amount = self._one_direction(direction, own, understood.no_provincial, lang)
+            line, amount = self._one_direction(direction, own, understood.no_base_funds, lang)
             if line:
                 lines.append(line)
                 clauses.append(direction.funding.clause)

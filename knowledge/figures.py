@@ -113,7 +113,7 @@ class Figure:
     yuan: Decimal
     start: int
     end: int
-    role: str | None  # provincial, investment, claim, or None when nothing says
+    role: str | None  # a formula figure of the pack (its base, the investment …), claim, or None
 
 
 def _role_words(roles: Mapping[str, Iterable[str]]) -> list[tuple[str, str]]:

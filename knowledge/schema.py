@@ -272,12 +272,12 @@ class Lexicon(Strict):
     topics: dict[str, list[str]] = {}
     # (the roles are the formula's figures of the pack's rules, and `claim`: a figure offered to confirm)
     figure_roles: dict[str, list[str]] = {}
-    # "we got no provincial funds": matching support is then 0
-    no_provincial: list[str] = []
+    # "we did not get the funds a direction's amount is based on": that amount is then 0
+    no_base_funds: list[str] = []
     # other programmes, years' rounds and bodies: outside the notice wherever they appear in a message
     other_programmes: list[str] = []
     # a higher body (the province, the ministry) with one of its programme words, in a message
-    # that says nothing of the provincial funds this notice matches: that body's own programme
+    # that says nothing of the funds this notice matches (`matching_words`): that body's own programme
     other_bodies: list[str] = []
     # a county or district of the notice's jurisdiction followed by these: its own policy
     local_policy_words: list[str] = []

@@ -91,6 +91,19 @@ def test_kb_check_rejects_unknown_fields_and_bad_clauses(tmp_path: Path, capsys)
     assert "entries[1]" in err and "clause" in err
 
 
+def test_kb_check_rejects_an_outside_word_that_the_faq_asks_after_its_synonyms(tmp_path: Path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(PACK, data)
+    lexicon = data / "lexicon.yaml"
+    text = lexicon.read_text(encoding="utf-8")
+    # 邮箱 is a synonym of 联系方式, a word of the contacts entry's own questions
+    lexicon.write_text(text.replace("out_of_scope:\n", "out_of_scope:\n  - 邮箱\n", 1), encoding="utf-8")
+    code, _ = run_cli(["kb", "check", "--data", str(data)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "lexicon.yaml" in err and "out_of_scope[0]" in err and "联系方式" in err
+
+
 def test_kb_check_reports_invalid_yaml_with_its_line(tmp_path: Path, capsys):
     data = tmp_path / "data"
     shutil.copytree(PACK, data)

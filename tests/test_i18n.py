@@ -24,6 +24,7 @@ def translations(lang: str) -> dict[str, str]:
     """What a user of the shipped pack reads: the catalog and the notice's own wording."""
     return {**catalog(lang), **{k: t.get(lang) for k, t in NOTICE_TEXTS.items()}}  # type: ignore[arg-type]
 
+
 ROOT = Path(__file__).resolve().parent.parent
 LITERAL_ID = re.compile(r"""(?:\.t|gettext)\(\s*(?:[a-z_.]+,\s*)?["']([a-z_]+\.[a-z_.]+)["']""")
 

@@ -95,7 +95,7 @@ def test_a_large_investment_is_capped_and_says_why(composer: Composer):
     assert "三、支持方式（三）" in answer.text
 
 
-def test_no_provincial_funds_is_an_amount_of_zero(composer: Composer):
+def test_no_base_funds_funds_is_an_amount_of_zero(composer: Composer):
     answer = composer.answer("上了一套云MES花了60万，省里没有给资金，还能拿到市里的补贴吗？", None, JUNE_20)
     assert answer.entry_id is not None and "市级配套为0元" in answer.text
 
@@ -324,6 +324,27 @@ def test_another_programme_in_the_story_of_an_audit_is_the_notices_condition(com
 def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
     answer = composer.answer("打算一口气报三个项目：一个上云，一个标杆，一个5G，行不行", None, JUNE_20)
     assert answer.entry_id == "max-two-projects"
+
+
+@pytest.mark.parametrize("question", ["省里的专项资金是直接报省工信厅吗", "马凯鹏在哪个科室", "你是机器人吗"])
+def test_asking_the_province_the_contacts_details_or_the_bot_itself_is_outside(
+    composer: Composer, question: str
+):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("通知按照哪份文件定的", "policy-basis"), ("这个通知几月几号发的", "issuer-and-date")],
+)
+def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
+    assert composer.answer(question, None, JUNE_20).entry_id == entry_id
+
+
+def test_a_question_asked_with_sha_is_the_question(composer: Composer):
+    question = "入库材料交到县里了，听县工信局讲市里要组织专家论证，这个论证出来的书面结论有啥用"
+    assert composer.answer(question, None, JUNE_20).entry_id == "entry-expert-review"
 
 
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
