@@ -8,14 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from html import escape
 
 from bot.export import LeadSheet
 from bot.i18n import use_notice_texts
 from bot.storage import Storage, now_iso
+from conversations import actions as act
 from conversations.eligibility import Assessment, Rules, evaluate, load_rules
-from conversations.engine import CANCEL, PREFIX, FlowEngine, Session, Tap, Text
+from conversations.engine import FlowEngine, Session, Tap, Text
 from conversations.flow import load_flow
+from conversations.markup import escape
 from conversations.reply import Button, Reply
 from conversations.report import render_result
 from conversations.texts import Texts
@@ -46,26 +47,26 @@ class Checks:
         )
 
     # sessions ---------------------------------------------------------------------------------
-    def load(self, user_id: int, flow: str) -> Session | None:
+    def load(self, user_id: str, flow: str) -> Session | None:
         state = self.storage.load_session(user_id, flow)
         return Session.from_dict(state) if state else None
 
-    def _save(self, user_id: int, session: Session, *, active: bool = True, event: str | None = None) -> None:
+    def _save(self, user_id: str, session: Session, *, active: bool = True, event: str | None = None) -> None:
         self.storage.save_session(user_id, session.flow_id, session.to_dict(), active=active, event=event)
 
-    def wants_text(self, user_id: int) -> bool:
+    def wants_text(self, user_id: str) -> bool:
         return self.storage.active_flow(user_id) in self.engines
 
     # entry points -----------------------------------------------------------------------------
-    def start(self, user_id: int, tx: Texts, *, fresh: bool = False) -> Reply:
+    def start(self, user_id: str, tx: Texts, *, fresh: bool = False) -> Reply:
         """/check: a new check, or the choice to continue one left unfinished."""
         existing = self.load(user_id, CHECK)
         if existing and not existing.finished and existing.answers and not fresh:
             text = escape(tx.t("flow.in_progress", answered=len(existing.answers)))
             buttons = (
                 (
-                    Button(tx.t("flow.continue"), "check:continue"),
-                    Button(tx.t("flow.restart"), "check:restart"),
+                    Button(tx.t("flow.continue"), act.Do.CHECK_CONTINUE),
+                    Button(tx.t("flow.restart"), act.Do.CHECK_RESTART),
                 ),
             )
             return Reply(text, buttons)
@@ -74,7 +75,7 @@ class Checks:
         self.storage.log_event(user_id, "check_started")
         return reply
 
-    def cancel(self, user_id: int, tx: Texts) -> Reply | None:
+    def cancel(self, user_id: str, tx: Texts) -> Reply | None:
         """Drop the flow under way; None when there is none."""
         flow = self.storage.active_flow(user_id)
         if flow not in self.engines:
@@ -82,7 +83,7 @@ class Checks:
         self.storage.drop_session(user_id, flow)
         return Reply(escape(tx.t("flow.cancelled")))
 
-    def text(self, user_id: int, tx: Texts, text: str, event_id: str | None = None) -> Reply:
+    def text(self, user_id: str, tx: Texts, text: str, event_id: str | None = None) -> Reply:
         """A typed answer; `event_id` names the inbound event, so a redelivered one is not
         stored again as the answer to the next question."""
         flow = self.storage.active_flow(user_id) or CHECK
@@ -90,7 +91,7 @@ class Checks:
             return self._replayed(user_id, flow, tx)
         return self._step(user_id, flow, Text(text), tx, event_id)
 
-    def _replayed(self, user_id: int, flow: str, tx: Texts) -> Reply:
+    def _replayed(self, user_id: str, flow: str, tx: Texts) -> Reply:
         """The answer was stored before a crash: say again what comes next, store nothing."""
         session = self.load(user_id, flow)
         if session is None:
@@ -99,34 +100,42 @@ class Checks:
             return self._lead_reply(session, tx)
         return self.engines[flow].resume(session, tx)
 
-    def tap(self, user_id: int, tx: Texts, data: str) -> Reply:
-        if data == "check:start":
-            return self.start(user_id, tx)
-        if data == "check:restart":
-            return self.start(user_id, tx, fresh=True)
-        if data == "check:continue":
-            session = self.load(user_id, CHECK)
-            if session is None:
+    def tap(self, user_id: str, tx: Texts, action: act.Action | str) -> Reply:
+        """A button of the check, the lead form or the flow under way (`str`: its data)."""
+        if isinstance(action, str):
+            action = act.decode(action)
+        assert act.for_flows(action), action
+        match action:
+            case act.Do.CHECK_RESTART:
+                return self.start(user_id, tx, fresh=True)
+            case act.Do.CHECK_CONTINUE:
+                session = self.load(user_id, CHECK)
+                if session is None:
+                    return self.start(user_id, tx)
+                self._save(user_id, session)
+                return self.engines[CHECK].resume(session, tx)
+            case act.Do.CHECK_START:
                 return self.start(user_id, tx)
-            self._save(user_id, session)
-            return self.engines[CHECK].resume(session, tx)
-        if data == CANCEL:
-            return self.cancel(user_id, tx) or Reply(escape(tx.t("flow.cancelled")))
-        if data == "lead:start":
-            check = self.load(user_id, CHECK)
-            if check is None or not check.finished:
-                return Reply(escape(tx.t("lead.need_check")), ((Button(tx.t("menu.check"), "check:start"),),))
-            session, reply = self.engines[LEAD].start(tx, user_id)
-            self._save(user_id, session)
-            return reply
-        # "f:…": a button of whichever flow the user is in; "f:edit"/"f:e:" belong to the check
+            case act.Do.FLOW_CANCEL:
+                return self.cancel(user_id, tx) or Reply(escape(tx.t("flow.cancelled")))
+            case act.Do.LEAD_START:
+                check = self.load(user_id, CHECK)
+                if check is None or not check.finished:
+                    return Reply(
+                        escape(tx.t("lead.need_check")), ((Button(tx.t("menu.check"), act.Do.CHECK_START),),)
+                    )
+                session, reply = self.engines[LEAD].start(tx, user_id)
+                self._save(user_id, session)
+                return reply
+        # a button of whichever flow the user is in; editing answers and the result are the check's
         flow = self.storage.active_flow(user_id)
-        if flow not in self.engines or data.startswith((f"{PREFIX}edit", f"{PREFIX}e:", f"{PREFIX}result")):
+        editing = isinstance(action, act.FlowEdit) or action in (act.Do.FLOW_SUMMARY, act.Do.FLOW_RESULT)
+        if flow not in self.engines or editing:
             flow = CHECK
-        return self._step(user_id, flow, Tap(data), tx)
+        return self._step(user_id, flow, Tap(action), tx)
 
     def _step(
-        self, user_id: int, flow: str, event: Text | Tap, tx: Texts, event_id: str | None = None
+        self, user_id: str, flow: str, event: Text | Tap, tx: Texts, event_id: str | None = None
     ) -> Reply:
         session = self.load(user_id, flow)
         if session is None:

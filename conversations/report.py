@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from html import escape
 
+from conversations.actions import Do
 from conversations.deadlines import DeadlineStatus, deadlines
 from conversations.eligibility import Assessment, Estimate, Formula, Outcome, Verdict
 from conversations.engine import FlowEngine, Session
+from conversations.markup import bold, escape
 from conversations.reply import Button, Reply
 from conversations.texts import Texts
 from knowledge.answers import clause_label
@@ -40,7 +41,7 @@ def render_result(
         _headline(kb, assessment, tx, statuses, closed) + (f"\n{escape(str(company))}" if company else "")
     ]
 
-    lines = [f"<b>{escape(tx.t('result.criteria_title'))}</b>"]
+    lines = [bold(tx.t("result.criteria_title"))]
     for result in assessment.results:
         step = engine.flow.step(result.criterion.answer)
         answer = engine.display(step, result.answer, tx) if result.answer is not None else "—"
@@ -54,8 +55,11 @@ def render_result(
     parts.append(_estimate_text(kb, formula, engine, assessment, tx))
     parts.append(_next_steps(kb, assessment, tx, statuses, closed, cite))
     buttons = (
-        (Button(tx.t("menu.human"), "human"), Button(tx.t("result.leave_contact"), "lead:start")),
-        (Button(tx.t("result.edit_answers"), "f:edit"), Button(tx.t("result.start_over"), "check:restart")),
+        (Button(tx.t("menu.human"), Do.HUMAN), Button(tx.t("result.leave_contact"), Do.LEAD_START)),
+        (
+            Button(tx.t("result.edit_answers"), Do.FLOW_SUMMARY),
+            Button(tx.t("result.start_over"), Do.CHECK_RESTART),
+        ),
     )
     return Reply("\n\n".join(parts), buttons)
 
@@ -84,7 +88,7 @@ def _headline(
 def _estimate_text(
     kb: KnowledgeBase, formula: Formula, engine: FlowEngine, assessment: Assessment, tx: Texts
 ) -> str:
-    lines = [f"<b>{escape(tx.t('result.estimate_title'))}</b>"]
+    lines = [bold(tx.t("result.estimate_title"))]
     estimate = assessment.estimate
     if assessment.outcome is Outcome.NOT_ELIGIBLE:
         # no arithmetic where it does not hold: say why there is no estimate
@@ -119,7 +123,7 @@ def _estimate_text(
             if assessment.outcome is Outcome.NEEDS_PERSON
             else "result.estimate_total"
         )
-        lines.append(f"<b>{escape(tx.t(total, amount=tx.money(estimate.amount)))}</b>")
+        lines.append(bold(tx.t(total, amount=tx.money(estimate.amount))))
     notes = [*assessment.notes]
     if estimate.room is not None or estimate.exceeds:
         notes.append("result.note_total_cap_reading")
@@ -201,7 +205,7 @@ def _next_steps(
     closed: bool,
     cite: Cite,
 ) -> str:
-    lines = [f"<b>{escape(tx.t('result.next_title'))}</b>"]
+    lines = [bold(tx.t("result.next_title"))]
     contacts = _contacts(kb, tx)
     if closed:
         # nothing left to submit in this round: the bureau's contacts about later rounds

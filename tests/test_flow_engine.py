@@ -8,7 +8,6 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from html import escape
 from typing import Any
 
 import pytest
@@ -21,6 +20,7 @@ from bot.texts import texts_for
 from conversations.eligibility import Assessment, Outcome, Verdict, evaluate, load_rules
 from conversations.engine import Event, FlowEngine, Session, Tap, Text
 from conversations.flow import Flow, Step, load_flow
+from conversations.markup import escape
 from conversations.reply import Reply
 from conversations.texts import Texts
 from knowledge.loader import KnowledgeBase
@@ -592,7 +592,7 @@ def test_round_trip_of_a_finished_session_shows_the_result(engine: FlowEngine) -
 
 # --- the lead form, with the real finisher and an in-memory database ------------------------------------
 
-USER = 4242
+USER = "tg:4242"
 
 
 @pytest.fixture

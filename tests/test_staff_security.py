@@ -38,10 +38,10 @@ HOSTILE = [
 
 
 def _lead(storage: Storage, company: str, name: str, phone: str) -> None:
-    storage.touch_user(1, "u", None, "zh")
+    storage.touch_user("tg:1", "u", None, "zh")
     storage.save_lead(
         {
-            "user_id": 1,
+            "user_id": "tg:1",
             "company": company,
             "contact_name": name,
             "phone": phone,
@@ -97,22 +97,22 @@ def test_unanswered_questions_hide_phones_and_emails():
 
 
 def test_case_numbers_are_never_reused_after_forget(storage: Storage):
-    storage.touch_user(1, "a", None, "zh")
-    storage.touch_user(2, "b", None, "zh")
-    first = storage.open_case(1, "zh")
-    storage.forget_user(1)
-    second = storage.open_case(2, "zh")
+    storage.touch_user("tg:1", "a", None, "zh")
+    storage.touch_user("tg:2", "b", None, "zh")
+    first = storage.open_case("tg:1", "zh")
+    storage.forget_user("tg:1")
+    second = storage.open_case("tg:2", "zh")
     assert second > first
-    storage.forget_user(2)
-    assert storage.open_case(2, "zh") > second
+    storage.forget_user("tg:2")
+    assert storage.open_case("tg:2", "zh") > second
 
 
 def test_case_numbers_continue_after_a_restart(tmp_path):
     path = tmp_path / "bot.db"
     storage = Storage(path)
-    storage.touch_user(1, "a", None, "zh")
-    first = storage.open_case(1, "zh")
-    storage.forget_user(1)
+    storage.touch_user("tg:1", "a", None, "zh")
+    first = storage.open_case("tg:1", "zh")
+    storage.forget_user("tg:1")
     storage.close()
     assert Storage(path).open_case(1, "zh") > first
 
@@ -143,7 +143,7 @@ async def test_a_non_admin_in_the_staff_group_cannot_reply_claim_or_close(
         await member.tap(label, chat_id=STAFF_CHAT_ID)
         assert "仅限管理员" in (await staff.next_reply()).text
     await ann.expect_no_reply(wait=0.5)
-    case = running_bot.application.bot_data["assistant"].storage.open_case_of(401)
+    case = running_bot.application.bot_data["assistant"].storage.open_case_of("tg:401")
     assert case is not None and case["status"] == "open" and case["claimed_by"] is None
 
     # an admin's reply to the claimed note (any message of the thread) reaches the user
@@ -208,7 +208,7 @@ async def test_a_stale_button_of_a_forgotten_case_never_acts_on_another(
     await admin.tap_data(old_header.message_id, close_new or "", chat_id=STAFF_CHAT_ID)
     assert "已不存在" in (await staff.next_reply()).text
     await bob.expect_no_reply(wait=0.5)
-    assert running_bot.application.bot_data["assistant"].storage.open_case_of(406)["status"] == "open"
+    assert running_bot.application.bot_data["assistant"].storage.open_case_of("tg:406")["status"] == "open"
 
     # a late staff reply in the deleted case's thread says why it went nowhere
     await admin.send_in(STAFF_CHAT_ID, "还在吗", reply_to_message_id=old_header.message_id)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from bot.cli import main
 from bot.dialog import Assistant
-from bot.people import Sender
+from bot.people import Sender, telegram
 from bot.storage import Storage
 from conversations.compose import Composer, Context
 from knowledge.figures import read_amounts, read_dates, to_arabic
@@ -474,14 +474,14 @@ def assistant(kb: KnowledgeBase, index: SearchIndex) -> Assistant:
 def test_a_follow_up_is_read_in_the_context_of_the_last_question(
     assistant: Assistant, first: str, then: str, expected: str
 ):
-    ann = Sender(7, "Ann", language_code="zh")
+    ann = Sender(telegram(7), "Ann", language_code="zh")
     assistant.text(ann, first)
     reply = assistant.text(ann, then)[-1]
     assert expected in reply.text
 
 
 def test_context_is_per_user_and_expires(assistant: Assistant):
-    ann, bob = Sender(8, language_code="zh"), Sender(9, language_code="zh")
+    ann, bob = Sender(telegram(8), language_code="zh"), Sender(telegram(9), language_code="zh")
     assistant.text(ann, "上云上平台最高补多少")
     assert "50万元" not in assistant.text(bob, "那第二个方向呢")[-1].text
     assistant.storage.conn.execute("update question_context set updated_at = '2000-01-01T00:00:00+00:00'")
@@ -489,19 +489,19 @@ def test_context_is_per_user_and_expires(assistant: Assistant):
 
 
 def test_forget_deletes_the_context(assistant: Assistant):
-    ann = Sender(10, language_code="zh")
+    ann = Sender(telegram(10), language_code="zh")
     assistant.text(ann, "上云上平台最高补多少")
-    assistant.storage.forget_user(10)
+    assistant.storage.forget_user("tg:10")
     assert assistant.storage.question_context(10, dt.timedelta(hours=1)) is None
 
 
 def test_worked_figures_offer_the_full_check(assistant: Assistant):
-    reply = assistant.text(Sender(11, language_code="zh"), "上云项目省级给了100万，市级补多少")[-1]
+    reply = assistant.text(Sender(telegram(11), language_code="zh"), "上云项目省级给了100万，市级补多少")[-1]
     assert "check:start" in [b.data for row in reply.buttons for b in row]
 
 
 def test_a_tapped_suggestion_tells_its_deadline_against_today(assistant: Assistant):
-    reply = assistant.button(Sender(12, language_code="zh"), "faq:entry-deadline")[-1]
+    reply = assistant.button(Sender(telegram(12), language_code="zh"), "faq:entry-deadline")[-1]
     assert "2022年7月8日" in reply.text and "还有18天" in reply.text
 
 
@@ -574,7 +574,7 @@ def test_attachments_named_by_number_are_told_from_the_notice(composer: Composer
 
 
 def test_a_follow_up_the_context_does_not_settle_offers_choices(assistant: Assistant):
-    ann = Sender(13, language_code="zh")
+    ann = Sender(telegram(13), language_code="zh")
     assistant.text(ann, "联系电话多少")
     reply = assistant.text(ann, "那其他的呢")[-1]
     assert "请选一项" in reply.text

@@ -1,8 +1,9 @@
 """The web chat's HTTP side (DESIGN.md, "Web chat"): a translator between JSON and the Assistant.
 
-Every /api call acts for the session of its `sid` cookie; the core sees the session as a user id
-from WEB_USER_BASE up. Replies are stored as the session's messages and pushed to its open event
-streams; items for other chats (the staff group) go to `forward` (Telegram, when it runs here).
+Every /api call acts for the session of its `sid` cookie; the core sees the session as an address
+("web:7") and each request as one Inbound value. Replies are stored as the session's messages
+and pushed to its open event streams; items for other chats (the staff group) go to `forward`
+(Telegram, when it runs here).
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.dialog import Assistant
-from bot.handoff import Outgoing
+from bot.handoff import Outbound
 from bot.i18n import gettext
-from bot.people import Sender, is_web_user
+from bot.inbound import Command, Event, Inbound, Tap
+from bot.inbound import Message as MessageEvent
+from bot.people import WEB, Address, Sender
 from bot.web.store import WebMessage, WebSession, WebStore
 from knowledge.schema import Lang
 
@@ -49,7 +52,7 @@ SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
 }
-Forward = Callable[[list[Outgoing]], Awaitable[None]]
+Forward = Callable[[list[Outbound]], Awaitable[None]]
 
 
 def pick_language(header: str | None) -> str:
@@ -120,22 +123,22 @@ class WebChat:
         self.keep_alive = keep_alive
         self.sessions = Buckets(SESSION_BURST, SESSION_RATE, clock)
         self.addresses = Buckets(ADDRESS_BURST, ADDRESS_RATE, clock)
-        self.listeners: dict[int, set[asyncio.Queue[WebMessage]]] = {}
+        self.listeners: dict[str, set[asyncio.Queue[WebMessage]]] = {}
 
     # the Channel that Telegram's translator hands a web user's items to (bot.channels) --------
-    def owns(self, chat_id: int) -> bool:
-        return is_web_user(chat_id) and self.store.has_user(chat_id)
+    def owns(self, address: Address) -> bool:
+        return address.channel == WEB and self.store.has_user(address.key)
 
-    def deliver(self, item: Outgoing) -> None:
-        text = item.reply.text
+    def deliver(self, item: Outbound) -> None:
+        text = item.markup()
         if item.copy_of is not None:  # a file sent by staff: the page cannot show Telegram's files
-            user = self.assistant.storage.user(item.chat_id)
+            user = self.assistant.storage.user(item.to.key)
             lang: Lang = "en" if user and user.get("lang") == "en" else "zh"
             text += "\n" + escape(gettext(lang, "web.file_not_shown"))
         author = "staff" if item.by_staff else "bot"
-        self.publish(item.chat_id, self.store.add(item.chat_id, author, text, item.reply.buttons))
+        self.publish(item.to.key, self.store.add(item.to.key, author, text, item.reply.buttons))
 
-    def publish(self, user_id: int, message: WebMessage) -> None:
+    def publish(self, user_id: str, message: WebMessage) -> None:
         for queue in self.listeners.get(user_id, ()):
             try:
                 queue.put_nowait(message)
@@ -144,23 +147,23 @@ class WebChat:
 
     # turning the core's answer into messages --------------------------------------------------
     async def take(
-        self, session: WebSession, outgoing: Sequence[Outgoing], tapped: int | None = None
+        self, session: WebSession, outgoing: Sequence[Outbound], tapped: int | None = None
     ) -> list[WebMessage]:
         """Store and push the session's replies (an edit replaces the tapped message); hand the
         rest to their channel."""
         mine: list[WebMessage] = []
-        elsewhere: list[Outgoing] = []
+        elsewhere: list[Outbound] = []
         target = tapped
         for item in outgoing:
-            if item.chat_id != session.user_id:
-                if self.owns(item.chat_id):
+            if item.to != session.address:
+                if self.owns(item.to):
                     self.deliver(item)
                 else:
                     elsewhere.append(item)
                 continue
             replaces = target if item.reply.edit else None
             author = "staff" if item.by_staff else "bot"
-            message = self.store.add(session.user_id, author, item.reply.text, item.reply.buttons, replaces)
+            message = self.store.add(session.user_id, author, item.markup(), item.reply.buttons, replaces)
             if replaces is not None:
                 target = message.id
             self.publish(session.user_id, message)
@@ -175,9 +178,11 @@ class WebChat:
                     log.exception("could not forward %d item(s) to Telegram", len(elsewhere))
         return mine
 
-    @staticmethod
-    def sender(session: WebSession) -> Sender:
-        return Sender(session.user_id, None, None, session.lang)
+    async def handle(self, session: WebSession, event: Event, tapped: int | None = None) -> list[WebMessage]:
+        """Through the door: the session's event to the core, its answer stored and sent on."""
+        sender = Sender(session.address, None, None, session.lang)
+        outgoing = self.assistant.handle(Inbound(sender, event, session.address))
+        return await self.take(session, outgoing, tapped)
 
     # the request's session, address, body -------------------------------------------------------
     def address(self, request: Request) -> str:
@@ -283,8 +288,7 @@ def create_app(chat: WebChat) -> ASGIApp:
 
     async def start(request: Request) -> Response:
         session, sid = chat.admit(request)
-        outgoing = chat.assistant.command(chat.sender(session), "start", chat_id=session.user_id)
-        return messages_response(await chat.take(session, outgoing), request, sid)
+        return messages_response(await chat.handle(session, Command("start")), request, sid)
 
     async def message(request: Request) -> Response:
         session, sid = chat.admit(request)
@@ -294,18 +298,14 @@ def create_app(chat: WebChat) -> ASGIApp:
             raise Problem(400, 'expected {"text": a non-empty string}')
         own = chat.store.add(session.user_id, "user", escape(text, quote=False))
         chat.publish(session.user_id, own)
-        sender = chat.sender(session)
         stripped = text.strip()
+        event: Event
         if stripped.startswith("/") and len(stripped) > 1:
             name, _, argument = stripped[1:].partition(" ")
-            outgoing = chat.assistant.command(
-                sender, name.split("@")[0], argument.strip(), chat_id=session.user_id
-            )
+            event = Command(name.split("@")[0], argument.strip())
         else:
-            outgoing = chat.assistant.message(
-                sender, text, chat_id=session.user_id, message_id=own.id, event_id=f"web:{own.id}"
-            )
-        return messages_response(await chat.take(session, outgoing), request, sid)
+            event = MessageEvent(text, own.id, event_id=f"web:{own.id}")
+        return messages_response(await chat.handle(session, event), request, sid)
 
     async def tap(request: Request) -> Response:
         session, sid = chat.admit(request)
@@ -320,10 +320,9 @@ def create_app(chat: WebChat) -> ASGIApp:
             raise Problem(409, "this message was replaced by a newer version")
         if not any(button["data"] == data for row in tapped.buttons for button in row):
             raise Problem(404, "no such button on this message")
-        outgoing = chat.assistant.tap(
-            chat.sender(session), data, chat_id=session.user_id, source_message=message_id
+        return messages_response(
+            await chat.handle(session, Tap(data, message_id), tapped=message_id), request, sid
         )
-        return messages_response(await chat.take(session, outgoing, tapped=message_id), request, sid)
 
     async def history(request: Request) -> Response:
         session, sid = chat.admit(request)

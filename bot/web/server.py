@@ -17,7 +17,7 @@ from typing import Any
 
 import uvicorn
 
-from bot.handoff import Outgoing
+from bot.handoff import Outbound
 from bot.services import build_assistant
 from bot.settings import Settings
 from bot.web.app import WebChat, create_app
@@ -102,7 +102,7 @@ def connect(chat: WebChat, application: Any) -> None:
 
     application.bot_data["channels"] = Channels([chat])
 
-    async def forward(items: list[Outgoing]) -> None:
+    async def forward(items: list[Outbound]) -> None:
         await handlers.deliver(None, CallbackContext(application), items)
 
     chat.forward = forward
