@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.dialog import Assistant  # noqa: E402
-from bot.people import Sender  # noqa: E402
+from bot.people import Sender, telegram  # noqa: E402
 from bot.storage import Storage  # noqa: E402
 from knowledge.loader import load_knowledge  # noqa: E402
 from knowledge.pack import shipped_pack  # noqa: E402
@@ -45,7 +45,7 @@ def main() -> int:
     cases = [json.loads(line) for line in Path(args.cases).read_text(encoding="utf-8").splitlines() if line]
     hit = 0
     for number, case in enumerate(cases, start=1):
-        user = Sender(100_000 + number, language_code="zh")
+        user = Sender(telegram(100_000 + number), language_code="zh")
         replies = []
         for turn in case["turns"]:
             replies = assistant.text(user, turn)
