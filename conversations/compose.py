@@ -217,7 +217,7 @@ class Composer:
             return self._plain(main)
         if understood.other_programme or index.elsewhere(question):
             return self._outside(main)
-        asked = [c for c in understood.clauses if self.reader.is_question(c)] or understood.clauses[-1:]
+        asked = self.reader.asked(understood)
         if main.kind is Kind.OUTSIDE and any(index.outside_words(c) for c in asked):
             return self._plain(main)  # what is asked is about something else, not just the story
         if all(index.outside_words(c) for c in asked):

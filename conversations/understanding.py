@@ -21,7 +21,7 @@ CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以
 QUESTION_MARK = re.compile(
     r"[?？吗呢么]|什么|啥|咋|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|(.)[不没]\1"
     r"|咩|乜|点样|几时|边个|边度"  # Cantonese
-    r"|how|what|when|who|which|can |is |are |do |does "
+    r"|how|what|when|who|which|can |could |would |will |is |are |do |does "
     r"|[不没未吧]$"  # 影响申报不, 报得了没, 是7月出的吧: a yes-no question said the colloquial way
 )
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
@@ -32,6 +32,8 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+# 帮我写一份申报书: a request, asked without a question mark
+REQUEST = re.compile(r"帮我|帮忙|麻烦你|请你|给我|替我|could you|can you|would you|please", re.IGNORECASE)
 YES_NO = re.compile(r"吗|\?$|？$")
 PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
@@ -308,6 +310,15 @@ class Reader:
             if any(w in after for w in self.round_words):
                 return match.group(0)
         return None
+
+    def asked(self, understood: Understanding) -> list[str]:
+        """The clauses that ask: the questions, else the requests, else the last clause."""
+        clauses = understood.clauses
+        return (
+            [c for c in clauses if self.is_question(c)]
+            or [c for c in clauses if REQUEST.search(c)]
+            or clauses[-1:]
+        )
 
     def is_question(self, clause: str) -> bool:
         return bool(QUESTION_MARK.search(simplify(clause))) or bool(self.intents_of(clause))

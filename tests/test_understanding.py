@@ -347,6 +347,30 @@ def test_a_question_asked_with_sha_is_the_question(composer: Composer):
     assert composer.answer(question, None, JUNE_20).entry_id == "entry-expert-review"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "帮我写一份项目验收申请报告，我们是做陶瓷的，上云项目投资两百万",
+        "Could you write our project entry application form for us? We invested 3 million.",
+        "佛山2023年工业互联网项目补贴标准",
+        "我们在乐昌，乐昌有没有自己出台的上云补贴",
+    ],
+)
+def test_requests_other_places_rounds_and_county_policies_are_outside(composer: Composer, question: str):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
+
+
+def test_a_firm_from_elsewhere_working_in_the_city_is_inside(composer: Composer):
+    question = "我们是广州的集成商，在韶关帮一家水泥厂做了上云上平台项目，省里给了100万，市里配多少"
+    assert "10万" in composer.answer(question, None, JUNE_20).text
+
+
+def test_funds_clawed_back_are_the_notices_condition(composer: Composer):
+    question = "我们以前有笔技改资金被追回了，这次还能报吗"
+    assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions"
+
+
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
     question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
     answer = composer.answer(question, None, JUNE_20)
