@@ -74,6 +74,8 @@ from bot.texts import texts_for  # noqa: E402
 from conversations.engine import FlowEngine, Session, Tap, Text  # noqa: E402
 from conversations.flow import load_flow  # noqa: E402
 from conversations.reply import Reply  # noqa: E402
+from knowledge.loader import load_knowledge  # noqa: E402
+from knowledge.pack import flows_dir, shipped_pack  # noqa: E402
 from tests.fake_bot_api import BotAction, FakeBotApi, FakeChat, FakeUser  # noqa: E402
 
 TOKEN = "424242:LOAD-BENCH"
@@ -318,7 +320,11 @@ def _engine() -> FlowEngine:
     def finish(session: Session, tx: Any) -> Reply:
         return Reply("")
 
-    return FlowEngine(load_flow("eligibility"), finish, lambda: TODAY)
+    return FlowEngine(
+        load_flow("eligibility", flows_dir(shipped_pack()), load_knowledge(shipped_pack()).notice),
+        finish,
+        lambda: TODAY,
+    )
 
 
 def check_state(engine: FlowEngine, user_id: int, answered: int) -> dict[str, Any]:

@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from conversations.compose import Composer  # noqa: E402
 from knowledge.loader import KnowledgeBase, load_knowledge  # noqa: E402
+from knowledge.pack import shipped_pack  # noqa: E402
 from knowledge.search import SearchIndex  # noqa: E402
 
 QUESTION_FILES = [
@@ -117,7 +118,7 @@ def scaled(kb: KnowledgeBase, factor: int, seed: int = 7) -> KnowledgeBase:
                 )
             )
     faq = kb.faq.model_copy(update={"entries": entries})
-    return KnowledgeBase(notice=kb.notice, faq=faq, lexicon=kb.lexicon)
+    return KnowledgeBase(notice=kb.notice, faq=faq, lexicon=kb.lexicon, root=kb.root)
 
 
 def main() -> None:
@@ -126,7 +127,7 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=100)
     args = parser.parse_args()
     batch = questions()
-    kb = load_knowledge()
+    kb = load_knowledge(shipped_pack())
     index = SearchIndex(kb)
     per_question_ms(index, batch)  # warm caches once
     in_process = statistics.median(per_question_ms(index, batch) for _ in range(args.runs))

@@ -17,9 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.dialog import Assistant  # noqa: E402
-from bot.people import Sender  # noqa: E402
+from bot.people import Sender, telegram  # noqa: E402
 from bot.storage import Storage  # noqa: E402
 from knowledge.loader import load_knowledge  # noqa: E402
+from knowledge.pack import shipped_pack  # noqa: E402
 from knowledge.search import SearchIndex  # noqa: E402
 
 BRACKETS = str.maketrans(
@@ -39,12 +40,12 @@ def main() -> int:
     ap.add_argument("--show-failures", action="store_true")
     args = ap.parse_args()
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
-    kb = load_knowledge()
+    kb = load_knowledge(shipped_pack())
     assistant = Assistant(kb, SearchIndex(kb), Storage(":memory:"), lambda: today)
     cases = [json.loads(line) for line in Path(args.cases).read_text(encoding="utf-8").splitlines() if line]
     hit = 0
     for number, case in enumerate(cases, start=1):
-        user = Sender(100_000 + number, language_code="zh")
+        user = Sender(telegram(100_000 + number), language_code="zh")
         replies = []
         for turn in case["turns"]:
             replies = assistant.text(user, turn)

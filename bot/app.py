@@ -22,12 +22,13 @@ from telegram.ext import (
 
 from bot import handlers, polling
 from bot.dialog import USER_COMMANDS, Assistant
-from bot.i18n import DEFAULT_LANG, gettext
-from bot.people import is_web_user
+from bot.i18n import gettext
+from bot.people import TELEGRAM, Address, telegram
 from bot.resilience import BULK, ResilientLimiter
 from bot.settings import Settings
+from bot.staff import STAFF_COMMANDS
 from conversations.deadlines import reminders_due
-from knowledge.schema import LANGS, Lang
+from knowledge.schema import LANGS
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +48,10 @@ class JobQueueReminders:
         assistant: Assistant = self.application.bot_data["assistant"]
         return assistant
 
-    def schedule(self, user_id: int) -> None:
+    def schedule(self, user_id: str) -> None:
         job_queue = self.application.job_queue
-        if job_queue is None or is_web_user(user_id):  # the web chat has no push: no reminders
+        address = Address.parse(user_id)
+        if job_queue is None or address.channel != TELEGRAM:  # other channels' users: not from here
             return
         self.cancel(user_id)
         today = self.assistant.today()
@@ -64,17 +66,18 @@ class JobQueueReminders:
                 self._send,
                 when,
                 data=(due.stage.id, due.days_before),
-                name=f"remind:{user_id}:{due.stage.id}:{due.days_before}",
-                user_id=user_id,
-                chat_id=user_id,
+                name=f"remind:{address.id}:{due.stage.id}:{due.days_before}",
+                user_id=int(address.id),
+                chat_id=int(address.id),
             )
 
-    def cancel(self, user_id: int) -> None:
+    def cancel(self, user_id: str) -> None:
         job_queue = self.application.job_queue
-        if job_queue is None:
+        address = Address.parse(user_id)
+        if job_queue is None or address.channel != TELEGRAM:
             return
         for job in job_queue.jobs():
-            if job.name and job.name.startswith(f"remind:{user_id}:"):
+            if job.name and job.name.startswith(f"remind:{address.id}:"):
                 job.schedule_removal()
 
     async def _send(self, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -82,20 +85,13 @@ class JobQueueReminders:
         if job is None or job.user_id is None:
             return
         stage_id, days_before = cast(tuple[str, int], job.data)
-        storage = self.assistant.storage
-        if not storage.has_reminders(job.user_id) or not storage.mark_reminder_sent(
-            job.user_id, stage_id, days_before
-        ):
-            return
-        user = storage.user(job.user_id)
-        lang: Lang = user["lang"] if user and user["lang"] in LANGS else DEFAULT_LANG
-        text = self.assistant.reminder_text(lang, stage_id, days_before)
-        await context.bot.send_message(
-            job.user_id,
-            text,
-            parse_mode=ParseMode.HTML,
-            rate_limit_args=BULK,  # type: ignore[arg-type]
-        )
+        for item in self.assistant.reminder_due(telegram(job.user_id).key, stage_id, days_before):
+            await context.bot.send_message(
+                int(item.to.id),
+                item.reply.text,
+                parse_mode=ParseMode.HTML,
+                rate_limit_args=BULK,  # type: ignore[arg-type]
+            )
 
 
 async def register_commands(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -161,21 +157,13 @@ def build_application(settings: Settings, assistant: Assistant) -> Application[A
     application.add_handler(TypeHandler(Update, handlers.skip_duplicates), group=-1)
     application.add_handler(TypeHandler(Update, handlers.mark_handled), group=LAST_GROUP)
     private = filters.ChatType.PRIVATE
-    for name in USER_COMMANDS:
-        application.add_handler(CommandHandler(name, handlers.command))
-    commands = {
-        "export": handlers.export_command,
-        "stats": handlers.stats_command,
-        "cases": handlers.cases,
-        "close": handlers.close,
-    }
-    for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, callback))
+    # every command, the bot's own and any other, goes to the core, which knows what each means
+    application.add_handler(CommandHandler((*USER_COMMANDS, *STAFF_COMMANDS), handlers.command))
     if settings.staff_chat_id is not None:
         staff_replies = filters.Chat(settings.staff_chat_id) & filters.REPLY & ~filters.COMMAND
         application.add_handler(MessageHandler(staff_replies, handlers.staff_reply))
     application.add_handler(CallbackQueryHandler(handlers.button))
-    application.add_handler(MessageHandler(filters.COMMAND, handlers.unknown_command))
+    application.add_handler(MessageHandler(filters.COMMAND, handlers.command))
     application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, handlers.text_message))
     application.add_handler(
         MessageHandler(private & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.unsupported)

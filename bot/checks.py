@@ -8,16 +8,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from html import escape
 
+from bot.export import LeadSheet
+from bot.i18n import use_notice_texts
 from bot.storage import Storage, now_iso
+from conversations import actions as act
 from conversations.eligibility import Assessment, Rules, evaluate, load_rules
-from conversations.engine import CANCEL, PREFIX, FlowEngine, Session, Tap, Text
+from conversations.engine import FlowEngine, Session, Tap, Text
 from conversations.flow import load_flow
+from conversations.markup import escape
 from conversations.reply import Button, Reply
 from conversations.report import render_result
 from conversations.texts import Texts
 from knowledge.loader import KnowledgeBase
+from knowledge.pack import flows_dir, rules_dir
 
 CHECK, LEAD = "eligibility", "lead"
 
@@ -25,37 +29,44 @@ CHECK, LEAD = "eligibility", "lead"
 class Checks:
     def __init__(self, kb: KnowledgeBase, storage: Storage, today: Callable[[], dt.date]) -> None:
         self.kb = kb
+        # the notice's own wording in the UI comes from the same pack
+        use_notice_texts(kb.texts)
         self.storage = storage
         self.today = today
-        self.rules: Rules = load_rules()
+        # the flows and rules of the same notice pack as the knowledge base, loaded once
+        self.rules: Rules = load_rules(CHECK, rules_dir(kb.root))
         # steps asked only on some days read the notice's deadlines
         stage_deadlines = {s.id: s.deadline for s in kb.notice.stages if s.deadline is not None}
+        flows = flows_dir(kb.root)
         self.engines = {
-            CHECK: FlowEngine(load_flow(CHECK), self._check_result, today, stage_deadlines),
-            LEAD: FlowEngine(load_flow(LEAD), self._lead_saved, today),
+            CHECK: FlowEngine(load_flow(CHECK, flows, kb.notice), self._check_result, today, stage_deadlines),
+            LEAD: FlowEngine(load_flow(LEAD, flows, kb.notice), self._lead_saved, today),
         }
+        self.sheet = LeadSheet(
+            self.engines[CHECK].flow, self.rules.formula.direction, tuple(self.rules.export)
+        )
 
     # sessions ---------------------------------------------------------------------------------
-    def load(self, user_id: int, flow: str) -> Session | None:
+    def load(self, user_id: str, flow: str) -> Session | None:
         state = self.storage.load_session(user_id, flow)
         return Session.from_dict(state) if state else None
 
-    def _save(self, user_id: int, session: Session, *, active: bool = True, event: str | None = None) -> None:
+    def _save(self, user_id: str, session: Session, *, active: bool = True, event: str | None = None) -> None:
         self.storage.save_session(user_id, session.flow_id, session.to_dict(), active=active, event=event)
 
-    def wants_text(self, user_id: int) -> bool:
+    def wants_text(self, user_id: str) -> bool:
         return self.storage.active_flow(user_id) in self.engines
 
     # entry points -----------------------------------------------------------------------------
-    def start(self, user_id: int, tx: Texts, *, fresh: bool = False) -> Reply:
+    def start(self, user_id: str, tx: Texts, *, fresh: bool = False) -> Reply:
         """/check: a new check, or the choice to continue one left unfinished."""
         existing = self.load(user_id, CHECK)
         if existing and not existing.finished and existing.answers and not fresh:
             text = escape(tx.t("flow.in_progress", answered=len(existing.answers)))
             buttons = (
                 (
-                    Button(tx.t("flow.continue"), "check:continue"),
-                    Button(tx.t("flow.restart"), "check:restart"),
+                    Button(tx.t("flow.continue"), act.Do.CHECK_CONTINUE),
+                    Button(tx.t("flow.restart"), act.Do.CHECK_RESTART),
                 ),
             )
             return Reply(text, buttons)
@@ -64,7 +75,7 @@ class Checks:
         self.storage.log_event(user_id, "check_started")
         return reply
 
-    def cancel(self, user_id: int, tx: Texts) -> Reply | None:
+    def cancel(self, user_id: str, tx: Texts) -> Reply | None:
         """Drop the flow under way; None when there is none."""
         flow = self.storage.active_flow(user_id)
         if flow not in self.engines:
@@ -72,7 +83,7 @@ class Checks:
         self.storage.drop_session(user_id, flow)
         return Reply(escape(tx.t("flow.cancelled")))
 
-    def text(self, user_id: int, tx: Texts, text: str, event_id: str | None = None) -> Reply:
+    def text(self, user_id: str, tx: Texts, text: str, event_id: str | None = None) -> Reply:
         """A typed answer; `event_id` names the inbound event, so a redelivered one is not
         stored again as the answer to the next question."""
         flow = self.storage.active_flow(user_id) or CHECK
@@ -80,7 +91,7 @@ class Checks:
             return self._replayed(user_id, flow, tx)
         return self._step(user_id, flow, Text(text), tx, event_id)
 
-    def _replayed(self, user_id: int, flow: str, tx: Texts) -> Reply:
+    def _replayed(self, user_id: str, flow: str, tx: Texts) -> Reply:
         """The answer was stored before a crash: say again what comes next, store nothing."""
         session = self.load(user_id, flow)
         if session is None:
@@ -89,34 +100,42 @@ class Checks:
             return self._lead_reply(session, tx)
         return self.engines[flow].resume(session, tx)
 
-    def tap(self, user_id: int, tx: Texts, data: str) -> Reply:
-        if data == "check:start":
-            return self.start(user_id, tx)
-        if data == "check:restart":
-            return self.start(user_id, tx, fresh=True)
-        if data == "check:continue":
-            session = self.load(user_id, CHECK)
-            if session is None:
+    def tap(self, user_id: str, tx: Texts, action: act.Action | str) -> Reply:
+        """A button of the check, the lead form or the flow under way (`str`: its data)."""
+        if isinstance(action, str):
+            action = act.decode(action)
+        assert act.for_flows(action), action
+        match action:
+            case act.Do.CHECK_RESTART:
+                return self.start(user_id, tx, fresh=True)
+            case act.Do.CHECK_CONTINUE:
+                session = self.load(user_id, CHECK)
+                if session is None:
+                    return self.start(user_id, tx)
+                self._save(user_id, session)
+                return self.engines[CHECK].resume(session, tx)
+            case act.Do.CHECK_START:
                 return self.start(user_id, tx)
-            self._save(user_id, session)
-            return self.engines[CHECK].resume(session, tx)
-        if data == CANCEL:
-            return self.cancel(user_id, tx) or Reply(escape(tx.t("flow.cancelled")))
-        if data == "lead:start":
-            check = self.load(user_id, CHECK)
-            if check is None or not check.finished:
-                return Reply(escape(tx.t("lead.need_check")), ((Button(tx.t("menu.check"), "check:start"),),))
-            session, reply = self.engines[LEAD].start(tx, user_id)
-            self._save(user_id, session)
-            return reply
-        # "f:…": a button of whichever flow the user is in; "f:edit"/"f:e:" belong to the check
+            case act.Do.FLOW_CANCEL:
+                return self.cancel(user_id, tx) or Reply(escape(tx.t("flow.cancelled")))
+            case act.Do.LEAD_START:
+                check = self.load(user_id, CHECK)
+                if check is None or not check.finished:
+                    return Reply(
+                        escape(tx.t("lead.need_check")), ((Button(tx.t("menu.check"), act.Do.CHECK_START),),)
+                    )
+                session, reply = self.engines[LEAD].start(tx, user_id)
+                self._save(user_id, session)
+                return reply
+        # a button of whichever flow the user is in; editing answers and the result are the check's
         flow = self.storage.active_flow(user_id)
-        if flow not in self.engines or data.startswith((f"{PREFIX}edit", f"{PREFIX}e:", f"{PREFIX}result")):
+        editing = isinstance(action, act.FlowEdit) or action in (act.Do.FLOW_SUMMARY, act.Do.FLOW_RESULT)
+        if flow not in self.engines or editing:
             flow = CHECK
-        return self._step(user_id, flow, Tap(data), tx)
+        return self._step(user_id, flow, Tap(action), tx)
 
     def _step(
-        self, user_id: int, flow: str, event: Text | Tap, tx: Texts, event_id: str | None = None
+        self, user_id: str, flow: str, event: Text | Tap, tx: Texts, event_id: str | None = None
     ) -> Reply:
         session = self.load(user_id, flow)
         if session is None:
@@ -136,7 +155,9 @@ class Checks:
         return evaluate(self.rules, self.kb.notice, self.engines[CHECK].relevant_answers(session))
 
     def _check_result(self, session: Session, tx: Texts) -> Reply:
-        return render_result(self.kb, self.engines[CHECK], session, self.assess(session), tx, self.today())
+        return render_result(
+            self.kb, self.rules.formula, self.engines[CHECK], session, self.assess(session), tx, self.today()
+        )
 
     def _lead_saved(self, session: Session, tx: Texts) -> Reply:
         user_id = session.owner
@@ -146,14 +167,15 @@ class Checks:
         answers = self.engines[CHECK].relevant_answers(check) if check else {}
         assessment = self.assess(check) if check else None
         estimate = assessment.estimate.amount if assessment and assessment.estimate else None
+        formula = self.rules.formula
         self.storage.save_lead(
             {
                 "user_id": user_id,
-                "company": str(answers.get("company", "")),
+                "company": str(answers.get(formula.company, "")) if formula.company else "",
                 "contact_name": session.answers["name"],
                 "phone": session.answers["phone"],
                 "consent_at": now_iso(),
-                "direction": str(answers.get("direction", "")),
+                "direction": str(answers.get(formula.direction, "")),
                 "verdict": assessment.outcome.value if assessment else "",
                 "estimate_yuan": str(estimate) if estimate is not None else "",
                 "facts": json.dumps(answers, ensure_ascii=False),

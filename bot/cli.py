@@ -15,31 +15,56 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot.errors import SettingsError, StorageError
-from conversations.flow import FLOWS_DIR
 
 if TYPE_CHECKING:
     from bot.settings import Settings
-from knowledge.loader import DATA_DIR, KnowledgeError, load_knowledge
+    from knowledge.schema import Notice
+from knowledge.loader import KnowledgeError, load_knowledge
+
+
+def _setting(name: str) -> str:
+    """One setting as Settings reads it (the environment, else `.env`), without the others: `ask`
+    and `kb check` start fast and work whatever the bot's other settings are."""
+    import os
+
+    if name in os.environ:
+        return os.environ[name].strip()
+    if not Path(".env").is_file():
+        return ""
+    from dotenv import dotenv_values
+
+    return (dotenv_values(".env").get(name) or "").strip()
 
 
 def _today() -> dt.date:
-    """BOT_TODAY (an ISO date) when set, else the real date; `ask` reads only this setting."""
-    import os
-
-    value = os.environ.get("BOT_TODAY", "").strip()
+    """BOT_TODAY (an ISO date) when set, else the real date."""
+    value = _setting("BOT_TODAY")
     if not value:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise SettingsError(f"BOT_TODAY: expected an ISO date like 2022-07-01, got {value}") from exc
+        raise SettingsError(f"BOT_TODAY: expected an ISO date (YYYY-MM-DD), got {value}") from exc
+
+
+def _notice_dir() -> Path:
+    """BOT_NOTICE_DIR when set, else the shipped pack."""
+    from knowledge.pack import shipped_pack
+
+    value = _setting("BOT_NOTICE_DIR")
+    if not value:
+        return shipped_pack()
+    pack = Path(value).expanduser()
+    if not (pack / "notice.yaml").is_file():
+        raise SettingsError(f"BOT_NOTICE_DIR: expected a notice pack folder holding notice.yaml, got {value}")
+    return pack
 
 
 def _ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     from conversations.compose import Composer
     from knowledge.search import SearchIndex
 
-    kb = load_knowledge(args.data)
+    kb = load_knowledge(args.data or _notice_dir())
     composer = Composer(kb, SearchIndex(kb))
     lang = None if args.lang == "auto" else args.lang
     today = _today()
@@ -69,14 +94,21 @@ def _ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 
 
 def _kb_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
-    from conversations.check import check_flows
-    from knowledge.check import check_all
+    from conversations.check import check_pack
 
-    problems, summary = check_all(args.data)
-    stage_ids = None if problems else {stage.id for stage in load_knowledge(args.data).notice.stages}
-    flow_problems, flows = check_flows(args.flows, stage_ids=stage_ids)
-    problems += flow_problems
-    summary += f", {len(flows)} flows"
+    pack = args.pack or _notice_dir()
+    if not pack.is_dir():
+        print(f"{pack}: not a folder (a notice pack holds notice.yaml, faq.yaml, …)", file=sys.stderr)
+        return 1
+    problems, summary = check_pack(pack, flows_dir=args.flows, data_dir=args.data)
+    if not problems:
+        from bot.i18n import notice_text_problems
+
+        kb = load_knowledge(args.data or pack)
+        problems += [
+            f"{(args.data or pack) / 'texts.yaml'}: {p}"
+            for p in notice_text_problems(kb.texts, _formula_msgids(pack, kb.notice))
+        ]
     for line in problems:
         print(line, file=sys.stderr)
     if problems:
@@ -86,23 +118,53 @@ def _kb_check(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     return 0
 
 
+def _formula_msgids(pack: Path, notice: Notice) -> set[str]:
+    """The notice's own wording the pack's formula calls for: the ceiling's lines and notes, the
+    note on an expected figure, the zero of matching support, the note on quality."""
+    from conversations.eligibility import load_rules
+    from knowledge.pack import rules_dir
+
+    formula = load_rules("eligibility", rules_dir(pack)).formula
+    ids: set[str] = set()
+    if formula.ceiling is not None:
+        ids |= {"result.calc_room", "result.calc_exceeds", "result.note_total_cap_reading"}
+        if any(d.funding.base in formula.ceiling.support for d in notice.directions):
+            ids.add("result.no_matched_funds")
+    if any(f.pending is not None for f in formula.figures.values()):
+        ids.add("result.note_expected")
+    if any(d.funding.weighs_quality for d in notice.directions):
+        ids.add("result.note_quality")
+    return ids
+
+
 def _flow_diagram(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     from conversations.diagram import write_diagram
     from conversations.flow import load_flow
+    from knowledge.pack import flows_dir
 
-    path = write_diagram(load_flow(args.name))
+    flows = flows_dir(args.pack or _notice_dir())
+    path = write_diagram(load_flow(args.name, flows), flows)
     stdout.write(f"wrote {path}\n")
     return 0
 
 
 def _export(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
-    from bot.export import ExportError, parse_day, write_export
+    from bot.export import ExportError, LeadSheet, parse_day, write_export
     from bot.storage import Storage
+    from conversations.eligibility import load_rules
+    from conversations.flow import load_flow
+    from knowledge.pack import flows_dir, rules_dir
 
-    storage = Storage(_settings().db_path)
+    settings = _settings()
+    rules = load_rules("eligibility", rules_dir(settings.notice_dir))
+    notice = load_knowledge(settings.notice_dir).notice
+    flow = load_flow(rules.flow, flows_dir(settings.notice_dir), notice)
+    sheet = LeadSheet(flow, rules.formula.direction, tuple(rules.export))
+    storage = Storage(settings.db_path)
     try:
         count = write_export(
             storage,
+            sheet,
             args.format,
             args.output,
             parse_day(args.since, "--since"),
@@ -184,7 +246,7 @@ def _serve(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m bot",
-        description="Inquiry assistant for the notice 韶工信函〔2022〕91号 (Shaoguan, 2022).",
+        description="Inquiry assistant for a subsidy notice (the notice pack BOT_NOTICE_DIR names).",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -192,7 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", help="the question; omit to read questions from stdin")
     ask.add_argument("--json", action="store_true", help="one JSON object per answer")
     ask.add_argument("--lang", choices=["auto", "zh", "en"], default="auto", help="answer language")
-    ask.add_argument("--data", type=Path, default=DATA_DIR, help=argparse.SUPPRESS)
+    ask.add_argument("--data", type=Path, default=None, help=argparse.SUPPRESS)
     ask.set_defaults(handler=_ask)
 
     run = sub.add_parser(
@@ -212,15 +274,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     kb = sub.add_parser("kb", help="knowledge base tools")
     kb_sub = kb.add_subparsers(dest="kb_command", required=True, metavar="KB_COMMAND")
-    check = kb_sub.add_parser("check", help="validate the knowledge base and the conversation flows")
-    check.add_argument("--data", type=Path, default=DATA_DIR, help="knowledge data folder")
-    check.add_argument("--flows", type=Path, default=FLOWS_DIR, help="conversation flows folder")
+    check = kb_sub.add_parser(
+        "check", help="validate a notice pack: knowledge, flows, rules and the references between them"
+    )
+    check.add_argument(
+        "pack", nargs="?", type=Path, default=None, help="the pack's folder (default BOT_NOTICE_DIR)"
+    )
+    check.add_argument("--data", type=Path, default=None, help="check this knowledge folder instead")
+    check.add_argument("--flows", type=Path, default=None, help="check this flows folder instead")
     check.set_defaults(handler=_kb_check)
 
     export = sub.add_parser("export", help="export the leads for the bureau's staff")
     export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx", help="xlsx (default) or csv")
-    export.add_argument("--since", help="first day to include, e.g. 2022-07-01")
-    export.add_argument("--until", help="last day to include, e.g. 2022-08-26")
+    export.add_argument("--since", help="first day to include (YYYY-MM-DD)")
+    export.add_argument("--until", help="last day to include (YYYY-MM-DD)")
     export.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     export.set_defaults(handler=_export)
 
@@ -232,6 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
     flow_sub = flow.add_subparsers(dest="flow_command", required=True, metavar="FLOW_COMMAND")
     diagram = flow_sub.add_parser("diagram", help="write the flow's Mermaid diagram next to its YAML")
     diagram.add_argument("name", help="the flow's name, e.g. eligibility")
+    diagram.add_argument("--pack", type=Path, default=None, help="the pack's folder (default BOT_NOTICE_DIR)")
     diagram.set_defaults(handler=_flow_diagram)
     return parser
 

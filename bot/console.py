@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import html
 import logging
-import re
 import sys
 from typing import TextIO
 
-from bot.dialog import Assistant, Sender
-from bot.handoff import Outgoing
+from bot.dialog import Assistant
+from bot.handoff import Outbound
 from bot.i18n import gettext
+from bot.inbound import Command, Event, Inbound, Message, Tap
+from bot.people import CONSOLE, Address, Sender
+from conversations.markup import plain
 from conversations.reply import Button, Reply
 
 log = logging.getLogger(__name__)
-TAG = re.compile(r"<[^>]+>")
-CONSOLE_USER = Sender(user_id=0, first_name=None, username="console", language_code="zh")
-
-
-def plain(text: str) -> str:
-    """HTML reply text as terminal text."""
-    return html.unescape(TAG.sub("", text))
+CONSOLE_USER = Sender(Address(CONSOLE, "local"), first_name=None, username="console", language_code="zh")
 
 
 class ConsoleChat:
@@ -41,15 +36,22 @@ class ConsoleChat:
             and 1 <= int(number) <= len(self.choices)
             and (line.startswith("#") or not self.typing)
         ):
-            return self._mine(self.assistant.tap(self.sender, self.choices[int(number) - 1].data))
+            return self._send(Tap(self.choices[int(number) - 1].data))
         if line.startswith("/"):
             name, _, argument = line[1:].partition(" ")
-            return self._mine(self.assistant.command(self.sender, name.split("@")[0], argument.strip()))
-        return self._mine(self.assistant.message(self.sender, line))
+            return self._send(Command(name.split("@")[0], argument.strip()))
+        return self._send(Message(line))
 
-    def _mine(self, outgoing: list[Outgoing]) -> list[Reply]:
-        """What the core sends to this terminal's user (a staff group has no console)."""
-        return [o.reply for o in outgoing if o.chat_id == self.sender.user_id]
+    def _send(self, event: Event) -> list[Reply]:
+        """Through the door; what comes back for this terminal's user (a staff group has no console)."""
+        return self._mine(self.assistant.handle(Inbound(self.sender, event)))
+
+    def _mine(self, outgoing: list[Outbound]) -> list[Reply]:
+        return [
+            Reply(o.markup(), o.reply.buttons, o.reply.edit, o.reply.expects_text)
+            for o in outgoing
+            if o.to == self.sender.address
+        ]
 
     def render(self, replies: list[Reply]) -> str:
         out: list[str] = []

@@ -7,20 +7,23 @@ knows users by id and language only; it never sees a Telegram object.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
-from html import escape
 from typing import Protocol
 
+from bot import inbound as inbound_
 from bot import screens
 from bot.checks import Checks
-from bot.handoff import Handoff, Outgoing
+from bot.handoff import Handoff, Outbound
 from bot.i18n import language_of
-from bot.people import Sender, StaffMember, is_web_user
+from bot.inbound import Inbound
+from bot.people import WEB, Address, Sender
+from bot.staff import STAFF_COMMANDS, StaffDesk
 from bot.storage import Storage
 from bot.texts import texts_for
+from conversations import actions as act
 from conversations.compose import Composed, Composer, Context
 from conversations.deadlines import due_today, reminders_due
+from conversations.markup import escape
 from conversations.reply import Button, Reply, rows
 from conversations.texts import Texts
 from knowledge.loader import KnowledgeBase
@@ -32,26 +35,22 @@ USER_COMMANDS = ("start", "help", "check", "human", "remind", "lang", "cancel", 
 PERSONAL_COMMANDS = frozenset({"check", "human", "remind", "cancel", "forget"})
 MAX_TEXT_CHARS = 1000  # a longer message is answered from its first part, and the user is told
 CONTEXT_MAX_AGE = dt.timedelta(minutes=30)  # a follow-up leans on a question asked this recently
-
-
-def small_number(text: str) -> int | None:
-    """A case number or a rating from button data: ASCII digits only (forged data may hold ² or 10²⁰)."""
-    return int(text) if re.fullmatch(r"[0-9]{1,9}", text) else None
+WITHOUT_PUSH = frozenset({WEB})  # channels that only answer: they cannot send a reminder
 
 
 class ReminderScheduler(Protocol):
     """The transport's timer: Telegram's JobQueue, or nothing in the console."""
 
-    def schedule(self, user_id: int) -> None: ...
+    def schedule(self, user_id: str) -> None: ...
 
-    def cancel(self, user_id: int) -> None: ...
+    def cancel(self, user_id: str) -> None: ...
 
 
 class NoScheduler:
-    def schedule(self, user_id: int) -> None:
+    def schedule(self, user_id: str) -> None:
         """Reminders are stored; a transport without timers sends none."""
 
-    def cancel(self, user_id: int) -> None:
+    def cancel(self, user_id: str) -> None:
         """Nothing was scheduled."""
 
 
@@ -76,6 +75,39 @@ class Assistant:
         self.checks = Checks(kb, storage, today)
         self.composer = Composer(kb, index)
         self.handoff = Handoff(kb, storage, self.checks, staff_chat_id, admin_ids)
+        self.staff = StaffDesk(self.handoff)
+
+    # the door: every channel's events come in here -------------------------------------------
+    def handle(self, inbound: Inbound) -> list[Outbound]:
+        """One event from any channel; returns what to send, each item to its address."""
+        sender, where, event = inbound.sender, inbound.where, inbound.event
+        match event:
+            case inbound_.Command(name, argument, replied_to) if name.lower() in STAFF_COMMANDS:
+                lang = self.lang_of(sender)
+                return self.staff.command(sender, lang, name.lower(), argument, where, replied_to)
+            case inbound_.Command(name, argument):
+                return self.command(sender, name, argument, chat=where)
+            case inbound_.Message(text, message_id, event_id, edited):
+                return self.message(
+                    sender, text, chat=where, message_id=message_id, event_id=event_id, edited=edited
+                )
+            case inbound_.Tap(data, message_id, asker):
+                in_staff_chat = where == self.handoff.staff_chat
+                if where != sender.address and not in_staff_chat and asker != sender.address:
+                    # in a group, a menu belongs to whoever asked for it
+                    text = escape(self.texts(sender).t("button.not_yours"))
+                    return [Outbound(sender.address, Reply(text), notice=True)]
+                return self.tap(
+                    sender, data, chat=where, source_message=message_id, in_staff_chat=in_staff_chat
+                )
+            case inbound_.StaffReply(replied_to, text, message_id, replied_to_bot):
+                staff = self.handoff.staff_member(sender)
+                if where != self.handoff.staff_chat or staff is None:
+                    return []
+                return self.handoff.from_staff(
+                    staff.user_id, replied_to, text, (where, message_id), replied_to_bot=replied_to_bot
+                )
+        return []
 
     # who is speaking -----------------------------------------------------------------------
     def lang_of(self, sender: Sender) -> Lang:
@@ -88,13 +120,13 @@ class Assistant:
 
     # commands ------------------------------------------------------------------------------
     def command(
-        self, sender: Sender, name: str, argument: str = "", *, chat_id: int | None = None
-    ) -> list[Outgoing]:
-        """A user's command, for every channel. Replies go to the chat it came from (`chat_id`,
+        self, sender: Sender, name: str, argument: str = "", *, chat: Address | None = None
+    ) -> list[Outbound]:
+        """A user's command, for every channel. Replies go to the chat it came from (`chat`,
         the user's own by default); in a group, personal commands only point to the private chat."""
         name = name.lower()
-        here = sender.user_id if chat_id is None else chat_id
-        if name in PERSONAL_COMMANDS and here != sender.user_id:
+        here = chat or sender.address
+        if name in PERSONAL_COMMANDS and here != sender.address:
             return self._to(here, self.private_only(sender))
         if name == "human":
             return self.human(sender)
@@ -110,11 +142,13 @@ class Assistant:
             "forget": lambda: self.forget(sender),
         }
         reply = simple.get(name)
+        if reply is None and here != sender.address:
+            return []  # in a group, a command the bot does not have is someone else's
         return self._to(here, reply() if reply else self.unknown_command(sender))
 
     @staticmethod
-    def _to(chat_id: int, replies: list[Reply]) -> list[Outgoing]:
-        return [Outgoing(chat_id, reply) for reply in replies]
+    def _to(chat: Address, replies: list[Reply]) -> list[Outbound]:
+        return [Outbound(chat, reply) for reply in replies]
 
     def start(self, sender: Sender) -> list[Reply]:
         tx = self.texts(sender)
@@ -123,7 +157,7 @@ class Assistant:
 
     def help(self, sender: Sender) -> list[Reply]:
         tx = self.texts(sender)
-        return [Reply(tx.t("help.text"), ((Button(tx.t("button.menu"), screens.HOME),),))]
+        return [Reply(tx.t("help.text"), ((Button(tx.t("button.menu"), act.HOME),),))]
 
     def language(self, sender: Sender, argument: str = "") -> list[Reply]:
         choice = argument.strip().lower()
@@ -145,9 +179,12 @@ class Assistant:
             self.storage.set_reminders(sender.user_id, False)
             self.scheduler.cancel(sender.user_id)
             return [Reply(escape(tx.t("remind.off")))]
-        if is_web_user(sender.user_id):  # the web chat has no push: it cannot remind anyone
+        if sender.address.channel in WITHOUT_PUSH:  # a channel that cannot remind anyone
             return [
-                Reply(escape(tx.t("remind.web_unavailable")), ((Button(tx.t("menu.dates"), "menu:dates"),),))
+                Reply(
+                    escape(tx.t("remind.web_unavailable")),
+                    ((Button(tx.t("menu.dates"), act.Menu("dates")),),),
+                )
             ]
         due = reminders_due(self.kb.notice, self.today())
         if not due:
@@ -169,6 +206,17 @@ class Assistant:
         lines += [tx.t("dates.local_note"), tx.t("remind.how_to_stop")]
         return [Reply(escape("\n".join(lines)))]
 
+    def reminder_due(self, user_id: str, stage_id: str, days_before: int) -> list[Outbound]:
+        """A scheduled reminder's time has come: sent once, and only while the user wants them."""
+        storage = self.storage
+        if not storage.has_reminders(user_id) or not storage.mark_reminder_sent(
+            user_id, stage_id, days_before
+        ):
+            return []
+        user = storage.user(user_id)
+        lang: Lang = "en" if user and user["lang"] == "en" else "zh"
+        return [Outbound(Address.parse(user_id), Reply(self.reminder_text(lang, stage_id, days_before)))]
+
     def reminder_text(self, lang: Lang, stage_id: str, days_before: int) -> str:
         tx = texts_for(lang)
         stage = next(s for s in self.kb.notice.stages if s.id == stage_id)
@@ -184,29 +232,29 @@ class Assistant:
     def cancel(self, sender: Sender) -> list[Reply]:
         tx = self.texts(sender)
         reply = self.checks.cancel(sender.user_id, tx)
-        return [
-            reply or Reply(escape(tx.t("cancel.nothing")), ((Button(tx.t("button.menu"), screens.HOME),),))
-        ]
+        return [reply or Reply(escape(tx.t("cancel.nothing")), ((Button(tx.t("button.menu"), act.HOME),),))]
 
-    def human(self, sender: Sender) -> list[Outgoing]:
+    def human(self, sender: Sender) -> list[Outbound]:
         """/human: open a case with the staff (or give the contacts when there is no staff group)."""
         return self.handoff.request(sender, self.lang_of(sender))
 
-    def relay(self, sender: Sender, text: str | None, message: tuple[int, int]) -> list[Outgoing] | None:
+    def relay(self, sender: Sender, text: str | None, message: tuple[Address, int]) -> list[Outbound] | None:
         """While the user has an open case, their messages go to the staff; None when there is none."""
         case_id = self.handoff.open_case_of(sender.user_id)
         if case_id is None:
             return None
         return self.handoff.from_user(case_id, sender, text, message)
 
-    def leave_case(self, sender: Sender) -> list[Outgoing] | None:
+    def leave_case(self, sender: Sender) -> list[Outbound] | None:
         case_id = self.handoff.open_case_of(sender.user_id)
         return self.handoff.close(case_id, by_user=True) if case_id is not None else None
 
     def forget(self, sender: Sender) -> list[Reply]:
         """/forget: ask before deleting everything about the user."""
         tx = self.texts(sender)
-        buttons = ((Button(tx.t("forget.yes"), "forget:yes"), Button(tx.t("forget.no"), "forget:no")),)
+        buttons = (
+            (Button(tx.t("forget.yes"), act.Do.FORGET_YES), Button(tx.t("forget.no"), act.Do.FORGET_NO)),
+        )
         return [Reply(escape(tx.t("forget.confirm")), buttons)]
 
     def _forget_confirmed(self, sender: Sender, tx: Texts) -> list[Reply]:
@@ -231,7 +279,7 @@ class Assistant:
     def unsupported(self, sender: Sender) -> list[Reply]:
         """Stickers, photos, voice, files, locations: a short note of what the bot understands."""
         tx = self.texts(sender)
-        return [Reply(escape(tx.t("input.unsupported")), ((Button(tx.t("button.menu"), screens.HOME),),))]
+        return [Reply(escape(tx.t("input.unsupported")), ((Button(tx.t("button.menu"), act.HOME),),))]
 
     # messages ------------------------------------------------------------------------------
     def message(
@@ -239,17 +287,17 @@ class Assistant:
         sender: Sender,
         text: str | None,
         *,
-        chat_id: int | None = None,
+        chat: Address | None = None,
         message_id: int = 0,
         event_id: str | None = None,
         edited: bool = False,
-    ) -> list[Outgoing]:
+    ) -> list[Outbound]:
         """A message for the bot, for every channel: text, or a file/sticker/… (`text` None).
         During a case it goes to the staff; otherwise it answers the check's question or is a
-        question. In a group (`chat_id` not the user's) only questions are answered, never the
+        question. In a group (`chat` not the user's) only questions are answered, never the
         check, which lives in the private chat it started in; an edit is never a new answer."""
-        here = sender.user_id if chat_id is None else chat_id
-        if here != sender.user_id:
+        here = chat or sender.address
+        if here != sender.address:
             return self._to(here, self.question(sender, text)) if text and not edited else []
         if edited:
             return self._to(here, self.edited(sender, text) if text else self.unsupported(sender))
@@ -293,96 +341,100 @@ class Assistant:
     def _composed(self, composed: Composed) -> Reply:
         tx = texts_for(composed.lang)
         body = escape(composed.text)
-        menu = Button(tx.t("button.menu"), screens.HOME)
+        menu = Button(tx.t("button.menu"), act.HOME)
         suggested = [
-            Button(m.entry.title.get(composed.lang), f"faq:{m.entry.id}") for m in composed.suggestions
+            Button(m.entry.title.get(composed.lang), act.Faq(m.entry.id)) for m in composed.suggestions
         ]
         if composed.kind is Kind.ANSWER:
-            extra = [Button(tx.t("menu.check"), "check:start")] if composed.computed else []
+            extra = [Button(tx.t("menu.check"), act.Do.CHECK_START)] if composed.computed else []
             return Reply(body, (*rows(*suggested[:2]), (*extra, menu)))
         if composed.kind is Kind.UNSURE:
-            return Reply(body, (*rows(*suggested, per_row=1), (Button(tx.t("menu.human"), "human"), menu)))
+            return Reply(
+                body, (*rows(*suggested, per_row=1), (Button(tx.t("menu.human"), act.Do.HUMAN), menu))
+            )
         if composed.kind is Kind.OUTSIDE:
-            return Reply(body, ((Button(tx.t("menu.human"), "human"), menu),))
+            return Reply(body, ((Button(tx.t("menu.human"), act.Do.HUMAN), menu),))
         return Reply(body, ((menu,),))
 
     # buttons -------------------------------------------------------------------------------
     def tap(
         self,
         sender: Sender,
-        data: str,
+        data: str | act.Action,
         *,
-        chat_id: int | None = None,
+        chat: Address | None = None,
         source_message: int | None = None,
         in_staff_chat: bool = False,
-    ) -> list[Outgoing]:
+    ) -> list[Outbound]:
         """Any tapped button, for every channel: the handoff's (person, staff's case buttons,
         rating) and the rest (menus, check, language …), each addressed to its chat; menus
-        answer in the chat where the button was (`chat_id`, the user's own by default)."""
-        kind, _, rest = data.partition(":")
-        if data == "human":
-            return self.human(sender)
-        if kind == "case":
-            # case buttons work only where staff see them, on the case's own message
-            action, _, number = rest.partition(":")
-            case_id = small_number(number)
-            if not in_staff_chat or source_message is None or case_id is None:
+        answer in the chat where the button was (`chat`, the user's own by default)."""
+        action = act.decode(data) if isinstance(data, str) else data
+        match action:
+            case act.Do.HUMAN:
+                return self.human(sender)
+            case act.StaffCase(op, case_id):
+                # case buttons work only where staff see them, on the case's own message
+                staff = self.handoff.staff_member(sender)
+                if not in_staff_chat or source_message is None or staff is None:
+                    return []
+                return self.handoff.staff_action(op, case_id, staff, source_message)
+            case act.Expired(quiet=True):
                 return []
-            staff = StaffMember(sender.user_id, sender.first_name or str(sender.user_id))
-            return self.handoff.staff_action(action, case_id, staff, source_message)
-        if kind == "rate":
-            case_number, _, stars = rest.partition(":")
-            case_id, rating = small_number(case_number), small_number(stars)
-            if case_id is not None and rating is not None:
-                return self.handoff.rate(sender.user_id, case_id, rating)
-        here = sender.user_id if chat_id is None else chat_id
-        return [Outgoing(here, reply) for reply in self.button(sender, data)]
+            case act.Rate(case_id, stars):
+                return self.handoff.rate(sender.address, case_id, stars)
+        return self._to(chat or sender.address, self.button(sender, action))
 
-    def button(self, sender: Sender, data: str) -> list[Reply]:
+    def button(self, sender: Sender, data: str | act.Action) -> list[Reply]:
         """A tapped button; unknown or stale data gets the menu again rather than an error."""
+        action = act.decode(data) if isinstance(data, str) else data
         tx = self.texts(sender)
         kb, today = self.kb, self.today()
-        kind, _, rest = data.partition(":")
-        if kind in ("check", "f", "lead"):
-            return [self.checks.tap(sender.user_id, tx, data)]
-        if data == "forget:yes":
-            return self._forget_confirmed(sender, tx)
-        if data == "forget:no":
-            return [Reply(escape(tx.t("forget.kept")), edit=True)]
         reply: Reply | None = None
-        if data == screens.HOME:
-            reply = screens.home(tx, edit=True)
-        elif data == "menu:dirs":
-            reply = screens.directions(kb, tx)
-        elif data == "menu:who":
-            reply = screens.who(kb, tx)
-        elif data == "menu:amounts":
-            reply = screens.amounts(kb, tx)
-        elif data == "menu:dates":
-            reply = screens.key_dates(kb, tx, today)
-        elif data == "menu:materials":
-            reply = screens.materials(kb, tx)
-        elif data == "menu:contacts":
-            reply = screens.contacts(kb, tx)
-        elif data == "menu:lang":
-            reply = screens.language(tx)
-        elif kind == "lang" and rest in ("zh", "en"):
-            return self._set_language(sender, rest, edit=True)  # type: ignore[arg-type]
-        elif kind == "dir":
-            direction_id, _, part = rest.partition(":")
-            if part == "amount":
+        match action:
+            case _ if act.for_flows(action):
+                return [self.checks.tap(sender.user_id, tx, action)]
+            case act.Do.FORGET_YES:
+                return self._forget_confirmed(sender, tx)
+            case act.Do.FORGET_NO:
+                return [Reply(escape(tx.t("forget.kept")), edit=True)]
+            case act.SetLanguage(lang):
+                return self._set_language(sender, lang, edit=True)
+            case act.Do.REMIND_ON:
+                return self.remind(sender)
+            case act.Faq(entry_id) if entry_id in kb.entries_by_id:
+                composed = self.composer.entry(kb.entries_by_id[entry_id], tx.lang, today)
+                if composed.context is not None:
+                    self.storage.save_question_context(sender.user_id, composed.context.as_dict())
+                return [self._composed(composed)]
+            case act.Menu(screen):
+                reply = self._screen(screen, tx, today)
+            case act.Direction(direction_id, "amount"):
                 reply = screens.direction_amount(kb, tx, direction_id)
-            elif part == "materials":
+            case act.Direction(direction_id, "materials"):
                 reply = screens.direction_materials(kb, tx, direction_id)
-            else:
+            case act.Direction(direction_id):
                 reply = screens.direction(kb, tx, direction_id)
-        elif kind == "faq" and rest in kb.entries_by_id:
-            composed = self.composer.entry(kb.entries_by_id[rest], tx.lang, today)
-            if composed.context is not None:
-                self.storage.save_question_context(sender.user_id, composed.context.as_dict())
-            return [self._composed(composed)]
-        elif data == "remind:on":
-            return self.remind(sender)
-        if reply is None:
+        if reply is None:  # act.Expired, an entry or a direction gone, a rating or a case button here
             return [screens.home(tx, greeting=tx.t("button.stale"))]
         return [reply]
+
+    def _screen(self, screen: act.Screen, tx: Texts, today: dt.date) -> Reply:
+        kb = self.kb
+        match screen:
+            case "home":
+                return screens.home(tx, edit=True)
+            case "dirs":
+                return screens.directions(kb, tx)
+            case "who":
+                return screens.who(kb, tx)
+            case "amounts":
+                return screens.amounts(kb, tx)
+            case "dates":
+                return screens.key_dates(kb, tx, today)
+            case "materials":
+                return screens.materials(kb, tx)
+            case "contacts":
+                return screens.contacts(kb, tx)
+            case "lang":
+                return screens.language(tx)

@@ -6,49 +6,63 @@ import csv
 import datetime as dt
 import io
 import json
+from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.i18n import gettext
 from bot.storage import Storage
-from conversations.flow import load_flow
+from conversations.flow import Flow
 from knowledge.schema import Lang
 
 LOCAL_TIME = ZoneInfo("Asia/Shanghai")  # the bureau's clock
 STAFF_LANG: Lang = "zh"  # the bureau's staff read the exports in Chinese
-# facts from the check, in the order staff read them; their column names are the flow's labels
-FACTS = [
-    "county",
-    "applicant",
-    "completion_date",
-    "project_count",
-    "investment",
-    "provincial_funds",
-    "other_support",
-    "fiscal_violation",
-    "major_accident",
-    "dishonest_debtor",
-    "has_contract",
-    "user_consent",
-]
-AMOUNT_FACTS = {"investment", "provincial_funds", "other_support"}
 
 
 def t(msgid: str, **values: Any) -> str:
     return gettext(STAFF_LANG, msgid, **values)
 
 
-def headers() -> list[str]:
-    flow = load_flow("eligibility")
-    facts = [
-        flow.step(key).label.zh + (t("export.yuan_suffix") if key in AMOUNT_FACTS else "") for key in FACTS
-    ]
-    before = ["id", "company", "contact", "phone", "direction", "verdict", "estimate"]
-    after = ["consent_at", "created_at", "case_status"]
-    return [t(f"export.{h}") for h in before] + facts + [t(f"export.{h}") for h in after]
+@dataclass(frozen=True)
+class LeadSheet:
+    """The columns of the export: the check's facts the notice pack's rules list (`export:`),
+    named by the flow's labels; amount answers are numbers in yuan."""
+
+    flow: Flow
+    direction: str  # the answer naming the direction (the formula's direction role)
+    facts: tuple[str, ...]
+
+    @cached_property
+    def amount_facts(self) -> frozenset[str]:
+        return frozenset(key for key in self.facts if self.flow.step(key).type == "amount")
+
+    @cached_property
+    def choice_labels(self) -> dict[str, dict[str, str]]:
+        """Choice answers as the flow's Chinese labels: 'zhenjiang' → 浈江区."""
+        return {s.id: {o.value: o.label.zh for o in s.options} for s in self.flow.steps if s.options}
+
+    def headers(self) -> list[str]:
+        facts = [
+            self.flow.step(key).label.zh + (t("export.yuan_suffix") if key in self.amount_facts else "")
+            for key in self.facts
+        ]
+        before = ["id", "company", "contact", "phone", "direction", "verdict", "estimate"]
+        after = ["consent_at", "created_at", "case_status"]
+        return [t(f"export.{h}") for h in before] + facts + [t(f"export.{h}") for h in after]
+
+    def fact(self, key: str, value: Any) -> Any:
+        """An answer as staff read it: a choice's label, 是/否/不确定, or the value itself."""
+        if value is None or value == "":
+            return ""
+        label = self.choice_labels.get(key, {}).get(value)
+        if label is not None:
+            return label
+        if value in ("yes", "no", "unsure"):
+            return t(f"answer.{value}")
+        return float(value) if key in self.amount_facts else value
 
 
 class ExportError(ValueError):
@@ -67,11 +81,11 @@ def parse_day(text: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise ExportError(f"{name}: expected a date like 2022-07-01, got {text!r}") from exc
+        raise ExportError(f"{name}: expected a date (YYYY-MM-DD), got {text!r}") from exc
 
 
 def lead_rows(
-    storage: Storage, since: dt.date | None = None, until: dt.date | None = None
+    storage: Storage, sheet: LeadSheet, since: dt.date | None = None, until: dt.date | None = None
 ) -> list[list[Any]]:
     """One row per lead, filtered by the local day it was submitted (both ends included)."""
     rows = []
@@ -88,35 +102,16 @@ def lead_rows(
                 lead["company"],
                 lead["contact_name"],
                 lead["phone"],
-                _fact("direction", lead["direction"]),
+                sheet.fact(sheet.direction, lead["direction"]),
                 t(f"export.verdict_{lead['verdict']}") if lead["verdict"] else "",
                 float(estimate) if estimate is not None else None,
-                *(_fact(key, facts.get(key)) for key in FACTS),
+                *(sheet.fact(key, facts.get(key)) for key in sheet.facts),
                 local_time(lead["consent_at"]),
                 local_time(lead["created_at"]),
                 t(f"export.case_{case['status']}") if case else t("export.case_none"),
             ]
         )
     return rows
-
-
-@lru_cache(maxsize=1)
-def _choice_labels() -> dict[str, dict[str, str]]:
-    """Choice answers as the flow's Chinese labels: 'zhenjiang' → 浈江区."""
-    flow = load_flow("eligibility")
-    return {step.id: {o.value: o.label.zh for o in step.options} for step in flow.steps if step.options}
-
-
-def _fact(key: str, value: Any) -> Any:
-    """An answer as staff read it: a choice's label, 是/否/不确定, or the value itself."""
-    if value is None or value == "":
-        return ""
-    label = _choice_labels().get(key, {}).get(value)
-    if label is not None:
-        return label
-    if value in ("yes", "no", "unsure"):
-        return t(f"answer.{value}")
-    return float(value) if key in AMOUNT_FACTS else value
 
 
 # OWASP's CSV-injection rule: a cell starting with one of these is a formula to a spreadsheet
@@ -130,32 +125,32 @@ def inert_csv_value(value: Any) -> Any:
     return "" if value is None else value
 
 
-def to_csv(rows: list[list[Any]]) -> bytes:
+def to_csv(sheet: LeadSheet, rows: list[list[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(headers())
+    writer.writerow(sheet.headers())
     writer.writerows([inert_csv_value(v) for v in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def to_xlsx(rows: list[list[Any]]) -> bytes:
+def to_xlsx(sheet: LeadSheet, rows: list[list[Any]]) -> bytes:
     from openpyxl import Workbook  # only staff exports need it: not loaded at every start
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "线索"
-    sheet.append(headers())
+    page = book.active
+    assert page is not None
+    page.title = "线索"
+    page.append(sheet.headers())
     for row in rows:
-        sheet.append([_printable(v) for v in row])
-        for cell in sheet[sheet.max_row]:
+        page.append([_printable(v) for v in row])
+        for cell in page[page.max_row]:
             if isinstance(cell.value, str):
                 # openpyxl turns "=…" into a formula and "#N/A" into an error: users' words stay text
                 cell.data_type = "s"
-    for column, header in enumerate(headers(), 1):
-        sheet.column_dimensions[get_column_letter(column)].width = max(10, len(header) * 2 + 2)
-    sheet.freeze_panes = "A2"
+    for column, header in enumerate(sheet.headers(), 1):
+        page.column_dimensions[get_column_letter(column)].width = max(10, len(header) * 2 + 2)
+    page.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -169,17 +164,23 @@ def _printable(value: Any) -> Any:
 
 
 def export_leads(
-    storage: Storage, fmt: str, since: dt.date | None = None, until: dt.date | None = None
+    storage: Storage,
+    sheet: LeadSheet,
+    fmt: str,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
 ) -> tuple[bytes, int]:
     """The file's bytes and how many leads it holds."""
     if fmt not in ("xlsx", "csv"):
         raise ExportError(f"format: expected xlsx or csv, got {fmt!r}")
-    rows = lead_rows(storage, since, until)
-    return (to_xlsx(rows) if fmt == "xlsx" else to_csv(rows)), len(rows)
+    rows = lead_rows(storage, sheet, since, until)
+    return (to_xlsx(sheet, rows) if fmt == "xlsx" else to_csv(sheet, rows)), len(rows)
 
 
-def write_export(storage: Storage, fmt: str, path: Path, since: dt.date | None, until: dt.date | None) -> int:
-    data, count = export_leads(storage, fmt, since, until)
+def write_export(
+    storage: Storage, sheet: LeadSheet, fmt: str, path: Path, since: dt.date | None, until: dt.date | None
+) -> int:
+    data, count = export_leads(storage, sheet, fmt, since, until)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     return count

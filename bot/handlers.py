@@ -2,33 +2,57 @@
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import html
 import logging
 import sqlite3
-from collections.abc import Callable, Coroutine, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
-from bot import export, stats
 from bot.channels import Channels
 from bot.dialog import Assistant
-from bot.handoff import Outgoing
+from bot.handoff import Outbound
 from bot.i18n import DEFAULT_LANG, gettext, language_of
-from bot.people import Sender
+from bot.inbound import Command, Event, Inbound, StaffReply, Tap
+from bot.inbound import Message as MessageEvent
+from bot.people import TELEGRAM, Address, Sender, telegram
 from bot.resilience import might_have_been_delivered
-from bot.settings import Settings
 from bot.storage import Storage
-from bot.texts import texts_for
+from conversations.markup import escape, plain
 from conversations.reply import Keyboard, Reply
 from knowledge.schema import Lang
 
 log = logging.getLogger(__name__)
+
+MESSAGE_LIMIT = 4096  # Telegram's limit on one message's text, in UTF-16 code units
+LEAD_ROOM = 300  # kept free for the lead line ("Case #12 · Ann:")
+
+
+def utf16_units(text: str) -> int:
+    """Telegram counts UTF-16 code units: an emoji outside the BMP counts twice."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+def with_lead(lead: str, text: str) -> list[str]:
+    """`lead` and the escaped `text` in as many messages as Telegram needs; the limit applies to
+    the text as shown (after the HTML entities are read), counted as Telegram counts it."""
+    parts, current, units = [], "", 0
+    for char in text:
+        size = utf16_units(char)
+        if units + size > MESSAGE_LIMIT - LEAD_ROOM:
+            parts.append(current)
+            current, units = "", 0
+        current += escape(char)
+        units += size
+    parts.append(current)
+    return [f"{lead}\n{parts[0]}", *parts[1:]]
+
+
+def texts_of(item: Outbound) -> list[str]:
+    """An item's text as Telegram messages: quoted words split to fit."""
+    return with_lead(item.reply.text, item.quoted) if item.quoted is not None else [item.reply.text]
 
 
 def build_keyboard(buttons: Keyboard) -> InlineKeyboardMarkup | None:
@@ -49,7 +73,21 @@ def sender_of(update: Update) -> Sender | None:
     user = update.effective_user
     if user is None or user.is_bot:
         return None
-    return Sender(user.id, user.first_name, user.username, user.language_code)
+    return Sender(telegram(user.id), user.first_name, user.username, user.language_code)
+
+
+def inbound(update: Update, event: Event) -> Inbound | None:
+    """The update as the core's one inbound value (None for a bot's or a channel's post)."""
+    sender, chat = sender_of(update), update.effective_chat
+    if sender is None or chat is None:
+        return None
+    return Inbound(sender, event, telegram(chat.id))
+
+
+async def handle(update: Update, context: ContextTypes.DEFAULT_TYPE, event: Event) -> None:
+    """Through the door: the core decides, the items go out."""
+    if (value := inbound(update, event)) is not None:
+        await deliver(update, context, assistant_of(context).handle(value))
 
 
 async def send_replies(update: Update, context: ContextTypes.DEFAULT_TYPE, replies: Sequence[Reply]) -> None:
@@ -79,33 +117,39 @@ async def send_replies(update: Update, context: ContextTypes.DEFAULT_TYPE, repli
 
 
 async def deliver(
-    update: Update | None, context: ContextTypes.DEFAULT_TYPE, outgoing: Sequence[Outgoing]
+    update: Update | None, context: ContextTypes.DEFAULT_TYPE, outgoing: Sequence[Outbound]
 ) -> None:
     """Send each item to its chat; messages that belong to a case are recorded in its thread.
     An item for another channel's user (a web chat session) goes to that channel instead."""
     channels: Channels | None = context.application.bot_data.get("channels")
     for item in outgoing:
-        channel = channels.owner(item.chat_id) if channels is not None else None
-        if channel is not None:
-            channel.deliver(item)
+        if item.to.channel != TELEGRAM:
+            channel = channels.owner(item.to) if channels is not None else None
+            if channel is not None:
+                channel.deliver(item)
+            else:
+                log.warning("no channel here for %s; an item for it was not sent", item.to.channel)
             continue
         try:
             await _deliver_one(update, context, item)
         except Forbidden:
             if item.if_undelivered is None:
                 raise
-            log.info("chat %s cannot be reached; telling its fallback", item.chat_id)
-            await _deliver_one(update, context, item.if_undelivered)
+            log.info("chat %s cannot be reached; telling its fallback", item.to)
+            await deliver(update, context, [item.if_undelivered])
+            continue
+        if item.if_delivered is not None:
+            await deliver(update, context, [item.if_delivered])
 
 
-async def post_tracked(bot: Bot, storage: Storage, item: Outgoing) -> None:
+async def post_tracked(bot: Bot, storage: Storage, item: Outbound) -> None:
     """An outbox item: marked before sending, confirmed with its message id after; a send that
     may have arrived is never repeated (flush_outbox posts a note to the thread instead)."""
     assert item.outbox_id is not None and item.case_id is not None
     storage.outbox_mark(item.outbox_id, "sending")
     try:
         sent = await bot.send_message(
-            item.chat_id,
+            int(item.to.id),
             item.reply.text,
             parse_mode=ParseMode.HTML,
             reply_markup=build_keyboard(item.reply.buttons),
@@ -115,7 +159,7 @@ async def post_tracked(bot: Bot, storage: Storage, item: Outgoing) -> None:
         storage.outbox_mark(item.outbox_id, state)
         log.warning("case %s: header not confirmed (%s); it is %s", item.case_id, exc, state)
         return
-    storage.outbox_sent(item.outbox_id, item.chat_id, sent.message_id, item.case_id)
+    storage.outbox_sent(item.outbox_id, int(item.to.id), sent.message_id, item.case_id)
 
 
 async def flush_outbox(bot: Bot, assistant: Assistant, *, at_startup: bool = False) -> None:
@@ -128,11 +172,11 @@ async def flush_outbox(bot: Bot, assistant: Assistant, *, at_startup: bool = Fal
             continue
         note = assistant.handoff.header_unconfirmed(row["case_id"])
         try:
-            sent = await bot.send_message(note.chat_id, note.reply.text, parse_mode=ParseMode.HTML)
+            sent = await bot.send_message(int(note.to.id), note.reply.text, parse_mode=ParseMode.HTML)
         except TelegramError as exc:
             log.warning("case %s: could not post the thread note (%s)", row["case_id"], exc)
             continue
-        storage.outbox_sent(row["id"], note.chat_id, sent.message_id, row["case_id"])
+        storage.outbox_sent(row["id"], int(note.to.id), sent.message_id, row["case_id"])
     for row in storage.outbox_in_state("pending"):
         if storage.case(row["case_id"]) is None:
             storage.outbox_mark(row["id"], "dropped")
@@ -148,48 +192,47 @@ def _asker_in_group(update: Update | None, chat_id: int) -> int | None:
     return message.message_id
 
 
-async def _deliver_one(update: Update | None, context: ContextTypes.DEFAULT_TYPE, item: Outgoing) -> None:
+async def _deliver_one(update: Update | None, context: ContextTypes.DEFAULT_TYPE, item: Outbound) -> None:
     if item.outbox_id is not None:
         await post_tracked(context.bot, assistant_of(context).storage, item)
         return
+    chat_id = int(item.to.id)
     query_message = update.callback_query.message if update and update.callback_query else None
-    reply_to = item.reply_to or _asker_in_group(update, item.chat_id)
+    reply_to = item.reply_to or _asker_in_group(update, chat_id)
     reply_parameters = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
-    if item.copy_of is not None:
-        sent_id = (
-            await context.bot.copy_message(
-                item.chat_id, item.copy_of[0], item.copy_of[1], reply_parameters=reply_parameters
-            )
-        ).message_id
-    elif item.reply.edit and isinstance(query_message, Message) and query_message.chat.id == item.chat_id:
+    sent_ids: list[int] = []
+    if item.attachment is not None:
+        document = await context.bot.send_document(
+            chat_id,
+            item.attachment.data,
+            filename=item.attachment.filename,
+            caption=item.reply.text,
+            parse_mode=ParseMode.HTML,
+        )
+        sent_ids.append(document.message_id)
+    elif item.copy_of is not None:
+        source, message_id = item.copy_of
+        copied = await context.bot.copy_message(
+            chat_id, int(source.id), message_id, reply_parameters=reply_parameters
+        )
+        sent_ids.append(copied.message_id)
+    elif item.reply.edit and isinstance(query_message, Message) and query_message.chat.id == chat_id:
         await send_replies(update, context, [item.reply])  # type: ignore[arg-type]
         return
     else:
-        sent = await context.bot.send_message(
-            item.chat_id,
-            item.reply.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=build_keyboard(item.reply.buttons),
-            reply_parameters=reply_parameters,
-        )
-        sent_id = sent.message_id
+        texts = texts_of(item)
+        for number, text in enumerate(texts):
+            sent = await context.bot.send_message(
+                chat_id,
+                text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=build_keyboard(item.reply.buttons) if number == len(texts) - 1 else None,
+                reply_parameters=reply_parameters,
+            )
+            sent_ids.append(sent.message_id)
     if item.case_id is not None:
-        assistant_of(context).storage.map_case_message(item.chat_id, sent_id, item.case_id)
-
-
-def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
-    settings: Settings = context.application.bot_data["settings"]
-    return settings
-
-
-def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    user = update.effective_user
-    return user is not None and user.id in settings_of(context).admin_ids
-
-
-def in_staff_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    chat = update.effective_chat
-    return chat is not None and chat.id == settings_of(context).staff_chat_id
+        for sent_id in sent_ids:
+            assistant_of(context).storage.map_case_message(chat_id, sent_id, item.case_id)
 
 
 async def skip_duplicates(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -206,33 +249,31 @@ async def mark_handled(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A user's command (/start, /help, /check …): the core decides what it means and where."""
-    sender, message, chat = sender_of(update), update.effective_message, update.effective_chat
-    if sender is None or message is None or chat is None or not message.text:
+    message = update.effective_message
+    if message is None or not message.text:
         return
-    name = message.text.split()[0][1:].split("@")[0]
-    argument = " ".join(context.args or [])
-    await deliver(update, context, assistant_of(context).command(sender, name, argument, chat_id=chat.id))
+    name, _, addressee = message.text.split()[0][1:].partition("@")
+    if addressee and addressee.lower() != (context.bot.username or "").lower():
+        if message.chat.type != ChatType.PRIVATE:
+            return  # another bot's command
+        name = f"{name}@{addressee}"  # in the private chat: a command the bot does not have
+    replied = message.reply_to_message.message_id if message.reply_to_message else None
+    argument = message.text.partition(" ")[2].strip()
+    await handle(update, context, Command(name, argument, replied))
 
 
 async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Free text in a private chat, or addressed to the bot in a group (mention or reply)."""
-    sender, message = sender_of(update), update.effective_message
-    if sender is None or message is None or not message.text:
+    message = update.effective_message
+    if message is None or not message.text:
         return
     text: str | None = message.text
     if message.chat.type != ChatType.PRIVATE:
         text = _addressed_text(message, context.bot.username)
         if not text:
             return  # group chatter not meant for the bot
-    outgoing = assistant_of(context).message(
-        sender,
-        text,
-        chat_id=message.chat.id,
-        message_id=message.message_id,
-        event_id=str(update.update_id),
-        edited=update.edited_message is not None,
-    )
-    await deliver(update, context, outgoing)
+    edited = update.edited_message is not None
+    await handle(update, context, MessageEvent(text, message.message_id, str(update.update_id), edited))
 
 
 def _addressed_text(message: Message, bot_username: str | None) -> str | None:
@@ -248,180 +289,52 @@ def _addressed_text(message: Message, bot_username: str | None) -> str | None:
     return None
 
 
-async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A command the bot does not have (in private chats only)."""
-    if (
-        (sender := sender_of(update))
-        and update.effective_chat
-        and update.effective_chat.type == ChatType.PRIVATE
-    ):
-        await send_replies(update, context, assistant_of(context).unknown_command(sender))
-
-
 async def unsupported(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice, files, locations in a private chat: to the staff during a case,
     otherwise a note of what the bot reads."""
-    sender, message = sender_of(update), update.effective_message
-    if sender is None or message is None:
+    message = update.effective_message
+    if message is None:
         return
-    outgoing = assistant_of(context).message(
-        sender,
-        None,
-        chat_id=message.chat.id,
-        message_id=message.message_id,
-        edited=update.edited_message is not None,
+    await handle(
+        update, context, MessageEvent(None, message.message_id, edited=update.edited_message is not None)
     )
-    await deliver(update, context, outgoing)
 
 
 async def staff_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A reply in the staff group to a case message: relayed to that case's user (staff only)."""
-    message, user = update.effective_message, update.effective_user
-    if message is None or message.reply_to_message is None or user is None or update.edited_message:
+    message = update.effective_message
+    if message is None or message.reply_to_message is None or update.edited_message:
         return
     replied = message.reply_to_message
-    relayed = assistant_of(context).handoff.from_staff(
-        user.id,
-        replied.message_id,
-        message.text,
-        (message.chat.id, message.message_id),
-        replied_to_bot=bool(replied.from_user and replied.from_user.id == context.bot.id),
-    )
-    await deliver(update, context, relayed)
+    to_bot = bool(replied.from_user and replied.from_user.id == context.bot.id)
+    await handle(update, context, StaffReply(replied.message_id, message.text, message.message_id, to_bot))
 
 
-Handler = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
-
-
-def _staff_only(handler: Handler) -> Handler:
-    """Staff commands: anyone not in BOT_ADMIN_IDS gets a polite refusal and nothing else."""
-
-    async def guarded(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        if not is_admin(update, context):
-            if update.effective_chat is not None:
-                lang = (
-                    assistant_of(context).lang_of(sender) if (sender := sender_of(update)) else DEFAULT_LANG
-                )
-                # plain text (no parse mode): escaping would show entities such as &#x27;
-                await context.bot.send_message(update.effective_chat.id, gettext(lang, "staff.only_admins"))
-            return
-        await handler(update, context)
-
-    guarded.__doc__ = handler.__doc__
-    return guarded
-
-
-async def send_staff_output(
-    update: Update, context: ContextTypes.DEFAULT_TYPE, text: str, lang: Lang
-) -> None:
-    """Staff data stays with staff: shown in the admin's private chat or the staff group; asked
-    for anywhere else, it goes to the admin privately and the chat only hears that it was sent."""
-    chat, user = update.effective_chat, update.effective_user
-    assert chat is not None and user is not None
-    if chat.id == user.id or in_staff_chat(update, context):
-        await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML)
-        return
-    try:
-        await context.bot.send_message(user.id, text, parse_mode=ParseMode.HTML)
-        note = gettext(lang, "staff.sent_private")
-    except Forbidden:  # the admin never opened a private chat with the bot
-        note = gettext(lang, "staff.open_private_first")
-    await context.bot.send_message(chat.id, html.escape(note), parse_mode=ParseMode.HTML)
-
-
-def staff_lang(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Lang:
-    sender = sender_of(update)
-    return assistant_of(context).lang_of(sender) if sender else DEFAULT_LANG
-
-
-@_staff_only
-async def cases(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/cases: open cases with their age and who claimed them."""
-    text = assistant_of(context).handoff.open_cases_text(dt.datetime.now(dt.UTC))
-    await send_staff_output(update, context, text, staff_lang(update, context))
-
-
-@_staff_only
-async def close(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/close, as a reply to a case message in the staff group: close that case."""
-    message = update.effective_message
-    handoff = assistant_of(context).handoff
-    replied = message.reply_to_message if message else None
-    case_id = (
-        handoff.storage.case_of_message(replied.chat.id, replied.message_id) if replied is not None else None
-    )
-    if case_id is None:
-        await send_replies(update, context, [Reply(html.escape(gettext("zh", "staff.close_how")))])
-        return
-    await deliver(update, context, handoff.close(case_id))
-
-
-@_staff_only
-async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/stats: figures for the bureau."""
-    lang = staff_lang(update, context)
-    text = html.escape(stats.render(stats.compute(assistant_of(context).storage), texts_for(lang)))
-    await send_staff_output(update, context, text, lang)
-
-
-@_staff_only
-async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/export [xlsx|csv] [since] [until]: the leads as a file, in the admin's private chat."""
-    assert update.effective_user is not None and update.effective_chat is not None
-    args = list(context.args or [])
-    fmt = args.pop(0).lower() if args and args[0].lower() in ("xlsx", "csv") else "xlsx"
-    sender = sender_of(update)
-    lang = assistant_of(context).lang_of(sender) if sender else DEFAULT_LANG
-    try:
-        since = export.parse_day(args[0] if args else None, "since")
-        until = export.parse_day(args[1] if len(args) > 1 else None, "until")
-        data, count = export.export_leads(assistant_of(context).storage, fmt, since, until)
-    except export.ExportError:
-        await send_replies(update, context, [Reply(html.escape(gettext(lang, "staff.export_usage")))])
-        return
-    admin = update.effective_user.id
-    name = f"leads-{dt.date.today().isoformat()}.{fmt}"
-    await context.bot.send_document(
-        admin, data, filename=name, caption=gettext(lang, "staff.export_sent", count=count)
-    )
-    if update.effective_chat.id != admin:
-        await send_replies(update, context, [Reply(html.escape(gettext(lang, "staff.export_private")))])
-
-
-def _tapped_for_someone_else(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    """In a group, a menu belongs to whoever asked for it (the message the bot's reply quotes)."""
-    query, chat = update.callback_query, update.effective_chat
-    if query is None or chat is None or chat.type == ChatType.PRIVATE or in_staff_chat(update, context):
-        return False
-    message = query.message if isinstance(query.message, Message) else None
+def _asker(update: Update) -> Address | None:
+    """In a group, the user whose message the tapped menu quotes (the bot's replies quote it)."""
+    query = update.callback_query
+    message = query.message if query and isinstance(query.message, Message) else None
     asker = message.reply_to_message.from_user if message and message.reply_to_message else None
-    return asker is None or asker.id != query.from_user.id
+    return telegram(asker.id) if asker is not None else None
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A tapped inline button."""
+    """A tapped inline button: the core's notice (if any) answers the tap, the rest is sent."""
     query = update.callback_query
-    sender = sender_of(update)
-    if query is None or sender is None:
+    source = query.message.message_id if query and isinstance(query.message, Message) else None
+    value = inbound(update, Tap(query.data or "", source, _asker(update))) if query else None
+    if query is None or value is None:
         return
-    if _tapped_for_someone_else(update, context):
-        lang = assistant_of(context).lang_of(sender)
-        with contextlib.suppress(BadRequest):
-            await query.answer(gettext(lang, "button.not_yours"), show_alert=True)
-        return
+    outgoing = assistant_of(context).handle(value)
+    notices = [item for item in outgoing if item.notice]
     try:
-        await query.answer()
+        if notices:
+            await query.answer(plain(notices[0].reply.text), show_alert=True)
+        else:
+            await query.answer()
     except BadRequest as exc:  # too old (e.g. redelivered after a restart): the tap still counts
         log.info("could not answer callback query %s: %s", query.id, exc)
-    source = query.message.message_id if isinstance(query.message, Message) else None
-    outgoing = assistant_of(context).tap(
-        sender,
-        query.data or "",
-        chat_id=update.effective_chat.id if update.effective_chat else None,
-        source_message=source,
-        in_staff_chat=in_staff_chat(update, context),
-    )
-    await deliver(update, context, outgoing)
+    await deliver(update, context, [item for item in outgoing if not item.notice])
 
 
 class DatabaseTrouble:

@@ -1,28 +1,59 @@
-"""Who is speaking, in plain types: the core never sees a Telegram user."""
+"""Who is speaking, in plain types: the core never sees a Telegram user.
+
+Every user and chat is an `Address`: a channel's name and the channel's own id for it, as text.
+Storage keys users by the address's `key` ("tg:12345", "web:7"), so ids of different channels
+never meet, and a new channel needs no room of its own in anyone's numbers.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+TELEGRAM, WEB, CONSOLE = "tg", "web", "console"
+
+
+@dataclass(frozen=True)
+class Address:
+    channel: str
+    id: str
+
+    @property
+    def key(self) -> str:
+        """The address as one string, as storage keys users by it."""
+        return f"{self.channel}:{self.id}"
+
+    @classmethod
+    def parse(cls, key: str) -> Address:
+        channel, _, id_ = key.partition(":")
+        if not channel or not id_:
+            raise ValueError(f"not an address: {key!r}")
+        return cls(channel, id_)
+
+    def __str__(self) -> str:
+        return self.key
+
+
+def telegram(chat_id: int) -> Address:
+    """A Telegram user's or chat's address."""
+    return Address(TELEGRAM, str(chat_id))
+
 
 @dataclass(frozen=True)
 class Sender:
-    user_id: int
+    address: Address
     first_name: str | None = None
     username: str | None = None
     language_code: str | None = None
 
+    @property
+    def user_id(self) -> str:
+        """The key storage knows the user by."""
+        return self.address.key
+
 
 @dataclass(frozen=True)
 class StaffMember:
+    """A member of the bureau's staff, known by their Telegram user id (BOT_ADMIN_IDS)."""
+
     user_id: int
     name: str
-
-
-# Web chat users get ids from here on: Telegram's user ids stay below 2**53, so the two never meet.
-WEB_USER_BASE = 2**60
-
-
-def is_web_user(user_id: int) -> bool:
-    """An id given to a web chat session (never a Telegram user or group)."""
-    return user_id >= WEB_USER_BASE

@@ -10,7 +10,7 @@ from knowledge.search import SearchIndex
 
 
 def build_assistant(settings: Settings, scheduler: ReminderScheduler | None = None) -> Assistant:
-    kb = load_knowledge()
+    kb = load_knowledge(settings.notice_dir)
     storage = Storage(settings.db_path)
     return Assistant(
         kb,

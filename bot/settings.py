@@ -12,6 +12,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from bot.errors import SettingsError
+from knowledge.pack import shipped_pack
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 ASCII_ID = re.compile(r"-?[0-9]+")  # int() would also take other scripts' digits (١٢٣)
@@ -28,6 +29,8 @@ class Settings(BaseSettings):
     staff_chat_id: int | None = None
     today: dt.date | None = None
     log_level: str = "INFO"
+    # the notice pack: notice, FAQ, lexicon, flows, rules and the notice's own wording
+    notice_dir: Path = Field(default_factory=shipped_pack)
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=8080, ge=1, le=65535)
     # reverse proxies whose X-Forwarded-For names the client (comma-separated addresses)
@@ -81,6 +84,20 @@ class Settings(BaseSettings):
     @classmethod
     def _home_expanded(cls, value: object) -> object:
         return Path(value).expanduser() if isinstance(value, str | Path) else value
+
+    @field_validator("notice_dir", mode="before")
+    @classmethod
+    def _pack_path(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return shipped_pack()
+        return Path(value).expanduser() if isinstance(value, str | Path) else value
+
+    @field_validator("notice_dir")
+    @classmethod
+    def _a_pack(cls, value: Path) -> Path:
+        if not (value / "notice.yaml").is_file():
+            raise ValueError(f"expected a notice pack folder holding notice.yaml, got {value}")
+        return value
 
     @field_validator("log_level")
     @classmethod

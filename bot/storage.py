@@ -1,7 +1,9 @@
 """SQLite storage through sqlite-utils: one class, one table group per concern, WAL mode.
 
 The schema is created (and new columns added) at start-up, so an older database is upgraded in
-place; everything is plain tables that the sqlite3 shell or datasette can browse.
+place; everything is plain tables that the sqlite3 shell or datasette can browse. Users are keyed
+by their address ("tg:12345", "web:7", see bot.people); a database from before addresses, with
+Telegram users as integers and web users as integers from 2**60, is re-keyed in one transaction.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import fcntl
 import json
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +30,7 @@ log = logging.getLogger(__name__)
 SCHEMA: dict[str, dict[str, Any]] = {
     "users": {
         "columns": {
-            "user_id": int,
+            "user_id": str,
             "lang": str,
             "first_name": str,
             "username": str,
@@ -40,7 +43,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "questions": {
         "columns": {
             "id": int,
-            "user_id": int,
+            "user_id": str,
             "text": str,
             "kind": str,
             "entry_id": str,
@@ -51,12 +54,12 @@ SCHEMA: dict[str, dict[str, Any]] = {
         "pk": "id",
     },
     "reminders": {
-        "columns": {"user_id": int, "active": int, "subscribed_at": str},
+        "columns": {"user_id": str, "active": int, "subscribed_at": str},
         "pk": "user_id",
     },
     # one row per reminder actually sent, so a restart never sends one twice
     "reminders_sent": {
-        "columns": {"user_id": int, "stage_id": str, "days_before": int, "sent_at": str},
+        "columns": {"user_id": str, "stage_id": str, "days_before": int, "sent_at": str},
         "pk": ("user_id", "stage_id", "days_before"),
     },
     # update ids already handled: an update delivered twice (after a crash) is handled once
@@ -65,13 +68,13 @@ SCHEMA: dict[str, dict[str, Any]] = {
     # last_event: the update that gave the latest answer, stored with it in one statement, so an
     # update delivered again after a crash is recognised as already answered
     "sessions": {
-        "columns": {"user_id": int, "flow": str, "state": str, "updated_at": str, "last_event": str},
+        "columns": {"user_id": str, "flow": str, "state": str, "updated_at": str, "last_event": str},
         "pk": ("user_id", "flow"),
     },
     "leads": {
         "columns": {
             "id": int,
-            "user_id": int,
+            "user_id": str,
             "company": str,
             "contact_name": str,
             "phone": str,
@@ -88,7 +91,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     "cases": {
         "columns": {
             "id": int,
-            "user_id": int,
+            "user_id": str,
             "status": str,
             "lang": str,
             "claimed_by": int,
@@ -107,7 +110,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     },
     # what happened, for the statistics: check_started, check_completed (detail: outcome, estimate)
     "events": {
-        "columns": {"id": int, "user_id": int, "kind": str, "detail": str, "at": str},
+        "columns": {"id": int, "user_id": str, "kind": str, "detail": str, "at": str},
         "pk": "id",
     },
     # a record that someone used /forget, without anything about who
@@ -131,7 +134,7 @@ SCHEMA: dict[str, dict[str, Any]] = {
     # the highest id ever given out, per kind: ids are never reused, also after /forget
     "counters": {"columns": {"name": str, "value": int}, "pk": "name"},
     # the user's last question as a follow-up may lean on it (topics, asks, figures; JSON), for a while
-    "question_context": {"columns": {"user_id": int, "context": str, "updated_at": str}, "pk": "user_id"},
+    "question_context": {"columns": {"user_id": str, "context": str, "updated_at": str}, "pk": "user_id"},
 }
 
 # looked up by these columns on every message
@@ -150,6 +153,39 @@ USER_TABLES = (
 )
 
 
+# before addresses, users were integers: Telegram's ids, web chat users from 2**60, the console 0
+LEGACY_WEB_BASE = 2**60
+LEGACY_KEY = (
+    "case when typeof({c}) != 'integer' then {c} "
+    f"when {{c}} >= {LEGACY_WEB_BASE} then 'web:' || ({{c}} - {LEGACY_WEB_BASE}) "
+    "when {c} = 0 then 'console:local' else 'tg:' || {c} end"
+)
+
+
+def rekey_users(conn: sqlite3.Connection, table: str, column: str = "user_id") -> bool:
+    """Turn a table's integer user column into address keys, every row kept (inside the caller's
+    transaction): the table is rebuilt with the column as TEXT. False when there is nothing to do."""
+    info = conn.execute(f"pragma table_info([{table}])").fetchall()  # cid, name, type, notnull, default, pk
+    if not any(row[1] == column and str(row[2]).upper() == "INTEGER" for row in info):
+        return False
+    (create,) = conn.execute(
+        "select sql from sqlite_master where type = 'table' and name = ?", [table]
+    ).fetchone()
+    create = re.sub(
+        rf"(?<!\w)([\[\"`]?{column}[\]\"`]?\s+)INTEGER", r"\1TEXT", create, count=1, flags=re.IGNORECASE
+    )
+    old = f"{table}_before_addresses"
+    conn.execute(f"alter table [{table}] rename to [{old}]")
+    conn.execute(create)
+    names = ", ".join(f"[{row[1]}]" for row in info)
+    values = ", ".join(
+        LEGACY_KEY.format(c=f"[{row[1]}]") if row[1] == column else f"[{row[1]}]" for row in info
+    )
+    conn.execute(f"insert into [{table}] ({names}) select {values} from [{old}]")
+    conn.execute(f"drop table [{old}]")
+    return True
+
+
 KEEP_UPDATES, PRUNE_EVERY = 100_000, 1_000  # processed update ids kept, and how often to prune
 
 
@@ -165,7 +201,7 @@ class Storage:
         self._lock: IO[str] | None = None
         # other modules' tables about a user (e.g. the web chat's messages), cleared by /forget
         # in the same transaction: each takes the user id and returns the rows it deleted
-        self.forget_hooks: list[Callable[[int], int]] = []
+        self.forget_hooks: list[Callable[[str], int]] = []
         try:
             if str(path) != ":memory:":
                 Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -209,6 +245,7 @@ class Storage:
             log.debug("could not record %s: %s", what, exc)
 
     def _migrate(self) -> None:
+        self._rekey_users()
         for name, spec in SCHEMA.items():
             table = self.db.table(name)
             if not table.exists():
@@ -220,6 +257,25 @@ class Storage:
                     table.add_column(column, kind)
         for indexed in INDEXES:
             self.db.table(indexed[0]).create_index([indexed[1]], if_not_exists=True)
+
+    def _rekey_users(self) -> None:
+        """A database from before addresses: every user column re-keyed, and the owner inside each
+        stored session with it, all in one transaction (nothing changes unless all of it does)."""
+        tables = [t for t in USER_TABLES if self.db.table(t).exists()]
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            changed = [t for t in tables if rekey_users(self.conn, t)]
+            if "sessions" in changed:
+                self.conn.execute(
+                    "update sessions set state = json_set(state, '$.owner', user_id) "
+                    "where typeof(json_extract(state, '$.owner')) = 'integer'"
+                )
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        if changed:
+            log.info("the database's users are now keyed by address (%s)", ", ".join(changed))
 
     # Hot paths (every update) use plain SQL: sqlite-utils looks the schema up on each call.
     def _one(self, sql: str, params: list[Any]) -> dict[str, Any] | None:
@@ -234,10 +290,10 @@ class Storage:
             self._lock = None
 
     # users ---------------------------------------------------------------------------------
-    def user(self, user_id: int) -> dict[str, Any] | None:
+    def user(self, user_id: str) -> dict[str, Any] | None:
         return self._one("select * from users where user_id = ?", [user_id])
 
-    def touch_user(self, user_id: int, first_name: str | None, username: str | None, lang: Lang) -> Lang:
+    def touch_user(self, user_id: str, first_name: str | None, username: str | None, lang: Lang) -> Lang:
         """Record the user on first contact; returns their remembered language."""
         try:
             return self._touch_user(user_id, first_name, username, lang)
@@ -245,7 +301,7 @@ class Storage:
             log.debug("could not record user %s: %s", user_id, exc)
             return lang
 
-    def _touch_user(self, user_id: int, first_name: str | None, username: str | None, lang: Lang) -> Lang:
+    def _touch_user(self, user_id: str, first_name: str | None, username: str | None, lang: Lang) -> Lang:
         existing = self.user(user_id)
         if existing:
             if (existing["first_name"], existing["username"]) != (first_name, username):
@@ -266,14 +322,14 @@ class Storage:
         )
         return lang
 
-    def set_language(self, user_id: int, lang: Lang) -> None:
+    def set_language(self, user_id: str, lang: Lang) -> None:
         self.db.table("users").upsert(
             {"user_id": user_id, "lang": lang, "updated_at": now_iso()}, pk="user_id"
         )
 
     # questions -----------------------------------------------------------------------------
     def log_question(
-        self, user_id: int, text: str, kind: str, entry_id: str | None, score: float, lang: Lang
+        self, user_id: str, text: str, kind: str, entry_id: str | None, score: float, lang: Lang
     ) -> None:
         # staff read these in /stats: phone numbers and e-mail addresses are not kept, and a message
         # that was nothing else (contact details typed again) is no question at all
@@ -287,25 +343,25 @@ class Storage:
             [user_id, masked, kind, entry_id, score, lang, now_iso()],
         )
 
-    def last_questions(self, user_id: int, limit: int = 5) -> list[str]:
+    def last_questions(self, user_id: str, limit: int = 5) -> list[str]:
         rows = self.db.query(
             "select text from questions where user_id = ? order by id desc limit ?", [user_id, limit]
         )
         return [r["text"] for r in rows][::-1]
 
     # reminders -----------------------------------------------------------------------------
-    def set_reminders(self, user_id: int, active: bool) -> None:
+    def set_reminders(self, user_id: str, active: bool) -> None:
         self.db.table("reminders").upsert(
             {"user_id": user_id, "active": int(active), "subscribed_at": now_iso()}, pk="user_id"
         )
 
-    def reminder_subscribers(self) -> list[int]:
+    def reminder_subscribers(self) -> list[str]:
         return [r["user_id"] for r in self.db.table("reminders").rows_where("active = 1")]
 
-    def has_reminders(self, user_id: int) -> bool:
+    def has_reminders(self, user_id: str) -> bool:
         return any(self.db.table("reminders").rows_where("user_id = ? and active = 1", [user_id]))
 
-    def mark_reminder_sent(self, user_id: int, stage_id: str, days_before: int) -> bool:
+    def mark_reminder_sent(self, user_id: str, stage_id: str, days_before: int) -> bool:
         """True the first time only: the caller sends the reminder just then."""
         try:
             self.db.table("reminders_sent").insert(
@@ -316,12 +372,12 @@ class Storage:
         return True
 
     # sessions (guided conversations; their state is JSON) --------------------------------
-    def load_session(self, user_id: int, flow: str) -> dict[str, Any] | None:
+    def load_session(self, user_id: str, flow: str) -> dict[str, Any] | None:
         row = self._one("select state from sessions where user_id = ? and flow = ?", [user_id, flow])
         return json.loads(row["state"]) if row else None
 
     def save_session(
-        self, user_id: int, flow: str, state: dict[str, Any], *, active: bool = True, event: str | None = None
+        self, user_id: str, flow: str, state: dict[str, Any], *, active: bool = True, event: str | None = None
     ) -> None:
         """Store the session and (by default) make it the flow the user's typing goes to."""
         self.conn.execute(
@@ -332,21 +388,21 @@ class Storage:
         )
         self.set_active_flow(user_id, flow if active else None)
 
-    def session_event(self, user_id: int, flow: str) -> str | None:
+    def session_event(self, user_id: str, flow: str) -> str | None:
         """The event whose answer the stored session holds last."""
         row = self._one("select last_event from sessions where user_id = ? and flow = ?", [user_id, flow])
         return row["last_event"] if row else None
 
-    def drop_session(self, user_id: int, flow: str) -> None:
+    def drop_session(self, user_id: str, flow: str) -> None:
         self.db.execute("delete from sessions where user_id = ? and flow = ?", [user_id, flow])
         if self.active_flow(user_id) == flow:
             self.set_active_flow(user_id, None)
 
-    def active_flow(self, user_id: int) -> str | None:
+    def active_flow(self, user_id: str) -> str | None:
         row = self._one("select active_flow from users where user_id = ?", [user_id])
         return row["active_flow"] if row else None
 
-    def set_active_flow(self, user_id: int, flow: str | None) -> None:
+    def set_active_flow(self, user_id: str, flow: str | None) -> None:
         self.conn.execute("update users set active_flow = ? where user_id = ?", [flow, user_id])
 
     # leads -----------------------------------------------------------------------------------
@@ -360,7 +416,7 @@ class Storage:
 
     # cases -----------------------------------------------------------------------------------
     def open_case(
-        self, user_id: int, lang: Lang, header: Callable[[int], tuple[int, str, str]] | None = None
+        self, user_id: str, lang: Lang, header: Callable[[int], tuple[int, str, str]] | None = None
     ) -> int:
         """A new case under a number never given before, so a stale button can't reach it; with
         its staff header (chat, text, buttons as JSON) put in the outbox in the same transaction."""
@@ -400,14 +456,14 @@ class Storage:
         rows = list(self.db.table("cases").rows_where("id = ?", [case_id]))
         return rows[0] if rows else None
 
-    def open_case_of(self, user_id: int) -> dict[str, Any] | None:
+    def open_case_of(self, user_id: str) -> dict[str, Any] | None:
         return self._one(
             "select * from cases where user_id = ? and status in ('open', 'claimed') "
             "order by id desc limit 1",
             [user_id],
         )
 
-    def latest_case_of(self, user_id: int) -> dict[str, Any] | None:
+    def latest_case_of(self, user_id: str) -> dict[str, Any] | None:
         rows = list(self.db.table("cases").rows_where("user_id = ?", [user_id], order_by="id desc", limit=1))
         return rows[0] if rows else None
 
@@ -478,7 +534,7 @@ class Storage:
             raise
 
     # events and statistics -------------------------------------------------------------------
-    def log_event(self, user_id: int, kind: str, detail: str = "") -> None:
+    def log_event(self, user_id: str, kind: str, detail: str = "") -> None:
         self._best_effort(
             "an event",
             "insert into events (user_id, kind, detail, at) values (?, ?, ?, ?)",
@@ -486,7 +542,7 @@ class Storage:
         )
 
     # privacy -----------------------------------------------------------------------------------
-    def forget_user(self, user_id: int) -> int:
+    def forget_user(self, user_id: str) -> int:
         """Delete everything stored about a user; the deletion itself is logged without them."""
         # case_messages keep only staff-group message ids and a case number, nothing about the
         # user: kept, they let a late staff reply be told that the user deleted their data
@@ -530,7 +586,7 @@ class Storage:
             log.debug("could not record update %s as handled: %s", update_id, exc)
 
     # follow-up context -------------------------------------------------------------------------
-    def save_question_context(self, user_id: int, context: dict[str, Any]) -> None:
+    def save_question_context(self, user_id: str, context: dict[str, Any]) -> None:
         # the answer does not depend on it: a database that cannot be written still answers
         self._best_effort(
             "a question's context",
@@ -538,7 +594,7 @@ class Storage:
             [user_id, json.dumps(context, ensure_ascii=False), now_iso()],
         )
 
-    def question_context(self, user_id: int, max_age: dt.timedelta) -> dict[str, Any] | None:
+    def question_context(self, user_id: str, max_age: dt.timedelta) -> dict[str, Any] | None:
         """The last question's context, or None when there is none or it is older than max_age."""
         row = self._one("select context, updated_at from question_context where user_id = ?", [user_id])
         if row is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conversations.flow import FLOWS_DIR, Flow, Step
+from conversations.flow import Flow, Step
 
 
 def _node(step: Step) -> str:
@@ -40,11 +40,11 @@ def to_mermaid(flow: Flow) -> str:
     return "\n".join(lines) + "\n"
 
 
-def diagram_path(flow: Flow, flows_dir: Path = FLOWS_DIR) -> Path:
+def diagram_path(flow: Flow, flows_dir: Path) -> Path:
     return flows_dir / f"{flow.id}.mmd"
 
 
-def write_diagram(flow: Flow, flows_dir: Path = FLOWS_DIR) -> Path:
+def write_diagram(flow: Flow, flows_dir: Path) -> Path:
     path = diagram_path(flow, flows_dir)
     path.write_text(to_mermaid(flow), encoding="utf-8")
     return path

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
 from conversations.flow import Flow
 from knowledge.loader import load_model
-from knowledge.schema import Clause, Direction, Notice, Strict, Text
+from knowledge.schema import Clause, Direction, Notice, Strict, Text, Tier
 
-RULES_DIR = Path(__file__).parent / "rules"
 UNSURE = "unsure"
-FEN = Decimal("0.01")
 
 
 class Condition(Strict):
@@ -30,25 +28,40 @@ class Condition(Strict):
 
     equals: str | None = None
     in_: list[str] | None = Field(default=None, alias="in")
+    # one of the notice's own lists, written once in notice.yaml: its ids
+    in_notice: Literal["jurisdictions", "directions"] | None = None
     between: tuple[dt.date, dt.date] | None = None
+    # the window of one of the notice's eligibility criteria (notice.yaml), by its id
+    within: str | None = None
     at_most: float | None = None
     above: float | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Condition:
-        given = [v for v in (self.equals, self.in_, self.between, self.at_most, self.above) if v is not None]
-        if len(given) != 1:
-            raise ValueError("give exactly one of equals, in, between, at_most, above")
+        tests = (self.equals, self.in_, self.in_notice, self.between, self.within, self.at_most, self.above)
+        if len([v for v in tests if v is not None]) != 1:
+            raise ValueError("give exactly one of equals, in, in_notice, between, within, at_most, above")
         return self
 
-    def holds(self, value: Any) -> bool:
+    def problems(self, notice: Notice) -> list[str]:
+        """A `within` must name a criterion of the notice that has a window."""
+        if self.within is not None and window(notice, self.within) is None:
+            return [f"within: {self.within!r} is no eligibility criterion of notice.yaml with a window"]
+        return []
+
+    def holds(self, value: Any, notice: Notice) -> bool:
         if self.equals is not None:
             return bool(value == self.equals)
         if self.in_ is not None:
             return value in self.in_
-        if self.between is not None:
+        if self.in_notice is not None:
+            return value in {item.id for item in getattr(notice, self.in_notice)}
+        dates = self.between if self.within is None else window(notice, self.within)
+        if self.between is not None or self.within is not None:
+            if dates is None:
+                return False
             day = dt.date.fromisoformat(str(value))
-            return self.between[0] <= day <= self.between[1]
+            return dates[0] <= day <= dates[1]
         number = Decimal(str(value))
         if self.at_most is not None:
             return number <= Decimal(str(self.at_most))
@@ -77,25 +90,89 @@ class Criterion(Clause):
         return self
 
 
-class FormulaAnswers(Strict):
-    """Which answers of the flow the subsidy formula reads."""
+class Figure(Strict):
+    """One figure the formula reads: the flow's answer holding it and how a result names it."""
 
-    direction: str = "direction"
-    investment: str = "investment"
-    provincial: str = "provincial_funds"
-    # the amount expected when provincial funds are applied for but not yet granted
-    provincial_expected: str = "provincial_expected"
-    provincial_pending: str = "pending"  # the provincial answer that means "applied, not granted"
-    other: str = "other_support"
+    answer: str
+    label: Text
+    # an option of that answer meaning "applied for, not granted yet", and the answer then asked
+    # for the expected figure (the estimate uses it and says so)
+    pending: str | None = None
+    expected: str | None = None
+    expected_label: Text | None = None
+
+    @model_validator(mode="after")
+    def _pending_with_expected(self) -> Figure:
+        if (self.pending is None) != (self.expected is None) or (self.expected is None) != (
+            self.expected_label is None
+        ):
+            raise ValueError("give pending, expected and expected_label together")
+        return self
+
+
+class Ceiling(Strict):
+    """All support together stays within one figure (e.g. the project investment)."""
+
+    figure: str  # the figure that bounds it
+    support: list[str] = []  # the other support counted with the subsidy against it
+    requirement: str  # the notice's requirement that says so: its clause is cited
+
+
+class Formula(Strict):
+    """Which answers of the flow the subsidy formula reads, and in which role. A direction's
+    funding (notice.yaml) names one of `figures` as its base."""
+
+    direction: str  # the answer naming the direction: its values are the notice's direction ids
+    company: str | None = None  # the answer naming the applicant (the result's heading, leads)
+    figures: dict[str, Figure] = Field(min_length=1)
+    ceiling: Ceiling | None = None
+    # the figure that the lexicon's `no_base_funds` words say a user did not get: a direction
+    # based on it is then 0 (an amount, not a condition)
+    said_none: str | None = None
+
+    def problems(self, steps: set[str], notice: Notice | None) -> list[str]:
+        """Every answer named must be a step of the flow, every figure named one of `figures`."""
+        found = []
+        answers = {"direction": self.direction, "company": self.company}
+        for role, figure in self.figures.items():
+            answers[f"figures.{role}.answer"] = figure.answer
+            answers[f"figures.{role}.expected"] = figure.expected
+        for key, name in answers.items():
+            if name is not None and name not in steps:
+                found.append(f"formula.{key}: {name!r} is not a step of the flow")
+        named: dict[str, str | None] = {"said_none": self.said_none}
+        if self.ceiling is not None:
+            named["ceiling.figure"] = self.ceiling.figure
+            named |= {f"ceiling.support[{i}]": r for i, r in enumerate(self.ceiling.support)}
+        for key, figure_name in named.items():
+            if figure_name is not None and figure_name not in self.figures:
+                found.append(f"formula.{key}: {figure_name!r} is not one of formula.figures")
+        if notice is not None:
+            requirements = {r.id for r in notice.requirements}
+            if self.ceiling is not None and self.ceiling.requirement not in requirements:
+                found.append(
+                    f"formula.ceiling.requirement: {self.ceiling.requirement!r} is not a requirement "
+                    "of notice.yaml"
+                )
+            for d in notice.directions:
+                if d.funding.base not in self.figures:
+                    found.append(
+                        f"formula.figures: no figure {d.funding.base!r}, the base of direction {d.id} "
+                        "in notice.yaml"
+                    )
+        return found
 
 
 class Rules(Strict):
     flow: str
     criteria: list[Criterion] = Field(min_length=1)
-    formula: FormulaAnswers = FormulaAnswers()
+    formula: Formula
+    # the check's answers a lead's export shows staff, in order (the flow's labels name the columns)
+    export: list[str] = []
 
-    def check_against(self, flow: Flow) -> list[str]:
-        """Problems with the answers the criteria read: each must be a step of the flow."""
+    def check_against(self, flow: Flow, notice: Notice | None = None) -> list[str]:
+        """Problems with the answers the criteria, the formula and the export read: each must be a
+        step of the flow."""
         steps = {s.id for s in flow.steps}
         problems = []
         for i, criterion in enumerate(self.criteria):
@@ -104,10 +181,33 @@ class Rules(Strict):
                     problems.append(
                         f"criteria[{i}](id={criterion.id}).answer: {name!r} is not a step of {flow.id}"
                     )
+        if notice is not None:
+            for i, c in enumerate(self.criteria):
+                if c.section not in notice.sections:
+                    problems.append(
+                        f"criteria[{i}](id={c.id}).clause: {c.clause!r} names no section of notice.yaml"
+                    )
+                problems += [f"criteria[{i}](id={c.id}).met_if.{p}" for p in c.met_if.problems(notice)]
+        problems += self.formula.problems(steps, notice)
+        if notice is not None and self.formula.direction in steps:
+            # the directions are the notice's: the direction question offers each of them
+            answer = self.formula.direction
+            offered = {o.value for o in flow.step(answer).options} | {
+                o.set[answer] for step in flow.steps for o in step.options if answer in o.set
+            }
+            missing = [d.id for d in notice.directions if d.id not in offered]
+            if missing:
+                problems.append(
+                    f"formula.direction: the step {answer!r} offers no option for the notice's "
+                    f"directions {missing}"
+                )
+        for i, name in enumerate(self.export):
+            if name not in steps:
+                problems.append(f"export[{i}]: {name!r} is not a step of {flow.id}")
         return problems
 
 
-def load_rules(name: str = "eligibility", rules_dir: Path = RULES_DIR) -> Rules:
+def load_rules(name: str, rules_dir: Path) -> Rules:
     return load_model(rules_dir / f"{name}.yaml", Rules)
 
 
@@ -137,19 +237,22 @@ class Estimate:
 
     direction: Direction
     base: Decimal | None
-    share: Decimal | None
+    share: Decimal | None  # the rate's share of the base, or the fixed amount of its tier
     capped: Decimal | None
     room: Decimal | None
     amount: Decimal | None
-    investment: Decimal
-    provincial: Decimal | None
-    other: Decimal | None
-    # the provincial figure is an expected amount (applied for, not yet granted)
-    provincial_expected: bool = False
-    # provincial plus other support exceed the investment (五(二)): no room, a person checks
+    # the ceiling's figure (the investment): Infinity when a question did not give it
+    ceiling: Decimal
+    # the formula's figures by role (None: not known or not given)
+    figures: dict[str, Decimal | None]
+    # the figures that are expected amounts (applied for, not yet granted), by role
+    expected: tuple[str, ...] = ()
+    # the support figures exceed the ceiling: no room, a person checks
     exceeds: bool = False
     # answers not known that change the amount (step ids), e.g. other support "not sure"
     unknown: tuple[str, ...] = ()
+    # the tier the base reached, for a fixed-amount schedule
+    tier: Tier | None = None
 
 
 @dataclass(frozen=True)
@@ -164,13 +267,18 @@ def _amount(value: Any) -> Decimal | None:
     return None if value in (None, UNSURE) else Decimal(str(value))
 
 
-def judge(criterion: Criterion, value: Any) -> CriterionResult:
+def window(notice: Notice, criterion_id: str) -> tuple[dt.date, dt.date] | None:
+    """The dates of one of the notice's eligibility criteria (its construction window)."""
+    return next((c.window for c in notice.eligibility if c.id == criterion_id), None)
+
+
+def judge(criterion: Criterion, value: Any, notice: Notice) -> CriterionResult:
     """One criterion against its answer: met, not met, or unknown (not sure, or not settled)."""
     if value is None or value == UNSURE:
         return CriterionResult(criterion, Verdict.UNKNOWN, value)
-    if criterion.unclear_if is not None and criterion.unclear_if.holds(value):
+    if criterion.unclear_if is not None and criterion.unclear_if.holds(value, notice):
         return CriterionResult(criterion, Verdict.UNKNOWN, value, criterion.unclear_note)
-    if criterion.met_if.holds(value):
+    if criterion.met_if.holds(value, notice):
         return CriterionResult(criterion, Verdict.MET, value)
     return CriterionResult(criterion, Verdict.NOT_MET, value, criterion.if_not_met)
 
@@ -183,11 +291,11 @@ def evaluate(rules: Rules, notice: Notice, answers: dict[str, Any]) -> Assessmen
             continue
         if criterion.only_if_asked and criterion.answer not in answers:
             continue
-        results.append(judge(criterion, answers.get(criterion.answer)))
+        results.append(judge(criterion, answers.get(criterion.answer), notice))
 
-    names = rules.formula
-    direction = next((d for d in notice.directions if d.id == answers.get(names.direction)), None)
-    estimate = _estimate(direction, answers, names) if direction else None
+    formula = rules.formula
+    direction = next((d for d in notice.directions if d.id == answers.get(formula.direction)), None)
+    estimate = _estimate(direction, answers, formula) if direction else None
 
     if any(r.verdict is Verdict.NOT_MET for r in results):
         outcome = Outcome.NOT_ELIGIBLE
@@ -202,41 +310,60 @@ def evaluate(rules: Rules, notice: Notice, answers: dict[str, Any]) -> Assessmen
     notes = ["result.note_upper_bound", "result.note_final_amount"]
     if direction is not None and direction.funding.weighs_quality:
         notes.append("result.note_quality")
-    if estimate is not None and estimate.provincial_expected:
+    if estimate is not None and estimate.expected:
         notes.append("result.note_expected")
     if outcome is Outcome.NOT_ELIGIBLE and estimate is not None:
         estimate = Estimate(**{**estimate.__dict__, "amount": Decimal(0)})
     return Assessment(outcome, results, estimate, notes)
 
 
-def _estimate(direction: Direction, answers: dict[str, Any], names: FormulaAnswers) -> Estimate | None:
-    investment = _amount(answers.get(names.investment))
-    if investment is None:
-        return None
-    funding = direction.funding
+def _estimate(direction: Direction, answers: dict[str, Any], formula: Formula) -> Estimate | None:
+    """The formula on the check's answers; None without the ceiling's figure."""
+    ceiling = formula.ceiling
+    figures: dict[str, Decimal | None] = {}
     unknown: list[str] = []
-    given = answers.get(names.provincial)
-    expected = given == names.provincial_pending
-    if expected:
-        given = answers.get(names.provincial_expected)
-    # "not sure" is unknown; a question not asked counts as none
-    provincial = _amount(given)
-    if given == UNSURE or (expected and given is None):
-        unknown.append(names.provincial_expected if expected else names.provincial)
-    other = _amount(answers.get(names.other))
-    if answers.get(names.other) == UNSURE:
-        unknown.append(names.other)
-    base = investment if funding.base == "investment" else provincial
+    expected: list[str] = []
+    for role, figure in formula.figures.items():
+        given = answers.get(figure.answer)
+        pending = figure.pending is not None and given == figure.pending
+        if pending:
+            given = answers.get(figure.expected) if figure.expected else None
+            expected.append(role)
+        # "not sure" is unknown; a question not asked counts as none
+        figures[role] = _amount(given)
+        if given == UNSURE or (pending and given is None):
+            unknown.append((figure.expected if pending else figure.answer) or figure.answer)
+    bound = figures.get(ceiling.figure) if ceiling else Decimal("Infinity")
+    if bound is None:
+        return None
+    return _arithmetic(direction, figures, bound, formula, expected=tuple(expected), unknown=tuple(unknown))
+
+
+def _arithmetic(
+    direction: Direction,
+    figures: dict[str, Decimal | None],
+    bound: Decimal,
+    formula: Formula,
+    *,
+    expected: tuple[str, ...] = (),
+    unknown: tuple[str, ...] = (),
+) -> Estimate:
+    funding = direction.funding
+    support_roles = formula.ceiling.support if formula.ceiling else []
+    # all support together stays within the ceiling; support not known is taken as none,
+    # so the figure stays an upper bound
+    support = sum((figures.get(r) or Decimal(0) for r in support_roles), Decimal(0))
+    exceeds = support > bound
+    base = figures.get(funding.base)
     share = capped = room = amount = None
-    # all support together stays within the investment (五(二)); support not known is taken as
-    # none, so the figure stays an upper bound
-    support = (provincial or Decimal(0)) + (other or Decimal(0))
-    exceeds = support > investment
+    tier = None
     if base is not None:
-        share = (base * Decimal(str(funding.rate))).quantize(FEN, ROUND_HALF_UP)
+        share = funding.share(base)
+        tier = funding.tier(base)[0] if funding.tiers else None
         capped = min(share, Decimal(funding.cap_yuan))
-        room = max(Decimal(0), investment - support)
-        amount = min(capped, room)
+        # without a ceiling there is no room to compute: the capped amount is the estimate
+        room = max(Decimal(0), bound - support) if formula.ceiling is not None else None
+        amount = capped if room is None else min(capped, room)
     return Estimate(
         direction,
         base,
@@ -244,31 +371,22 @@ def _estimate(direction: Direction, answers: dict[str, Any], names: FormulaAnswe
         capped,
         room,
         amount,
-        investment,
-        provincial,
-        other,
-        provincial_expected=expected,
+        bound,
+        figures,
+        expected=expected,
         exceeds=exceeds,
-        unknown=tuple(unknown),
+        unknown=unknown,
+        tier=tier,
     )
 
 
-def estimate_subsidy(
-    direction: Direction,
-    *,
-    investment: Decimal | None = None,
-    provincial: Decimal | None = None,
-    other: Decimal | None = None,
-) -> Estimate | None:
-    """The same formula for figures a user typed in a question. Without the investment, 五(二)'s
-    ceiling cannot be checked: the estimate then has investment Infinity and room None."""
-    names = FormulaAnswers()
-    answers = {
-        names.investment: Decimal("Infinity") if investment is None else investment,
-        names.provincial: provincial,
-        names.other: other,
-    }
-    estimate = _estimate(direction, answers, names)
-    if estimate is not None and investment is None:
+def estimate_subsidy(direction: Direction, formula: Formula, figures: dict[str, Decimal]) -> Estimate | None:
+    """The same formula for figures a user typed in a question (by role). Without the ceiling's
+    figure, the ceiling cannot be checked: the estimate then has ceiling Infinity and room None."""
+    ceiling = formula.ceiling.figure if formula.ceiling else None
+    given: dict[str, Decimal | None] = {role: figures.get(role) for role in formula.figures}
+    bound = given.get(ceiling) if ceiling else None
+    estimate = _arithmetic(direction, given, Decimal("Infinity") if bound is None else bound, formula)
+    if bound is None:
         estimate = Estimate(**{**estimate.__dict__, "room": None})
     return estimate

@@ -12,17 +12,16 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from html import escape
 from typing import Any
 
+from conversations import actions as act
 from conversations import parsers
 from conversations.flow import Flow, Step
+from conversations.markup import bold, escape
 from conversations.reply import Button, Keyboard, Reply, rows
 from conversations.texts import Texts
 from knowledge.normalize import simplify
 
-PREFIX = "f:"  # every button of a flow; the transport routes them here
-CANCEL = f"{PREFIX}cancel"  # handled by the caller, which owns the stored session
 UNSURE = "unsure"
 # typed words that mean "not sure" on an amount or date step that allows it
 UNSURE_WORDS = frozenset(
@@ -33,7 +32,7 @@ UNSURE_WORDS = frozenset(
 @dataclass
 class Session:
     flow_id: str
-    owner: int = 0  # the user whose answers these are
+    owner: str = ""  # the key of the user whose answers these are
     answers: dict[str, Any] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)  # what the user typed, as typed
     current: str | None = None
@@ -53,7 +52,7 @@ class Session:
     def from_dict(cls, data: dict[str, Any]) -> Session:
         return cls(
             flow_id=str(data["flow_id"]),
-            owner=int(data.get("owner", 0)),
+            owner=str(data.get("owner", "")),
             answers=dict(data.get("answers", {})),
             raw=dict(data.get("raw", {})),
             current=data.get("current"),
@@ -68,7 +67,13 @@ class Text:
 
 @dataclass(frozen=True)
 class Tap:
-    data: str
+    """A tapped button of the flow: its action, or its data as a channel received it."""
+
+    data: str | act.Action
+
+    @property
+    def action(self) -> act.Action:
+        return act.decode(self.data) if isinstance(self.data, str) else self.data
 
 
 Event = Text | Tap
@@ -122,7 +127,7 @@ class FlowEngine:
         return next((s for s in self.applicable_steps(session) if s.id not in session.answers), None)
 
     # starting ---------------------------------------------------------------------------------
-    def start(self, tx: Texts, owner: int = 0) -> tuple[Session, Reply]:
+    def start(self, tx: Texts, owner: str = "") -> tuple[Session, Reply]:
         session = Session(self.flow.id, owner)
         first = self.next_step(session)
         assert first is not None
@@ -139,7 +144,7 @@ class FlowEngine:
     # one event --------------------------------------------------------------------------------
     def step(self, session: Session, event: Event, tx: Texts) -> Reply:
         if isinstance(event, Tap):
-            return self._tap(session, event.data.removeprefix(PREFIX), tx)
+            return self._tap(session, event.action, tx)
         if session.finished or session.current is None:
             return self.finish(session, tx)
         step = self.flow.step(session.current)
@@ -150,28 +155,28 @@ class FlowEngine:
             return self._ask(session, step, tx, lead=f"⚠️ {escape(message)}")
         return self._record(session, step, value, tx, raw=event.text)
 
-    def _tap(self, session: Session, action: str, tx: Texts) -> Reply:
-        kind, _, value = action.partition(":")
-        if kind == "back":
-            return self._back(session, tx)
-        if kind == "edit":
-            return self._summary(session, tx)
-        if kind == "e" and any(s.id == value for s in self.applicable_steps(session)):
-            session.current, session.finished = value, False
-            return self._ask(session, self.flow.step(value), tx)
-        if kind == "result":
-            return self._continue(session, tx)
-        if kind == "a":
-            return self._answer_button(session, value, tx)
+    def _tap(self, session: Session, action: act.Action, tx: Texts) -> Reply:
+        match action:
+            case act.Do.FLOW_BACK:
+                return self._back(session, tx)
+            case act.Do.FLOW_SUMMARY:
+                return self._summary(session, tx)
+            case act.FlowEdit(step) if any(s.id == step for s in self.applicable_steps(session)):
+                session.current, session.finished = step, False
+                return self._ask(session, self.flow.step(step), tx)
+            case act.Do.FLOW_RESULT:
+                return self._continue(session, tx)
+            case act.FlowAnswer():
+                return self._answer_button(session, action, tx)
         # a button from an old message: show where we are now
         return self.resume(session, tx)
 
-    def _answer_button(self, session: Session, data: str, tx: Texts) -> Reply:
-        """An answer button names its question ("a:<step>:<value>"), so a tap on an earlier
-        question's button (a double tap, an update delivered again) is never taken as the answer
-        to the current one: it changes that earlier answer, or repeats it and changes nothing."""
-        step_id, _, value = data.rpartition(":")
-        step_id = step_id or session.current or ""  # buttons sent before they named their step
+    def _answer_button(self, session: Session, answer: act.FlowAnswer, tx: Texts) -> Reply:
+        """An answer button names its question, so a tap on an earlier question's button (a
+        double tap, an update delivered again) is never taken as the answer to the current one:
+        it changes that earlier answer, or repeats it and changes nothing."""
+        value = answer.value
+        step_id = answer.step or session.current or ""  # buttons sent before they named their step
         applicable = {s.id for s in self.applicable_steps(session)}
         if step_id not in applicable or value not in self._button_values(self.flow.step(step_id)):
             return self.resume(session, tx)
@@ -192,7 +197,7 @@ class FlowEngine:
 
     def _echo(self, step: Step, value: Any, raw: str, tx: Texts) -> str:
         """A date typed without a year is read back with the year taken, so the user can check it."""
-        if step.type != "date" or step.year_window is None or value == UNSURE:
+        if step.type != "date" or step.window is None or value == UNSURE:
             return ""
         if not _without_year(raw):
             return ""
@@ -263,8 +268,8 @@ class FlowEngine:
             return str(amount)
         if step.type == "date":
             year = self.today().year
-            if step.year_window is not None and _without_year(cleaned):
-                year = _year_in_window(cleaned, step.year_window)
+            if step.window is not None and _without_year(cleaned):
+                year = _year_in_window(cleaned, step.window)
             day = parsers.parse_date(
                 cleaned, default_year=year, min_date=step.min_date, max_date=step.max_date
             )
@@ -334,21 +339,21 @@ class FlowEngine:
     def _keyboard(self, step: Step, session: Session, tx: Texts) -> Keyboard:
         buttons: list[Button] = []
         if step.type == "choice":
-            buttons = [Button(o.label.get(tx.lang), f"{PREFIX}a:{step.id}:{o.value}") for o in step.options]
+            buttons = [Button(o.label.get(tx.lang), act.FlowAnswer(step.id, o.value)) for o in step.options]
         elif step.type == "yes_no":
             buttons = [
-                Button(tx.t("answer.yes"), f"{PREFIX}a:{step.id}:yes"),
-                Button(tx.t("answer.no"), f"{PREFIX}a:{step.id}:no"),
-                Button(tx.t("answer.unsure"), f"{PREFIX}a:{step.id}:{UNSURE}"),
+                Button(tx.t("answer.yes"), act.FlowAnswer(step.id, "yes")),
+                Button(tx.t("answer.no"), act.FlowAnswer(step.id, "no")),
+                Button(tx.t("answer.unsure"), act.FlowAnswer(step.id, UNSURE)),
             ]
         else:
-            buttons = [Button(o.label.get(tx.lang), f"{PREFIX}a:{step.id}:{o.value}") for o in step.options]
+            buttons = [Button(o.label.get(tx.lang), act.FlowAnswer(step.id, o.value)) for o in step.options]
             if step.allow_unsure:
-                buttons.append(Button(tx.t("answer.unsure"), f"{PREFIX}a:{step.id}:{UNSURE}"))
+                buttons.append(Button(tx.t("answer.unsure"), act.FlowAnswer(step.id, UNSURE)))
         per_row = 3 if step.type == "yes_no" else (1 if any(len(b.label) > 12 for b in buttons) else 2)
         has_previous = self._previous(session, step.id) is not None
-        navigation = [Button(tx.t("flow.back"), f"{PREFIX}back")] if has_previous else []
-        navigation.append(Button(tx.t("flow.cancel"), CANCEL))
+        navigation = [Button(tx.t("flow.back"), act.Do.FLOW_BACK)] if has_previous else []
+        navigation.append(Button(tx.t("flow.cancel"), act.Do.FLOW_CANCEL))
         return (*rows(*buttons, per_row=per_row), tuple(navigation))
 
     def _fill(self, prompt: str, session: Session, tx: Texts) -> str:
@@ -379,7 +384,7 @@ class FlowEngine:
 
     def _summary(self, session: Session, tx: Texts) -> Reply:
         """Every answer with a button to change it."""
-        lines = [f"<b>{escape(tx.t('flow.summary'))}</b>"]
+        lines = [bold(tx.t("flow.summary"))]
         buttons = []
         for step in self.applicable_steps(session):
             if step.id not in session.answers:
@@ -387,9 +392,9 @@ class FlowEngine:
             shown = self.display(step, session.answers[step.id], tx)
             lines.append(f"• {escape(step.label.get(tx.lang))}: {escape(shown)}")
             buttons.append(
-                Button(tx.t("flow.edit_one", label=step.label.get(tx.lang)), f"{PREFIX}e:{step.id}")
+                Button(tx.t("flow.edit_one", label=step.label.get(tx.lang)), act.FlowEdit(step.id))
             )
-        keyboard = (*rows(*buttons), (Button(tx.t("flow.see_result"), f"{PREFIX}result"),))
+        keyboard = (*rows(*buttons), (Button(tx.t("flow.see_result"), act.Do.FLOW_RESULT),))
         return Reply("\n".join(lines), keyboard)
 
 

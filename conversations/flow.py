@@ -14,10 +14,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from knowledge.loader import load_model
-from knowledge.schema import Strict, Text
-
-FLOWS_DIR = Path(__file__).parent / "flows"
+from knowledge.loader import KnowledgeError, load_model
+from knowledge.schema import Notice, Strict, Text
 
 StepType = Literal["choice", "yes_no", "amount", "date", "integer", "text", "phone"]
 
@@ -54,6 +52,8 @@ class Step(Strict):
     prompt: Text
     hint: Text | None = None
     options: list[Option] = []
+    # the options are the notice's own list first (notice.yaml, written once), then `options`
+    options_from: Literal["jurisdictions"] | None = None
     # asked only when every named earlier answer is one of the listed values
     when: dict[str, list[str]] = {}
     # asked only on some days (relative to the notice's deadlines)
@@ -67,19 +67,25 @@ class Step(Strict):
     max: float | None = None
     min_date: dt.date | None = None
     max_date: dt.date | None = None
-    # a date typed without a year takes the year that puts it in this window, and is echoed back
-    year_window: tuple[dt.date, dt.date] | None = None
+    # a date typed without a year takes the year that puts it in this window, and is echoed back;
+    # a name is the window of that eligibility criterion of the notice (its construction window)
+    year_window: tuple[dt.date, dt.date] | str | None = None
     allow_zero: bool = True
     max_length: int = Field(default=100, ge=1, le=1000)
 
     @model_validator(mode="after")
     def _options_match_type(self) -> Step:
-        if self.type == "choice" and len(self.options) < 2:
+        if self.type == "choice" and len(self.options) < 2 and self.options_from is None:
             raise ValueError("a choice step needs at least two options")
         # an amount step may offer answers that are not amounts ("applied for, not yet granted")
-        if self.type not in ("choice", "amount") and self.options:
+        if self.type not in ("choice", "amount") and (self.options or self.options_from):
             raise ValueError(f"a {self.type} step takes no options")
         return self
+
+    @property
+    def window(self) -> tuple[dt.date, dt.date] | None:
+        """The year window once the notice's reference is resolved (see `with_notice`)."""
+        return self.year_window if isinstance(self.year_window, tuple) else None
 
 
 class Flow(Strict):
@@ -130,6 +136,40 @@ def _values_set_by_options(steps: list[Step], answer: str) -> set[str]:
     return {o.set[answer] for s in steps for o in s.options if answer in o.set}
 
 
-def load_flow(name: str, flows_dir: Path = FLOWS_DIR) -> Flow:
-    """One flow by name (flows/<name>.yaml); KnowledgeError names file and field on a problem."""
-    return load_model(flows_dir / f"{name}.yaml", Flow)
+def load_flow(name: str, flows_dir: Path, notice: Notice | None = None) -> Flow:
+    """One flow by name (flows/<name>.yaml), with the notice's facts it refers to filled in when
+    the notice is given; KnowledgeError names file and field on a problem."""
+    path = flows_dir / f"{name}.yaml"
+    flow = load_model(path, Flow)
+    if notice is None:
+        return flow
+    problems = references(flow, notice)
+    if problems:
+        raise KnowledgeError([f"{path}: {p}" for p in problems])
+    return with_notice(flow, notice)
+
+
+def references(flow: Flow, notice: Notice) -> list[str]:
+    """What the flow names in the notice and the notice does not have."""
+    windows = {c.id for c in notice.eligibility if c.window is not None}
+    return [
+        f"steps[{i}](id={step.id}).year_window: no eligibility criterion {step.year_window!r} with a "
+        f"window in notice.yaml (criteria with one: {', '.join(sorted(windows)) or 'none'})"
+        for i, step in enumerate(flow.steps)
+        if isinstance(step.year_window, str) and step.year_window not in windows
+    ]
+
+
+def with_notice(flow: Flow, notice: Notice) -> Flow:
+    """The flow with the notice's own lists and dates in place of the names that refer to them."""
+    steps = []
+    for step in flow.steps:
+        update: dict[str, object] = {}
+        if step.options_from == "jurisdictions":
+            own = [Option(value=j.id, label=j.name) for j in notice.jurisdictions]
+            update |= {"options": [*own, *step.options], "options_from": None}
+        if isinstance(step.year_window, str):
+            window = next(c.window for c in notice.eligibility if c.id == step.year_window)
+            update["year_window"] = window
+        steps.append(step.model_copy(update=update) if update else step)
+    return flow.model_copy(update={"steps": steps})

@@ -333,17 +333,19 @@ def format_amount(amount: Decimal, lang: str) -> str:
 
 # --------------------------------------------------------------------------- dates
 
-_MONTHS: dict[str, int] = {
-    name: number
-    for number, names in enumerate(
-        _words(
-            "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug"
-            "|september sep sept|october oct|november nov|december dec"
-        ),
-        start=1,
-    )
-    for name in names.split(" ")
-}
+
+def _numbered(spec: str, start: int) -> dict[str, int]:
+    """ "a b|c" → {a: start, b: start, c: start + 1}: each place's names, numbered from start."""
+    return {
+        name: number for number, names in enumerate(_words(spec), start=start) for name in names.split(" ")
+    }
+
+
+_MONTHS = _numbered(
+    "january jan|february feb|march mar|april apr|may|june jun|july jul|august aug"
+    "|september sep sept|october oct|november nov|december dec",
+    start=1,
+)
 
 _YEAR_DIGITS: dict[str, int] = {"○": 0, "o": 0} | {ch: v for ch, v in _CN_DIGITS.items() if ch != "两"}
 _CN_YEAR_DIGITS = "".join(_YEAR_DIGITS)
@@ -363,7 +365,7 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 
 def _cn_year(s: str) -> int:
-    """A year written digit by digit ("2022", "二〇二二", "二零二二")."""
+    """A year written digit by digit ("2031", "二〇三一", "二零三一")."""
     return int("".join(str(_YEAR_DIGITS.get(ch, ch)) for ch in s))
 
 
@@ -413,7 +415,7 @@ def _match_date(s: str, default_year: int) -> date:
 def parse_date(
     text: str, *, default_year: int, min_date: date | None = None, max_date: date | None = None
 ) -> date:
-    """A calendar date: "2022-05-20", "2022年5月20日", "5月20日", "二〇二二年五月二十日", "May 20, 2022"."""
+    """A calendar date: "2031-05-20", "2031年5月20日", "5月20日", "二〇三一年五月二十日", "May 20, 2031"."""
     s = _prep(text, _MAX_DATE_LEN, "date.invalid").rstrip("。.!")
     result = _match_date(s, default_year)
     if (min_date is not None and result < min_date) or (max_date is not None and result > max_date):
@@ -514,15 +516,11 @@ def parse_yes_no(text: str) -> Answer:
 
 # --------------------------------------------------------------------------- counts
 
-_ENGLISH_NUMBERS: dict[str, int] = {
-    word: n
-    for n, word in enumerate(
-        _words(
-            "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-            "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
-        )
-    )
-}
+_ENGLISH_NUMBERS = _numbered(
+    "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    "|fifteen|sixteen|seventeen|eighteen|nineteen|twenty",
+    start=0,
+)
 _COUNT_NOUNS = _words(
     "项目|企业|公司|平台|员工|人|projects|project|companies|company|enterprises|enterprise|people|persons|person"
 )

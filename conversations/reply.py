@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Telegram limits callback data to 64 bytes; the core keeps within it for every transport.
-MAX_BUTTON_DATA_BYTES = 64
+from conversations.actions import Action, encode
 
 
 @dataclass(frozen=True)
 class Button:
+    """A label and the action a tap on it asks for; `data` is the action as the channels send it
+    (encoded once, here, which checks that it fits)."""
+
     label: str
-    data: str
+    action: Action
+    data: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        if len(self.data.encode()) > MAX_BUTTON_DATA_BYTES:
-            raise ValueError(f"button data longer than {MAX_BUTTON_DATA_BYTES} bytes: {self.data!r}")
+        object.__setattr__(self, "data", encode(self.action))
 
 
 Keyboard = tuple[tuple[Button, ...], ...]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
-from html import escape
 
+from conversations.actions import Do
 from conversations.deadlines import DeadlineStatus, deadlines
-from conversations.eligibility import Assessment, Estimate, Outcome, Verdict
+from conversations.eligibility import Assessment, Estimate, Formula, Outcome, Verdict
 from conversations.engine import FlowEngine, Session
+from conversations.markup import bold, escape
 from conversations.reply import Button, Reply
 from conversations.texts import Texts
 from knowledge.answers import clause_label
@@ -22,19 +23,25 @@ OUTCOME_ICONS = {Outcome.ELIGIBLE: "✅", Outcome.NOT_ELIGIBLE: "❌", Outcome.N
 
 
 def render_result(
-    kb: KnowledgeBase, engine: FlowEngine, session: Session, assessment: Assessment, tx: Texts, today: dt.date
+    kb: KnowledgeBase,
+    formula: Formula,
+    engine: FlowEngine,
+    session: Session,
+    assessment: Assessment,
+    tx: Texts,
+    today: dt.date,
 ) -> Reply:
     def cite(clause: str) -> str:
         return escape(clause_label(kb, clause, tx.lang))
 
     statuses = deadlines(kb.notice, today)
     closed = bool(statuses) and all(s.passed for s in statuses)
-    company = session.answers.get("company", "")
+    company = session.answers.get(formula.company, "") if formula.company else ""
     parts = [
         _headline(kb, assessment, tx, statuses, closed) + (f"\n{escape(str(company))}" if company else "")
     ]
 
-    lines = [f"<b>{escape(tx.t('result.criteria_title'))}</b>"]
+    lines = [bold(tx.t("result.criteria_title"))]
     for result in assessment.results:
         step = engine.flow.step(result.criterion.answer)
         answer = engine.display(step, result.answer, tx) if result.answer is not None else "—"
@@ -45,11 +52,14 @@ def render_result(
         if result.note is not None and result.verdict is not Verdict.MET:
             lines.append(f"   ↳ {escape(result.note.get(tx.lang))}")
     parts.append("\n".join(lines))
-    parts.append(_estimate_text(kb, engine, assessment, tx))
+    parts.append(_estimate_text(kb, formula, engine, assessment, tx))
     parts.append(_next_steps(kb, assessment, tx, statuses, closed, cite))
     buttons = (
-        (Button(tx.t("menu.human"), "human"), Button(tx.t("result.leave_contact"), "lead:start")),
-        (Button(tx.t("result.edit_answers"), "f:edit"), Button(tx.t("result.start_over"), "check:restart")),
+        (Button(tx.t("menu.human"), Do.HUMAN), Button(tx.t("result.leave_contact"), Do.LEAD_START)),
+        (
+            Button(tx.t("result.edit_answers"), Do.FLOW_SUMMARY),
+            Button(tx.t("result.start_over"), Do.CHECK_RESTART),
+        ),
     )
     return Reply("\n\n".join(parts), buttons)
 
@@ -75,8 +85,10 @@ def _headline(
     return f"⌛ <b>{escape(closed_line)}</b>\n{OUTCOME_ICONS[assessment.outcome]} {escape(would)}"
 
 
-def _estimate_text(kb: KnowledgeBase, engine: FlowEngine, assessment: Assessment, tx: Texts) -> str:
-    lines = [f"<b>{escape(tx.t('result.estimate_title'))}</b>"]
+def _estimate_text(
+    kb: KnowledgeBase, formula: Formula, engine: FlowEngine, assessment: Assessment, tx: Texts
+) -> str:
+    lines = [bold(tx.t("result.estimate_title"))]
     estimate = assessment.estimate
     if assessment.outcome is Outcome.NOT_ELIGIBLE:
         # no arithmetic where it does not hold: say why there is no estimate
@@ -87,13 +99,16 @@ def _estimate_text(kb: KnowledgeBase, engine: FlowEngine, assessment: Assessment
         lines.append(escape(tx.t("result.no_estimate")))
         return "\n".join(lines)
     funding = estimate.direction.funding
-    if funding.base == "provincial_funds" and estimate.provincial == 0 and not estimate.provincial_expected:
-        # matching support without provincial funds is 0: an amount, not a condition
+    ceiling = formula.ceiling
+    matching = ceiling is not None and funding.base in ceiling.support
+    if matching and estimate.figures.get(funding.base) == 0 and funding.base not in estimate.expected:
+        # matching support without the funds it matches is 0: an amount, not a condition
         clause = clause_label(kb, funding.clause, tx.lang)
-        lines.append(escape(tx.t("result.no_provincial_funds", clause=clause)))
+        lines.append(escape(tx.t("result.no_matched_funds", clause=clause)))
     else:
-        lines += [escape(line) for line in arithmetic(estimate, tx)]
-        clauses = [funding.clause, *(r.clause for r in kb.notice.requirements if r.id == "total-cap")]
+        lines += [escape(line) for line in arithmetic(estimate, formula, tx)]
+        ceiling_id = ceiling.requirement if ceiling else None
+        clauses = [funding.clause, *(r.clause for r in kb.notice.requirements if r.id == ceiling_id)]
         lines.append(
             escape(
                 tx.t("result.calc_source", clauses=_join(tx, [clause_label(kb, c, tx.lang) for c in clauses]))
@@ -108,7 +123,7 @@ def _estimate_text(kb: KnowledgeBase, engine: FlowEngine, assessment: Assessment
             if assessment.outcome is Outcome.NEEDS_PERSON
             else "result.estimate_total"
         )
-        lines.append(f"<b>{escape(tx.t(total, amount=tx.money(estimate.amount)))}</b>")
+        lines.append(bold(tx.t(total, amount=tx.money(estimate.amount))))
     notes = [*assessment.notes]
     if estimate.room is not None or estimate.exceeds:
         notes.append("result.note_total_cap_reading")
@@ -121,50 +136,55 @@ def _join(tx: Texts, items: list[str]) -> str:
     return ("、" if tx.lang == "zh" else "; ").join(items)
 
 
-def arithmetic(estimate: Estimate, tx: Texts) -> list[str]:
-    """The estimate step by step: 10% × base, the cap, the room under the investment, the minimum.
-    Only the steps that hold are shown: none past a figure that is not known or not there."""
+def arithmetic(estimate: Estimate, formula: Formula, tx: Texts) -> list[str]:
+    """The estimate step by step: the rate's share of the base (or its tier's fixed amount), the
+    cap, the room under the ceiling, the minimum. Only the steps that hold are shown: none past a
+    figure that is not known or not there. The figures fill the texts' placeholders by role."""
     funding = estimate.direction.funding
-    rate = f"{Decimal(str(funding.rate)) * 100:.0f}%"
-    expected = estimate.provincial_expected and funding.base == "provincial_funds"
-    base_name = tx.t("result.base_provincial_expected" if expected else f"result.base_{funding.base}")
+    figure = formula.figures[funding.base]
+    expected = funding.base in estimate.expected and figure.expected_label is not None
+    base_name = (figure.expected_label if expected and figure.expected_label else figure.label).get(tx.lang)
     cap = tx.money(Decimal(funding.cap_yuan))
+    rate = f"{Decimal(str(funding.rate)) * 100:.0f}%" if funding.rate is not None else ""
     lines = []
     if estimate.share is None or estimate.base is None or estimate.capped is None:
-        lines.append(tx.t("result.calc_base_unknown", base_name=base_name, rate=rate, cap=cap))
+        if funding.rate is None:
+            lines.append(tx.t("result.calc_tier_unknown", base_name=base_name, cap=cap))
+        else:
+            lines.append(tx.t("result.calc_base_unknown", base_name=base_name, rate=rate, cap=cap))
         return lines
-    lines.append(
-        tx.t(
-            "result.calc_share",
-            base_name=base_name,
-            base=tx.money(estimate.base),
-            rate=rate,
-            share=tx.money(estimate.share),
-        )
-    )
-    lines.append(tx.t("result.calc_cap", cap=cap, capped=tx.money(estimate.capped)))
-    provincial = tx.money(estimate.provincial or Decimal(0))
-    other = tx.money(estimate.other or Decimal(0))
-    if estimate.exceeds:
+    base = tx.money(estimate.base)
+    if funding.rate is not None:  # a share of the base at the rate
         lines.append(
             tx.t(
-                "result.calc_exceeds",
-                investment=tx.money(estimate.investment),
-                provincial=provincial,
-                other=other,
+                "result.calc_share", base_name=base_name, base=base, rate=rate, share=tx.money(estimate.share)
             )
         )
+    elif estimate.tier is not None:  # the fixed amount of the tier the base falls in
+        start = tx.money(Decimal(estimate.tier.from_yuan))
+        lines.append(
+            tx.t(
+                "result.calc_tier",
+                base_name=base_name,
+                base=base,
+                start=start,
+                share=tx.money(estimate.share),
+            )
+        )
+    else:
+        start = tx.money(Decimal(funding.tiers[0].from_yuan))
+        lines.append(tx.t("result.calc_below_tiers", base_name=base_name, base=base, start=start))
+    lines.append(tx.t("result.calc_cap", cap=cap, capped=tx.money(estimate.capped)))
+    if formula.ceiling is None:
+        return lines
+    # the figures by role, as the pack's texts name them (e.g. {investment})
+    figures = {role: tx.money(value or Decimal(0)) for role, value in estimate.figures.items()}
+    figures[formula.ceiling.figure] = tx.money(estimate.ceiling)
+    if estimate.exceeds:
+        lines.append(tx.t("result.calc_exceeds", **figures))
         return lines
     if estimate.room is not None:
-        lines.append(
-            tx.t(
-                "result.calc_room",
-                investment=tx.money(estimate.investment),
-                provincial=provincial,
-                other=other,
-                room=tx.money(estimate.room),
-            )
-        )
+        lines.append(tx.t("result.calc_room", **figures, room=tx.money(estimate.room)))
     if estimate.amount is not None and estimate.room is not None:
         lines.append(
             tx.t(
@@ -185,7 +205,7 @@ def _next_steps(
     closed: bool,
     cite: Cite,
 ) -> str:
-    lines = [f"<b>{escape(tx.t('result.next_title'))}</b>"]
+    lines = [bold(tx.t("result.next_title"))]
     contacts = _contacts(kb, tx)
     if closed:
         # nothing left to submit in this round: the bureau's contacts about later rounds

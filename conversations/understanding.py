@@ -2,7 +2,7 @@
 
 About: the notice's directions and stages, named by the lexicon's topic words; asks: the lexicon's
 intent words (amount, deadline, materials, copies, who …); the user's own figures with their role
-(provincial funds, investment, a figure offered for confirmation); whether the message offers a
+(the formula's figures, a figure offered for confirmation); whether the message offers a
 statement to confirm; whether it names another programme. Everything comes from the lexicon, so a
 new notice pack brings its own words.
 """
@@ -19,8 +19,10 @@ from knowledge.search import SearchIndex
 
 CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b")
 QUESTION_MARK = re.compile(
-    r"[?？吗呢么]|什么|哪|(?<![十好这])几|多少|还是|怎么|是否|能否|可以|(.)[不没]\1"
-    r"|how|what|when|who|which|can |is |are |do |does "
+    r"[?？吗呢么]|什么|啥|咋|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|(.)[不没]\1"
+    r"|咩|乜|点样|几时|边个|边度"  # Cantonese
+    r"|how|what|when|who|which|can |could |would |will |is |are |do |does "
+    r"|[不没未吧]$"  # 影响申报不, 报得了没, 是7月出的吧: a yes-no question said the colloquial way
 )
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
 JOINERS = re.compile(r"和|与|跟|及|、|/|\band\b|\bor\b|还是")
@@ -30,6 +32,8 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+# 帮我写一份申报书: a request, asked without a question mark
+REQUEST = re.compile(r"帮我|帮忙|麻烦你|请你|给我|替我|could you|can you|would you|please", re.IGNORECASE)
 YES_NO = re.compile(r"吗|\?$|？$")
 PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
@@ -39,6 +43,9 @@ STILL = re.compile(r"还(?=能|可以|来得及|有效)")
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
+ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
+NUMERAL_WORDS = {"一共", "一下", "一样", "一起", "一般", "一直", "一定", "一些", "一旦", "一切", "一次"}
+DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某")
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,7 @@ class Understanding:
     topics: list[Topic]
     intents: list[str]
     figures: list[Figure]
-    no_provincial: bool
+    no_base_funds: bool
     premise: bool
     other_programme: str | None
     clauses: list[str] = field(default_factory=list)
@@ -118,7 +125,7 @@ class Reader:
             key=len,
             reverse=True,
         )
-        self.no_provincial = [simplify(w) for w in lexicon.no_provincial]
+        self.no_base_funds = [simplify(w) for w in lexicon.no_base_funds]
         self.other_programmes = [simplify(w) for w in lexicon.other_programmes]
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
@@ -138,6 +145,7 @@ class Reader:
         self.support_words = {
             index.normaliser.canonical(w, correct=False).replace(" ", "") for w in lexicon.support_words
         } - {""}
+        self.support_names = {simplify(w) for w in lexicon.support_words}  # as typed: 补贴, 奖励
         self.apply_words = {
             t
             for w in lexicon.apply_words
@@ -164,6 +172,8 @@ class Reader:
                     (start == 0 or not _latin(text[start - 1]))
                     and (end == len(text) or not _latin(text[end]))
                 )
+                # 方向一共有几个: the numeral belongs to the next word (一共), not to the topic
+                bounded = bounded and text[end - 1 : end + 1] not in NUMERAL_WORDS
                 if bounded and not any(s < end and start < e for s, e in taken):
                     taken.append((start, end))
                     found.append(Topic(topic_id, word, start))
@@ -185,15 +195,17 @@ class Reader:
         known = {t.id for t in topics}
         topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
         other = self._other_programme(simplified, topics)
+        if other and self._part_of_a_situation(simplified, other, topics):
+            other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
         other = other or self._other_body(simplified) or self._other_round(simplified)
-        other = other or self._local_policy(simplified)
+        other = other or self._local_policy(simplified) or self._named_support(text)
         return Understanding(
             text=text,
             simplified=simplified,
             topics=topics,
             intents=self.intents_of(text),
             figures=read_amounts(text, self.roles),
-            no_provincial=any(w in simplified for w in self.no_provincial),
+            no_base_funds=any(w in simplified for w in self.no_base_funds),
             premise=any(w in simplified for w in self.premise_markers),
             other_programme=other,
             clauses=[c.strip() for c in CLAUSE_SPLIT.split(text) if c and c.strip()],
@@ -209,13 +221,22 @@ class Reader:
 
     def offered_body(self, understood: Understanding) -> bool:
         """省工信厅发的吧: a body offered for confirmation as the one who does a thing of the
-        notice (no figures, no other ask, not the provincial funds the notice matches)."""
+        notice (no figures, no other ask, not the funds the notice matches)."""
         text = understood.simplified
         if not understood.premise or understood.figures or understood.intents:
             return False
         if any(w and w in text for w in self.matching_words):
             return False
         return any(w and w in text for w in self.other_bodies)
+
+    def _part_of_a_situation(self, simplified: str, word: str, topics: list[Topic]) -> bool:
+        """The message tells a situation the notice has a rule for (an audit, a subsidiary, a
+        contractor: topics named after an entry) and names the other programme only in the
+        telling, not in what it asks."""
+        if not any(t.id in self.index.kb.entries_by_id for t in topics):
+            return False
+        asked = [c for c in CLAUSE_SPLIT.split(simplified) if self.is_question(c)]
+        return bool(asked) and not any(word in c for c in asked)
 
     def _other_programme(self, simplified: str, topics: list[Topic]) -> str | None:
         """专精特新, 首台套 …: another programme; but the province's 标杆示范 whose city matching
@@ -234,14 +255,39 @@ class Reader:
 
     def _other_body(self, simplified: str) -> str | None:
         """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the
-        provincial funds this notice matches."""
+        funds this notice matches; applying to the higher body itself (直接向…厅申报) is its
+        programme whatever funds are named."""
+        for clause in CLAUSE_SPLIT.split(simplified):
+            for addressed in filter(None, self.other_bodies):
+                at = max(clause.find(f"{to}{addressed}") for to in ADDRESSING)
+                asks_to_apply = at >= 0 and any(w in clause[at:] for w in self.apply_words)
+                if asks_to_apply and QUESTION_MARK.search(clause):
+                    return addressed
         if any(w in simplified for w in self.matching_words):
             return None
         for clause in CLAUSE_SPLIT.split(simplified):
-            body = next((w for w in self.other_bodies if w and w in clause), None)
-            if body and any(w in clause[clause.find(body) :] for w in self.body_programme_words):
-                return body
+            named = next((w for w in self.other_bodies if w and w in clause), None)
+            if named and any(w in clause[clause.find(named) :] for w in self.body_programme_words):
+                return named
         return None
+
+    def _named_support(self, text: str) -> str | None:
+        """出口信用保险保费补贴, 智慧医疗补贴, 上市奖励: a support named by a word the notice
+        never uses is another programme's (the notice's own supports are named in its words)."""
+        for clause in CLAUSE_SPLIT.split(text):
+            words = self.index.normaliser.chinese_words(clause)
+            for at in range(1, len(words)):
+                before = words[at - 1]
+                if words[at] in self.support_names and self._names_something_else(before):
+                    return before + words[at]
+        return None
+
+    def _names_something_else(self, word: str) -> bool:
+        """A word of two or more characters, not a pointer (这个, 这笔, 一下) and unknown to the
+        knowledge base even after its synonyms."""
+        if len(word) < 2 or word.startswith(DETERMINERS) or word in self.generic_words:
+            return False
+        return not any(self.index.knows(t) for t in self.index.normaliser.tokens(word, correct=False))
 
     def _local_policy(self, simplified: str) -> str | None:
         """仁化县有没有自己的补贴: a county's or district's own policy, not the city's notice."""
@@ -255,7 +301,7 @@ class Reader:
         return None
 
     def _other_round(self, simplified: str) -> str | None:
-        """2021年韶关工业互联网项目…名单: another year's round (a year that is not the notice's,
+        """<another year>年…项目名单: another year's round (a year that is not the notice's,
         not part of a date, followed closely by a word of a round)."""
         for match in YEAR.finditer(simplified):
             if int(match.group(1)) == self.notice_year:
@@ -264,6 +310,15 @@ class Reader:
             if any(w in after for w in self.round_words):
                 return match.group(0)
         return None
+
+    def asked(self, understood: Understanding) -> list[str]:
+        """The clauses that ask: the questions, else the requests, else the last clause."""
+        clauses = understood.clauses
+        return (
+            [c for c in clauses if self.is_question(c)]
+            or [c for c in clauses if REQUEST.search(c)]
+            or clauses[-1:]
+        )
 
     def is_question(self, clause: str) -> bool:
         return bool(QUESTION_MARK.search(simplify(clause))) or bool(self.intents_of(clause))

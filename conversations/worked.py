@@ -1,18 +1,22 @@
 """The user's own figures worked out with the notice's formula (the same `estimate_subsidy` as the
 guided check): which figures belong to which direction and project, the arithmetic line by line,
-the cap, the 五(二) ceiling, a total, and the caveats with their clauses."""
+the cap, the ceiling of all support (when the pack's formula has one), a total, and the caveats
+with their clauses."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from conversations.eligibility import Estimate, estimate_subsidy
+from conversations.eligibility import Estimate, estimate_subsidy, load_rules
 from conversations.parsers import format_amount
 from conversations.understanding import Understanding
 from knowledge.answers import CHINESE_NUMERALS, clause_label, reply_text
 from knowledge.figures import Figure
 from knowledge.loader import KnowledgeBase
+from knowledge.pack import rules_dir
 from knowledge.schema import Direction, Lang
+
+RULES = "eligibility"  # the rules file whose formula the check applies
 
 
 def money(amount: Decimal, lang: Lang) -> str:
@@ -37,6 +41,8 @@ class Worker:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.directions = {d.id: d for d in kb.notice.directions}
+        # the same formula as the check's: the pack's rules name the figures and their roles
+        self.formula = load_rules(RULES, rules_dir(kb.root)).formula
 
     def work(
         self, understood: Understanding, figures: list[Figure], directions: list[Direction], lang: Lang
@@ -51,7 +57,7 @@ class Worker:
             for project in self._projects(own)
         ]
         for direction, own in projects:
-            line, amount = self._one_direction(direction, own, understood.no_provincial, lang)
+            line, amount = self._one_direction(direction, own, understood.no_base_funds, lang)
             if line:
                 lines.append(line)
                 clauses.append(direction.funding.clause)
@@ -79,7 +85,7 @@ class Worker:
     ) -> list[tuple[Direction, list[Figure]]]:
         """Which figures belong to which direction: one set of figures (one of each kind) for all
         the directions, or, with several figures of one kind, each to the direction named nearest
-        before it (一个上云项目省级200万，一个5G项目省级400万)."""
+        before it (one project of direction A with 2 million, one of direction B with 4 million)."""
         ids = {d.id for d in directions}
         topics = [t for t in understood.topics if t.id in ids]
         roles = [f.role for f in figures]
@@ -96,7 +102,7 @@ class Worker:
 
     @staticmethod
     def _projects(figures: list[Figure]) -> list[list[Figure]]:
-        """Several figures of one kind are several projects (两个上云项目省级分别80万和120万),
+        """Several figures of one kind are several projects (two projects of 0.8 and 1.2 million),
         each with the one figure of the other kind if there is just one."""
         by_role: dict[str | None, list[Figure]] = {}
         for figure in figures:
@@ -109,58 +115,73 @@ class Worker:
 
     @staticmethod
     def base_role(direction: Direction) -> str:
-        return "provincial" if direction.funding.base == "provincial_funds" else "investment"
+        """The figure (a role of the formula and of the lexicon's figure_roles) the amount is on."""
+        return direction.funding.base
 
     def _one_direction(
-        self, direction: Direction, figures: list[Figure], no_provincial: bool, lang: Lang
+        self, direction: Direction, figures: list[Figure], said_none: bool, lang: Lang
     ) -> tuple[str, Decimal | None]:
-        kb, funding = self.kb, direction.funding
-        base_role = self.base_role(direction)
+        kb, funding, formula = self.kb, direction.funding, self.formula
+        base_role = funding.base
         name = direction_name(direction, lang)
-        base_name = reply_text(kb, f"base_{funding.base}", lang)
-        provincial = next((f.yuan for f in figures if f.role == "provincial"), None)
-        investment = next((f.yuan for f in figures if f.role == "investment"), None)
+        base_name = reply_text(kb, f"base_{base_role}", lang)
+        given: dict[str, Decimal] = {}
+        for figure in figures:
+            if figure.role in formula.figures:
+                given.setdefault(figure.role, figure.yuan)
         cap = Decimal(funding.cap_yuan)
-        given = {"provincial": provincial, "investment": investment}
-        if given[base_role] is None:
-            if base_role == "provincial" and no_provincial:
-                return reply_text(kb, "calc_no_provincial", lang, direction=name), Decimal(0)
+        if base_role not in given:
+            if base_role == formula.said_none and said_none:
+                return reply_text(kb, "calc_said_none", lang, direction=name), Decimal(0)
+            key = "calc_need_base" if funding.rate is not None else "calc_need_tier_base"
             text = reply_text(
                 kb,
-                "calc_need_base",
+                key,
                 lang,
                 direction=name,
                 base_name=base_name,
-                rate=percent(funding.rate),
+                rate=percent(funding.rate) if funding.rate is not None else "",
                 cap=money(cap, lang),
             )
-            # the user gave the other figure: say it is not this direction's base
-            other_role = "investment" if base_role == "provincial" else "provincial"
-            if given[other_role] is not None:
-                other_key = "base_investment" if other_role == "investment" else "base_provincial_funds"
-                other_name = reply_text(kb, other_key, lang)
+            # the user gave another figure: say it is not this direction's base
+            other_role = next((r for r in given if f"base_{r}" in kb.lexicon.replies), None)
+            if other_role is not None:
+                other_name = reply_text(kb, f"base_{other_role}", lang)
                 text += reply_text(
                     kb, "calc_not_base", lang, direction=name, base_name=base_name, other_name=other_name
                 )
             return text, None
-        estimate = estimate_subsidy(direction, investment=investment, provincial=provincial)
+        estimate = estimate_subsidy(direction, formula, given)
         if estimate is None or estimate.base is None or estimate.share is None or estimate.amount is None:
             return "", None
         return self._arithmetic(estimate, name, base_name, cap, lang), estimate.amount
 
     def _arithmetic(self, e: Estimate, name: str, base_name: str, cap: Decimal, lang: Lang) -> str:
-        kb = self.kb
+        kb, funding = self.kb, e.direction.funding
         assert e.base is not None and e.share is not None and e.capped is not None and e.amount is not None
-        text = reply_text(
-            kb,
-            "calc_share",
-            lang,
-            direction=name,
-            base_name=base_name,
-            base=money(e.base, lang),
-            rate=percent(e.direction.funding.rate),
-            share=money(e.share, lang),
-        )
+        if funding.rate is not None:
+            text = reply_text(
+                kb,
+                "calc_share",
+                lang,
+                direction=name,
+                base_name=base_name,
+                base=money(e.base, lang),
+                rate=percent(funding.rate),
+                share=money(e.share, lang),
+            )
+        else:
+            start = e.tier.from_yuan if e.tier is not None else funding.tiers[0].from_yuan
+            text = reply_text(
+                kb,
+                "calc_tier" if e.tier is not None else "calc_below_tiers",
+                lang,
+                direction=name,
+                base_name=base_name,
+                base=money(e.base, lang),
+                start=money(Decimal(start), lang),
+                share=money(e.share, lang),
+            )
         over = e.share > cap
         text += reply_text(
             kb,
@@ -170,12 +191,15 @@ class Worker:
             amount=money(e.capped, lang),
         )
         if e.room is not None and e.room < e.capped:
+            # the figures fill the lexicon's placeholders by role (e.g. {investment})
+            values = {role: money(v or Decimal(0), lang) for role, v in e.figures.items()}
+            if self.formula.ceiling is not None:
+                values[self.formula.ceiling.figure] = money(e.ceiling, lang)
             text += reply_text(
                 kb,
                 "calc_room",
                 lang,
-                investment=money(e.investment, lang),
-                provincial=money(e.provincial or Decimal(0), lang),
+                **values,
                 room=money(e.room, lang),
                 amount=money(e.amount, lang),
             )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge.answers import SUBCLAUSE
-from knowledge.loader import DATA_DIR, KnowledgeBase, KnowledgeError, load_knowledge
+from knowledge.loader import KnowledgeBase, KnowledgeError, load_knowledge
+from knowledge.normalize import Normaliser
 
 
-def check_all(data_dir: Path = DATA_DIR) -> tuple[list[str], str]:
+def check_all(data_dir: Path) -> tuple[list[str], str]:
     """Problems (one line each, naming file and field) and a summary when there are none."""
     try:
         kb = load_knowledge(data_dir)
@@ -27,9 +27,7 @@ def cross_check(kb: KnowledgeBase, data_dir: Path) -> list[str]:
     problems = []
     sections = kb.notice.sections
     for i, entry in enumerate(kb.faq.entries):
-        match = SUBCLAUSE.match(entry.clause)
-        section = match.group(1) if match else entry.clause
-        if section not in sections:
+        if entry.section not in sections:
             problems.append(
                 f"{data_dir / 'faq.yaml'}: entries[{i}](id={entry.id}).clause: "
                 f"{entry.clause!r} has no label in notice.yaml sections"
@@ -40,5 +38,28 @@ def cross_check(kb: KnowledgeBase, data_dir: Path) -> list[str]:
             problems.append(
                 f"{data_dir / 'lexicon.yaml'}: topics.{topic}: not a direction or stage id of notice.yaml "
                 "nor an entry id of faq.yaml"
+            )
+    problems += outside_words_the_faq_uses(kb, data_dir)
+    return problems
+
+
+def outside_words_the_faq_uses(kb: KnowledgeBase, data_dir: Path) -> list[str]:
+    """An out-of-scope word that, after the synonyms, is in one of the FAQ's own questions would
+    refuse that question (邮箱 → 联系方式 makes "联系方式" outside)."""
+    lexicon = kb.lexicon
+    normaliser = Normaliser(lexicon.synonyms, lexicon.stopwords)
+    questions = [
+        (entry.id, q, normaliser.canonical(q, correct=False).replace(" ", ""))
+        for entry in kb.faq.entries
+        for q in (*entry.questions.zh, *entry.questions.en)
+    ]
+    problems = []
+    for i, word in enumerate(lexicon.out_of_scope):
+        bare = normaliser.canonical(word, correct=False).replace(" ", "")
+        hit = next(((e, q) for e, q, text in questions if bare and bare in text), None)
+        if hit is not None:
+            problems.append(
+                f"{data_dir / 'lexicon.yaml'}: out_of_scope[{i}]: {word!r} (read as {bare!r}) is in "
+                f"faq.yaml entry {hit[0]}'s question {hit[1]!r}, which it would refuse"
             )
     return problems

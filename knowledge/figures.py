@@ -43,7 +43,6 @@ UNIT_FACTOR = {
     "million": Decimal(1_000_000),
     "m": Decimal(1_000_000),
 }
-MONEY_ROLES = ("provincial", "investment", "claim")
 BARE_YUAN = re.compile(r"[1-9]\d{4,}")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
 COPIES = re.compile(r"(?:一式)?(\d+)\s*(?:份|套|copies|sets)")
@@ -114,7 +113,7 @@ class Figure:
     yuan: Decimal
     start: int
     end: int
-    role: str | None  # provincial, investment, claim, or None when nothing says
+    role: str | None  # a formula figure of the pack (its base, the investment …), claim, or None
 
 
 def _role_words(roles: Mapping[str, Iterable[str]]) -> list[tuple[str, str]]:
@@ -162,8 +161,8 @@ def read_amounts(text: str, roles: Mapping[str, Iterable[str]] = {}) -> list[Fig
             continue
         start, end = match.start("number"), match.end()
         role = _nearest_role(arabic, start, end, words)
-        if bare and role not in MONEY_ROLES:
-            continue  # a bare number is money only as funds, investment or a cap: 省级资金1500000
+        if bare and role is None:
+            continue  # a bare number is money only with a role's word before it (funds, investment, a cap)
         found.append(Figure(yuan, start, end, role))
     return found
 
@@ -177,7 +176,7 @@ def read_copies(text: str) -> list[int]:
 
 
 def read_dates(text: str) -> list[tuple[int | None, int, int]]:
-    """(year or None, month, day) for each date in the text: 七月八号, 2022年8月26日, July 8."""
+    """(year or None, month, day) for each date in the text: 七月八号, 2031年8月26日, July 8."""
     arabic = to_arabic(text)
     out: list[tuple[int | None, int, int]] = []
     for match in MONTH_DAY.finditer(arabic):

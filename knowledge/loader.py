@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -10,9 +10,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from knowledge.schema import Entry, Faq, Lexicon, Notice
+from knowledge.schema import Entry, Faq, Lexicon, Notice, NoticeTexts, Text
 
-DATA_DIR = Path(__file__).parent / "data"
 # libyaml's loader is several times faster (it matters for the start-up of `ask`); PyYAML built
 # without libyaml has only the pure-Python one
 SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -33,6 +32,10 @@ class KnowledgeBase:
     notice: Notice
     faq: Faq
     lexicon: Lexicon
+    # the notice pack these came from (its flows and rules sit beside them)
+    root: Path
+    # the notice's own wording in the UI, by message id (texts.yaml)
+    texts: dict[str, Text] = field(default_factory=dict)
 
     @cached_property
     def entries_by_id(self) -> dict[str, Entry]:
@@ -57,8 +60,9 @@ def _location(loc: tuple[int | str, ...], data: Any) -> str:
     return "".join(parts) or "(top level)"
 
 
-def load_model(path: Path, model: type[M]) -> M:
-    """Parse one YAML file into `model`, raising KnowledgeError with file-and-field messages."""
+def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None) -> M:
+    """Parse one YAML file into `model`, raising KnowledgeError with file-and-field messages;
+    `context` carries what its validators check against (the notice's sections)."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except FileNotFoundError as exc:
@@ -70,21 +74,31 @@ def load_model(path: Path, model: type[M]) -> M:
     if not isinstance(data, dict):
         raise KnowledgeError([f"{path}: expected a mapping at the top level"])
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         problems = [f"{path}: {_location(err['loc'], data)}: {err['msg']}" for err in exc.errors()]
         raise KnowledgeError(problems) from exc
 
 
-def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
-    """Load notice, FAQ and lexicon; all files are checked before the first error is raised."""
+def load_knowledge(pack: Path) -> KnowledgeBase:
+    """Load a notice pack's notice, FAQ and lexicon; all files are checked before the first error is
+    raised."""
     problems: list[str] = []
     loaded: dict[str, Any] = {}
-    for name, model in (("notice", Notice), ("faq", Faq), ("lexicon", Lexicon)):
+    models: tuple[tuple[str, type[BaseModel]], ...] = (
+        ("notice", Notice),
+        ("faq", Faq),
+        ("lexicon", Lexicon),
+        ("texts", NoticeTexts),
+    )
+    for name, model in models:
+        # once the notice is read, the other files' clauses must name its sections
+        context = {"sections": list(loaded["notice"].sections)} if "notice" in loaded else None
         try:
-            loaded[name] = load_model(data_dir / f"{name}.yaml", model)
+            loaded[name] = load_model(pack / f"{name}.yaml", model, context)
         except KnowledgeError as exc:
             problems.extend(exc.problems)
     if problems:
         raise KnowledgeError(problems)
-    return KnowledgeBase(**loaded)
+    texts = loaded.pop("texts")
+    return KnowledgeBase(**loaded, root=pack, texts=dict(texts.texts))

@@ -89,6 +89,10 @@ class Normaliser:
             text = self._pattern.sub(lambda m: " " + self._synonyms[m.group(0)] + " ", text)
         return " ".join(TOKEN_RUN.findall(text))
 
+    def chinese_words(self, text: str) -> list[str]:
+        """The text's Chinese words in order, as typed (simplified; no synonyms applied)."""
+        return [w for run in CJK_RUN.findall(simplify(text)) for w in rjieba.cut(run)]
+
     def tokens(self, text: str, *, correct: bool = True) -> list[str]:
         """Content tokens of a text: words (not stopwords) and CJK character bigrams, prefixed '~'."""
         return self.tokens_of_canonical(self.canonical(text, correct=correct))

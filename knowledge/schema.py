@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
-# A clause reference as the notice numbers it: 三(一), 四(二), 五, 附件, 联系人 …
-CLAUSE_PATTERN = re.compile(
-    r"^(正文|标题|文号|抬头|落款|附件|联系人|公开方式|[一二三四五](\([一二三四五]\))?)$"
-)
+# A clause reference as a notice numbers it: a section, optionally with an item in brackets.
+# Which sections there are is the notice's own (notice.yaml `sections`): checked across the files.
+CLAUSE_PATTERN = re.compile(r"^([^()\s]+)(?:\(([一二三四五六七八九十]+)\))?$")
 
 
 class Strict(BaseModel):
@@ -48,10 +48,21 @@ class Clause(Strict):
 
     @field_validator("clause")
     @classmethod
-    def _known_clause(cls, value: str) -> str:
-        if not CLAUSE_PATTERN.match(value):
-            raise ValueError(f"not a clause of the notice: {value!r} (e.g. 三(一), 四(二), 五, 附件, 联系人)")
+    def _known_clause(cls, value: str, info: ValidationInfo) -> str:
+        match = CLAUSE_PATTERN.match(value)
+        if not match:
+            raise ValueError(f"not a clause: {value!r} (a section of the notice, or section(item))")
+        # loaded beside a notice, a clause names one of its sections (the loader passes them)
+        sections = (info.context or {}).get("sections")
+        if sections is not None and match.group(1) not in sections:
+            raise ValueError(f"not a clause of the notice: {value!r} (sections: {', '.join(sections)})")
         return value
+
+    @property
+    def section(self) -> str:
+        """The section the clause is in: its label without the item."""
+        match = CLAUSE_PATTERN.match(self.clause)
+        return match.group(1) if match else self.clause
 
 
 class NoticeInfo(Strict):
@@ -63,16 +74,48 @@ class NoticeInfo(Strict):
     policy_basis: Text
     purpose: Text
     publication: Text
-    # how the round is named when it has closed: "2022年度" / "2022"
+    # how the round is named when it has closed: "2031年度" / "2031"
     round: Text | None = None
 
 
+class Tier(Strict):
+    """One step of a fixed-amount schedule: a base of at least `from_yuan` gets `amount_yuan`."""
+
+    from_yuan: int = Field(ge=0)
+    amount_yuan: int = Field(ge=0)
+
+
 class Funding(Clause):
-    base: Literal["provincial_funds", "investment"]
-    rate: float = Field(gt=0, le=1)
+    # the figure the amount is worked out on: one of the formula's figures (the pack's rules)
+    base: str = Field(pattern=r"^[a-z_]+$")
+    # a share of the base (0.1 = 10%) up to the cap, or a fixed amount by the base's size (tiers)
+    rate: float | None = Field(default=None, gt=0, le=1)
+    tiers: list[Tier] = []
     cap_yuan: int = Field(gt=0)
     rule: Text
     weighs_quality: bool = False
+
+    @model_validator(mode="after")
+    def _rate_or_tiers(self) -> Funding:
+        if (self.rate is None) == (not self.tiers):
+            raise ValueError("give either rate or tiers")
+        starts = [t.from_yuan for t in self.tiers]
+        if starts != sorted(set(starts)):
+            raise ValueError("tiers must start at rising from_yuan")
+        if any(t.amount_yuan > self.cap_yuan for t in self.tiers):
+            raise ValueError("a tier's amount_yuan is above cap_yuan")
+        return self
+
+    def share(self, base: Decimal) -> Decimal:
+        """The amount before the cap: the rate's share, or the fixed amount of the base's tier."""
+        if self.rate is not None:
+            return (base * Decimal(str(self.rate))).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        return self.tier(base)[1]
+
+    def tier(self, base: Decimal) -> tuple[Tier | None, Decimal]:
+        """The tier the base reaches (None below the first) and its fixed amount."""
+        reached = [t for t in self.tiers if base >= t.from_yuan]
+        return (reached[-1], Decimal(reached[-1].amount_yuan)) if reached else (None, Decimal(0))
 
 
 class Direction(Clause):
@@ -89,6 +132,9 @@ class Direction(Clause):
 class Criterion(Clause):
     id: str
     text: Text
+    # the dates the criterion names (a construction window), written once: the check's rules and
+    # its date question refer to it by the criterion's id
+    window: tuple[dt.date, dt.date] | None = None
 
 
 class Attachment(Strict):
@@ -129,11 +175,11 @@ class Jurisdiction(Strict):
 
 
 class Notice(Strict):
-    """knowledge/data/notice.yaml: the whole notice, structured."""
+    """<pack>/notice.yaml: the whole notice, structured."""
 
     notice: NoticeInfo
     # how a clause is named when cited: 一..五 → section titles; 附件, 联系人 … → their own label
-    sections: dict[str, Text] = {}
+    sections: dict[str, Text] = Field(min_length=1)
     directions: list[Direction] = Field(min_length=1)
     eligibility: list[Criterion]
     jurisdictions: list[Jurisdiction]
@@ -142,6 +188,23 @@ class Notice(Strict):
     requirements: list[Requirement]
     attachments: list[Attachment]
     contacts: Contacts
+
+    @model_validator(mode="after")
+    def _clauses_are_sections(self) -> Notice:
+        """Every clause cited names one of the notice's own sections."""
+        cited: list[Clause] = [
+            *self.directions,
+            *(d.funding for d in self.directions),
+            *self.eligibility,
+            self.support_method,
+            *self.stages,
+            *self.requirements,
+            self.contacts,
+        ]
+        unknown = sorted({c.clause for c in cited if c.section not in self.sections})
+        if unknown:
+            raise ValueError(f"clauses {unknown} name no section of `sections` ({', '.join(self.sections)})")
+        return self
 
     @model_validator(mode="after")
     def _attachments_exist(self) -> Notice:
@@ -165,7 +228,7 @@ class Entry(Clause):
 
 
 class Faq(Strict):
-    """knowledge/data/faq.yaml."""
+    """<pack>/faq.yaml."""
 
     entries: list[Entry] = Field(min_length=1)
 
@@ -180,7 +243,7 @@ class Faq(Strict):
 
 
 class Lexicon(Strict):
-    """knowledge/data/lexicon.yaml: how users say things, and what is plainly outside the notice."""
+    """<pack>/lexicon.yaml: how users say things, and what is plainly outside the notice."""
 
     # colloquial or variant form -> canonical form used in the FAQ (applied after normalisation)
     synonyms: dict[str, str]
@@ -207,13 +270,14 @@ class Lexicon(Strict):
     # understanding a message: what it is about (direction and stage ids of notice.yaml → the
     # words that name them), and the words that give a user's figure its role
     topics: dict[str, list[str]] = {}
-    figure_roles: dict[Literal["provincial", "investment", "claim"], list[str]] = {}
-    # "we got no provincial funds": matching support is then 0
-    no_provincial: list[str] = []
+    # (the roles are the formula's figures of the pack's rules, and `claim`: a figure offered to confirm)
+    figure_roles: dict[str, list[str]] = {}
+    # "we did not get the funds a direction's amount is based on": that amount is then 0
+    no_base_funds: list[str] = []
     # other programmes, years' rounds and bodies: outside the notice wherever they appear in a message
     other_programmes: list[str] = []
     # a higher body (the province, the ministry) with one of its programme words, in a message
-    # that says nothing of the provincial funds this notice matches: that body's own programme
+    # that says nothing of the funds this notice matches (`matching_words`): that body's own programme
     other_bodies: list[str] = []
     # a county or district of the notice's jurisdiction followed by these: its own policy
     local_policy_words: list[str] = []
@@ -249,4 +313,19 @@ class Lexicon(Strict):
         missing = {"greeting", "thanks", "unsure", "outside", "empty", "source"} - set(value)
         if missing:
             raise ValueError(f"missing replies: {sorted(missing)}")
+        return value
+
+
+class NoticeTexts(Strict):
+    """<pack>/texts.yaml: the notice's own wording in the UI, by the UI catalogs' message ids (the
+    catalogs keep only words that hold for any notice)."""
+
+    texts: dict[str, Text]
+
+    @field_validator("texts")
+    @classmethod
+    def _message_ids(cls, value: dict[str, Text]) -> dict[str, Text]:
+        bad = [k for k in value if not re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", k)]
+        if bad:
+            raise ValueError(f"not message ids such as result.note_final_amount: {bad}")
         return value

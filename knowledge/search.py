@@ -42,6 +42,7 @@ INTENT_MISS_FACTOR = 0.8  # an entry none of whose phrasings names what is asked
 ANSWER_TEXT_MATCH = 0.6  # a token found only in an entry's answer counts for this much
 CANDIDATES_FOR_FUZZY = 12
 PLACE_POLICY_WINDOW = 14  # characters after a place's name in which its own policy is named
+YEAR_SAID = re.compile(r"^\s*\d{4}\s*年(?:度)?")
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
 
 
@@ -222,8 +223,9 @@ class SearchIndex:
                 after = bare[at : at + len(name) + PLACE_POLICY_WINDOW]
                 if any(word and word in after for word in self._place_policy):
                     return True
-                # 清远市今年工业互联网项目…: that place's own round
-                if any(word and after[len(name) :].startswith(word) for word in self._place_programme):
+                # 清远市今年工业互联网项目…, 东莞2022年工业互联网…: that place's own round
+                own = YEAR_SAID.sub("", after[len(name) :], count=1)
+                if any(word and own.startswith(word) for word in self._place_programme):
                     return True
         return not any(word and word in bare for word in self._applicant_words)
 
@@ -238,6 +240,10 @@ class SearchIndex:
         """The question's words (not bigrams) that the knowledge base uses."""
         tokens = self.normaliser.tokens(question[:MAX_QUESTION_CHARS])
         return [t for t in tokens if not t.startswith("~") and t in self._postings]
+
+    def knows(self, token: str) -> bool:
+        """Whether the knowledge base uses this token (a word as `tokens` gives it)."""
+        return token in self._postings
 
     def outside_words(self, question: str) -> list[str]:
         """The lexicon's out-of-scope words that occur in the question."""

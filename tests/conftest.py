@@ -6,11 +6,21 @@ import pytest
 
 from knowledge.loader import KnowledgeBase, load_knowledge
 from knowledge.search import SearchIndex
+from tests.pack import PACK
 
 
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:
-    return load_knowledge()
+    return load_knowledge(PACK)
+
+
+@pytest.fixture(autouse=True)
+def shipped_notice_texts(kb: KnowledgeBase) -> None:
+    """The shipped pack's own wording in the UI, as the set-up hands it over (a test that runs
+    another pack hands over its own)."""
+    from bot.i18n import use_notice_texts
+
+    use_notice_texts(kb.texts)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.dialog import Assistant
-from bot.people import Sender
+from bot.people import Sender, telegram
 from bot.storage import Storage
 from knowledge.loader import KnowledgeBase
 from knowledge.search import SearchIndex
@@ -18,15 +18,15 @@ from tests.players import press, say
 def test_the_same_event_is_never_stored_as_two_answers(kb: KnowledgeBase, index: SearchIndex):
     storage = Storage(":memory:")
     assistant = Assistant(kb, index, storage, lambda: dt.date(2022, 7, 1))
-    ann = Sender(1, "Ann", language_code="zh")
+    ann = Sender(telegram(1), "Ann", language_code="zh")
     assistant.check(ann)
     assistant.text(ann, "韶关某某公司", event_id="100")
-    first = storage.load_session(1, "eligibility")
+    first = storage.load_session("tg:1", "eligibility")
     replay = assistant.text(ann, "韶关某某公司", event_id="100")[0]
-    assert storage.load_session(1, "eligibility") == first  # nothing stored the second time
+    assert storage.load_session("tg:1", "eligibility") == first  # nothing stored the second time
     assert "区" in replay.text  # the question that follows is asked again
     assistant.text(ann, "韶关另一家公司", event_id="101")  # a new event is an answer again
-    assert storage.load_session(1, "eligibility")["answers"]["company"] == "韶关某某公司"
+    assert storage.load_session("tg:1", "eligibility")["answers"]["company"] == "韶关某某公司"
 
 
 async def _into_the_check(user) -> None:  # type: ignore[no-untyped-def]
@@ -41,7 +41,7 @@ async def test_an_edited_message_during_a_check_is_not_an_answer(server: FakeBot
     await _into_the_check(ann)
     await ann.edit(sent["message_id"], "浈江区")
     assert "修改过的旧消息" in (await ann.next_reply()).text
-    session = running_bot.application.bot_data["assistant"].storage.load_session(701, "eligibility")
+    session = running_bot.application.bot_data["assistant"].storage.load_session("tg:701", "eligibility")
     assert "county" not in session["answers"]
 
 
@@ -54,7 +54,7 @@ async def test_a_question_in_a_group_during_a_private_check_stays_a_question(
     await ann.send_in(-100600, f"@{server.bot_user['username']} 验收申请截止日期")
     answer = await group.next_reply()
     assert "8月26日" in answer.text and "第" not in answer.text.split("\n")[0]
-    session = running_bot.application.bot_data["assistant"].storage.load_session(702, "eligibility")
+    session = running_bot.application.bot_data["assistant"].storage.load_session("tg:702", "eligibility")
     assert session["answers"] == {"company": "韶关某某机械有限公司"}
     assert "1" in (await press(ann, "浈江区")).text  # the private check goes on
 
@@ -67,7 +67,7 @@ async def test_personal_commands_in_a_group_point_to_the_private_chat(
     for command in ("/check", "/human", "/forget", "/remind", "/cancel"):
         await ann.send_in(-100601, command)
         assert "私聊" in (await group.next_reply()).text
-    assert running_bot.application.bot_data["assistant"].storage.load_session(703, "eligibility") is None
+    assert running_bot.application.bot_data["assistant"].storage.load_session("tg:703", "eligibility") is None
 
 
 async def test_a_tap_on_someone_elses_menu_in_a_group_is_refused(server: FakeBotApi, running_bot: RunningBot):
@@ -89,7 +89,7 @@ def test_an_english_follow_up_naming_another_direction_keeps_the_figures(
     kb: KnowledgeBase, index: SearchIndex
 ):
     assistant = Assistant(kb, index, Storage(":memory:"), lambda: dt.date(2022, 6, 20))
-    ann = Sender(1, "Ann", language_code="en")
+    ann = Sender(telegram(1), "Ann", language_code="en")
     first = assistant.text(
         ann, "What is the maximum subsidy for cloud projects if the province gave us 3 million?"
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from bot.cli import main
-from knowledge.loader import DATA_DIR
+from tests.pack import FLOWS, NOTICE, PACK
 
 
 def run_cli(argv: list[str], stdin: str = "") -> tuple[int, str]:
@@ -59,7 +59,7 @@ def test_kb_check_passes_on_shipped_data(capsys):
 
 def _broken_copy(tmp_path: Path, edit) -> Path:
     data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
+    shutil.copytree(PACK, data)
     path = data / "faq.yaml"
     content = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit(content)
@@ -91,9 +91,22 @@ def test_kb_check_rejects_unknown_fields_and_bad_clauses(tmp_path: Path, capsys)
     assert "entries[1]" in err and "clause" in err
 
 
+def test_kb_check_rejects_an_outside_word_that_the_faq_asks_after_its_synonyms(tmp_path: Path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(PACK, data)
+    lexicon = data / "lexicon.yaml"
+    text = lexicon.read_text(encoding="utf-8")
+    # 邮箱 is a synonym of 联系方式, a word of the contacts entry's own questions
+    lexicon.write_text(text.replace("out_of_scope:\n", "out_of_scope:\n  - 邮箱\n", 1), encoding="utf-8")
+    code, _ = run_cli(["kb", "check", "--data", str(data)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "lexicon.yaml" in err and "out_of_scope[0]" in err and "联系方式" in err
+
+
 def test_kb_check_reports_invalid_yaml_with_its_line(tmp_path: Path, capsys):
     data = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data)
+    shutil.copytree(PACK, data)
     (data / "lexicon.yaml").write_text("synonyms: [unclosed\n", encoding="utf-8")
     code, _ = run_cli(["kb", "check", "--data", str(data)])
     err = capsys.readouterr().err
@@ -113,10 +126,8 @@ def test_module_entry_point_runs_as_a_process():
 
 
 def _broken_flows(tmp_path: Path, edit) -> Path:
-    from conversations.flow import FLOWS_DIR
-
     flows = tmp_path / "flows"
-    shutil.copytree(FLOWS_DIR, flows)
+    shutil.copytree(FLOWS, flows)
     path = flows / "eligibility.yaml"
     content = yaml.safe_load(path.read_text(encoding="utf-8"))
     edit(content)
@@ -147,11 +158,11 @@ def test_kb_check_notices_a_diagram_that_drifted_from_its_flow(tmp_path: Path, c
 
 def test_shipped_diagrams_match_their_flows():
     from conversations.diagram import diagram_path, to_mermaid
-    from conversations.flow import FLOWS_DIR, load_flow
+    from conversations.flow import load_flow
 
-    for path in FLOWS_DIR.glob("*.yaml"):
-        flow = load_flow(path.stem)
-        assert diagram_path(flow).read_text(encoding="utf-8") == to_mermaid(flow)
+    for path in FLOWS.glob("*.yaml"):
+        flow = load_flow(path.stem, FLOWS, NOTICE)
+        assert diagram_path(flow, FLOWS).read_text(encoding="utf-8") == to_mermaid(flow)
 
 
 def test_kb_check_names_a_stage_the_notice_does_not_have(tmp_path: Path, capsys):
@@ -163,3 +174,96 @@ def test_kb_check_names_a_stage_the_notice_does_not_have(tmp_path: Path, capsys)
     code, _ = run_cli(["kb", "check", "--flows", str(flows)])
     err = capsys.readouterr().err
     assert code == 1 and "during.after: no stage 'no_such_stage'" in err
+
+
+def _pack_copy(tmp_path: Path) -> Path:
+    pack = tmp_path / "pack"
+    shutil.copytree(PACK, pack)
+    return pack
+
+
+def _edit_yaml(path: Path, edit) -> None:
+    content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(content)
+    path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+
+
+def test_kb_check_takes_a_pack_folder(tmp_path: Path, capsys):
+    code, out = run_cli(["kb", "check", str(_pack_copy(tmp_path))])
+    assert code == 0 and out.startswith("ok")
+    code, _ = run_cli(["kb", "check", str(tmp_path / "no-such-pack")])
+    assert code == 1 and "no-such-pack" in capsys.readouterr().err
+
+
+def test_kb_check_rejects_a_formula_naming_a_missing_answer(tmp_path: Path, capsys):
+    pack = _pack_copy(tmp_path)
+
+    def misname(content):
+        content["formula"]["figures"]["investment"]["answer"] = "investmnt"
+
+    _edit_yaml(pack / "rules" / "eligibility.yaml", misname)
+    code, _ = run_cli(["kb", "check", str(pack)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "rules/eligibility.yaml: formula.figures.investment.answer: 'investmnt' is not a step" in err
+
+
+def test_kb_check_rejects_a_renamed_step_the_formula_reads(tmp_path: Path, capsys):
+    pack = _pack_copy(tmp_path)
+
+    def rename(content):
+        step = next(s for s in content["steps"] if s["id"] == "company")
+        step["id"] = "firm"
+
+    _edit_yaml(pack / "flows" / "eligibility.yaml", rename)
+    code, _ = run_cli(["kb", "check", str(pack)])
+    err = capsys.readouterr().err
+    assert code == 1 and "rules/eligibility.yaml: formula.company: 'company' is not a step" in err
+
+
+def test_kb_check_rejects_a_direction_based_on_no_figure_of_the_formula(tmp_path: Path, capsys):
+    pack = _pack_copy(tmp_path)
+
+    def rebase(content):
+        content["directions"][0]["funding"]["base"] = "turnover"
+
+    _edit_yaml(pack / "notice.yaml", rebase)
+    code, _ = run_cli(["kb", "check", str(pack)])
+    err = capsys.readouterr().err
+    assert code == 1 and "rules/eligibility.yaml: formula.figures: no figure 'turnover'" in err
+
+
+def test_kb_check_rejects_a_direction_the_check_does_not_offer(tmp_path: Path, capsys):
+    pack = _pack_copy(tmp_path)
+
+    def add_direction(content):
+        extra = {**content["directions"][0], "id": "d5", "number": 5}
+        content["directions"].append(extra)
+
+    _edit_yaml(pack / "notice.yaml", add_direction)
+    code, _ = run_cli(["kb", "check", str(pack)])
+    err = capsys.readouterr().err
+    assert code == 1 and "formula.direction: the step 'direction' offers no option" in err and "d5" in err
+
+
+def test_kb_check_names_the_notice_wording_a_pack_lacks(tmp_path: Path, capsys):
+    pack = _pack_copy(tmp_path)
+
+    def drop(content):
+        del content["texts"]["start.greeting"]
+        del content["texts"]["result.calc_room"]  # the formula has a ceiling: its line is needed
+
+    _edit_yaml(pack / "texts.yaml", drop)
+    code, _ = run_cli(["kb", "check", str(pack)])
+    err = capsys.readouterr().err
+    assert code == 1 and "texts.yaml: texts: missing message ids" in err
+    assert "start.greeting" in err and "result.calc_room" in err
+
+
+def test_ask_reads_bot_notice_dir_from_dot_env(tmp_path: Path, monkeypatch):
+    harbor = Path(__file__).parent / "packs" / "fictional-harbor-2031"
+    monkeypatch.delenv("BOT_NOTICE_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(f"BOT_NOTICE_DIR={harbor}\n", encoding="utf-8")
+    code, out = run_cli(["ask", "--json", "支持哪些方向"])
+    assert code == 0 and json.loads(out)["entry_id"] == "what-directions"

@@ -161,7 +161,8 @@ def rows(db_path: Path, sql: str, *params: Any) -> list[sqlite3.Row]:
 
 
 def session_of(db_path: Path, user_id: int) -> dict[str, Any]:
-    (row,) = rows(db_path, "select state from sessions where user_id = ? and flow = 'eligibility'", user_id)
+    sql = "select state from sessions where user_id = ? and flow = 'eligibility'"
+    (row,) = rows(db_path, sql, f"tg:{user_id}")
     state: dict[str, Any] = json.loads(row["state"])
     return state
 
@@ -238,8 +239,8 @@ async def test_kill_9_mid_conversation_loses_nothing(
     # on disk at the moment of the crash: every answer given, the lead, the open case
     state = session_of(db_path, 613)
     assert state["current"] == "dishonest_debtor" and len(state["answers"]) == 7
-    assert len(rows(db_path, "select * from leads where user_id = 611")) == 1
-    assert rows(db_path, "select status from cases where user_id = 612")[0]["status"] == "open"
+    assert len(rows(db_path, "select * from leads where user_id = 'tg:611'")) == 1
+    assert rows(db_path, "select status from cases where user_id = 'tg:612'")[0]["status"] == "open"
 
     # while the bot is dead the users go on typing; Telegram keeps their messages
     await kai.send("否")  # the answer to question 8, typed this time
@@ -280,9 +281,11 @@ async def test_kill_9_mid_conversation_loses_nothing(
 
     # the lead and the case are still stored
     leads = rows(db_path, "select * from leads")
-    assert [(r["user_id"], r["phone"], r["verdict"]) for r in leads] == [(611, "13812345678", "eligible")]
+    assert [(r["user_id"], r["phone"], r["verdict"]) for r in leads] == [
+        ("tg:611", "13812345678", "eligible")
+    ]
     cases = rows(db_path, "select * from cases")
-    assert [(r["user_id"], r["status"]) for r in cases] == [(612, "open")]
+    assert [(r["user_id"], r["status"]) for r in cases] == [("tg:612", "open")]
 
     bot.kill()
     assert integrity(db_path) == "ok"
@@ -320,7 +323,7 @@ async def test_an_update_delivered_again_after_a_crash_is_handled_once(
     assert "8884332" in follow_up.text, f"the redelivered update was answered again: {follow_up}"
     await dora.expect_no_reply(wait=0.3)
     assert sum("8月26日" in (a.text or "") for a in dora.chat.actions) == 1
-    questions = rows(db_path, "select text from questions where user_id = 621 order by id")
+    questions = rows(db_path, "select text from questions where user_id = 'tg:621' order by id")
     assert [r["text"] for r in questions] == ["验收申请截止日期", "联系方式"]
     bot.kill()
     assert integrity(db_path) == "ok"
@@ -451,5 +454,5 @@ async def test_kill_9_between_posting_a_case_header_and_linking_it(
     assert "我是严鹏" in (await reply_containing(nia, "严鹏")).text
     headers = [m for m in server.messages(STAFF_CHAT_ID) if "🆕" in (m.get("text") or "")]
     assert len(headers) == 1
-    assert len(rows(db_path, "select * from cases where user_id = 671")) == 1
+    assert len(rows(db_path, "select * from cases where user_id = 'tg:671'")) == 1
     bot.kill()

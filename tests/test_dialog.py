@@ -9,7 +9,7 @@ import pytest
 
 from bot.console import ConsoleChat
 from bot.dialog import Assistant
-from bot.people import Sender
+from bot.people import Sender, telegram
 from bot.storage import Storage
 from knowledge.loader import KnowledgeBase
 from knowledge.search import SearchIndex
@@ -31,7 +31,7 @@ def data_of(reply, label: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_menu_screens_and_back(assistant: Assistant):
-    ann = Sender(1, "Ann", language_code="zh-CN")
+    ann = Sender(telegram(1), "Ann", language_code="zh-CN")
     home = assistant.start(ann)[0]
     assert "Ann您好" in home.text and "支持方向" in labels(home)
     for label in ("支持方向", "申报对象", "奖补金额", "关键日期", "申报材料", "联系人"):
@@ -43,21 +43,21 @@ def test_menu_screens_and_back(assistant: Assistant):
 
 
 def test_language_follows_telegram_then_the_users_choice(assistant: Assistant):
-    bob = Sender(2, "Bob", language_code="en-GB")
+    bob = Sender(telegram(2), "Bob", language_code="en-GB")
     assert "Support directions" in labels(assistant.start(bob)[0])
     switched = assistant.language(bob, "zh")[0]
     assert "已切换为中文" in switched.text
-    assert "支持方向" in labels(assistant.start(Sender(2, "Bob", language_code="en-GB"))[0])
+    assert "支持方向" in labels(assistant.start(Sender(telegram(2), "Bob", language_code="en-GB"))[0])
 
 
 def test_key_dates_count_down_from_bot_today(assistant: Assistant):
-    ann = Sender(3, language_code="zh")
+    ann = Sender(telegram(3), language_code="zh")
     dates = assistant.button(ann, "menu:dates")[0]
     assert "2022年7月8日" in dates.text and "还剩7天" in dates.text and "还剩56天" in dates.text
 
 
 def test_questions_are_logged_for_the_statistics(assistant: Assistant):
-    ann = Sender(4, language_code="zh")
+    ann = Sender(telegram(4), language_code="zh")
     assistant.text(ann, "入库申报截止日期")
     assistant.text(ann, "明天会下雨吗")
     kinds = [row["kind"] for row in assistant.storage.db.table("questions").rows]
@@ -76,12 +76,12 @@ def test_console_chat_taps_numbered_buttons_and_types_numbers(assistant: Assista
 
 
 def test_handoff_without_a_staff_group_gives_the_contacts(assistant: Assistant):
-    ann = Sender(5, "Ann", language_code="zh")
+    ann = Sender(telegram(5), "Ann", language_code="zh")
     outgoing = assistant.human(ann)
-    assert [o.chat_id for o in outgoing] == [5]  # nothing is posted anywhere else
+    assert [o.to for o in outgoing] == [telegram(5)]  # nothing is posted anywhere else
     assert "严鹏" in outgoing[0].reply.text and "8884332" in outgoing[0].reply.text
     assert "没有配置" in outgoing[0].reply.text
-    assert assistant.storage.open_case_of(5) is None
+    assert assistant.storage.open_case_of("tg:5") is None
 
 
 def test_console_person_button_gives_the_contacts_without_a_staff_group(assistant: Assistant):
@@ -90,3 +90,14 @@ def test_console_person_button_gives_the_contacts_without_a_staff_group(assistan
     ConsoleChat(assistant).run(stdin, stdout)
     out = stdout.getvalue()
     assert "8884332" in out and "已失效" not in out
+
+
+def test_console_person_button_opens_a_case_with_a_staff_group(kb: KnowledgeBase, index: SearchIndex):
+    assistant = Assistant(kb, index, Storage(":memory:"), lambda: TODAY, staff_chat_id=-100777)
+    stdin = io.StringIO("8\n你好\n/quit\n")  # 转人工, then a message for the staff
+    stdout = io.StringIO()
+    ConsoleChat(assistant).run(stdin, stdout)
+    out = stdout.getvalue()
+    assert "工单 #1" in out and "已失效" not in out
+    case = assistant.storage.open_case_of("console:local")
+    assert case is not None and assistant.storage.outbox_of_case(case["id"]) is not None  # for the staff

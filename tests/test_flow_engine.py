@@ -8,7 +8,6 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from html import escape
 from typing import Any
 
 import pytest
@@ -21,15 +20,17 @@ from bot.texts import texts_for
 from conversations.eligibility import Assessment, Outcome, Verdict, evaluate, load_rules
 from conversations.engine import Event, FlowEngine, Session, Tap, Text
 from conversations.flow import Flow, Step, load_flow
+from conversations.markup import escape
 from conversations.reply import Reply
 from conversations.texts import Texts
 from knowledge.loader import KnowledgeBase
+from tests.pack import FLOWS, NOTICE, RULES
 
 TODAY = dt.date(2022, 7, 1)
 ZH, EN = texts_for("zh"), texts_for("en")
-CHECK_FLOW = load_flow("eligibility")
-LEAD_FLOW = load_flow("lead")
-RULES = load_rules()
+CHECK_FLOW = load_flow("eligibility", FLOWS, NOTICE)
+LEAD_FLOW = load_flow("lead", FLOWS, NOTICE)
+RULES = load_rules("eligibility", RULES)
 
 # the answer each step gets unless a test says otherwise: an eligible d1 project
 DEFAULT: dict[str, Event] = {
@@ -568,7 +569,7 @@ def test_session_round_trip_continues_at_the_same_step(kb: KnowledgeBase) -> Non
 
     # a new process: a new engine, the session read back from storage
     second = Recorder(kb)
-    second.engine = FlowEngine(load_flow("eligibility"), second, lambda: TODAY)
+    second.engine = FlowEngine(load_flow("eligibility", FLOWS, NOTICE), second, lambda: TODAY)
     restored = Session.from_dict(json.loads(stored))
     assert restored == w.session
     reply = second.engine.resume(restored, ZH)
@@ -591,7 +592,7 @@ def test_round_trip_of_a_finished_session_shows_the_result(engine: FlowEngine) -
 
 # --- the lead form, with the real finisher and an in-memory database ------------------------------------
 
-USER = 4242
+USER = "tg:4242"
 
 
 @pytest.fixture
@@ -795,6 +796,6 @@ def test_result_button_of_an_unfinished_check_shows_the_question(
     ],
 )
 def test_typed_choices_by_label_or_alias(flow_name: str, step_id: str, typed: str, value: str) -> None:
-    flow = load_flow(flow_name)
+    flow = load_flow(flow_name, FLOWS, NOTICE)
     engine = FlowEngine(flow, lambda session, tx: Reply("done"), lambda: dt.date(2022, 7, 1))
     assert engine.parse(flow.step(step_id), typed, Session(flow.id)) == value

@@ -17,9 +17,9 @@ import pytest
 
 from bot.dialog import Assistant
 from bot.errors import SettingsError, StorageError
-from bot.handoff import MESSAGE_LIMIT, utf16_units, with_lead
+from bot.handlers import MESSAGE_LIMIT, utf16_units, with_lead
 from bot.logs import Redact
-from bot.people import Sender
+from bot.people import Sender, telegram
 from bot.settings import load_settings
 from bot.storage import Storage
 from knowledge.loader import KnowledgeBase
@@ -126,14 +126,14 @@ def test_a_relay_is_split_by_telegrams_own_count():
 
 def test_input_without_words_is_answered_in_the_users_language(kb: KnowledgeBase, index: SearchIndex):
     assistant = Assistant(kb, index, Storage(":memory:"), lambda: dt.date(2022, 7, 1))
-    reply = assistant.text(Sender(1, "Ann", language_code="en"), "👍👍")[0]
+    reply = assistant.text(Sender(telegram(1), "Ann", language_code="en"), "👍👍")[0]
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in reply.text.split("\n")[0]), reply.text
 
 
 def test_contact_details_typed_again_are_not_logged_as_questions(kb: KnowledgeBase, index: SearchIndex):
     storage = Storage(":memory:")
     assistant = Assistant(kb, index, storage, lambda: dt.date(2022, 7, 1))
-    ann = Sender(1, "Ann", language_code="zh")
+    ann = Sender(telegram(1), "Ann", language_code="zh")
     assistant.text(ann, "13812345678")
     assistant.text(ann, "我的电话13812345678，入库什么时候截止")
     logged = [row["text"] for row in storage.db.query("select text from questions")]

@@ -7,8 +7,9 @@ import pytest
 from knowledge.answers import as_json, clause_label, render
 from knowledge.loader import load_knowledge
 from knowledge.search import Kind, SearchIndex
+from tests.pack import PACK
 
-KB = load_knowledge()
+KB = load_knowledge(PACK)
 OWN_QUESTIONS = [
     pytest.param(entry.id, lang, question, id=f"{entry.id}-{lang}-{n}")
     for entry in KB.faq.entries

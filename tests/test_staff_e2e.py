@@ -71,7 +71,7 @@ async def test_handoff_round_trip_with_relay_close_and_rating(server: FakeBotApi
     await ann.tap("⭐⭐⭐⭐⭐")
     assert "谢谢" in (await ann.next_reply()).text
     storage = running_bot.application.bot_data["assistant"].storage
-    case = storage.latest_case_of(301)
+    case = storage.latest_case_of("tg:301")
     assert case["status"] == "closed" and case["rating"] == 5 and case["claimed_by"] == ADMIN_ID
 
     # after the case the bot answers again
@@ -102,6 +102,7 @@ async def test_staff_commands_refuse_strangers(server: FakeBotApi, running_bot: 
         await stranger.send(command)
         reply = await stranger.next_reply()
         assert "staff only" in reply.text
+        assert "bureau's staff" in reply.text and "&#" not in reply.text  # no entity shown
         assert reply.method == "sendMessage" and reply.file is None
     assert not server.calls_to("sendDocument")
 
@@ -154,7 +155,7 @@ async def test_forget_leaves_nothing_of_the_user(server: FakeBotApi, running_bot
     storage = running_bot.application.bot_data["assistant"].storage
     db = sqlite3.connect(running_bot.settings.db_path)
     for table in USER_TABLES:
-        assert db.execute(f"select count(*) from {table} where user_id = 305").fetchone()[0] == 0, table
+        assert db.execute(f"select count(*) from {table} where user_id = 'tg:305'").fetchone()[0] == 0, table
     # the staff thread's message ids stay (nothing about the user), linked to no case any more
     assert db.execute("select count(*) from cases").fetchone()[0] == 0
     log = db.execute("select * from forget_log").fetchall()

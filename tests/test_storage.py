@@ -25,24 +25,24 @@ def test_an_older_database_is_upgraded_in_place(tmp_path: Path):
     old.commit()
     old.close()
     storage = Storage(path)
-    assert storage.user(7)["lang"] == "en"  # kept
-    storage.set_active_flow(7, "eligibility")  # a column the old schema lacked
-    assert storage.active_flow(7) == "eligibility"
+    assert storage.user("tg:7")["lang"] == "en"  # kept, under the user's address
+    storage.set_active_flow("tg:7", "eligibility")  # a column the old schema lacked
+    assert storage.active_flow("tg:7") == "eligibility"
 
 
 def test_forget_deletes_every_row_of_the_user_only(tmp_path: Path):
     storage = Storage(tmp_path / "f.db")
-    for user_id in (1, 2):
+    for user_id in ("tg:1", "tg:2"):
         storage.touch_user(user_id, "x", None, "zh")
         storage.log_question(user_id, "问题", "answer", "contacts", 1.0, "zh")
         storage.save_session(user_id, "eligibility", {"answers": {}})
         storage.save_lead({"user_id": user_id, "company": "c", "contact_name": "n", "phone": "p"})
         case_id = storage.open_case(user_id, "zh")
-        storage.map_case_message(-100, 10 + user_id, case_id)
-    storage.forget_user(1)
-    assert storage.user(1) is None and storage.user(2) is not None
-    assert [lead["user_id"] for lead in storage.leads()] == [2]
+        storage.map_case_message(-100, 10 + int(user_id[-1]), case_id)
+    storage.forget_user("tg:1")
+    assert storage.user("tg:1") is None and storage.user("tg:2") is not None
+    assert [lead["user_id"] for lead in storage.leads()] == ["tg:2"]
     # the staff thread's message ids stay, but the case they name is gone
     forgotten_case = storage.case_of_message(-100, 11)
     assert forgotten_case is not None and storage.case(forgotten_case) is None
-    assert storage.case(storage.case_of_message(-100, 12))["user_id"] == 2
+    assert storage.case(storage.case_of_message(-100, 12))["user_id"] == "tg:2"

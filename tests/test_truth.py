@@ -12,7 +12,7 @@ import pytest
 
 from bot.checks import CHECK, Checks
 from bot.dialog import Assistant
-from bot.people import Sender
+from bot.people import Sender, telegram
 from bot.storage import Storage
 from bot.texts import texts_for
 from conversations.deadlines import deadlines
@@ -20,6 +20,7 @@ from conversations.eligibility import Outcome
 from conversations.flow import load_flow
 from knowledge.loader import KnowledgeBase
 from knowledge.search import SearchIndex
+from tests.pack import FLOWS, NOTICE
 
 
 def assistant_on(kb: KnowledgeBase, index: SearchIndex, day: dt.date) -> Assistant:
@@ -44,7 +45,7 @@ def test_the_deadline_day_is_not_passed(
     kb: KnowledgeBase, index: SearchIndex, today: dt.date, lang: str, remind: str, dates: str
 ) -> None:
     assistant = assistant_on(kb, index, today)
-    user = Sender(1, language_code=lang)
+    user = Sender(telegram(1), language_code=lang)
     remind_text = assistant.remind(user)[0].text
     assert remind in remind_text
     dates_text = assistant.button(user, "menu:dates")[0].text
@@ -316,7 +317,7 @@ NO_PROVINCIAL = [
 
 
 @pytest.mark.parametrize(("direction", "kind", "clause"), NO_PROVINCIAL)
-def test_no_provincial_funds_is_an_amount_not_a_condition(
+def test_no_base_funds_funds_is_an_amount_not_a_condition(
     kb: KnowledgeBase, direction: str, kind: str, clause: str
 ) -> None:
     run = run_check(
@@ -473,13 +474,17 @@ def test_the_entry_copies_are_of_attachment_3(kb: KnowledgeBase) -> None:
 
 
 def test_the_amounts_screen_states_each_cap_once(kb: KnowledgeBase, index: SearchIndex) -> None:
-    screen = assistant_on(kb, index, JULY_1).button(Sender(1, language_code="zh"), "menu:amounts")[0].text
+    screen = (
+        assistant_on(kb, index, JULY_1)
+        .button(Sender(telegram(1), language_code="zh"), "menu:amounts")[0]
+        .text
+    )
     assert "最高100万元。" not in screen and "最高50万元。" not in screen
     assert screen.count("最高不超过50万元") == 1
 
 
 def test_english_wording(kb: KnowledgeBase) -> None:
-    flow = load_flow("eligibility")
+    flow = load_flow("eligibility", FLOWS, NOTICE)
     assert flow.step("completion_date").prompt.en.startswith(
         "When was the project completed, or when will it be?"
     )
@@ -501,5 +506,5 @@ def test_english_wording(kb: KnowledgeBase) -> None:
 def test_a_deadline_answer_says_where_it_stands_today(
     kb: KnowledgeBase, index: SearchIndex, today: dt.date, question: str, says: str
 ) -> None:
-    reply = assistant_on(kb, index, today).text(Sender(1, language_code="zh"), question)[-1]
+    reply = assistant_on(kb, index, today).text(Sender(telegram(1), language_code="zh"), question)[-1]
     assert says in reply.text and "以当地工信局通知为准" in reply.text

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from bot.cli import main
 from bot.dialog import Assistant
-from bot.people import Sender
+from bot.people import Sender, telegram
 from bot.storage import Storage
 from conversations.compose import Composer, Context
 from knowledge.figures import read_amounts, read_dates, to_arabic
@@ -95,7 +95,7 @@ def test_a_large_investment_is_capped_and_says_why(composer: Composer):
     assert "三、支持方式（三）" in answer.text
 
 
-def test_no_provincial_funds_is_an_amount_of_zero(composer: Composer):
+def test_no_base_funds_funds_is_an_amount_of_zero(composer: Composer):
     answer = composer.answer("上了一套云MES花了60万，省里没有给资金，还能拿到市里的补贴吗？", None, JUNE_20)
     assert answer.entry_id is not None and "市级配套为0元" in answer.text
 
@@ -250,6 +250,127 @@ def test_other_agencies_programmes_and_places_are_outside(composer: Composer, qu
     assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
 
 
+@pytest.mark.parametrize(
+    ("question", "outside"),
+    [
+        ("我们想申请茶叶种植补贴，要什么材料", True),
+        ("听说有渔船燃油补助，韶关怎么申请", True),
+        ("仁化的民宿装修奖励多少", True),
+        ("这个补贴要交什么材料", False),
+        ("上云上平台的补贴多少", False),
+        ("入库申报书要交几份", False),
+    ],
+)
+def test_a_support_named_by_words_the_notice_never_uses_is_outside(
+    composer: Composer, question: str, outside: bool
+):
+    answer = composer.answer(question, None, JUNE_20)
+    assert (answer.entry_id is None and answer.kind is Kind.OUTSIDE) == outside, question
+
+
+def test_asking_for_product_advice_is_outside_even_on_a_notice_topic(composer: Composer):
+    answer = composer.answer("我们想上工业互联网平台，哪家好？有没有推荐一下", None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+
+
+def test_product_words_in_the_story_do_not_make_the_question_outside(composer: Composer):
+    answer = composer.answer("平台是找供应商报价做的，花了300万，上云上平台的补贴最高多少", None, JUNE_20)
+    assert answer.entry_id is not None and "100" in answer.text
+
+
+def test_a_colloquial_yes_no_question_after_another_agencys_story_is_answered(composer: Composer):
+    answer = composer.answer("前年车间出过一次重大安全事故，被应急局罚过款，影响报这个不", None, JUNE_20)
+    assert answer.entry_id == "compliance-conditions"
+
+
+def test_copies_offered_for_confirmation_after_a_story_are_corrected(composer: Composer):
+    question = "之前别的申报我们都交五份，这次工业互联网的入库申报书也是一式五份对吧？"
+    answer = composer.answer(question, None, JUNE_20)
+    assert "不是一式5份" in flat(answer.text) and "一式七份" in answer.text
+
+
+def test_the_stage_the_question_names_wins_over_the_storys(composer: Composer):
+    answer = composer.answer("入库的表都交了，到了验收环节要准备哪些东西", None, JUNE_20)
+    assert answer.entry_id == "acceptance-materials"
+
+
+def test_cantonese_function_words_are_read(composer: Composer):
+    answer = composer.answer("我哋喺乳源做陶瓷嘅，上咗云平台，市里配套按咩计", None, JUNE_20)
+    assert answer.entry_id is not None and "10%" in answer.text
+
+
+def test_applying_to_the_province_itself_is_its_programme(composer: Composer):
+    answer = composer.answer("拿省级专项资金的话，要怎么向省工信厅申报？", None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+    answer = composer.answer("我们已经向省里申报了省级专项资金，市里配套多少", None, JUNE_20)
+    assert answer.entry_id is not None
+
+
+def test_the_section_rule_is_not_replaced_by_a_named_directions_amount(composer: Composer):
+    answer = composer.answer("5G项目的市级钱是立项后先给一部分，还是做完验收才给？", None, JUNE_20)
+    assert answer.entry_id == "support-method"
+
+
+def test_a_numeral_word_after_a_direction_word_names_no_direction(composer: Composer):
+    answer = composer.answer("支持方向一共几个", None, JUNE_20)
+    assert answer.entry_id == "directions-overview"
+
+
+def test_another_programme_in_the_story_of_an_audit_is_the_notices_condition(composer: Composer):
+    answer = composer.answer("前几年我们的首台套奖励被审计通报过，这回还能报工业互联网吗", None, JUNE_20)
+    assert answer.entry_id == "compliance-conditions"
+
+
+def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
+    answer = composer.answer("打算一口气报三个项目：一个上云，一个标杆，一个5G，行不行", None, JUNE_20)
+    assert answer.entry_id == "max-two-projects"
+
+
+@pytest.mark.parametrize("question", ["省里的专项资金是直接报省工信厅吗", "马凯鹏在哪个科室", "你是机器人吗"])
+def test_asking_the_province_the_contacts_details_or_the_bot_itself_is_outside(
+    composer: Composer, question: str
+):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("通知按照哪份文件定的", "policy-basis"), ("这个通知几月几号发的", "issuer-and-date")],
+)
+def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
+    assert composer.answer(question, None, JUNE_20).entry_id == entry_id
+
+
+def test_a_question_asked_with_sha_is_the_question(composer: Composer):
+    question = "入库材料交到县里了，听县工信局讲市里要组织专家论证，这个论证出来的书面结论有啥用"
+    assert composer.answer(question, None, JUNE_20).entry_id == "entry-expert-review"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "帮我写一份项目验收申请报告，我们是做陶瓷的，上云项目投资两百万",
+        "Could you write our project entry application form for us? We invested 3 million.",
+        "佛山2023年工业互联网项目补贴标准",
+        "我们在乐昌，乐昌有没有自己出台的上云补贴",
+    ],
+)
+def test_requests_other_places_rounds_and_county_policies_are_outside(composer: Composer, question: str):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
+
+
+def test_a_firm_from_elsewhere_working_in_the_city_is_inside(composer: Composer):
+    question = "我们是广州的集成商，在韶关帮一家水泥厂做了上云上平台项目，省里给了100万，市里配多少"
+    assert "10万" in composer.answer(question, None, JUNE_20).text
+
+
+def test_funds_clawed_back_are_the_notices_condition(composer: Composer):
+    question = "我们以前有笔技改资金被追回了，这次还能报吗"
+    assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions"
+
+
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
     question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
     answer = composer.answer(question, None, JUNE_20)
@@ -377,14 +498,14 @@ def assistant(kb: KnowledgeBase, index: SearchIndex) -> Assistant:
 def test_a_follow_up_is_read_in_the_context_of_the_last_question(
     assistant: Assistant, first: str, then: str, expected: str
 ):
-    ann = Sender(7, "Ann", language_code="zh")
+    ann = Sender(telegram(7), "Ann", language_code="zh")
     assistant.text(ann, first)
     reply = assistant.text(ann, then)[-1]
     assert expected in reply.text
 
 
 def test_context_is_per_user_and_expires(assistant: Assistant):
-    ann, bob = Sender(8, language_code="zh"), Sender(9, language_code="zh")
+    ann, bob = Sender(telegram(8), language_code="zh"), Sender(telegram(9), language_code="zh")
     assistant.text(ann, "上云上平台最高补多少")
     assert "50万元" not in assistant.text(bob, "那第二个方向呢")[-1].text
     assistant.storage.conn.execute("update question_context set updated_at = '2000-01-01T00:00:00+00:00'")
@@ -392,19 +513,19 @@ def test_context_is_per_user_and_expires(assistant: Assistant):
 
 
 def test_forget_deletes_the_context(assistant: Assistant):
-    ann = Sender(10, language_code="zh")
+    ann = Sender(telegram(10), language_code="zh")
     assistant.text(ann, "上云上平台最高补多少")
-    assistant.storage.forget_user(10)
+    assistant.storage.forget_user("tg:10")
     assert assistant.storage.question_context(10, dt.timedelta(hours=1)) is None
 
 
 def test_worked_figures_offer_the_full_check(assistant: Assistant):
-    reply = assistant.text(Sender(11, language_code="zh"), "上云项目省级给了100万，市级补多少")[-1]
+    reply = assistant.text(Sender(telegram(11), language_code="zh"), "上云项目省级给了100万，市级补多少")[-1]
     assert "check:start" in [b.data for row in reply.buttons for b in row]
 
 
 def test_a_tapped_suggestion_tells_its_deadline_against_today(assistant: Assistant):
-    reply = assistant.button(Sender(12, language_code="zh"), "faq:entry-deadline")[-1]
+    reply = assistant.button(Sender(telegram(12), language_code="zh"), "faq:entry-deadline")[-1]
     assert "2022年7月8日" in reply.text and "还有18天" in reply.text
 
 
@@ -412,7 +533,7 @@ def test_kb_check_names_an_unknown_topic(kb: KnowledgeBase, tmp_path):
     from knowledge.check import cross_check
 
     broken = kb.lexicon.model_copy(update={"topics": {**kb.lexicon.topics, "d9": ["第九方向"]}})
-    problems = cross_check(KnowledgeBase(kb.notice, kb.faq, broken), tmp_path)
+    problems = cross_check(KnowledgeBase(kb.notice, kb.faq, broken, kb.root), tmp_path)
     assert any("topics.d9" in p for p in problems)
     assert cross_check(kb, tmp_path) == []
 
@@ -477,7 +598,7 @@ def test_attachments_named_by_number_are_told_from_the_notice(composer: Composer
 
 
 def test_a_follow_up_the_context_does_not_settle_offers_choices(assistant: Assistant):
-    ann = Sender(13, language_code="zh")
+    ann = Sender(telegram(13), language_code="zh")
     assistant.text(ann, "联系电话多少")
     reply = assistant.text(ann, "那其他的呢")[-1]
     assert "请选一项" in reply.text

@@ -18,8 +18,8 @@ import httpx
 import pytest
 
 from bot.dialog import Assistant
-from bot.handoff import Outgoing
-from bot.people import is_web_user
+from bot.handoff import Outbound
+from bot.people import WEB, Address
 from bot.services import build_assistant
 from bot.settings import Settings
 from bot.storage import Storage
@@ -265,8 +265,8 @@ async def test_the_web_chat_does_not_promise_reminders(chat: WebChat, web: httpx
 async def test_a_web_user_id_never_meets_a_telegram_id(chat: WebChat, web: httpx.AsyncClient):
     only(await web.post("/api/start"))
     session = chat.store.session(web.cookies["sid"])
-    assert session is not None and is_web_user(session.user_id) and session.user_id > 2**53
-    assert not is_web_user(2**53 - 1) and not is_web_user(STAFF_CHAT_ID)
+    assert session is not None and session.address == Address(WEB, session.address.id)
+    assert session.user_id == session.address.key and session.user_id.startswith("web:")
 
 
 def test_sanitise_keeps_only_the_cores_tags():
@@ -486,9 +486,9 @@ async def test_staff_see_the_name_a_web_user_gave_or_a_web_user_label(tmp_path: 
         _env_file=None, db_path=tmp_path / "staff.db", today=dt.date(2022, 7, 1), staff_chat_id=STAFF_CHAT_ID
     )
     assistant = build_assistant(settings)
-    to_staff: list[Outgoing] = []
+    to_staff: list[Outbound] = []
 
-    async def forward(items: list[Outgoing]) -> None:
+    async def forward(items: list[Outbound]) -> None:
         to_staff.extend(items)
 
     chat = WebChat(assistant, WebStore(assistant.storage), forward=forward, clock=clock)

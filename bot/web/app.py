@@ -1,8 +1,9 @@
 """The web chat's HTTP side (DESIGN.md, "Web chat"): a translator between JSON and the Assistant.
 
-Every /api call acts for the session of its `sid` cookie; the core sees the session as a user id
-from WEB_USER_BASE up. Replies are stored as the session's messages and pushed to its open event
-streams; items for other chats (the staff group) go to `forward` (Telegram, when it runs here).
+Every /api call acts for the session of its `sid` cookie; the core sees the session as an address
+("web:7") and each request as one Inbound value. Replies are stored as the session's messages
+and pushed to its open event streams; items for other chats (the staff group) go to `forward`
+(Telegram, when it runs here).
 """
 
 from __future__ import annotations
@@ -28,9 +29,11 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.dialog import Assistant
-from bot.handoff import Outgoing
+from bot.handoff import Outbound
 from bot.i18n import gettext
-from bot.people import WEB_USER_BASE, Sender, is_web_user
+from bot.inbound import Command, Event, Inbound, Tap
+from bot.inbound import Message as MessageEvent
+from bot.people import WEB, Address, Sender
 from bot.web.store import WebMessage, WebSession, WebStore
 from knowledge.schema import Lang
 
@@ -57,7 +60,7 @@ SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
 }
-Forward = Callable[[list[Outgoing]], Awaitable[None]]
+Forward = Callable[[list[Outbound]], Awaitable[None]]
 
 
 def pick_language(header: str | None) -> str:
@@ -165,31 +168,31 @@ class WebChat:
         self.addresses = Buckets(ADDRESS_BURST, ADDRESS_RATE, clock)
         # staff files by (chat id, message id), recorded as they arrive in the staff group
         self.attachments: OrderedDict[tuple[int, int], Attachment] = OrderedDict()
-        self.listeners: dict[int, list[Listener]] = {}  # by user id, oldest first
+        self.listeners: dict[str, list[Listener]] = {}  # by user key, oldest first
         self.streams_by_address: dict[str, int] = {}
         self.streams_per_session = streams_per_session
         self.streams_per_address = streams_per_address
 
     # the Channel that Telegram's translator hands a web user's items to (bot.channels) --------
-    def owns(self, chat_id: int) -> bool:
-        return is_web_user(chat_id) and self.store.has_user(chat_id)
+    def owns(self, address: Address) -> bool:
+        return address.channel == WEB and self.store.has_user(address.key)
 
-    def deliver(self, item: Outgoing) -> None:
-        text = item.reply.text
+    def deliver(self, item: Outbound) -> None:
+        text = item.markup()
         if item.copy_of is not None:  # a file sent by staff: the page cannot show Telegram's files
-            text += "\n" + escape(self.file_note(item.chat_id, item.copy_of))
-        self.publish(item.chat_id, self.store.add(item.chat_id, self.author(item), text, item.reply.buttons))
+            text += "\n" + escape(self.file_note(item.to.key, item.copy_of))
+        self.publish(item.to.key, self.store.add(item.to.key, self.author(item), text, item.reply.buttons))
 
     def remember_attachment(self, message: tuple[int, int], attachment: Attachment) -> None:
         self.attachments[message] = attachment
         while len(self.attachments) > ATTACHMENTS_KEPT:
             self.attachments.popitem(last=False)
 
-    def file_note(self, user_id: int, message: tuple[int, int]) -> str:
+    def file_note(self, user_id: str, copy_of: tuple[Address, int]) -> str:
         """The file's caption, its name and what the user can do, in the user's language."""
         user = self.assistant.storage.user(user_id)
         lang: Lang = "en" if user and user.get("lang") == "en" else "zh"
-        found = self.attachments.get(message)
+        found = self.attachments.get((int(copy_of[0].id), copy_of[1]))
         if found is None:
             return gettext(lang, "web.file_not_shown")
         lines = [found.caption] if found.caption else []
@@ -199,7 +202,7 @@ class WebChat:
             lines.append(gettext(lang, "web.photo_sent" if found.photo else "web.file_not_shown"))
         return "\n".join(lines)
 
-    def publish(self, user_id: int, message: WebMessage) -> None:
+    def publish(self, user_id: str, message: WebMessage) -> None:
         for listener in self.listeners.get(user_id, ()):
             listener.push(message)
 
@@ -208,7 +211,7 @@ class WebChat:
         if self.streams_by_address.get(address, 0) >= self.streams_per_address:
             raise Problem(429, "too many open event streams from this address", {"retry-after": "10"})
 
-    def listen(self, user_id: int, address: str) -> Listener:
+    def listen(self, user_id: str, address: str) -> Listener:
         """A new stream of the session; its oldest one is closed when it has too many."""
         listener = Listener(address)
         mine = self.listeners.setdefault(user_id, [])
@@ -218,7 +221,7 @@ class WebChat:
             self.unlisten(user_id, mine[0])
         return listener
 
-    def unlisten(self, user_id: int, listener: Listener) -> None:
+    def unlisten(self, user_id: str, listener: Listener) -> None:
         mine = self.listeners.get(user_id, [])
         if listener not in mine:
             return
@@ -234,23 +237,23 @@ class WebChat:
 
     # turning the core's answer into messages --------------------------------------------------
     async def take(
-        self, session: WebSession, outgoing: Sequence[Outgoing], tapped: int | None = None
+        self, session: WebSession, outgoing: Sequence[Outbound], tapped: int | None = None
     ) -> list[WebMessage]:
         """Store and push the session's replies (an edit replaces the tapped message); hand the
         rest to their channel."""
-        mine: list[Outgoing] = []
-        elsewhere: list[Outgoing] = []
+        mine: list[Outbound] = []
+        elsewhere: list[Outbound] = []
         for item in outgoing:
-            if item.chat_id == session.user_id:
+            if item.to == session.address:
                 mine.append(item)
-            elif self.owns(item.chat_id):
+            elif self.owns(item.to):
                 self.deliver(item)
             else:
                 elsewhere.append(item)
         stored: list[WebMessage] = []
         if sum(item.reply.edit for item in mine) <= 1:  # one transaction for all of them
             rows = [
-                (self.author(item), item.reply.text, item.reply.buttons, tapped if item.reply.edit else None)
+                (self.author(item), item.markup(), item.reply.buttons, tapped if item.reply.edit else None)
                 for item in mine
             ]
             stored = self.store.add_many(session.user_id, rows) if rows else []
@@ -259,7 +262,7 @@ class WebChat:
             for item in mine:
                 replaces = target if item.reply.edit else None
                 message = self.store.add(
-                    session.user_id, self.author(item), item.reply.text, item.reply.buttons, replaces
+                    session.user_id, self.author(item), item.markup(), item.reply.buttons, replaces
                 )
                 if replaces is not None:
                     target = message.id
@@ -277,7 +280,7 @@ class WebChat:
         return stored
 
     @staticmethod
-    def author(item: Outgoing) -> str:
+    def author(item: Outbound) -> str:
         return "staff" if item.by_staff else "bot"
 
     def language(self, session: WebSession) -> str:
@@ -293,16 +296,23 @@ class WebChat:
         a greeting leaves out."""
         name = self.given_name(session.user_id)
         if name is None and not greeting:
-            name = gettext("zh", "web.user_label", number=session.user_id - WEB_USER_BASE)
-        return Sender(session.user_id, name, None, session.lang)
+            name = gettext("zh", "web.user_label", number=session.address.id)
+        return Sender(session.address, name, None, session.lang)
 
-    def given_name(self, user_id: int) -> str | None:
+    def given_name(self, user_id: str) -> str | None:
         row = self.assistant.storage.conn.execute(
             "select contact_name from leads where user_id = ? and consent_at is not null "
             "and trim(coalesce(contact_name, '')) != '' order by id desc limit 1",
             [user_id],
         ).fetchone()
         return str(row[0]).strip()[:NAME_CHARS] if row else None
+
+    async def handle(self, session: WebSession, event: Event, tapped: int | None = None) -> list[WebMessage]:
+        """Through the door: the session's event to the core, its answer stored and sent on."""
+        greeting = isinstance(event, Command) and event.name.lower() == "start"
+        sender = self.sender(session, greeting=greeting)
+        outgoing = self.assistant.handle(Inbound(sender, event, session.address))
+        return await self.take(session, outgoing, tapped)
 
     # the request's session, address, body -------------------------------------------------------
     def address(self, request: Request) -> str:
@@ -414,9 +424,7 @@ def create_app(chat: WebChat) -> ASGIApp:
 
     async def start(request: Request) -> Response:
         session, sid = chat.admit(request)
-        sender = chat.sender(session, greeting=True)
-        outgoing = chat.assistant.command(sender, "start", chat_id=session.user_id)
-        return messages_response(await chat.take(session, outgoing), request, sid, chat, session)
+        return messages_response(await chat.handle(session, Command("start")), request, sid, chat, session)
 
     async def message(request: Request) -> Response:
         session, sid = chat.admit(request)
@@ -427,17 +435,13 @@ def create_app(chat: WebChat) -> ASGIApp:
         own = chat.store.add(session.user_id, "user", escape(text, quote=False))
         chat.publish(session.user_id, own)
         stripped = text.strip()
+        event: Event
         if stripped.startswith("/") and len(stripped) > 1:
             name, _, argument = stripped[1:].partition(" ")
-            command = name.split("@")[0].lower()
-            sender = chat.sender(session, greeting=command == "start")
-            outgoing = chat.assistant.command(sender, command, argument.strip(), chat_id=session.user_id)
+            event = Command(name.split("@")[0], argument.strip())
         else:
-            sender = chat.sender(session)
-            outgoing = chat.assistant.message(
-                sender, text, chat_id=session.user_id, message_id=own.id, event_id=f"web:{own.id}"
-            )
-        return messages_response(await chat.take(session, outgoing), request, sid, chat, session)
+            event = MessageEvent(text, own.id, event_id=f"web:{own.id}")
+        return messages_response(await chat.handle(session, event), request, sid, chat, session)
 
     async def tap(request: Request) -> Response:
         session, sid = chat.admit(request)
@@ -452,10 +456,7 @@ def create_app(chat: WebChat) -> ASGIApp:
             raise Problem(409, "this message was replaced by a newer version")
         if not any(button["data"] == data for row in tapped.buttons for button in row):
             raise Problem(404, "no such button on this message")
-        outgoing = chat.assistant.tap(
-            chat.sender(session), data, chat_id=session.user_id, source_message=message_id
-        )
-        replies = await chat.take(session, outgoing, tapped=message_id)
+        replies = await chat.handle(session, Tap(data, message_id), tapped=message_id)
         return messages_response(replies, request, sid, chat, session)
 
     async def history(request: Request) -> Response:

@@ -22,7 +22,7 @@ import uvicorn
 
 from bot import screens
 from bot.dialog import Assistant
-from bot.handoff import Outgoing
+from bot.handoff import Outbound
 from bot.services import build_assistant
 from bot.settings import Settings
 from bot.texts import texts_for
@@ -182,7 +182,7 @@ def connect(chat: WebChat, application: Any) -> None:
         staff_files = filters.Chat(staff_chat_id) & filters.REPLY & filters.ATTACHMENT
         application.add_handler(MessageHandler(staff_files, partial(record_attachment, chat)), group=-2)
 
-    async def forward(items: list[Outgoing]) -> None:
+    async def forward(items: list[Outbound]) -> None:
         await handlers.deliver(None, CallbackContext(application), items)
 
     chat.forward = forward

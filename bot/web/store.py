@@ -1,8 +1,9 @@
 """The web chat's sessions and messages, in tables beside Storage's on the same SQLite connection.
 
 A session is known by the SHA-256 of its cookie (the cookie itself is never stored) and owns one
-user id from WEB_USER_BASE up, given once from a counter. Each session's messages have ids that
-increase and are never reused, also after /forget (the counter lives on the session row).
+address ("web:1", "web:2" …: its user's key in storage), given once from a counter. Each
+session's messages have ids that increase and are never reused, also after /forget (the counter
+lives on the session row).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from html import escape, unescape
 from html.parser import HTMLParser
 from typing import Any
 
-from bot.people import WEB_USER_BASE
-from bot.storage import Storage, now_iso
+from bot.people import WEB, Address
+from bot.storage import Storage, now_iso, rekey_users
 from conversations.reply import Keyboard
 
 KNOWN_SESSIONS = 20_000  # sessions remembered in memory (each a few hundred bytes)
@@ -27,8 +28,12 @@ ALLOWED_TAGS = frozenset({"b", "i"})  # what the core emits; anything else is sh
 
 @dataclass(frozen=True)
 class WebSession:
-    user_id: int
+    user_id: str  # the key of the session's address
     lang: str
+
+    @property
+    def address(self) -> Address:
+        return Address.parse(self.user_id)
 
 
 @dataclass(frozen=True)
@@ -93,9 +98,9 @@ def hash_sid(sid: str) -> str:
 
 
 SCHEMA = (
-    "create table if not exists web_sessions (sid_hash text primary key, user_id integer not null "
+    "create table if not exists web_sessions (sid_hash text primary key, user_id text not null "
     "unique, lang text not null, last_message integer not null default 0, created_at text)",
-    "create table if not exists web_messages (user_id integer not null, id integer not null, "
+    "create table if not exists web_messages (user_id text not null, id integer not null, "
     "author text not null, text text not null, html text not null, buttons text not null, "
     "replaces integer, at text, primary key (user_id, id))",
     "create index if not exists web_messages_replaces on web_messages (user_id, replaces)",
@@ -106,9 +111,22 @@ class WebStore:
     def __init__(self, storage: Storage) -> None:
         self.conn = storage.conn
         self.known: dict[str, WebSession] = {}  # by sid hash: the sessions of recent requests
+        self._rekey()
         for statement in SCHEMA:
             self.conn.execute(statement)
         storage.forget_hooks.append(self.forget)
+
+    def _rekey(self) -> None:
+        """Tables from before addresses (user ids from 2**60) get their sessions' address keys."""
+        tables = ("web_sessions", "web_messages")
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for table in tables:
+                rekey_users(self.conn, table)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
 
     # sessions ---------------------------------------------------------------------------------
     def new_session(self, lang: str) -> tuple[str, WebSession]:
@@ -123,7 +141,7 @@ class WebStore:
                 "on conflict (name) do update set value = excluded.value",
                 [number],
             )
-            user_id = WEB_USER_BASE + number
+            user_id = Address(WEB, str(number)).key
             self.conn.execute(
                 "insert into web_sessions (sid_hash, user_id, lang, created_at) values (?, ?, ?, ?)",
                 [hash_sid(sid), user_id, lang, now_iso()],
@@ -154,7 +172,7 @@ class WebStore:
         self.known[key] = session
         return session
 
-    def has_user(self, user_id: int) -> bool:
+    def has_user(self, user_id: str) -> bool:
         return (
             self.conn.execute("select 1 from web_sessions where user_id = ?", [user_id]).fetchone()
             is not None
@@ -163,7 +181,7 @@ class WebStore:
     # messages ---------------------------------------------------------------------------------
     def add(
         self,
-        user_id: int,
+        user_id: str,
         author: str,
         markup: str,
         buttons: Keyboard = (),
@@ -173,7 +191,7 @@ class WebStore:
         return self.add_many(user_id, [(author, markup, buttons, replaces)])[0]
 
     def add_many(
-        self, user_id: int, items: Sequence[tuple[str, str, Keyboard, int | None]]
+        self, user_id: str, items: Sequence[tuple[str, str, Keyboard, int | None]]
     ) -> list[WebMessage]:
         """Store messages (author, markup, buttons, replaces) under the next ids, in one
         transaction: one statement (and one commit) for a single message.
@@ -206,7 +224,7 @@ class WebStore:
             raise
         return stored
 
-    def messages(self, user_id: int, after: int = 0) -> list[WebMessage]:
+    def messages(self, user_id: str, after: int = 0) -> list[WebMessage]:
         cursor = self.conn.execute(
             "select id, author, text, html, buttons, replaces from web_messages "
             "where user_id = ? and id > ? order by id",
@@ -214,11 +232,11 @@ class WebStore:
         )
         return [WebMessage(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in cursor.fetchall()]
 
-    def message(self, user_id: int, message_id: int) -> WebMessage | None:
+    def message(self, user_id: str, message_id: int) -> WebMessage | None:
         found = self.messages_where(user_id, "id = ?", [message_id])
         return found[0] if found else None
 
-    def messages_where(self, user_id: int, where: str, params: list[Any]) -> list[WebMessage]:
+    def messages_where(self, user_id: str, where: str, params: list[Any]) -> list[WebMessage]:
         cursor = self.conn.execute(
             "select id, author, text, html, buttons, replaces from web_messages "
             f"where user_id = ? and {where} order by id",
@@ -226,7 +244,7 @@ class WebStore:
         )
         return [WebMessage(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in cursor.fetchall()]
 
-    def tappable(self, user_id: int, message_id: int) -> tuple[WebMessage | None, bool]:
+    def tappable(self, user_id: str, message_id: int) -> tuple[WebMessage | None, bool]:
         """The session's message and whether a newer version replaced it, in one query."""
         row = self.conn.execute(
             "select id, author, text, html, buttons, replaces, exists(select 1 from web_messages r "
@@ -238,10 +256,10 @@ class WebStore:
             return None, False
         return WebMessage(row[0], row[1], row[2], row[3], json.loads(row[4]), row[5]), bool(row[6])
 
-    def is_replaced(self, user_id: int, message_id: int) -> bool:
+    def is_replaced(self, user_id: str, message_id: int) -> bool:
         return bool(self.messages_where(user_id, "replaces = ?", [message_id]))
 
-    def forget(self, user_id: int) -> int:
+    def forget(self, user_id: str) -> int:
         """/forget: the session's messages go (inside Storage.forget_user's transaction); the
         session row stays, without any text, and keeps the highest id given, so message ids are
         never given twice."""

@@ -1,0 +1,267 @@
+"""The FAQ entries that answer a message: one per question asked, then each named thing asked
+about together, narrowed to the directions and stages the message names."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from conversations.shape import NoticeShape, section_of
+from conversations.understanding import JOINERS, Reader, Understanding
+from knowledge.figures import read_dates
+from knowledge.loader import KnowledgeBase
+from knowledge.normalize import simplify
+from knowledge.schema import Direction, Entry
+from knowledge.search import Kind, SearchIndex, SearchResult
+
+MAX_PARTS = 4
+SURE_OF_DIRECTION = 0.8  # asked which direction: a search this sure of one direction's entry decides
+SCENARIO_SIMILARITY = 75  # 设备智能运维 names the scenario 设备智能维修运维 (long scenarios only)
+GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
+LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
+STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
+EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
+
+
+class Parts:
+    def __init__(self, kb: KnowledgeBase, index: SearchIndex, reader: Reader, shape: NoticeShape) -> None:
+        self.kb = kb
+        self.index = index
+        self.reader = reader
+        self.shape = shape
+
+    def pick(self, question: str, understood: Understanding, main: SearchResult) -> tuple[list[Entry], bool]:
+        """One FAQ entry per question asked: the best entry for the message's questions, then of
+        each questioning clause, then of each named thing asked about together; and whether any
+        came from a search (not only from the words of the situation)."""
+        index, reader = self.index, self.reader
+        parts: list[Entry] = []
+        lang = main.lang
+        seen: dict[str, SearchResult] = {question: main}
+
+        def search(text: str) -> SearchResult:  # one search per distinct text in one answer
+            if text not in seen:
+                seen[text] = index.search(text, lang)
+            return seen[text]
+
+        def add(result: SearchResult) -> None:
+            if result.kind is Kind.ANSWER and result.entry is not None and result.entry not in parts:
+                parts.append(result.entry)
+
+        clauses = [c for c in understood.clauses if not index.outside_words(c)]
+        questions = [c for c in clauses if reader.is_question(c)]
+        if len(understood.clauses) >= LONG_MESSAGE_CLAUSES and questions:
+            # the situation first, the question last: the question and the clause before it
+            # decide, unless the whole message is a better match
+            last = clauses.index(questions[-1])
+            cores = [
+                search(questions[-1]),
+                search(" ".join(clauses[max(0, last - 1) : last + 1])),
+            ]
+            best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
+            add(best)
+            for clause in clauses:  # a clause that plainly says what it is about
+                if not self.index.known_words(clause):
+                    continue  # 三十来号人: nothing the knowledge base speaks of
+                result = search(clause)
+                if result.score >= STRONG_CLAUSE and result.kind is Kind.ANSWER:
+                    add(result)
+        else:
+            add(main)
+        if main.kind is not Kind.ANSWER or len(questions) > 1:
+            if not questions and clauses and main.kind is Kind.UNSURE:
+                questions = clauses[-1:]
+            # a question without a topic of its own asks about what the story named before it
+            last_topics = [t.word for t in understood.topics][:1]
+            for clause in questions:
+                clause_topics = [t.word for t in reader.read(clause).topics]
+                query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])
+                last_topics = clause_topics or last_topics
+                add(search(query))
+        asked = (
+            understood.intents
+            or [w for w in questions[-1:] if not reader.read(w).topics]
+            or self._asked_words(questions[-1:] if questions else [], understood)
+        )
+        for group in self._asked_together(understood, parts):
+            for topic_id, word in group:
+                result = search(" ".join([word, *asked]))
+                direction = self.shape.directions.get(topic_id)
+                if direction is not None and result.entry is not None and result.kind is Kind.ANSWER:
+                    # a summary of every direction found for one of them: that direction's own entry
+                    section = result.entry.clause
+                    if section == self.shape.directions_section:
+                        result = SearchResult(
+                            Kind.ANSWER, lang, result.score, self.shape.entry_for_clause.get(direction.clause)
+                        )
+                    elif section == self.shape.amount_section:
+                        funding = self.shape.entry_for_clause.get(direction.funding.clause)
+                        result = SearchResult(Kind.ANSWER, lang, result.score, funding)
+                add(result)
+            if len(group) == len(self.shape.directions):  # each of them answered: no need of the summary
+                specific = [
+                    p
+                    for p in parts
+                    if p.clause not in (self.shape.directions_section, self.shape.amount_section)
+                ]
+                parts[:] = specific or parts
+        searched = bool(parts)
+        parts = self._generalise(understood, parts, main)
+        parts = self._specialise(understood, parts)
+        parts = self._keep_to_the_named_stage(understood, parts, main)
+        dated = bool(read_dates(understood.text))
+        # 被审计通报过，还能报吗: asking only whether one may apply, the situation's rule answers first
+        asks_to_apply = any(
+            t in reader.apply_words for c in questions for t in index.normaliser.tokens(c, correct=False)
+        )
+        for topic in understood.topics:  # a topic named after an entry: that entry answers too
+            entry = self.kb.entries_by_id.get(topic.id)
+            if entry is not None and entry not in parts:
+                first = dated or not parts or entry is main.entry or asks_to_apply
+                parts.insert(0 if first else len(parts), entry)
+        named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
+        which = any(simplify(w) in understood.simplified for w in self.kb.lexicon.which_direction)
+        scopes = {d.clause for d in self.kb.notice.directions}
+        fitting = self._scenario_directions(understood) if which and not named else []
+        if (
+            which
+            and not named
+            and not fitting
+            and main.kind is Kind.ANSWER
+            and main.score >= SURE_OF_DIRECTION
+        ):
+            # 按项目投资10%是哪个方向: the search is sure which direction's rule was described
+            fitting = [
+                d
+                for d in self.kb.notice.directions
+                if main.entry is not None and main.entry.clause in (d.clause, d.funding.clause)
+            ]
+        if len(fitting) == 1:  # "质量检测平台属于哪个方向": the direction whose scenario it names
+            scope = self.shape.entry_for_clause.get(fitting[0].clause)
+            if scope is not None:
+                parts = [scope, *[p for p in parts if p is not scope and p.clause not in scopes]]
+            named = fitting  # and what else is asked (its cap …) is about that direction
+            fundings = {d.funding.clause for d in self.kb.notice.directions}
+            parts = [p for p in parts if p.clause not in fundings]
+        elif which and not named:
+            overview = self.shape.entry_for_clause.get(self.shape.directions_section)
+            if overview is not None:  # "which direction fits us?": the four, to choose from
+                parts = [
+                    overview,
+                    *[p for p in parts if p is not overview and p.clause not in self.shape.specific_clauses],
+                ]
+        if named and set(understood.intents) & self.shape.amount_intents:
+            for direction in named:  # "5G项目有没有上限": the direction's own rule
+                entry = self.shape.entry_for_clause.get(direction.funding.clause)
+                if entry is not None and entry not in parts:
+                    parts.append(entry)
+        return parts[:MAX_PARTS], searched
+
+    def _scenario_directions(self, understood: Understanding) -> list[Direction]:
+        """The directions whose scenarios in the notice (产品质量检测, 能耗优化 …) the message names."""
+        text = understood.simplified
+        found = [
+            d
+            for d, words in self.shape.scenarios
+            if any(
+                w in text or (len(w) >= 6 and fuzz.partial_ratio(w, text) >= SCENARIO_SIMILARITY)
+                for w in words
+            )
+        ]
+        return list({d.id: d for d in found}.values())
+
+    def _asked_words(self, questions: list[str], understood: Understanding) -> list[str]:
+        """The last question without the names of the things it asks about: 分别要交什么."""
+        if not questions:
+            return []
+        text = simplify(questions[-1])
+        for topic in understood.topics:
+            text = text.replace(topic.word, " ")
+        return [text.strip()] if text.strip() else []
+
+    def _generalise(self, understood: Understanding, parts: list[Entry], main: SearchResult) -> list[Entry]:
+        """An answer about one direction or stage the message does not name, when the summary of
+        its section was nearly as good a match, gives way to the summary (比例是10%吗)."""
+        if not parts or understood.topics or parts[0].clause not in self.shape.specific_clauses:
+            return parts
+        section = parts[0].clause.split("(")[0]
+        for match in main.suggestions:
+            if match.entry.clause == section and match.score >= main.score - GENERAL_MARGIN:
+                return [match.entry, *[p for p in parts[1:] if p is not match.entry]]
+        return parts
+
+    def _specialise(self, understood: Understanding, parts: list[Entry]) -> list[Entry]:
+        """When the message names directions, an answer about all directions or about another
+        direction becomes the answer about the named ones (in the same section)."""
+        named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
+        if not named:
+            return parts
+        out: list[Entry] = []
+        for entry in parts:
+            section = entry.clause.split("(")[0]
+            about = [d for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)]
+            general = (
+                entry.id in self.shape.summaries
+                and entry.clause == section
+                and section in {section_of(c) for d in named for c in (d.clause, d.funding.clause)}
+            )
+            if (about and not {d.id for d in about} & {d.id for d in named}) or general:
+                for direction in named:
+                    clause = (
+                        direction.clause if direction.clause.startswith(section) else direction.funding.clause
+                    )
+                    replacement = self.shape.entry_for_clause.get(clause)
+                    if replacement is not None and replacement not in out:
+                        out.append(replacement)
+                continue
+            if entry not in out:
+                out.append(entry)
+        return out
+
+    def _keep_to_the_named_stage(
+        self, understood: Understanding, parts: list[Entry], main: SearchResult
+    ) -> list[Entry]:
+        """The message names one stage (入库) and no other: an answer about another stage (whose
+        text merely mentions it, as 入库项目单位 does) gives way to the best match about the named one."""
+        named_ids = understood.topic_ids(set(self.shape.stages))
+        if len(named_ids) > 1:  # 入库的表交了，验收阶段交哪两份: the stage the question names
+            asked = [c for c in understood.clauses if self.reader.is_question(c)]
+            in_questions = {i for c in asked for i in self.reader.read(c).topic_ids(set(self.shape.stages))}
+            named_ids = list(in_questions) if len(in_questions) == 1 else named_ids
+        named = [self.shape.stages[i] for i in named_ids]
+        # only a stage the message could have named (it has topic words) and did not: a stage
+        # without words of its own (the review after 验收) may be what a message about another asks
+        nameable = {s.clause: s.id for s in self.shape.stages.values() if self.kb.lexicon.topics.get(s.id)}
+        if len(named) != 1 or not parts or parts[0].clause not in nameable:
+            return parts
+        if parts[0].clause == named[0].clause:
+            return parts
+        for match in main.suggestions:
+            if match.entry.clause == named[0].clause:
+                return [match.entry, *[p for p in parts[1:] if p is not match.entry]]
+        return parts
+
+    def _asked_together(self, understood: Understanding, parts: list[Entry]) -> list[list[tuple[str, str]]]:
+        """Two or more directions or stages joined by 和/与/、 (or asked "分别"), or all of them
+        ("四个方向分别…"): each gets its own answer."""
+        groups = []
+        each = any(w in understood.simplified for w in EACH_WORDS)
+        if each and any(p.clause == self.shape.directions_section for p in parts):
+            groups.append(
+                [
+                    (d, self.kb.lexicon.topics[d][0])
+                    for d in self.shape.directions
+                    if self.kb.lexicon.topics.get(d)
+                ]
+            )
+        for kind in (set(self.shape.directions), set(self.shape.stages)):
+            topics = [t for t in understood.topics if t.id in kind]
+            ids = {t.id for t in topics}
+            if len(ids) < 2:
+                continue
+            between = understood.simplified[topics[0].at : topics[-1].at]
+            if JOINERS.search(between) or each:
+                first_word: dict[str, str] = {}
+                for t in topics:
+                    first_word.setdefault(t.id, t.word)
+                groups.append(list(first_word.items()))
+        return groups

@@ -1,0 +1,95 @@
+"""A figure, date, rate, number of copies or phone number offered for confirmation that the
+notice contradicts: said so, with what that figure really is."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from conversations.shape import NoticeShape
+from conversations.today import EN_MONTHS, format_day
+from conversations.understanding import Understanding
+from conversations.worked import direction_name, money
+from knowledge.answers import clause_label, reply_text
+from knowledge.figures import read_amounts
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Entry, Lang
+
+
+class Premises:
+    def __init__(self, kb: KnowledgeBase, shape: NoticeShape) -> None:
+        self.kb = kb
+        self.shape = shape
+
+    def check(self, understood: Understanding, parts: list[Entry], computed: str, lang: Lang) -> str:
+        """A figure, date, rate or number of copies offered for confirmation that the notice
+        contradicts: say so, and what that figure really is."""
+        kb = self.kb
+        rates = {
+            Decimal(str(d.funding.rate)) for d in self.kb.notice.directions if d.funding.rate is not None
+        }
+        for rate in understood.claimed_rates():
+            if rate not in rates:
+                return reply_text(kb, "premise_wrong", lang, claim=f"{(rate * 100).normalize():f}%")
+        if not understood.premise:
+            return ""
+        directions = self.shape.directions_for(understood, parts)
+        caps = {Decimal(d.funding.cap_yuan) for d in directions}
+        for claim in understood.claims:
+            value = claim.yuan
+            if computed and value.normalize() in {Decimal(x).normalize() for x in self._amounts_in(computed)}:
+                continue
+            if not computed and (not caps or value in caps):
+                continue
+            text = reply_text(kb, "premise_wrong", lang, claim=money(value, lang))
+            others = [
+                d
+                for d in self.kb.notice.directions
+                if Decimal(d.funding.cap_yuan) == value and d not in directions
+            ]
+            if others:
+                names = ("、" if lang == "zh" else ", ").join(direction_name(d, lang) for d in others)
+                what = reply_text(kb, "what_cap", lang)
+                text += reply_text(
+                    kb, "premise_elsewhere", lang, claim=money(value, lang), other=names, what=what
+                )
+            return text
+        stages = understood.topic_ids(set(self.shape.stages))
+        for _, month, day in understood.claimed_dates():
+            owner = [
+                s
+                for s in self.shape.stages.values()
+                if s.deadline and (s.deadline.month, s.deadline.day) == (month, day)
+            ]
+            if stages and owner and owner[0].id not in stages:
+                said = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
+                text = reply_text(kb, "premise_wrong", lang, claim=said)
+                what = reply_text(kb, "what_deadline", lang)
+                text += reply_text(
+                    kb, "premise_elsewhere", lang, claim=said, other=owner[0].name.get(lang), what=what
+                )
+                asked = self.shape.stages[stages[0]]
+                if asked.deadline is not None:  # and the asked stage's own date, from the notice
+                    text += reply_text(
+                        kb,
+                        "premise_deadline_fact",
+                        lang,
+                        stage=asked.name.get(lang),
+                        date=format_day(asked.deadline, lang),
+                        clause=clause_label(kb, asked.clause, lang),
+                    )
+                return text
+        copies = {s.paper_copies for s in self.shape.stages.values() if s.paper_copies}
+        for count in understood.claimed_copies():
+            if copies and count not in copies:
+                return reply_text(
+                    kb, "premise_wrong", lang, claim=f"一式{count}份" if lang == "zh" else f"{count} copies"
+                )
+        phones = {self.kb.notice.contacts.phone} | {p.phone for p in self.kb.notice.contacts.people}
+        for number in understood.claimed_numbers():
+            if number not in phones:
+                return reply_text(kb, "premise_wrong", lang, claim=number)
+        return ""
+
+    @staticmethod
+    def _amounts_in(text: str) -> list[Decimal]:
+        return [f.yuan for f in read_amounts(text)]

@@ -1,0 +1,57 @@
+"""Whether a message that tells a story is about the notice: a statement offered for
+confirmation in the user's own words, or questions made of everyday asking words that ask about
+what the story names."""
+
+from __future__ import annotations
+
+from conversations.understanding import Reader, Understanding
+from knowledge.search import SearchIndex
+
+SUPPORT_WINDOW = 6  # characters after an outside word in which a word of support names it
+
+
+class Scope:
+    def __init__(self, index: SearchIndex, reader: Reader) -> None:
+        self.index = index
+        self.reader = reader
+
+    def confirms_a_notice_fact(self, question: str, understood: Understanding) -> bool:
+        """…就够了吧, …对吧 about one of the notice's topics or asks: the user's own words for
+        the fact (打印三份交上去) are no sign that the message is about something else."""
+        if not understood.premise or understood.other_programme or self.index.outside_words(question):
+            return False
+        about = (
+            understood.topics
+            or understood.intents
+            or understood.claimed_copies()
+            or self.reader.offered_body(understood)
+        )
+        return bool(about) and not self.index.elsewhere(question)
+
+    def asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:
+        """The questions are made only of everyday asking words (怎么申请, 补多少), so they ask
+        about what the story names; the story names something outside the notice and none of
+        the notice's topics."""
+        if understood.topics or not self.index.outside_words(understood.text):
+            return False
+        generic = self.reader.generic_words
+        words = [w for c in asked for w in self.index.known_words(c) if not any(ch.isdigit() for ch in w)]
+        if not all(w in generic for w in words):
+            return False
+        # 在阿里云上部署了MES，能申报吗: asking to apply is about the notice, unless the story
+        # names another support (听说有社保补贴，怎么申请)
+        if not any(w in self.reader.apply_words for w in words):
+            return True
+        return self.story_names_a_support(understood, asked)
+
+    def story_names_a_support(self, understood: Understanding, asked: list[str]) -> bool:
+        support = self.reader.support_words
+        for clause in understood.clauses:
+            if clause in asked:
+                continue
+            for word in self.index.outside_words(clause):
+                bare = self.index.normaliser.canonical(clause).replace(" ", "")
+                at = bare.find(word)
+                if at >= 0 and any(s in bare[at : at + len(word) + SUPPORT_WINDOW] for s in support):
+                    return True
+        return False

@@ -1,0 +1,60 @@
+"""The notice's structure as answers use it: its directions and stages, the sections where they
+are listed and funded, the FAQ entry of each clause, and which entries sum up several directions.
+Built once from the knowledge base; read-only.
+"""
+
+from __future__ import annotations
+
+from conversations.understanding import Reader, Understanding
+from knowledge.loader import KnowledgeBase
+from knowledge.normalize import simplify
+from knowledge.schema import Direction, Entry
+
+
+def section_of(clause: str) -> str:
+    """A clause's section: the part before its item's brackets."""
+    return clause.split("(")[0]
+
+
+class NoticeShape:
+    def __init__(self, kb: KnowledgeBase, reader: Reader) -> None:
+        notice = kb.notice
+        index = reader.index
+        self.kb = kb
+        self.directions = {d.id: d for d in notice.directions}
+        self.stages = {s.id: s for s in notice.stages}
+        # the notice's sections, from its data: where the directions are listed, where their
+        # amounts are (answers replaced by the worked figures), and who may apply
+        self.directions_section = section_of(notice.directions[0].clause)
+        self.amount_section = section_of(notice.directions[0].funding.clause)
+        self.who_section = section_of(notice.eligibility[0].clause) if notice.eligibility else ""
+        self.amount_intents = {
+            index.normaliser.canonical(w, correct=False).replace(" ", "") for w in kb.lexicon.amount_intents
+        }
+        self.specific_clauses = {
+            *(d.clause for d in notice.directions),
+            *(d.funding.clause for d in notice.directions),
+            *(s.clause for s in notice.stages),
+        }
+        self.scenarios = [
+            (d, [simplify(p) for s in d.scenarios.zh for p in s.split("、") if 2 < len(p) <= 8])
+            for d in notice.directions
+        ]
+        self.entry_for_clause: dict[str, Entry] = {}
+        for entry in kb.faq.entries:
+            self.entry_for_clause.setdefault(entry.clause, entry)
+        # an entry of a directions' section that speaks of several directions sums them up (the
+        # caps of all of them); one that names none states the section's common rule
+        direction_ids = set(self.directions)
+        self.summaries = {
+            e.id for e in kb.faq.entries if len(reader.read(e.answer.zh).topic_ids(direction_ids)) > 1
+        }
+
+    def directions_for(self, understood: Understanding, parts: list[Entry]) -> list[Direction]:
+        ids = understood.topic_ids(set(self.directions))
+        if not ids:
+            for entry in parts:
+                ids += [
+                    d.id for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)
+                ]
+        return [self.directions[i] for i in dict.fromkeys(ids)]
