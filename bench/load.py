@@ -69,6 +69,7 @@ from typing import Any, Literal
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bot.people import telegram  # noqa: E402
 from bot.storage import Storage  # noqa: E402
 from bot.texts import texts_for  # noqa: E402
 from conversations.engine import FlowEngine, Session, Tap, Text  # noqa: E402
@@ -429,6 +430,12 @@ def seed_database(path: Path, count: int, rng: random.Random) -> Resumable:
     unfinished = {SEEDED_IDS + i: answered_of(i) for i in range(count) if answered_of(i) < CHECK_STEPS}
     driven = set(sorted(unfinished)[:2000])  # more than any run hands out
     rows = seed_rows(count, driven, rng)
+    for records in rows.values():  # storage knows users by their address (tg:…)
+        for record in records:
+            record["user_id"] = telegram(record["user_id"]).key
+    for record in rows["sessions"]:
+        state = json.loads(record["state"])
+        record["state"] = json.dumps({**state, "owner": record["user_id"]}, ensure_ascii=False)
     storage = Storage(path)
     try:
         storage.conn.execute("BEGIN")
