@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -39,14 +39,7 @@ class Session:
     finished: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "flow_id": self.flow_id,
-            "owner": self.owner,
-            "answers": self.answers,
-            "raw": self.raw,
-            "current": self.current,
-            "finished": self.finished,
-        }
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:
