@@ -345,14 +345,14 @@ def test_pending_can_be_typed(kb: KnowledgeBase) -> None:
 
 WHO = [
     # (answers, outcome, what the result says)
-    ({"enterprise_kind": "tap:software"}, Outcome.NOT_ELIGIBLE, "适用方向2（三(二)）"),
-    ({"enterprise_kind": "tap:other_enterprise"}, Outcome.NOT_ELIGIBLE, "方向1（三(一)）只写工业企业"),
+    ({"enterprise_kind": "tap:software"}, Outcome.NOT_ELIGIBLE, "适用方向二（三(二)）"),
+    ({"enterprise_kind": "tap:other_enterprise"}, Outcome.NOT_ELIGIBLE, "方向一（三(一)）只写工业企业"),
     ({"enterprise_kind": "tap:institution"}, Outcome.NEEDS_PERSON, "通知未明确，以市工信局解释为准"),
     ({"enterprise_kind": "tap:unsure"}, Outcome.NEEDS_PERSON, "需要工作人员确认"),
     (
         {"direction": "tap:d2", "enterprise_kind": "tap:industrial"},
         Outcome.NOT_ELIGIBLE,
-        "适用方向1（三(一)）",
+        "适用方向一（三(一)）",
     ),
     (
         {"direction": "tap:d2", "enterprise_kind": "tap:software", "platform_deployed": "tap:no"},
