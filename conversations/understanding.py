@@ -198,7 +198,10 @@ class Reader:
         if other and self._part_of_a_situation(simplified, other, topics):
             other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
         other = other or self._other_body(simplified) or self._other_round(simplified)
-        other = other or self._local_policy(simplified) or self._named_support(text)
+        other = other or self._local_policy(simplified)
+        support = None if other else self._named_support(text)
+        if support and not self._part_of_a_situation(simplified, support, topics):
+            other = support
         return Understanding(
             text=text,
             simplified=simplified,
@@ -312,11 +315,12 @@ class Reader:
         return None
 
     def asked(self, understood: Understanding) -> list[str]:
-        """The clauses that ask: the questions, else the requests, else the last clause."""
+        """The clauses that ask: those with a question word or a request (帮我写…), else those
+        naming an ask (材料 …: 我们是做稀土材料的 is no question beside a request), else the last."""
         clauses = understood.clauses
         return (
-            [c for c in clauses if self.is_question(c)]
-            or [c for c in clauses if REQUEST.search(c)]
+            [c for c in clauses if QUESTION_MARK.search(simplify(c)) or REQUEST.search(c)]
+            or [c for c in clauses if self.intents_of(c)]
             or clauses[-1:]
         )
 

@@ -42,7 +42,7 @@ INTENT_MISS_FACTOR = 0.8  # an entry none of whose phrasings names what is asked
 ANSWER_TEXT_MATCH = 0.6  # a token found only in an entry's answer counts for this much
 CANDIDATES_FOR_FUZZY = 12
 PLACE_POLICY_WINDOW = 14  # characters after a place's name in which its own policy is named
-YEAR_SAID = re.compile(r"^\s*\d{4}\s*年(?:度)?")
+YEAR_SAID = re.compile(r"^(?:市)?\s*\d{4}\s*年(?:度)?(?:的)?")
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
 
 
@@ -231,7 +231,12 @@ class SearchIndex:
 
     def _places(self, canonical: str) -> list[str]:
         """Other cities and provinces named in the text (Latin names as whole words only)."""
-        found = [p for p in self._other_places if p and not p.isascii() and p in canonical]
+        # 老板是香港人: a person's origin, not that place's policy
+        found = [
+            p
+            for p in self._other_places
+            if p and not p.isascii() and re.search(re.escape(p) + r"(?!人)", canonical)
+        ]
         if self._latin_places is not None:
             found += self._latin_places.findall(canonical)
         return found

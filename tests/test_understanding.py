@@ -371,6 +371,26 @@ def test_funds_clawed_back_are_the_notices_condition(composer: Composer):
     assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions"
 
 
+def test_a_person_from_another_place_is_no_other_places_policy(composer: Composer):
+    answer = composer.answer("我们财务总监是广州人，他想知道验收申请报告交几份", None, JUNE_20)
+    assert answer.entry_id is not None and "一式七份" in answer.text
+
+
+def test_a_support_named_in_the_story_of_an_audit_is_the_notices_condition(composer: Composer):
+    question = "前年我们的渔船燃油补贴被审计查出问题，这次还能报工业互联网项目吗"
+    assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions"
+
+
+def test_a_request_beside_a_statement_naming_materials_is_what_is_asked(composer: Composer):
+    answer = composer.answer("帮我写一份验收申请报告，我们是做钢铁材料的，项目投资五百万", None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+
+
+def test_another_citys_round_said_with_its_year_after_the_city(composer: Composer):
+    answer = composer.answer("我们分厂在佛山，佛山市2022年的工业互联网项目补多少", None, JUNE_20)
+    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE
+
+
 def test_generic_questions_about_an_outside_story_are_outside(composer: Composer):
     question = "我们厂去年新招了十几个人，听说有就业补贴，怎么申请，能给多少"
     answer = composer.answer(question, None, JUNE_20)
