@@ -33,7 +33,7 @@ def _latin(char: str) -> bool:
 
 
 # 帮我写一份申报书: a request, asked without a question mark
-REQUEST = re.compile(r"帮我|帮忙|麻烦你|请你|给我|替我|could you|can you|would you|please", re.IGNORECASE)
+REQUEST = re.compile(r"帮我|帮忙|麻烦你|请你|替我|could you|can you|would you|please", re.IGNORECASE)
 YES_NO = re.compile(r"吗|\?$|？$")
 PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
