@@ -123,6 +123,9 @@ class SearchIndex:
             phrasing.weight = sum(self._weight(t) for t in phrasing.tokens)
         self._out_of_scope = [self._bare(w) for w in lexicon.out_of_scope]
         self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
+        self._cjk_places = [
+            (p, re.compile(re.escape(p) + r"(?!人)")) for p in self._other_places if p and not p.isascii()
+        ]
         latin = [re.escape(p) for p in self._other_places if p and p.isascii()]
         self._latin_places = re.compile(r"\b(?:" + "|".join(latin) + r")\b") if latin else None
         self._place_policy = [self._bare(w) for w in lexicon.place_policy_words]
@@ -232,11 +235,7 @@ class SearchIndex:
     def _places(self, canonical: str) -> list[str]:
         """Other cities and provinces named in the text (Latin names as whole words only)."""
         # 老板是香港人: a person's origin, not that place's policy
-        found = [
-            p
-            for p in self._other_places
-            if p and not p.isascii() and re.search(re.escape(p) + r"(?!人)", canonical)
-        ]
+        found = [p for p, named in self._cjk_places if p in canonical and named.search(canonical)]
         if self._latin_places is not None:
             found += self._latin_places.findall(canonical)
         return found

@@ -317,7 +317,7 @@ NO_PROVINCIAL = [
 
 
 @pytest.mark.parametrize(("direction", "kind", "clause"), NO_PROVINCIAL)
-def test_no_base_funds_funds_is_an_amount_not_a_condition(
+def test_no_base_funds_is_an_amount_not_a_condition(
     kb: KnowledgeBase, direction: str, kind: str, clause: str
 ) -> None:
     run = run_check(

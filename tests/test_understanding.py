@@ -95,7 +95,7 @@ def test_a_large_investment_is_capped_and_says_why(composer: Composer):
     assert "三、支持方式（三）" in answer.text
 
 
-def test_no_base_funds_funds_is_an_amount_of_zero(composer: Composer):
+def test_no_base_funds_is_an_amount_of_zero(composer: Composer):
     answer = composer.answer("上了一套云MES花了60万，省里没有给资金，还能拿到市里的补贴吗？", None, JUNE_20)
     assert answer.entry_id is not None and "市级配套为0元" in answer.text
 
@@ -243,6 +243,15 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "消防验收要准备哪些材料",
         "员工考了证书，公司有没有奖励",
         "我们是河源的企业，在河源注册，想问河源市今年数字化项目什么时候报",
+        # applying to the province itself, the contacts' posts, the bot itself
+        "省里的专项资金是直接报省工信厅吗",
+        "马凯鹏在哪个科室",
+        "你是机器人吗",
+        # requests to draft, other places' rounds with their year, a county's own policy
+        "帮我写一份项目验收申请报告，我们是做陶瓷的，上云项目投资两百万",
+        "Could you write our project entry application form for us? We invested 3 million.",
+        "佛山2023年工业互联网项目补贴标准",
+        "我们在乐昌，乐昌有没有自己出台的上云补贴",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -326,14 +335,6 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
     assert answer.entry_id == "max-two-projects"
 
 
-@pytest.mark.parametrize("question", ["省里的专项资金是直接报省工信厅吗", "马凯鹏在哪个科室", "你是机器人吗"])
-def test_asking_the_province_the_contacts_details_or_the_bot_itself_is_outside(
-    composer: Composer, question: str
-):
-    answer = composer.answer(question, None, JUNE_20)
-    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
-
-
 @pytest.mark.parametrize(
     ("question", "entry_id"),
     [("通知按照哪份文件定的", "policy-basis"), ("这个通知几月几号发的", "issuer-and-date")],
@@ -345,20 +346,6 @@ def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: 
 def test_a_question_asked_with_sha_is_the_question(composer: Composer):
     question = "入库材料交到县里了，听县工信局讲市里要组织专家论证，这个论证出来的书面结论有啥用"
     assert composer.answer(question, None, JUNE_20).entry_id == "entry-expert-review"
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "帮我写一份项目验收申请报告，我们是做陶瓷的，上云项目投资两百万",
-        "Could you write our project entry application form for us? We invested 3 million.",
-        "佛山2023年工业互联网项目补贴标准",
-        "我们在乐昌，乐昌有没有自己出台的上云补贴",
-    ],
-)
-def test_requests_other_places_rounds_and_county_policies_are_outside(composer: Composer, question: str):
-    answer = composer.answer(question, None, JUNE_20)
-    assert answer.entry_id is None and answer.kind is Kind.OUTSIDE, question
 
 
 def test_a_firm_from_elsewhere_working_in_the_city_is_inside(composer: Composer):
