@@ -69,6 +69,7 @@ from typing import Any, Literal
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.questions import QUESTIONS  # noqa: E402
 from bot.people import telegram  # noqa: E402
 from bot.storage import Storage  # noqa: E402
 from bot.texts import texts_for  # noqa: E402
@@ -95,19 +96,6 @@ TARGET_P95_MS, TARGET_RATIO, TARGET_PEAK_MB = 50.0, 0.5, 200.0
 # markers that carry a user id: finding another user's id in a reply is a mix-up
 MARKER = re.compile(r"(?:测试|用户|编号)(\d+)")
 STAFF_HEADER_ID = re.compile(r"ID：(\d+)")
-
-# free-text questions and a substring their answer must contain
-QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("入库申报截止日期", "2022年7月8日"),
-    ("验收申请截止日期", "8月26日"),
-    ("最高能补多少钱", "最高100万元"),
-    ("联系人是谁", "8884332"),
-    ("哪些企业可以申报", "乳源瑶族自治县"),
-    ("纸质材料要几份", "一式七份"),
-    ("一个企业最多报几个项目", "最多申请2个项目"),
-    ("明天会下雨吗", "不在本通知范围内"),
-    ("What is the maximum subsidy?", "RMB 1,000,000"),
-)
 
 # the county step's buttons (every county of the jurisdiction)
 COUNTIES: tuple[str, ...] = (

@@ -54,20 +54,13 @@ from typing import Any
 import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.questions import QUESTIONS  # noqa: E402
+
 PAUSE_SECONDS = (1.5, 4.5)
 START_TIMEOUT = 60.0
 MARKER = re.compile(r"测试(\d+)号")
-
-QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("入库申报截止日期", "2022年7月8日"),
-    ("验收申请截止日期", "8月26日"),
-    ("最高能补多少钱", "100万元"),
-    ("联系人是谁", "8884332"),
-    ("哪些企业可以申报", "乳源瑶族自治县"),
-    ("纸质材料要几份", "一式七份"),
-    ("一个企业最多报几个项目", "2个项目"),
-    ("明天会下雨吗", "不在本通知范围内"),
-)
 
 
 @dataclass

@@ -16,7 +16,7 @@ from bot.checks import Checks
 from bot.handoff import Handoff, Outbound
 from bot.i18n import language_of
 from bot.inbound import Inbound
-from bot.people import WEB, Address, Sender
+from bot.people import WEB, Address, Sender, StaffGroup
 from bot.staff import STAFF_COMMANDS, StaffDesk
 from bot.storage import Storage
 from bot.texts import texts_for
@@ -64,8 +64,7 @@ class Assistant:
         storage: Storage,
         today: Callable[[], dt.date],
         scheduler: ReminderScheduler | None = None,
-        staff_chat_id: int | None = None,
-        admin_ids: frozenset[int] = frozenset(),
+        staff_group: StaffGroup | None = None,
     ) -> None:
         self.kb = kb
         self.index = index
@@ -74,7 +73,7 @@ class Assistant:
         self.scheduler: ReminderScheduler = scheduler or NoScheduler()
         self.checks = Checks(kb, storage, today)
         self.composer = Composer(kb, index)
-        self.handoff = Handoff(kb, storage, self.checks, staff_chat_id, admin_ids)
+        self.handoff = Handoff(kb, storage, self.checks, staff_group or StaffGroup())
         self.staff = StaffDesk(self.handoff)
 
     # the door: every channel's events come in here -------------------------------------------

@@ -201,11 +201,12 @@ async def _deliver_one(update: Update | None, context: ContextTypes.DEFAULT_TYPE
     reply_to = item.reply_to or _asker_in_group(update, chat_id)
     reply_parameters = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
     sent_ids: list[int] = []
-    if item.attachment is not None:
+    if item.file is not None:
+        filename, data = item.file
         document = await context.bot.send_document(
             chat_id,
-            item.attachment.data,
-            filename=item.attachment.filename,
+            data,
+            filename=filename,
             caption=item.reply.text,
             parse_mode=ParseMode.HTML,
         )

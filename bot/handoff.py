@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from bot import screens
 from bot.checks import CHECK, Checks
-from bot.people import TELEGRAM, WEB, Address, Sender, StaffMember, telegram
+from bot.people import TELEGRAM, WEB, Address, Sender, StaffGroup, StaffMember, telegram
 from bot.storage import Storage
 from bot.texts import texts_for
 from conversations.actions import HOME, Rate, StaffCase, decode
@@ -23,14 +23,6 @@ from conversations.markup import bold, escape
 from conversations.reply import Button, Keyboard, Reply
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
-
-
-@dataclass(frozen=True)
-class Attachment:
-    """A file to send (an export), with the reply's text as its caption."""
-
-    filename: str
-    data: bytes
 
 
 @dataclass(frozen=True)
@@ -50,7 +42,8 @@ class Outbound:
     # someone's own words (plain text), shown after the reply's text: a channel with a length
     # limit splits them over as many messages as it needs
     quoted: str | None = None
-    attachment: Attachment | None = None
+    # a file to send, as httpx takes one: its name and its bytes; the reply's text is its caption
+    file: tuple[str, bytes] | None = None
     # a short notice for whoever tapped, shown by the button (an alert), not sent as a message
     notice: bool = False
 
@@ -77,19 +70,24 @@ class Handoff:
         kb: KnowledgeBase,
         storage: Storage,
         checks: Checks,
-        staff_chat_id: int | None,
-        admin_ids: frozenset[int] = frozenset(),
+        staff_group: StaffGroup,
     ) -> None:
         self.kb = kb
         self.storage = storage
         self.checks = checks
-        self.staff_chat_id = staff_chat_id
-        self.staff_chat = telegram(staff_chat_id) if staff_chat_id is not None else None
-        self.admin_ids = admin_ids
+        self.staff_group = staff_group
+
+    @property
+    def staff_chat_id(self) -> int | None:
+        return self.staff_group.chat_id
+
+    @property
+    def staff_chat(self) -> Address | None:
+        return self.staff_group.chat
 
     def is_staff(self, user_id: int) -> bool:
         """Staff powers (relay, claim, close, staff commands) belong to BOT_ADMIN_IDS only."""
-        return user_id in self.admin_ids
+        return self.staff_group.has_member(user_id)
 
     def staff_member(self, sender: Sender) -> StaffMember | None:
         """The sender as staff acts (BOT_ADMIN_IDS are Telegram users); None for anyone elsewhere."""

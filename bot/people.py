@@ -52,6 +52,22 @@ class Sender:
 
 
 @dataclass(frozen=True)
+class StaffGroup:
+    """Where the bureau's staff work and who they are: their Telegram group (None: a handoff gives
+    the contacts instead) and their Telegram user ids (BOT_ADMIN_IDS), who alone have staff powers."""
+
+    chat_id: int | None = None
+    admin_ids: frozenset[int] = frozenset()
+
+    @property
+    def chat(self) -> Address | None:
+        return telegram(self.chat_id) if self.chat_id is not None else None
+
+    def has_member(self, user_id: int) -> bool:
+        return user_id in self.admin_ids
+
+
+@dataclass(frozen=True)
 class StaffMember:
     """A member of the bureau's staff, known by their Telegram user id (BOT_ADMIN_IDS)."""
 

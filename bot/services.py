@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.dialog import Assistant, ReminderScheduler
+from bot.people import StaffGroup
 from bot.settings import Settings
 from bot.storage import Storage
 from knowledge.loader import load_knowledge
@@ -18,6 +19,5 @@ def build_assistant(settings: Settings, scheduler: ReminderScheduler | None = No
         storage,
         settings.current_date,
         scheduler,
-        settings.staff_chat_id,
-        settings.admin_ids,
+        StaffGroup(settings.staff_chat_id, settings.admin_ids),
     )

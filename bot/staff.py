@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot import export, stats
-from bot.handoff import Attachment, Handoff, Outbound
+from bot.handoff import Handoff, Outbound
 from bot.i18n import gettext
 from bot.people import Address, Sender
 from bot.texts import texts_for
@@ -76,7 +76,7 @@ class StaffDesk:
             return [note(where, gettext(lang, "staff.export_usage"))]
         name = f"leads-{dt.date.today().isoformat()}.{fmt}"
         caption = Reply(escape(gettext(lang, "staff.export_sent", count=count)))
-        out = [Outbound(sender.address, caption, attachment=Attachment(name, data))]
+        out = [Outbound(sender.address, caption, file=(name, data))]
         if where != sender.address:
             out.append(note(where, gettext(lang, "staff.export_private")))
         return out

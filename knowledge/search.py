@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
@@ -55,8 +56,9 @@ class Kind(StrEnum):
     EMPTY = "empty"
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """An entry and how well the question matches it (a pair made for each candidate, so light)."""
+
     entry: Entry
     score: float
 

@@ -29,7 +29,7 @@ import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import KW_ONLY, dataclass, field
 from http import HTTPStatus
 from typing import Any, NamedTuple
 
@@ -506,37 +506,29 @@ def _render(text: str, parse_mode: str | None) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
+@dataclass(eq=False, repr=False)  # one object per chat, compared by identity
 class FakeChat:
     """A chat the server knows: its stored messages and the transcript of the bot's actions in it."""
 
-    def __init__(
-        self,
-        server: FakeBotApi,
-        chat_id: int,
-        chat_type: str,
-        *,
-        title: str | None = None,
-        first_name: str | None = None,
-        username: str | None = None,
-    ) -> None:
-        self.server = server
-        self.id = chat_id
-        self.type = chat_type
-        self.title = title
-        self.first_name = first_name
-        self.username = username
-        #: Private chats only: the bot gets 403 "blocked by the user" while set.
-        self.blocked = False
-        #: Every bot action in this chat, in order (``next_reply`` walks through it).
-        self.actions: list[BotAction] = []
-        #: Labels of the reply keyboard currently shown, or ``None``.
-        self.reply_keyboard: list[list[str]] | None = None
-        self._one_time_keyboard = False
-        self._messages: dict[int, JSON] = {}
-        self._content: dict[int, tuple[Any, ...]] = {}
-        self._next_message_id = 1
-        self._cursor = 0
-        self._event = asyncio.Event()
+    server: FakeBotApi
+    id: int
+    type: str
+    _: KW_ONLY
+    title: str | None = None
+    first_name: str | None = None
+    username: str | None = None
+    #: Private chats only: the bot gets 403 "blocked by the user" while set.
+    blocked: bool = False
+    #: Every bot action in this chat, in order (``next_reply`` walks through it).
+    actions: list[BotAction] = field(default_factory=list)
+    #: Labels of the reply keyboard currently shown, or ``None``.
+    reply_keyboard: list[list[str]] | None = None
+    _one_time_keyboard: bool = False
+    _messages: dict[int, JSON] = field(default_factory=dict)
+    _content: dict[int, tuple[Any, ...]] = field(default_factory=dict)
+    _next_message_id: int = 1
+    _cursor: int = 0
+    _event: asyncio.Event = field(default_factory=asyncio.Event)
 
     def as_dict(self) -> JSON:
         """The ``Chat`` object Telegram sends."""
@@ -638,30 +630,25 @@ class FakeChat:
         return out
 
 
+@dataclass(eq=False, repr=False)
 class FakeUser:
     """A simulated Telegram user; its helpers enqueue updates for the bot's ``getUpdates``."""
 
-    def __init__(
-        self,
-        server: FakeBotApi,
-        user_id: int,
-        first_name: str,
-        language_code: str | None,
-        username: str | None,
-        last_name: str | None = None,
-    ) -> None:
-        self.server = server
-        self.id = user_id
-        self.first_name = first_name
-        self.last_name = last_name
-        self.language_code = language_code
-        self.username = username
-        #: The user's private chat with the bot (chat id == user id).
-        self.chat = server._add_chat(
-            FakeChat(server, user_id, "private", first_name=first_name, username=username)
+    server: FakeBotApi
+    id: int
+    first_name: str
+    language_code: str | None
+    username: str | None
+    last_name: str | None = None
+    #: The user's private chat with the bot (chat id == user id).
+    chat: FakeChat = field(init=False)
+    #: Parameters of every ``answerCallbackQuery`` for this user's taps, in order.
+    callback_answers: list[JSON] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.chat = self.server._add_chat(
+            FakeChat(self.server, self.id, "private", first_name=self.first_name, username=self.username)
         )
-        #: Parameters of every ``answerCallbackQuery`` for this user's taps, in order.
-        self.callback_answers: list[JSON] = []
 
     def as_dict(self) -> JSON:
         """The ``User`` object Telegram sends."""

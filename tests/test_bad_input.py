@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from bot.checks import CHECK, LEAD
 from bot.dialog import MAX_TEXT_CHARS, Assistant
 from bot.handoff import Outbound
-from bot.people import Sender, telegram
+from bot.people import Sender, StaffGroup, telegram
 from bot.storage import USER_TABLES, Storage
 from conversations import parsers
 from conversations.engine import Session
@@ -239,7 +239,7 @@ class Core:
 @pytest.fixture
 def core(kb: KnowledgeBase, index: SearchIndex, tmp_path: Path) -> Iterator[Core]:
     storage = Storage(tmp_path / "core.db")
-    assistant = Assistant(kb, index, storage, lambda: TODAY, None, STAFF_CHAT_ID)
+    assistant = Assistant(kb, index, storage, lambda: TODAY, None, StaffGroup(STAFF_CHAT_ID))
     seed_ann(assistant)
     yield Core(assistant)
     storage.close()

@@ -9,7 +9,7 @@ import pytest
 
 from bot.console import ConsoleChat
 from bot.dialog import Assistant
-from bot.people import Sender, telegram
+from bot.people import Sender, StaffGroup, telegram
 from bot.storage import Storage
 from knowledge.loader import KnowledgeBase
 from knowledge.search import SearchIndex
@@ -93,7 +93,7 @@ def test_console_person_button_gives_the_contacts_without_a_staff_group(assistan
 
 
 def test_console_person_button_opens_a_case_with_a_staff_group(kb: KnowledgeBase, index: SearchIndex):
-    assistant = Assistant(kb, index, Storage(":memory:"), lambda: TODAY, staff_chat_id=-100777)
+    assistant = Assistant(kb, index, Storage(":memory:"), lambda: TODAY, staff_group=StaffGroup(-100777))
     stdin = io.StringIO("8\n你好\n/quit\n")  # 转人工, then a message for the staff
     stdout = io.StringIO()
     ConsoleChat(assistant).run(stdin, stdout)

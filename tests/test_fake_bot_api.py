@@ -9,25 +9,16 @@ from typing import Any
 
 import aiohttp
 import pytest
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyKeyboardMarkup, Update, ext
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
-from telegram.ext import (
-    Application,
-    ApplicationBuilder,
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-    MessageHandler,
-    filters,
-)
 
 from tests.fake_bot_api import FakeBotApi
 
 GROUP_ID = -1001234567890
-App = Application[Any, Any, Any, Any, Any, Any]
+App = ext.Application[Any, Any, Any, Any, Any, Any]
 
 
-async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def echo(update: Update, context: ext.ContextTypes.DEFAULT_TYPE) -> None:
     """Echo a text; in groups, quote the message and say whether it replied to the bot."""
     message = update.effective_message
     assert message is not None and message.text is not None
@@ -39,7 +30,7 @@ async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await message.reply_text(f"group echo: {message.text} (reply to bot: {to_bot})", do_quote=True)
 
 
-async def menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def menu(update: Update, context: ext.ContextTypes.DEFAULT_TYPE) -> None:
     """Offer an inline keyboard."""
     assert update.effective_message is not None
     yes = InlineKeyboardButton("Yes ✅", callback_data="yes")
@@ -47,7 +38,7 @@ async def menu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await update.effective_message.reply_text("Continue?", reply_markup=keyboard)
 
 
-async def choose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def choose(update: Update, context: ext.ContextTypes.DEFAULT_TYPE) -> None:
     """Answer the tap and edit the menu message."""
     query = update.callback_query
     assert query is not None
@@ -55,7 +46,7 @@ async def choose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await query.edit_message_text(f"You chose <b>{query.data}</b>", parse_mode="HTML")
 
 
-async def document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def document(update: Update, context: ext.ContextTypes.DEFAULT_TYPE) -> None:
     """Download the document and send it back reversed."""
     message = update.effective_message
     assert message is not None and message.document is not None
@@ -79,7 +70,7 @@ async def server() -> AsyncIterator[FakeBotApi]:
 async def app(server: FakeBotApi) -> AsyncIterator[App]:
     """A polling PTB application wired to the fake server; shut down cleanly afterwards."""
     application = (
-        ApplicationBuilder()
+        ext.ApplicationBuilder()
         .token(server.token)
         .base_url(server.base_url)
         .base_file_url(server.base_file_url)
@@ -87,14 +78,14 @@ async def app(server: FakeBotApi) -> AsyncIterator[App]:
     )
     errors: list[object] = []
 
-    async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def on_error(update: object, context: ext.ContextTypes.DEFAULT_TYPE) -> None:
         errors.append(context.error)
 
     application.bot_data["errors"] = errors
-    application.add_handler(CommandHandler("menu", menu))
-    application.add_handler(CallbackQueryHandler(choose))
-    application.add_handler(MessageHandler(filters.Document.ALL, document))
-    application.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, echo))
+    application.add_handler(ext.CommandHandler("menu", menu))
+    application.add_handler(ext.CallbackQueryHandler(choose))
+    application.add_handler(ext.MessageHandler(ext.filters.Document.ALL, document))
+    application.add_handler(ext.MessageHandler(ext.filters.TEXT & ~ext.filters.COMMAND, echo))
     application.add_error_handler(on_error)
     await application.initialize()
     await application.start()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.dialog import Assistant
-from bot.people import WEB, Address, Sender, telegram
+from bot.people import WEB, Address, Sender, StaffGroup, telegram
 from bot.storage import USER_TABLES, Storage
 from bot.web.store import WebStore
 from knowledge.loader import KnowledgeBase
@@ -100,7 +100,7 @@ def test_users_go_on_where_they_were(
 ):
     _, storage, web = upgraded
     assistant = Assistant(
-        kb, index, storage, lambda: dt.date(2022, 7, 1), staff_chat_id=-100777, admin_ids=frozenset({9001})
+        kb, index, storage, lambda: dt.date(2022, 7, 1), staff_group=StaffGroup(-100777, frozenset({9001}))
     )
     ann, bob = Sender(telegram(611), "Ann"), Sender(telegram(612), "Bob", language_code="en")
     # Ann: her finished check, her lead, her reminders

@@ -9,7 +9,7 @@ import pytest
 
 from bot.dialog import Assistant
 from bot.inbound import Command, Inbound, Tap
-from bot.people import WEB, Address, telegram
+from bot.people import WEB, Address, StaffGroup, telegram
 from bot.storage import Storage
 from conversations.actions import SCREENS, decode
 from conversations.reply import Button
@@ -26,7 +26,7 @@ def chat(kb: KnowledgeBase, index: SearchIndex, tmp_path: Path) -> Transcript:
     storage = Storage(tmp_path / "bot.db")
     today = lambda: dt.date(2022, 7, 1)  # noqa: E731
     return Transcript(
-        Assistant(kb, index, storage, today, staff_chat_id=-100777, admin_ids=frozenset({ADMIN}))
+        Assistant(kb, index, storage, today, staff_group=StaffGroup(-100777, frozenset({ADMIN})))
     )
 
 
