@@ -283,9 +283,8 @@ class Composer:
     def _applicants(self, understood: Understanding, parts: list[Entry], lang: Lang) -> str:
         """Who applies for a named direction, when that is asked: its applicant, with its clause."""
         named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
-        if not (
-            named and parts and self.shape.who_section and parts[0].clause.startswith(self.shape.who_section)
-        ):
+        who = self.shape.who_section
+        if not (named and who and any(p.clause.startswith(who) for p in parts)):
             return ""
         lines = []
         for direction in named:

@@ -65,8 +65,8 @@ class Parts:
                 result = search(clause)
                 if result.score >= STRONG_CLAUSE and result.kind is Kind.ANSWER:
                     add(result)
-        else:
-            add(main)
+        elif len(questions) <= 1 or main.score >= STRONG_CLAUSE:
+            add(main)  # several questions: the whole message only where it plainly says one thing
         if main.kind is not Kind.ANSWER or len(questions) > 1:
             if not questions and clauses and main.kind is Kind.UNSURE:
                 questions = clauses[-1:]
@@ -104,6 +104,8 @@ class Parts:
                     if p.clause not in (self.shape.directions_section, self.shape.amount_section)
                 ]
                 parts[:] = specific or parts
+        if not parts:
+            add(main)
         searched = bool(parts)
         parts = self._generalise(understood, parts, main)
         parts = self._specialise(understood, parts)

@@ -638,3 +638,55 @@ def test_a_named_stage_is_not_answered_by_another_that_only_mentions_it(composer
     # the acceptance entry's text says 入库项目单位; a question about 入库 still gets the entry stage
     answer = composer.answer(question, None, JUNE_20)
     assert "7月8日" in answer.text.split("\n")[0] and "8月26日" not in answer.text.split("\n")[0]
+
+
+# read in the eighth set's misses --------------------------------------------------------------------
+def test_a_second_question_asked_with_who_is_answered_too(composer: Composer):
+    answer = composer.answer("验收要交几份？交给谁？", None, JUNE_20)
+    assert "一式七份" in answer.text and "工业和信息化主管部门" in answer.text
+
+
+def test_a_question_asked_with_ganma_is_a_question(composer: Composer):
+    answer = composer.answer("入库算不算立项？入库到底干嘛用", None, JUNE_20)
+    assert "储备" in answer.text
+    assert "5G" not in answer.text  # the whole message's weak match is not a part of its own
+
+
+def test_cantonese_which_ones_reads_as_which(composer: Composer):
+    assert composer.answer("呢份通知發俾邊啲單位", None, JUNE_20).entry_id == "addressees"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们公司在东莞，在韶关部署了行业平台，属于哪个方向",
+        "We are a supplier from Shenzhen and deployed our platform in Shaoguan. Which direction fits?",
+    ],
+)
+def test_where_the_applicant_is_based_is_its_story_not_that_place_s_policy(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is not None
+
+
+def test_the_applicants_of_named_directions_whenever_who_may_apply_is_a_part(composer: Composer):
+    answer = composer.answer("5G项目和上云项目的申报主体分别是谁", None, JUNE_20)
+    assert "方向四（“5G+制造业”融合创新运用）的申报主体" in answer.text
+    assert "方向一（工业企业“上云上平台”）的申报主体" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "入库评审的评分标准能发我看看吗",
+        "验收的专家是谁",
+        "严鹏是男的还是女的",
+        "Which cloud vendor would you recommend?",
+    ],
+)
+def test_what_the_notice_does_not_say_about_its_review_and_contacts_is_outside(
+    composer: Composer, question: str
+):
+    assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+def test_spending_the_subsidy_on_bonuses_is_the_rule_on_using_it(composer: Composer):
+    assert "不得挪用" in composer.answer("补贴能不能拿去发年终奖", None, JUNE_20).text
