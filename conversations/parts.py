@@ -60,8 +60,8 @@ class Parts:
             best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
             add(best)
             for clause in clauses:  # a clause that plainly says what it is about
-                if not self.index.known_words(clause):
-                    continue  # 三十来号人: nothing the knowledge base speaks of
+                if not self.index.known_words(self._without_named_things(clause)):
+                    continue  # 三十来号人, 那行业性标杆: nothing said beyond a name
                 result = search(clause)
                 if result.score >= STRONG_CLAUSE and result.kind is Kind.ANSWER:
                     add(result)
@@ -170,6 +170,14 @@ class Parts:
             )
         ]
         return list({d.id: d for d in found}.values())
+
+    def _without_named_things(self, clause: str) -> str:
+        """The clause without the directions and stages it names: what it says of them."""
+        text = simplify(clause)
+        for topic in self.reader.read(clause).topics:
+            if topic.id in self.reader.canonical_ids:
+                text = text.replace(topic.word, " ")
+        return text
 
     def _asked_words(self, questions: list[str], understood: Understanding) -> list[str]:
         """The last question without the names of the things it asks about: 分别要交什么."""

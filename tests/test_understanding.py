@@ -690,3 +690,12 @@ def test_what_the_notice_does_not_say_about_its_review_and_contacts_is_outside(
 
 def test_spending_the_subsidy_on_bonuses_is_the_rule_on_using_it(composer: Composer):
     assert "不得挪用" in composer.answer("补贴能不能拿去发年终奖", None, JUNE_20).text
+
+
+def test_a_list_of_directions_asked_their_caps_gets_each_cap_not_their_scope(composer: Composer):
+    answer = composer.answer("上云上平台封顶100万，那标杆、系统性、5G的封顶各是多少", None, JUNE_20)
+    assert "最高不超过50万元" in answer.text and "工业大脑" not in answer.text
+
+
+def test_how_to_do_something_the_story_names_outside_is_outside(composer: Composer):
+    assert composer.answer("工业APP想上架到平台的应用商店，具体怎么操作", None, JUNE_20).entry_id is None
