@@ -699,3 +699,8 @@ def test_a_list_of_directions_asked_their_caps_gets_each_cap_not_their_scope(com
 
 def test_how_to_do_something_the_story_names_outside_is_outside(composer: Composer):
     assert composer.answer("工业APP想上架到平台的应用商店，具体怎么操作", None, JUNE_20).entry_id is None
+
+
+def test_what_comes_after_the_acceptance_application_is_the_local_bureau_s_opinion(composer: Composer):
+    answer = composer.answer("验收申请交到区工信局了，接下来是什么流程", None, JUNE_20)
+    assert "初步意见" in answer.text and "市工信局" in answer.text
