@@ -112,3 +112,12 @@ class Normaliser:
                     if word and word not in self._stopwords:
                         out.append(stem(word))
         return out
+
+
+def word_bounds(text: str) -> set[int]:
+    """The positions in the text where a word begins or ends, as the segmenter cuts it."""
+    bounds, at = {0}, 0
+    for word in rjieba.cut(text):
+        at += len(word)
+        bounds.add(at)
+    return bounds

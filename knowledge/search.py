@@ -23,7 +23,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from knowledge.loader import KnowledgeBase
-from knowledge.normalize import Normaliser, detect_language, has_cjk
+from knowledge.normalize import Normaliser, detect_language, has_cjk, word_bounds
 from knowledge.schema import Entry, Lang
 
 # Weights of the signals and the thresholds, tuned on the project's own eval set.
@@ -182,7 +182,7 @@ class SearchIndex:
             return SearchResult(Kind.GREETING, answer_lang)
         if bare in self._thanks:
             return SearchResult(Kind.THANKS, answer_lang)
-        if any(word and word in bare for word in self._out_of_scope):
+        if self._outside_in(bare):
             return SearchResult(Kind.OUTSIDE, answer_lang)
         places = self._places(canonical)
         if places:
@@ -252,9 +252,21 @@ class SearchIndex:
         return token in self._postings
 
     def outside_words(self, question: str) -> list[str]:
-        """The lexicon's out-of-scope words that occur in the question."""
-        bare = self._bare(question[:MAX_QUESTION_CHARS])
-        return [word for word in self._out_of_scope if word and word in bare]
+        """The lexicon's out-of-scope words that occur in the question; a Chinese one only where it
+        begins or ends with a word of the question (上市 is not in 报上市里: 报上 / 市里)."""
+        return self._outside_in(self._bare(question[:MAX_QUESTION_CHARS]))
+
+    def _outside_in(self, bare: str) -> list[str]:
+        found = [word for word in self._out_of_scope if word and word in bare]
+        if not found:
+            return found
+        bounds = word_bounds(bare)
+        return [
+            word
+            for word in found
+            if word.isascii()
+            or any(m.start() in bounds or m.end() in bounds for m in re.finditer(re.escape(word), bare))
+        ]
 
     def _evidence(self, entry: Entry, words: dict[str, float]) -> float:
         """How much the question says that this entry matches: one vague word ("多少", "材料")

@@ -704,3 +704,22 @@ def test_how_to_do_something_the_story_names_outside_is_outside(composer: Compos
 def test_what_comes_after_the_acceptance_application_is_the_local_bureau_s_opinion(composer: Composer):
     answer = composer.answer("验收申请交到区工信局了，接下来是什么流程", None, JUNE_20)
     assert "初步意见" in answer.text and "市工信局" in answer.text
+
+
+def test_an_outside_word_across_two_words_is_not_there(composer: Composer, index: SearchIndex):
+    question = "验收申请是企业直接报上市里，还是交给县里？"
+    assert index.outside_words(question) == []
+    assert composer.answer(question, None, JUNE_20).entry_id is not None
+    assert "上市" in index.outside_words("公司明年准备上市")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Can we pay staff bonuses out of the subsidy?", "divert"),
+        ("我们是做系统集成的，替客户报可以吗", "书面同意"),
+        ("验收材料交到县里，之后会做什么", "初步意见"),
+    ],
+)
+def test_the_user_s_words_for_the_notice_s_rules(composer: Composer, question: str, expected: str):
+    assert expected in composer.answer(question, None, JUNE_20).text
