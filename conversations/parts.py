@@ -49,6 +49,11 @@ class Parts:
 
         clauses = [c for c in understood.clauses if not index.outside_words(c)]
         questions = [c for c in clauses if reader.is_question(c)]
+        if main.kind is Kind.OUTSIDE:  # 在阿里云上部署了MES，能申报吗: the rest of the story says what
+            rest = understood.simplified
+            for word in index.outside_words(question):
+                rest = rest.replace(word, " ")
+            main = search(rest)
         if len(understood.clauses) >= LONG_MESSAGE_CLAUSES and questions:
             # the situation first, the question last: the question and the clause before it
             # decide, unless the whole message is a better match

@@ -39,10 +39,19 @@ class Scope:
         if not all(w in generic for w in words):
             return False
         # 在阿里云上部署了MES，能申报吗: asking to apply is about the notice, unless the story
-        # names another support (听说有社保补贴，怎么申请)
-        if not any(w in self.reader.apply_words for w in words):
+        # names another support (听说有社保补贴，怎么申请) or the question names what is applied
+        # for in words the knowledge base never uses (商标被驳回，怎么申请复审)
+        if not any(w in self.reader.apply_words for w in words) or self._names_the_unknown(asked):
             return True
         return self.story_names_a_support(understood, asked)
+
+    def _names_the_unknown(self, asked: list[str]) -> bool:
+        return any(
+            not self.index.knows(t)
+            for c in asked
+            for t in self.index.normaliser.tokens(c)
+            if not t.startswith("~") and not t.isascii()
+        )
 
     def story_names_a_support(self, understood: Understanding, asked: list[str]) -> bool:
         support = self.reader.support_words

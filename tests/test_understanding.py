@@ -723,3 +723,15 @@ def test_an_outside_word_across_two_words_is_not_there(composer: Composer, index
 )
 def test_the_user_s_words_for_the_notice_s_rules(composer: Composer, question: str, expected: str):
     assert expected in composer.answer(question, None, JUNE_20).text
+
+
+def test_a_story_with_an_outside_word_is_answered_from_the_rest_of_it(composer: Composer):
+    answer = composer.answer("我们在阿里云上部署了MES系统，这种能申报吗", None, JUNE_20)
+    assert answer.entry_id is not None and "上云上平台" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["我们的专利申请被驳回了，怎么申请复审？", "公司的网站被黑了，谁能帮忙修一下"]
+)
+def test_applying_for_a_thing_the_notice_never_names_is_outside(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is None
