@@ -17,7 +17,10 @@ from knowledge.figures import Figure, read_amounts, read_copies, read_dates, rea
 from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
 
-CLAUSE_SPLIT = re.compile(r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b")
+# a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求
+CLAUSE_SPLIT = re.compile(
+    r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+)
 QUESTION_MARK = re.compile(
     r"[?？吗呢么谁]|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|(.)[不没]\1"
     r"|咩|乜|点样|几时|边个|边度"  # Cantonese
@@ -129,6 +132,8 @@ class Reader:
         self.other_programmes = [simplify(w) for w in lexicon.other_programmes]
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
+        self.not_bodies = [simplify(w) for w in lexicon.not_bodies if w]
+        self.how_to_apply = [simplify(w) for w in lexicon.how_to_apply if w]
         self.round_words = [simplify(w) for w in lexicon.round_words]
         self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
         # 仁化县 → 仁化 too: people name their county without 县
@@ -194,7 +199,7 @@ class Reader:
         topics = self._topics(simplified)
         known = {t.id for t in topics}
         topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
-        other = self._other_programme(simplified, topics)
+        other = self._other_programme(self._without_not_bodies(simplified), topics)
         if other and self._part_of_a_situation(simplified, other, topics):
             other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
         other = other or self._other_body(simplified) or self._other_round(simplified)
@@ -225,7 +230,7 @@ class Reader:
     def offered_body(self, understood: Understanding) -> bool:
         """省工信厅发的吧: a body offered for confirmation as the one who does a thing of the
         notice (no figures, no other ask, not the funds the notice matches)."""
-        text = understood.simplified
+        text = self._without_not_bodies(understood.simplified)
         if not understood.premise or understood.figures or understood.intents:
             return False
         if any(w and w in text for w in self.matching_words):
@@ -259,13 +264,17 @@ class Reader:
     def _other_body(self, simplified: str) -> str | None:
         """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the
         funds this notice matches; applying to the higher body itself (直接向…厅申报) is its
-        programme whatever funds are named."""
+        programme whatever funds are named, and so is how to apply for its funds."""
+        simplified = self._without_not_bodies(simplified)
         for clause in CLAUSE_SPLIT.split(simplified):
             for addressed in filter(None, self.other_bodies):
                 at = max(clause.find(f"{to}{addressed}") for to in ADDRESSING)
                 asks_to_apply = at >= 0 and any(w in clause[at:] for w in self.apply_words)
                 if asks_to_apply and QUESTION_MARK.search(clause):
                     return addressed
+            named = next((w for w in self.other_bodies if w and w in clause), None)
+            if named and self._asks_how_to_apply_for_its_funds(clause[clause.find(named) :]):
+                return named
         if any(w in simplified for w in self.matching_words):
             return None
         for clause in CLAUSE_SPLIT.split(simplified):
@@ -273,6 +282,20 @@ class Reader:
             if named and any(w in clause[clause.find(named) :] for w in self.body_programme_words):
                 return named
         return None
+
+    def _asks_how_to_apply_for_its_funds(self, after_body: str) -> bool:
+        """省里的上云上平台专项资金怎么申请: the body's funds named, then how to apply."""
+        funds = [after_body.find(w) for w in self.matching_words if w and w in after_body]
+        if not funds:
+            return False
+        rest = after_body[min(funds) :]
+        return any(w in rest for w in self.how_to_apply)
+
+    def _without_not_bodies(self, text: str) -> str:
+        """The text with 工信部门 and the like blanked out, every position kept."""
+        for word in self.not_bodies:
+            text = text.replace(word, "·" * len(word))
+        return text
 
     def _named_support(self, text: str) -> str | None:
         """出口信用保险保费补贴, 智慧医疗补贴, 上市奖励: a support named by a word the notice

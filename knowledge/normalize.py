@@ -121,3 +121,11 @@ def word_bounds(text: str) -> set[int]:
         at += len(word)
         bounds.add(at)
     return bounds
+
+
+CHINESE_NUMBER = re.compile(r"[零一二两三四五六七八九十百千万亿点之分]+")
+
+
+def is_number(token: str) -> bool:
+    """A token that is only a number, in digits or Chinese numerals (百分之二十, 二十, 21)."""
+    return token.replace(".", "").isdigit() or bool(CHINESE_NUMBER.fullmatch(token))

@@ -279,6 +279,11 @@ class Lexicon(Strict):
     # a higher body (the province, the ministry) with one of its programme words, in a message
     # that says nothing of the funds this notice matches (`matching_words`): that body's own programme
     other_bodies: list[str] = []
+    # words that contain a body's name but name something else (工信部门: a local department)
+    not_bodies: list[str] = []
+    # how to apply or where: said right after a higher body's funds (省里的专项资金怎么申请), the
+    # question is about applying for those funds, not for this notice's matching
+    how_to_apply: list[str] = []
     # a county or district of the notice's jurisdiction followed by these: its own policy
     local_policy_words: list[str] = []
     # a year other than the notice's, followed closely by one of these: another year's round

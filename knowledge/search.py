@@ -23,7 +23,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from knowledge.loader import KnowledgeBase
-from knowledge.normalize import Normaliser, detect_language, has_cjk, word_bounds
+from knowledge.normalize import Normaliser, detect_language, has_cjk, is_number, word_bounds
 from knowledge.schema import Entry, Lang
 
 # Weights of the signals and the thresholds, tuned on the project's own eval set.
@@ -193,7 +193,8 @@ class SearchIndex:
 
         tokens = set(self.normaliser.tokens_of_canonical(canonical))
         words = {t: self._weight(t) for t in tokens if not t.startswith("~")}
-        unknown = sum(w for t, w in words.items() if t not in self._postings)
+        # a number says how much, not what about: 百分之二十 and 21 are no unknown words
+        unknown = sum(w for t, w in words.items() if t not in self._postings and not is_number(t))
         if not words or (not lenient and unknown / sum(words.values()) > UNKNOWN_COVERAGE_LIMIT):
             return SearchResult(Kind.OUTSIDE, answer_lang)
         # bigrams the KB has never seen only say the user's words are in another order: ignore them

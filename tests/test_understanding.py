@@ -735,3 +735,25 @@ def test_a_story_with_an_outside_word_is_answered_from_the_rest_of_it(composer: 
 )
 def test_applying_for_a_thing_the_notice_never_names_is_outside(composer: Composer, question: str):
     assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+def test_a_space_between_two_chinese_questions_separates_them(composer: Composer):
+    answer = composer.answer("入库截止几号 要交几份", None, JUNE_20)
+    assert "7月8日" in answer.text and "一式七份" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["市里是按省级资金的百分之三十配套吗", "项目21年10月份开始建的 在范围内吗", "工业大脑是第几个方向里面的"],
+)
+def test_numbers_and_pointers_do_not_make_a_question_unknown(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is not None
+
+
+def test_a_local_industry_department_is_not_the_ministry(composer: Composer):
+    assert composer.answer("县里工信部门收到入库材料后干嘛", None, JUNE_20).entry_id is not None
+
+
+def test_how_to_apply_for_the_provincial_funds_themselves_is_outside(composer: Composer):
+    assert composer.answer("省级专项资金怎么申请", None, JUNE_20).entry_id is None
+    assert composer.answer("没有省级专项资金能申请吗", None, JUNE_20).entry_id is not None
