@@ -122,6 +122,8 @@ class Parts:
         )
         for topic in understood.topics:  # a topic named after an entry: that entry answers too
             entry = self.kb.entries_by_id.get(topic.id)
+            # 质量事故也算吗: a question that names the rule's own thing is a question about it
+            searched = searched or (entry is not None and any(topic.word in q for q in questions))
             if entry is not None and entry not in parts:
                 first = dated or not parts or entry is main.entry or asks_to_apply
                 parts.insert(0 if first else len(parts), entry)
@@ -156,6 +158,9 @@ class Parts:
                     overview,
                     *[p for p in parts if p is not overview and p.clause not in self.shape.specific_clauses],
                 ]
+        elif which:  # "we built a 5G network: which direction?": the named direction's scope
+            named_scopes = [e for d in named if (e := self.shape.entry_for_clause.get(d.clause))]
+            parts = [*named_scopes, *[p for p in parts if p not in named_scopes]]
         if named and set(understood.intents) & self.shape.amount_intents:
             for direction in named:  # "5G项目有没有上限": the direction's own rule
                 entry = self.shape.entry_for_clause.get(direction.funding.clause)

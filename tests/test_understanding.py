@@ -757,3 +757,29 @@ def test_a_local_industry_department_is_not_the_ministry(composer: Composer):
 def test_how_to_apply_for_the_provincial_funds_themselves_is_outside(composer: Composer):
     assert composer.answer("省级专项资金怎么申请", None, JUNE_20).entry_id is None
     assert composer.answer("没有省级专项资金能申请吗", None, JUNE_20).entry_id is not None
+
+
+def test_which_direction_of_a_named_direction_is_that_direction_s_scope(composer: Composer):
+    question = (
+        "We deployed a 5G private network at our Shixing plant for unmanned control on site. "
+        "Which support direction does this fall under?"
+    )
+    assert composer.answer(question, None, JUNE_20).entry_id == "direction-4-scope"
+
+
+def test_a_question_naming_a_rule_s_own_thing_is_about_that_rule(composer: Composer):
+    assert (
+        composer.answer("安全事故也算吗 我们去年有批货被召回了", None, JUNE_20).entry_id
+        == "compliance-conditions"
+    )
+
+
+def test_drafting_an_email_is_outside(composer: Composer):
+    assert (
+        composer.answer(
+            "Can you help me draft an English email to our Hong Kong headquarters about our IT budget?",
+            None,
+            JUNE_20,
+        ).entry_id
+        is None
+    )
