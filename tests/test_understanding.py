@@ -783,3 +783,13 @@ def test_drafting_an_email_is_outside(composer: Composer):
         ).entry_id
         is None
     )
+
+
+@pytest.mark.parametrize("question", ["奖补下来以后能不能拿去还银行贷款", "钱到咗之后可唔可以当奖金发畀员工"])
+def test_spending_the_subsidy_on_other_things_is_the_rule_on_using_it(composer: Composer, question: str):
+    assert "不得挪用" in composer.answer(question, None, JUNE_20).text
+
+
+@pytest.mark.parametrize("question", ["设备升级贷款要什么抵押", "专项贷款找哪家银行比较好"])
+def test_loans_themselves_are_outside(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is None
