@@ -284,7 +284,7 @@ class Reader:
         return None
 
     def _asks_how_to_apply_for_its_funds(self, after_body: str) -> bool:
-        """省里的上云上平台专项资金怎么申请: the body's funds named, then how to apply."""
+        """省里的专项资金怎么申请: the body's funds named, then how to apply."""
         funds = [after_body.find(w) for w in self.matching_words if w and w in after_body]
         if not funds:
             return False

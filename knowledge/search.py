@@ -229,7 +229,7 @@ class SearchIndex:
                 after = bare[at : at + len(name) + PLACE_POLICY_WINDOW]
                 if any(word and word in after for word in self._place_policy):
                     return True
-                # 清远市今年工业互联网项目…, 东莞2022年工业互联网…: that place's own round
+                # 清远市今年的项目…, 东莞某年的…项目: that place's own round
                 own = YEAR_SAID.sub("", after[len(name) :], count=1)
                 if any(word and own.startswith(word) for word in self._place_programme):
                     return True
