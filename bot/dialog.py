@@ -305,6 +305,8 @@ class Assistant:
             return relayed
         if text is None:
             return self._to(here, self.unsupported(sender))
+        if not self.checks.wants_text(sender.user_id) and self.composer.reader.asks_for_a_person(text):
+            return self.human(sender)  # 转人工 typed, as the button
         return self._to(here, self.text(sender, text, event_id))
 
     # free text -----------------------------------------------------------------------------

@@ -48,6 +48,7 @@ LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own po
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
 NUMERAL_WORDS = {"一共", "一下", "一样", "一起", "一般", "一直", "一定", "一些", "一旦", "一切", "一次"}
+PERSON_REQUEST_CHARS = 30  # a longer message naming 人工客服 tells a story or asks a question of its own
 DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某")
 
 
@@ -147,6 +148,7 @@ class Reader:
         self.matching_words = [simplify(w) for w in lexicon.matching_words]
         self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
         self.followup_exceptions = tuple(simplify(w) for w in lexicon.followup_exceptions)
+        self.person_requests = [simplify(w).replace(" ", "") for w in lexicon.person_requests if w]
         self.support_words = {
             index.normaliser.canonical(w, correct=False).replace(" ", "") for w in lexicon.support_words
         } - {""}
@@ -357,6 +359,11 @@ class Reader:
             return False
         end = simplified.rstrip("?？。.!！ ")
         return any(simplified.startswith(w) or end.endswith(w) for w in self.followup_markers)
+
+    def asks_for_a_person(self, text: str) -> bool:
+        """转人工, 我要找真人客服, talk to a human: a short message asking for a person."""
+        bare = simplify(text).replace(" ", "")
+        return len(bare) <= PERSON_REQUEST_CHARS and any(w in bare for w in self.person_requests)
 
     def leans_on_context(self, text: str, understood: Understanding) -> bool:
         """A short message that may need the previous question: a follow-up word, or no topic

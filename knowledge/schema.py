@@ -298,6 +298,8 @@ class Lexicon(Strict):
     vague_words: list[str] = []
     # words that begin like a follow-up marker but are not one ("那个表格")
     followup_exceptions: list[str] = []
+    # a short message asking for a person (转人工, talk to a human): it opens a case, as the button does
+    person_requests: list[str] = []
     # everyday asking words any subsidy question shares (申请, 多少, 条件 …): a question made only of
     # them is about whatever the story names, and when that is something else, so is the question
     generic_words: list[str] = []

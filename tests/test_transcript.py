@@ -154,3 +154,18 @@ def test_the_core_s_markup_escapes_only_what_html_needs(chat: Transcript, lang: 
     markups += [o.reply.text for o in chat.assistant.handle(Inbound(bob.sender, Command("stats")))]
     assert all("&#" not in m and "&quot;" not in m for m in markups)
     assert any("'" in m or '"' in m or "“" in m for m in markups)
+
+
+@pytest.mark.parametrize("words", ["转人工", "我要找真人客服", "Can I talk to a human?"])
+def test_asking_for_a_person_in_words_opens_a_case_as_the_button_does(
+    chat: Transcript, ann: Person, words: str
+) -> None:
+    ann.push(words)
+    assert "#1" in ann.pop()
+    chat.pop_id(STAFF_CHAT)
+    assert "Ann" in chat.pop(STAFF_CHAT)
+
+
+def test_a_question_about_artificial_intelligence_is_no_request_for_a_person(ann: Person) -> None:
+    ann.push("人工智能质检平台属于哪个方向")
+    assert "工单" not in ann.pop()
