@@ -3,6 +3,7 @@ notice contradicts: said so, with what that figure really is."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from conversations.shape import NoticeShape
@@ -13,6 +14,9 @@ from knowledge.answers import clause_label, reply_text
 from knowledge.figures import read_amounts
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Entry, Lang
+
+# an attachment is named by the end of its title: 承诺书, 申报书, 验收申请报告
+MIN_SHORT_NAME, MAX_SHORT_NAME = 3, 6
 
 
 class Premises:
@@ -88,6 +92,41 @@ class Premises:
         for number in understood.claimed_numbers():
             if number not in phones:
                 return reply_text(kb, "premise_wrong", lang, claim=number)
+        return self._attachment_stage(understood, lang)
+
+    def _attachment_stage(self, understood: Understanding, lang: Lang) -> str:
+        """承诺书是入库的时候交的吧: an attachment offered as one stage's that the notice puts at
+        another stage."""
+        stages = understood.topic_ids(set(self.shape.stages))
+        if len(stages) != 1:
+            return ""
+        claimed = self.shape.stages[stages[0]]
+        for attachment in self.kb.notice.attachments:
+            name = self._named(attachment.number, attachment.title.zh, understood.simplified)
+            if not name or attachment.number in claimed.attachments:
+                continue
+            owner = next((s for s in self.shape.stages.values() if attachment.number in s.attachments), None)
+            if owner is not None:
+                return reply_text(
+                    self.kb,
+                    "premise_attachment_stage",
+                    lang,
+                    called=name,
+                    number=str(attachment.number),
+                    claimed=claimed.name.get(lang),
+                    stage=owner.name.get(lang),
+                    clause=clause_label(self.kb, owner.clause, lang),
+                )
+        return ""
+
+    @staticmethod
+    def _named(number: int, title: str, text: str) -> str:
+        """How the message names the attachment: 附件5, or the end of its title (承诺书, 申报书)."""
+        if re.search(rf"附件\s*{number}(?!\d)", text):  # named by number: called by its title's end
+            return title if len(title) <= 2 * MAX_SHORT_NAME else title[-MAX_SHORT_NAME:]
+        for length in range(min(len(title), MAX_SHORT_NAME), MIN_SHORT_NAME - 1, -1):
+            if title[-length:] in text:
+                return title[-length:]
         return ""
 
     @staticmethod

@@ -793,3 +793,20 @@ def test_spending_the_subsidy_on_other_things_is_the_rule_on_using_it(composer: 
 @pytest.mark.parametrize("question", ["设备升级贷款要什么抵押", "专项贷款找哪家银行比较好"])
 def test_loans_themselves_are_outside(composer: Composer, question: str):
     assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("承诺书应该是入库申报的时候一起交吧", "承诺书（附件5）不是入库申报时交的，是验收申请时交的"),
+        ("附件4是入库那一步交的对吧", "验收申请报告（附件4）不是入库申报时交的"),
+    ],
+)
+def test_an_attachment_offered_as_another_stage_s_is_corrected(
+    composer: Composer, question: str, expected: str
+):
+    assert expected in composer.answer(question, None, JUNE_20).text
+
+
+def test_an_attachment_offered_as_its_own_stage_s_is_not_corrected(composer: Composer):
+    assert "不是" not in composer.answer("承诺书是验收申请时交的吧", None, JUNE_20).text
