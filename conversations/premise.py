@@ -15,6 +15,8 @@ from knowledge.figures import read_amounts
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Entry, Lang
 
+# a yes-no question: 吗, 要不要, 是不是
+YES_NO = re.compile(r"吗|(.)[不没]\1")
 # an attachment is named by the end of its title: 承诺书, 申报书, 验收申请报告
 MIN_SHORT_NAME, MAX_SHORT_NAME = 3, 6
 
@@ -34,8 +36,8 @@ class Premises:
         for rate in understood.claimed_rates():
             if rate not in rates:
                 return reply_text(kb, "premise_wrong", lang, claim=f"{(rate * 100).normalize():f}%")
-        if not understood.premise:
-            return ""
+        if not understood.premise:  # 入库的时候要不要交承诺书: asked, not offered, but as plain
+            return self._attachment_stage(understood, lang) if YES_NO.search(understood.simplified) else ""
         directions = self.shape.directions_for(understood, parts)
         caps = {Decimal(d.funding.cap_yuan) for d in directions}
         for claim in understood.claims:

@@ -810,3 +810,26 @@ def test_an_attachment_offered_as_another_stage_s_is_corrected(
 
 def test_an_attachment_offered_as_its_own_stage_s_is_not_corrected(composer: Composer):
     assert "不是" not in composer.answer("承诺书是验收申请时交的吧", None, JUNE_20).text
+
+
+def test_asking_whether_an_attachment_goes_with_another_stage_is_answered_with_its_stage(
+    composer: Composer,
+):
+    answer = composer.answer("入库那一步需不需要交承诺书", None, JUNE_20)
+    assert "承诺书（附件5）不是入库申报时交的，是验收申请时交的" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("县工信局收到验收申请后要干嘛", "初步意见"),
+        ("2021年8月买的服务器能算投资吗", "2021年9月30日"),
+    ],
+)
+def test_the_thirteenth_set_s_kinds_of_miss(composer: Composer, question: str, expected: str):
+    assert expected in composer.answer(question, None, JUNE_20).text
+
+
+@pytest.mark.parametrize("question", ["省工信厅管工业互联网的联系人是谁", "公司要注销，大概多久能办完"])
+def test_a_higher_body_s_contacts_and_closing_a_company_are_outside(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is None
