@@ -5,10 +5,14 @@ Built once from the knowledge base; read-only.
 
 from __future__ import annotations
 
+import re
+
 from conversations.understanding import Reader, Understanding
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
 from knowledge.schema import Direction, Entry
+
+SCENARIO_PARTS = re.compile(r"[、与]|以及")
 
 
 def section_of(clause: str) -> str:
@@ -36,8 +40,9 @@ class NoticeShape:
             *(d.funding.clause for d in notice.directions),
             *(s.clause for s in notice.stages),
         }
+        # each scenario's parts (设备智能检测与远程维修: 设备智能检测, 远程维修), named alone by users
         self.scenarios = [
-            (d, [simplify(p) for s in d.scenarios.zh for p in s.split("、") if 2 < len(p) <= 8])
+            (d, [simplify(p) for s in d.scenarios.zh for p in SCENARIO_PARTS.split(s) if 2 < len(p) <= 10])
             for d in notice.directions
         ]
         self.entry_for_clause: dict[str, Entry] = {}

@@ -49,7 +49,7 @@ ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked
 ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
 NUMERAL_WORDS = {"一共", "一下", "一样", "一起", "一般", "一直", "一定", "一些", "一旦", "一切", "一次"}
 PERSON_REQUEST_CHARS = 30  # a longer message naming 人工客服 tells a story or asks a question of its own
-DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某")
+DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某", "所有", "全部", "其他", "其它")
 
 
 @dataclass(frozen=True)

@@ -833,3 +833,30 @@ def test_the_thirteenth_set_s_kinds_of_miss(composer: Composer, question: str, e
 @pytest.mark.parametrize("question", ["省工信厅管工业互联网的联系人是谁", "公司要注销，大概多久能办完"])
 def test_a_higher_body_s_contacts_and_closing_a_company_are_outside(composer: Composer, question: str):
     assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+@pytest.mark.parametrize("question", ["入库申报书同汇总表要赶喺边日之前交", "入库几号前要搞掂"])
+def test_cantonese_and_colloquial_deadlines(composer: Composer, question: str):
+    assert "7月8日" in composer.answer(question, None, JUNE_20).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["乐昌市工信局电话是多少", "仁化县工信局负责这个的联系人是谁", "翁源县对工业互联网项目有县级配套吗"],
+)
+def test_a_county_bureau_s_own_contacts_and_matching_are_outside(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+def test_a_county_bureau_receiving_the_materials_is_inside(composer: Composer):
+    assert composer.answer("仁化县工信局收材料吗", None, JUNE_20).entry_id is not None
+
+
+def test_a_long_scenario_of_the_notice_is_found_by_its_parts(composer: Composer):
+    answer = composer.answer("我们做了全流程能耗监控和设备远程维修，对应哪个方向", None, JUNE_20)
+    assert answer.entry_id == "direction-4-scope"
+
+
+def test_all_supports_together_is_no_other_programme(composer: Composer):
+    answer = composer.answer("国家省市所有补助加起来能超过项目投资吗", None, JUNE_20)
+    assert answer.entry_id == "total-support-cap"
