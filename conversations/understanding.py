@@ -43,6 +43,9 @@ YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
 # 2026年了，…还能申请吗: the year is today's, said to ask whether the round is still open
 NOW_YEAR = re.compile(r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年了[，,。.\s]*")
 STILL = re.compile(r"还(?=能|可以|来得及|有效)")
+# still … now in 2026: the year is today's, said in English
+NOW_YEAR_EN = re.compile(r"\s*\b(?:now\s+)?in\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+STILL_EN = re.compile(r"\bstill\b", re.IGNORECASE)
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
@@ -223,6 +226,9 @@ class Reader:
 
     def now_said_as_year(self, text: str) -> str:
         """2026年了，这个项目还能申请吗 → 这个项目现在还能申请吗: a later year said as today."""
+        english = NOW_YEAR_EN.search(text)
+        if english and int(english.group(1)) > self.notice_year and STILL_EN.search(text):
+            return f"{text[: english.start()]} now{text[english.end() :]}"
         match = NOW_YEAR.search(text)
         if not match or int(match.group(1)) <= self.notice_year or not STILL.search(text, match.end()):
             return text

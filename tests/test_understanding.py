@@ -849,3 +849,25 @@ def test_a_county_bureau_receiving_the_materials_is_inside(composer: Composer):
 )
 def test_the_entry_that_answers(composer: Composer, question: str, entry_id: str):
     assert composer.answer(question, None, JUNE_20).entry_id == entry_id
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Can we still apply now in 2026?", "2022"),  # the year said as today, in English
+        ("听说是按省级资金的百分之十五配套？", "10%"),  # 听说 tells, it names no other support
+        ("補貼係先畀錢定係做完先畀？", "事后奖补"),  # Cantonese: before or after
+        ("验手申请几号前要报上去", "8月26日"),  # a typo and 报上去
+        ("What number do we call about the notice?", "8884332"),
+    ],
+)
+def test_the_fifteenth_and_sixteenth_sets_kinds_of_miss(composer: Composer, question: str, expected: str):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and expected in answer.text
+
+
+@pytest.mark.parametrize(
+    "question", ["省级专项资金的申报书模板在哪里下载", "Which banks offer loans for factories?"]
+)
+def test_the_provincial_funds_templates_and_bank_loans_are_outside(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is None
