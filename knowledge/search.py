@@ -44,6 +44,9 @@ ANSWER_TEXT_MATCH = 0.6  # a token found only in an entry's answer counts for th
 CANDIDATES_FOR_FUZZY = 12
 PLACE_POLICY_WINDOW = 14  # characters after a place's name in which its own policy is named
 YEAR_SAID = re.compile(r"^(?:市)?\s*\d{4}\s*年(?:度)?(?:的)?")
+# 好的，谢谢你哈: an acknowledgement before and a particle after leave the thanks as it is
+ACKNOWLEDGEMENTS = re.compile(r"^(?:好的|好吧|好|嗯嗯|嗯|哦|ok|okay)+")
+PARTICLES = re.compile(r"[哈啊呀啦哦嘛喔噢哟]+$")
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
 
 
@@ -178,9 +181,10 @@ class SearchIndex:
         bare = canonical.replace(" ", "")
         if not bare:
             return SearchResult(Kind.EMPTY, answer_lang)
-        if bare in self._greetings:
+        small_talk = small_talk_form(bare)
+        if bare in self._greetings or small_talk in self._greetings:
             return SearchResult(Kind.GREETING, answer_lang)
-        if bare in self._thanks:
+        if bare in self._thanks or small_talk in self._thanks or ACKNOWLEDGEMENTS.fullmatch(bare):
             return SearchResult(Kind.THANKS, answer_lang)
         if self._outside_in(bare):
             return SearchResult(Kind.OUTSIDE, answer_lang)
@@ -312,3 +316,8 @@ class SearchIndex:
         # the closest phrasing, compared in rapidfuzz's own loop
         best = process.extractOne(canonical, self._canonicals[index], scorer=fuzz.ratio)
         return best_precision, (best[1] / 100 if best else 0.0)
+
+
+def small_talk_form(bare: str) -> str:
+    """The message without an acknowledgement before it and particles after it."""
+    return PARTICLES.sub("", ACKNOWLEDGEMENTS.sub("", bare)) or bare

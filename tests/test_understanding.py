@@ -871,3 +871,13 @@ def test_the_fifteenth_and_sixteenth_sets_kinds_of_miss(composer: Composer, ques
 )
 def test_the_provincial_funds_templates_and_bank_loans_are_outside(composer: Composer, question: str):
     assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+@pytest.mark.parametrize("message", ["好的，谢谢你哈", "嗯嗯 谢谢啦", "好的", "ok"])
+def test_thanks_and_acknowledgements_said_loosely_are_small_talk(composer: Composer, message: str):
+    answer = composer.answer(message, None, JUNE_20)
+    assert answer.kind is Kind.THANKS and answer.entry_id is None
+
+
+def test_an_acknowledgement_before_a_question_leaves_the_question(composer: Composer):
+    assert "7月8日" in composer.answer("好的，那入库什么时候截止", None, JUNE_20).text
