@@ -41,7 +41,10 @@ YES_NO = re.compile(r"吗|\?$|？$")
 PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
 # 2026年了，…还能申请吗: the year is today's, said to ask whether the round is still open
-NOW_YEAR = re.compile(r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年了[，,。.\s]*")
+NOW_YEAR = re.compile(
+    r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年了[，,。.\s]*"
+    r"|(?<=现在)\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[）)]\s*"  # 现在（2026年）还能报吗
+)
 STILL = re.compile(r"还(?=能|可以|来得及|有效)")
 # still … now in 2026: the year is today's, said in English
 NOW_YEAR_EN = re.compile(r"\s*\b(?:now\s+)?in\s+((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -230,7 +233,8 @@ class Reader:
         if english and int(english.group(1)) > self.notice_year and STILL_EN.search(text):
             return f"{text[: english.start()]} now{text[english.end() :]}"
         match = NOW_YEAR.search(text)
-        if not match or int(match.group(1)) <= self.notice_year or not STILL.search(text, match.end()):
+        year = int(match.group(1) or match.group(2)) if match else 0
+        if not match or year <= self.notice_year or not STILL.search(text, match.end()):
             return text
         rest = STILL.sub("现在还", text[match.end() :], count=1)
         return text[: match.start()] + rest

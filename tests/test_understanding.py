@@ -881,3 +881,20 @@ def test_thanks_and_acknowledgements_said_loosely_are_small_talk(composer: Compo
 
 def test_an_acknowledgement_before_a_question_leaves_the_question(composer: Composer):
     assert "7月8日" in composer.answer("好的，那入库什么时候截止", None, JUNE_20).text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("现在（2026年）还能报这批吗", "本轮就不能再报"),  # today's year in brackets
+        ("五年多前有笔技改资金使用不规范被处理过，还能申报吗", "5年"),  # the story of a past misuse
+        ("个人可以报吗？我自己写了个工业软件", "企事业单位"),
+    ],
+)
+def test_the_seventeenth_set_s_kinds_of_miss(composer: Composer, question: str, expected: str):
+    assert expected in composer.answer(question, None, JUNE_20).text
+
+
+@pytest.mark.parametrize("question", ["5G专线一个月多少钱", "上周交的材料，审核进度在哪里能查"])
+def test_line_rentals_and_review_progress_are_outside(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is None
