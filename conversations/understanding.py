@@ -234,8 +234,10 @@ class Reader:
             return f"{text[: english.start()]} now{text[english.end() :]}"
         match = NOW_YEAR.search(text)
         year = int(match.group(1) or match.group(2)) if match else 0
-        if not match or year <= self.notice_year or not STILL.search(text, match.end()):
+        if not match or year <= self.notice_year:
             return text
+        if not STILL.search(text, match.end()):  # 现在已经2026年了，入库截止是哪天: only tells the date
+            return text[: match.start()] + text[match.end() :] if match.group(1) else text
         rest = STILL.sub("现在还", text[match.end() :], count=1)
         return text[: match.start()] + rest
 

@@ -898,3 +898,16 @@ def test_the_seventeenth_set_s_kinds_of_miss(composer: Composer, question: str, 
 @pytest.mark.parametrize("question", ["5G专线一个月多少钱", "上周交的材料，审核进度在哪里能查"])
 def test_line_rentals_and_review_progress_are_outside(composer: Composer, question: str):
     assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+@pytest.mark.parametrize("message", ["谢谢你，没有别的问题了", "好的谢谢，先这样"])
+def test_thanks_with_nothing_asked_after_it_is_small_talk(composer: Composer, message: str):
+    assert composer.answer(message, None, JUNE_20).kind is Kind.THANKS
+
+
+def test_a_greeting_before_a_question_leaves_the_question(composer: Composer):
+    assert "100万" in composer.answer("你好，上云项目最高补多少", None, JUNE_20).text
+
+
+def test_today_s_year_told_before_a_question_only_tells_the_date(composer: Composer):
+    assert "7月8日" in composer.answer("现在都2026年了，入库截止是哪天", None, JUNE_20).text
