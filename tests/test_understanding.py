@@ -911,3 +911,22 @@ def test_a_greeting_before_a_question_leaves_the_question(composer: Composer):
 
 def test_today_s_year_told_before_a_question_only_tells_the_date(composer: Composer):
     assert "7月8日" in composer.answer("现在都2026年了，入库截止是哪天", None, JUNE_20).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "省里的上云上平台专项资金补助标准是多少",  # the provincial funds' own standard
+        "乐昌市去年拿了多少工业互联网奖补",  # a county's past results
+        "去年补了哪些企业，名单有吗",
+        "边缘计算的原理是什么",
+        "帮我算下 37乘以89",
+        "外资准入负面清单在哪看",
+    ],
+)
+def test_the_eighteenth_and_nineteenth_sets_kinds_of_near_miss_are_outside(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+def test_staff_wages_as_investment_is_the_investment_rule(composer: Composer):
+    assert composer.answer("员工工资可以算进项目投资吗", None, JUNE_20).entry_id == "investment-scope"
