@@ -44,10 +44,13 @@ YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
 NOW_YEAR = re.compile(
     r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年了[，,。.\s]*"
     r"|(?<=现在)\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[）)]\s*"  # 现在（2026年）还能报吗
+    r"|今年是\s*((?:19|20)\d\d)\s*年[，,。.\s]*"  # 今年是2026年，还能报吗
 )
 STILL = re.compile(r"还(?=能|可以|来得及|有效)")
 # still … now in 2026: the year is today's, said in English
-NOW_YEAR_EN = re.compile(r"\s*\b(?:now\s+)?in\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+NOW_YEAR_EN = re.compile(
+    r"\s*\b(?:(?:now\s+)?in|it'?s|it\s+is)\s+((?:19|20)\d\d)\b(?:\s+now)?[.,]?", re.IGNORECASE
+)
 STILL_EN = re.compile(r"\bstill\b", re.IGNORECASE)
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
@@ -233,11 +236,11 @@ class Reader:
         if english and int(english.group(1)) > self.notice_year and STILL_EN.search(text):
             return f"{text[: english.start()]} now{text[english.end() :]}"
         match = NOW_YEAR.search(text)
-        year = int(match.group(1) or match.group(2)) if match else 0
+        year = int(next(g for g in match.groups() if g)) if match else 0
         if not match or year <= self.notice_year:
             return text
         if not STILL.search(text, match.end()):  # 现在已经2026年了，入库截止是哪天: only tells the date
-            return text[: match.start()] + text[match.end() :] if match.group(1) else text
+            return text[: match.start()] + text[match.end() :] if not match.group(2) else text
         rest = STILL.sub("现在还", text[match.end() :], count=1)
         return text[: match.start()] + rest
 

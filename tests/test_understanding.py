@@ -930,3 +930,15 @@ def test_the_eighteenth_and_nineteenth_sets_kinds_of_near_miss_are_outside(compo
 
 def test_staff_wages_as_investment_is_the_investment_rule(composer: Composer):
     assert composer.answer("员工工资可以算进项目投资吗", None, JUNE_20).entry_id == "investment-scope"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("今年是2027年，这个通知还能报吗", "本轮就不能再报"),
+        ("It's 2027 now. Can we still apply?", "this round cannot be applied for"),
+        ("呢份通知几时发嘅", "2022年6月10日"),
+    ],
+)
+def test_the_twentieth_and_twenty_first_sets_kinds_of_miss(composer: Composer, question: str, expected: str):
+    assert expected in composer.answer(question, None, JUNE_20).text
