@@ -202,9 +202,8 @@ class Composer:
         carried: list[Figure],
     ) -> Composed:
         index = self.index
-        small_talk = self._small_talk_first(understood, lang)
-        if small_talk is not None:  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
-            return self._plain(small_talk)
+        if self._small_talk_first(understood):  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
+            return self._plain(index.search(understood.clauses[0], lang))
         main = index.search(question, lang)
         if self.scope.confirms_a_notice_fact(question, understood):
             copies = self.kb.lexicon.copies_intent if understood.claimed_copies() else ""
@@ -270,12 +269,11 @@ class Composer:
         entry_id = main_entry.id if main_entry else "composed"
         return Composed(Kind.ANSWER, lang, text, entry_id, score, suggestions, context, bool(computed))
 
-    def _small_talk_first(self, understood: Understanding, lang: Lang | None) -> SearchResult | None:
+    def _small_talk_first(self, understood: Understanding) -> bool:
         clauses = understood.clauses
         if len(clauses) < 2 or any(self.reader.is_question(c) for c in clauses[1:]):
-            return None
-        first = self.index.search(clauses[0], lang)
-        return first if first.kind in (Kind.GREETING, Kind.THANKS) else None
+            return False
+        return self.index.small_talk(clauses[0]) is not None
 
     def _confirmed(
         self, question: str, understood: Understanding, ask: str, lang: Lang | None

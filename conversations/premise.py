@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from conversations.shape import NoticeShape
 from conversations.today import EN_MONTHS, format_day
-from conversations.understanding import Understanding
+from conversations.understanding import A_NOT_A, Understanding
 from conversations.worked import direction_name, money
 from knowledge.answers import clause_label, reply_text
 from knowledge.figures import read_amounts
@@ -16,7 +16,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import Entry, Lang
 
 # a yes-no question: 吗, 要不要, 是不是
-YES_NO = re.compile(r"吗|(.)[不没]\1")
+YES_NO = re.compile(rf"吗|{A_NOT_A}")
 # an attachment is named by the end of its title: 承诺书, 申报书, 验收申请报告
 MIN_SHORT_NAME, MAX_SHORT_NAME = 3, 6
 

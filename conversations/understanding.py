@@ -21,9 +21,11 @@ from knowledge.search import SearchIndex
 CLAUSE_SPLIT = re.compile(
     r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
 )
+A_NOT_A = r"(.)[不没]\1"  # 要不要, 有没有: a yes-no question
 QUESTION_MARK = re.compile(
-    r"[?？吗呢么谁]|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|(.)[不没]\1"
-    r"|咩|乜|点样|几时|边个|边度"  # Cantonese
+    r"[?？吗呢么谁]|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|"
+    + A_NOT_A
+    + r"|咩|乜|点样|几时|边个|边度"  # Cantonese
     r"|how|what|when|who|which|can |could |would |will |is |are |do |does "
     r"|[不没未吧]$"  # 影响申报不, 报得了没, 是7月出的吧: a yes-no question said the colloquial way
 )
@@ -210,10 +212,11 @@ class Reader:
         topics = self._topics(simplified)
         known = {t.id for t in topics}
         topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
-        other = self._other_programme(self._without_not_bodies(simplified), topics)
+        bodies_named = self._without_not_bodies(simplified)  # 工信部门 is no ministry
+        other = self._other_programme(bodies_named, topics)
         if other and self._part_of_a_situation(simplified, other, topics):
             other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
-        other = other or self._other_body(simplified) or self._other_round(simplified)
+        other = other or self._other_body(bodies_named) or self._other_round(simplified)
         other = other or self._local_policy(simplified)
         support = None if other else self._named_support(text)
         if support and not self._part_of_a_situation(simplified, support, topics):
@@ -282,7 +285,6 @@ class Reader:
         """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the
         funds this notice matches; applying to the higher body itself (直接向…厅申报) is its
         programme whatever funds are named, and so is how to apply for its funds."""
-        simplified = self._without_not_bodies(simplified)
         for clause in CLAUSE_SPLIT.split(simplified):
             for addressed in filter(None, self.other_bodies):
                 at = max(clause.find(f"{to}{addressed}") for to in ADDRESSING)

@@ -181,11 +181,9 @@ class SearchIndex:
         bare = canonical.replace(" ", "")
         if not bare:
             return SearchResult(Kind.EMPTY, answer_lang)
-        small_talk = small_talk_form(bare)
-        if bare in self._greetings or small_talk in self._greetings:
-            return SearchResult(Kind.GREETING, answer_lang)
-        if bare in self._thanks or small_talk in self._thanks or ACKNOWLEDGEMENTS.fullmatch(bare):
-            return SearchResult(Kind.THANKS, answer_lang)
+        small_talk = self._small_talk(bare)
+        if small_talk is not None:
+            return SearchResult(small_talk, answer_lang)
         if self._outside_in(bare):
             return SearchResult(Kind.OUTSIDE, answer_lang)
         places = self._places(canonical)
@@ -218,6 +216,18 @@ class SearchIndex:
         if best.score >= SUGGESTION_FLOOR:
             return SearchResult(Kind.UNSURE, answer_lang, best.score, None, [m for m in ranked[:3]])
         return SearchResult(Kind.OUTSIDE, answer_lang, best.score)
+
+    def small_talk(self, text: str) -> Kind | None:
+        """GREETING or THANKS when the text is only that (好的，谢谢你哈), else None; no search."""
+        return self._small_talk(self._bare(text[:MAX_QUESTION_CHARS]))
+
+    def _small_talk(self, bare: str) -> Kind | None:
+        loose = small_talk_form(bare)
+        if bare in self._greetings or loose in self._greetings:
+            return Kind.GREETING
+        if bare in self._thanks or loose in self._thanks or ACKNOWLEDGEMENTS.fullmatch(bare):
+            return Kind.THANKS
+        return None
 
     def elsewhere(self, question: str) -> bool:
         """True when the question names another city or province and does not ask whether a firm

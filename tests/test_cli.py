@@ -188,6 +188,14 @@ def _edit_yaml(path: Path, edit) -> None:
     path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
 
 
+def _check_edited_pack(tmp_path: Path, capsys, file: str, edit) -> tuple[int, str]:
+    """`kb check` on a copy of the shipped pack with one of its files edited: exit code, errors."""
+    pack = _pack_copy(tmp_path)
+    _edit_yaml(pack / file, edit)
+    code, _ = run_cli(["kb", "check", str(pack)])
+    return code, capsys.readouterr().err
+
+
 def test_kb_check_takes_a_pack_folder(tmp_path: Path, capsys):
     code, out = run_cli(["kb", "check", str(_pack_copy(tmp_path))])
     assert code == 0 and out.startswith("ok")
@@ -196,66 +204,46 @@ def test_kb_check_takes_a_pack_folder(tmp_path: Path, capsys):
 
 
 def test_kb_check_rejects_a_formula_naming_a_missing_answer(tmp_path: Path, capsys):
-    pack = _pack_copy(tmp_path)
-
     def misname(content):
         content["formula"]["figures"]["investment"]["answer"] = "investmnt"
 
-    _edit_yaml(pack / "rules" / "eligibility.yaml", misname)
-    code, _ = run_cli(["kb", "check", str(pack)])
-    err = capsys.readouterr().err
+    code, err = _check_edited_pack(tmp_path, capsys, "rules/eligibility.yaml", misname)
     assert code == 1
     assert "rules/eligibility.yaml: formula.figures.investment.answer: 'investmnt' is not a step" in err
 
 
 def test_kb_check_rejects_a_renamed_step_the_formula_reads(tmp_path: Path, capsys):
-    pack = _pack_copy(tmp_path)
-
     def rename(content):
         step = next(s for s in content["steps"] if s["id"] == "company")
         step["id"] = "firm"
 
-    _edit_yaml(pack / "flows" / "eligibility.yaml", rename)
-    code, _ = run_cli(["kb", "check", str(pack)])
-    err = capsys.readouterr().err
+    code, err = _check_edited_pack(tmp_path, capsys, "flows/eligibility.yaml", rename)
     assert code == 1 and "rules/eligibility.yaml: formula.company: 'company' is not a step" in err
 
 
 def test_kb_check_rejects_a_direction_based_on_no_figure_of_the_formula(tmp_path: Path, capsys):
-    pack = _pack_copy(tmp_path)
-
     def rebase(content):
         content["directions"][0]["funding"]["base"] = "turnover"
 
-    _edit_yaml(pack / "notice.yaml", rebase)
-    code, _ = run_cli(["kb", "check", str(pack)])
-    err = capsys.readouterr().err
+    code, err = _check_edited_pack(tmp_path, capsys, "notice.yaml", rebase)
     assert code == 1 and "rules/eligibility.yaml: formula.figures: no figure 'turnover'" in err
 
 
 def test_kb_check_rejects_a_direction_the_check_does_not_offer(tmp_path: Path, capsys):
-    pack = _pack_copy(tmp_path)
-
     def add_direction(content):
         extra = {**content["directions"][0], "id": "d5", "number": 5}
         content["directions"].append(extra)
 
-    _edit_yaml(pack / "notice.yaml", add_direction)
-    code, _ = run_cli(["kb", "check", str(pack)])
-    err = capsys.readouterr().err
+    code, err = _check_edited_pack(tmp_path, capsys, "notice.yaml", add_direction)
     assert code == 1 and "formula.direction: the step 'direction' offers no option" in err and "d5" in err
 
 
 def test_kb_check_names_the_notice_wording_a_pack_lacks(tmp_path: Path, capsys):
-    pack = _pack_copy(tmp_path)
-
     def drop(content):
         del content["texts"]["start.greeting"]
         del content["texts"]["result.calc_room"]  # the formula has a ceiling: its line is needed
 
-    _edit_yaml(pack / "texts.yaml", drop)
-    code, _ = run_cli(["kb", "check", str(pack)])
-    err = capsys.readouterr().err
+    code, err = _check_edited_pack(tmp_path, capsys, "texts.yaml", drop)
     assert code == 1 and "texts.yaml: texts: missing message ids" in err
     assert "start.greeting" in err and "result.calc_room" in err
 

@@ -127,6 +127,19 @@ async def test_telegram_check_below_the_lowest_tier_is_zero(server: FakeBotApi, 
     assert "Shaoguan" not in result.text and "provincial" not in result.text
 
 
+def _bot(args: list[str], env: dict[str, str], stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """`python -m bot …` in a process of its own, as a user runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        cwd=ROOT,
+    )
+
+
 def test_console_runs_the_fictional_pack(tmp_path: Path):
     env = {
         **os.environ,
@@ -136,15 +149,7 @@ def test_console_runs_the_fictional_pack(tmp_path: Path):
         "BOT_TOKEN": "",
     }
     script = ["/start", "补助多少钱", "/check", "海港某某码头有限公司", "1", "2", "2031-03-01", "250万"]
-    proc = subprocess.run(
-        [sys.executable, "-m", "bot", "console"],
-        input="\n".join(script) + "\n",
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        cwd=ROOT,
-    )
+    proc = _bot(["console"], env, "\n".join(script) + "\n")
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert "港数函〔2031〕7号（虚构）「三、补助标准」" in out
@@ -152,14 +157,7 @@ def test_console_runs_the_fictional_pack(tmp_path: Path):
     assert "项目投资额 250万元，达到 200万元 一档，定额 15万元" in out
     assert "韶关" not in out
     export = tmp_path / "leads.csv"
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "export", "--format", "csv", "-o", str(export)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env=env,
-        cwd=ROOT,
-    )
+    done = _bot(["export", "--format", "csv", "-o", str(export)], env)
     assert done.returncode == 0, done.stderr
     header = next(csv.reader(io.StringIO(export.read_text(encoding="utf-8-sig"))))
     assert header[7:] == ["注册港区", "建成日期", "项目投资额（元）", "同意时间", "提交时间", "工单状态"]
