@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 
 from conversations.shape import NoticeShape, section_of
 from conversations.understanding import JOINERS, Reader, Understanding
-from knowledge.figures import read_dates
+from knowledge.figures import read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
 from knowledge.schema import Direction, Entry
@@ -129,6 +129,7 @@ class Parts:
                 parts.insert(0 if first else len(parts), entry)
         named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
         which = any(simplify(w) in understood.simplified for w in self.kb.lexicon.which_direction)
+        which = which and not self._asks_every_direction(understood)  # 哪个方向封顶最低: each one's cap
         scopes = {d.clause for d in self.kb.notice.directions}
         fitting = self._scenario_directions(understood) if which and not named else []
         if (
@@ -161,12 +162,34 @@ class Parts:
         elif which:  # "we built a 5G network: which direction?": the named direction's scope
             named_scopes = [e for d in named if (e := self.shape.entry_for_clause.get(d.clause))]
             parts = [*named_scopes, *[p for p in parts if p not in named_scopes]]
+        summary = self.shape.entry_for_clause.get(self.shape.amount_section)
+        if summary is not None and self._asks_every_direction(understood):
+            # the caps' summary names every direction: no list of the directions beside it
+            amounts = {self.shape.directions_section, *(d.funding.clause for d in self.kb.notice.directions)}
+            parts = [summary, *[p for p in parts if p is not summary and p.clause not in amounts]]
         if named and set(understood.intents) & self.shape.amount_intents:
             for direction in named:  # "5G项目有没有上限": the direction's own rule
                 entry = self.shape.entry_for_clause.get(direction.funding.clause)
                 if entry is not None and entry not in parts:
                     parts.append(entry)
         return parts[:MAX_PARTS], searched
+
+    def _words_in(self, understood: Understanding, words: list[str]) -> bool:
+        return any(to_arabic(w) in understood.simplified for w in words)  # 四个方向 read as 4个方向
+
+    def _asks_every_direction(self, understood: Understanding) -> bool:
+        """An amount asked of every direction at once, or compared between them, with none named
+        (四个方向最高分别补多少, 哪个方向封顶最低): each direction's own rule answers."""
+        lexicon = self.kb.lexicon
+        every = self._words_in(understood, lexicon.all_directions) or (
+            self._words_in(understood, lexicon.which_direction)
+            and self._words_in(understood, lexicon.comparison_words)
+        )
+        return (
+            every
+            and not understood.topic_ids(set(self.shape.directions))
+            and bool(set(understood.intents) & self.shape.amount_intents)
+        )
 
     def _scenario_directions(self, understood: Understanding) -> list[Direction]:
         """The directions whose scenarios in the notice (产品质量检测, 能耗优化 …) the message names."""
@@ -265,6 +288,7 @@ class Parts:
         ("四个方向分别…"): each gets its own answer."""
         groups = []
         each = any(w in understood.simplified for w in EACH_WORDS)
+        compares = self._words_in(understood, self.kb.lexicon.comparison_words)
         if each and any(p.clause == self.shape.directions_section for p in parts):
             groups.append(
                 [
@@ -279,7 +303,7 @@ class Parts:
             if len(ids) < 2:
                 continue
             between = understood.simplified[topics[0].at : topics[-1].at]
-            if JOINERS.search(between) or each:
+            if JOINERS.search(between) or each or compares:
                 first_word: dict[str, str] = {}
                 for t in topics:
                     first_word.setdefault(t.id, t.word)

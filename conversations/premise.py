@@ -84,6 +84,22 @@ class Premises:
                         clause=clause_label(kb, asked.clause, lang),
                     )
                 return text
+            asked_stage = self.shape.stages[stages[0]] if len(stages) == 1 else None
+            if (
+                not owner
+                and asked_stage is not None
+                and asked_stage.deadline is not None
+                and self.shape.deadline_intents & set(understood.intents)
+            ):  # 验收申请9月底前交就行吧: not the stage's deadline, nor any other's
+                said = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
+                return reply_text(kb, "premise_wrong", lang, claim=said) + reply_text(
+                    kb,
+                    "premise_deadline_fact",
+                    lang,
+                    stage=asked_stage.name.get(lang),
+                    date=format_day(asked_stage.deadline, lang),
+                    clause=clause_label(kb, asked_stage.clause, lang),
+                )
         copies = {s.paper_copies for s in self.shape.stages.values() if s.paper_copies}
         for count in understood.claimed_copies():
             if copies and count not in copies:

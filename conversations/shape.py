@@ -11,6 +11,7 @@ from conversations.understanding import Reader, Understanding
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
 from knowledge.schema import Direction, Entry
+from knowledge.search import SearchIndex
 
 SCENARIO_PARTS = re.compile(r"[、与]|以及")
 
@@ -32,9 +33,8 @@ class NoticeShape:
         self.directions_section = section_of(notice.directions[0].clause)
         self.amount_section = section_of(notice.directions[0].funding.clause)
         self.who_section = section_of(notice.eligibility[0].clause) if notice.eligibility else ""
-        self.amount_intents = {
-            index.normaliser.canonical(w, correct=False).replace(" ", "") for w in kb.lexicon.amount_intents
-        }
+        self.amount_intents = self._intents(index, kb.lexicon.amount_intents)
+        self.deadline_intents = self._intents(index, kb.lexicon.deadline_intents)
         self.specific_clauses = {
             *(d.clause for d in notice.directions),
             *(d.funding.clause for d in notice.directions),
@@ -54,6 +54,10 @@ class NoticeShape:
         self.summaries = {
             e.id for e in kb.faq.entries if len(reader.read(e.answer.zh).topic_ids(direction_ids)) > 1
         }
+
+    @staticmethod
+    def _intents(index: SearchIndex, words: list[str]) -> set[str]:
+        return {index.normaliser.canonical(w, correct=False).replace(" ", "") for w in words}
 
     def directions_for(self, understood: Understanding, parts: list[Entry]) -> list[Direction]:
         ids = understood.topic_ids(set(self.directions))

@@ -261,8 +261,14 @@ class Lexicon(Strict):
     intent_words: list[str] = []
     # asking which direction a project fits: without a direction's own words, all are shown
     which_direction: list[str] = []
+    # naming every direction at once (四个方向, each direction): each one's own answer
+    all_directions: list[str] = []
+    # comparing what is asked across directions (哪个补得多, 一样吗, higher): each one's own answer
+    comparison_words: list[str] = []
     # the intent words that ask for an amount (a cap, a rate, how much)
     amount_intents: list[str] = []
+    # the intent words that ask for a deadline (a date offered beside them is checked against it)
+    deadline_intents: list[str] = []
     greetings: list[str]
     thanks: list[str]
     # replies the search gives when it has no entry (zh/en)

@@ -72,6 +72,12 @@ def test_chinese_dates_become_dates():
     assert to_arabic("一式七份") == "一式7份"
 
 
+def test_the_end_of_a_month_is_its_last_day():
+    assert read_dates("九月底前") == [(None, 9, 30)]
+    assert read_dates("2022年2月底") == [(2022, 2, 28)]
+    assert read_dates("by the end of September") == [(None, 9, 30)]
+
+
 def test_words_with_numerals_stay_words():
     assert to_arabic("统一部署，一家企业") == "统一部署,一家企业"
 
@@ -132,6 +138,12 @@ def test_figures_in_english_are_answered_in_english(composer: Composer):
         ("标杆和上云的封顶一样吗", ["50万元", "100万元"]),
         ("附件有哪些，各交几份", ["附件2", "附件3", "附件4", "附件5", "一式七份"]),
         ("5G项目和标杆项目最高分别能补多少", ["三、支持方式（四）", "三、支持方式（二）"]),
+        # a comparison between named directions: each one's rule
+        ("上云和5G哪个补得多", ["三、支持方式（一）", "三、支持方式（四）"]),
+        # every direction at once, or compared with none named: the caps of all of them
+        ("四个方向最高补贴分别是多少？", ["最高50万元", "最高100万元"]),
+        ("哪个方向封顶最低", ["最高50万元", "最高100万元"]),
+        ("Which direction has the highest cap?", ["500,000", "1,000,000"]),
     ],
 )
 def test_every_part_of_a_question_is_answered(composer: Composer, question: str, expected: list[str]):
@@ -150,6 +162,11 @@ def test_a_wrong_premise_is_corrected(composer: Composer):
 def test_a_deadline_of_the_other_stage_is_corrected(composer: Composer):
     answer = composer.answer("验收申请是不是7月8号前交就行？", None, JUNE_20)
     assert "不是7月8日" in answer.text and "8月26日" in answer.text
+
+
+def test_a_deadline_no_stage_has_is_corrected_with_the_stages_own(composer: Composer):
+    answer = composer.answer("验收申请9月底前交就行吧？", None, JUNE_20)
+    assert answer.text.startswith("不是9月30日") and "2022年8月26日" in answer.text
 
 
 @pytest.mark.parametrize(
@@ -337,7 +354,12 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
 
 @pytest.mark.parametrize(
     ("question", "entry_id"),
-    [("通知按照哪份文件定的", "policy-basis"), ("这个通知几月几号发的", "issuer-and-date")],
+    [
+        ("通知按照哪份文件定的", "policy-basis"),
+        ("这个通知几月几号发的", "issuer-and-date"),
+        ("补贴钱可以拿去买原材料吗", "fund-management"),
+        ("奖补资金能用到哪些地方", "fund-management"),
+    ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
     assert composer.answer(question, None, JUNE_20).entry_id == entry_id
