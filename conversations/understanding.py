@@ -145,7 +145,7 @@ class Reader:
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
         self.not_bodies = [simplify(w) for w in lexicon.not_bodies if w]
-        self.how_to_apply = [simplify(w) for w in lexicon.how_to_apply if w]
+        self.body_funds_questions = [simplify(w) for w in lexicon.body_funds_questions if w]
         self.round_words = [simplify(w) for w in lexicon.round_words]
         self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
         # 仁化县 → 仁化 too: people name their county without 县
@@ -157,6 +157,7 @@ class Reader:
         self.notice_year = index.kb.notice.notice.date.year
         self.body_programme_words = [simplify(w) for w in lexicon.body_programme_words]
         self.matching_words = [simplify(w) for w in lexicon.matching_words]
+        self.city_matching_words = [simplify(w) for w in lexicon.city_matching_words if w]
         self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
         self.followup_exceptions = tuple(simplify(w) for w in lexicon.followup_exceptions)
         self.person_requests = [simplify(w).replace(" ", "") for w in lexicon.person_requests if w]
@@ -284,7 +285,8 @@ class Reader:
     def _other_body(self, simplified: str) -> str | None:
         """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the
         funds this notice matches; applying to the higher body itself (直接向…厅申报) is its
-        programme whatever funds are named, and so is how to apply for its funds."""
+        programme whatever funds are named, and so is asking how to apply for its funds or when
+        they are paid."""
         for clause in CLAUSE_SPLIT.split(simplified):
             for addressed in filter(None, self.other_bodies):
                 at = max(clause.find(f"{to}{addressed}") for to in ADDRESSING)
@@ -292,7 +294,7 @@ class Reader:
                 if asks_to_apply and QUESTION_MARK.search(clause):
                     return addressed
             named = next((w for w in self.other_bodies if w and w in clause), None)
-            if named and self._asks_how_to_apply_for_its_funds(clause[clause.find(named) :]):
+            if named and self._asks_about_its_funds(clause, clause.find(named)):
                 return named
         if any(w in simplified for w in self.matching_words):
             return None
@@ -302,13 +304,14 @@ class Reader:
                 return named
         return None
 
-    def _asks_how_to_apply_for_its_funds(self, after_body: str) -> bool:
-        """省里的专项资金怎么申请: the body's funds named, then how to apply."""
-        funds = [after_body.find(w) for w in self.matching_words if w and w in after_body]
-        if not funds:
+    def _asks_about_its_funds(self, clause: str, body_at: int) -> bool:
+        """省里的专项资金怎么申请, 什么时候到账, how do I apply for the provincial fund: the body's
+        funds named after it, a question about them, and no word of the city's matching."""
+        if not any(w and w in clause[body_at:] for w in self.matching_words):
             return False
-        rest = after_body[min(funds) :]
-        return any(w in rest for w in self.how_to_apply)
+        if any(w in clause for w in self.city_matching_words):
+            return False
+        return any(w in clause for w in self.body_funds_questions)
 
     def _without_not_bodies(self, text: str) -> str:
         """The text with 工信部门 and the like blanked out, every position kept."""

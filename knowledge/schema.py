@@ -287,15 +287,19 @@ class Lexicon(Strict):
     other_bodies: list[str] = []
     # words that contain a body's name but name something else (工信部门: a local department)
     not_bodies: list[str] = []
-    # how to apply or where: said right after a higher body's funds (省里的专项资金怎么申请), the
-    # question is about applying for those funds, not for this notice's matching
-    how_to_apply: list[str] = []
+    # asked right after a higher body's funds (省里的专项资金怎么申请, 省级专项资金什么时候到账): the
+    # question is about those funds themselves (how to apply, templates, rates, payment), not
+    # about this notice's matching
+    body_funds_questions: list[str] = []
     # a county or district of the notice's jurisdiction followed by these: its own policy
     local_policy_words: list[str] = []
     # a year other than the notice's, followed closely by one of these: another year's round
     round_words: list[str] = []
     body_programme_words: list[str] = []
     matching_words: list[str] = []
+    # the city's own matching (市级配套): a question about a higher body's funds that names it is
+    # about the matching (省级专项资金批下来后市级配套怎么申请)
+    city_matching_words: list[str] = []
     # a statement offered for confirmation ("是不是也是50万封顶"): checked against the notice
     premise_markers: list[str] = []
     # a short message that leans on the previous question ("那第二个方向呢", "what about …")

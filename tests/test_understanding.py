@@ -268,6 +268,9 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "帮我写一份项目验收申请报告，我们是做陶瓷的，上云项目投资两百万",
         "Could you write our project entry application form for us? We invested 3 million.",
         "佛山2023年工业互联网项目补贴标准",
+        "2021年那一批工业互联网应用项目的验收通过名单在哪里可以查到？",
+        "韶关市国资委下属企业数字化转型考核指标",
+        "5G工业专网可以申请专用频率吗？要向哪个部门申请",
         "我们在乐昌，乐昌有没有自己出台的上云补贴",
     ],
 )
@@ -741,6 +744,19 @@ def test_a_local_industry_department_is_not_the_ministry(composer: Composer):
 def test_how_to_apply_for_the_provincial_funds_themselves_is_outside(composer: Composer):
     assert composer.answer("省级专项资金怎么申请", None, JUNE_20).entry_id is None
     assert composer.answer("没有省级专项资金能申请吗", None, JUNE_20).entry_id is not None
+
+
+def test_when_the_provincial_funds_themselves_are_paid_is_outside(composer: Composer):
+    assert composer.answer("省级专项资金一般什么时候拨付到企业账户？", None, JUNE_20).entry_id is None
+    assert (
+        composer.answer(
+            "How do I apply for the Guangdong provincial industrial internet special fund?", None, JUNE_20
+        ).entry_id
+        is None
+    )
+    # the city's matching, paid or applied for after the provincial funds, is the notice's
+    for question in ("省级专项资金到账后，市级配套什么时候拨付", "省级专项资金批下来后市级配套怎么申请"):
+        assert composer.answer(question, None, JUNE_20).entry_id is not None, question
 
 
 def test_drafting_an_email_is_outside(composer: Composer):
