@@ -248,8 +248,8 @@ class Composer:
         if computed:
             blocks.append(computed)
         for entry in parts:
-            if computed and entry.clause.startswith(self.shape.amount_section):
-                continue
+            if computed and self._states_amounts(entry):
+                continue  # the worked figures say it with the user's numbers
             blocks.append(self._entry_text(entry, lang))
         text = "\n\n".join(blocks)
         dates = deadline_notes(self.kb, text, lang, today)
@@ -353,6 +353,13 @@ class Composer:
     def _figures(self, understood: Understanding, carried: list[Figure]) -> list[Figure]:
         own = [f for f in understood.figures if f.role in self.worker.formula.figures]
         return own or carried
+
+    def _states_amounts(self, entry: Entry) -> bool:
+        """A direction's amount rule, or the section's summary of them (not its other rules:
+        事后奖补 is said beside the worked figures)."""
+        fundings = {d.funding.clause for d in self.kb.notice.directions}
+        in_section = entry.clause.startswith(self.shape.amount_section)
+        return entry.clause in fundings or (in_section and entry.id in self.shape.summaries)
 
     def _amount_entry(self, understood: Understanding, figures: list[Figure]) -> Entry | None:
         directions = self.shape.directions_for(understood, [])

@@ -272,14 +272,14 @@ class Reader:
         (配套, 市里) is asked is the notice's own direction."""
         matching = any(w and w in simplified for w in self.matching_words)
         named = [t for t in topics if t.id in self.canonical_ids]
-        for word in self.other_programmes:
-            at = simplified.find(word) if word else -1
-            if at < 0:
-                continue
-            # the direction's own word in it or just before it: 5G试点示范, 标杆示范
-            if matching and any(at - PROGRAMME_PREFIX <= t.at <= at + len(word) for t in named):
-                continue
-            return word
+        for word in filter(None, self.other_programmes):
+            at = simplified.find(word)
+            while at >= 0:
+                # the direction's own word in it or just before it: 5G试点示范, 标杆示范 (each
+                # time it is said: 建5G基站，有没有基站建设补贴 asks of 基站 alone)
+                if not (matching and any(at - PROGRAMME_PREFIX <= t.at <= at + len(word) for t in named)):
+                    return word
+                at = simplified.find(word, at + 1)
         return None
 
     def _other_body(self, simplified: str) -> str | None:
@@ -335,7 +335,9 @@ class Reader:
         knowledge base even after its synonyms."""
         if len(word) < 2 or word.startswith(DETERMINERS) or word in self.generic_words:
             return False
-        return not any(self.index.knows(t) for t in self.index.normaliser.tokens(word, correct=False))
+        tokens = self.index.normaliser.tokens(word, correct=False)
+        # 请问补贴: a word made only of stopwords names nothing
+        return bool(tokens) and not any(self.index.knows(t) for t in tokens)
 
     def _local_policy(self, simplified: str) -> str | None:
         """仁化县有没有自己的补贴: a county's or district's own policy, not the city's notice."""

@@ -144,6 +144,10 @@ def test_figures_in_english_are_answered_in_english(composer: Composer):
         ("四个方向最高补贴分别是多少？", ["最高50万元", "最高100万元"]),
         ("哪个方向封顶最低", ["最高50万元", "最高100万元"]),
         ("Which direction has the highest cap?", ["500,000", "1,000,000"]),
+        # by which day, asked of two stages without a joiner between them
+        ("需要在哪天前入库，又是哪天前交验收？", ["2022年7月8日", "2022年8月26日"]),
+        # the worked figures, and the section's other rule asked beside them
+        ("上云项目省里批了150万，市里配多少？钱是先给还是做完才给？", ["15万元", "事后奖补"]),
     ],
 )
 def test_every_part_of_a_question_is_answered(composer: Composer, question: str, expected: list[str]):
@@ -162,6 +166,10 @@ def test_a_wrong_premise_is_corrected(composer: Composer):
 def test_a_deadline_of_the_other_stage_is_corrected(composer: Composer):
     answer = composer.answer("验收申请是不是7月8号前交就行？", None, JUNE_20)
     assert "不是7月8日" in answer.text and "8月26日" in answer.text
+
+
+def test_a_word_of_stopwords_before_subsidy_names_no_other_support(composer: Composer):
+    assert composer.answer("请问补贴资金最终怎么确定？有没有总额上限？", None, JUNE_20).entry_id is not None
 
 
 def test_a_deadline_no_stage_has_is_corrected_with_the_stages_own(composer: Composer):
@@ -271,6 +279,10 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "2021年那一批工业互联网应用项目的验收通过名单在哪里可以查到？",
         "韶关市国资委下属企业数字化转型考核指标",
         "5G工业专网可以申请专用频率吗？要向哪个部门申请",
+        # the other programme said again on its own after the direction's word: 5G基站 … 基站建设补贴
+        "运营商在工业园区建5G基站，市里有没有基站建设补贴？",
+        "韶关高新区对新入园的制造企业有没有固定资产投资奖励？",
+        "How do we apply for the provincial 'specialized, refined, distinctive and innovative' SME title?",
         "我们在乐昌，乐昌有没有自己出台的上云补贴",
     ],
 )
@@ -362,6 +374,9 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("这个通知几月几号发的", "issuer-and-date"),
         ("补贴钱可以拿去买原材料吗", "fund-management"),
         ("奖补资金能用到哪些地方", "fund-management"),
+        ("Who reviews the projects before they go into the reserve database?", "entry-expert-review"),
+        ("The deadline for finishing project construction is?", "construction-window"),
+        ("我们是软件公司，帮一家厂做了系统，想用我们公司名义申报，需要什么条件", "builder-applying"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
