@@ -205,7 +205,12 @@ class Composer:
         if self._small_talk_first(understood):  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
             return self._plain(index.search(understood.clauses[0], lang))
         main = index.search(question, lang)
-        if self.scope.confirms_a_notice_fact(question, understood):
+        if understood.about_the_notice:  # 这是2023年的通知吧: the notice's own date and issuer
+            offered = understood.simplified
+            for word in index.outside_words(question):  # the year or body offered is no question
+                offered = offered.replace(word, " ")
+            main = self._confirmed(offered, understood, self.kb.lexicon.issue_intent, lang)
+        elif self.scope.confirms_a_notice_fact(question, understood):
             copies = self.kb.lexicon.copies_intent if understood.claimed_copies() else ""
             who = self.kb.lexicon.body_intent if self.reader.offered_body(understood) else ""
             if copies and copies not in understood.intents:  # 打印三份就够了吧: asks the copies
@@ -219,10 +224,10 @@ class Composer:
             return self._plain(main)
         if understood.other_programme or index.elsewhere(question):
             return self._outside(main)
-        asked = self.reader.asked(understood)
+        asked = [] if understood.about_the_notice else self.reader.asked(understood)
         if main.kind is Kind.OUTSIDE and any(index.outside_words(c) for c in asked):
             return self._plain(main)  # what is asked is about something else, not just the story
-        if all(index.outside_words(c) for c in asked):
+        if asked and all(index.outside_words(c) for c in asked):
             return self._outside(main)  # 5G网关什么品牌好: every question asks about something else
         if main.kind is Kind.OUTSIDE and self.scope.asks_about_the_story(understood, asked):
             return self._plain(main)  # 听说有社保补贴，怎么申请: the story's other thing is asked

@@ -30,6 +30,12 @@ class Premises:
         """A figure, date, rate or number of copies offered for confirmation that the notice
         contradicts: say so, and what that figure really is."""
         kb = self.kb
+        year = kb.notice.notice.date.year
+        for offered in understood.claimed_years() if understood.about_the_notice else []:
+            if offered != year:  # 91号文是2023年的吧
+                return reply_text(
+                    kb, "premise_wrong", lang, claim=f"{offered}年" if lang == "zh" else str(offered)
+                )
         rates = {
             Decimal(str(d.funding.rate)) for d in self.kb.notice.directions if d.funding.rate is not None
         }

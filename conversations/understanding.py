@@ -59,6 +59,8 @@ LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own po
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
 NUMERAL_WORDS = {"一共", "一下", "一样", "一起", "一般", "一直", "一定", "一些", "一旦", "一切", "一次"}
+NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
+CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
 PERSON_REQUEST_CHARS = 30  # a longer message naming 人工客服 tells a story or asks a question of its own
 DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某", "所有", "全部", "其他", "其它")
 
@@ -81,6 +83,8 @@ class Understanding:
     premise: bool
     other_programme: str | None
     clauses: list[str] = field(default_factory=list)
+    # a year or a body offered for the notice itself (这是2023年的通知吧): its date and issuer are asked
+    about_the_notice: bool = False
 
     def topic_ids(self, kind: set[str]) -> list[str]:
         seen: list[str] = []
@@ -103,6 +107,10 @@ class Understanding:
         """A rate in a yes/no question is offered for confirmation: 是按20%配套吗."""
         asks_yes_no = self.premise or bool(YES_NO.search(self.simplified))
         return read_percentages(self.text) if asks_yes_no else []
+
+    def claimed_years(self) -> list[int]:
+        """Years offered for confirmation (91号文是2023年的吧)."""
+        return [int(m.group(1)) for m in YEAR.finditer(self.simplified)] if self.premise else []
 
     def claimed_numbers(self) -> list[str]:
         """Long digit strings offered for confirmation (a phone number: 电话是8884322对吧)."""
@@ -143,6 +151,7 @@ class Reader:
         self.no_base_funds = [simplify(w) for w in lexicon.no_base_funds]
         self.other_programmes = [simplify(w) for w in lexicon.other_programmes]
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
+        self.notice_refs = [to_arabic(w) for w in lexicon.notice_refs if w]
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
         self.not_bodies = [simplify(w) for w in lexicon.not_bodies if w]
         self.body_funds_questions = [simplify(w) for w in lexicon.body_funds_questions if w]
@@ -213,13 +222,17 @@ class Reader:
         topics = self._topics(simplified)
         known = {t.id for t in topics}
         topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
+        figures = read_amounts(text, self.roles)
+        premise = any(w in simplified for w in self.premise_markers)
+        about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or figures))
         bodies_named = self._without_not_bodies(simplified)  # 工信部门 is no ministry
-        other = self._other_programme(bodies_named, topics)
+        other = None if about_the_notice else self._other_programme(bodies_named, topics)
         if other and self._part_of_a_situation(simplified, other, topics):
             other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
-        other = other or self._other_body(bodies_named) or self._other_round(simplified)
-        other = other or self._local_policy(simplified)
-        support = None if other else self._named_support(text)
+        if not about_the_notice:
+            other = other or self._other_body(bodies_named) or self._other_round(simplified)
+            other = other or self._local_policy(simplified)
+        support = None if other or about_the_notice else self._named_support(text)
         if support and not self._part_of_a_situation(simplified, support, topics):
             other = support
         return Understanding(
@@ -227,12 +240,29 @@ class Reader:
             simplified=simplified,
             topics=topics,
             intents=self.intents_of(text),
-            figures=read_amounts(text, self.roles),
+            figures=figures,
             no_base_funds=any(w in simplified for w in self.no_base_funds),
-            premise=any(w in simplified for w in self.premise_markers),
+            premise=premise,
             other_programme=other,
             clauses=[c.strip() for c in CLAUSE_SPLIT.split(text) if c and c.strip()],
+            about_the_notice=about_the_notice,
         )
+
+    def _questions_the_notice(self, simplified: str, premise: bool, names_a_thing: bool) -> bool:
+        """这是2023年的通知吧, 这次是2022年的还是2023年的申报, 这个文是发改委发的吧: a short message
+        pointing at this notice that offers a year or a body for it, or a choice of years — not
+        another year's round (2023年的通知出了吗 points at no notice)."""
+        if names_a_thing or len(simplified) > NOTICE_QUESTION_CHARS:
+            return False
+        refs = [simplified.find(w) for w in self.notice_refs if w in simplified]
+        if not refs:
+            return False
+        found = list(YEAR.finditer(simplified))
+        if found and found[0].start() < min(refs):
+            return False  # 2023年的通知是不是还没出: the year names the notice, not offered for this one
+        years = {int(m.group(1)) for m in found}
+        offered = bool(years) or bool(self.index.outside_words(simplified))  # a year, or a body
+        return offered and (premise or (len(years) > 1 and bool(CHOICE.search(simplified))))
 
     def now_said_as_year(self, text: str) -> str:
         """2026年了，这个项目还能申请吗 → 这个项目现在还能申请吗: a later year said as today."""

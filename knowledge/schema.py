@@ -323,6 +323,11 @@ class Lexicon(Strict):
     copies_intent: str = ""
     # the word that asks who does something, when a body is offered for confirmation (省里发的吧 → 谁)
     body_intent: str = ""
+    # this notice pointed at (这个通知, 本通知, 91号文): a year or a body offered for it, or a choice
+    # of years, asks the notice's own date and issuer (这是2023年的通知吧, 这个文是发改委发的吧)
+    notice_refs: list[str] = []
+    # the word that asks when and by whom the notice was issued
+    issue_intent: str = ""
 
     @field_validator("replies")
     @classmethod

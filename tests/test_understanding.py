@@ -168,6 +168,27 @@ def test_a_deadline_of_the_other_stage_is_corrected(composer: Composer):
     assert "不是7月8日" in answer.text and "8月26日" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "correction"),
+    [
+        ("91号文是2023年的吧？", "不是2023年"),
+        ("通知係邊年發嘅？我以為係2023年", "不是2023年"),
+        ("老板问这次是2022年的还是2023年的申报？", ""),
+        ("这个通知是韶关市发改委发的吧？", ""),
+    ],
+)
+def test_a_year_or_body_offered_for_the_notice_itself_is_answered_with_its_date_and_issuer(
+    composer: Composer, question: str, correction: str
+):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and "2022年6月10日" in answer.text and "市工信局" in answer.text
+    assert answer.text.startswith(correction)
+
+
+def test_another_years_notice_not_pointed_at_as_this_one_is_outside(composer: Composer):
+    assert composer.answer("2023年的通知是不是还没出", None, JUNE_20).entry_id is None
+
+
 def test_a_word_of_stopwords_before_subsidy_names_no_other_support(composer: Composer):
     assert composer.answer("请问补贴资金最终怎么确定？有没有总额上限？", None, JUNE_20).entry_id is not None
 
