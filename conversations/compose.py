@@ -225,7 +225,9 @@ class Composer:
         if understood.other_programme or index.elsewhere(question):
             return self._outside(main)
         asked = [] if understood.about_the_notice else self.reader.asked(understood)
-        if main.kind is Kind.OUTSIDE and any(index.outside_words(c) for c in asked):
+        if main.kind is Kind.OUTSIDE and (
+            any(index.outside_words(c) for c in asked) or self.scope.names_what_is_asked(understood, asked)
+        ):
             return self._plain(main)  # what is asked is about something else, not just the story
         if asked and all(index.outside_words(c) for c in asked):
             return self._outside(main)  # 5G网关什么品牌好: every question asks about something else

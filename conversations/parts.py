@@ -75,12 +75,19 @@ class Parts:
         if main.kind is not Kind.ANSWER or len(questions) > 1:
             if not questions and clauses and main.kind is Kind.UNSURE:
                 questions = clauses[-1:]
-            # a question without a topic of its own asks about what the story named before it
+            # a question without a topic of its own asks about what the story named before it;
+            # one without an ask of its own asks what the question before it asked (入库要交哪两个
+            # 附件？验收又是哪两个？)
             last_topics = [t.word for t in understood.topics][:1]
+            last_asks: list[str] = []
             for clause in questions:
                 clause_topics = [t.word for t in reader.read(clause).topics]
+                clause_asks = reader.intents_of(clause)
                 query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])
+                if clause_topics and not clause_asks:
+                    query = " ".join([query, *last_asks])
                 last_topics = clause_topics or last_topics
+                last_asks = clause_asks or last_asks
                 add(search(query))
         asked = (
             understood.intents

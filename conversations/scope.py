@@ -4,10 +4,15 @@ what the story names."""
 
 from __future__ import annotations
 
+import re
+
 from conversations.understanding import Reader, Understanding
 from knowledge.search import SearchIndex
 
 SUPPORT_WINDOW = 6  # characters after an outside word in which a word of support names it
+SUBJECT_CHARS = 8  # a clause this short that tells nothing (no 我们, no 了) only names a thing
+STORY_WORDS = ("我", "咱", "公司", "厂", "了")
+LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 class Scope:
@@ -34,9 +39,8 @@ class Scope:
         the notice's topics."""
         if understood.topics or not self.index.outside_words(understood.text):
             return False
-        generic = self.reader.generic_words
-        words = [w for c in asked for w in self.index.known_words(c) if not any(ch.isdigit() for ch in w)]
-        if not all(w in generic for w in words):
+        words = self._asking_words(asked)
+        if not all(w in self.reader.generic_words for w in words):
             return False
         # 在阿里云上部署了MES，能申报吗: asking to apply is about the notice, unless the story
         # names another support (听说有社保补贴，怎么申请) or the question names what is applied
@@ -44,6 +48,23 @@ class Scope:
         if not any(w in self.reader.apply_words for w in words) or self._names_the_unknown(asked):
             return True
         return self.story_names_a_support(understood, asked)
+
+    def _asking_words(self, asked: list[str]) -> list[str]:
+        return [w for c in asked for w in self.index.known_words(c) if not any(ch.isdigit() for ch in w)]
+
+    def names_what_is_asked(self, understood: Understanding, asked: list[str]) -> bool:
+        """ISO9001认证 韶关有补贴不: a short clause that only names something outside the notice,
+        then a question of everyday asking words: the question is about that thing (在阿里云上
+        部署了MES，能申报吗 tells a story; 员工培训费、人工工资算不算项目投资 asks of the notice)."""
+        if understood.topics or not all(w in self.reader.generic_words for w in self._asking_words(asked)):
+            return False
+        for clause in understood.clauses:
+            bare = LATIN_WORD.sub("#", "".join(clause.split()))  # ISO9001 is one word
+            if clause in asked or len(bare) > SUBJECT_CHARS or any(w in bare for w in STORY_WORDS):
+                continue
+            if self.index.outside_words(clause):
+                return True
+        return False
 
     def _names_the_unknown(self, asked: list[str]) -> bool:
         return any(

@@ -144,6 +144,8 @@ def test_figures_in_english_are_answered_in_english(composer: Composer):
         ("四个方向最高补贴分别是多少？", ["最高50万元", "最高100万元"]),
         ("哪个方向封顶最低", ["最高50万元", "最高100万元"]),
         ("Which direction has the highest cap?", ["500,000", "1,000,000"]),
+        ("入库要交哪两个附件？验收又是哪两个？", ["附件2", "附件3", "附件4", "附件5"]),
+        ("入库和验收分别最迟哪天要交到工信局？", ["2022年7月8日", "2022年8月26日"]),
         # by which day, asked of two stages without a joiner between them
         ("需要在哪天前入库，又是哪天前交验收？", ["2022年7月8日", "2022年8月26日"]),
         # the worked figures, and the section's other rule asked beside them
@@ -303,6 +305,8 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         # the other programme said again on its own after the direction's word: 5G基站 … 基站建设补贴
         "运营商在工业园区建5G基站，市里有没有基站建设补贴？",
         "韶关高新区对新入园的制造企业有没有固定资产投资奖励？",
+        # a short clause naming only an outside thing, then an everyday question about it
+        "ISO9001认证 韶关有补贴不",
         "How do we apply for the provincial 'specialized, refined, distinctive and innovative' SME title?",
         "我们在乐昌，乐昌有没有自己出台的上云补贴",
     ],
@@ -397,6 +401,19 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("奖补资金能用到哪些地方", "fund-management"),
         ("Who reviews the projects before they go into the reserve database?", "entry-expert-review"),
         ("The deadline for finishing project construction is?", "construction-window"),
+        ("项目预计2022年9月5日才完工，赶得上吗", "construction-window"),
+        (
+            "Our project went live on 15 Aug 2022. Is that within the eligible construction period?",
+            "construction-window",
+        ),
+        ("建设期外买的服务器能算进投资额吗", "investment-scope"),
+        ("申报单位要在哪里注册才行", "registration-jurisdiction"),
+        # an outside word inside another word or in a clause that asks of the notice
+        ("员工培训费、人工工资算不算项目投资", "investment-scope"),
+        (
+            "We set up a 5G private network for unmanned on-site control. Which direction is it?",
+            "direction-4-scope",
+        ),
         ("我们是软件公司，帮一家厂做了系统，想用我们公司名义申报，需要什么条件", "builder-applying"),
     ],
 )
