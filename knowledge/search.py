@@ -104,7 +104,7 @@ class SearchIndex:
         postings: dict[str, dict[int, float]] = defaultdict(dict)
 
         for index, entry in enumerate(self.entries):
-            for text in self._phrasing_texts(entry):
+            for text in self._phrasing_texts(entry, lexicon.topics):
                 canonical = self.normaliser.canonical(text, correct=False)
                 tokens = frozenset(self.normaliser.tokens_of_canonical(canonical))
                 if not tokens:
@@ -145,11 +145,11 @@ class SearchIndex:
         lexicon = kb.lexicon
         texts = [*lexicon.out_of_scope, *lexicon.greetings, *lexicon.thanks]
         for entry in kb.faq.entries:
-            texts += [*cls._phrasing_texts(entry), entry.answer.zh]
+            texts += [*cls._phrasing_texts(entry, lexicon.topics), entry.answer.zh]
         return texts
 
     @staticmethod
-    def _phrasing_texts(entry: Entry) -> list[str]:
+    def _phrasing_texts(entry: Entry, topics: dict[str, list[str]]) -> list[str]:
         return [
             *entry.questions.zh,
             *entry.questions.en,
@@ -157,6 +157,8 @@ class SearchIndex:
             entry.title.en,
             " ".join(entry.keywords.zh),
             " ".join(entry.keywords.en),
+            # a topic named after the entry (子公司, 分公司, 总部 …): its words are the entry's too
+            " ".join(topics.get(entry.id, [])),
         ]
 
     def _bare(self, text: str) -> str:

@@ -145,6 +145,7 @@ def test_figures_in_english_are_answered_in_english(composer: Composer):
         ("哪个方向封顶最低", ["最高50万元", "最高100万元"]),
         ("Which direction has the highest cap?", ["500,000", "1,000,000"]),
         ("入库要交哪两个附件？验收又是哪两个？", ["附件2", "附件3", "附件4", "附件5"]),
+        ("钱啥时候到 先给还是做完才给", ["事后奖补"]),
         ("入库和验收分别最迟哪天要交到工信局？", ["2022年7月8日", "2022年8月26日"]),
         # by which day, asked of two stages without a joiner between them
         ("需要在哪天前入库，又是哪天前交验收？", ["2022年7月8日", "2022年8月26日"]),
@@ -307,6 +308,7 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "韶关高新区对新入园的制造企业有没有固定资产投资奖励？",
         # a short clause naming only an outside thing, then an everyday question about it
         "ISO9001认证 韶关有补贴不",
+        "设备数据要传回德国总部，数据出境安全评估怎么做",
         "How do we apply for the provincial 'specialized, refined, distinctive and innovative' SME title?",
         "我们在乐昌，乐昌有没有自己出台的上云补贴",
     ],
@@ -408,6 +410,11 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ),
         ("建设期外买的服务器能算进投资额吗", "investment-scope"),
         ("申报单位要在哪里注册才行", "registration-jurisdiction"),
+        ("市里这个扶持是什么方式", "support-method"),
+        ("验收是不是要请专家来看", "project-acceptance"),
+        ("补贴款到了放公司基本户里跟其他钱混着用就行吧", "fund-management"),
+        # a topic's words are its entry's words: they do not make the message unknown
+        ("总部在广州 始兴有个分厂 分厂没单独办执照 能报吗", "registration-jurisdiction"),
         # an outside word inside another word or in a clause that asks of the notice
         ("员工培训费、人工工资算不算项目投资", "investment-scope"),
         (
@@ -801,6 +808,7 @@ def test_how_to_apply_for_the_provincial_funds_themselves_is_outside(composer: C
 
 def test_when_the_provincial_funds_themselves_are_paid_is_outside(composer: Composer):
     assert composer.answer("省级专项资金一般什么时候拨付到企业账户？", None, JUNE_20).entry_id is None
+    assert composer.answer("广东省2022年上云上平台省级专项资金申报截止是哪天", None, JUNE_20).entry_id is None
     assert (
         composer.answer(
             "How do I apply for the Guangdong provincial industrial internet special fund?", None, JUNE_20
@@ -808,7 +816,11 @@ def test_when_the_provincial_funds_themselves_are_paid_is_outside(composer: Comp
         is None
     )
     # the city's matching, paid or applied for after the provincial funds, is the notice's
-    for question in ("省级专项资金到账后，市级配套什么时候拨付", "省级专项资金批下来后市级配套怎么申请"):
+    for question in (
+        "省级专项资金到账后，市级配套什么时候拨付",
+        "省级专项资金批下来后市级配套怎么申请",
+        "省级专项资金批了以后，市级配套申报截止是哪天",
+    ):
         assert composer.answer(question, None, JUNE_20).entry_id is not None, question
 
 
