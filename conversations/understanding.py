@@ -167,6 +167,7 @@ class Reader:
         self.body_programme_words = [simplify(w) for w in lexicon.body_programme_words]
         self.matching_words = [simplify(w) for w in lexicon.matching_words]
         self.city_matching_words = [simplify(w) for w in lexicon.city_matching_words if w]
+        self.recommended_to = [simplify(w) for w in lexicon.recommended_to if w]
         self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
         self.followup_exceptions = tuple(simplify(w) for w in lexicon.followup_exceptions)
         self.person_requests = [simplify(w).replace(" ", "") for w in lexicon.person_requests if w]
@@ -318,6 +319,8 @@ class Reader:
         programme whatever funds are named, and so is asking how to apply for its funds or when
         they are paid."""
         for clause in CLAUSE_SPLIT.split(simplified):
+            if self._recommended_to_a_body(clause):
+                continue  # 项目做得好会被推荐去申报国家或者省里的政策吗: the notice's own clause
             for addressed in filter(None, self.other_bodies):
                 at = max(clause.find(f"{to}{addressed}") for to in ADDRESSING)
                 asks_to_apply = at >= 0 and any(w in clause[at:] for w in self.apply_words)
@@ -330,9 +333,15 @@ class Reader:
             return None
         for clause in CLAUSE_SPLIT.split(simplified):
             named = next((w for w in self.other_bodies if w and w in clause), None)
+            if self._recommended_to_a_body(clause):
+                continue
             if named and any(w in clause[clause.find(named) :] for w in self.body_programme_words):
                 return named
         return None
+
+    def _recommended_to_a_body(self, clause: str) -> bool:
+        at = min((clause.find(w) for w in self.recommended_to if w in clause), default=-1)
+        return at >= 0 and any(w in clause[at:] for w in self.other_bodies if w)
 
     def _asks_about_its_funds(self, clause: str, body_at: int) -> bool:
         """省里的专项资金怎么申请, 什么时候到账, how do I apply for the provincial fund: the body's

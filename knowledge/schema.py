@@ -300,6 +300,8 @@ class Lexicon(Strict):
     # the city's own matching (市级配套): a question about a higher body's funds that names it is
     # about the matching (省级专项资金批下来后市级配套怎么申请)
     city_matching_words: list[str] = []
+    # the notice recommends good projects to the higher bodies: said before a body, it is that clause
+    recommended_to: list[str] = []
     # a statement offered for confirmation ("是不是也是50万封顶"): checked against the notice
     premise_markers: list[str] = []
     # a short message that leans on the previous question ("那第二个方向呢", "what about …")

@@ -314,6 +314,12 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         # a short clause naming only an outside thing, then an everyday question about it
         "ISO9001认证 韶关有补贴不",
         "设备数据要传回德国总部，数据出境安全评估怎么做",
+        # technology know-how, a company's own results, the province's own funds
+        "企业上云选公有云还是私有云比较好",
+        "工业互联网平台的PaaS层和SaaS层是什么意思",
+        "2022年韶关工业互联网应用项目拟奖补名单公示了没有？我们公司在不在里面",
+        "省工信厅的5G+工业互联网应用示范项目，省级资金最高能给多少？",
+        "省级专项资金什么时候拨到企业账上？我们去年批的到现在还没收到",
         "How do we apply for the provincial 'specialized, refined, distinctive and innovative' SME title?",
         "我们在乐昌，乐昌有没有自己出台的上云补贴",
     ],
@@ -416,6 +422,19 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("建设期外买的服务器能算进投资额吗", "investment-scope"),
         ("申报单位要在哪里注册才行", "registration-jurisdiction"),
         ("市里这个扶持是什么方式", "support-method"),
+        ("入库项目是按什么来排先后顺序的", "entry-expert-review"),
+        ("呢筆錢可唔可以用嚟發員工獎金？", "fund-management"),
+        ("钱能乱用吗", "fund-management"),
+        ("补贴是事候奖补吗", "support-method"),
+        ("我们要7月10号才能把申报书弄好，晚两天行不行？", "entry-deadline"),
+        ("上雲升級講嘅「三化」即係邊三化？", "direction-1-scope"),
+        (
+            "我们是一家国企下属的二级公司，承建了兄弟单位的5G项目，由我们申报需要什么条件？",
+            "builder-applying",
+        ),
+        # the notice recommends good projects to the province and the state: its own clause
+        ("项目做得好会被推荐去申报国家或者省里的政策吗", "quality-project-recommendation"),
+        ("做得好的项目有没有推荐到省里国家的", "quality-project-recommendation"),
         ("验收是不是要请专家来看", "project-acceptance"),
         ("补贴款到了放公司基本户里跟其他钱混着用就行吧", "fund-management"),
         # a topic's words are its entry's words: they do not make the message unknown
@@ -825,6 +844,8 @@ def test_when_the_provincial_funds_themselves_are_paid_is_outside(composer: Comp
         "省级专项资金到账后，市级配套什么时候拨付",
         "省级专项资金批下来后市级配套怎么申请",
         "省级专项资金批了以后，市级配套申报截止是哪天",
+        "上云项目省里给了150万，市里最高能给多少",
+        "We're a SaaS company deploying an industry-specific IIoT platform in Shaoguan. How much at most?",
     ):
         assert composer.answer(question, None, JUNE_20).entry_id is not None, question
 
