@@ -30,7 +30,7 @@ QUESTION_MARK = re.compile(
     r"|[不没未吧]$"  # 影响申报不, 报得了没, 是7月出的吧: a yes-no question said the colloquial way
 )
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
-JOINERS = re.compile(r"和|与|跟|及|、|/|\band\b|\bor\b|还是")
+JOINERS = re.compile(r"和|与|跟|同|及|、|/|\band\b|\bor\b|还是")  # 同: Cantonese "and"
 
 
 def _latin(char: str) -> bool:

@@ -146,6 +146,9 @@ def test_figures_in_english_are_answered_in_english(composer: Composer):
         ("Which direction has the highest cap?", ["500,000", "1,000,000"]),
         ("入库要交哪两个附件？验收又是哪两个？", ["附件2", "附件3", "附件4", "附件5"]),
         ("钱啥时候到 先给还是做完才给", ["事后奖补"]),
+        # 同 joins two stages in Cantonese
+        ("入庫申報截止日期同驗收截止日期係唔係同一日？", ["2022年7月8日", "2022年8月26日"]),
+        ("韶工信函91号是什么时候印发的", ["2022年6月10日"]),
         ("8月26号这个日期是验收申请截止还是建设完成截止？", ["五、总体要求（三）", "四、申报流程（二）"]),
         # the scopes say the whole of their clauses
         ("系统性平台要把行业应用软件汇聚到平台上吗，软件服务要往什么方向演进", ["平台化、服务化"]),
@@ -316,6 +319,9 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "设备数据要传回德国总部，数据出境安全评估怎么做",
         # technology know-how, a company's own results, the province's own funds
         "企业上云选公有云还是私有云比较好",
+        "MES和ERP有什么区别",
+        "买软件能打折吗",
+        "Which company won the 2021 Shaoguan industrial internet benchmark award?",
         "工业互联网平台的PaaS层和SaaS层是什么意思",
         "2022年韶关工业互联网应用项目拟奖补名单公示了没有？我们公司在不在里面",
         "省工信厅的5G+工业互联网应用示范项目，省级资金最高能给多少？",
@@ -425,6 +431,11 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("入库项目是按什么来排先后顺序的", "entry-expert-review"),
         ("呢筆錢可唔可以用嚟發員工獎金？", "fund-management"),
         ("钱能乱用吗", "fund-management"),
+        ("Can we spend the subsidy on employee bonuses?", "fund-management"),
+        ("是不是报上去就一定能拿到10%？还是会打折", "final-amount"),
+        ("入库申報書要印幾多份？", "paper-copies"),
+        ("今日係8月20號，驗收申請仲嚟唔嚟得切？", "acceptance-application-deadline"),
+        ("县工信局收到我们的验收材料后干什么", "where-to-submit"),
         ("补贴是事候奖补吗", "support-method"),
         ("我们要7月10号才能把申报书弄好，晚两天行不行？", "entry-deadline"),
         ("上雲升級講嘅「三化」即係邊三化？", "direction-1-scope"),
