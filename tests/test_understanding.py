@@ -320,6 +320,9 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         # technology know-how, a company's own results, the province's own funds
         "企业上云选公有云还是私有云比较好",
         "MES和ERP有什么区别",
+        "边缘计算和云计算到底有什么区别？",
+        "省工信厅工业互联网处的联系电话是多少",
+        "申请省级工业互联网专项资金需要什么条件",
         "买软件能打折吗",
         "Which company won the 2021 Shaoguan industrial internet benchmark award?",
         "工业互联网平台的PaaS层和SaaS层是什么意思",
@@ -436,6 +439,8 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("入库申報書要印幾多份？", "paper-copies"),
         ("今日係8月20號，驗收申請仲嚟唔嚟得切？", "acceptance-application-deadline"),
         ("县工信局收到我们的验收材料后干什么", "where-to-submit"),
+        ("县工信局收齐验收材料后报给谁", "where-to-submit"),
+        ("項目建設期幾時開始計？", "construction-window"),
         ("补贴是事候奖补吗", "support-method"),
         ("我们要7月10号才能把申报书弄好，晚两天行不行？", "entry-deadline"),
         ("上雲升級講嘅「三化」即係邊三化？", "direction-1-scope"),
@@ -856,6 +861,7 @@ def test_when_the_provincial_funds_themselves_are_paid_is_outside(composer: Comp
         "省级专项资金批下来后市级配套怎么申请",
         "省级专项资金批了以后，市级配套申报截止是哪天",
         "上云项目省里给了150万，市里最高能给多少",
+        "获得省级专项资金以后，申请市级配套需要什么条件",
         "We're a SaaS company deploying an industry-specific IIoT platform in Shaoguan. How much at most?",
     ):
         assert composer.answer(question, None, JUNE_20).entry_id is not None, question
