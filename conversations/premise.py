@@ -13,7 +13,7 @@ from conversations.worked import direction_name, money
 from knowledge.answers import clause_label, reply_text
 from knowledge.figures import read_amounts
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import Entry, Lang
+from knowledge.schema import Entry, Lang, Stage
 
 # a yes-no question: 吗, 要不要, 是不是
 YES_NO = re.compile(rf"吗|{A_NOT_A}")
@@ -66,46 +66,25 @@ class Premises:
                 )
             return text
         stages = understood.topic_ids(set(self.shape.stages))
+        asked = self.shape.stages[stages[0]] if stages else None
         for _, month, day in understood.claimed_dates():
+            said = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
             owner = [
                 s
                 for s in self.shape.stages.values()
                 if s.deadline and (s.deadline.month, s.deadline.day) == (month, day)
             ]
-            if stages and owner and owner[0].id not in stages:
-                said = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
+            if asked is not None and owner and owner[0].id not in stages:
                 text = reply_text(kb, "premise_wrong", lang, claim=said)
                 what = reply_text(kb, "what_deadline", lang)
                 text += reply_text(
                     kb, "premise_elsewhere", lang, claim=said, other=owner[0].name.get(lang), what=what
                 )
-                asked = self.shape.stages[stages[0]]
-                if asked.deadline is not None:  # and the asked stage's own date, from the notice
-                    text += reply_text(
-                        kb,
-                        "premise_deadline_fact",
-                        lang,
-                        stage=asked.name.get(lang),
-                        date=format_day(asked.deadline, lang),
-                        clause=clause_label(kb, asked.clause, lang),
-                    )
-                return text
-            asked_stage = self.shape.stages[stages[0]] if len(stages) == 1 else None
-            if (
-                not owner
-                and asked_stage is not None
-                and asked_stage.deadline is not None
-                and self.shape.deadline_intents & set(understood.intents)
-            ):  # 验收申请9月底前交就行吧: not the stage's deadline, nor any other's
-                said = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
-                return reply_text(kb, "premise_wrong", lang, claim=said) + reply_text(
-                    kb,
-                    "premise_deadline_fact",
-                    lang,
-                    stage=asked_stage.name.get(lang),
-                    date=format_day(asked_stage.deadline, lang),
-                    clause=clause_label(kb, asked_stage.clause, lang),
-                )
+                return text + self._deadline_fact(asked, lang)  # and the asked stage's own date
+            deadline_asked = bool(self.shape.deadline_intents & set(understood.intents))
+            if not owner and len(stages) == 1 and asked is not None and asked.deadline and deadline_asked:
+                # 验收申请9月底前交就行吧: not the stage's deadline, nor any other's
+                return reply_text(kb, "premise_wrong", lang, claim=said) + self._deadline_fact(asked, lang)
         copies = {s.paper_copies for s in self.shape.stages.values() if s.paper_copies}
         for count in understood.claimed_copies():
             if copies and count not in copies:
@@ -117,6 +96,19 @@ class Premises:
             if number not in phones:
                 return reply_text(kb, "premise_wrong", lang, claim=number)
         return self._attachment_stage(understood, lang)
+
+    def _deadline_fact(self, stage: Stage, lang: Lang) -> str:
+        """The stage's own deadline, from the notice, with its clause."""
+        if stage.deadline is None:
+            return ""
+        return reply_text(
+            self.kb,
+            "premise_deadline_fact",
+            lang,
+            stage=stage.name.get(lang),
+            date=format_day(stage.deadline, lang),
+            clause=clause_label(self.kb, stage.clause, lang),
+        )
 
     def _attachment_stage(self, understood: Understanding, lang: Lang) -> str:
         """承诺书是入库的时候交的吧: an attachment offered as one stage's that the notice puts at
