@@ -152,6 +152,8 @@ class Composer:
         understood = self.reader.read(question)
         if understood.other_programme or not self.reader.leans_on_context(question, understood):
             return False
+        if understood.about_the_notice:  # 91号文是2023年的吧: about the notice itself, whatever came before
+            return False
         alone = self.index.search(question)
         if alone.kind in (Kind.GREETING, Kind.THANKS, Kind.EMPTY) or alone.lang != context.lang:
             return False

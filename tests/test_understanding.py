@@ -622,6 +622,13 @@ def test_a_follow_up_is_read_in_the_context_of_the_last_question(
     assert expected in reply.text
 
 
+def test_a_year_offered_for_the_notice_after_another_question_is_about_the_notice(assistant: Assistant):
+    ann = Sender(telegram(11), "Ann", language_code="zh")
+    assistant.text(ann, "验收申请什么时候截止")
+    reply = assistant.text(ann, "91号文是2023年的吧？")[-1]
+    assert reply.text.startswith("不是2023年") and "2022年6月10日" in reply.text
+
+
 def test_context_is_per_user_and_expires(assistant: Assistant):
     ann, bob = Sender(telegram(8), language_code="zh"), Sender(telegram(9), language_code="zh")
     assistant.text(ann, "上云上平台最高补多少")
