@@ -58,15 +58,16 @@ class Parts:
             # the situation first, the question last: the question and the clause before it
             # decide, unless the whole message is a better match
             last = clauses.index(questions[-1])
-            cores = [
-                search(questions[-1]),
-                search(" ".join(clauses[max(0, last - 1) : last + 1])),
-            ]
+            cores = [search(" ".join(clauses[max(0, last - 1) : last + 1]))]
+            if not (last and self._only_each(questions[-1])):
+                cores.append(search(questions[-1]))  # 分别叫什么 says nothing on its own
             best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
             add(best)
             for clause in clauses:  # a clause that plainly says what it is about
                 if not self.index.known_words(self._without_named_things(clause)):
                     continue  # 三十来号人, 那行业性标杆: nothing said beyond a name
+                if self._only_each(clause):
+                    continue  # 分别叫什么: about what the clause before it named, not on its own
                 result = search(clause)
                 if result.score >= STRONG_CLAUSE and result.kind is Kind.ANSWER:
                     add(result)
@@ -80,10 +81,14 @@ class Parts:
             # 附件？验收又是哪两个？)
             last_topics = [t.word for t in understood.topics][:1]
             last_asks: list[str] = []
+            before = ""
             for clause in questions:
                 clause_topics = [t.word for t in reader.read(clause).topics]
                 clause_asks = reader.intents_of(clause)
                 query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])
+                if before and self._only_each(clause):
+                    query = f"{before} {clause}"  # 一共有几个支持方向？分别叫什么: each of those
+                before = clause
                 if clause_topics and not clause_asks:
                     query = " ".join([query, *last_asks])
                 last_topics = clause_topics or last_topics
@@ -180,6 +185,10 @@ class Parts:
                 if entry is not None and entry not in parts:
                     parts.append(entry)
         return parts[:MAX_PARTS], searched
+
+    def _only_each(self, clause: str) -> bool:
+        """分别叫什么: "each of them", asking nothing of its own (各交几份 asks the copies)."""
+        return simplify(clause).startswith(EACH_WORDS) and not self.reader.intents_of(clause)
 
     def _words_in(self, understood: Understanding, words: list[str]) -> bool:
         return any(to_arabic(w) in understood.simplified for w in words)  # 四个方向 read as 4个方向
@@ -296,7 +305,9 @@ class Parts:
         groups = []
         each = any(w in understood.simplified for w in EACH_WORDS)
         compares = self._words_in(understood, self.kb.lexicon.comparison_words)
-        if each and any(p.clause == self.shape.directions_section for p in parts):
+        # 四个方向分别补多少: each direction's own answer to what is asked (分别叫什么 asks nothing
+        # of each: the list of them answers)
+        if each and understood.intents and any(p.clause == self.shape.directions_section for p in parts):
             groups.append(
                 [
                     (d, self.kb.lexicon.topics[d][0])

@@ -146,6 +146,8 @@ def test_figures_in_english_are_answered_in_english(composer: Composer):
         ("Which direction has the highest cap?", ["500,000", "1,000,000"]),
         ("入库要交哪两个附件？验收又是哪两个？", ["附件2", "附件3", "附件4", "附件5"]),
         ("钱啥时候到 先给还是做完才给", ["事后奖补"]),
+        # "each of them", asking nothing of its own, is about what the clause before named
+        ("一共有几个支持方向？分别叫什么，我怕搞混", ["一、支持方向」"]),
         # 同 joins two stages in Cantonese
         ("入庫申報截止日期同驗收截止日期係唔係同一日？", ["2022年7月8日", "2022年8月26日"]),
         ("韶工信函91号是什么时候印发的", ["2022年6月10日"]),
