@@ -208,9 +208,7 @@ class Composer:
             return self._plain(index.search(understood.clauses[0], lang))
         main = index.search(question, lang)
         if understood.about_the_notice:  # 这是2023年的通知吧: the notice's own date and issuer
-            offered = understood.simplified
-            for word in index.outside_words(question):  # the year or body offered is no question
-                offered = offered.replace(word, " ")
+            offered = self.reader.without_outside_words(understood)  # the year or body offered is no question
             main = self._confirmed(offered, understood, self.kb.lexicon.issue_intent, lang)
         elif self.scope.confirms_a_notice_fact(question, understood):
             copies = self.kb.lexicon.copies_intent if understood.claimed_copies() else ""
@@ -366,9 +364,8 @@ class Composer:
     def _states_amounts(self, entry: Entry) -> bool:
         """A direction's amount rule, or the section's summary of them (not its other rules:
         事后奖补 is said beside the worked figures)."""
-        fundings = {d.funding.clause for d in self.kb.notice.directions}
         in_section = entry.clause.startswith(self.shape.amount_section)
-        return entry.clause in fundings or (in_section and entry.id in self.shape.summaries)
+        return entry.clause in self.shape.funding_clauses or (in_section and entry.id in self.shape.summaries)
 
     def _amount_entry(self, understood: Understanding, figures: list[Figure]) -> Entry | None:
         directions = self.shape.directions_for(understood, [])

@@ -28,6 +28,11 @@ class Parts:
         self.index = index
         self.reader = reader
         self.shape = shape
+        # as messages are read (四个方向 → 4个方向), once
+        lexicon = kb.lexicon
+        self.all_directions = [to_arabic(w) for w in lexicon.all_directions]
+        self.comparison_words = [to_arabic(w) for w in lexicon.comparison_words]
+        self.which_direction = [to_arabic(w) for w in lexicon.which_direction]
 
     def pick(self, question: str, understood: Understanding, main: SearchResult) -> tuple[list[Entry], bool]:
         """One FAQ entry per question asked: the best entry for the message's questions, then of
@@ -50,10 +55,7 @@ class Parts:
         clauses = [c for c in understood.clauses if not index.outside_words(c)]
         questions = [c for c in clauses if reader.is_question(c)]
         if main.kind is Kind.OUTSIDE:  # 在阿里云上部署了MES，能申报吗: the rest of the story says what
-            rest = understood.simplified
-            for word in index.outside_words(question):
-                rest = rest.replace(word, " ")
-            main = search(rest)
+            main = search(reader.without_outside_words(understood))
         if len(understood.clauses) >= LONG_MESSAGE_CLAUSES and questions:
             # the situation first, the question last: the question and the clause before it
             # decide, unless the whole message is a better match
@@ -141,7 +143,8 @@ class Parts:
                 parts.insert(0 if first else len(parts), entry)
         named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
         which = any(simplify(w) in understood.simplified for w in self.kb.lexicon.which_direction)
-        which = which and not self._asks_every_direction(understood)  # 哪个方向封顶最低: each one's cap
+        every_direction = self._asks_every_direction(understood)
+        which = which and not every_direction  # 哪个方向封顶最低: each one's cap
         scopes = {d.clause for d in self.kb.notice.directions}
         fitting = self._scenario_directions(understood) if which and not named else []
         if (
@@ -162,8 +165,7 @@ class Parts:
             if scope is not None:
                 parts = [scope, *[p for p in parts if p is not scope and p.clause not in scopes]]
             named = fitting  # and what else is asked (its cap …) is about that direction
-            fundings = {d.funding.clause for d in self.kb.notice.directions}
-            parts = [p for p in parts if p.clause not in fundings]
+            parts = [p for p in parts if p.clause not in self.shape.funding_clauses]
         elif which and not named:
             overview = self.shape.entry_for_clause.get(self.shape.directions_section)
             if overview is not None:  # "which direction fits us?": the four, to choose from
@@ -175,9 +177,9 @@ class Parts:
             named_scopes = [e for d in named if (e := self.shape.entry_for_clause.get(d.clause))]
             parts = [*named_scopes, *[p for p in parts if p not in named_scopes]]
         summary = self.shape.entry_for_clause.get(self.shape.amount_section)
-        if summary is not None and self._asks_every_direction(understood):
+        if summary is not None and every_direction:
             # the caps' summary names every direction: no list of the directions beside it
-            amounts = {self.shape.directions_section, *(d.funding.clause for d in self.kb.notice.directions)}
+            amounts = {self.shape.directions_section, *self.shape.funding_clauses}
             parts = [summary, *[p for p in parts if p is not summary and p.clause not in amounts]]
         if named and set(understood.intents) & self.shape.amount_intents:
             for direction in named:  # "5G项目有没有上限": the direction's own rule
@@ -190,16 +192,16 @@ class Parts:
         """分别叫什么: "each of them", asking nothing of its own (各交几份 asks the copies)."""
         return simplify(clause).startswith(EACH_WORDS) and not self.reader.intents_of(clause)
 
-    def _words_in(self, understood: Understanding, words: list[str]) -> bool:
-        return any(to_arabic(w) in understood.simplified for w in words)  # 四个方向 read as 4个方向
+    @staticmethod
+    def _words_in(understood: Understanding, words: list[str]) -> bool:
+        return any(w in understood.simplified for w in words)
 
     def _asks_every_direction(self, understood: Understanding) -> bool:
         """An amount asked of every direction at once, or compared between them, with none named
         (四个方向最高分别补多少, 哪个方向封顶最低): each direction's own rule answers."""
-        lexicon = self.kb.lexicon
-        every = self._words_in(understood, lexicon.all_directions) or (
-            self._words_in(understood, lexicon.which_direction)
-            and self._words_in(understood, lexicon.comparison_words)
+        every = self._words_in(understood, self.all_directions) or (
+            self._words_in(understood, self.which_direction)
+            and self._words_in(understood, self.comparison_words)
         )
         return (
             every
@@ -304,7 +306,7 @@ class Parts:
         ("四个方向分别…"): each gets its own answer."""
         groups = []
         each = any(w in understood.simplified for w in EACH_WORDS)
-        compares = self._words_in(understood, self.kb.lexicon.comparison_words)
+        compares = self._words_in(understood, self.comparison_words)
         # 四个方向分别补多少: each direction's own answer to what is asked (分别叫什么 asks nothing
         # of each: the list of them answers)
         if each and understood.intents and any(p.clause == self.shape.directions_section for p in parts):

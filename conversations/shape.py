@@ -35,6 +35,7 @@ class NoticeShape:
         self.who_section = section_of(notice.eligibility[0].clause) if notice.eligibility else ""
         self.amount_intents = self._intents(index, kb.lexicon.amount_intents)
         self.deadline_intents = self._intents(index, kb.lexicon.deadline_intents)
+        self.funding_clauses = {d.funding.clause for d in notice.directions}
         self.specific_clauses = {
             *(d.clause for d in notice.directions),
             *(d.funding.clause for d in notice.directions),

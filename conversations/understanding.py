@@ -400,6 +400,14 @@ class Reader:
                 return match.group(0)
         return None
 
+    def without_outside_words(self, understood: Understanding) -> str:
+        """The message with its outside words blanked: what it says of the notice (在阿里云上部署了
+        MES，能申报吗 → 在 上部署了MES…; 91号文是2023年的吧 → 91号文是 的吧)."""
+        text = understood.simplified
+        for word in self.index.outside_words(understood.text):
+            text = text.replace(word, " ")
+        return text
+
     def asked(self, understood: Understanding) -> list[str]:
         """The clauses that ask: those with a question word or a request (帮我写…), else those
         naming an ask (材料 …: 我们是做稀土材料的 is no question beside a request), else the last."""
