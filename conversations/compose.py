@@ -154,6 +154,10 @@ class Composer:
             return False
         if understood.about_the_notice:  # 91号文是2023年的吧: about the notice itself, whatever came before
             return False
+        if self.index.outside_words(
+            question
+        ):  # ISO9001认证 韶关有补贴不: outside on its own, whatever came before
+            return False
         alone = self.index.search(question)
         if alone.kind in (Kind.GREETING, Kind.THANKS, Kind.EMPTY) or alone.lang != context.lang:
             return False

@@ -635,6 +635,13 @@ def test_a_year_offered_for_the_notice_after_another_question_is_about_the_notic
     assert reply.text.startswith("不是2023年") and "2022年6月10日" in reply.text
 
 
+def test_a_message_with_an_outside_word_is_no_follow_up(assistant: Assistant):
+    ann = Sender(telegram(12), "Ann", language_code="zh")
+    assistant.text(ann, "这是2023年的通知吧")
+    reply = assistant.text(ann, "ISO9001认证 韶关有补贴不")[-1]
+    assert "不在本通知范围内" in reply.text and "2022年6月10日" not in reply.text
+
+
 def test_context_is_per_user_and_expires(assistant: Assistant):
     ann, bob = Sender(telegram(8), language_code="zh"), Sender(telegram(9), language_code="zh")
     assistant.text(ann, "上云上平台最高补多少")
