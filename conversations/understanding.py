@@ -58,6 +58,9 @@ PROGRAMME_PREFIX = 4  # characters before another programme's word in which a di
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
+# 按省级专项资金的10%: the funds just after one of these are the base of the city's amount
+BASE_WORDS = ("按", "按照", "以", "根据", "依据", "获得的", "所获")
+BASE_CHARS = 4
 NUMERAL_WORDS = {"一共", "一下", "一样", "一起", "一般", "一直", "一定", "一些", "一旦", "一切", "一次"}
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
@@ -132,6 +135,7 @@ class Reader:
         notice = index.kb.notice
         canonical_ids = {d.id for d in notice.directions} | {s.id for s in notice.stages}
         self.canonical_ids = canonical_ids
+        self.direction_ids = {d.id for d in notice.directions}
         pairs = []
         for topic_id, words in lexicon.topics.items():
             for word in words:
@@ -157,6 +161,8 @@ class Reader:
         self.body_funds_questions = [simplify(w) for w in lexicon.body_funds_questions if w]
         self.round_words = [simplify(w) for w in lexicon.round_words]
         self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
+        self.general_comparisons = [simplify(w) for w in lexicon.general_comparisons if w]
+        self.notice_things = [simplify(w) for w in lexicon.notice_things if w]
         # 仁化县 → 仁化 too: people name their county without 县
         self.jurisdictions = sorted(
             {form for j in notice.jurisdictions for form in (j.name.zh, j.name.zh.rstrip("县区市"))},
@@ -233,6 +239,8 @@ class Reader:
         if not about_the_notice:
             other = other or self._other_body(bodies_named) or self._other_round(simplified)
             other = other or self._local_policy(simplified)
+        if not (other or about_the_notice or topics or figures) and self._general_comparison(simplified):
+            other = next(w for w in self.general_comparisons if w in simplified)
         support = None if other or about_the_notice else self._named_support(text)
         if support and not self._part_of_a_situation(simplified, support, topics):
             other = support
@@ -291,12 +299,18 @@ class Reader:
 
     def _part_of_a_situation(self, simplified: str, word: str, topics: list[Topic]) -> bool:
         """The message tells a situation the notice has a rule for (an audit, a subsidiary, a
-        contractor: topics named after an entry) and names the other programme only in the
-        telling, not in what it asks."""
-        if not any(t.id in self.index.kb.entries_by_id for t in topics):
+        contractor: topics named after an entry), or asks of a direction by name (电费太高了，想上个
+        能源管理的云平台，上云上平台支持的环节里有对应的吗), and names the other programme only in
+        the telling, not in what it asks (今年想申请省级技术改造资金 tells what is applied for)."""
+        clauses = CLAUSE_SPLIT.split(simplified)
+        asked = [c for c in clauses if self.is_question(c)]
+        if not asked or any(word in c for c in asked):
             return False
-        asked = [c for c in CLAUSE_SPLIT.split(simplified) if self.is_question(c)]
-        return bool(asked) and not any(word in c for c in asked)
+        if any(t.id in self.index.kb.entries_by_id for t in topics):
+            return True
+        told = [c for c in clauses if word in c]
+        applies_for_it = any(w in c for c in told for w in ("申请", "申报", "apply"))
+        return not applies_for_it and any(t.id in self.direction_ids for c in asked for t in self._topics(c))
 
     def _other_programme(self, simplified: str, topics: list[Topic]) -> str | None:
         """专精特新, 首台套 …: another programme; but the province's 标杆示范 whose city matching
@@ -339,14 +353,23 @@ class Reader:
                 return named
         return None
 
+    def _general_comparison(self, simplified: str) -> bool:
+        """工业互联网和物联网有什么区别: how two things differ, none of them the notice's own."""
+        compares = any(w in simplified for w in self.general_comparisons)
+        return compares and not any(w in simplified for w in self.notice_things)
+
     def _recommended_to_a_body(self, clause: str) -> bool:
         at = min((clause.find(w) for w in self.recommended_to if w in clause), default=-1)
         return at >= 0 and any(w in clause[at:] for w in self.other_bodies if w)
 
     def _asks_about_its_funds(self, clause: str, body_at: int) -> bool:
         """省里的专项资金怎么申请, 什么时候到账, how do I apply for the provincial fund: the body's
-        funds named after it, a question about them, and no word of the city's matching."""
-        if not any(w and w in clause[body_at:] for w in self.matching_words):
+        funds named after it, a question about them, and no word of the city's matching; 省级补贴
+        比例是多少 asks the body's own rate, 按省级专项资金的多少比例 the city's (its funds the base)."""
+        if clause[max(0, body_at - BASE_CHARS) : body_at].endswith(BASE_WORDS):
+            return False
+        after = clause[body_at:]
+        if not any(w and w in after for w in self.matching_words + sorted(self.support_names)):
             return False
         if any(w in clause for w in self.city_matching_words):
             return False

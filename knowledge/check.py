@@ -47,7 +47,7 @@ def outside_words_the_faq_uses(kb: KnowledgeBase, data_dir: Path) -> list[str]:
     """An out-of-scope word that, after the synonyms, is in one of the FAQ's own questions would
     refuse that question (邮箱 → 联系方式 makes "联系方式" outside)."""
     lexicon = kb.lexicon
-    normaliser = Normaliser(lexicon.synonyms, lexicon.stopwords)
+    normaliser = Normaliser(lexicon.synonyms, lexicon.stopwords, lexicon.phrase_patterns)
     questions = [
         (entry.id, q, normaliser.canonical(q, correct=False).replace(" ", ""))
         for entry in kb.faq.entries

@@ -54,15 +54,18 @@ def stem(word: str) -> str:
 
 
 class Normaliser:
-    """Applies the lexicon: synonyms (longest first) and stopwords."""
+    """Applies the lexicon: phrase patterns, synonyms (longest first) and stopwords."""
 
-    def __init__(self, synonyms: Mapping[str, str], stopwords: Iterable[str]) -> None:
+    def __init__(
+        self, synonyms: Mapping[str, str], stopwords: Iterable[str], patterns: Mapping[str, str] | None = None
+    ) -> None:
+        self._phrases = [(re.compile(k), simplify(v)) for k, v in (patterns or {}).items()]
         self._synonyms = {simplify(k): simplify(v) for k, v in synonyms.items()}
         keys = sorted(self._synonyms, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
         self._stopwords = frozenset(simplify(w) for w in stopwords)
         self._corrector: HomophoneCorrector | None = None
-        for word in self._synonyms.values():
+        for word in [*self._synonyms.values(), *(v for _, v in self._phrases)]:
             if has_cjk(word):
                 rjieba.add_word(word, None, None)
 
@@ -85,6 +88,8 @@ class Normaliser:
         text = simplify(text)
         if correct and self._corrector is not None:
             text = CJK_RUN.sub(lambda m: self._corrector.correct(m.group(0)), text)  # type: ignore[union-attr]
+        for phrase, canonical in self._phrases:
+            text = phrase.sub(" " + canonical + " ", text)
         if self._pattern is not None:
             text = self._pattern.sub(lambda m: " " + self._synonyms[m.group(0)] + " ", text)
         return " ".join(TOKEN_RUN.findall(text))

@@ -247,6 +247,9 @@ class Lexicon(Strict):
 
     # colloquial or variant form -> canonical form used in the FAQ (applied after normalisation)
     synonyms: dict[str, str]
+    # a phrase said in too many ways to list (现在还能不能入库, 2024年了还能按这个通知报吗): a regular
+    # expression over the simplified text -> canonical form, applied before the synonyms
+    phrase_patterns: dict[str, str] = {}
     # words that carry no meaning for matching
     stopwords: list[str]
     # words that, when present, mark a question as being about something else (topics, other years)
@@ -293,6 +296,10 @@ class Lexicon(Strict):
     body_funds_questions: list[str] = []
     # a county or district of the notice's jurisdiction followed by these: its own policy
     local_policy_words: list[str] = []
+    # asking how two things differ (有什么区别, difference between): with none of the notice's
+    # topics nor `notice_things` named, a general question (工业互联网和物联网有什么区别)
+    general_comparisons: list[str] = []
+    notice_things: list[str] = []
     # a year other than the notice's, followed closely by one of these: another year's round
     round_words: list[str] = []
     body_programme_words: list[str] = []
@@ -330,6 +337,16 @@ class Lexicon(Strict):
     notice_refs: list[str] = []
     # the word that asks when and by whom the notice was issued
     issue_intent: str = ""
+
+    @field_validator("phrase_patterns")
+    @classmethod
+    def _patterns_compile(cls, value: dict[str, str]) -> dict[str, str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"phrase pattern {pattern!r} is not a regular expression: {exc}") from exc
+        return value
 
     @field_validator("replies")
     @classmethod

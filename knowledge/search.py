@@ -89,7 +89,7 @@ class SearchIndex:
     def __init__(self, kb: KnowledgeBase) -> None:
         lexicon = kb.lexicon
         self.kb = kb
-        self.normaliser = Normaliser(lexicon.synonyms, lexicon.stopwords)
+        self.normaliser = Normaliser(lexicon.synonyms, lexicon.stopwords, lexicon.phrase_patterns)
         self.normaliser.learn(self._vocabulary_texts(kb))
         self.entries: list[Entry] = list(kb.faq.entries)
         self._entry_index = {e.id: i for i, e in enumerate(self.entries)}

@@ -1034,3 +1034,49 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
     assert expected in composer.answer(question, None, JUNE_20).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a higher body's own rate, however its funds are named
+        "省里的专项资金一般按设备投资的几成给？",
+        "广东省工业互联网省级补贴比例是多少",
+        # looking up a company's own record
+        "帮我查一下我们厂有没有上失信名单",
+        "帮忙查下韶关某某陶瓷有限公司是不是被执行人",
+        "我们的省级资金批了没有？帮我查一下",
+        # this round's results, the review's scoring sheet
+        "这批项目一共发了多少钱，补了几家",
+        "专家评审的评分细则有吗",
+        # how two things differ, none of them the notice's
+        "云边协同和边缘计算有啥区别",
+        "工业互联网平台和工业软件有什么区别",
+    ],
+)
+def test_the_thirty_second_and_third_sets_kinds_of_near_miss(composer: Composer, question: str):
+    assert composer.answer(question, None, LATER).entry_id is None
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # still open, said every way: a word of now, then can still … apply, enter, submit
+        ("老板问现在还能不能报入库", "本轮就不能再报"),
+        ("2025年了，这批还可以申请吗", "本轮就不能再报"),
+        ("而家仲申请唔申请得", "本轮就不能再报"),
+        # … but a project's own year asks the window
+        ("我哋個項目2021年5月已經做完咗，仲報唔報得？", "2021年9月30日"),
+        # the city's rate on the provincial funds is the notice's
+        ("按省级专项资金的几成配套？", "10%"),
+        # comparing the notice's own things
+        ("附件4和附件5有什么区别", "附件5"),
+        # an outside word in the story, a direction asked by name
+        ("我们厂电费很贵，想做能耗优化上云，上云上平台支持哪些环节", "能耗优化"),
+        # the user's words for the notice's rules
+        ("奖补资金能不能用在别的项目上", "不得挪用"),
+        ("补助款能不能用到别的地方", "不得挪用"),
+    ],
+)
+def test_the_thirty_second_and_third_sets_kinds_of_answer(composer: Composer, question: str, expected: str):
+    assert expected in composer.answer(question, None, LATER).text
