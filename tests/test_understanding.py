@@ -1050,6 +1050,14 @@ def test_the_answer_says(composer: Composer, question: str, expected: str):
         "这批项目一共发了多少钱，补了几家",
         "专家评审的评分细则有吗",
         # how two things differ, none of them the notice's
+        # vendors, market prices, how well a technology works, penalties and publicity periods
+        # the notice does not state, another firm's project, the bureau's other work
+        "5G专网一般要花多少钱",
+        "工业大脑的准确率有多高",
+        "材料写错了会罚多少",
+        "入库名单公示期多长",
+        "隔壁有家企业拿了五十万，他们做的什么",
+        "工信局还有什么其他申报项目",
         "云边协同和边缘计算有啥区别",
         "工业互联网平台和工业软件有什么区别",
     ],
