@@ -349,12 +349,10 @@ class Assistant:
         if composed.kind is Kind.ANSWER:
             extra = [Button(tx.t("menu.check"), act.Do.CHECK_START)] if composed.computed else []
             return Reply(body, (*rows(*suggested[:2]), (*extra, menu)))
-        if composed.kind is Kind.UNSURE:
+        if composed.kind in (Kind.UNSURE, Kind.OUTSIDE):  # outside: the related clauses, if any
             return Reply(
                 body, (*rows(*suggested, per_row=1), (Button(tx.t("menu.human"), act.Do.HUMAN), menu))
             )
-        if composed.kind is Kind.OUTSIDE:
-            return Reply(body, ((Button(tx.t("menu.human"), act.Do.HUMAN), menu),))
         return Reply(body, ((menu,),))
 
     # buttons -------------------------------------------------------------------------------

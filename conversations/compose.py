@@ -235,6 +235,9 @@ class Composer:
             return self._plain(main)  # what is asked is about something else, not just the story
         if asked and all(index.outside_words(c) for c in asked):
             return self._outside(main)  # 5G网关什么品牌好: every question asks about something else
+        unstated = [c for c in asked if self.reader.asks_unstated(c)]
+        if unstated and all(c in unstated or index.outside_words(c) for c in asked):
+            return self._unstated(main)  # 验收通过以后多久能到账: a detail the notice never gives
         if main.kind is Kind.OUTSIDE and self.scope.asks_about_the_story(understood, asked):
             return self._plain(main)  # 听说有社保补贴，怎么申请: the story's other thing is asked
 
@@ -355,6 +358,13 @@ class Composer:
     def _outside(self, result: SearchResult) -> Composed:
         text = reply_text(self.kb, "outside", result.lang)
         return Composed(Kind.OUTSIDE, result.lang, text, None, result.score, [])
+
+    def _unstated(self, result: SearchResult) -> Composed:
+        """The notice does not say; the clause the question is about is offered to read."""
+        related = [Match(result.entry, result.score)] if result.entry else []
+        suggestions = (related + [m for m in result.suggestions if m.entry is not result.entry])[:3]
+        text = reply_text(self.kb, "unstated", result.lang)
+        return Composed(Kind.OUTSIDE, result.lang, text, None, result.score, suggestions)
 
     def _entry_text(self, entry: Entry, lang: Lang) -> str:
         source = reply_text(self.kb, "source", lang, clause=clause_label(self.kb, entry.clause, lang))

@@ -162,6 +162,7 @@ class Reader:
         self.round_words = [simplify(w) for w in lexicon.round_words]
         self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
         self.general_comparisons = [simplify(w) for w in lexicon.general_comparisons if w]
+        self.unstated_details = [simplify(w) for w in lexicon.unstated_details if w]
         self.notice_things = [simplify(w) for w in lexicon.notice_things if w]
         # 仁化县 → 仁化 too: people name their county without 县
         self.jurisdictions = sorted(
@@ -440,6 +441,11 @@ class Reader:
             or [c for c in clauses if self.intents_of(c)]
             or clauses[-1:]
         )
+
+    def asks_unstated(self, clause: str) -> bool:
+        """多久能到账, 验收专家有几个人: a detail of the notice's steps that the notice never gives."""
+        text = simplify(clause)
+        return any(w in text for w in self.unstated_details)
 
     def is_question(self, clause: str) -> bool:
         return bool(QUESTION_MARK.search(simplify(clause))) or bool(self.intents_of(clause))

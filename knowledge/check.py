@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from knowledge.loader import KnowledgeBase, KnowledgeError, load_knowledge
-from knowledge.normalize import Normaliser
+from knowledge.normalize import Normaliser, simplify
 
 
 def check_all(data_dir: Path) -> tuple[list[str], str]:
@@ -40,6 +40,22 @@ def cross_check(kb: KnowledgeBase, data_dir: Path) -> list[str]:
                 "nor an entry id of faq.yaml"
             )
     problems += outside_words_the_faq_uses(kb, data_dir)
+    problems += unstated_details_the_faq_answers(kb, data_dir)
+    return problems
+
+
+def unstated_details_the_faq_answers(kb: KnowledgeBase, data_dir: Path) -> list[str]:
+    """A detail said to be unstated that one of the FAQ's own questions asks: the FAQ answers it
+    (多久能拿到钱 is the payment entry's question), so the reply would deny its own entry."""
+    questions = [(e.id, q, simplify(q)) for e in kb.faq.entries for q in (*e.questions.zh, *e.questions.en)]
+    problems = []
+    for i, word in enumerate(kb.lexicon.unstated_details):
+        hit = next(((e, q) for e, q, text in questions if simplify(word) in text), None)
+        if hit is not None:
+            problems.append(
+                f"{data_dir / 'lexicon.yaml'}: unstated_details[{i}]: {word!r} is in faq.yaml entry "
+                f"{hit[0]}'s question {hit[1]!r}, which answers it"
+            )
     return problems
 
 

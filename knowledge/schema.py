@@ -300,6 +300,10 @@ class Lexicon(Strict):
     # topics nor `notice_things` named, a general question (工业互联网和物联网有什么区别)
     general_comparisons: list[str] = []
     notice_things: list[str] = []
+    # asking a detail of the notice's own steps that it never gives (多久能到账, 验收专家有几个人,
+    # 承诺书有没有范本): when every question asks such a detail (or something outside), the reply
+    # says the notice does not state it and offers the related clause — no entry answers it
+    unstated_details: list[str] = []
     # a year other than the notice's, followed closely by one of these: another year's round
     round_words: list[str] = []
     body_programme_words: list[str] = []
@@ -355,6 +359,12 @@ class Lexicon(Strict):
         if missing:
             raise ValueError(f"missing replies: {sorted(missing)}")
         return value
+
+    @model_validator(mode="after")
+    def _unstated_has_its_reply(self) -> Lexicon:
+        if self.unstated_details and "unstated" not in self.replies:
+            raise ValueError("unstated_details are listed but replies has no 'unstated' reply")
+        return self
 
 
 class NoticeTexts(Strict):

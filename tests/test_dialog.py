@@ -64,6 +64,15 @@ def test_questions_are_logged_for_the_statistics(assistant: Assistant):
     assert kinds == ["answer", "outside"]
 
 
+def test_a_detail_the_notice_never_gives_offers_the_related_clause(assistant: Assistant):
+    ann = Sender(telegram(5), language_code="zh")
+    reply = assistant.text(ann, "验收通过以后多久才能到账？")[-1]
+    assert "通知没有写明" in reply.text
+    assert labels(reply)[0] == "奖补何时拨付" and "转人工" in labels(reply)
+    outside = assistant.text(ann, "明天会下雨吗")[-1]
+    assert labels(outside) == ["转人工", "主菜单"]
+
+
 def test_console_chat_taps_numbered_buttons_and_types_numbers(assistant: Assistant):
     stdin = io.StringIO("1\n/check\nACME\n2\n/cancel\n/quit\n")
     stdout = io.StringIO()

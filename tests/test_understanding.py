@@ -1088,3 +1088,25 @@ def test_the_thirty_second_and_third_sets_kinds_of_near_miss(composer: Composer,
 )
 def test_the_thirty_second_and_third_sets_kinds_of_answer(composer: Composer, question: str, expected: str):
     assert expected in composer.answer(question, None, LATER).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "验收完了钱多久能到账",
+        "入库评审一般请几位专家",
+        "验收申请报告有没有范本可以参考",
+        "承诺书具体要承诺哪些内容",
+        "验收没通过，整改之后再验收可以吗",
+        "How many experts sit on the review panel?",
+    ],
+)
+def test_a_detail_the_notice_never_gives_is_said_to_be_unstated(composer: Composer, question: str):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id is None and composed.suggestions
+    assert "通知没有写明" in composed.text or "does not say" in composed.text
+
+
+def test_a_detail_asked_beside_a_question_the_notice_answers_gets_that_answer(composer: Composer):
+    composed = composer.answer("验收后走什么流程拨款？大概多久到账", None, LATER)
+    assert composed.entry_id is not None and "拨付" in composed.text
