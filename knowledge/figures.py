@@ -24,7 +24,7 @@ CN_DIGITS = set("零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌
 # what may follow a Chinese numeral for it to be a number (not 一家, 统一, 一式)
 CN_NUMBER_FOLLOWERS = set("元块万亿份个项月日号年%天w")
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
-CLAUSE_BREAK = re.compile(r"[，,。.!！?？;；：:\n]")
+CLAUSE_BREAK = re.compile(r"[，,。.!！?？;；\n]")  # not a colon: 省级资金：150万 labels its figure
 
 AMOUNT = re.compile(
     r"(?P<prefix>rmb|cny|¥|￥)?\s*(?P<number>\d+(?:\.\d+)?)\s*"

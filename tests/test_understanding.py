@@ -1110,3 +1110,34 @@ def test_a_detail_the_notice_never_gives_is_said_to_be_unstated(composer: Compos
 def test_a_detail_asked_beside_a_question_the_notice_answers_gets_that_answer(composer: Composer):
     composed = composer.answer("验收后走什么流程拨款？大概多久到账", None, LATER)
     assert composed.entry_id is not None and "拨付" in composed.text
+
+
+def test_a_figure_after_a_colon_keeps_its_label(kb: KnowledgeBase):
+    figures = read_amounts("Provincial funds approved: RMB 3 million", kb.lexicon.figure_roles)
+    assert [(f.yuan, f.role) for f in figures] == [(Decimal(3_000_000), "provincial")]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("依家仲可以报入库吗", "本轮就不能再报"),  # Cantonese now, not corrected into 一家
+        ("我们上云项目2021年7月就弄完了 算不算", "2021年9月30日"),
+        ("5G项目，省级资金：80万。市里能给多少？", "8万元"),
+    ],
+)
+def test_the_thirty_fourth_and_fifth_sets_kinds_of_answer(composer: Composer, question: str, expected: str):
+    assert expected in composer.answer(question, None, LATER).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "营业执照年检怎么弄",
+        "南雄市工信局的联系电话是多少",
+        "省里的专项资金什么时候公布结果",
+        "绩效目标写多少个指标合适",
+        "挪用了资金会怎么处罚",
+    ],
+)
+def test_the_thirty_fourth_and_fifth_sets_kinds_of_near_miss(composer: Composer, question: str):
+    assert composer.answer(question, None, LATER).entry_id is None
