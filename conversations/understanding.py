@@ -21,6 +21,9 @@ from knowledge.search import SearchIndex
 CLAUSE_SPLIT = re.compile(
     r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
 )
+# the message's clauses also end where an English sentence does (not in 2.5 million): "Hi, I'm an
+# engineer at a plant in Shaoguan. Which office issued this notice?" asks only its last sentence
+MESSAGE_CLAUSES = re.compile(CLAUSE_SPLIT.pattern + r"|(?<=[A-Za-z])\.\s+(?=[A-Za-z])")
 A_NOT_A = r"(.)[不没]\1"  # 要不要, 有没有: a yes-no question
 QUESTION_MARK = re.compile(
     r"[?？吗呢么谁]|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|"
@@ -254,7 +257,7 @@ class Reader:
             no_base_funds=any(w in simplified for w in self.no_base_funds),
             premise=premise,
             other_programme=other,
-            clauses=[c.strip() for c in CLAUSE_SPLIT.split(text) if c and c.strip()],
+            clauses=[c.strip() for c in MESSAGE_CLAUSES.split(text) if c and c.strip()],
             about_the_notice=about_the_notice,
         )
 

@@ -17,6 +17,7 @@ from bot.dialog import Assistant
 from bot.people import Sender, telegram
 from bot.storage import Storage
 from conversations.compose import Composer, Context
+from conversations.understanding import Reader
 from knowledge.figures import read_amounts, read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.search import Kind, SearchIndex
@@ -1123,6 +1124,10 @@ def test_a_figure_after_a_colon_keeps_its_label(kb: KnowledgeBase):
         ("依家仲可以报入库吗", "本轮就不能再报"),  # Cantonese now, not corrected into 一家
         ("我们上云项目2021年7月就弄完了 算不算", "2021年9月30日"),
         ("5G项目，省级资金：80万。市里能给多少？", "8万元"),
+        # the first and the fourth direction, named together
+        ("做培训用的，四个方向里第一和第四个方向叫什么？", "上云上平台"),
+        ("做培训用的，四个方向里第一和第四个方向叫什么？", "5G+制造业"),
+        ("现在是2024年5月，这个还能报吗", "本轮就不能再报"),
     ],
 )
 def test_the_thirty_fourth_and_fifth_sets_kinds_of_answer(composer: Composer, question: str, expected: str):
@@ -1141,3 +1146,9 @@ def test_the_thirty_fourth_and_fifth_sets_kinds_of_answer(composer: Composer, qu
 )
 def test_the_thirty_fourth_and_fifth_sets_kinds_of_near_miss(composer: Composer, question: str):
     assert composer.answer(question, None, LATER).entry_id is None
+
+
+def test_an_english_message_s_sentences_are_its_clauses(index: SearchIndex):
+    understood = Reader(index).read("Hi, I'm an engineer in Qujiang. We got RMB 2.5 million. Who issued it?")
+    said = ["Hi", "I'm an engineer in Qujiang", "We got RMB 2.5 million", "Who issued it"]
+    assert understood.clauses == said
