@@ -22,8 +22,13 @@ CLAUSE_SPLIT = re.compile(
     r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
 )
 # the message's clauses also end where an English sentence does (not in 2.5 million): "Hi, I'm an
-# engineer at a plant in Shaoguan. Which office issued this notice?" asks only its last sentence
-MESSAGE_CLAUSES = re.compile(CLAUSE_SPLIT.pattern + r"|(?<=[A-Za-z])\.\s+(?=[A-Za-z])")
+# engineer at a plant in Shaoguan. Which office issued this notice?" asks only its last sentence;
+# and at a numbered item that begins a clause (1.入库几号截止 2.验收几号截止; not 2.5万, 附件2、附件3)
+MESSAGE_CLAUSES = re.compile(
+    CLAUSE_SPLIT.pattern
+    + r"|(?<=[A-Za-z])\.\s+(?=[A-Za-z])"
+    + r"|(?<![^\s：:，,。？?！!；;])\d{1,2}[.、)）](?=[^\d\s])"
+)
 A_NOT_A = r"(.)[不没]\1"  # 要不要, 有没有: a yes-no question
 QUESTION_MARK = re.compile(
     r"[?？吗呢么谁]|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|"
@@ -69,6 +74,11 @@ NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than i
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
 PERSON_REQUEST_CHARS = 30  # a longer message naming 人工客服 tells a story or asks a question of its own
 DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某", "所有", "全部", "其他", "其它")
+
+
+def short_place_name(name: str) -> str:
+    """乳源瑶族自治县 → 乳源, 仁化县 → 仁化, 乐昌市 → 乐昌: the name people say."""
+    return re.sub(r"(?:[\u4e00-\u9fff]族)?自治[县州]$|[县区市]$", "", name) or name
 
 
 @dataclass(frozen=True)
@@ -139,6 +149,7 @@ class Reader:
         canonical_ids = {d.id for d in notice.directions} | {s.id for s in notice.stages}
         self.canonical_ids = canonical_ids
         self.direction_ids = {d.id for d in notice.directions}
+        self.which_direction = [simplify(w) for w in lexicon.which_direction if w]
         pairs = []
         for topic_id, words in lexicon.topics.items():
             for word in words:
@@ -167,9 +178,9 @@ class Reader:
         self.general_comparisons = [simplify(w) for w in lexicon.general_comparisons if w]
         self.unstated_details = [simplify(w) for w in lexicon.unstated_details if w]
         self.notice_things = [simplify(w) for w in lexicon.notice_things if w]
-        # 仁化县 → 仁化 too: people name their county without 县
+        # 仁化县 → 仁化, 乳源瑶族自治县 → 乳源 too: people name their county without 县
         self.jurisdictions = sorted(
-            {form for j in notice.jurisdictions for form in (j.name.zh, j.name.zh.rstrip("县区市"))},
+            {form for j in notice.jurisdictions for form in (j.name.zh, short_place_name(j.name.zh))},
             key=len,
             reverse=True,
         )
@@ -314,7 +325,12 @@ class Reader:
             return True
         told = [c for c in clauses if word in c]
         applies_for_it = any(w in c for c in told for w in ("申请", "申报", "apply"))
-        return not applies_for_it and any(t.id in self.direction_ids for c in asked for t in self._topics(c))
+        if applies_for_it:
+            return False
+        # 用云平台做能耗优化、省电费，属于哪个支持方向: which direction the story's project fits
+        return any(t.id in self.direction_ids for c in asked for t in self._topics(c)) or any(
+            w in c for c in asked for w in self.which_direction
+        )
 
     def _other_programme(self, simplified: str, topics: list[Topic]) -> str | None:
         """专精特新, 首台套 …: another programme; but the province's 标杆示范 whose city matching

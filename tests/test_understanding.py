@@ -1152,3 +1152,33 @@ def test_an_english_message_s_sentences_are_its_clauses(index: SearchIndex):
     understood = Reader(index).read("Hi, I'm an engineer in Qujiang. We got RMB 2.5 million. Who issued it?")
     said = ["Hi", "I'm an engineer in Qujiang", "We got RMB 2.5 million", "Who issued it"]
     assert understood.clauses == said
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # numbered questions, each answered
+        ("两个问题 1.入库哪天截止 2.验收申请哪天截止", "7月8日"),
+        ("两个问题 1.入库哪天截止 2.验收申请哪天截止", "8月26日"),
+        # this round, or only just heard of it: whether it is still open
+        ("这批工业互联网项目还可以申请吗 刚看到通知", "本轮就不能再报"),
+        ("Can we still apply for this? A colleague only just told me.", "this round cannot be applied for"),
+        # an outside word in the story of which direction a project fits
+        ("我们用云平台做设备管理，主要是想省点电费，属于哪个支持方向", "上云上平台"),
+    ],
+)
+def test_the_thirty_sixth_and_seventh_sets_kinds_of_answer(composer: Composer, question: str, expected: str):
+    assert expected in composer.answer(question, None, LATER).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "乳源工信局的电话多少",  # a county named without 瑶族自治县
+        "材料电子版发到哪个邮箱",
+        "厂里用电要增容，供电局怎么对接",
+        "No provincial money came through yet; how do we set up a wholly foreign-owned subsidiary?",
+    ],
+)
+def test_the_thirty_sixth_and_seventh_sets_kinds_of_near_miss(composer: Composer, question: str):
+    assert composer.answer(question, None, LATER).entry_id is None
