@@ -237,7 +237,8 @@ class Composer:
             return self._outside(main)  # 5G网关什么品牌好: every question asks about something else
         unstated = [c for c in asked if self.reader.asks_unstated(c)]
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
-            return self._unstated(main)  # 验收通过以后多久能到账: a detail the notice never gives
+            # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered
+            return self._unstated(index.search(unstated[0], lang))
         if main.kind is Kind.OUTSIDE and self.scope.asks_about_the_story(understood, asked):
             return self._plain(main)  # 听说有社保补贴，怎么申请: the story's other thing is asked
 

@@ -1182,3 +1182,15 @@ def test_the_thirty_sixth_and_seventh_sets_kinds_of_answer(composer: Composer, q
 )
 def test_the_thirty_sixth_and_seventh_sets_kinds_of_near_miss(composer: Composer, question: str):
     assert composer.answer(question, None, LATER).entry_id is None
+
+
+def test_a_few_questions_said_first_is_no_question_of_its_own(composer: Composer):
+    text = composer.answer("几个问题：1.入库几号截止 2.验收几号截止", None, LATER).text
+    assert "7月8日" in text and "8月26日" in text and "联系人" not in text
+
+
+def test_an_unstated_detail_offers_the_clauses_of_its_own_words(composer: Composer):
+    first = composer.answer("现在还能不能入库", None, LATER)
+    detail = composer.answer("验收专家一般有几个人？", None, LATER, first.context)
+    offered = [m.entry.id for m in detail.suggestions]
+    assert detail.entry_id is None and "project-acceptance" in offered and "still-open" not in offered
