@@ -91,53 +91,46 @@ def test_kb_check_rejects_unknown_fields_and_bad_clauses(tmp_path: Path, capsys)
     assert "entries[1]" in err and "clause" in err
 
 
-def test_kb_check_rejects_an_outside_word_that_the_faq_asks_after_its_synonyms(tmp_path: Path, capsys):
+def _check_with_lexicon(tmp_path: Path, capsys, edit) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    """`kb check` on a copy of the pack whose lexicon.yaml text `edit` has changed: (code, stderr)."""
     data = tmp_path / "data"
     shutil.copytree(PACK, data)
     lexicon = data / "lexicon.yaml"
-    text = lexicon.read_text(encoding="utf-8")
-    # 邮箱 is a synonym of 联系方式, a word of the contacts entry's own questions
-    lexicon.write_text(text.replace("out_of_scope:\n", "out_of_scope:\n  - 邮箱\n", 1), encoding="utf-8")
+    lexicon.write_text(edit(lexicon.read_text(encoding="utf-8")), encoding="utf-8")
     code, _ = run_cli(["kb", "check", "--data", str(data)])
-    err = capsys.readouterr().err
+    return code, capsys.readouterr().err
+
+
+def test_kb_check_rejects_an_outside_word_that_the_faq_asks_after_its_synonyms(tmp_path: Path, capsys):
+    # 邮箱 is a synonym of 联系方式, a word of the contacts entry's own questions
+    code, err = _check_with_lexicon(
+        tmp_path, capsys, lambda text: text.replace("out_of_scope:\n", "out_of_scope:\n  - 邮箱\n", 1)
+    )
     assert code == 1
     assert "lexicon.yaml" in err and "out_of_scope[0]" in err and "联系方式" in err
 
 
 def test_kb_check_rejects_a_phrase_pattern_that_is_no_regular_expression(tmp_path: Path, capsys):
-    data = tmp_path / "data"
-    shutil.copytree(PACK, data)
-    lexicon = data / "lexicon.yaml"
-    text = lexicon.read_text(encoding="utf-8")
-    broken = text.replace("phrase_patterns:\n", "phrase_patterns:\n  '(还能': 仍在受理\n", 1)
-    lexicon.write_text(broken, encoding="utf-8")
-    code, _ = run_cli(["kb", "check", "--data", str(data)])
-    err = capsys.readouterr().err
+    bad = "phrase_patterns:\n  '(还能': 仍在受理\n"
+    code, err = _check_with_lexicon(tmp_path, capsys, lambda text: text.replace("phrase_patterns:\n", bad, 1))
     assert code == 1 and "lexicon.yaml" in err and "(还能" in err and "regular expression" in err
 
 
 def test_kb_check_wants_the_reply_for_unstated_details(tmp_path: Path, capsys):
-    data = tmp_path / "data"
-    shutil.copytree(PACK, data)
-    lexicon = data / "lexicon.yaml"
-    content = yaml.safe_load(lexicon.read_text(encoding="utf-8"))
-    del content["replies"]["unstated"]
-    lexicon.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
-    code, _ = run_cli(["kb", "check", "--data", str(data)])
-    err = capsys.readouterr().err
+    def without_the_reply(text: str) -> str:
+        content = yaml.safe_load(text)
+        del content["replies"]["unstated"]
+        return yaml.safe_dump(content, allow_unicode=True)
+
+    code, err = _check_with_lexicon(tmp_path, capsys, without_the_reply)
     assert code == 1 and "unstated" in err
 
 
 def test_kb_check_rejects_an_unstated_detail_that_the_faq_answers(tmp_path: Path, capsys):
-    data = tmp_path / "data"
-    shutil.copytree(PACK, data)
-    lexicon = data / "lexicon.yaml"
-    text = lexicon.read_text(encoding="utf-8")
     # 附件链接在哪 is a question of the attachments entry
-    broken = text.replace("unstated_details: [", "unstated_details: [附件链接, ", 1)
-    lexicon.write_text(broken, encoding="utf-8")
-    code, _ = run_cli(["kb", "check", "--data", str(data)])
-    err = capsys.readouterr().err
+    code, err = _check_with_lexicon(
+        tmp_path, capsys, lambda text: text.replace("unstated_details: [", "unstated_details: [附件链接, ", 1)
+    )
     assert code == 1 and "unstated_details[0]" in err and "附件链接在哪" in err
 
 
