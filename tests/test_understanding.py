@@ -1085,6 +1085,9 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("做培训用的，四个方向里第一和第四个方向叫什么？", "上云上平台"),
         ("做培训用的，四个方向里第一和第四个方向叫什么？", "5G+制造业"),
         ("现在是2024年5月，这个还能报吗", "本轮就不能再报"),
+        # what the county bureau does with the acceptance materials, in the user's words
+        ("县局收了验收材料会做什么", "初步意见"),
+        ("验收阶段当地工信局负责什么", "初步意见"),
         # numbered questions, each answered
         ("两个问题 1.入库哪天截止 2.验收申请哪天截止", "7月8日"),
         ("两个问题 1.入库哪天截止 2.验收申请哪天截止", "8月26日"),
