@@ -65,7 +65,9 @@ class Normaliser:
         self._pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
         self._stopwords = frozenset(simplify(w) for w in stopwords)
         self._corrector: HomophoneCorrector | None = None
-        for word in [*self._synonyms.values(), *(v for _, v in self._phrases)]:
+        # a phrase's canonical form may be several words, or a template (第\1个方向)
+        phrase_words = [w for _, v in self._phrases for w in v.split() if "\\" not in w]
+        for word in [*self._synonyms.values(), *phrase_words]:
             if has_cjk(word):
                 rjieba.add_word(word, None, None)
 
