@@ -1088,6 +1088,9 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         # what the county bureau does with the acceptance materials, in the user's words
         ("县局收了验收材料会做什么", "初步意见"),
         ("验收阶段当地工信局负责什么", "初步意见"),
+        # a carrier's name is no sign of something else: the project it built is the notice's
+        ("电信给我们做的5G专网项目能报吗", "方向四"),
+        ("用联通5G做的设备远程运维属于哪个方向", "方向四"),
         # numbered questions, each answered
         ("两个问题 1.入库哪天截止 2.验收申请哪天截止", "7月8日"),
         ("两个问题 1.入库哪天截止 2.验收申请哪天截止", "8月26日"),
