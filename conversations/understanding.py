@@ -69,6 +69,7 @@ ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接
 # 按省级专项资金的10%: the funds just after one of these are the base of the city's amount
 BASE_WORDS = ("按", "按照", "以", "根据", "依据", "获得的", "所获")
 BASE_CHARS = 4
+APPLYING = ("申请", "申报", "apply")  # 今年想申请省级技术改造资金: the story applies for the other thing
 NUMERAL_WORDS = {"一共", "一下", "一样", "一起", "一般", "一直", "一定", "一些", "一旦", "一切", "一次"}
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
@@ -196,6 +197,8 @@ class Reader:
             index.normaliser.canonical(w, correct=False).replace(" ", "") for w in lexicon.support_words
         } - {""}
         self.support_names = {simplify(w) for w in lexicon.support_words}  # as typed: 补贴, 奖励
+        # a body's funds named after it: 省级专项资金, 省里的补贴
+        self.funds_words = [*self.matching_words, *sorted(self.support_names)]
         self.apply_words = {
             t
             for w in lexicon.apply_words
@@ -324,7 +327,7 @@ class Reader:
         if any(t.id in self.index.kb.entries_by_id for t in topics):
             return True
         told = [c for c in clauses if word in c]
-        applies_for_it = any(w in c for c in told for w in ("申请", "申报", "apply"))
+        applies_for_it = any(w in c for c in told for w in APPLYING)
         if applies_for_it:
             return False
         # 用云平台做能耗优化、省电费，属于哪个支持方向: which direction the story's project fits
@@ -389,7 +392,7 @@ class Reader:
         if clause[max(0, body_at - BASE_CHARS) : body_at].endswith(BASE_WORDS):
             return False
         after = clause[body_at:]
-        if not any(w and w in after for w in self.matching_words + sorted(self.support_names)):
+        if not any(w and w in after for w in self.funds_words):
             return False
         if any(w in clause for w in self.city_matching_words):
             return False
