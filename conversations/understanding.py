@@ -102,6 +102,8 @@ class Understanding:
     clauses: list[str] = field(default_factory=list)
     # a year or a body offered for the notice itself (这是2023年的通知吧): its date and issuer are asked
     about_the_notice: bool = False
+    # the message's percentages but those measuring the project itself (良品率提升到99%)
+    offered_rates: list[Decimal] = field(default_factory=list)
 
     def topic_ids(self, kind: set[str]) -> list[str]:
         seen: list[str] = []
@@ -123,7 +125,7 @@ class Understanding:
     def claimed_rates(self) -> list[Decimal]:
         """A rate in a yes/no question is offered for confirmation: 是按20%配套吗."""
         asks_yes_no = self.premise or bool(YES_NO.search(self.simplified))
-        return read_percentages(self.text) if asks_yes_no else []
+        return self.offered_rates if asks_yes_no else []
 
     def claimed_years(self) -> list[int]:
         """Years offered for confirmation (91号文是2023年的吧)."""
@@ -168,6 +170,7 @@ class Reader:
             reverse=True,
         )
         self.no_base_funds = [simplify(w) for w in lexicon.no_base_funds]
+        self.own_measures = [simplify(w) for w in lexicon.own_measures if w]
         self.other_programmes = [simplify(w) for w in lexicon.other_programmes]
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.notice_refs = [to_arabic(w) for w in lexicon.notice_refs if w]
@@ -273,7 +276,17 @@ class Reader:
             other_programme=other,
             clauses=[c.strip() for c in MESSAGE_CLAUSES.split(text) if c and c.strip()],
             about_the_notice=about_the_notice,
+            offered_rates=self._offered_rates(simplified),
         )
+
+    def _offered_rates(self, simplified: str) -> list[Decimal]:
+        """是按20%配套吗 offers a rate; 良品率从92%提升到99%，能报吗 tells how the project went."""
+        return [
+            rate
+            for clause in CLAUSE_SPLIT.split(simplified)
+            if not any(w in clause for w in self.own_measures)
+            for rate in read_percentages(clause)
+        ]
 
     def _questions_the_notice(self, simplified: str, premise: bool, names_a_thing: bool) -> bool:
         """这是2023年的通知吧, 这次是2022年的还是2023年的申报, 这个文是发改委发的吧: a short message

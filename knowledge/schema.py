@@ -283,6 +283,9 @@ class Lexicon(Strict):
     figure_roles: dict[str, list[str]] = {}
     # "we did not get the funds a direction's amount is based on": that amount is then 0
     no_base_funds: list[str] = []
+    # a percentage in a clause naming one of these measures the enterprise's own project
+    # (良品率从92%提升到99%), not a rate offered for the subsidy (是按20%配套吗)
+    own_measures: list[str] = []
     # other programmes, years' rounds and bodies: outside the notice wherever they appear in a message
     other_programmes: list[str] = []
     # a higher body (the province, the ministry) with one of its programme words, in a message

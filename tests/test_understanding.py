@@ -239,9 +239,19 @@ def test_a_later_year_said_as_today_asks_whether_the_round_is_open(composer: Com
     assert answer.entry_id is not None and "已截止" in answer.text
 
 
-def test_a_right_premise_is_not_contradicted(composer: Composer):
-    answer = composer.answer("标杆项目最高是50万吧", None, JUNE_20)
-    assert "不是" not in answer.text.splitlines()[0] and "50万元" in answer.text
+@pytest.mark.parametrize(
+    "question",
+    [
+        "标杆项目最高是50万吧",
+        # a percentage measuring the project itself is no rate offered for the subsidy
+        "我们上了MES，良品率从92%提升到99%，这种能报吗",
+        "Our yield rose to 99% after the 5G project, is it eligible?",
+    ],
+)
+def test_a_right_premise_or_the_projects_own_figure_is_not_contradicted(composer: Composer, question: str):
+    answer = composer.answer(question, None, JUNE_20)
+    assert answer.entry_id is not None and "不是" not in answer.text.splitlines()[0]
+    assert "Not " not in answer.text.splitlines()[0]
 
 
 def test_backstory_does_not_make_the_bot_refuse(composer: Composer):
