@@ -239,6 +239,8 @@ class Composer:
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
             # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered
             return self._unstated(index.search(unstated[0], lang))
+        if self.reader.asks_only_what_named_terms_are(question):
+            return self._unstated(main)  # 什么是边缘计算: the notice names it, never explains it
         if main.kind is Kind.OUTSIDE and self.scope.asks_about_the_story(understood, asked):
             return self._plain(main)  # 听说有社保补贴，怎么申请: the story's other thing is asked
 

@@ -45,6 +45,19 @@ def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
 
+# a question asking what a thing is: 什么是X, X是什么意思, what is X, what does X mean
+DEFINITION_AFTER = re.compile(
+    r"^(?:请问|你好|老师)?(?:什么是|啥是|什么叫|啥叫|什么叫做|何为|何谓)(.+)$"
+    r"|^what(?:'s| is| are| does)(.+?)(?: mean)?$"
+)
+DEFINITION_BEFORE = re.compile(
+    r"^(.+?)(?:是什么意思|是啥意思|什么意思|啥意思|是什么东西|是啥东西|是什么|是啥|是指什么|指什么|指的是什么|怎么理解)$"
+)
+SENTENCES = re.compile(r"[。？?！!；;\n]+")
+DEFINITION_END = re.compile(r"[\s?？。.!！~～]+$|(?<=[\u4e00-\u9fff])[呀啊呢啦哦]+$")
+DEFINITION_FILLER = re.compile(
+    r"[+＋“”\"'‘’「」、,，]|\b(?:an?|the|and|or|exactly|really)\b|和|与|及|的|这个|那个|技术|所谓|通知里?说的|通知里的|里面?的|具体|到底|究竟"
+)
 # 帮我写一份申报书: a request, asked without a question mark
 REQUEST = re.compile(r"帮我|帮忙|麻烦你|请你|替我|could you|can you|would you|please", re.IGNORECASE)
 YES_NO = re.compile(r"吗|\?$|？$")
@@ -181,6 +194,7 @@ class Reader:
         self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
         self.general_comparisons = [simplify(w) for w in lexicon.general_comparisons if w]
         self.unstated_details = [simplify(w) for w in lexicon.unstated_details if w]
+        self.named_terms = sorted({simplify(w) for w in lexicon.named_terms if w}, key=len, reverse=True)
         self.notice_things = [simplify(w) for w in lexicon.notice_things if w]
         # 仁化县 → 仁化, 乳源瑶族自治县 → 乳源 too: people name their county without 县
         self.jurisdictions = sorted(
@@ -481,6 +495,26 @@ class Reader:
         """多久能到账, 验收专家有几个人: a detail of the notice's steps that the notice never gives."""
         text = simplify(clause)
         return any(w in text for w in self.unstated_details)
+
+    def asks_only_what_named_terms_are(self, text: str) -> bool:
+        """什么是边缘计算？通俗点讲讲, What is edge computing: every sentence that asks, asks only
+        what a technology the notice names is (工业大脑 and 事后奖补 it explains: no such terms)."""
+        sentences = [s for s in SENTENCES.split(simplify(text)) if s.strip()]
+        defining = [s for s in sentences if self._defines_a_named_term(s)]
+        return bool(defining) and all(s in defining or not self.is_question(s) for s in sentences)
+
+    def _defines_a_named_term(self, sentence: str) -> bool:
+        text = DEFINITION_END.sub("", sentence.strip())
+        match = DEFINITION_AFTER.search(text) or DEFINITION_BEFORE.search(text)
+        if not match:
+            return False
+        subject = DEFINITION_FILLER.sub(" ", next(g for g in match.groups() if g))
+        named = False
+        for term in self.named_terms:
+            pattern = rf"\b{re.escape(term)}\b" if term.isascii() else re.escape(term)
+            subject, found = re.subn(pattern, " ", subject)
+            named = named or bool(found)
+        return named and not subject.strip()
 
     def is_question(self, clause: str) -> bool:
         return bool(QUESTION_MARK.search(simplify(clause))) or bool(self.intents_of(clause))

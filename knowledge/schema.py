@@ -307,6 +307,9 @@ class Lexicon(Strict):
     # 承诺书有没有范本): when every question asks such a detail (or something outside), the reply
     # says the notice does not state it and offers the related clause — no entry answers it
     unstated_details: list[str] = []
+    # technologies the notice names without explaining them (边缘计算, 5G, 数字化): a question asking
+    # only what one of them is (什么是边缘计算) gets the `unstated` reply too
+    named_terms: list[str] = []
     # a year other than the notice's, followed closely by one of these: another year's round
     round_words: list[str] = []
     body_programme_words: list[str] = []
@@ -365,8 +368,8 @@ class Lexicon(Strict):
 
     @model_validator(mode="after")
     def _unstated_has_its_reply(self) -> Lexicon:
-        if self.unstated_details and "unstated" not in self.replies:
-            raise ValueError("unstated_details are listed but replies has no 'unstated' reply")
+        if (self.unstated_details or self.named_terms) and "unstated" not in self.replies:
+            raise ValueError("unstated_details or named_terms are listed but replies has no 'unstated' reply")
         return self
 
 

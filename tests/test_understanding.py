@@ -1124,12 +1124,31 @@ def test_the_answer_says(composer: Composer, question: str, expected: str):
         "承诺书具体要承诺哪些内容",
         "验收没通过，整改之后再验收可以吗",
         "How many experts sit on the review panel?",
+        # what a technology the notice only names is
+        "什么是边缘计算？",
+        "5G+边缘计算网关是什么意思啊",
+        "What is edge computing?",
     ],
 )
 def test_a_detail_the_notice_never_gives_is_said_to_be_unstated(composer: Composer, question: str):
     composed = composer.answer(question, None, LATER)
     assert composed.entry_id is None and composed.suggestions
     assert "通知没有写明" in composed.text or "does not say" in composed.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("工业大脑是什么意思", "工业大脑"),
+        ("5G+制造业是什么意思", "方向四"),
+        ("What's 5G + manufacturing?", "Direction 4"),
+    ],
+)
+def test_what_a_thing_the_notice_explains_is_gets_its_clause(
+    composer: Composer, question: str, expected: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id is not None and expected in composed.text
 
 
 def test_a_detail_asked_beside_a_question_the_notice_answers_gets_that_answer(composer: Composer):
