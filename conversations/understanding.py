@@ -194,6 +194,7 @@ class Reader:
         self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
         self.general_comparisons = [simplify(w) for w in lexicon.general_comparisons if w]
         self.unstated_details = [simplify(w) for w in lexicon.unstated_details if w]
+        self.unstated_patterns = [re.compile(p) for p in lexicon.unstated_patterns]
         self.named_terms = sorted({simplify(w) for w in lexicon.named_terms if w}, key=len, reverse=True)
         self.notice_things = [simplify(w) for w in lexicon.notice_things if w]
         # 仁化县 → 仁化, 乳源瑶族自治县 → 乳源 too: people name their county without 县
@@ -494,7 +495,9 @@ class Reader:
     def asks_unstated(self, clause: str) -> bool:
         """多久能到账, 验收专家有几个人: a detail of the notice's steps that the notice never gives."""
         text = simplify(clause)
-        return any(w in text for w in self.unstated_details)
+        return any(w in text for w in self.unstated_details) or any(
+            p.search(text) for p in self.unstated_patterns
+        )
 
     def asks_only_what_named_terms_are(self, text: str) -> bool:
         """什么是边缘计算？通俗点讲讲, What is edge computing: every sentence that asks, asks only

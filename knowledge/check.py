@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from knowledge.loader import KnowledgeBase, KnowledgeError, load_knowledge
@@ -54,6 +55,13 @@ def unstated_details_the_faq_answers(kb: KnowledgeBase, data_dir: Path) -> list[
         if hit is not None:
             problems.append(
                 f"{data_dir / 'lexicon.yaml'}: unstated_details[{i}]: {word!r} is in faq.yaml entry "
+                f"{hit[0]}'s question {hit[1]!r}, which answers it"
+            )
+    for i, pattern in enumerate(kb.lexicon.unstated_patterns):
+        hit = next(((e, q) for e, q, text in questions if re.search(pattern, text)), None)
+        if hit is not None:
+            problems.append(
+                f"{data_dir / 'lexicon.yaml'}: unstated_patterns[{i}]: {pattern!r} matches faq.yaml entry "
                 f"{hit[0]}'s question {hit[1]!r}, which answers it"
             )
     return problems

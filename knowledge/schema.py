@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
@@ -307,6 +308,9 @@ class Lexicon(Strict):
     # 承诺书有没有范本): when every question asks such a detail (or something outside), the reply
     # says the notice does not state it and offers the related clause — no entry answers it
     unstated_details: list[str] = []
+    # the same said as regular expressions, for details asked in many wordings: how many days a
+    # step takes (初步意见一般要几天, 多少个工作日到账)
+    unstated_patterns: list[str] = []
     # technologies the notice names without explaining them (边缘计算, 5G, 数字化): a question asking
     # only what one of them is (什么是边缘计算) gets the `unstated` reply too
     named_terms: list[str] = []
@@ -348,14 +352,14 @@ class Lexicon(Strict):
     # the word that asks when and by whom the notice was issued
     issue_intent: str = ""
 
-    @field_validator("phrase_patterns")
+    @field_validator("phrase_patterns", "unstated_patterns")
     @classmethod
-    def _patterns_compile(cls, value: dict[str, str]) -> dict[str, str]:
+    def _patterns_compile(cls, value: Iterable[str]) -> Iterable[str]:
         for pattern in value:
             try:
                 re.compile(pattern)
             except re.error as exc:
-                raise ValueError(f"phrase pattern {pattern!r} is not a regular expression: {exc}") from exc
+                raise ValueError(f"pattern {pattern!r} is not a regular expression: {exc}") from exc
         return value
 
     @field_validator("replies")
@@ -368,8 +372,9 @@ class Lexicon(Strict):
 
     @model_validator(mode="after")
     def _unstated_has_its_reply(self) -> Lexicon:
-        if (self.unstated_details or self.named_terms) and "unstated" not in self.replies:
-            raise ValueError("unstated_details or named_terms are listed but replies has no 'unstated' reply")
+        listed = self.unstated_details or self.unstated_patterns or self.named_terms
+        if listed and "unstated" not in self.replies:
+            raise ValueError("details the notice never gives are listed but replies has no 'unstated' reply")
         return self
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from bot.cli import main
@@ -132,6 +133,23 @@ def test_kb_check_rejects_an_unstated_detail_that_the_faq_answers(tmp_path: Path
         tmp_path, capsys, lambda text: text.replace("unstated_details: [", "unstated_details: [附件链接, ", 1)
     )
     assert code == 1 and "unstated_details[0]" in err and "附件链接在哪" in err
+
+
+@pytest.mark.parametrize(
+    ("pattern", "complaint"),
+    [
+        ("'附件.{0,2}在哪'", "get-attachments"),
+        ("'(几天'", "regular expression"),
+    ],
+)
+def test_kb_check_rejects_an_unstated_pattern_the_faq_answers_or_that_is_no_expression(
+    tmp_path: Path, capsys, pattern: str, complaint: str
+):
+    def with_the_pattern(text: str) -> str:
+        return text.replace("unstated_patterns:\n", f"unstated_patterns:\n  - {pattern}\n", 1)
+
+    code, err = _check_with_lexicon(tmp_path, capsys, with_the_pattern)
+    assert code == 1 and "lexicon.yaml" in err and complaint in err
 
 
 def test_kb_check_reports_invalid_yaml_with_its_line(tmp_path: Path, capsys):

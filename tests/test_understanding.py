@@ -1124,6 +1124,12 @@ def test_the_answer_says(composer: Composer, question: str, expected: str):
         "承诺书具体要承诺哪些内容",
         "验收没通过，整改之后再验收可以吗",
         "How many experts sit on the review panel?",
+        # formats, addresses, lists and how long a step takes, in many wordings
+        "纸质材料要胶装还是骑马钉，用不用A4纸",
+        "市级配套资金是一次性拨付还是分期拨付？",
+        "请问县工信局收到我们的验收材料后，出具初步意见一般要几天？",
+        "验收通过后多少天资金到账",
+        "How many days after acceptance will the money reach our bank account?",
         # what a technology the notice only names is
         "什么是边缘计算？",
         "5G+边缘计算网关是什么意思啊",
