@@ -50,13 +50,18 @@ DEFINITION_AFTER = re.compile(
     r"^(?:请问|你好|老师)?(?:什么是|啥是|什么叫|啥叫|什么叫做|何为|何谓)(.+)$"
     r"|^what(?:'s| is| are| does)(.+?)(?: mean)?$"
 )
+# how two things differ: 边缘计算和云计算有什么区别, difference between edge and cloud computing
+DEFINITION_COMPARED = re.compile(
+    r"^(?:what'?s|what is) the difference between (.+)$"
+    r"|^(.+?)(?:有什么区别|有啥区别|什么区别|区别是什么|的区别|有什么不同|有啥不同)$"
+)
 DEFINITION_BEFORE = re.compile(
     r"^(.+?)(?:是什么意思|是啥意思|什么意思|啥意思|是什么东西|是啥东西|是什么|是啥|是指什么|指什么|指的是什么|怎么理解)$"
 )
-SENTENCES = re.compile(r"[。？?！!；;\n]+")
+SENTENCES = re.compile(r"[。？?！!；;\n，,]+")
 DEFINITION_END = re.compile(r"[\s?？。.!！~～]+$|(?<=[\u4e00-\u9fff])[呀啊呢啦哦]+$")
 DEFINITION_FILLER = re.compile(
-    r"[+＋“”\"'‘’「」、,，]|\b(?:an?|the|and|or|exactly|really)\b|和|与|及|的|这个|那个|技术|所谓|通知里?说的|通知里的|里面?的|具体|到底|究竟"
+    r"[+＋“”\"'‘’「」、,，]|\b(?:an?|the|and|or|exactly|really|between)\b|和|与|及|跟|同|的|这个|那个|技术|所谓|通知里?说的|通知里的|里面?的|具体|到底|究竟"
 )
 # 帮我写一份申报书: a request, asked without a question mark
 REQUEST = re.compile(r"帮我|帮忙|麻烦你|请你|替我|could you|can you|would you|please", re.IGNORECASE)
@@ -508,7 +513,8 @@ class Reader:
 
     def _defines_a_named_term(self, sentence: str) -> bool:
         text = DEFINITION_END.sub("", sentence.strip())
-        match = DEFINITION_AFTER.search(text) or DEFINITION_BEFORE.search(text)
+        forms = (DEFINITION_COMPARED, DEFINITION_AFTER, DEFINITION_BEFORE)
+        match = next((m for m in (form.search(text) for form in forms) if m), None)
         if not match:
             return False
         subject = DEFINITION_FILLER.sub(" ", next(g for g in match.groups() if g))

@@ -1046,6 +1046,16 @@ def test_staff_wages_as_investment_is_the_investment_rule(composer: Composer):
         "挪用了资金会怎么处罚",
         "材料电子版发到哪个邮箱",
         "No provincial money came through yet; how do we set up a wholly foreign-owned subsidiary?",
+        # base stations, loans against the subsidy, its accounting, how hard it is to get, a
+        # neighbouring city, a general technology compared or explained beside a remark
+        "厂里想自建一个5G基站，有补贴吗",
+        "这笔补贴能拿去银行做抵押吗",
+        "奖补资金会计上怎么入账",
+        "这次竞争激烈吗，好不好批",
+        "英德那边有没有工业互联网补贴",
+        "边缘计算跟云计算有啥不同",
+        "What is the difference between edge computing and cloud computing?",
+        "什么是数字孪生，简单说说，方案里要用",
     ],
 )
 def test_near_misses_outside_the_notice(composer: Composer, question: str):
