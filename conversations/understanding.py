@@ -53,7 +53,7 @@ DEFINITION_AFTER = re.compile(
 # how two things differ: 边缘计算和云计算有什么区别, difference between edge and cloud computing
 DEFINITION_COMPARED = re.compile(
     r"^(?:what'?s|what is) the difference between (.+)$"
-    r"|^(.+?)(?:有什么区别|有啥区别|什么区别|区别是什么|的区别|有什么不同|有啥不同)$"
+    r"|^(.+?)(?:有什么区别|有啥区别|什么区别|区别是什么|的区别|有什么不同|有啥不同|是一回事吗?|是不是一回事)$"
 )
 DEFINITION_BEFORE = re.compile(
     r"^(.+?)(?:是什么意思|是啥意思|什么意思|啥意思|是什么东西|是啥东西|是什么|是啥|是指什么|指什么|指的是什么|怎么理解)$"

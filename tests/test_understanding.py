@@ -1056,6 +1056,13 @@ def test_staff_wages_as_investment_is_the_investment_rule(composer: Composer):
         "边缘计算跟云计算有啥不同",
         "What is the difference between edge computing and cloud computing?",
         "什么是数字孪生，简单说说，方案里要用",
+        # appeals, bridging loans, what passes review more easily, the bot itself, a county's own
+        "对评审结果有异议可以申诉吗",
+        "等省里的钱下来之前能做过桥贷款吗",
+        "选哪家的网关更容易通过评审",
+        "Are you a human or a bot?",
+        "曲江区对上云项目有没有区级配套资金",
+        "物联网跟工业互联网是不是一回事",
     ],
 )
 def test_near_misses_outside_the_notice(composer: Composer, question: str):
@@ -1140,6 +1147,12 @@ def test_the_answer_says(composer: Composer, question: str, expected: str):
         "请问县工信局收到我们的验收材料后，出具初步意见一般要几天？",
         "验收通过后多少天资金到账",
         "How many days after acceptance will the money reach our bank account?",
+        "申报书打印要不要双面，加不加页码",
+        "汇总表用excel还是word填",
+        "专家验收一般来多少位，会到现场看吗",
+        "验收后多久钱能到账上",
+        "奖补大概几个月能拨下来",
+        "Which month will the money be paid?",
         # what a technology the notice only names is
         "什么是边缘计算？",
         "5G+边缘计算网关是什么意思啊",
