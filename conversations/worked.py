@@ -13,6 +13,7 @@ from conversations.understanding import Understanding
 from knowledge.answers import CHINESE_NUMERALS, clause_label, reply_text
 from knowledge.figures import Figure
 from knowledge.loader import KnowledgeBase
+from knowledge.normalize import simplify
 from knowledge.pack import rules_dir
 from knowledge.schema import Direction, Lang
 
@@ -41,6 +42,7 @@ class Worker:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.directions = {d.id: d for d in kb.notice.directions}
+        self.total_words = [simplify(w) for w in kb.lexicon.total_words if w]
         # the same formula as the check's: the pack's rules name the figures and their roles
         self.formula = load_rules(RULES, rules_dir(kb.root)).formula
 
@@ -56,6 +58,7 @@ class Worker:
             for direction, own in self._pair(understood, figures, directions)
             for project in self._projects(own)
         ]
+        bases: list[int] = []  # the figure each amount is worked from
         for direction, own in projects:
             line, amount = self._one_direction(direction, own, understood.no_base_funds, lang)
             if line:
@@ -63,9 +66,14 @@ class Worker:
                 clauses.append(direction.funding.clause)
             if amount is not None:
                 amounts.append(amount)
+                bases += [id(f) for f in own if f.role == direction.funding.base][:1]
         if not lines:
             return ""
-        if len(amounts) > 1 and len(figures) > 1 and len({id(p) for _, p in projects}) > 1:
+        several = len(amounts) > 1 and len(figures) > 1 and len({id(p) for _, p in projects}) > 1
+        # or each amount worked from a figure of its own and their total asked (one figure worked
+        # in several directions is one project whose direction is not yet known)
+        own_bases = len(amounts) > 1 and len(bases) == len(amounts) == len(set(bases))
+        if several or (own_bases and any(w in understood.simplified for w in self.total_words)):
             lines.append(
                 reply_text(self.kb, "calc_total", lang, amount=money(sum(amounts, Decimal(0)), lang))
             )
@@ -91,6 +99,11 @@ class Worker:
         roles = [f.role for f in figures]
         if len(directions) <= 1 or not topics or len(set(roles)) == len(roles):
             return [(d, figures) for d in directions]
+        named = list(dict.fromkeys(t.id for t in topics))
+        repeated = [f for f in figures if roles.count(f.role) > 1]
+        if len(repeated) == len(named) == len(figures) and all(f.start > topics[-1].at for f in repeated):
+            # 上云和5G两个项目，省级分别给了五百万和二百万: the figures in the order of the directions
+            return [(self.directions[i], [f]) for i, f in zip(named, repeated, strict=True)]
         pairs: dict[str, list[Figure]] = {d.id: [] for d in directions}
         for figure in figures:
             before = [t for t in topics if t.at <= figure.start]

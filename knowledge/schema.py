@@ -282,6 +282,9 @@ class Lexicon(Strict):
     topics: dict[str, list[str]] = {}
     # (the roles are the formula's figures of the pack's rules, and `claim`: a figure offered to confirm)
     figure_roles: dict[str, list[str]] = {}
+    # asking the sum of several projects' amounts (市里合计能拿多少): each worked from its own figure,
+    # their total is said
+    total_words: list[str] = []
     # "we did not get the funds a direction's amount is based on": that amount is then 0
     no_base_funds: list[str] = []
     # a percentage in a clause naming one of these measures the enterprise's own project

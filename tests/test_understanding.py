@@ -119,10 +119,36 @@ def test_a_figure_that_is_not_the_directions_base_is_said_so(composer: Composer,
     assert said in answer.text and "告诉我" in answer.text
 
 
-def test_two_projects_are_added_up(composer: Composer):
-    question = "一个上云项目省级给了200万，一个5G+制造业项目省级给了400万，加起来市级能拿多少？"
+@pytest.mark.parametrize(
+    ("question", "each", "total"),
+    [
+        (
+            "一个上云项目省级给了200万，一个5G+制造业项目省级给了400万，加起来市级能拿多少？",
+            ["20万元", "40万元"],
+            "合计约60万元",
+        ),
+        # the figures in the order of the directions they follow
+        (
+            "我们有上云和5G两个项目，省级分别批了三百万和一百万，合计多少",
+            ["30万元", "10万元"],
+            "合计约40万元",
+        ),
+        # each from a base of its own kind, the total asked
+        (
+            "上云项目省级两百万，另一个系统性平台投资五百万，市级一共多少",
+            ["20万元", "50万元"],
+            "合计约70万元",
+        ),
+    ],
+)
+def test_two_projects_are_added_up(composer: Composer, question: str, each: list[str], total: str):
     answer = composer.answer(question, None, JUNE_20)
-    assert "20万元" in answer.text and "40万元" in answer.text and "合计约60万元" in answer.text
+    assert all(amount in answer.text for amount in each) and total in answer.text
+
+
+def test_one_project_worked_in_two_directions_is_not_added_up(composer: Composer):
+    answer = composer.answer("方向一和方向三分别能拿多少？投资1000万，省级300万", None, JUNE_20)
+    assert "30万元" in answer.text and "100万元" in answer.text and "合计" not in answer.text
 
 
 def test_figures_in_english_are_answered_in_english(composer: Composer):
@@ -1126,6 +1152,9 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("Can we still apply for this? A colleague only just told me.", "this round cannot be applied for"),
         # an outside word in the story of which direction a project fits
         ("我们用云平台做设备管理，主要是想省点电费，属于哪个支持方向", "上云上平台"),
+        # who asks on whose behalf is no part of the question
+        ("老板开会问我：通知里说的事后奖补到底啥意思，我说不清楚", "事后奖补"),
+        ("财务问一下，补贴要不要单独设账", "专账"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
