@@ -1089,6 +1089,13 @@ def test_staff_wages_as_investment_is_the_investment_rule(composer: Composer):
         "Are you a human or a bot?",
         "曲江区对上云项目有没有区级配套资金",
         "物联网跟工业互联网是不是一回事",
+        # databases and networks, prices and value, one firm's own progress, the approved list
+        "平台后台用哪个数据库好",
+        "车间用5G还是WiFi性价比高",
+        "一套仓储管理系统一般多少钱",
+        "帮我查下我们项目进度",
+        "我们的补贴为什么还没到账",
+        "Where can I see the list of approved projects?",
     ],
 )
 def test_near_misses_outside_the_notice(composer: Composer, question: str):
@@ -1182,6 +1189,8 @@ def test_the_answer_says(composer: Composer, question: str, expected: str):
         "验收后多久钱能到账上",
         "奖补大概几个月能拨下来",
         "Which month will the money be paid?",
+        "入库以后还能变更项目内容吗",
+        "How long does the expert review take?",
         # what a technology the notice only names is
         "什么是边缘计算？",
         "5G+边缘计算网关是什么意思啊",
