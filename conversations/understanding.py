@@ -34,7 +34,8 @@ QUESTION_MARK = re.compile(
     r"[?？吗呢么谁]|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|"
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度"  # Cantonese
-    r"|how|what|when|who|which|can |could |would |will |is |are |do |does "
+    # English ("that's what our consultant told us" names what was said, asks nothing)
+    r"|how|(?<!that's )(?<!that is )what|when|who|which|can |could |would |will |is |are |do |does "
     r"|[不没未吧]$"  # 影响申报不, 报得了没, 是7月出的吧: a yes-no question said the colloquial way
 )
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
@@ -275,7 +276,7 @@ class Reader:
         about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or figures))
         bodies_named = self._without_not_bodies(simplified)  # 工信部门 is no ministry
         other = None if about_the_notice else self._other_programme(bodies_named, topics)
-        if other and self._part_of_a_situation(simplified, other, topics):
+        if other and self._part_of_a_situation(simplified, other, topics, bool(figures)):
             other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
         if not about_the_notice:
             other = other or self._other_body(bodies_named) or self._other_round(simplified)
@@ -283,7 +284,7 @@ class Reader:
         if not (other or about_the_notice or topics or figures) and self._general_comparison(simplified):
             other = next(w for w in self.general_comparisons if w in simplified)
         support = None if other or about_the_notice else self._named_support(text)
-        if support and not self._part_of_a_situation(simplified, support, topics):
+        if support and not self._part_of_a_situation(simplified, support, topics, bool(figures)):
             other = support
         return Understanding(
             text=text,
@@ -348,7 +349,9 @@ class Reader:
             return False
         return any(w and w in text for w in self.other_bodies)
 
-    def _part_of_a_situation(self, simplified: str, word: str, topics: list[Topic]) -> bool:
+    def _part_of_a_situation(
+        self, simplified: str, word: str, topics: list[Topic], figured: bool = False
+    ) -> bool:
         """The message tells a situation the notice has a rule for (an audit, a subsidiary, a
         contractor: topics named after an entry), or asks of a direction by name (电费太高了，想上个
         能源管理的云平台，上云上平台支持的环节里有对应的吗), and names the other programme only in
@@ -363,6 +366,11 @@ class Reader:
         applies_for_it = any(w in c for c in told for w in APPLYING)
         if applies_for_it:
             return False
+        # 投了两千万做智能工厂，其中上云部分省里给了两百五十万…到底能拿多少: a direction's own figures
+        # and their amount asked
+        names_a_direction = any(t.id in self.direction_ids for t in topics)
+        if figured and names_a_direction and any(self.intents_of(c) for c in asked):
+            return True
         # 用云平台做能耗优化、省电费，属于哪个支持方向: which direction the story's project fits
         return any(t.id in self.direction_ids for c in asked for t in self._topics(c)) or any(
             w in c for c in asked for w in self.which_direction

@@ -1162,6 +1162,10 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         # who asks on whose behalf is no part of the question
         ("老板开会问我：通知里说的事后奖补到底啥意思，我说不清楚", "事后奖补"),
         ("财务问一下，补贴要不要单独设账", "专账"),
+        # a sentence that names what was said asks nothing: its outside word is the story's
+        ("Is the entry deadline July 10? That's what a consultant told us.", "July 8"),
+        # a direction's own figures in a story of something bigger, their amount asked
+        ("去年投了一千万建智能工厂，其中上云部分省里批了一百万，市里能给多少", "10万元"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
