@@ -1166,6 +1166,8 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("Is the entry deadline July 10? That's what a consultant told us.", "July 8"),
         # a direction's own figures in a story of something bigger, their amount asked
         ("去年投了一千万建智能工厂，其中上云部分省里批了一百万，市里能给多少", "10万元"),
+        # the base of the amount is what is asked
+        ("系统性制造业互联网平台的补贴基数是什么", "按项目投资的10%"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
