@@ -240,7 +240,8 @@ class Composer:
             # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered
             return self._unstated(index.search(unstated[0], lang))
         if self.reader.asks_only_what_named_terms_are(question):
-            return self._unstated(main)  # 什么是边缘计算: the notice names it, never explains it
+            # 什么是边缘计算: the notice names it, never explains it; the clauses naming it are offered
+            return self._unstated(main if main.entry else index.search(question, lang, lenient=True))
         if main.kind is Kind.OUTSIDE and self.scope.asks_about_the_story(understood, asked):
             return self._plain(main)  # 听说有社保补贴，怎么申请: the story's other thing is asked
 
@@ -366,6 +367,8 @@ class Composer:
         """The notice does not say; the clause the question is about is offered to read."""
         related = [Match(result.entry, result.score)] if result.entry else []
         suggestions = (related + [m for m in result.suggestions if m.entry is not result.entry])[:3]
+        if not suggestions:
+            return self._outside(result)  # no clause to point at: the plain outside reply
         text = reply_text(self.kb, "unstated", result.lang)
         return Composed(Kind.OUTSIDE, result.lang, text, None, result.score, suggestions)
 

@@ -1250,3 +1250,13 @@ def test_an_unstated_detail_offers_the_clauses_of_its_own_words(composer: Compos
     detail = composer.answer("验收专家一般有几个人？", None, LATER, first.context)
     offered = [m.entry.id for m in detail.suggestions]
     assert detail.entry_id is None and "project-acceptance" in offered and "still-open" not in offered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["边缘计算和云计算有什么区别", "What is the difference between edge computing and cloud computing?"],
+)
+def test_the_unstated_reply_points_only_at_clauses_it_offers(composer: Composer, question: str):
+    composed = composer.answer(question, None, LATER)
+    points = "下面的问题" in composed.text or "suggestions below" in composed.text
+    assert composed.entry_id is None and (composed.suggestions or not points)
