@@ -349,9 +349,7 @@ class Reader:
             return False
         return any(w and w in text for w in self.other_bodies)
 
-    def _part_of_a_situation(
-        self, simplified: str, word: str, topics: list[Topic], figured: bool = False
-    ) -> bool:
+    def _part_of_a_situation(self, simplified: str, word: str, topics: list[Topic], figured: bool) -> bool:
         """The message tells a situation the notice has a rule for (an audit, a subsidiary, a
         contractor: topics named after an entry), or asks of a direction by name (电费太高了，想上个
         能源管理的云平台，上云上平台支持的环节里有对应的吗), and names the other programme only in
