@@ -199,9 +199,12 @@ class Reader:
         self.round_words = [simplify(w) for w in lexicon.round_words]
         self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
         self.general_comparisons = [simplify(w) for w in lexicon.general_comparisons if w]
-        self.unstated_details = [simplify(w) for w in lexicon.unstated_details if w]
-        self.unstated_patterns = [re.compile(p) for p in lexicon.unstated_patterns]
-        self.named_terms = sorted({simplify(w) for w in lexicon.named_terms if w}, key=len, reverse=True)
+        self.unstated = [pattern for _, pattern in lexicon.unstated_matchers()]
+        # longest first (边缘计算网关 before 网关); English terms as whole words only
+        self.named_terms = [
+            re.compile(rf"\b{re.escape(t)}\b" if t.isascii() else re.escape(t))
+            for t in sorted({simplify(w) for w in lexicon.named_terms if w}, key=len, reverse=True)
+        ]
         self.notice_things = [simplify(w) for w in lexicon.notice_things if w]
         # 仁化县 → 仁化, 乳源瑶族自治县 → 乳源 too: people name their county without 县
         self.jurisdictions = sorted(
@@ -506,9 +509,7 @@ class Reader:
     def asks_unstated(self, clause: str) -> bool:
         """多久能到账, 验收专家有几个人: a detail of the notice's steps that the notice never gives."""
         text = simplify(clause)
-        return any(w in text for w in self.unstated_details) or any(
-            p.search(text) for p in self.unstated_patterns
-        )
+        return any(pattern.search(text) for pattern in self.unstated)
 
     def asks_only_what_named_terms_are(self, text: str) -> bool:
         """什么是边缘计算？通俗点讲讲, What is edge computing: every sentence that asks, asks only
@@ -526,8 +527,7 @@ class Reader:
         subject = DEFINITION_FILLER.sub(" ", next(g for g in match.groups() if g))
         named = False
         for term in self.named_terms:
-            pattern = rf"\b{re.escape(term)}\b" if term.isascii() else re.escape(term)
-            subject, found = re.subn(pattern, " ", subject)
+            subject, found = term.subn(" ", subject)
             named = named or bool(found)
         return named and not subject.strip()
 

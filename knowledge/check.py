@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from knowledge.loader import KnowledgeBase, KnowledgeError, load_knowledge
@@ -50,18 +49,11 @@ def unstated_details_the_faq_answers(kb: KnowledgeBase, data_dir: Path) -> list[
     (多久能拿到钱 is the payment entry's question), so the reply would deny its own entry."""
     questions = [(e.id, q, simplify(q)) for e in kb.faq.entries for q in (*e.questions.zh, *e.questions.en)]
     problems = []
-    for i, word in enumerate(kb.lexicon.unstated_details):
-        hit = next(((e, q) for e, q, text in questions if simplify(word) in text), None)
+    for where, pattern in kb.lexicon.unstated_matchers():
+        hit = next(((e, q) for e, q, text in questions if pattern.search(text)), None)
         if hit is not None:
             problems.append(
-                f"{data_dir / 'lexicon.yaml'}: unstated_details[{i}]: {word!r} is in faq.yaml entry "
-                f"{hit[0]}'s question {hit[1]!r}, which answers it"
-            )
-    for i, pattern in enumerate(kb.lexicon.unstated_patterns):
-        hit = next(((e, q) for e, q, text in questions if re.search(pattern, text)), None)
-        if hit is not None:
-            problems.append(
-                f"{data_dir / 'lexicon.yaml'}: unstated_patterns[{i}]: {pattern!r} matches faq.yaml entry "
+                f"{data_dir / 'lexicon.yaml'}: {where}: {pattern.pattern!r} matches faq.yaml entry "
                 f"{hit[0]}'s question {hit[1]!r}, which answers it"
             )
     return problems

@@ -14,6 +14,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from knowledge.normalize import simplify
+
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
@@ -372,6 +374,17 @@ class Lexicon(Strict):
         if missing:
             raise ValueError(f"missing replies: {sorted(missing)}")
         return value
+
+    def unstated_matchers(self) -> list[tuple[str, re.Pattern[str]]]:
+        """Every detail the notice never gives, words and patterns alike, as (where the lexicon
+        lists it, a pattern to search simplified text with)."""
+        words = [
+            (f"unstated_details[{i}]", re.compile(re.escape(simplify(word))))
+            for i, word in enumerate(self.unstated_details)
+            if word
+        ]
+        patterns = [(f"unstated_patterns[{i}]", re.compile(p)) for i, p in enumerate(self.unstated_patterns)]
+        return words + patterns
 
     @model_validator(mode="after")
     def _unstated_has_its_reply(self) -> Lexicon:
