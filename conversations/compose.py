@@ -154,6 +154,8 @@ class Composer:
             return False
         if understood.about_the_notice:  # 91号文是2023年的吧: about the notice itself, whatever came before
             return False
+        if self.reader.asks_only_what_named_terms_are(question):  # 什么是边缘计算: stands on its own
+            return False
         if self.index.outside_words(
             question
         ):  # ISO9001认证 韶关有补贴不: outside on its own, whatever came before

@@ -1260,3 +1260,15 @@ def test_the_unstated_reply_points_only_at_clauses_it_offers(composer: Composer,
     composed = composer.answer(question, None, LATER)
     points = "下面的问题" in composed.text or "suggestions below" in composed.text
     assert composed.entry_id is None and (composed.suggestions or not points)
+
+
+@pytest.mark.parametrize(
+    ("before", "question"),
+    [("入库什么时候截止", "什么是边缘计算"), ("When is the entry deadline?", "What is edge computing?")],
+)
+def test_what_a_named_technology_is_stands_on_its_own_after_another_question(
+    composer: Composer, before: str, question: str
+):
+    first = composer.answer(before, None, JUNE_20)
+    composed = composer.answer(question, None, JUNE_20, first.context)
+    assert composed.entry_id is None and not composed.followup
