@@ -208,7 +208,8 @@ class Reader:
         self.notice_things = [simplify(w) for w in lexicon.notice_things if w]
         # 仁化县 → 仁化, 乳源瑶族自治县 → 乳源 too: people name their county without 县
         self.jurisdictions = sorted(
-            {form for j in notice.jurisdictions for form in (j.name.zh, short_place_name(j.name.zh))},
+            {form for j in notice.jurisdictions for form in (j.name.zh, short_place_name(j.name.zh))}
+            | {simplify(w) for w in lexicon.local_bodies if w},
             key=len,
             reverse=True,
         )

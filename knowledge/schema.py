@@ -305,6 +305,8 @@ class Lexicon(Strict):
     body_funds_questions: list[str] = []
     # a county or district of the notice's jurisdiction followed by these: its own policy
     local_policy_words: list[str] = []
+    # a local bureau named without its place (县工信局): read like a named county's own bureau
+    local_bodies: list[str] = []
     # asking how two things differ (有什么区别, difference between): with none of the notice's
     # topics nor `notice_things` named, a general question (工业互联网和物联网有什么区别)
     general_comparisons: list[str] = []

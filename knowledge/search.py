@@ -137,6 +137,10 @@ class SearchIndex:
         self._place_programme = [self._bare(w) for w in lexicon.place_programme_words]
         self._applicant_words = [self._bare(w) for w in lexicon.applicant_from_elsewhere]
         self._greetings = {self._bare(w) for w in lexicon.greetings}
+        # 你好，在吗？想咨询一下: greetings said one after another are still only a greeting
+        self._greeting_run = re.compile(
+            "(?:" + "|".join(re.escape(g) for g in sorted(self._greetings, key=len, reverse=True) if g) + ")+"
+        )
         self._thanks = {self._bare(w) for w in lexicon.thanks}
 
     @classmethod
@@ -225,7 +229,7 @@ class SearchIndex:
 
     def _small_talk(self, bare: str) -> Kind | None:
         loose = small_talk_form(bare)
-        if bare in self._greetings or loose in self._greetings:
+        if bare in self._greetings or loose in self._greetings or self._greeting_run.fullmatch(loose):
             return Kind.GREETING
         if bare in self._thanks or loose in self._thanks or ACKNOWLEDGEMENTS.fullmatch(bare):
             return Kind.THANKS

@@ -44,7 +44,13 @@ def test_outside_reply_gives_the_contacts(kb, index: SearchIndex):
 
 
 @pytest.mark.parametrize(
-    ("question", "kind"), [("你好", Kind.GREETING), ("谢谢！", Kind.THANKS), ("  ", Kind.EMPTY)]
+    ("question", "kind"),
+    [
+        ("你好", Kind.GREETING),
+        ("您好，在吗？我想咨询一下", Kind.GREETING),
+        ("谢谢！", Kind.THANKS),
+        ("  ", Kind.EMPTY),
+    ],
 )
 def test_small_talk_gets_a_friendly_reply_and_no_entry(kb, index: SearchIndex, question: str, kind: Kind):
     result = index.search(question)

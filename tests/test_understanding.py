@@ -360,6 +360,16 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "省级专项资金什么时候拨到企业账上？我们去年批的到现在还没收到",
         "How do we apply for the provincial 'specialized, refined, distinctive and innovative' SME title?",
         "我们在乐昌，乐昌有没有自己出台的上云补贴",
+        # how to build it, carriers, lawyers, another sector's title, a local bureau's people,
+        # past years' figures, other subsidies
+        "PLC和网关之间怎么配置MQTT",
+        "5G专网选联通还是移动好",
+        "能推荐律师帮我们审合同吗",
+        "农业龙头企业认定找哪个部门",
+        "县工信局负责工业互联网的是谁",
+        "去年有多少家企业拿到这个补贴",
+        "韶关还有其他数字化转型补贴吗",
+        "Can the bureau help us get a bank loan for the gateways?",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -491,6 +501,14 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
             "direction-4-scope",
         ),
         ("我们是软件公司，帮一家厂做了系统，想用我们公司名义申报，需要什么条件", "builder-applying"),
+        # English words for the dedicated account, a round still taking entries, the window's start
+        ("Should the award sit in a separate ledger?", "fund-management"),
+        ("Can we put the award into our operating account?", "fund-management"),
+        ("刚看到通知，入库还在收吗", "still-open"),
+        ("要什么时候开始建的项目才能报", "construction-window"),
+        ("補貼係先俾定後俾？", "support-method"),
+        # a firm saying where it is from, asking about the notice's own requirement
+        ("系统性平台要在本地的厂用起来才行吗？我们是深圳的软件公司", "direction-3-amount"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1201,6 +1219,12 @@ def test_the_answer_says(composer: Composer, question: str, expected: str):
         "什么是边缘计算？",
         "5G+边缘计算网关是什么意思啊",
         "What is edge computing?",
+        # the experts, their fees and visits, officials' mobiles, the review's date
+        "验收请的是哪些单位的专家",
+        "专家评审费谁出",
+        "马凯鹏手机号码是多少",
+        "验收的时候专家会下厂吗",
+        "When is the review meeting for entered projects?",
     ],
 )
 def test_a_detail_the_notice_never_gives_is_said_to_be_unstated(composer: Composer, question: str):
