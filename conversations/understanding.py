@@ -284,7 +284,10 @@ class Reader:
             other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
         if not about_the_notice:
             other = other or self._other_body(bodies_named) or self._other_round(simplified)
-            other = other or self._local_policy(simplified)
+            local = self._local_policy(simplified)
+            # 接到县工信局电话说有这个项目，入库几号截止: the county's bureau is the story's
+            if local and not self._told_not_asked(simplified, local):
+                other = other or local[0]
         if not (other or about_the_notice or topics or figures) and self._general_comparison(simplified):
             other = next(w for w in self.general_comparisons if w in simplified)
         support = None if other or about_the_notice else self._named_support(text)
@@ -352,6 +355,15 @@ class Reader:
         if any(w and w in text for w in self.matching_words):
             return False
         return any(w and w in text for w in self.other_bodies)
+
+    def _told_not_asked(self, simplified: str, words: tuple[str, ...]) -> bool:
+        """The message asks something elsewhere and names all the words in one clause that asks
+        nothing (when some clause asks in so many words, 吗, 几号, 多少, a clause that only names
+        a topic — 接到县工信局电话 — asks nothing)."""
+        clauses = CLAUSE_SPLIT.split(simplified)
+        asked = [c for c in clauses if QUESTION_MARK.search(c)] or [c for c in clauses if self.is_question(c)]
+        told = [c for c in clauses if c not in asked]
+        return bool(asked) and any(all(w in c for w in words) for c in told)
 
     def _part_of_a_situation(self, simplified: str, word: str, topics: list[Topic], figured: bool) -> bool:
         """The message tells a situation the notice has a rule for (an audit, a subsidiary, a
@@ -463,18 +475,21 @@ class Reader:
         knowledge base even after its synonyms."""
         if len(word) < 2 or word.startswith(DETERMINERS) or word in self.generic_words:
             return False
-        tokens = self.index.normaliser.tokens(word, correct=False)
+        # 省极补助: a typo of a word the notice uses names nothing else
+        tokens = self.index.normaliser.tokens(word)
         # 请问补贴: a word made only of stopwords names nothing
         return bool(tokens) and not any(self.index.knows(t) for t in tokens)
 
-    def _local_policy(self, simplified: str) -> str | None:
-        """仁化县有没有自己的补贴: a county's or district's own policy, not the city's notice."""
+    def _local_policy(self, simplified: str) -> tuple[str, str] | None:
+        """仁化县有没有自己的补贴: a county's or district's own policy, not the city's notice; the
+        place and the word that names its own policy."""
         for place in self.jurisdictions:
             at = simplified.find(place)
             while at >= 0:
                 after = simplified[at : at + len(place) + LOCAL_POLICY_WINDOW]
-                if any(w in after for w in self.local_policy_words):
-                    return place
+                for word in self.local_policy_words:
+                    if word in after:
+                        return place, word
                 at = simplified.find(place, at + 1)
         return None
 

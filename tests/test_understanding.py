@@ -370,6 +370,12 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "去年有多少家企业拿到这个补贴",
         "韶关还有其他数字化转型补贴吗",
         "Can the bureau help us get a bank loan for the gateways?",
+        "5G专网每个月资费大概多少",
+        "补贴到账的会计分录怎么做",
+        "平台上线要做等保几级",
+        "阿里云还是华为云好",
+        "你能记住我们公司的资料吗",
+        "合同对方违约了怎么起诉",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -509,6 +515,17 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("補貼係先俾定後俾？", "support-method"),
         # a firm saying where it is from, asking about the notice's own requirement
         ("系统性平台要在本地的厂用起来才行吗？我们是深圳的软件公司", "direction-3-amount"),
+        # a county's bureau in the story, the account after the money arrives, repaying a loan,
+        # what the city bureau does after entry and what entered projects are for
+        ("接到县工信局电话说要报这个，入库哪天截止？", "entry-deadline"),
+        ("补贴入账后要不要建专账", "fund-management"),
+        ("奖补能不能用于偿还银行流动资金贷款", "fund-management"),
+        ("集团要求补贴统一归集到总部账户，可以吗", "fund-management"),
+        ("钱到了能挪去发工资周转一下吗", "fund-management"),
+        ("入库以后市工信局会做什么", "entry-expert-review"),
+        ("入库项目有什么用", "entry-expert-review"),
+        ("这个通知讲什么", "purpose"),
+        ("通知是哪年发的", "issuer-and-date"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1186,6 +1203,12 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("去年投了一千万建智能工厂，其中上云部分省里批了一百万，市里能给多少", "10万元"),
         # the base of the amount is what is asked
         ("系统性制造业互联网平台的补贴基数是什么", "按项目投资的10%"),
+        # typos of the notice's words before 补助 name no other programme
+        ("我们的上运项目省极补助批了60万，市里配多少", "6万元"),
+        # which direction is worked from the investment: the amount rule names it
+        ("补贴基数什么时候用项目投资额", "方向三（系统性制造业互联网平台）为项目投资额"),
+        # the notice number's answer names the notice
+        ("韶工信函91号讲乜嘢", "工业互联网应用项目申报工作的通知"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
@@ -1225,6 +1248,8 @@ def test_the_answer_says(composer: Composer, question: str, expected: str):
         "马凯鹏手机号码是多少",
         "验收的时候专家会下厂吗",
         "When is the review meeting for entered projects?",
+        "入库评审会具体哪天开",
+        "联系人的邮箱是什么",
     ],
 )
 def test_a_detail_the_notice_never_gives_is_said_to_be_unstated(composer: Composer, question: str):
