@@ -139,7 +139,12 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
     next_break = CLAUSE_BREAK.search(text, end)
     after = text[end : next_break.start() if next_break else len(text)]
     found = [(after.find(word), role) for word, role in words if word in after]
-    return min(found)[1] if found else None
+    if found:
+        return min(found)[1]
+    if clause_start > 0 and not (before + after).strip():
+        # 省级专项下来了，45万: a figure said on its own belongs to the clause before it
+        return _nearest_role(text, clause_start - 1, clause_start - 1, words)
+    return None
 
 
 def read_amounts(text: str, roles: Mapping[str, Iterable[str]] = {}) -> list[Figure]:
@@ -152,8 +157,10 @@ def read_amounts(text: str, roles: Mapping[str, Iterable[str]] = {}) -> list[Fig
         bare = not (unit or currency or prefix)
         if bare and not BARE_YUAN.fullmatch(match.group("number")):
             continue
-        if unit in ("m", "k") and not (currency or prefix):
-            continue  # 5m, 10k: a length or a count as often as money
+        start, end = match.start("number"), match.end()
+        role = _nearest_role(arabic, start, end, words)
+        if unit in ("m", "k") and not (currency or prefix or role):
+            continue  # 5m, 10k: a length or a count as often as money, unless said of funds
         tail = arabic[match.end() : match.end() + 1]
         if tail in ("%", "年", "人", "号", "个", "家", "台", "份"):
             continue
@@ -163,8 +170,6 @@ def read_amounts(text: str, roles: Mapping[str, Iterable[str]] = {}) -> list[Fig
             continue
         if yuan <= 0:
             continue
-        start, end = match.start("number"), match.end()
-        role = _nearest_role(arabic, start, end, words)
         if bare and role is None:
             continue  # a bare number is money only with a role's word before it (funds, investment, a cap)
         found.append(Figure(yuan, start, end, role))

@@ -376,6 +376,7 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "阿里云还是华为云好",
         "你能记住我们公司的资料吗",
         "合同对方违约了怎么起诉",
+        "帮我做一个项目甘特图",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -526,6 +527,13 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("入库项目有什么用", "entry-expert-review"),
         ("这个通知讲什么", "purpose"),
         ("通知是哪年发的", "issuer-and-date"),
+        # the policy basis, whom to ask, who may apply, a forwarded message's label, year-end
+        # bonuses, Cantonese for "does it count towards"
+        ("依据哪个文件开展的这次申报", "policy-basis"),
+        ("有问题找哪位", "contacts"),
+        ("【园区企业服务群】转：哪些单位可以申报", "who-can-apply"),
+        ("奖补能拿来发年终奖吗", "fund-management"),
+        ("設備係2021年8月買嘅，計唔計得入項目投資？", "investment-scope"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1209,6 +1217,11 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("补贴基数什么时候用项目投资额", "方向三（系统性制造业互联网平台）为项目投资额"),
         # the notice number's answer names the notice
         ("韶工信函91号讲乜嘢", "工业互联网应用项目申报工作的通知"),
+        # a figure said on its own after the funds it is; thousands written with k
+        ("上云项目省级专项下来了，45万，市里配多少", "4.5万元"),
+        ("cloud project, provincial funding 500k, how much will the city add", "RMB 50,000"),
+        # 看项目情况: the 5G direction's demonstration value and completion quality
+        ("5G项目是统一按10%给还是看项目情况", "示范意义和完成质量"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
@@ -1250,6 +1263,8 @@ def test_the_answer_says(composer: Composer, question: str, expected: str):
         "When is the review meeting for entered projects?",
         "入库评审会具体哪天开",
         "联系人的邮箱是什么",
+        "市工信局哪天组织专家评审",
+        "入库评审要不要现场答辩，PPT做几页",
     ],
 )
 def test_a_detail_the_notice_never_gives_is_said_to_be_unstated(composer: Composer, question: str):
