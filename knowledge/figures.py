@@ -24,6 +24,7 @@ CN_DIGITS = set("零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌
 # what may follow a Chinese numeral for it to be a number (not 一家, 统一, 一式)
 CN_NUMBER_FOLLOWERS = set("元块万亿份个项月日号年%天w")
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+APPROXIMATELY = re.compile(r"左右|上下|大概|大约|约|差不多|来|多|的样子")  # 88万左右 is still only a figure
 CLAUSE_BREAK = re.compile(r"[，,。.!！?？;；\n]")  # not a colon: 省级资金：150万 labels its figure
 
 AMOUNT = re.compile(
@@ -141,7 +142,7 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
     found = [(after.find(word), role) for word, role in words if word in after]
     if found:
         return min(found)[1]
-    if clause_start > 0 and not (before + after).strip():
+    if clause_start > 0 and not APPROXIMATELY.sub("", before + after).strip():
         # 省级专项下来了，45万: a figure said on its own belongs to the clause before it
         return _nearest_role(text, clause_start - 1, clause_start - 1, words)
     return None

@@ -1222,6 +1222,11 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("cloud project, provincial funding 500k, how much will the city add", "RMB 50,000"),
         # 看项目情况: the 5G direction's demonstration value and completion quality
         ("5G项目是统一按10%给还是看项目情况", "示范意义和完成质量"),
+        # a figure on its own with a word of about; Cantonese for "invested"
+        ("系统性平台投资不多，120万左右，能补多少", "12万元"),
+        ("我哋系統性平台投咗三百萬，補幾多？", "30万元"),
+        # how many projects one firm may put in
+        ("我们有四个项目，能不能四个都报", "最多申请2个项目"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
