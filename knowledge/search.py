@@ -138,10 +138,10 @@ class SearchIndex:
         self._applicant_words = [self._bare(w) for w in lexicon.applicant_from_elsewhere]
         self._greetings = {self._bare(w) for w in lexicon.greetings}
         # 你好，在吗？想咨询一下: greetings said one after another are still only a greeting
-        self._greeting_run = re.compile(
-            "(?:" + "|".join(re.escape(g) for g in sorted(self._greetings, key=len, reverse=True) if g) + ")+"
-        )
+        self._greeting_run = _run_of(self._greetings)
         self._thanks = {self._bare(w) for w in lexicon.thanks}
+        # 哈哈好的, ok 收到 thx: thanks and acknowledgements said one after another
+        self._thanks_run = _run_of(self._thanks, ACKNOWLEDGEMENTS.pattern.removeprefix("^"))
 
     @classmethod
     def _vocabulary_texts(cls, kb: KnowledgeBase) -> list[str]:
@@ -231,7 +231,7 @@ class SearchIndex:
         loose = small_talk_form(bare)
         if bare in self._greetings or loose in self._greetings or self._greeting_run.fullmatch(loose):
             return Kind.GREETING
-        if bare in self._thanks or loose in self._thanks or ACKNOWLEDGEMENTS.fullmatch(bare):
+        if bare in self._thanks or loose in self._thanks or self._thanks_run.fullmatch(bare):
             return Kind.THANKS
         return None
 
@@ -332,6 +332,12 @@ class SearchIndex:
         # the closest phrasing, compared in rapidfuzz's own loop
         best = process.extractOne(canonical, self._canonicals[index], scorer=fuzz.ratio)
         return best_precision, (best[1] / 100 if best else 0.0)
+
+
+def _run_of(words: set[str], *patterns: str) -> re.Pattern[str]:
+    """Any of the words (or patterns), one after another: fullmatch it to mean nothing else."""
+    alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True) if w] + list(patterns)
+    return re.compile("(?:" + "|".join(alternatives) + ")+")
 
 
 def small_talk_form(bare: str) -> str:

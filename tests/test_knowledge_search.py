@@ -49,6 +49,8 @@ def test_outside_reply_gives_the_contacts(kb, index: SearchIndex):
         ("你好", Kind.GREETING),
         ("您好，在吗？我想咨询一下", Kind.GREETING),
         ("谢谢！", Kind.THANKS),
+        ("哈哈好的，收到", Kind.THANKS),
+        ("ok 收到 thanks", Kind.THANKS),
         ("  ", Kind.EMPTY),
     ],
 )

@@ -377,6 +377,11 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "你能记住我们公司的资料吗",
         "合同对方违约了怎么起诉",
         "帮我做一个项目甘特图",
+        # a place's own round said with 那边, another year's round in Cantonese, small talk
+        "我们集团在湖南郴州也有厂，郴州那边有没有类似的上云补贴",
+        "2020年嗰批几时截止",
+        "你会不会讲笑话",
+        "怎么从失信名单移出来，去哪个法院办",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
