@@ -472,7 +472,7 @@ class Reader:
 
     def _names_something_else(self, word: str) -> bool:
         """A word of two or more characters, not a pointer (这个, 这笔, 一下) and unknown to the
-        knowledge base even after its synonyms."""
+        knowledge base even after its synonyms and typo correction."""
         if len(word) < 2 or word.startswith(DETERMINERS) or word in self.generic_words:
             return False
         # 省极补助: a typo of a word the notice uses names nothing else
