@@ -361,7 +361,7 @@ class Reader:
         nothing (when some clause asks in so many words, 吗, 几号, 多少, a clause that only names
         a topic — 接到县工信局电话 — asks nothing)."""
         clauses = CLAUSE_SPLIT.split(simplified)
-        asked = [c for c in clauses if QUESTION_MARK.search(c)] or [c for c in clauses if self.is_question(c)]
+        asked = self._asking(clauses)
         told = [c for c in clauses if c not in asked]
         return bool(asked) and any(all(w in c for w in words) for c in told)
 
@@ -515,12 +515,13 @@ class Reader:
     def asked(self, understood: Understanding) -> list[str]:
         """The clauses that ask: those with a question word or a request (帮我写…), else those
         naming an ask (材料 …: 我们是做稀土材料的 is no question beside a request), else the last."""
-        clauses = understood.clauses
-        return (
-            [c for c in clauses if QUESTION_MARK.search(simplify(c)) or REQUEST.search(c)]
-            or [c for c in clauses if self.intents_of(c)]
-            or clauses[-1:]
-        )
+        return self._asking(understood.clauses) or understood.clauses[-1:]
+
+    def _asking(self, clauses: list[str]) -> list[str]:
+        """The clauses with a question word or a request, else those naming an ask; none else."""
+        return [c for c in clauses if QUESTION_MARK.search(simplify(c)) or REQUEST.search(c)] or [
+            c for c in clauses if self.intents_of(c)
+        ]
 
     def asks_unstated(self, clause: str) -> bool:
         """多久能到账, 验收专家有几个人: a detail of the notice's steps that the notice never gives."""

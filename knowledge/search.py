@@ -136,12 +136,11 @@ class SearchIndex:
         self._place_policy = [self._bare(w) for w in lexicon.place_policy_words]
         self._place_programme = [self._bare(w) for w in lexicon.place_programme_words]
         self._applicant_words = [self._bare(w) for w in lexicon.applicant_from_elsewhere]
-        self._greetings = {self._bare(w) for w in lexicon.greetings}
-        # 你好，在吗？想咨询一下: greetings said one after another are still only a greeting
-        self._greeting_run = _run_of(self._greetings)
-        self._thanks = {self._bare(w) for w in lexicon.thanks}
-        # 哈哈好的, ok 收到 thx: thanks and acknowledgements said one after another
-        self._thanks_run = _run_of(self._thanks, ACKNOWLEDGEMENTS.pattern.removeprefix("^"))
+        # 你好，在吗？想咨询一下, 哈哈好的, ok 收到 thx: greetings, or thanks and acknowledgements,
+        # said one after another are still only that
+        self._greetings = _run_of({self._bare(w) for w in lexicon.greetings})
+        acknowledgement = ACKNOWLEDGEMENTS.pattern.removeprefix("^")
+        self._thanks = _run_of({self._bare(w) for w in lexicon.thanks}, acknowledgement)
 
     @classmethod
     def _vocabulary_texts(cls, kb: KnowledgeBase) -> list[str]:
@@ -229,9 +228,9 @@ class SearchIndex:
 
     def _small_talk(self, bare: str) -> Kind | None:
         loose = small_talk_form(bare)
-        if bare in self._greetings or loose in self._greetings or self._greeting_run.fullmatch(loose):
+        if self._greetings.fullmatch(bare) or self._greetings.fullmatch(loose):
             return Kind.GREETING
-        if bare in self._thanks or loose in self._thanks or self._thanks_run.fullmatch(bare):
+        if self._thanks.fullmatch(bare) or self._thanks.fullmatch(loose):
             return Kind.THANKS
         return None
 
