@@ -404,6 +404,9 @@ class Composer:
         asks_amount = any(e.clause.startswith(self.shape.amount_section) for e in parts) or bool(
             understood.intents
         )
+        if not figures and asks_amount and self.worker.asks_to_reach_cap(understood):
+            # 想拿满100万，省级资金至少要多少: the base that reaches the cap, worked back
+            return self.worker.reach_cap(self.shape.directions_for(understood, parts), lang)
         if not figures and not (understood.no_base_funds and asks_amount):
             return ""
         directions = self.shape.directions_for(understood, parts)

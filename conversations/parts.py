@@ -19,6 +19,7 @@ SCENARIO_SIMILARITY = 75  # 设备智能运维 names the scenario 设备智能�
 GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
+ALONE_MARGIN = 0.1  # how much better a question must match on its own than with the story's topic
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
 
 
@@ -95,7 +96,10 @@ class Parts:
                     query = " ".join([query, *last_asks])
                 last_topics = clause_topics or last_topics
                 last_asks = clause_asks or last_asks
-                add(search(query))
+                result = search(query)
+                if query != clause and self._better_alone(search(clause), result):
+                    result = search(clause)  # 最多能报几个 after a story of 上云: a question of its own
+                add(result)
         asked = (
             understood.intents
             or [w for w in questions[-1:] if not reader.read(w).topics]
@@ -187,6 +191,17 @@ class Parts:
                 if entry is not None and entry not in parts:
                     parts.append(entry)
         return parts[:MAX_PARTS], searched
+
+    def _better_alone(self, alone: SearchResult, with_topic: SearchResult) -> bool:
+        """A question that matches a general entry better on its own than with the story's topic,
+        which found no entry of that topic's own either (上云…最多能报几个: the limit, not the
+        amounts' summary); never a guess at a direction or stage it does not name (几号前交)."""
+        specific = self.shape.specific_clauses
+        if alone.kind is not Kind.ANSWER or alone.entry is None or alone.entry.clause in specific:
+            return False
+        if with_topic.entry is not None and with_topic.entry.clause in specific:
+            return False
+        return alone.score > with_topic.score + ALONE_MARGIN
 
     def _only_each(self, clause: str) -> bool:
         """分别叫什么: "each of them", asking nothing of its own (各交几份 asks the copies)."""

@@ -43,7 +43,10 @@ class Premises:
             if rate not in rates:
                 return reply_text(kb, "premise_wrong", lang, claim=f"{(rate * 100).normalize():f}%")
         if not understood.premise:  # 入库的时候要不要交承诺书: asked, not offered, but as plain
-            return self._attachment_stage(understood, lang) if YES_NO.search(understood.simplified) else ""
+            dates = self._offered_dates(understood, lang)  # 入库是7月8号还是8月26号截止
+            if dates or not YES_NO.search(understood.simplified):
+                return dates
+            return self._attachment_stage(understood, lang)
         directions = self.shape.directions_for(understood, parts)
         caps = {Decimal(d.funding.cap_yuan) for d in directions}
         for claim in understood.claims:
@@ -65,6 +68,25 @@ class Premises:
                     kb, "premise_elsewhere", lang, claim=money(value, lang), other=names, what=what
                 )
             return text
+        dates = self._offered_dates(understood, lang)
+        if dates:
+            return dates
+        copies = {s.paper_copies for s in self.shape.stages.values() if s.paper_copies}
+        for count in understood.claimed_copies():
+            if copies and count not in copies:
+                return reply_text(
+                    kb, "premise_wrong", lang, claim=f"一式{count}份" if lang == "zh" else f"{count} copies"
+                )
+        phones = {self.kb.notice.contacts.phone} | {p.phone for p in self.kb.notice.contacts.people}
+        for number in understood.claimed_numbers():
+            if number not in phones:
+                return reply_text(kb, "premise_wrong", lang, claim=number)
+        return self._attachment_stage(understood, lang)
+
+    def _offered_dates(self, understood: Understanding, lang: Lang) -> str:
+        """A date offered as a stage's deadline that is another stage's, or no stage's: said so,
+        with the asked stage's own deadline."""
+        kb = self.kb
         stages = understood.topic_ids(set(self.shape.stages))
         asked = self.shape.stages[stages[0]] if stages else None
         for _, month, day in understood.claimed_dates():
@@ -85,17 +107,7 @@ class Premises:
             if not owner and len(stages) == 1 and asked is not None and asked.deadline and deadline_asked:
                 # 验收申请9月底前交就行吧: not the stage's deadline, nor any other's
                 return reply_text(kb, "premise_wrong", lang, claim=said) + self._deadline_fact(asked, lang)
-        copies = {s.paper_copies for s in self.shape.stages.values() if s.paper_copies}
-        for count in understood.claimed_copies():
-            if copies and count not in copies:
-                return reply_text(
-                    kb, "premise_wrong", lang, claim=f"一式{count}份" if lang == "zh" else f"{count} copies"
-                )
-        phones = {self.kb.notice.contacts.phone} | {p.phone for p in self.kb.notice.contacts.people}
-        for number in understood.claimed_numbers():
-            if number not in phones:
-                return reply_text(kb, "premise_wrong", lang, claim=number)
-        return self._attachment_stage(understood, lang)
+        return ""
 
     def _deadline_fact(self, stage: Stage, lang: Lang) -> str:
         """The stage's own deadline, from the notice, with its clause."""

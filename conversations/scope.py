@@ -7,8 +7,10 @@ from __future__ import annotations
 import re
 
 from conversations.understanding import Reader, Understanding
+from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
 
+APPLY_WINDOW = 4  # characters before an outside word in which applying for it is said (申请发明专利)
 SUPPORT_WINDOW = 6  # characters after an outside word in which a word of support names it
 SUBJECT_CHARS = 8  # a clause this short that tells nothing (no 我们, no 了) only names a thing
 STORY_WORDS = ("我", "咱", "公司", "厂", "了")
@@ -19,6 +21,7 @@ class Scope:
     def __init__(self, index: SearchIndex, reader: Reader) -> None:
         self.index = index
         self.reader = reader
+        self.doing_words = [simplify(w) for w in index.kb.lexicon.doing_words if w]
 
     def confirms_a_notice_fact(self, question: str, understood: Understanding) -> bool:
         """…就够了吧, …对吧 about one of the notice's topics or asks: the user's own words for
@@ -36,18 +39,37 @@ class Scope:
     def asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:
         """The questions are made only of everyday asking words (怎么申请, 补多少), so they ask
         about what the story names; the story names something outside the notice and none of
-        the notice's topics."""
-        if understood.topics or not self.index.outside_words(understood.text):
+        the notice's topics, or does or applies for that outside thing (想申请发明专利)."""
+        if not self.index.outside_words(understood.text):
             return False
         words = self._asking_words(asked)
         if not all(w in self.reader.generic_words for w in words):
             return False
+        if understood.topics:
+            # 5G网关想申请发明专利，流程怎么走: what the story applies for is outside, whatever
+            # topic of the notice the story names
+            asks_to_apply = any(w in self.reader.apply_words for w in words)
+            return not asks_to_apply and self._story_applies_for_the_outside(understood, asked)
         # 在阿里云上部署了MES，能申报吗: asking to apply is about the notice, unless the story
         # names another support (听说有社保补贴，怎么申请) or the question names what is applied
         # for in words the knowledge base never uses (商标被驳回，怎么申请复审)
         if not any(w in self.reader.apply_words for w in words) or self._names_the_unknown(asked):
             return True
         return self.story_names_a_support(understood, asked)
+
+    def _story_applies_for_the_outside(self, understood: Understanding, asked: list[str]) -> bool:
+        """A clause of the story does or applies for something outside the notice: one of the
+        lexicon's doing words just before an outside word (要做等保, 想申请发明专利)."""
+        for clause in understood.clauses:
+            if clause in asked:
+                continue
+            bare = self.index.normaliser.canonical(clause).replace(" ", "")
+            for word in self.index.outside_words(clause):
+                at = bare.find(word)
+                before = bare[max(0, at - APPLY_WINDOW) : at] if at >= 0 else ""
+                if any(w in before for w in self.doing_words):
+                    return True
+        return False
 
     def _asking_words(self, asked: list[str]) -> list[str]:
         return [w for c in asked for w in self.index.known_words(c) if not any(ch.isdigit() for ch in w)]

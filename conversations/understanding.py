@@ -67,6 +67,8 @@ DEFINITION_FILLER = re.compile(
 # 帮我写一份申报书: a request, asked without a question mark
 REQUEST = re.compile(r"帮我|帮忙|麻烦你|请你|替我|could you|can you|would you|please", re.IGNORECASE)
 YES_NO = re.compile(r"吗|\?$|？$")
+# a date asked about (入库是8月26号截止吗, Is the deadline …), or a choice of dates (…还是…)
+OFFERED_DATE = re.compile(r"吗|还是|\bor\b|^(?:is|was|are)\b", re.IGNORECASE)
 PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
 # 2026年了，…还能申请吗: the year is today's, said to ask whether the round is still open
@@ -136,7 +138,9 @@ class Understanding:
         return [f for f in self.figures if f.role in (None, "claim")] if self.premise else []
 
     def claimed_dates(self) -> list[tuple[int | None, int, int]]:
-        return read_dates(self.text) if self.premise else []
+        """Dates offered for confirmation: 入库是8月26号截止吧, …截止吗, 是7月8号还是8月26号."""
+        offered = self.premise or bool(OFFERED_DATE.search(self.simplified))
+        return read_dates(self.text) if offered else []
 
     def claimed_copies(self) -> list[int]:
         return read_copies(self.text) if self.premise else []
@@ -164,6 +168,8 @@ class Reader:
         self.roles: dict[str, list[str]] = {
             role: [simplify(w) for w in words] for role, words in lexicon.figure_roles.items()
         }
+        self.parts = lexicon.figure_parts
+        self.total_words = lexicon.total_words
         # a topic word is looked for both as typed and in canonical form (after the synonyms)
         # directions and stages are also looked for after the synonyms (第二个方向 → 方向二); the
         # words of other topics only as typed, since a synonym may make them generic (子公司 → 企业)
@@ -275,7 +281,7 @@ class Reader:
         topics = self._topics(simplified)
         known = {t.id for t in topics}
         topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
-        figures = read_amounts(text, self.roles)
+        figures = read_amounts(text, self.roles, self.parts, self.total_words)
         premise = any(w in simplified for w in self.premise_markers)
         about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or figures))
         bodies_named = self._without_not_bodies(simplified)  # 工信部门 is no ministry

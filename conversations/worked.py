@@ -43,6 +43,7 @@ class Worker:
         self.kb = kb
         self.directions = {d.id: d for d in kb.notice.directions}
         self.total_words = [simplify(w) for w in kb.lexicon.total_words if w]
+        self.cap_reach_words = [simplify(w) for w in kb.lexicon.cap_reach_words if w]
         # the same formula as the check's: the pack's rules name the figures and their roles
         self.formula = load_rules(RULES, rules_dir(kb.root)).formula
 
@@ -69,6 +70,7 @@ class Worker:
                 bases += [id(f) for f in own if f.role == direction.funding.base][:1]
         if not lines:
             return ""
+        lines[:0] = [self._added_up(figure, lang) for figure in figures if figure.parts]
         several = len(amounts) > 1 and len(figures) > 1 and len({id(p) for _, p in projects}) > 1
         # or each amount worked from a figure of its own and their total asked (one figure worked
         # in several directions is one project whose direction is not yet known)
@@ -87,6 +89,50 @@ class Worker:
         for clause in dict.fromkeys(clauses):
             lines.append(reply_text(self.kb, "source", lang, clause=clause_label(self.kb, clause, lang)))
         return "\n".join(lines)
+
+    def asks_to_reach_cap(self, understood: Understanding) -> bool:
+        """拿满封顶要多少省级资金; not 能按10%拿满吗 (the rate is what is filled)."""
+        return not understood.offered_rates and any(w in understood.simplified for w in self.cap_reach_words)
+
+    def reach_cap(self, directions: list[Direction], lang: Lang) -> str:
+        """想拿满封顶，省级资金至少要多少: the base at which each direction's rate reaches its cap."""
+        lines: list[str] = []
+        clauses: list[str] = []
+        for direction in directions:
+            funding = direction.funding
+            if funding.rate is None or funding.rate <= 0:
+                continue
+            cap = Decimal(funding.cap_yuan)
+            lines.append(
+                reply_text(
+                    self.kb,
+                    "calc_reach_cap",
+                    lang,
+                    direction=direction_name(direction, lang),
+                    base_name=reply_text(self.kb, f"base_{funding.base}", lang),
+                    cap=money(cap, lang),
+                    rate=percent(funding.rate),
+                    threshold=money(cap / Decimal(str(funding.rate)), lang),
+                )
+            )
+            clauses.append(funding.clause)
+        if not lines:
+            return ""
+        lines.append(reply_text(self.kb, "calc_caveat", lang))
+        for clause in dict.fromkeys(clauses):
+            lines.append(reply_text(self.kb, "source", lang, clause=clause_label(self.kb, clause, lang)))
+        return "\n".join(lines)
+
+    def _added_up(self, figure: Figure, lang: Lang) -> str:
+        """设备250万 + 软件120万 + 材料30万 = 400万: how a figure said in parts was added up."""
+        return reply_text(
+            self.kb,
+            "calc_parts",
+            lang,
+            base_name=reply_text(self.kb, f"base_{figure.role}", lang),
+            parts=" + ".join(money(part, lang) for part in figure.parts),
+            total=money(figure.yuan, lang),
+        )
 
     def _pair(
         self, understood: Understanding, figures: list[Figure], directions: list[Direction]
@@ -206,11 +252,15 @@ class Worker:
         if e.room is not None and e.room < e.capped:
             # the figures fill the lexicon's placeholders by role (e.g. {investment})
             values = {role: money(v or Decimal(0), lang) for role, v in e.figures.items()}
+            key = "calc_room"
             if self.formula.ceiling is not None:
                 values[self.formula.ceiling.figure] = money(e.ceiling, lang)
+                # the support the user named beside the base (国家又给了50万) has a wording of its own
+                named = [f"calc_room_with_{r}" for r in self.formula.ceiling.support if e.figures.get(r)]
+                key = next((k for k in named if k in kb.lexicon.replies), key)
             text += reply_text(
                 kb,
-                "calc_room",
+                key,
                 lang,
                 **values,
                 room=money(e.room, lang),

@@ -26,6 +26,8 @@ CN_NUMBER_FOLLOWERS = set("元块万亿份个项月日号年%天w")
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 APPROXIMATELY = re.compile(r"左右|上下|大概|大约|约|差不多|来|多|的样子")  # 88万左右 is still only a figure
 CLAUSE_BREAK = re.compile(r"[，,。.!！?？;；\n]")  # not a colon: 省级资金：150万 labels its figure
+PART = ":part"  # the role of a figure said of a part (the investment's equipment)
+BREAKDOWN = re.compile(r"其中|包括|包含|含|including|of which")  # a part of a whole said beside it
 
 AMOUNT = re.compile(
     r"(?P<prefix>rmb|cny|¥|￥)?\s*(?P<number>\d+(?:\.\d+)?)\s*"
@@ -119,11 +121,18 @@ class Figure:
     start: int
     end: int
     role: str | None  # a formula figure of the pack (its base, the investment …), claim, or None
+    parts: tuple[Decimal, ...] = ()  # the parts it was added up from (设备250万，软件120万)
 
 
 def _role_words(roles: Mapping[str, Iterable[str]]) -> list[tuple[str, str]]:
     pairs = [(simplify(w), role) for role, words in roles.items() for w in words]
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def _clause_of(text: str, start: int, end: int) -> str:
+    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    next_break = CLAUSE_BREAK.search(text, end)
+    return text[clause_start : next_break.start() if next_break else len(text)]
 
 
 def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]]) -> str | None:
@@ -148,10 +157,18 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
     return None
 
 
-def read_amounts(text: str, roles: Mapping[str, Iterable[str]] = {}) -> list[Figure]:
-    """Every amount of money in the text (a number with 元, 万, 亿, million, yuan …), in order."""
+def read_amounts(
+    text: str,
+    roles: Mapping[str, Iterable[str]] = {},
+    parts: Mapping[str, Iterable[str]] = {},
+    total_words: Iterable[str] = (),
+) -> list[Figure]:
+    """Every amount of money in the text (a number with 元, 万, 亿, million, yuan …), in order.
+    Figures said of a role's parts (`parts`: equipment, software … of the investment) are added up
+    into that role's figure, unless the message gives the whole as well."""
     arabic = to_arabic(text)
     words = _role_words(roles)
+    part_words = {role: [simplify(w) for w in ws if w] for role, ws in parts.items()}
     found: list[Figure] = []
     for match in AMOUNT.finditer(arabic):
         unit, currency, prefix = match.group("unit"), match.group("currency"), match.group("prefix")
@@ -173,8 +190,39 @@ def read_amounts(text: str, roles: Mapping[str, Iterable[str]] = {}) -> list[Fig
             continue
         if bare and role is None:
             continue  # a bare number is money only with a role's word before it (funds, investment, a cap)
+        if role in part_words or role is None:
+            clause = _clause_of(arabic, start, end)
+            role = next((f"{r}{PART}" for r, ws in part_words.items() if any(w in clause for w in ws)), role)
         found.append(Figure(yuan, start, end, role))
+    for role in part_words:
+        found = _add_up_parts(found, role, arabic, [simplify(w) for w in total_words if w])
     return found
+
+
+def _add_up_parts(figures: list[Figure], role: str, text: str, total_words: list[str]) -> list[Figure]:
+    """设备250万，软件120万，材料30万: one investment of 4 million (五(三) counts equipment, materials
+    and software as the project's investment). A part beside the whole (投资400万，其中设备250万)
+    only breaks it down; one part alone is the whole."""
+    parts = [f for f in figures if f.role == role + PART]
+    if not parts:
+        return figures
+    wholes = [f for f in figures if f.role == role]
+    breakdown = any(BREAKDOWN.search(_clause_of(text, f.start, f.end)) for f in parts) or any(
+        w in _clause_of(text, f.start, f.end) for f in wholes for w in total_words
+    )
+    others = [f for f in figures if f.role != role + PART]
+    covered = bool(wholes) and (breakdown or sum(f.yuan for f in parts) <= max(f.yuan for f in wholes))
+    if len(wholes) > 1 or covered:  # several wholes: which one a part belongs to is not said
+        return others
+    added = [*wholes, *parts]
+    whole = Figure(
+        sum((f.yuan for f in added), Decimal(0)),
+        min(f.start for f in added),
+        max(f.end for f in added),
+        role,
+        tuple(f.yuan for f in sorted(added, key=lambda f: f.start)) if len(added) > 1 else (),
+    )
+    return sorted([f for f in others if f.role != role] + [whole], key=lambda f: f.start)
 
 
 def read_percentages(text: str) -> list[Decimal]:

@@ -284,9 +284,18 @@ class Lexicon(Strict):
     topics: dict[str, list[str]] = {}
     # (the roles are the formula's figures of the pack's rules, and `claim`: a figure offered to confirm)
     figure_roles: dict[str, list[str]] = {}
+    # the parts a role's figure is made of (the investment's equipment, software …): figures said
+    # of parts are added up into it
+    figure_parts: dict[str, list[str]] = {}
     # asking the sum of several projects' amounts (市里合计能拿多少): each worked from its own figure,
     # their total is said
     total_words: list[str] = []
+    # the story does or applies for what is named right after these (想申请发明专利): a question of
+    # everyday words after it asks about that thing
+    doing_words: list[str] = []
+    # asking what it takes to reach a direction's cap (上云项目想拿满100万，省级资金至少要多少):
+    # the base that reaches it is worked out from the rate
+    cap_reach_words: list[str] = []
     # "we did not get the funds a direction's amount is based on": that amount is then 0
     no_base_funds: list[str] = []
     # a percentage in a clause naming one of these measures the enterprise's own project

@@ -417,7 +417,10 @@ async def test_kill_9_after_an_answer_is_stored_but_before_the_next_question_is_
     await bot.start()
     again = await kai.next_reply(timeout=10)
     assert "省级" in again.text  # the question about provincial funds, asked (again)
-    await kai.expect_no_reply(wait=0.5)
+    # delivery is at least once: on a machine slow enough to time out a send that arrived, the
+    # update comes again and the same question with it; never the question after it
+    for extra in await kai.replies_until_idle(idle=0.5, timeout=0.5, min_count=0):
+        assert extra.text == again.text, extra
     answers = session_of(db_path, 661)["answers"]
     assert answers["investment"] == "20000000.00" and "provincial_funds" not in answers
     await say(kai, "500万")

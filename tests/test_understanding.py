@@ -63,6 +63,26 @@ def test_figures_know_what_money_they_are(kb: KnowledgeBase):
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("系统性平台项目，设备花了250万，软件120万，材料30万", [(4_000_000, "investment")]),
+        ("设备250万+软件120万+材料30万，省里给了50万", [(4_000_000, "investment"), (500_000, "provincial")]),
+        ("equipment RMB 2.5 million, software 1.2 million", [(3_700_000, "investment")]),
+        # one part alone is the whole
+        ("设备投资250万，省级给了50万", [(2_500_000, "investment"), (500_000, "provincial")]),
+        # parts beside the whole only break it down
+        ("系统性平台总投资400万，其中设备250万", [(4_000_000, "investment")]),
+        ("项目投资400万，设备250万，软件150万", [(4_000_000, "investment")]),
+    ],
+)
+def test_the_parts_of_an_investment_add_up_to_it(
+    kb: KnowledgeBase, text: str, figures: list[tuple[int, str]]
+):
+    read = read_amounts(text, kb.lexicon.figure_roles, kb.lexicon.figure_parts, kb.lexicon.total_words)
+    assert [(f.yuan, f.role) for f in read] == [(Decimal(y), role) for y, role in figures]
+
+
 def test_bare_numbers_are_money_only_as_funds_or_investment(kb: KnowledgeBase):
     assert read_amounts("咨询电话8884332，员工20000人", kb.lexicon.figure_roles) == []
 
@@ -206,6 +226,11 @@ def test_a_wrong_premise_is_corrected(composer: Composer):
 def test_a_deadline_of_the_other_stage_is_corrected(composer: Composer):
     answer = composer.answer("验收申请是不是7月8号前交就行？", None, JUNE_20)
     assert "不是7月8日" in answer.text and "8月26日" in answer.text
+    # a date asked about, or a choice of two, is checked too
+    answer = composer.answer("入库是7月8号还是8月26号截止？我搞混了", None, JUNE_20)
+    assert "不是8月26日" in answer.text and "7月8日" in answer.text
+    answer = composer.answer("Is the entry deadline August 26?", None, JUNE_20)
+    assert "Not August 26" in answer.text and "July 8" in answer.text
 
 
 def test_another_years_notice_not_pointed_at_as_this_one_is_outside(composer: Composer):
@@ -382,6 +407,22 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "2020年嗰批几时截止",
         "你会不会讲笑话",
         "怎么从失信名单移出来，去哪个法院办",
+        # what the story applies for or does is outside: the everyday question after it asks it
+        "我们的5G边缘计算网关想申请发明专利，流程怎么走？",
+        "上云以后要做等保二级测评，费用大概多少、怎么做？",
+        "我们想在韶关注册一家新公司，流程怎么办？",
+        # configuring network gear, software vendors, courses, banks, feasibility studies
+        "5G+边缘计算网关怎么配置VLAN和端口转发",
+        "企业上云用哪家的ERP比较好，金蝶还是用友？",
+        "邊度可以學工業互聯網嘅課程？老細想送我去讀",
+        "How do I open a dedicated bank account at ICBC for government subsidy funds?",
+        "工业互联网项目的可行性研究报告怎么写，有没有模板？",
+        "數字化轉型咨詢公司邊間好？",
+        # the province's own funds: their payment, their basis, paying them back
+        "省级专项资金拨付到企业账户一般要多久？",
+        "韶关市2022年工业互联网上云上平台的省级资金是哪个文件定的？",
+        "省级专项资金验收不通过要退钱吗？",
+        "韶關2022年促進民營經濟發展專項資金申報條件係咩？",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -539,6 +580,9 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("【园区企业服务群】转：哪些单位可以申报", "who-can-apply"),
         ("奖补能拿来发年终奖吗", "fund-management"),
         ("設備係2021年8月買嘅，計唔計得入項目投資？", "investment-scope"),
+        ("员工工资和差旅费能算进项目投资吗", "investment-scope"),
+        ("验受由谁来组织？", "project-acceptance"),
+        ("承洛书是在哪个阶段交？", "acceptance-materials"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1232,10 +1276,32 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("我哋系統性平台投咗三百萬，補幾多？", "30万元"),
         # how many projects one firm may put in
         ("我们有四个项目，能不能四个都报", "最多申请2个项目"),
+        ("想做上云和5G远程维修，能分成两个项目报吗？第二个算哪个方向？", "最多申请2个项目"),
+        # other support named beside the provincial funds counts against the investment (五(二))
+        ("上云项目投资100万，省级给了60万，国家又给了50万，市里还能配多少", "其他支持50万元，剩余0元"),
+        # when a project went live or was built, with its date: the construction window
+        ("我们的MES系统2021年6月就上线了，能算吗", "2021年9月30日"),
+        ("项目2021年7月就建好投产了，还能报吗", "2021年9月30日"),
+        # a question of its own after a story of one direction (最多能报几个)
+        (
+            "今年报两个项目：一个上云（省级资金200万），一个系统性平台（投资1500万）。最多能报几个？",
+            "最多申请2个项目",
+        ),
+        # an investment said in its parts is their sum (五(三)), and the answer shows the sum
+        ("系统性平台项目，设备花了250万，软件120万，材料30万，市里能补多少", "= 400万元"),
+        ("系统性平台投资：设备两百五十万、软件一百二十万，能拿多少", "37万元"),
+        # what base reaches a direction's cap, worked back from its rate
+        ("老板想拿满上云项目的封顶额，省级资金至少得拿到多少？", "= 1000万元"),
+        ("How much provincial funding do we need to hit the cap for a 5G project?", "RMB 10,000,000"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
     assert expected in composer.answer(question, None, JUNE_20).text
+
+
+def test_filling_the_rate_is_not_asking_what_reaches_the_cap(composer: Composer):
+    answer = composer.answer("5G项目是不是都能按10%拿满？有什么影响", None, JUNE_20).text
+    assert "示范意义和完成质量" in answer and "1000万" not in answer
 
 
 @pytest.mark.parametrize(
@@ -1275,6 +1341,8 @@ def test_the_answer_says(composer: Composer, question: str, expected: str):
         "联系人的邮箱是什么",
         "市工信局哪天组织专家评审",
         "入库评审要不要现场答辩，PPT做几页",
+        # what counts as a major accident
+        "安全生产重大事故的认定标准是什么",
     ],
 )
 def test_a_detail_the_notice_never_gives_is_said_to_be_unstated(composer: Composer, question: str):
