@@ -106,8 +106,9 @@ class Parts:
             or self._asked_words(questions[-1:] if questions else [], understood)
         )
         for group in self._asked_together(understood, parts):
+            group_asks = self._asks_where_named(understood, group) or asked
             for topic_id, word in group:
-                result = search(" ".join([word, *asked]))
+                result = search(" ".join([word, *group_asks]))
                 direction = self.shape.directions.get(topic_id)
                 if direction is not None and result.entry is not None and result.kind is Kind.ANSWER:
                     # a summary of every direction found for one of them: that direction's own entry
@@ -315,6 +316,16 @@ class Parts:
             if match.entry.clause == named[0].clause:
                 return [match.entry, *[p for p in parts[1:] if p is not match.entry]]
         return parts
+
+    def _asks_where_named(self, understood: Understanding, group: list[tuple[str, str]]) -> list[str]:
+        """What the clause naming these topics asks of them (入库和验收分别几号截止？材料交几份？:
+        the deadline of each stage; the copies are the next question's)."""
+        normaliser = self.index.normaliser
+        for clause in understood.clauses:
+            forms = to_arabic(clause) + normaliser.canonical(clause).replace(" ", "")
+            if all(word in forms for _, word in group):
+                return self.reader.intents_of(clause)
+        return []
 
     def _asked_together(self, understood: Understanding, parts: list[Entry]) -> list[list[tuple[str, str]]]:
         """Two or more directions or stages joined by 和/与/、 (or asked "分别"), or all of them

@@ -103,6 +103,11 @@ def short_place_name(name: str) -> str:
     return re.sub(r"(?:[\u4e00-\u9fff]族)?自治[县州]$|[县区市]$", "", name) or name
 
 
+def longest_first(word: str) -> tuple[int, str]:
+    """Longest first (边缘计算网关 before 网关); words of one length in one fixed order."""
+    return (-len(word), word)
+
+
 @dataclass(frozen=True)
 class Topic:
     id: str
@@ -187,12 +192,12 @@ class Reader:
                 for form in forms:
                     if form:
                         pairs.append((form, topic_id))
-        self.topic_words = sorted(set(pairs), key=lambda p: len(p[0]), reverse=True)
+        # longest first, and in one order whatever the process's string hashing (ties by the word)
+        self.topic_words = sorted(set(pairs), key=lambda p: (-len(p[0]), p))
         self.intent_words = sorted(
             {index.normaliser.canonical(w, correct=False).replace(" ", "") for w in lexicon.intent_words}
             - {""},
-            key=len,
-            reverse=True,
+            key=longest_first,
         )
         self.no_base_funds = [simplify(w) for w in lexicon.no_base_funds]
         self.own_measures = [simplify(w) for w in lexicon.own_measures if w]
@@ -209,15 +214,14 @@ class Reader:
         # longest first (边缘计算网关 before 网关); English terms as whole words only
         self.named_terms = [
             re.compile(rf"\b{re.escape(t)}\b" if t.isascii() else re.escape(t))
-            for t in sorted({simplify(w) for w in lexicon.named_terms if w}, key=len, reverse=True)
+            for t in sorted({simplify(w) for w in lexicon.named_terms if w}, key=longest_first)
         ]
         self.notice_things = [simplify(w) for w in lexicon.notice_things if w]
         # 仁化县 → 仁化, 乳源瑶族自治县 → 乳源 too: people name their county without 县
         self.jurisdictions = sorted(
             {form for j in notice.jurisdictions for form in (j.name.zh, short_place_name(j.name.zh))}
             | {simplify(w) for w in lexicon.local_bodies if w},
-            key=len,
-            reverse=True,
+            key=longest_first,
         )
         self.notice_year = index.kb.notice.notice.date.year
         self.body_programme_words = [simplify(w) for w in lexicon.body_programme_words]
@@ -268,12 +272,13 @@ class Reader:
         return sorted(found, key=lambda t: t.at)
 
     def intents_of(self, text: str) -> list[str]:
+        """The intent words the text asks, in the order it asks them."""
         bare = self.index.normaliser.canonical(text).replace(" ", "")
         found: list[str] = []
         for word in self.intent_words:
             if word in bare and not any(word in f for f in found):
                 found.append(word)
-        return found
+        return sorted(found, key=bare.find)
 
     def read(self, text: str) -> Understanding:
         simplified = to_arabic(text)
@@ -386,6 +391,12 @@ class Reader:
         applies_for_it = any(w in c for c in told for w in APPLYING)
         if applies_for_it:
             return False
+        # 只拿过市里的技改资金，没拿过省级资金，这次还能按10%配套吗: the city's matching of the funds
+        # the notice matches is asked (not 上市了，市里有什么奖励)
+        base_words = [w for w in self.matching_words if w not in self.city_matching_words]
+        names_the_base = any(w in simplified for w in base_words)
+        if names_the_base and any(w in c for c in asked for w in self.city_matching_words):
+            return True
         # 投了两千万做智能工厂，其中上云部分省里给了两百五十万…到底能拿多少: a direction's own figures
         # and their amount asked
         names_a_direction = any(t.id in self.direction_ids for t in topics)

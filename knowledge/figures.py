@@ -21,6 +21,7 @@ from knowledge.normalize import simplify
 # a run of Chinese numerals, possibly with 点 (1.5) and the big units
 CN_NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]+")
 CN_DIGITS = set("零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾")
+DIGIT_BY_NUMERAL = dict(zip("零〇一二三四五六七八九", "00123456789", strict=True))
 # what may follow a Chinese numeral for it to be a number (not 一家, 统一, 一式)
 CN_NUMBER_FOLLOWERS = set("元块万亿份个项月日号年%天w")
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
@@ -107,6 +108,8 @@ def to_arabic(text: str) -> str:
             return run  # 一家, 统一, 一式: words, not numbers
         if run in {"万一", "一万"} and after not in CN_NUMBER_FOLLOWERS:
             return run
+        if not units and len(run) == 4 and after == "年" and set(run) <= set(DIGIT_BY_NUMERAL):
+            return "".join(DIGIT_BY_NUMERAL[ch] for ch in run)  # 二零二一年: a year, said digit by digit
         # a big unit at the end stays a unit: 八十万 → 80万 reads as 800000 below either way
         return _cn_number(run) or run
 

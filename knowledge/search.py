@@ -335,7 +335,7 @@ class SearchIndex:
 
 def _run_of(words: set[str], *patterns: str) -> re.Pattern[str]:
     """Any of the words (or patterns), one after another: fullmatch it to mean nothing else."""
-    alternatives = [re.escape(w) for w in sorted(words, key=len, reverse=True) if w] + list(patterns)
+    alternatives = [re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)) if w] + list(patterns)
     return re.compile("(?:" + "|".join(alternatives) + ")+")
 
 
