@@ -6,7 +6,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from conversations.shape import NoticeShape, section_of
-from conversations.understanding import JOINERS, Reader, Understanding
+from conversations.understanding import JOINERS, YES_NO, Reader, Understanding
 from knowledge.figures import read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
@@ -181,6 +181,12 @@ class Parts:
         elif which:  # "we built a 5G network: which direction?": the named direction's scope
             named_scopes = [e for d in named if (e := self.shape.entry_for_clause.get(d.clause))]
             parts = [*named_scopes, *[p for p in parts if p not in named_scopes]]
+        elif named and (understood.premise or YES_NO.search(understood.simplified)):
+            # 设备租赁环节属于系统性平台方向吗: the scenario is another direction's; its scope first
+            others = [d for d in self._scenario_directions(understood) if d not in named]
+            scope = self.shape.entry_for_clause.get(others[0].clause) if len(others) == 1 else None
+            if scope is not None:
+                parts = [scope, *[p for p in parts if p is not scope]]
         summary = self.shape.entry_for_clause.get(self.shape.amount_section)
         if summary is not None and every_direction:
             # the caps' summary names every direction: no list of the directions beside it

@@ -603,6 +603,9 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("只拿过市里的技改资金，没拿过省级资金，上云还能按10%配套吗", "direction-1-amount"),
         ("四个支持方向里哪个封顶最低", "amounts-overview"),
         ("公司在江西注册，始兴的基地没有单独注册，能报吗", "registration-jurisdiction"),
+        # a scenario of one direction offered as another's: the scenario's direction answers
+        ("设备租赁环节的数字化升级属于系统性平台方向吧？", "direction-1-scope"),
+        ("工业视频监控的平台产品应该报上云上平台吧？", "direction-2-scope"),
         ("我们5G项目和上云项目，如何选择申报方向", "direction-1-scope"),
     ],
 )
