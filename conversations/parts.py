@@ -6,7 +6,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from conversations.shape import NoticeShape, section_of
-from conversations.understanding import JOINERS, YES_NO, Reader, Understanding
+from conversations.understanding import JOINERS, QUESTION_MARK, YES_NO, Reader, Understanding
 from knowledge.figures import read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
@@ -97,7 +97,8 @@ class Parts:
                 last_topics = clause_topics or last_topics
                 last_asks = clause_asks or last_asks
                 result = search(query)
-                if query != clause and self._better_alone(search(clause), result):
+                asks_itself = bool(QUESTION_MARK.search(simplify(clause)))  # not 材料30万: a figure's name
+                if query != clause and asks_itself and self._better_alone(search(clause), result):
                     result = search(clause)  # 最多能报几个 after a story of 上云: a question of its own
                 add(result)
         asked = (

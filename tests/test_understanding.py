@@ -1343,6 +1343,11 @@ def test_the_answer_says(composer: Composer, question: str, expected: str):
     assert expected in composer.answer(question, None, JUNE_20).text
 
 
+def test_a_part_of_the_investment_named_with_its_figure_asks_nothing(composer: Composer):
+    answer = composer.answer("系统性平台项目，设备花了250万，软件120万，材料30万，市里能补多少", None, JUNE_20).text
+    assert "= 400万元" in answer and "材料交当地" not in answer  # 材料30万 is no question about materials
+
+
 def test_filling_the_rate_is_not_asking_what_reaches_the_cap(composer: Composer):
     answer = composer.answer("5G项目是不是都能按10%拿满？有什么影响", None, JUNE_20).text
     assert "示范意义和完成质量" in answer and "1000万" not in answer
