@@ -436,6 +436,7 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "怎样选择云端MES系统",
         "我们MES上云，用SaaS还是私有化部署好",
         "首次升规企业有什么奖励",
+        "What is the 5G coverage like in Qujiang?",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
