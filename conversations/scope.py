@@ -5,6 +5,7 @@ what the story names."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from conversations.understanding import Reader, Understanding
 from knowledge.normalize import simplify
@@ -60,16 +61,25 @@ class Scope:
     def _story_applies_for_the_outside(self, understood: Understanding, asked: list[str]) -> bool:
         """A clause of the story does or applies for something outside the notice: one of the
         lexicon's doing words just before an outside word (要做等保, 想申请发明专利)."""
+        return any(
+            w in bare[max(0, at - APPLY_WINDOW) : at]
+            for bare, at, _ in self._outside_words_told(understood, asked)
+            for w in self.doing_words
+        )
+
+    def _outside_words_told(
+        self, understood: Understanding, asked: list[str]
+    ) -> Iterator[tuple[str, int, str]]:
+        """Each outside word of the story's clauses (not those asked): the clause in canonical
+        form, where the word stands in it, the word."""
         for clause in understood.clauses:
             if clause in asked:
                 continue
             bare = self.index.normaliser.canonical(clause).replace(" ", "")
             for word in self.index.outside_words(clause):
                 at = bare.find(word)
-                before = bare[max(0, at - APPLY_WINDOW) : at] if at >= 0 else ""
-                if any(w in before for w in self.doing_words):
-                    return True
-        return False
+                if at >= 0:
+                    yield bare, at, word
 
     def _asking_words(self, asked: list[str]) -> list[str]:
         return [w for c in asked for w in self.index.known_words(c) if not any(ch.isdigit() for ch in w)]
@@ -98,12 +108,8 @@ class Scope:
 
     def story_names_a_support(self, understood: Understanding, asked: list[str]) -> bool:
         support = self.reader.support_words
-        for clause in understood.clauses:
-            if clause in asked:
-                continue
-            for word in self.index.outside_words(clause):
-                bare = self.index.normaliser.canonical(clause).replace(" ", "")
-                at = bare.find(word)
-                if at >= 0 and any(s in bare[at : at + len(word) + SUPPORT_WINDOW] for s in support):
-                    return True
-        return False
+        return any(
+            s in bare[at : at + len(word) + SUPPORT_WINDOW]
+            for bare, at, word in self._outside_words_told(understood, asked)
+            for s in support
+        )

@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from knowledge.figures import Figure, read_amounts, read_copies, read_dates, read_percentages, to_arabic
+from knowledge.figures import (
+    AmountReader,
+    Figure,
+    read_copies,
+    read_dates,
+    read_percentages,
+    to_arabic,
+)
 from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
 
@@ -170,11 +177,8 @@ class Reader:
     def __init__(self, index: SearchIndex) -> None:
         lexicon = index.kb.lexicon
         self.index = index
-        self.roles: dict[str, list[str]] = {
-            role: [simplify(w) for w in words] for role, words in lexicon.figure_roles.items()
-        }
-        self.parts = lexicon.figure_parts
-        self.total_words = lexicon.total_words
+        # the user's figures and their roles, parts and totals: the words prepared once
+        self.amounts = AmountReader(lexicon.figure_roles, lexicon.figure_parts, lexicon.total_words)
         # a topic word is looked for both as typed and in canonical form (after the synonyms)
         # directions and stages are also looked for after the synonyms (第二个方向 → 方向二); the
         # words of other topics only as typed, since a synonym may make them generic (子公司 → 企业)
@@ -227,6 +231,8 @@ class Reader:
         self.body_programme_words = [simplify(w) for w in lexicon.body_programme_words]
         self.matching_words = [simplify(w) for w in lexicon.matching_words]
         self.city_matching_words = [simplify(w) for w in lexicon.city_matching_words if w]
+        # the funds the notice matches (省级资金, 专项资金), not the city's words for its matching
+        self.base_funds_words = [w for w in self.matching_words if w not in self.city_matching_words]
         self.recommended_to = [simplify(w) for w in lexicon.recommended_to if w]
         self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
         self.followup_exceptions = tuple(simplify(w) for w in lexicon.followup_exceptions)
@@ -286,7 +292,7 @@ class Reader:
         topics = self._topics(simplified)
         known = {t.id for t in topics}
         topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
-        figures = read_amounts(text, self.roles, self.parts, self.total_words)
+        figures = self.amounts.read(text)
         premise = any(w in simplified for w in self.premise_markers)
         about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or figures))
         bodies_named = self._without_not_bodies(simplified)  # 工信部门 is no ministry
@@ -393,8 +399,7 @@ class Reader:
             return False
         # 只拿过市里的技改资金，没拿过省级资金，这次还能按10%配套吗: the city's matching of the funds
         # the notice matches is asked (not 上市了，市里有什么奖励)
-        base_words = [w for w in self.matching_words if w not in self.city_matching_words]
-        names_the_base = any(w in simplified for w in base_words)
+        names_the_base = any(w in simplified for w in self.base_funds_words)
         if names_the_base and any(w in c for c in asked for w in self.city_matching_words):
             return True
         # 投了两千万做智能工厂，其中上云部分省里给了两百五十万…到底能拿多少: a direction's own figures

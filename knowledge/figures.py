@@ -127,20 +127,16 @@ class Figure:
     parts: tuple[Decimal, ...] = ()  # the parts it was added up from (设备250万，软件120万)
 
 
-def _role_words(roles: Mapping[str, Iterable[str]]) -> list[tuple[str, str]]:
-    pairs = [(simplify(w), role) for role, words in roles.items() for w in words]
-    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
-
-
-def _clause_of(text: str, start: int, end: int) -> str:
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding text[start:end] begins and ends."""
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     next_break = CLAUSE_BREAK.search(text, end)
-    return text[clause_start : next_break.start() if next_break else len(text)]
+    return clause_start, next_break.start() if next_break else len(text)
 
 
 def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]]) -> str | None:
     """The role word nearest before the figure within its clause; else the nearest after it."""
-    clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    clause_start, clause_end = _clause_bounds(text, start, end)
     before = text[clause_start:start]
     best: tuple[int, str] | None = None
     for word, role in words:
@@ -149,8 +145,7 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
             best = (at + len(word), role)
     if best is not None:
         return best[1]
-    next_break = CLAUSE_BREAK.search(text, end)
-    after = text[end : next_break.start() if next_break else len(text)]
+    after = text[end:clause_end]
     found = [(after.find(word), role) for word, role in words if word in after]
     if found:
         return min(found)[1]
@@ -160,72 +155,91 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
     return None
 
 
+class AmountReader:
+    """Reads the amounts of money in a message; the words that give them their roles are
+    prepared once (a reader is built once per process, `read` runs for every message)."""
+
+    def __init__(
+        self,
+        roles: Mapping[str, Iterable[str]] = {},
+        parts: Mapping[str, Iterable[str]] = {},
+        total_words: Iterable[str] = (),
+    ) -> None:
+        pairs = [(simplify(w), role) for role, words in roles.items() for w in words]
+        self.role_words = sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+        self.part_words = {role: [simplify(w) for w in ws if w] for role, ws in parts.items()}
+        self.total_words = [simplify(w) for w in total_words if w]
+
+    def read(self, text: str) -> list[Figure]:
+        """Every amount of money in the text (a number with 元, 万, 亿, million, yuan …), in order.
+        Figures said of a role's parts (equipment, software … of the investment) are added up into
+        that role's figure, unless the message gives the whole as well."""
+        arabic = to_arabic(text)
+        found: list[Figure] = []
+        for match in AMOUNT.finditer(arabic):
+            unit, currency, prefix = match.group("unit"), match.group("currency"), match.group("prefix")
+            bare = not (unit or currency or prefix)
+            if bare and not BARE_YUAN.fullmatch(match.group("number")):
+                continue
+            start, end = match.start("number"), match.end()
+            role = _nearest_role(arabic, start, end, self.role_words)
+            if unit in ("m", "k") and not (currency or prefix or role):
+                continue  # 5m, 10k: a length or a count as often as money, unless said of funds
+            tail = arabic[match.end() : match.end() + 1]
+            if tail in ("%", "年", "人", "号", "个", "家", "台", "份"):
+                continue
+            try:
+                yuan = Decimal(match.group("number")) * UNIT_FACTOR.get(unit or "", Decimal(1))
+            except InvalidOperation:
+                continue
+            if yuan <= 0:
+                continue
+            if bare and role is None:
+                continue  # a bare number is money only with a role's word before it (funds, a cap …)
+            if role in self.part_words or role is None:
+                clause = arabic[slice(*_clause_bounds(arabic, start, end))]
+                parts = self.part_words.items()
+                role = next((f"{r}{PART}" for r, ws in parts if any(w in clause for w in ws)), role)
+            found.append(Figure(yuan, start, end, role))
+        for role in self.part_words:
+            found = self._add_up_parts(found, role, arabic)
+        return found
+
+    def _add_up_parts(self, figures: list[Figure], role: str, text: str) -> list[Figure]:
+        """设备250万，软件120万，材料30万: one investment of 4 million (五(三) counts equipment,
+        materials and software as the project's investment). A part beside the whole (投资400万，
+        其中设备250万) only breaks it down; one part alone is the whole."""
+        parts = [f for f in figures if f.role == role + PART]
+        if not parts:
+            return figures
+        wholes = [f for f in figures if f.role == role]
+        clauses = {id(f): text[slice(*_clause_bounds(text, f.start, f.end))] for f in figures}
+        breakdown = any(BREAKDOWN.search(clauses[id(f)]) for f in parts) or any(
+            w in clauses[id(f)] for f in wholes for w in self.total_words
+        )
+        covered = bool(wholes) and (breakdown or sum(f.yuan for f in parts) <= max(f.yuan for f in wholes))
+        if len(wholes) > 1 or covered:  # several wholes: which one a part belongs to is not said
+            return [f for f in figures if f not in parts]
+        added = sorted([*wholes, *parts], key=lambda f: f.start)
+        whole = Figure(
+            sum((f.yuan for f in added), Decimal(0)),
+            added[0].start,
+            max(f.end for f in added),
+            role,
+            tuple(f.yuan for f in added) if len(added) > 1 else (),
+        )
+        return sorted([f for f in figures if f not in added] + [whole], key=lambda f: f.start)
+
+
 def read_amounts(
     text: str,
     roles: Mapping[str, Iterable[str]] = {},
     parts: Mapping[str, Iterable[str]] = {},
     total_words: Iterable[str] = (),
 ) -> list[Figure]:
-    """Every amount of money in the text (a number with 元, 万, 亿, million, yuan …), in order.
-    Figures said of a role's parts (`parts`: equipment, software … of the investment) are added up
-    into that role's figure, unless the message gives the whole as well."""
-    arabic = to_arabic(text)
-    words = _role_words(roles)
-    part_words = {role: [simplify(w) for w in ws if w] for role, ws in parts.items()}
-    found: list[Figure] = []
-    for match in AMOUNT.finditer(arabic):
-        unit, currency, prefix = match.group("unit"), match.group("currency"), match.group("prefix")
-        bare = not (unit or currency or prefix)
-        if bare and not BARE_YUAN.fullmatch(match.group("number")):
-            continue
-        start, end = match.start("number"), match.end()
-        role = _nearest_role(arabic, start, end, words)
-        if unit in ("m", "k") and not (currency or prefix or role):
-            continue  # 5m, 10k: a length or a count as often as money, unless said of funds
-        tail = arabic[match.end() : match.end() + 1]
-        if tail in ("%", "年", "人", "号", "个", "家", "台", "份"):
-            continue
-        try:
-            yuan = Decimal(match.group("number")) * UNIT_FACTOR.get(unit or "", Decimal(1))
-        except InvalidOperation:
-            continue
-        if yuan <= 0:
-            continue
-        if bare and role is None:
-            continue  # a bare number is money only with a role's word before it (funds, investment, a cap)
-        if role in part_words or role is None:
-            clause = _clause_of(arabic, start, end)
-            role = next((f"{r}{PART}" for r, ws in part_words.items() if any(w in clause for w in ws)), role)
-        found.append(Figure(yuan, start, end, role))
-    for role in part_words:
-        found = _add_up_parts(found, role, arabic, [simplify(w) for w in total_words if w])
-    return found
-
-
-def _add_up_parts(figures: list[Figure], role: str, text: str, total_words: list[str]) -> list[Figure]:
-    """设备250万，软件120万，材料30万: one investment of 4 million (五(三) counts equipment, materials
-    and software as the project's investment). A part beside the whole (投资400万，其中设备250万)
-    only breaks it down; one part alone is the whole."""
-    parts = [f for f in figures if f.role == role + PART]
-    if not parts:
-        return figures
-    wholes = [f for f in figures if f.role == role]
-    breakdown = any(BREAKDOWN.search(_clause_of(text, f.start, f.end)) for f in parts) or any(
-        w in _clause_of(text, f.start, f.end) for f in wholes for w in total_words
-    )
-    others = [f for f in figures if f.role != role + PART]
-    covered = bool(wholes) and (breakdown or sum(f.yuan for f in parts) <= max(f.yuan for f in wholes))
-    if len(wholes) > 1 or covered:  # several wholes: which one a part belongs to is not said
-        return others
-    added = [*wholes, *parts]
-    whole = Figure(
-        sum((f.yuan for f in added), Decimal(0)),
-        min(f.start for f in added),
-        max(f.end for f in added),
-        role,
-        tuple(f.yuan for f in sorted(added, key=lambda f: f.start)) if len(added) > 1 else (),
-    )
-    return sorted([f for f in others if f.role != role] + [whole], key=lambda f: f.start)
+    """Every amount of money in the text, read with these role, part and total words (see
+    `AmountReader`, which prepares them once for many messages)."""
+    return AmountReader(roles, parts, total_words).read(text)
 
 
 def read_percentages(text: str) -> list[Decimal]:
