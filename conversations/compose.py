@@ -214,6 +214,11 @@ class Composer:
             return self._plain(index.search(understood.clauses[0], lang))
         main = index.search(question, lang)
         if understood.about_the_notice:  # 这是2023年的通知吧: the notice's own date and issuer
+            asked = [c for c in understood.clauses if self.reader.is_question(c)]
+            if asked and len(asked) < len(understood.clauses):  # 老板这么说: who said it, no question
+                trimmed = self.reader.read("，".join(asked))
+                if trimmed.claimed_years() == understood.claimed_years():  # not 我以为是2023年
+                    understood = trimmed
             offered = self.reader.without_outside_words(understood)  # the year or body offered is no question
             main = self._confirmed(offered, understood, self.kb.lexicon.issue_intent, lang)
         elif self.scope.confirms_a_notice_fact(question, understood):

@@ -222,14 +222,13 @@ class Parts:
     def _asks_every_direction(self, understood: Understanding) -> bool:
         """An amount asked of every direction at once, or compared between them, with none named
         (四个方向最高分别补多少, 哪个方向封顶最低): each direction's own rule answers."""
-        every = self._words_in(understood, self.all_directions) or (
-            self._words_in(understood, self.which_direction)
-            and self._words_in(understood, self.comparison_words)
-        )
-        return (
-            every
-            and not understood.topic_ids(set(self.shape.directions))
-            and bool(set(understood.intents) & self.shape.amount_intents)
+        every = self._words_in(understood, self.all_directions)
+        which = every or self._words_in(understood, self.which_direction)
+        named = understood.topic_ids(set(self.shape.directions))
+        # 哪个封顶最低？是不是5G那个: one direction named as a guess in a comparison of them all
+        compared = which and self._words_in(understood, self.comparison_words) and len(named) <= 1
+        return (compared or (every and not named)) and bool(
+            set(understood.intents) & self.shape.amount_intents
         )
 
     def _scenario_directions(self, understood: Understanding) -> list[Direction]:
@@ -239,7 +238,8 @@ class Parts:
             d
             for d, words in self.shape.scenarios
             if any(
-                w in text or (len(w) >= 6 and fuzz.partial_ratio(w, text) >= SCENARIO_SIMILARITY)
+                w in text
+                or (len(w) >= 6 and not w.isascii() and fuzz.partial_ratio(w, text) >= SCENARIO_SIMILARITY)
                 for w in words
             )
         ]

@@ -17,8 +17,19 @@ from knowledge.schema import Entry, Lang, Stage
 
 # a yes-no question: 吗, 要不要, 是不是
 YES_NO = re.compile(rf"吗|{A_NOT_A}")
+# a date said as a deadline: 7月18号之前, 9月底前, before July 18
+BY_THE_DATE = re.compile(r"(?:[日号底末]|\d)\s*(?:之前|以前|前)|\bbefore\b", re.IGNORECASE)
 # an attachment is named by the end of its title: 承诺书, 申报书, 验收申请报告
 MIN_SHORT_NAME, MAX_SHORT_NAME = 3, 6
+
+
+def common_start(texts: list[str]) -> str:
+    """The words every text begins with (2022年韶关市…应用)."""
+    start = texts[0]
+    for text in texts[1:]:
+        while not text.startswith(start):
+            start = start[:-1]
+    return start
 
 
 class Premises:
@@ -30,6 +41,8 @@ class Premises:
         """A figure, date, rate or number of copies offered for confirmation that the notice
         contradicts: say so, and what that figure really is."""
         kb = self.kb
+        if understood.project_elsewhere:
+            return self._place(understood, parts, lang)
         year = kb.notice.notice.date.year
         for offered in understood.claimed_years() if understood.about_the_notice else []:
             if offered != year:  # 91号文是2023年的吧
@@ -83,6 +96,32 @@ class Premises:
                 return reply_text(kb, "premise_wrong", lang, claim=number)
         return self._attachment_stage(understood, lang)
 
+    def _place(self, understood: Understanding, parts: list[Entry], lang: Lang) -> str:
+        """标杆平台部署在广州也可以吗: each direction's own place (在我市部署), or, where its
+        clause names none, that the notice does not say; and where the applicant is registered."""
+        kb, elsewhere = self.kb, understood.project_elsewhere
+        elsewhere = elsewhere.title() if elsewhere.isascii() else elsewhere  # Guangzhou
+        directions = self.shape.directions_for(understood, parts) or kb.notice.directions
+        lines = []
+        for direction in directions:
+            name = direction_name(direction, lang)
+            if direction.place is None:
+                unstated = reply_text(kb, "premise_place_unstated", lang, direction=name, elsewhere=elsewhere)
+                lines.append(unstated)
+                continue
+            clause = clause_label(kb, direction.funding.clause, lang)
+            place = direction.place.get(lang)
+            lines.append(
+                reply_text(
+                    kb, "premise_place", lang, direction=name, place=place, clause=clause, elsewhere=elsewhere
+                )
+            )
+        criterion = next((c for c in kb.notice.eligibility if c.id == kb.lexicon.place_criterion), None)
+        if criterion is not None:
+            clause = clause_label(kb, criterion.clause, lang)
+            lines.append(reply_text(kb, "premise_place_registered", lang, clause=clause))
+        return "\n".join(lines)
+
     def _offered_dates(self, understood: Understanding, lang: Lang) -> str:
         """A date offered as a stage's deadline that is another stage's, or no stage's: said so,
         with the asked stage's own deadline."""
@@ -103,7 +142,9 @@ class Premises:
                     kb, "premise_elsewhere", lang, claim=said, other=owner[0].name.get(lang), what=what
                 )
                 return text + self._deadline_fact(asked, lang)  # and the asked stage's own date
-            deadline_asked = bool(self.shape.deadline_intents & set(understood.intents))
+            deadline_asked = bool(self.shape.deadline_intents & set(understood.intents)) or bool(
+                BY_THE_DATE.search(understood.simplified)  # 七月十八号之前搞定: by then
+            )
             if not owner and len(stages) == 1 and asked is not None and asked.deadline and deadline_asked:
                 # 验收申请9月底前交就行吧: not the stage's deadline, nor any other's
                 return reply_text(kb, "premise_wrong", lang, claim=said) + self._deadline_fact(asked, lang)
@@ -125,12 +166,23 @@ class Premises:
     def _attachment_stage(self, understood: Understanding, lang: Lang) -> str:
         """承诺书是入库的时候交的吧: an attachment offered as one stage's that the notice puts at
         another stage."""
-        stages = understood.topic_ids(set(self.shape.stages))
+        text = understood.simplified
+        names = {a.number: self._named(a.number, a.title.zh, text) for a in self.kb.notice.attachments}
+        # 入库项目申报书 names 入库 in the attachment's title, not the stage it is offered for
+        said = [self._title_said(a.title.zh, text) for a in self.kb.notice.attachments]
+        spans = [(m.start(), m.end()) for t in said if t for m in re.finditer(re.escape(t), text)]
+        stages = list(
+            dict.fromkeys(
+                t.id
+                for t in understood.topics
+                if t.id in self.shape.stages and not any(a <= t.at < b for a, b in spans)
+            )
+        )
         if len(stages) != 1:
             return ""
         claimed = self.shape.stages[stages[0]]
         for attachment in self.kb.notice.attachments:
-            name = self._named(attachment.number, attachment.title.zh, understood.simplified)
+            name = names[attachment.number]
             if not name or attachment.number in claimed.attachments:
                 continue
             owner = next((s for s in self.shape.stages.values() if attachment.number in s.attachments), None)
@@ -139,12 +191,33 @@ class Premises:
                     self.kb,
                     "premise_attachment_stage",
                     lang,
-                    called=name,
+                    called=self._title_said(attachment.title.zh, text) or name,
                     number=str(attachment.number),
                     claimed=claimed.name.get(lang),
                     stage=owner.name.get(lang),
                     clause=clause_label(self.kb, owner.clause, lang),
+                    own=self._attachments_named(claimed.attachments, lang),
                 )
+        return ""
+
+    def _attachments_named(self, numbers: list[int], lang: Lang) -> str:
+        """附件2（入库项目储备汇总表）、附件3（入库项目申报书）: the titles without the words
+        all long titles share (2022年韶关市…应用)."""
+        staged = {n for stage in self.shape.stages.values() for n in stage.attachments}
+        every = [a.title.get(lang) for a in self.kb.notice.attachments if a.number in staged]
+        long = [t for t in every if len(t) > 2 * MAX_SHORT_NAME]
+        shared = common_start(long) if len(long) > 1 else ""
+        titles = {a.number: a.title.get(lang) for a in self.kb.notice.attachments if a.number in numbers}
+        label = "附件{n}（{t}）" if lang == "zh" else "Attachment {n} ({t})"
+        named = [label.format(n=n, t=t.removeprefix(shared)) for n, t in titles.items()]
+        return ("、" if lang == "zh" else ", ").join(named)
+
+    @staticmethod
+    def _title_said(title: str, text: str) -> str:
+        """The longest end of the title the text says (入库项目申报书), or ""."""
+        for length in range(len(title), MIN_SHORT_NAME - 1, -1):
+            if title[-length:] in text:
+                return title[-length:]
         return ""
 
     @staticmethod

@@ -14,6 +14,7 @@ from knowledge.schema import Direction, Entry
 from knowledge.search import SearchIndex
 
 SCENARIO_PARTS = re.compile(r"[、与]|以及")
+EN_SCENARIO_PARTS = re.compile(r",\s*|\s+and\s+")  # Vertical data integration …, and …
 
 
 def section_of(clause: str) -> str:
@@ -43,7 +44,11 @@ class NoticeShape:
         }
         # each scenario's parts (设备智能检测与远程维修: 设备智能检测, 远程维修), named alone by users
         self.scenarios = [
-            (d, [simplify(p) for s in d.scenarios.zh for p in SCENARIO_PARTS.split(s) if 2 < len(p) <= 10])
+            (
+                d,
+                [simplify(p) for s in d.scenarios.zh for p in SCENARIO_PARTS.split(s) if 2 < len(p) <= 10]
+                + [p for s in d.scenarios.en for p in EN_SCENARIO_PARTS.split(simplify(s)) if " " in p],
+            )
             for d in notice.directions
         ]
         self.entry_for_clause: dict[str, Entry] = {}

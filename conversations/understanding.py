@@ -10,6 +10,7 @@ new notice pack brings its own words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -38,7 +39,7 @@ MESSAGE_CLAUSES = re.compile(
 )
 A_NOT_A = r"(.)[不没]\1"  # 要不要, 有没有: a yes-no question
 QUESTION_MARK = re.compile(
-    r"[?？吗呢么谁]|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|"
+    r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|"
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度"  # Cantonese
     # English ("that's what our consultant told us" names what was said, asks nothing)
@@ -72,12 +73,20 @@ DEFINITION_FILLER = re.compile(
     r"[+＋“”\"'‘’「」、,，]|\b(?:an?|the|and|or|exactly|really|between)\b|和|与|及|跟|同|的|这个|那个|技术|所谓|通知里?说的|通知里的|里面?的|具体|到底|究竟"
 )
 # 帮我写一份申报书: a request, asked without a question mark
-REQUEST = re.compile(r"帮我|帮忙|麻烦你|请你|替我|could you|can you|would you|please", re.IGNORECASE)
+REQUEST = re.compile(
+    r"帮我|帮忙|麻烦你|请你|请把|请帮|替我|could you|can you|would you|please", re.IGNORECASE
+)
 YES_NO = re.compile(r"吗|\?$|？$")
 # a date asked about (入库是8月26号截止吗, Is the deadline …), or a choice of dates (…还是…)
 OFFERED_DATE = re.compile(r"吗|还是|\bor\b|^(?:is|was|are)\b", re.IGNORECASE)
 PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
+# a question that only asks whether what was said holds: 对吗, 冇错吧, is that right?
+TAG_QUESTION = re.compile(
+    r"(?:对|对不对|是|是不是|冇错|没错|无错|係咪|系咪|啱唔啱|啱|对头|right|correct|true|is that right"
+    r"|is that so|is that true|is he right|is she right|confirm)\s*[吗吧嘛呢么嗎啊呀]*\s*[?？!！。.]*",
+    re.IGNORECASE,
+)
 # 2026年了，…还能申请吗: the year is today's, said to ask whether the round is still open
 NOW_YEAR = re.compile(
     r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年了[，,。.\s]*"
@@ -103,6 +112,26 @@ NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than i
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
 PERSON_REQUEST_CHARS = 30  # a longer message naming 人工客服 tells a story or asks a question of its own
 DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某", "所有", "全部", "其他", "其它")
+
+
+def joined_tags(clauses: list[str], topics_of: Callable[[str], set[str]]) -> list[str]:
+    """听说验收是交市工信局，不是县里，对吗: a tag question (对吗, right?) asks whether the
+    statement before it holds, so it is one question with the clauses since the last question;
+    a statement of several things (入库7月8号，验收8月26号，对吗) is asked of each of them."""
+    joined: list[str] = []
+    start = 0  # where the statement the next tag confirms begins
+    for clause in clauses:
+        if TAG_QUESTION.fullmatch(simplify(clause).strip()) and len(joined) > start:
+            statement = joined[start:]
+            if len(set().union(*map(topics_of, statement))) > 1:
+                joined[start:] = [f"{said}，{clause}" for said in statement]
+            else:
+                joined[start:] = ["，".join([*statement, clause])]
+        else:
+            joined.append(clause)
+        if QUESTION_MARK.search(simplify(clause)):
+            start = len(joined)
+    return joined
 
 
 def short_place_name(name: str) -> str:
@@ -137,6 +166,8 @@ class Understanding:
     about_the_notice: bool = False
     # the message's percentages but those measuring the project itself (良品率提升到99%)
     offered_rates: list[Decimal] = field(default_factory=list)
+    # the other place a project is said to be in (标杆平台部署在广州, 在外地开展), or ""
+    project_elsewhere: str = ""
 
     def topic_ids(self, kind: set[str]) -> list[str]:
         seen: list[str] = []
@@ -228,6 +259,9 @@ class Reader:
             key=longest_first,
         )
         self.notice_year = index.kb.notice.notice.date.year
+        self.elsewhere_words = [simplify(w) for w in lexicon.elsewhere_words if w]
+        self.project_place_words = [simplify(w) for w in lexicon.project_place_words if w]
+        self.home_words = [simplify(w) for w in lexicon.home_words if w]
         self.body_programme_words = [simplify(w) for w in lexicon.body_programme_words]
         self.matching_words = [simplify(w) for w in lexicon.matching_words]
         self.city_matching_words = [simplify(w) for w in lexicon.city_matching_words if w]
@@ -319,10 +353,31 @@ class Reader:
             no_base_funds=any(w in simplified for w in self.no_base_funds),
             premise=premise,
             other_programme=other,
-            clauses=[c.strip() for c in MESSAGE_CLAUSES.split(text) if c and c.strip()],
+            clauses=joined_tags(
+                [c.strip() for c in MESSAGE_CLAUSES.split(text) if c and c.strip()],
+                lambda clause: {t.id for t in self._topics(to_arabic(clause))},
+            ),
             about_the_notice=about_the_notice,
             offered_rates=self._offered_rates(simplified),
+            project_elsewhere=self._project_elsewhere(text),
         )
+
+    def _project_elsewhere(self, text: str) -> str:
+        """部署在广州, 在外地开展, used by factories in Guangzhou: the other place a project is put
+        in, said in one clause with a word that puts it there; not 广州的企业在韶关做项目."""
+        for clause in MESSAGE_CLAUSES.split(text):
+            simplified = simplify(clause)
+            if not any(w in simplified for w in self.project_place_words):
+                continue
+            if any(p in simplified for p in self.jurisdictions) or any(
+                w in simplified for w in self.home_words
+            ):
+                continue
+            named = self.index.places_named(clause)
+            unnamed = [w for w in self.elsewhere_words if w in simplified]
+            if named or unnamed:
+                return named[0] if named else unnamed[0]
+        return ""
 
     def _offered_rates(self, simplified: str) -> list[Decimal]:
         """是按20%配套吗 offers a rate; 良品率从92%提升到99%，能报吗 tells how the project went."""

@@ -143,7 +143,7 @@ class Worker:
         ids = {d.id for d in directions}
         topics = [t for t in understood.topics if t.id in ids]
         roles = [f.role for f in figures]
-        if len(directions) <= 1 or not topics or len(set(roles)) == len(roles):
+        if len(directions) <= 1 or not topics:
             return [(d, figures) for d in directions]
         named = list(dict.fromkeys(t.id for t in topics))
         repeated = [f for f in figures if roles.count(f.role) > 1]
@@ -249,6 +249,12 @@ class Worker:
             cap=money(cap, lang),
             amount=money(e.capped, lang),
         )
+        ceiling = self.formula.ceiling
+        besides = [r for r in ceiling.support if r != funding.base and e.figures.get(r)] if ceiling else []
+        if e.room is not None and e.room >= e.capped and besides:
+            # the user named support beside the base (国家又给了50万): show that the ceiling holds
+            values = {role: money(v or Decimal(0), lang) for role, v in e.figures.items()}
+            text += reply_text(kb, "calc_room_fits", lang, **values, room=money(e.room, lang))
         if e.room is not None and e.room < e.capped:
             # the figures fill the lexicon's placeholders by role (e.g. {investment})
             values = {role: money(v or Decimal(0), lang) for role, v in e.figures.items()}

@@ -130,6 +130,8 @@ class Direction(Clause):
     scenarios: TextList
     applicant: Text
     funding: Funding
+    # where the funding clause wants the project (在我市部署); None when it names no place
+    place: Text | None = None
 
 
 class Criterion(Clause):
@@ -257,6 +259,14 @@ class Lexicon(Strict):
     stopwords: list[str]
     # words that, when present, mark a question as being about something else (topics, other years)
     out_of_scope: list[str]
+    # an out-of-scope word followed by one of these is who said something (our consultant says …)
+    relay_words: list[str] = []
+    # a project said to be elsewhere (部署在广州, 在外地开展): places without a name, the words
+    # that put a project somewhere, and the criterion that ties the applicant to the jurisdiction
+    elsewhere_words: list[str] = []
+    project_place_words: list[str] = []
+    home_words: list[str] = []  # the notice's own place (韶关, 我市): a project there is not elsewhere
+    place_criterion: str = ""
     # other cities: outside the notice, unless the question asks whether a firm from there may apply
     other_places: list[str] = []
     applicant_from_elsewhere: list[str] = []

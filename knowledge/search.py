@@ -47,6 +47,11 @@ YEAR_SAID = re.compile(r"^(?:市)?\s*\d{4}\s*年(?:度)?(?:的)?")
 # 好的，谢谢你哈: an acknowledgement before and a particle after leave the thanks as it is
 ACKNOWLEDGEMENTS = re.compile(r"^(?:好的|好吧|好|嗯嗯|嗯|哦|ok|okay)+")
 PARTICLES = re.compile(r"[哈啊呀啦哦嘛喔噢哟]+$")
+# the asking firm named by its trade and county: a clause that begins with it (武江印刷厂：…,
+# 乐昌陶瓷厂的上云项目…) or says it is ours (我们是一家做铝型材的企业); not 中小企业, 外资企业
+SELF_NAMED = re.compile(
+    r"(?:^|\s)[\u4e00-\u9fff]{1,4}?厂|(?:我们是|我们|我司是|我司|一家)[\u4e00-\u9fff]{1,5}?(?:厂|企业|集团)"
+)
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
 
 
@@ -127,6 +132,7 @@ class SearchIndex:
         for phrasing in self._phrasings:
             phrasing.weight = sum(self._weight(t) for t in phrasing.tokens)
         self._out_of_scope = [self._bare(w) for w in lexicon.out_of_scope]
+        self._relay_words = tuple(self._bare(w) for w in lexicon.relay_words if w)
         self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
         self._cjk_places = [
             (p, re.compile(re.escape(p) + r"(?!人)")) for p in self._other_places if p and not p.isascii()
@@ -135,7 +141,10 @@ class SearchIndex:
         self._latin_places = re.compile(r"\b(?:" + "|".join(latin) + r")\b") if latin else None
         self._place_policy = [self._bare(w) for w in lexicon.place_policy_words]
         self._place_programme = [self._bare(w) for w in lexicon.place_programme_words]
-        self._applicant_words = [self._bare(w) for w in lexicon.applicant_from_elsewhere]
+        self._applicant_words = self._said_by([w for w in lexicon.applicant_from_elsewhere if w])
+        self._project_place = self._said_by([w for w in lexicon.project_place_words if w])
+        self._home_places = [j.name.zh for j in kb.notice.jurisdictions]
+        self._city_words = [self._bare(w) for w in lexicon.city_matching_words]
         # 你好，在吗？想咨询一下, 哈哈好的, ok 收到 thx: greetings, or thanks and acknowledgements,
         # said one after another are still only that
         self._greetings = _run_of({self._bare(w) for w in lexicon.greetings})
@@ -163,6 +172,18 @@ class SearchIndex:
             # a topic named after the entry (子公司, 分公司, 总部 …): its words are the entry's too
             " ".join(topics.get(entry.id, [])),
         ]
+
+    def _said_by(self, words: list[str]) -> re.Pattern[str]:
+        """Any of these words in a canonical text: English ones from a word's start (HQ is not
+        the hq of "with qingyuan"; apply is in applying), Chinese ones anywhere, spaces between
+        the words allowed."""
+        forms = [self.normaliser.canonical(w).strip() for w in words]
+        parts = [
+            rf"\b{re.escape(f)}" if f.isascii() else r"\s*".join(map(re.escape, f.replace(" ", "")))
+            for f in forms
+            if f
+        ]
+        return re.compile("|".join(sorted(parts, key=len, reverse=True)) or r"(?!)")
 
     def _bare(self, text: str) -> str:
         return self.normaliser.canonical(text).replace(" ", "")
@@ -193,15 +214,21 @@ class SearchIndex:
             return SearchResult(Kind.OUTSIDE, answer_lang)
         places = self._places(canonical)
         if places:
-            if not any(word and word in bare for word in self._applicant_words):
+            if not (self._applicant_words.search(canonical) or self._project_place.search(canonical)):
                 return SearchResult(Kind.OUTSIDE, answer_lang)
             for place in places:  # "a firm from <place>": the place itself is not what is asked
                 canonical = canonical.replace(place, " ")
 
         tokens = set(self.normaliser.tokens_of_canonical(canonical))
         words = {t: self._weight(t) for t in tokens if not t.startswith("~")}
-        # a number says how much, not what about: 百分之二十 and 21 are no unknown words
-        unknown = sum(w for t, w in words.items() if t not in self._postings and not is_number(t))
+        # a number says how much, not what about: 百分之二十 and 21 are no unknown words; nor are
+        # the user's own trade and county (武江印刷厂): they tell who asks, not what
+        told = self._who_asks(canonical)
+        unknown = sum(
+            w
+            for t, w in words.items()
+            if t not in self._postings and not is_number(t) and not any(t in span for span in told)
+        )
         if not words or (not lenient and unknown / sum(words.values()) > UNKNOWN_COVERAGE_LIMIT):
             return SearchResult(Kind.OUTSIDE, answer_lang)
         # bigrams the KB has never seen only say the user's words are in another order: ignore them
@@ -252,7 +279,25 @@ class SearchIndex:
                 own = YEAR_SAID.sub("", after[len(name) :], count=1)
                 if any(word and own.startswith(word) for word in self._place_programme):
                     return True
-        return not any(word and word in bare for word in self._applicant_words)
+        if self._applicant_words.search(canonical):
+            return False  # a firm from there: this notice's conditions
+        if not self._project_place.search(canonical):
+            return True
+        # a project put there (部署在广州的标杆项目能拿市里补贴吗) is this notice's condition, unless
+        # that place's own support is asked (在深圳实施的项目有什么补贴政策)
+        first = min(bare.find(p.replace(" ", "")) for p in places)
+        said = bare if canonical.isascii() else bare[first:]
+        city = any(word and word in bare for word in self._city_words)
+        return not city and any(word and word in said for word in self._place_policy)
+
+    def _who_asks(self, canonical: str) -> list[str]:
+        """The spans that name the asking firm (陶瓷厂, 武江印刷厂) or a county of the notice."""
+        spans = [m.group().strip() for m in SELF_NAMED.finditer(canonical)]
+        return spans + self._home_places  # 武江 of 武江区 (a word of a county's name, said anywhere)
+
+    def places_named(self, text: str) -> list[str]:
+        """Other cities and provinces the text names, as the index spells them."""
+        return self._places(self.normaliser.canonical(text[:MAX_QUESTION_CHARS]))
 
     def _places(self, canonical: str) -> list[str]:
         """Other cities and provinces named in the text (Latin names as whole words only)."""
@@ -281,12 +326,14 @@ class SearchIndex:
         if not found:
             return found
         bounds = word_bounds(bare)
-        return [
-            word
-            for word in found
-            if word.isascii()
-            or any(m.start() in bounds or m.end() in bounds for m in re.finditer(re.escape(word), bare))
-        ]
+
+        def counts(match: re.Match[str]) -> bool:
+            # "our consultant says …": the one who said it, not what is asked about
+            if bare.startswith(self._relay_words, match.end()):
+                return False
+            return match.group().isascii() or match.start() in bounds or match.end() in bounds
+
+        return [word for word in found if any(counts(m) for m in re.finditer(re.escape(word), bare))]
 
     def _evidence(self, entry: Entry, words: dict[str, float]) -> float:
         """How much the question says that this entry matches: one vague word ("多少", "材料")

@@ -437,6 +437,12 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "我们MES上云，用SaaS还是私有化部署好",
         "首次升规企业有什么奖励",
         "What is the 5G coverage like in Qujiang?",
+        # a place's own policy for projects there, not a project of this notice put there
+        "在深圳实施的工业互联网项目有什么补贴政策",
+        "What subsidy policy does Dongguan have for platforms deployed there?",
+        # a request made with 请把 asks it; a category of firms (小微企业) is not the one asking
+        "请把这句翻译成英文：本公司专注数字化转型",
+        "疫情期间小微企业纾困资金韶关怎么申请",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -608,6 +614,21 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("设备租赁环节的数字化升级属于系统性平台方向吧？", "direction-1-scope"),
         ("工业视频监控的平台产品应该报上云上平台吧？", "direction-2-scope"),
         ("我们5G项目和上云项目，如何选择申报方向", "direction-1-scope"),
+        # the asking firm's trade and county tell who asks, not what (武江陶瓷厂)
+        ("浈江印刷厂：市级工业互联网配套资金入账时是否需设专账？", "fund-management"),
+        # Cantonese wages (发人工), 啥方向, and a head office elsewhere (HQ) asking for its plant
+        ("我哋韶關廠嘅上雲項目，市級補貼啲錢可唔可以攞嚟發人工？", "fund-management"),
+        ("仁化铸造厂，做5G远程运维，报啥方向", "direction-4-scope"),
+        ("When is the entry deadline? Our Hong Kong HQ asks.", "entry-deadline"),
+        # a tag question (对吗) asks whether the whole statement before it holds
+        ("听说入库申报是交给市工信局，不是县里，对吗？", "where-to-submit"),
+        # qualitative targets: the notice asks for quantifiable ones
+        ("Can our performance goals be purely qualitative?", "performance-targets"),
+        ("绩效目标只写定性描述可以吗", "performance-targets"),
+        # the notice's scenarios named in English point to their direction
+        ("Our plant wants energy consumption optimisation. Which direction fits?", "direction-1-scope"),
+        ("We want supply chain collaboration with suppliers. Which direction is it?", "direction-1-scope"),
+        ("Which direction covers remote maintenance of our machines?", "direction-4-scope"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1338,6 +1359,34 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         # what base reaches a direction's cap, worked back from its rate
         ("老板想拿满上云项目的封顶额，省级资金至少得拿到多少？", "= 1000万元"),
         ("How much provincial funding do we need to hit the cap for a 5G project?", "RMB 10,000,000"),
+        # each project's figures are its own: the province's funds of one are not the other's
+        ("一个系统性平台项目投资500万，另一个标杆项目省级资金600万，两个加起来市级最多多少", "合计约100万元"),
+        # other support named beside the provincial funds: the ceiling of all support is shown
+        ("上云项目投资200万，省级给了50万，国家也补了100万，市级配套多少", "剩余50万元，市级配套在此之内"),
+        # a comparison of every direction's cap, one direction named as a guess
+        ("哪个方向的封顶最低？是不是上云那个", "最高50万元"),
+        ("Which direction has the lowest ceiling?", "capped at RMB 500,000"),
+        # the one who said it is not what is asked about
+        ("Our consultant says the 5G direction's rate is 20%. Right?", "Not 20%"),
+        # a project put elsewhere: each direction's own place, and the applicant's registration
+        ("我们的标杆平台打算部署在东莞，能申报吗", "在东莞的项目不符合这一条"),
+        ("Can a 5G project carried out in Shenzhen apply?", "one in Shenzhen does not meet this"),
+        ("上云项目放在外省实施可以报吗", "项目在外省能否申报，通知未明确"),
+        ("系统性平台只在外地工厂用，能拿市里10%吗", "须在韶关市辖区内依法注册登记"),
+        # an attachment offered at the wrong stage: the stage's own attachments; a stage's word
+        # inside the attachment's title (入库项目申报书) is not the stage it is offered for
+        (
+            "入库的时候要交验收申请报告吧",
+            "入库申报要交的是附件2（入库项目储备汇总表）、附件3（入库项目申报书）",
+        ),
+        ("验收时交入库项目申报书（附件3）对吧", "验收申请要交的是附件4（项目验收申请报告）、附件5（承诺书）"),
+        # who said it, told after the question, asks nothing
+        ("这份通知是2021年发的吧？我们经理这么讲", "2022年6月10日"),
+        # a date offered as the stage's deadline by "before it", without the word deadline
+        ("入库材料要在七月二十号之前交齐，对吧", "不是7月20日"),
+        # a tag question after a statement of two things is asked of each of them
+        ("入库7月8号交，验收8月26号交，对吧？", "入库申报须在2022年7月8日前完成"),
+        ("入库7月8号交，验收8月26号交，对吧？", "须在2022年8月26日前"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
