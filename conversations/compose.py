@@ -24,12 +24,18 @@ from conversations.worked import Worker, direction_name
 from knowledge.answers import CHINESE_NUMERALS, clause_label, render, reply_text
 from knowledge.figures import Figure, read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
-from knowledge.normalize import detect_language
+from knowledge.normalize import detect_language, simplify
 from knowledge.schema import Entry, Lang
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 ATTACHMENT_NUMBER = re.compile(r"(?:附件|attachment|annex)\s*(\d{1,2}|[一二三四五六七八九])", re.IGNORECASE)
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
+# 承诺书是第几个附件: an attachment named by its title, its number asked
+NUMBER_ASKED = re.compile(
+    r"第几个?附件|附件(?:是)?第?几|几号附件|哪个附件|哪一个附件|which attachment|attachment number",
+    re.IGNORECASE,
+)
+TITLE_END = (3, 6)  # an attachment is named by the last 3 to 6 characters of its title
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 
 
@@ -340,6 +346,14 @@ class Composer:
             int(n) if n.isdigit() else CHINESE_NUMERALS.index(n) + 1
             for n in ATTACHMENT_NUMBER.findall(to_arabic(question))
         ]
+        if NUMBER_ASKED.search(simplify(question)):  # 承诺书是第几个附件: named by its title
+            low, high = TITLE_END
+            text = simplify(question)
+            numbers += [
+                a.number
+                for a in self.kb.notice.attachments
+                if any(a.title.zh[-n:] in text for n in range(low, high + 1) if n <= len(a.title.zh))
+            ]
         titles = {a.number: a.title.get(lang) for a in self.kb.notice.attachments}
         lines = [
             reply_text(self.kb, "attachment_line", lang, number=str(n), title=titles[n])

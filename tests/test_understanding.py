@@ -443,6 +443,14 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         # a request made with 请把 asks it; a category of firms (小微企业) is not the one asking
         "请把这句翻译成英文：本公司专注数字化转型",
         "疫情期间小微企业纾困资金韶关怎么申请",
+        # advice on a technical choice, and other agencies' schemes
+        "设备联网用有线好还是用5G好",
+        "残保金怎么申请减免",
+        "双软认证要多久",
+        # a template for the story's own document (可研报告), not an attachment of the notice
+        "帮客户写可研报告，有没有模板参考",
+        # a public institution's own pay and staffing are not the notice's
+        "事业单位的绩效工资怎么定",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -629,6 +637,13 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("Our plant wants energy consumption optimisation. Which direction fits?", "direction-1-scope"),
         ("We want supply chain collaboration with suppliers. Which direction is it?", "direction-1-scope"),
         ("Which direction covers remote maintenance of our machines?", "direction-4-scope"),
+        # who organises the acceptance (the city bureau), not where its application is handed in
+        ("项目验收由哪个单位组织", "project-acceptance"),
+        ("Which department organises the project acceptance?", "project-acceptance"),
+        # applying for more projects than the notice allows asks the limit
+        ("我们集团想同时申报五个项目，行吗", "max-two-projects"),
+        # 对应通知里的哪一条: which direction the story's project fits
+        ("印刷厂上了云MES，排产和订单都在里面管，这对应通知里的哪一条", "direction-1-scope"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1384,6 +1399,15 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("这份通知是2021年发的吧？我们经理这么讲", "2022年6月10日"),
         # a date offered as the stage's deadline by "before it", without the word deadline
         ("入库材料要在七月二十号之前交齐，对吧", "不是7月20日"),
+        # the situation touches a condition: another programme's funds falsely claimed
+        # the situation touches a condition: another programme's funds falsely claimed, or an
+        # applicant that is a public institution
+        ("前年有个技改项目被查出虚报，这次还能报吗", "近5年内"),
+        ("我们是事业单位性质的研究所，做了上云，能报吗", "事业单位能否申报"),
+        # an attachment named by its title, its number asked
+        ("承诺书是第几个附件", "附件5：承诺书"),
+        # someone taking over asks which day (哪一天) a deadline is
+        ("新来的，前任说验收是八月底，到底是哪一天", "2022年8月26日"),
         # a tag question after a statement of two things is asked of each of them
         ("入库7月8号交，验收8月26号交，对吧？", "入库申报须在2022年7月8日前完成"),
         ("入库7月8号交，验收8月26号交，对吧？", "须在2022年8月26日前"),
