@@ -27,7 +27,7 @@ from knowledge.search import SearchIndex
 
 # a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求
 CLAUSE_SPLIT = re.compile(
-    r"[，,、。!！?？;；:：\n]+|(?:另外|还有|以及|同时)|\band\b|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+    r"[，,、。!！?？;；:：\n]+|(?:另外|还有(?!效)|以及|同时)|\band\b|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
 )
 # the message's clauses also end where an English sentence does (not in 2.5 million): "Hi, I'm an
 # engineer at a plant in Shaoguan. Which office issued this notice?" asks only its last sentence;

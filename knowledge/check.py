@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from knowledge.loader import KnowledgeBase, KnowledgeError, load_knowledge
 from knowledge.normalize import Normaliser, simplify
@@ -39,8 +42,42 @@ def cross_check(kb: KnowledgeBase, data_dir: Path) -> list[str]:
                 f"{data_dir / 'lexicon.yaml'}: topics.{topic}: not a direction or stage id of notice.yaml "
                 "nor an entry id of faq.yaml"
             )
+    problems += duplicate_keys(data_dir)
     problems += outside_words_the_faq_uses(kb, data_dir)
     problems += unstated_details_the_faq_answers(kb, data_dir)
+    return problems
+
+
+class _KeyCounting(yaml.SafeLoader):
+    """A YAML loader that notes every key a mapping says twice (YAML keeps only the last)."""
+
+    duplicates: list[tuple[int, str]]
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, str) and key in seen:
+                self.duplicates.append((key_node.start_mark.line + 1, key))
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def duplicate_keys(data_dir: Path) -> list[str]:
+    """A key said twice in one mapping (a synonym with two readings): only the last one counts,
+    so the first is dead data that reads as if it were in force."""
+    problems = []
+    for path in sorted(data_dir.glob("*.yaml")):
+        loader = _KeyCounting(path.read_text(encoding="utf-8"))
+        loader.duplicates = []
+        try:
+            loader.get_single_data()
+        finally:
+            loader.dispose()
+        problems += [
+            f"{path}:{line}: {key!r} is said again here; only this one counts"
+            for line, key in loader.duplicates
+        ]
     return problems
 
 

@@ -111,6 +111,13 @@ def test_kb_check_rejects_an_outside_word_that_the_faq_asks_after_its_synonyms(t
     assert "lexicon.yaml" in err and "out_of_scope[0]" in err and "联系方式" in err
 
 
+def test_kb_check_names_a_synonym_said_twice(tmp_path: Path, capsys):
+    # YAML keeps only the last of two equal keys: the first reads as if it were in force
+    twice = "synonyms:\n  几号: 截止日期\n"
+    code, err = _check_with_lexicon(tmp_path, capsys, lambda text: text.replace("synonyms:\n", twice, 1))
+    assert code == 1 and "lexicon.yaml:" in err and "'几号' is said again" in err
+
+
 def test_kb_check_rejects_a_phrase_pattern_that_is_no_regular_expression(tmp_path: Path, capsys):
     bad = "phrase_patterns:\n  '(还能': 仍在受理\n"
     code, err = _check_with_lexicon(tmp_path, capsys, lambda text: text.replace("phrase_patterns:\n", bad, 1))

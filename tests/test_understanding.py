@@ -644,6 +644,19 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("我们集团想同时申报五个项目，行吗", "max-two-projects"),
         # 对应通知里的哪一条: which direction the story's project fits
         ("印刷厂上了云MES，排产和订单都在里面管，这对应通知里的哪一条", "direction-1-scope"),
+        # whether the round is still open, asked without 还能报 (the dates passed, still valid)
+        ("通知里的那些日期都过了吧", "still-open"),
+        ("现在这个通知还有效吗", "still-open"),
+        ("这个政策其他城市适用吗", "notice-coverage"),
+        # paid before or after the acceptance
+        ("钱是验收前发还是验收后发", "support-method"),
+        # what the subsidy may be spent on, whatever the thing (a loan, advertising), in the formal
+        # register too (兹有一事请示)
+        ("兹请示：奖补资金可否用于偿还银行贷款？", "fund-management"),
+        ("补贴到账后能拿去投广告吗", "fund-management"),
+        ("敬请明示：奖补资金到位后是否须单独设立账目？", "fund-management"),
+        # 一式几份 typed by its sounds
+        ("验收报告要一试几分", "paper-copies"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1400,8 +1413,7 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         # a date offered as the stage's deadline by "before it", without the word deadline
         ("入库材料要在七月二十号之前交齐，对吧", "不是7月20日"),
         # the situation touches a condition: another programme's funds falsely claimed
-        # the situation touches a condition: another programme's funds falsely claimed, or an
-        # applicant that is a public institution
+        # the situation touches a condition: another programme's funds falsely claimed
         ("前年有个技改项目被查出虚报，这次还能报吗", "近5年内"),
         ("我们是事业单位性质的研究所，做了上云，能报吗", "事业单位能否申报"),
         # an attachment named by its title, its number asked
