@@ -27,6 +27,7 @@ CN_NUMBER_FOLLOWERS = set("元块万亿份个项月日号年%天w")
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 APPROXIMATELY = re.compile(r"左右|上下|大概|大约|约|差不多|来|多|的样子")  # 88万左右 is still only a figure
 CLAUSE_BREAK = re.compile(r"[，,。.!！?？;；\n]")  # not a colon: 省级资金：150万 labels its figure
+ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make the word its own
 PART = ":part"  # the role of a figure said of a part (the investment's equipment)
 BREAKDOWN = re.compile(r"其中|包括|包含|含|including|of which")  # a part of a whole said beside it
 
@@ -143,9 +144,16 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
         at = before.rfind(word)
         if at >= 0 and (best is None or at + len(word) > best[0]):
             best = (at + len(word), role)
+    after = text[end:clause_end]
+    # 500k provincial funds: in English a role said right after the figure outweighs one said
+    # far before it (not 省级拿了80万市级能给多少, where 市级 begins the question)
+    stripped = after.lstrip()
+    if len(after) - len(stripped) <= ADJACENT_ROLE_GAP:
+        said_after = next((r for w, r in words if w.isascii() and stripped.startswith(w)), None)
+        if said_after is not None and (best is None or len(before) - best[0] > ADJACENT_ROLE_GAP):
+            return said_after
     if best is not None:
         return best[1]
-    after = text[end:clause_end]
     found = [(after.find(word), role) for word, role in words if word in after]
     if found:
         return min(found)[1]
@@ -183,6 +191,10 @@ class AmountReader:
                 continue
             start, end = match.start("number"), match.end()
             role = _nearest_role(arabic, start, end, self.role_words)
+            if role in self.part_words or role is None:  # 设备2,000,000, equipment 4.5m: a part
+                clause = arabic[slice(*_clause_bounds(arabic, start, end))]
+                parts = self.part_words.items()
+                role = next((f"{r}{PART}" for r, ws in parts if any(w in clause for w in ws)), role)
             if unit in ("m", "k") and not (currency or prefix or role):
                 continue  # 5m, 10k: a length or a count as often as money, unless said of funds
             tail = arabic[match.end() : match.end() + 1]
@@ -196,10 +208,6 @@ class AmountReader:
                 continue
             if bare and role is None:
                 continue  # a bare number is money only with a role's word before it (funds, a cap …)
-            if role in self.part_words or role is None:
-                clause = arabic[slice(*_clause_bounds(arabic, start, end))]
-                parts = self.part_words.items()
-                role = next((f"{r}{PART}" for r, ws in parts if any(w in clause for w in ws)), role)
             found.append(Figure(yuan, start, end, role))
         for role in self.part_words:
             found = self._add_up_parts(found, role, arabic)

@@ -655,6 +655,9 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("兹请示：奖补资金可否用于偿还银行贷款？", "fund-management"),
         ("补贴到账后能拿去投广告吗", "fund-management"),
         ("敬请明示：奖补资金到位后是否须单独设立账目？", "fund-management"),
+        # a project's most from the city is no market price (一个项目最高能拿多少钱)
+        ("市级补贴一个项目最多能拿多少钱", "amounts-overview"),
+        ("Do we have to keep the subsidy in its own books?", "fund-management"),
         # 一式几份 typed by its sounds
         ("验收报告要一试几分", "paper-copies"),
     ],
@@ -1416,6 +1419,18 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         # the situation touches a condition: another programme's funds falsely claimed
         ("前年有个技改项目被查出虚报，这次还能报吗", "近5年内"),
         ("我们是事业单位性质的研究所，做了上云，能报吗", "事业单位能否申报"),
+        # the cap's own figure asked to be reached is no investment (拿满100万)
+        ("系统性平台投资额要达到多少才能拿满100万", "= 1000万元"),
+        ("5G项目省级资金要多少才能触到封顶", "= 1000万元"),
+        # parts said as bare yuan or in English millions are added up
+        ("系统性平台：设备1,000,000 + 软件500,000，能补多少", "= 150万元"),
+        ("Systemic platform: equipment 2m, software 1m. Subsidy?", "RMB 3,000,000"),
+        ("系统性平台前前后后砸了5百万，市里补多少", "= 50万元"),
+        # in English a role said right after a figure is its own (300k provincial funds)
+        (
+            "A systemic platform investing 2 million and a cloud project with 300k provincial funds: total?",
+            "RMB 230,000",
+        ),
         # an attachment named by its title, its number asked
         ("承诺书是第几个附件", "附件5：承诺书"),
         # someone taking over asks which day (哪一天) a deadline is
