@@ -136,7 +136,8 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]]) -> str | None:
-    """The role word nearest before the figure within its clause; else the nearest after it."""
+    """The role word nearest before the figure within its clause, unless an English one follows
+    it at once (500k provincial funds); else the nearest after it."""
     clause_start, clause_end = _clause_bounds(text, start, end)
     before = text[clause_start:start]
     best: tuple[int, str] | None = None
