@@ -32,7 +32,8 @@ ATTACHMENT_NUMBER = re.compile(r"(?:附件|attachment|annex)\s*(\d{1,2}|[一二�
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
 # 承诺书是第几个附件: an attachment named by its title, its number asked
 NUMBER_ASKED = re.compile(
-    r"第几个?附件|附件(?:是)?第?几|几号附件|哪个附件|哪一个附件|which attachment|attachment number",
+    r"第几个?附件|附件(?:是)?第?几|几号附件|哪个附件|哪一个附件|附件(?:里|里面|中)有没有|which attachment"
+    r"|attachment number",
     re.IGNORECASE,
 )
 TITLE_END = (3, 6)  # an attachment is named by the last 3 to 6 characters of its title

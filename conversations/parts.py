@@ -148,7 +148,7 @@ class Parts:
                 first = dated or not parts or entry is main.entry or asks_to_apply
                 parts.insert(0 if first else len(parts), entry)
         named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
-        which = any(simplify(w) in understood.simplified for w in self.kb.lexicon.which_direction)
+        which = self._words_in(understood, self.which_direction)  # as read: 哪一块 is 哪1块
         every_direction = self._asks_every_direction(understood)
         which = which and not every_direction  # 哪个方向封顶最低: each one's cap
         scopes = {d.clause for d in self.kb.notice.directions}

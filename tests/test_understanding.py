@@ -658,6 +658,11 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         # a project's most from the city is no market price (一个项目最高能拿多少钱)
         ("市级补贴一个项目最多能拿多少钱", "amounts-overview"),
         ("Do we have to keep the subsidy in its own books?", "fund-management"),
+        # 能报哪一块 asks the direction (read as 哪1块); a stage's 的时候 is no "when"
+        ("我们把ERP和CRM都迁到云上了，还接了供应商协同，能报哪一块", "direction-1-scope"),
+        ("第一步入库的时候要交哪两个附件", "entry-materials"),
+        # the subsidy's use and the entry step asked in mixed or plain English
+        ("The money 能不能用来 repay our bank loan？", "fund-management"),
         # 一式几份 typed by its sounds
         ("验收报告要一试几分", "paper-copies"),
     ],
@@ -1433,6 +1438,8 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ),
         # an attachment named by its title, its number asked
         ("承诺书是第几个附件", "附件5：承诺书"),
+        ("附件里有没有承诺书", "附件5：承诺书"),
+        ("When is the last day for the initial project registration?", "July 8, 2022"),
         # someone taking over asks which day (哪一天) a deadline is
         ("新来的，前任说验收是八月底，到底是哪一天", "2022年8月26日"),
         # a tag question after a statement of two things is asked of each of them
