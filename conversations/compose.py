@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from conversations.parts import Parts
-from conversations.premise import Premises
+from conversations.premise import Premises, title_said
 from conversations.scope import Scope
 from conversations.shape import NoticeShape
 from conversations.today import deadline_notes
@@ -36,7 +36,6 @@ NUMBER_ASKED = re.compile(
     r"|attachment number",
     re.IGNORECASE,
 )
-TITLE_END = (3, 6)  # an attachment is named by the last 3 to 6 characters of its title
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 
 
@@ -347,14 +346,9 @@ class Composer:
             int(n) if n.isdigit() else CHINESE_NUMERALS.index(n) + 1
             for n in ATTACHMENT_NUMBER.findall(to_arabic(question))
         ]
-        if NUMBER_ASKED.search(simplify(question)):  # 承诺书是第几个附件: named by its title
-            low, high = TITLE_END
-            text = simplify(question)
-            numbers += [
-                a.number
-                for a in self.kb.notice.attachments
-                if any(a.title.zh[-n:] in text for n in range(low, high + 1) if n <= len(a.title.zh))
-            ]
+        text = simplify(question)
+        if NUMBER_ASKED.search(text):  # 承诺书是第几个附件: named by its title
+            numbers += [a.number for a in self.kb.notice.attachments if title_said(a.title.zh, text)]
         titles = {a.number: a.title.get(lang) for a in self.kb.notice.attachments}
         lines = [
             reply_text(self.kb, "attachment_line", lang, number=str(n), title=titles[n])

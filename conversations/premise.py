@@ -32,6 +32,14 @@ def common_start(texts: list[str]) -> str:
     return start
 
 
+def title_said(title: str, text: str) -> str:
+    """The longest end of an attachment's title the text says (入库项目申报书, 承诺书), or ""."""
+    for length in range(len(title), MIN_SHORT_NAME - 1, -1):
+        if title[-length:] in text:
+            return title[-length:]
+    return ""
+
+
 class Premises:
     def __init__(self, kb: KnowledgeBase, shape: NoticeShape) -> None:
         self.kb = kb
@@ -169,7 +177,7 @@ class Premises:
         text = understood.simplified
         names = {a.number: self._named(a.number, a.title.zh, text) for a in self.kb.notice.attachments}
         # 入库项目申报书 names 入库 in the attachment's title, not the stage it is offered for
-        said = [self._title_said(a.title.zh, text) for a in self.kb.notice.attachments]
+        said = [title_said(a.title.zh, text) for a in self.kb.notice.attachments]
         spans = [(m.start(), m.end()) for t in said if t for m in re.finditer(re.escape(t), text)]
         stages = list(
             dict.fromkeys(
@@ -191,7 +199,7 @@ class Premises:
                     self.kb,
                     "premise_attachment_stage",
                     lang,
-                    called=self._title_said(attachment.title.zh, text) or name,
+                    called=title_said(attachment.title.zh, text) or name,
                     number=str(attachment.number),
                     claimed=claimed.name.get(lang),
                     stage=owner.name.get(lang),
@@ -211,14 +219,6 @@ class Premises:
         label = "附件{n}（{t}）" if lang == "zh" else "Attachment {n} ({t})"
         named = [label.format(n=n, t=t.removeprefix(shared)) for n, t in titles.items()]
         return ("、" if lang == "zh" else ", ").join(named)
-
-    @staticmethod
-    def _title_said(title: str, text: str) -> str:
-        """The longest end of the title the text says (入库项目申报书), or ""."""
-        for length in range(len(title), MIN_SHORT_NAME - 1, -1):
-            if title[-length:] in text:
-                return title[-length:]
-        return ""
 
     @staticmethod
     def _named(number: int, title: str, text: str) -> str:

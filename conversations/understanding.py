@@ -344,6 +344,7 @@ class Reader:
         support = None if other or about_the_notice else self._named_support(text)
         if support and not self._part_of_a_situation(simplified, support, topics, bool(figures)):
             other = support
+        clauses = [c.strip() for c in MESSAGE_CLAUSES.split(text) if c and c.strip()]
         return Understanding(
             text=text,
             simplified=simplified,
@@ -353,19 +354,16 @@ class Reader:
             no_base_funds=any(w in simplified for w in self.no_base_funds),
             premise=premise,
             other_programme=other,
-            clauses=joined_tags(
-                [c.strip() for c in MESSAGE_CLAUSES.split(text) if c and c.strip()],
-                lambda clause: {t.id for t in self._topics(to_arabic(clause))},
-            ),
+            clauses=joined_tags(clauses, lambda clause: {t.id for t in self._topics(to_arabic(clause))}),
             about_the_notice=about_the_notice,
             offered_rates=self._offered_rates(simplified),
-            project_elsewhere=self._project_elsewhere(text),
+            project_elsewhere=self._project_elsewhere(clauses),
         )
 
-    def _project_elsewhere(self, text: str) -> str:
+    def _project_elsewhere(self, clauses: list[str]) -> str:
         """部署在广州, 在外地开展, used by factories in Guangzhou: the other place a project is put
         in, said in one clause with a word that puts it there; not 广州的企业在韶关做项目."""
-        for clause in MESSAGE_CLAUSES.split(text):
+        for clause in clauses:
             simplified = simplify(clause)
             if not any(w in simplified for w in self.project_place_words):
                 continue

@@ -249,15 +249,14 @@ class Worker:
             cap=money(cap, lang),
             amount=money(e.capped, lang),
         )
+        # the figures fill the lexicon's placeholders by role (e.g. {investment})
+        values = {role: money(v or Decimal(0), lang) for role, v in e.figures.items()}
         ceiling = self.formula.ceiling
         besides = [r for r in ceiling.support if r != funding.base and e.figures.get(r)] if ceiling else []
         if e.room is not None and e.room >= e.capped and besides:
             # the user named support beside the base (国家又给了50万): show that the ceiling holds
-            values = {role: money(v or Decimal(0), lang) for role, v in e.figures.items()}
             text += reply_text(kb, "calc_room_fits", lang, **values, room=money(e.room, lang))
         if e.room is not None and e.room < e.capped:
-            # the figures fill the lexicon's placeholders by role (e.g. {investment})
-            values = {role: money(v or Decimal(0), lang) for role, v in e.figures.items()}
             key = "calc_room"
             if self.formula.ceiling is not None:
                 values[self.formula.ceiling.figure] = money(e.ceiling, lang)

@@ -185,6 +185,10 @@ class SearchIndex:
         ]
         return re.compile("|".join(sorted(parts, key=len, reverse=True)) or r"(?!)")
 
+    def _firm_or_project_there(self, canonical: str) -> bool:
+        """A place named of a firm from there or a project put there: this notice's conditions."""
+        return bool(self._applicant_words.search(canonical) or self._project_place.search(canonical))
+
     def _bare(self, text: str) -> str:
         return self.normaliser.canonical(text).replace(" ", "")
 
@@ -214,7 +218,7 @@ class SearchIndex:
             return SearchResult(Kind.OUTSIDE, answer_lang)
         places = self._places(canonical)
         if places:
-            if not (self._applicant_words.search(canonical) or self._project_place.search(canonical)):
+            if not self._firm_or_project_there(canonical):
                 return SearchResult(Kind.OUTSIDE, answer_lang)
             for place in places:  # "a firm from <place>": the place itself is not what is asked
                 canonical = canonical.replace(place, " ")
