@@ -18,6 +18,7 @@ from conversations.parts import Parts
 from conversations.premise import Premises, title_said
 from conversations.scope import Scope
 from conversations.shape import NoticeShape
+from conversations.spans import Spans
 from conversations.today import deadline_notes
 from conversations.understanding import Reader, Understanding
 from conversations.worked import Worker, direction_name
@@ -101,6 +102,7 @@ class Composer:
         self.parts = Parts(kb, index, self.reader, self.shape)
         self.premises = Premises(kb, self.shape)
         self.scope = Scope(index, self.reader)
+        self.spans = Spans(kb)
         self.vague_words = {
             t for w in kb.lexicon.vague_words for t in index.normaliser.tokens(w, correct=False)
         }
@@ -109,7 +111,7 @@ class Composer:
     def answer(
         self, question: str, lang: Lang | None, today: dt.date, context: Context | None = None
     ) -> Composed:
-        question = self.reader.now_said_as_year(question)
+        question = self.reader.now_said_as_year(self.index.normaliser.from_pinyin(question))
         followup = context is not None and self._leans(question, context)
         carried: list[Figure] = []
         adds_nothing = False
@@ -263,7 +265,8 @@ class Composer:
             parts = []  # words of the situation alone do not make a question about the notice
         figures = self._figures(understood, carried)
         computed = self._worked_figures(understood, figures, parts, lang)
-        if not parts and not computed:
+        span = self.spans.worked(understood, lang)
+        if not parts and not computed and not span:
             return self._plain(main)
 
         blocks: list[str] = []
@@ -276,6 +279,8 @@ class Composer:
         premise = self.premises.check(understood, parts, computed, lang)
         if premise:
             blocks.append(premise)
+        if span:
+            blocks.append(span)
         if computed:
             blocks.append(computed)
         for entry in parts:
@@ -286,7 +291,7 @@ class Composer:
         dates = deadline_notes(self.kb, text, lang, today)
         if dates:
             text += "\n\n" + dates
-        main_entry = parts[0] if parts else self._amount_entry(understood, figures)
+        main_entry = parts[0] if parts else None if span else self._amount_entry(understood, figures)
         context = Context(
             question,
             [t.word for t in understood.topics],

@@ -129,6 +129,14 @@ class Parts:
                     if p.clause not in (self.shape.directions_section, self.shape.amount_section)
                 ]
                 parts[:] = specific or parts
+        # each by its first name in the lexicon, which the search knows (database → 入库)
+        topics = self.kb.lexicon.topics
+        named_things = {t.id: topics[t.id][0] for t in understood.topics if t.id in reader.canonical_ids}
+        if not parts and len(named_things) == 1 and understood.intents and self._all_known(understood):
+            # by which date … finish the database registration step: the search unsure of the whole
+            # message, what it asks of the one thing it names (not 验收专家的劳务费: an unknown
+            # word may be what is asked)
+            add(search(" ".join([*named_things.values(), *understood.intents])))
         if not parts:
             add(main)
         searched = bool(parts)
@@ -210,6 +218,15 @@ class Parts:
         if with_topic.entry is not None and with_topic.entry.clause in specific:
             return False
         return alone.score > with_topic.score + ALONE_MARGIN
+
+    def _all_known(self, understood: Understanding) -> bool:
+        """Every word of the message is one the knowledge base uses, or part of a topic's name."""
+        named = " ".join(t.word for t in understood.topics)
+        return all(
+            self.index.knows(t) or t in named
+            for t in self.index.normaliser.tokens(understood.text)
+            if not t.startswith("~")
+        )
 
     def _only_each(self, clause: str) -> bool:
         """分别叫什么: "each of them", asking nothing of its own (各交几份 asks the copies)."""

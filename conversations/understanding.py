@@ -50,6 +50,10 @@ QUESTION_MARK = re.compile(
 JOINERS = re.compile(r"和|与|跟|同|及|、|/|\band\b|\bor\b|还是")  # 同: Cantonese "and"
 
 
+# what may stand between a verb and the stage it is done to: finish (the) entry, complete our acceptance
+STAGE_OBJECT = re.compile(r"\s*(?:(?:the|our|its|their|this|that)\s+)?")
+
+
 def _latin(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
@@ -217,6 +221,7 @@ class Reader:
         canonical_ids = {d.id for d in notice.directions} | {s.id for s in notice.stages}
         self.canonical_ids = canonical_ids
         self.direction_ids = {d.id for d in notice.directions}
+        self.stage_ids = {s.id for s in notice.stages}
         self.which_direction = [simplify(w) for w in lexicon.which_direction if w]
         pairs = []
         for topic_id, words in lexicon.topics.items():
@@ -309,7 +314,17 @@ class Reader:
                     taken.append((start, end))
                     found.append(Topic(topic_id, word, start))
                 start = text.find(word, end)
-        return sorted(found, key=lambda t: t.at)
+        found.sort(key=lambda t: t.at)
+        after = [*found[1:], None]  # each topic with the one named next
+        return [t for i, t in enumerate(found) if not self._done_to_a_stage(text, t, after[i])]
+
+    def _done_to_a_stage(self, text: str, topic: Topic, after: Topic | None) -> bool:
+        """finish the database registration step: an English verb of a thing done (finish,
+        complete) whose object is a stage says the stage is done, not the project."""
+        if after is None or after.id not in self.stage_ids or topic.id in self.canonical_ids:
+            return False
+        between = text[topic.at + len(topic.word) : after.at]
+        return topic.word.isascii() and STAGE_OBJECT.fullmatch(between) is not None
 
     def intents_of(self, text: str) -> list[str]:
         """The intent words the text asks, in the order it asks them."""
@@ -446,6 +461,8 @@ class Reader:
             return False
         if any(t.id in self.index.kb.entries_by_id for t in topics):
             return True
+        if any(w in c for c in asked for w in self.notice_refs):
+            return True  # 老板刚从展会回来…这一轮还能报吗: what is asked points at this notice
         told = [c for c in clauses if word in c]
         applies_for_it = any(w in c for c in told for w in APPLYING)
         if applies_for_it:

@@ -17,6 +17,7 @@ import rjieba
 import snowballstemmer
 import zhconv
 
+from knowledge.pinyin_input import PinyinInput
 from knowledge.typos import HomophoneCorrector
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -65,6 +66,7 @@ class Normaliser:
         self._pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
         self._stopwords = frozenset(simplify(w) for w in stopwords)
         self._corrector: HomophoneCorrector | None = None
+        self._pinyin: PinyinInput | None = None
         # a phrase's canonical form may be several words, or a template (第\1个方向)
         phrase_words = [w for _, v in self._phrases for w in v.split() if "\\" not in w]
         for word in [*self._synonyms.values(), *phrase_words]:
@@ -79,7 +81,12 @@ class Normaliser:
                 words.update(rjieba.cut(run))
                 words.update(rjieba.cut_for_search(run))
         self._corrector = HomophoneCorrector(words, self._synonyms)
+        self._pinyin = PinyinInput(words)
         self.canonical.cache_clear()
+
+    def from_pinyin(self, text: str) -> str:
+        """Runs of pinyin typed without the characters, as the known words they spell."""
+        return self._pinyin.to_chinese(text) if self._pinyin is not None else text
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one Normaliser per process, built once
     def canonical(self, text: str, *, correct: bool = True) -> str:

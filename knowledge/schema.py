@@ -285,6 +285,10 @@ class Lexicon(Strict):
     amount_intents: list[str] = []
     # the intent words that ask for a deadline (a date offered beside them is checked against it)
     deadline_intents: list[str] = []
+    # asking how long between two dates (隔了多久, how many days between) and the words naming the
+    # notice's own date (通知发出): the span between the dates named is worked out
+    span_words: list[str] = []
+    issue_words: list[str] = []
     greetings: list[str]
     thanks: list[str]
     # replies the search gives when it has no entry (zh/en)

@@ -38,6 +38,8 @@ SUGGESTION_FLOOR = 0.18
 UNKNOWN_COVERAGE_LIMIT = 0.5  # reject when more than half of the question is unknown to the KB
 BIGRAM_FACTOR = 0.5  # bigrams back words up; they should not outvote them
 SINGLE_CHAR_FACTOR = 0.5
+# after a place: a person from there (香港人, 香港過嚟, 深圳调过来的), not that place's policy
+PERSON_FROM = r"(?!人|过来|过嚟|嚟|调过来|来的)"
 INTENT_FACTOR = 2.0  # the lexicon's intent words: what is asked decides between entries on one topic
 INTENT_MISS_FACTOR = 0.8  # an entry none of whose phrasings names what is asked
 ANSWER_TEXT_MATCH = 0.6  # a token found only in an entry's answer counts for this much
@@ -135,7 +137,7 @@ class SearchIndex:
         self._relay_words = tuple(self._bare(w) for w in lexicon.relay_words if w)
         self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
         self._cjk_places = [
-            (p, re.compile(re.escape(p) + r"(?!人)")) for p in self._other_places if p and not p.isascii()
+            (p, re.compile(re.escape(p) + PERSON_FROM)) for p in self._other_places if p and not p.isascii()
         ]
         latin = [re.escape(p) for p in self._other_places if p and p.isascii()]
         self._latin_places = re.compile(r"\b(?:" + "|".join(latin) + r")\b") if latin else None
@@ -305,7 +307,7 @@ class SearchIndex:
 
     def _places(self, canonical: str) -> list[str]:
         """Other cities and provinces named in the text (Latin names as whole words only)."""
-        # 老板是香港人: a person's origin, not that place's policy
+        # 老板是香港人, 我係香港過嚟嘅: a person's origin, not that place's policy
         found = [p for p, named in self._cjk_places if p in canonical and named.search(canonical)]
         if self._latin_places is not None:
             found += self._latin_places.findall(canonical)

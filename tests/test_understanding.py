@@ -451,6 +451,14 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "帮客户写可研报告，有没有模板参考",
         # a public institution's own pay and staffing are not the notice's
         "事业单位的绩效工资怎么定",
+        # a trade fair's own subsidy asked
+        "参加展会有没有补贴，这次能报吗",
+        # loans themselves, taxes, renting premises, replacing a licence, R&D post-subsidies
+        "韶关有没有创业担保贷款，额度多少",
+        "印花税按季申报的截止日是哪天",
+        "高新区标准厂房租赁有什么优惠政策",
+        "公司营业执照副本丢了，去哪里补办？",
+        "请问韶关市2022年度企业研发费用后补助的申报截止日期为何时？",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -665,6 +673,30 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("The money 能不能用来 repay our bank loan？", "fund-management"),
         # 一式几份 typed by its sounds
         ("验收报告要一试几分", "paper-copies"),
+        # finishing a stage is no project finished; mixed-language filler says nothing
+        ("By which date did companies have to finish the database registration step?", "deadlines-overview"),
+        ("我们 plan 申报两个 projects，一个上云一个 5G，allowed 吗？", "max-two-projects"),
+        ("想 confirm 一下，cloud adoption 这个 track 的 matching ratio 是多少？", "direction-1-amount"),
+        # the order of the steps is the process, not the ranking of entered projects
+        ("申报流程是怎样的 先后顺序说一下", "process-overview"),
+        ("入库项目的先后顺序怎么定", "entry-expert-review"),
+        # each category's cap, whether the 10% is paid in full
+        ("请问这次分几类支持，每类最高多少？", "amounts-overview"),
+        ("市里最后的补贴额是不是一定按10%给足？", "final-amount"),
+        # typed in pinyin, whole or in part
+        ("lianxiren dianhua duoshao", "contacts"),
+        ("ruku shenbao jiezhi shi ji hao", "entry-deadline"),
+        ("我们是做软件的 标杆项目 peitao bili duoshao", "direction-2-amount"),
+        # still open, asked of that round in Cantonese, with a trade fair in the story, or as passed
+        ("仲可以報2022年嗰批工業互聯網項目嗎？", "still-open"),
+        ("老板刚从展会回来说想报这个工业互联网补贴，2022年这一轮还能报吗？还来得及吗", "still-open"),
+        ("我们刚知道这个通知，2022年的工业互联网应用项目是不是已经过了申报时间？", "still-open"),
+        # a person from Hong Kong is no Hong Kong policy
+        ("我係香港過嚟韶關廠做IT嘅，想問下上雲上平台最高補幾多錢呀", "direction-1-amount"),
+        # booking the subsidy apart from other funds; each factory applying for two; 属于啥类
+        ("我们财务问这笔工业互联网奖补入账有没有特别要求，要不要跟其他补贴分开", "fund-management"),
+        ("分厂做上云、总厂做5G融合，同一个法人，是算两个项目，还是每个厂都能各报两个？", "max-two-projects"),
+        ("浈江区的制药企业，生产管控系统刚接入了某大厂的工业互联网平台，属于啥类？", "direction-1-scope"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -684,6 +716,11 @@ def test_a_firm_from_elsewhere_working_in_the_city_is_inside(composer: Composer)
 def test_funds_clawed_back_are_the_notices_condition(composer: Composer):
     question = "我们以前有笔技改资金被追回了，这次还能报吗"
     assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions"
+
+
+def test_an_unknown_word_asked_of_a_stage_is_not_answered_by_the_stages_facts(composer: Composer):
+    # 劳务费 is what is asked: the acceptance's own facts do not answer it
+    assert composer.answer("验收专家的劳务费标准是多少一天？", None, JUNE_20).entry_id is None
 
 
 def test_a_person_from_another_place_is_no_other_places_policy(composer: Composer):
@@ -1445,6 +1482,21 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         # a tag question after a statement of two things is asked of each of them
         ("入库7月8号交，验收8月26号交，对吧？", "入库申报须在2022年7月8日前完成"),
         ("入库7月8号交，验收8月26号交，对吧？", "须在2022年8月26日前"),
+        # how long the notice had been out, and the span between two of its dates or the user's
+        ("这份通知发出来多久了 现在还有效吗", "2022年6月10日"),
+        ("通知发出来到入库截止中间隔了多久", "相隔28天"),
+        ("入库截止和验收截止之间隔了多少天", "相隔49天"),
+        (
+            "我们6月20日才看到通知，离入库截止还有几天",
+            "2022年6月20日（您说的日期）到2022年7月8日（入库申报截止）相隔18天",
+        ),
+        ("How many days between the entry deadline and the acceptance deadline?", "is 49 days"),
+        ("5G融合应用示范项目，市里的配套是依据什么来定的？", "示范意义"),
+        (
+            "我们8月30号才能交验收申请 晚了几天会不会不收",
+            "2022年8月26日（验收申请截止）到2022年8月30日（您说的日期）相隔4天",
+        ),
+        ("5G xiangmu shengji zijin 300wan shili peitao duoshao", "30万元"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):

@@ -1,0 +1,92 @@
+"""How long between two dates a message names: the notice's own (its date, a stage's deadline) or
+the user's (我们6月20日才看到通知，离入库截止还有几天), worked out and each date's clause cited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from conversations.today import format_day
+from conversations.understanding import Understanding
+from knowledge.answers import clause_label, reply_text
+from knowledge.figures import read_dates
+from knowledge.loader import KnowledgeBase
+from knowledge.normalize import simplify
+from knowledge.schema import Lang
+
+
+@dataclass(frozen=True)
+class NamedDate:
+    day: dt.date
+    at: int  # where the message names it: the span runs from the first named to the next
+    name: str  # reply name of its label: the notice's date, a stage's deadline, the user's date
+    stage: str = ""  # the stage whose deadline it is
+    clause: str = ""  # the notice's clause that states it; none for the user's own date
+
+
+class Spans:
+    """Built once from the pack: the words asking a span, and those naming the notice's date."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        lexicon = kb.lexicon
+        self.span_words = [simplify(w) for w in lexicon.span_words if w]
+        self.issue_words = [simplify(w) for w in lexicon.issue_words if w]
+
+    def asks(self, understood: Understanding) -> bool:
+        return any(w in understood.simplified for w in self.span_words)
+
+    def worked(self, understood: Understanding, lang: Lang) -> str:
+        """ "From … to … is N days", when the message asks a span between two dates it names."""
+        if not self.asks(understood):
+            return ""
+        named = self._named(understood)
+        if len(named) < 2:
+            return ""  # one date: the deadline notes count from today
+        first, second = sorted(named[:2], key=lambda d: d.day)  # the first two named, earlier first
+        lines = [
+            reply_text(
+                self.kb,
+                "date_span",
+                lang,
+                first=format_day(first.day, lang),
+                first_name=self._label(first, lang),
+                second=format_day(second.day, lang),
+                second_name=self._label(second, lang),
+                days=str(abs((second.day - first.day).days)),
+            )
+        ]
+        clauses = list(dict.fromkeys(d.clause for d in (first, second) if d.clause))
+        lines += [reply_text(self.kb, "source", lang, clause=clause_label(self.kb, c, lang)) for c in clauses]
+        return "\n".join(lines)
+
+    def _label(self, named: NamedDate, lang: Lang) -> str:
+        stage = next((s.name.get(lang) for s in self.kb.notice.stages if s.id == named.stage), "")
+        return reply_text(self.kb, named.name, lang, stage=stage)
+
+    def _named(self, understood: Understanding) -> list[NamedDate]:
+        """The distinct dates the message names, in the order it names them."""
+        notice = self.kb.notice
+        text = understood.simplified
+        found: list[NamedDate] = []
+        issued = min((text.find(w) for w in self.issue_words if w in text), default=-1)
+        if issued >= 0:
+            found.append(NamedDate(notice.notice.date, issued, "date_span_notice", clause="落款"))
+        stages = {s.id: s for s in notice.stages if s.deadline is not None}
+        for topic in understood.topics:
+            stage = stages.pop(topic.id, None)
+            if stage is not None and stage.deadline is not None:
+                found.append(
+                    NamedDate(stage.deadline, topic.at, "date_span_deadline", stage.id, stage.clause)
+                )
+        for year, month, day in read_dates(understood.text):
+            try:
+                when = dt.date(year or notice.notice.date.year, month, day)
+            except ValueError:
+                continue  # 2月30日: no such day, no span
+            at = text.find(f"{month}月{day}")
+            found.append(NamedDate(when, at if at >= 0 else len(text), "date_span_yours"))
+        distinct: dict[dt.date, NamedDate] = {}
+        for named in sorted(found, key=lambda d: d.at):
+            distinct.setdefault(named.day, named)  # 入库截止（7月8日）: one date named twice
+        return list(distinct.values())

@@ -1,0 +1,118 @@
+"""Messages typed in pinyin without picking the characters: lianxiren dianhua duoshao → 联系人 电话
+多少, ruku shenbao jiezhi shi ji hao → 入库 申报 截止 几号.
+
+A run of Latin words is read as pinyin only when every word of it splits into pinyin syllables and
+the knowledge base's own words cover most of those syllables, so English (can we apply) and names
+(MES, ERP) stay as typed. Syllables no known word covers are dropped: a lone syllable (shi, a, de)
+could be any of dozens of characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from knowledge.pinyin import reading, table
+from knowledge.typos import keys, word_frequency
+
+LATIN_RUN = re.compile(r"[A-Za-z]+(?:[\s']+[A-Za-z]+)*")
+LATIN_WORD = re.compile(r"[A-Za-z]+")
+# a syllable right after a figure is its unit: 300wan is 300万, 7fen is 7份
+FIGURE_UNITS = {"wan": "万", "qian": "千", "yi": "亿", "yuan": "元", "kuai": "元", "fen": "份", "ge": "个"}
+LONGEST_WORD = 4  # syllables of the longest known word looked for
+COVERED = 0.6  # at least this share of a run's syllables must be known words
+
+
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    return frozenset(table().values())
+
+
+def split_syllables(word: str) -> list[str] | None:
+    """The word as pinyin syllables (shenbaoshu → shen bao shu), longest syllable first with
+    backtracking; None when it is no pinyin."""
+    word = word.lower()
+    if not word:
+        return []
+    for end in range(min(6, len(word)), 0, -1):
+        head = word[:end]
+        if head in syllables():
+            rest = split_syllables(word[end:])
+            if rest is not None:
+                return [head, *rest]
+    return None
+
+
+class PinyinInput:
+    """Built once from the knowledge base's words (2 to 4 characters)."""
+
+    def __init__(self, vocabulary: Iterable[str]) -> None:
+        by_sound: dict[tuple[str, ...], str] = {}
+        for word in sorted(vocabulary):
+            if not 2 <= len(word) <= LONGEST_WORD or any(reading(c) is None for c in word):
+                continue
+            for key in keys(word):
+                known = by_sound.get(key)
+                # several words sound alike: the commonest in the language is the one meant
+                if known is None or word_frequency(word) > word_frequency(known):
+                    by_sound[key] = word
+        self.by_sound = by_sound
+
+    def to_chinese(self, text: str) -> str:
+        """The text with each run of pinyin replaced by the known words it spells; as typed when
+        any of its Latin words is no pinyin (women-owned firm), but for names in capitals (MES)."""
+        latin = [w for w in LATIN_WORD.findall(text) if not w.isupper()]
+        if not latin or any(split_syllables(w) is None for w in latin):
+            return text
+        return LATIN_RUN.sub(self._run_at, text)
+
+    def _run_at(self, match: re.Match[str]) -> str:
+        run = match.group(0)
+        after_figure = match.start() > 0 and match.string[match.start() - 1].isdigit()
+        unit, _, rest = run.partition(" ")
+        if after_figure and unit.lower() in FIGURE_UNITS:  # 300wan: the figure's unit (万)
+            return FIGURE_UNITS[unit.lower()] + (self._run(rest) if rest else "")
+        return self._run(run)
+
+    def _run(self, run: str) -> str:
+        """One run of Latin words: names in capitals (MES) as typed, the pinyin between them read."""
+        out: list[str] = []
+        pinyin: list[str] = []
+        for word in re.split(r"[\s']+", run):
+            if word.isupper():
+                out += [self._words(pinyin), word]
+                pinyin = []
+            else:
+                pinyin.append(word)
+        out.append(self._words(pinyin))
+        read = " ".join(w for w in out if w)
+        return run if read == " ".join(w for w in re.split(r"[\s']+", run) if w) else read
+
+    def _words(self, typed: list[str]) -> str:
+        """Pinyin words as the known words they spell, or as typed when too few are known."""
+        sounds: list[str] = []
+        cuts = {0}  # a known word may join typed words, never cut into one of several syllables
+        for word in typed:
+            split = split_syllables(word) or []
+            if len(split) > 1 and tuple(split) not in self.by_sound:
+                cuts.update(range(len(sounds) + 1, len(sounds) + len(split)))  # no word: any cut
+            sounds += split
+            cuts.add(len(sounds))
+        # read from the end: a question's asking words close it (shi ji hao is 是几号, not 实际 + hao)
+        words: list[str] = []
+        covered = 0
+        end = len(sounds)
+        while end > 0:
+            for length in range(min(LONGEST_WORD, end), 1, -1):
+                known = self.by_sound.get(tuple(sounds[end - length : end]))
+                if known is not None and end - length in cuts and end in cuts:
+                    words.insert(0, known)
+                    covered += length
+                    end -= length
+                    break
+            else:
+                end -= 1
+        if not words or covered < COVERED * len(sounds):
+            return " ".join(typed)
+        return "".join(words)  # Chinese needs no spaces; a space would split the clause

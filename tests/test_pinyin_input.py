@@ -1,0 +1,46 @@
+"""Messages typed in pinyin are read as the knowledge base's words; English and names are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.pinyin_input import PinyinInput, split_syllables
+
+WORDS = ["联系人", "电话", "多少", "入库", "申报", "截止", "几号", "实际", "知识", "项目", "投资", "万元"]
+
+
+@pytest.fixture(scope="module")
+def pinyin() -> PinyinInput:
+    return PinyinInput(WORDS)
+
+
+def test_a_word_splits_into_its_syllables():
+    assert split_syllables("shenbaoshu") == ["shen", "bao", "shu"]
+    assert split_syllables("apply") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("lianxiren dianhua duoshao", "联系人电话多少"),
+        # a word typed whole is never cut (jiezhi shi is no 知识); the asking words close it
+        ("ruku shenbao jiezhi shi ji hao", "入库申报截止几号"),
+        # the figure's unit right after it
+        ("项目 touzi 300wan", "项目 投资 300万"),
+    ],
+)
+def test_pinyin_is_read_as_known_words(pinyin: PinyinInput, typed: str, read: str):
+    assert pinyin.to_chinese(typed) == read
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Can we apply for the 5G direction?",
+        "women-owned firm: can we apply?",  # women is pinyin, the rest is English
+        "MES ERP",
+        "Hang Seng",  # pinyin, but no known word
+    ],
+)
+def test_english_and_names_stay_as_typed(pinyin: PinyinInput, typed: str):
+    assert pinyin.to_chinese(typed) == typed
