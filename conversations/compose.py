@@ -238,6 +238,11 @@ class Composer:
                 main = self._confirmed(question, understood, who, lang)
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
+        choice = self.reader.offers_a_choice_of_support(understood)
+        if choice:  # 是贷款贴息还是补助: how the notice supports, the other kind no question
+            method = self.kb.lexicon.support_method_intent
+            offered = self.reader.without_outside_words(understood)
+            main = index.search(f"{offered} {method}", lang, lenient=True)
         lang = main.lang
         if main.kind in (Kind.EMPTY, Kind.GREETING, Kind.THANKS):
             return self._plain(main)
@@ -248,7 +253,7 @@ class Composer:
             any(index.outside_words(c) for c in asked) or self.scope.names_what_is_asked(understood, asked)
         ):
             return self._plain(main)  # what is asked is about something else, not just the story
-        if asked and all(index.outside_words(c) for c in asked):
+        if asked and all(index.outside_words(c) for c in asked) and not choice:
             return self._outside(main)  # 5G网关什么品牌好: every question asks about something else
         unstated = [c for c in asked if self.reader.asks_unstated(c)]
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
@@ -265,7 +270,7 @@ class Composer:
             parts = []  # words of the situation alone do not make a question about the notice
         figures = self._figures(understood, carried)
         computed = self._worked_figures(understood, figures, parts, lang)
-        span = self.spans.worked(understood, lang)
+        span = self.spans.worked(understood, lang) or self.spans.meaning(understood, lang)
         if not parts and not computed and not span:
             return self._plain(main)
 

@@ -21,6 +21,7 @@ LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situati
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
 ALONE_MARGIN = 0.1  # how much better a question must match on its own than with the story's topic
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
+SEVERAL_WORDS = ("分别", "各自", "哪几个", "哪些", "which ones")  # asking for every direction that fits
 
 
 class Parts:
@@ -62,13 +63,21 @@ class Parts:
             # decide, unless the whole message is a better match
             last = clauses.index(questions[-1])
             cores = [search(" ".join(clauses[max(0, last - 1) : last + 1]))]
-            if not (last and self._only_each(questions[-1])):
-                cores.append(search(questions[-1]))  # 分别叫什么 says nothing on its own
+            # 分别叫什么 says nothing on its own; nor does a question naming nothing (出什么情况
+            # 会影响申报) where the whole message and the question with the clause before it agree
+            # on what it is about
+            agreed = main.kind is Kind.ANSWER and cores[0].entry is main.entry
+            if not (last and self._only_each(questions[-1])) and (
+                not agreed or reader.read(questions[-1]).topics
+            ):
+                cores.append(search(questions[-1]))
             best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
             add(best)
             for clause in clauses:  # a clause that plainly says what it is about
                 if not self.index.known_words(self._without_named_things(clause)):
                     continue  # 三十来号人, 那行业性标杆: nothing said beyond a name
+                if reader.is_question(clause) and not self._says_more_than_a_word(clause):
+                    continue  # 通知里是几个: a question of one word says plainly nothing on its own
                 if self._only_each(clause):
                     continue  # 分别叫什么: about what the clause before it named, not on its own
                 result = search(clause)
@@ -82,7 +91,10 @@ class Parts:
             # a question without a topic of its own asks about what the story named before it;
             # one without an ask of its own asks what the question before it asked (入库要交哪两个
             # 附件？验收又是哪两个？)
-            last_topics = [t.word for t in understood.topics][:1]
+            # the story's topic said before the questions (not 最终金额 asked after them)
+            first = understood.simplified.find(to_arabic(questions[0])) if questions else -1
+            told_by = first + len(questions[0]) if first >= 0 else len(understood.simplified)
+            last_topics = [t.word for t in understood.topics if t.at < told_by][:1]
             last_asks: list[str] = []
             before = ""
             for clause in questions:
@@ -180,6 +192,11 @@ class Parts:
                 parts = [scope, *[p for p in parts if p is not scope and p.clause not in scopes]]
             named = fitting  # and what else is asked (its cap …) is about that direction
             parts = [p for p in parts if p.clause not in self.shape.funding_clauses]
+        elif which and not named and 1 < len(fitting) < len(self.shape.directions):
+            # 能耗优化和能耗监控分别在哪个方向: each direction that names one, its scope
+            fitting_scopes = [e for d in fitting if (e := self.shape.entry_for_clause.get(d.clause))]
+            parts = [*fitting_scopes, *[p for p in parts if p.clause not in scopes]]
+            named = fitting
         elif which and not named:
             overview = self.shape.entry_for_clause.get(self.shape.directions_section)
             if overview is not None:  # "which direction fits us?": the four, to choose from
@@ -207,6 +224,10 @@ class Parts:
                 if entry is not None and entry not in parts:
                     parts.append(entry)
         return parts[:MAX_PARTS], searched
+
+    def _says_more_than_a_word(self, clause: str) -> bool:
+        """通知里是几个 is only 几个 to the search: one known word asks nothing plain alone."""
+        return len(set(self.index.known_words(clause))) >= 2
 
     def _better_alone(self, alone: SearchResult, with_topic: SearchResult) -> bool:
         """A question that matches a general entry better on its own than with the story's topic,
@@ -260,7 +281,23 @@ class Parts:
                 for w in words
             )
         ]
-        return list({d.id: d for d in found}.values())
+        several = any(w in text for w in SEVERAL_WORDS)
+        if not found or several:  # 边缘计算在哪几个方向里出现: the directions whose text names it
+            found += self._directions_naming(text, every=several)
+        return sorted({d.id: d for d in found}.values(), key=lambda d: d.number)
+
+    def _directions_naming(self, text: str, every: bool) -> list[Direction]:
+        """The directions whose text names the technologies the message names: every one, or
+        those naming the most of them (边缘计算网关: 边缘计算 and 网关, direction 4's words)."""
+        named: dict[str, int] = {}
+        by_id = {}
+        for term, directions in self.shape.terms_in.items():
+            if term in text:
+                for d in directions:
+                    named[d.id] = named.get(d.id, 0) + 1
+                    by_id[d.id] = d
+        most = max(named.values(), default=0)
+        return [by_id[i] for i, count in named.items() if every or count == most]
 
     def _without_named_things(self, clause: str) -> str:
         """The clause without the directions and stages it names: what it says of them."""

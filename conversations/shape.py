@@ -51,6 +51,13 @@ class NoticeShape:
             )
             for d in notice.directions
         ]
+        # the technologies the notice names (边缘计算, 能耗监控): in the directions whose text says them
+        scopes = {d.id: simplify(d.scope.zh) for d in notice.directions}
+        self.terms_in = {
+            term: [d for d in notice.directions if term in scopes[d.id]]
+            for term in (simplify(t) for t in kb.lexicon.named_terms)
+            if term and any(term in scope for scope in scopes.values())
+        }
         self.entry_for_clause: dict[str, Entry] = {}
         for entry in kb.faq.entries:
             self.entry_for_clause.setdefault(entry.clause, entry)

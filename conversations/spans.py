@@ -32,6 +32,7 @@ class Spans:
         lexicon = kb.lexicon
         self.span_words = [simplify(w) for w in lexicon.span_words if w]
         self.issue_words = [simplify(w) for w in lexicon.issue_words if w]
+        self.meaning_words = [simplify(w) for w in lexicon.date_meaning_words if w]
 
     def asks(self, understood: Understanding) -> bool:
         return any(w in understood.simplified for w in self.span_words)
@@ -59,6 +60,60 @@ class Spans:
         clauses = list(dict.fromkeys(d.clause for d in (first, second) if d.clause))
         lines += [reply_text(self.kb, "source", lang, clause=clause_label(self.kb, c, lang)) for c in clauses]
         return "\n".join(lines)
+
+    def meaning(self, understood: Understanding, lang: Lang) -> str:
+        """ "6月10日是通知落款日期", when the message asks what a date it names is: every event the
+        notice puts on that day, each with its clause."""
+        if not any(w in understood.simplified for w in self.meaning_words):
+            return ""
+        lines: list[str] = []
+        clauses: list[str] = []
+        for year, month, day in dict.fromkeys(read_dates(understood.text)):
+            events = self._events_on(year, month, day)
+            if events:
+                label = ("、" if lang == "zh" else "; ").join(self._event_name(e, lang) for e in events)
+                when = format_day(events[0].day, lang)
+                lines.append(reply_text(self.kb, "date_meaning", lang, date=when, what=label))
+                clauses += [e.clause for e in events if e.clause]
+            else:
+                try:
+                    when = format_day(dt.date(year or self.kb.notice.notice.date.year, month, day), lang)
+                except ValueError:
+                    continue  # 2月30日: no such day
+                lines.append(reply_text(self.kb, "date_meaning_none", lang, date=when))
+        if not lines:
+            return ""
+        sources = [
+            reply_text(self.kb, "source", lang, clause=clause_label(self.kb, c, lang))
+            for c in dict.fromkeys(clauses)
+        ]
+        return "\n".join([*lines, *sources])
+
+    def _event_name(self, event: NamedDate, lang: Lang) -> str:
+        if event.name.startswith("date_span"):
+            return self._label(event, lang)
+        return reply_text(self.kb, event.name, lang)
+
+    def _events_on(self, year: int | None, month: int, day: int) -> list[NamedDate]:
+        """What the notice puts on a day (any year when none is said): its own date, a stage's
+        deadline, a window's first or last day."""
+        notice = self.kb.notice
+        found: list[NamedDate] = [NamedDate(notice.notice.date, 0, "date_span_notice", clause="落款")]
+        found += [
+            NamedDate(s.deadline, 0, "date_span_deadline", s.id, s.clause)
+            for s in notice.stages
+            if s.deadline is not None
+        ]
+        for criterion in notice.eligibility:
+            if criterion.window is not None:
+                start, end = criterion.window
+                found.append(NamedDate(start, 0, "date_window_start", clause=criterion.clause))
+                found.append(NamedDate(end, 0, "date_window_end", clause=criterion.clause))
+        return [
+            e
+            for e in found
+            if (e.day.month, e.day.day) == (month, day) and (year is None or e.day.year == year)
+        ]
 
     def _label(self, named: NamedDate, lang: Lang) -> str:
         stage = next((s.name.get(lang) for s in self.kb.notice.stages if s.id == named.stage), "")

@@ -114,6 +114,7 @@ APPLYING = ("申请", "申报", "apply")  # 今年想申请省级技术改造资
 NUMERAL_WORDS = {"一共", "一下", "一样", "一起", "一般", "一直", "一定", "一些", "一旦", "一切", "一次"}
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
+SUPPORT_CHOICE = re.compile(r"还是|或者|或是|\bor\b")  # not 定, which is in 认定
 PERSON_REQUEST_CHARS = 30  # a longer message naming 人工客服 tells a story or asks a question of its own
 DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某", "所有", "全部", "其他", "其它")
 
@@ -329,6 +330,8 @@ class Reader:
     def intents_of(self, text: str) -> list[str]:
         """The intent words the text asks, in the order it asks them."""
         bare = self.index.normaliser.canonical(text).replace(" ", "")
+        for term in self.named_terms:  # 边缘计算 names a technology; it asks no calculation
+            bare = term.sub(lambda m: "·" * len(m.group()), bare)
         found: list[str] = []
         for word in self.intent_words:
             if word in bare and not any(word in f for f in found):
@@ -492,10 +495,40 @@ class Reader:
             while at >= 0:
                 # the direction's own word in it or just before it: 5G试点示范, 标杆示范 (each
                 # time it is said: 建5G基站，有没有基站建设补贴 asks of 基站 alone)
-                if not (matching and any(at - PROGRAMME_PREFIX <= t.at <= at + len(word) for t in named)):
+                own_direction = matching and any(
+                    at - PROGRAMME_PREFIX <= t.at <= at + len(word) for t in named
+                )
+                if not (
+                    own_direction
+                    or (matching and self._offered_beside_the_notices_own(simplified, at, word))
+                    or self._recommended_level(simplified, at, word)
+                ):
                     return word
                 at = simplified.find(word, at + 1)
         return None
+
+    def _offered_beside_the_notices_own(self, simplified: str, at: int, word: str) -> bool:
+        """市级资金是贷款贴息还是补助: another kind of support offered as a choice beside the
+        notice's own, of the funds the notice gives, asks how the notice supports."""
+        start, end = next(c for c in _clauses_at(simplified) if c[0] <= at < c[1])
+        return self._choice_of_support(f"{simplified[start:at]} {simplified[at + len(word) : end]}")
+
+    def _choice_of_support(self, clause: str) -> bool:
+        return SUPPORT_CHOICE.search(clause) is not None and any(w in clause for w in self.support_names)
+
+    def offers_a_choice_of_support(self, understood: Understanding) -> bool:
+        """市级资金是什么方式支持？是贷款贴息还是补助: other kinds of support offered as a choice
+        beside the notice's own, of the funds the notice gives; the outside word is no question."""
+        matching = any(w and w in understood.simplified for w in self.matching_words)
+        return matching and any(
+            self._choice_of_support(simplify(c)) and self.index.outside_words(c) for c in understood.clauses
+        )
+
+    def _recommended_level(self, simplified: str, at: int, word: str) -> bool:
+        """优质项目会被推荐到上级吗？想冲省级国家级: a higher body's level after the notice's
+        recommendation of good projects is where the project is recommended, no programme."""
+        recommended = any(0 <= simplified.find(w) < at for w in self.recommended_to)
+        return recommended and any(b and b in word for b in self.other_bodies)
 
     def _other_body(self, simplified: str) -> str | None:
         """广东省…示范平台申报指南: a higher body's programme, unless the message speaks of the
@@ -662,3 +695,12 @@ class Reader:
         if len(simplify(text).strip()) > 40:
             return False
         return self.marked_followup(text) or not understood.topics or not understood.intents
+
+
+def _clauses_at(text: str) -> list[tuple[int, int]]:
+    """Where each clause of the text begins and ends (CLAUSE_SPLIT's pieces, positions kept)."""
+    bounds, start = [], 0
+    for match in CLAUSE_SPLIT.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    return [*bounds, (start, len(text))]

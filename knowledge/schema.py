@@ -289,6 +289,9 @@ class Lexicon(Strict):
     # notice's own date (通知发出): the span between the dates named is worked out
     span_words: list[str] = []
     issue_words: list[str] = []
+    # asking what a date the message names is (六月十号是什么日子, what happens on July 8): the
+    # notice's events on that day are told
+    date_meaning_words: list[str] = []
     greetings: list[str]
     thanks: list[str]
     # replies the search gives when it has no entry (zh/en)
@@ -376,6 +379,9 @@ class Lexicon(Strict):
     copies_intent: str = ""
     # the word that asks who does something, when a body is offered for confirmation (省里发的吧 → 谁)
     body_intent: str = ""
+    # the words that ask how the notice supports, when another kind of support is offered as a
+    # choice beside its own (是贷款贴息还是补助 → 支持方式)
+    support_method_intent: str = ""
     # this notice pointed at (这个通知, 本通知, 91号文): a year or a body offered for it, or a choice
     # of years, asks the notice's own date and issuer (这是2023年的通知吧, 这个文是发改委发的吧)
     notice_refs: list[str] = []

@@ -459,6 +459,15 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "高新区标准厂房租赁有什么优惠政策",
         "公司营业执照副本丢了，去哪里补办？",
         "请问韶关市2022年度企业研发费用后补助的申报截止日期为何时？",
+        # picking a vendor or a technology, a plant's or a finance measure, repairing credit, a
+        # business licence, the list of firms that got money
+        "能推荐几家韶关本地靠谱的MES服务商吗",
+        "车间WiFi用华为还是H3C的比较好",
+        "工厂的OEE公式怎么算",
+        "How should we calculate the ROI of a predictive maintenance system?",
+        "怎么申请把企业从失信黑名单里移除",
+        "How can I get a business licence for a new subsidiary?",
+        "去年哪些企业拿到了省级工业互联网专项资金",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -697,6 +706,15 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("我们财务问这笔工业互联网奖补入账有没有特别要求，要不要跟其他补贴分开", "fund-management"),
         ("分厂做上云、总厂做5G融合，同一个法人，是算两个项目，还是每个厂都能各报两个？", "max-two-projects"),
         ("浈江区的制药企业，生产管控系统刚接入了某大厂的工业互联网平台，属于啥类？", "direction-1-scope"),
+        # another kind of support offered as a choice; a level after the recommendation; a story
+        # before a question of no topic; audits of the subsidy's use; entry guarantees no money
+        ("市里的配套资金是贷款贴息还是直接补助？", "support-method"),
+        ("优质项目会推荐到上级吗？我们想争取国家级的支持", "quality-project-recommendation"),
+        ("听说一家企业最多可以报四个项目，我不太确定，通知里是几个？", "max-two-projects"),
+        ("质量、安全和环保方面，出了什么问题会影响申报？", "compliance-conditions"),
+        ("奖补资金在审计上有什么规定", "fund-management"),
+        ("入库以后就肯定能拿到补贴吗", "support-method"),
+        ("系統性平台按咩計補貼", "direction-3-amount"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1497,6 +1515,17 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
             "2022年8月26日（验收申请截止）到2022年8月30日（您说的日期）相隔4天",
         ),
         ("5G xiangmu shengji zijin 300wan shili peitao duoshao", "30万元"),
+        # a figure said on its own after its funds were named (是一百二十万)
+        ("省里的上云资金批下来了，是一百二十万。市里能配多少", "= 12万元"),
+        # the directions whose text names a technology, each of them
+        ("边缘计算出现在哪几个方向里", "方向二支持"),
+        ("边缘计算出现在哪几个方向里", "方向四支持"),
+        ("做能耗优化和能耗监控的项目，分别属于哪个方向", "方向一支持"),
+        ("做能耗优化和能耗监控的项目，分别属于哪个方向", "方向四支持"),
+        # what a date the message names is, in the notice
+        ("7月8号是什么日子", "2022年7月8日是入库申报截止"),
+        ("九月三十号是什么节点", "2021年9月30日是项目建设期限的第一天"),
+        ("六月十号是什么日子", "2022年6月10日是通知落款日期"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
