@@ -3,6 +3,8 @@ about together, narrowed to the directions and stages the message names."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rapidfuzz import fuzz
 
 from conversations.shape import NoticeShape, section_of
@@ -289,15 +291,9 @@ class Parts:
     def _directions_naming(self, text: str, every: bool) -> list[Direction]:
         """The directions whose text names the technologies the message names: every one, or
         those naming the most of them (边缘计算网关: 边缘计算 and 网关, direction 4's words)."""
-        named: dict[str, int] = {}
-        by_id = {}
-        for term, directions in self.shape.terms_in.items():
-            if term in text:
-                for d in directions:
-                    named[d.id] = named.get(d.id, 0) + 1
-                    by_id[d.id] = d
+        named = Counter(d.id for term, ds in self.shape.terms_in.items() if term in text for d in ds)
         most = max(named.values(), default=0)
-        return [by_id[i] for i, count in named.items() if every or count == most]
+        return [self.shape.directions[i] for i, count in named.items() if every or count == most]
 
     def _without_named_things(self, clause: str) -> str:
         """The clause without the directions and stages it names: what it says of them."""

@@ -14,6 +14,8 @@ from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
 from knowledge.schema import Lang
 
+NOTICE_DATE_CLAUSE = "落款"  # the notice's own date is cited from its signature block
+
 
 @dataclass(frozen=True)
 class NamedDate:
@@ -33,6 +35,7 @@ class Spans:
         self.span_words = [simplify(w) for w in lexicon.span_words if w]
         self.issue_words = [simplify(w) for w in lexicon.issue_words if w]
         self.meaning_words = [simplify(w) for w in lexicon.date_meaning_words if w]
+        self.events = self._notice_events()
 
     def asks(self, understood: Understanding) -> bool:
         return any(w in understood.simplified for w in self.span_words)
@@ -71,7 +74,7 @@ class Spans:
         for year, month, day in dict.fromkeys(read_dates(understood.text)):
             events = self._events_on(year, month, day)
             if events:
-                label = ("、" if lang == "zh" else "; ").join(self._event_name(e, lang) for e in events)
+                label = ("、" if lang == "zh" else "; ").join(self._label(e, lang) for e in events)
                 when = format_day(events[0].day, lang)
                 lines.append(reply_text(self.kb, "date_meaning", lang, date=when, what=label))
                 clauses += [e.clause for e in events if e.clause]
@@ -89,17 +92,11 @@ class Spans:
         ]
         return "\n".join([*lines, *sources])
 
-    def _event_name(self, event: NamedDate, lang: Lang) -> str:
-        if event.name.startswith("date_span"):
-            return self._label(event, lang)
-        return reply_text(self.kb, event.name, lang)
-
-    def _events_on(self, year: int | None, month: int, day: int) -> list[NamedDate]:
-        """What the notice puts on a day (any year when none is said): its own date, a stage's
-        deadline, a window's first or last day."""
+    def _notice_events(self) -> list[NamedDate]:
+        """Every day the notice names: its own date, each stage's deadline, a window's ends."""
         notice = self.kb.notice
-        found: list[NamedDate] = [NamedDate(notice.notice.date, 0, "date_span_notice", clause="落款")]
-        found += [
+        events = [NamedDate(notice.notice.date, 0, "date_span_notice", clause=NOTICE_DATE_CLAUSE)]
+        events += [
             NamedDate(s.deadline, 0, "date_span_deadline", s.id, s.clause)
             for s in notice.stages
             if s.deadline is not None
@@ -107,11 +104,15 @@ class Spans:
         for criterion in notice.eligibility:
             if criterion.window is not None:
                 start, end = criterion.window
-                found.append(NamedDate(start, 0, "date_window_start", clause=criterion.clause))
-                found.append(NamedDate(end, 0, "date_window_end", clause=criterion.clause))
+                events.append(NamedDate(start, 0, "date_window_start", clause=criterion.clause))
+                events.append(NamedDate(end, 0, "date_window_end", clause=criterion.clause))
+        return events
+
+    def _events_on(self, year: int | None, month: int, day: int) -> list[NamedDate]:
+        """What the notice puts on a day (any year when none is said)."""
         return [
             e
-            for e in found
+            for e in self.events
             if (e.day.month, e.day.day) == (month, day) and (year is None or e.day.year == year)
         ]
 
@@ -126,7 +127,7 @@ class Spans:
         found: list[NamedDate] = []
         issued = min((text.find(w) for w in self.issue_words if w in text), default=-1)
         if issued >= 0:
-            found.append(NamedDate(notice.notice.date, issued, "date_span_notice", clause="落款"))
+            found.append(NamedDate(notice.notice.date, issued, "date_span_notice", clause=NOTICE_DATE_CLAUSE))
         stages = {s.id: s for s in notice.stages if s.deadline is not None}
         for topic in understood.topics:
             stage = stages.pop(topic.id, None)

@@ -257,6 +257,7 @@ class Reader:
             re.compile(rf"\b{re.escape(t)}\b" if t.isascii() else re.escape(t))
             for t in sorted({simplify(w) for w in lexicon.named_terms if w}, key=longest_first)
         ]
+        self.any_named_term = re.compile("|".join(t.pattern for t in self.named_terms) or "(?!)")
         self.notice_things = [simplify(w) for w in lexicon.notice_things if w]
         # 仁化县 → 仁化, 乳源瑶族自治县 → 乳源 too: people name their county without 县
         self.jurisdictions = sorted(
@@ -330,8 +331,8 @@ class Reader:
     def intents_of(self, text: str) -> list[str]:
         """The intent words the text asks, in the order it asks them."""
         bare = self.index.normaliser.canonical(text).replace(" ", "")
-        for term in self.named_terms:  # 边缘计算 names a technology; it asks no calculation
-            bare = term.sub(lambda m: "·" * len(m.group()), bare)
+        # 边缘计算 names a technology; it asks no calculation
+        bare = self.any_named_term.sub(lambda m: "·" * len(m.group()), bare)
         found: list[str] = []
         for word in self.intent_words:
             if word in bare and not any(word in f for f in found):
@@ -500,18 +501,20 @@ class Reader:
                 )
                 if not (
                     own_direction
-                    or (matching and self._offered_beside_the_notices_own(simplified, at, word))
+                    or (matching and self._offered_beside_the_notices_own(simplified, word))
                     or self._recommended_level(simplified, at, word)
                 ):
                     return word
                 at = simplified.find(word, at + 1)
         return None
 
-    def _offered_beside_the_notices_own(self, simplified: str, at: int, word: str) -> bool:
+    def _offered_beside_the_notices_own(self, simplified: str, word: str) -> bool:
         """市级资金是贷款贴息还是补助: another kind of support offered as a choice beside the
         notice's own, of the funds the notice gives, asks how the notice supports."""
-        start, end = next(c for c in _clauses_at(simplified) if c[0] <= at < c[1])
-        return self._choice_of_support(f"{simplified[start:at]} {simplified[at + len(word) : end]}")
+        return any(
+            word in c and self._choice_of_support(c.replace(word, " "))
+            for c in CLAUSE_SPLIT.split(simplified)
+        )
 
     def _choice_of_support(self, clause: str) -> bool:
         return SUPPORT_CHOICE.search(clause) is not None and any(w in clause for w in self.support_names)
@@ -695,12 +698,3 @@ class Reader:
         if len(simplify(text).strip()) > 40:
             return False
         return self.marked_followup(text) or not understood.topics or not understood.intents
-
-
-def _clauses_at(text: str) -> list[tuple[int, int]]:
-    """Where each clause of the text begins and ends (CLAUSE_SPLIT's pieces, positions kept)."""
-    bounds, start = [], 0
-    for match in CLAUSE_SPLIT.finditer(text):
-        bounds.append((start, match.start()))
-        start = match.end()
-    return [*bounds, (start, len(text))]
