@@ -29,7 +29,10 @@ from knowledge.normalize import detect_language, simplify
 from knowledge.schema import Entry, Lang
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
-ATTACHMENT_NUMBER = re.compile(r"(?:附件|attachment|annex)\s*(\d{1,2}|[一二三四五六七八九])", re.IGNORECASE)
+# 附件一共三个: the numeral of 一共 names no attachment
+ATTACHMENT_NUMBER = re.compile(
+    r"(?:附件|attachment|annex)\s*(\d{1,2}|[一二三四五六七八九](?![共起并下些样]))", re.IGNORECASE
+)
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
 # 承诺书是第几个附件: an attachment named by its title, its number asked
 NUMBER_ASKED = re.compile(
@@ -232,10 +235,13 @@ class Composer:
         elif self.scope.confirms_a_notice_fact(question, understood):
             copies = self.kb.lexicon.copies_intent if understood.claimed_copies() else ""
             who = self.kb.lexicon.body_intent if self.reader.offered_body(understood) else ""
+            rate = self.kb.lexicon.rate_intent if understood.offered_rates and not understood.intents else ""
             if copies and copies not in understood.intents:  # 打印三份就够了吧: asks the copies
                 main = self._confirmed(question, understood, copies, lang)
             elif who:  # 是省工信厅发的吧: asks who
                 main = self._confirmed(question, understood, who, lang)
+            elif rate and main.kind is not Kind.ANSWER:  # the city pays 20%, right?: asks the rate
+                main = self._confirmed(question, understood, rate, lang)
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
         choice = self.reader.offers_a_choice_of_support(understood)
@@ -321,6 +327,7 @@ class Composer:
     ) -> SearchResult:
         """The fact a statement offers for confirmation, asked with what it confirms (份数, 谁):
         from the whole message, or from its last question when the story blurs the whole."""
+        lang = lang or ("en" if detect_language(question) == "en" else "zh")  # not the word added's
         main = self.index.search(f"{question} {ask}", lang, lenient=True)
         asked = [c for c in understood.clauses if self.reader.is_question(c)]
         if main.kind is not Kind.ANSWER and asked and asked[-1] != question:

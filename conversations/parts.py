@@ -3,6 +3,7 @@ about together, narrowed to the directions and stages the message names."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rapidfuzz import fuzz
@@ -22,6 +23,8 @@ GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
 ALONE_MARGIN = 0.1  # how much better a question must match on its own than with the story's topic
+OFFERED = re.compile(r"(?:属于|算是|算|归|归到|归为|报)(?:的是)?$")  # a direction offered for the thing
+OFFERED_REACH = 4
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
 SEVERAL_WORDS = ("分别", "各自", "哪几个", "哪些", "which ones")  # asking for every direction that fits
 
@@ -212,6 +215,7 @@ class Parts:
         elif named and (understood.premise or YES_NO.search(understood.simplified)):
             # 设备租赁环节属于系统性平台方向吗: the scenario is another direction's; its scope first
             others = [d for d in self._scenario_directions(understood) if d not in named]
+            others = others or self._named_before_the_offered(understood)
             scope = self.shape.entry_for_clause.get(others[0].clause) if len(others) == 1 else None
             if scope is not None:
                 parts = [scope, *[p for p in parts if p is not scope]]
@@ -270,6 +274,18 @@ class Parts:
         return (compared or (every and not named)) and bool(
             set(understood.intents) & self.shape.amount_intents
         )
+
+    def _named_before_the_offered(self, understood: Understanding) -> list[Direction]:
+        """做的是工业大脑…属于上云上平台方向吧: the thing's own direction, named before the one
+        offered for it (属于, 算, 归 just before the offered direction's word)."""
+        ids = set(self.shape.directions)
+        topics = [t for t in understood.topics if t.id in ids]
+        text = understood.simplified
+        offered = [t for t in topics if OFFERED.search(text[max(0, t.at - OFFERED_REACH) : t.at])]
+        if len(offered) != 1:
+            return []
+        before = {t.id for t in topics if t.at < offered[0].at and t.id != offered[0].id}
+        return [self.shape.directions[i] for i in before] if len(before) == 1 else []
 
     def _scenario_directions(self, understood: Understanding) -> list[Direction]:
         """The directions whose scenarios in the notice (产品质量检测, 能耗优化 …) the message names."""

@@ -33,6 +33,7 @@ class Scope:
             understood.topics
             or understood.intents
             or understood.claimed_copies()
+            or understood.offered_rates
             or self.reader.offered_body(understood)
         )
         return bool(about) and not self.index.elsewhere(question)

@@ -65,7 +65,9 @@ class NoticeShape:
         # caps of all of them); one that names none states the section's common rule
         direction_ids = set(self.directions)
         self.summaries = {
-            e.id for e in kb.faq.entries if len(reader.read(e.answer.zh).topic_ids(direction_ids)) > 1
+            e.id
+            for e in kb.faq.entries
+            if len({t.id for t in reader.topics_named(e.answer.zh, correct=False)} & direction_ids) > 1
         }
 
     @staticmethod

@@ -24,6 +24,7 @@ from knowledge.figures import (
 )
 from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
+from knowledge.wordlist import WordList
 
 # a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求
 CLAUSE_SPLIT = re.compile(
@@ -44,8 +45,12 @@ QUESTION_MARK = re.compile(
     + r"|咩|乜|点样|几时|边个|边度"  # Cantonese
     # English ("that's what our consultant told us" names what was said, asks nothing)
     r"|how|(?<!that's )(?<!that is )what|when|who|which|can |could |would |will |is |are |do |does "
-    r"|[不没未吧]$"  # 影响申报不, 报得了没, 是7月出的吧: a yes-no question said the colloquial way
+    r"|[不没未吧]$|了没有$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧: yes-no, said colloquially
 )
+RELAYED = re.compile(
+    r"\s*(?:听说|(?:老板|老细|领导|老总|经理|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介)[^，,。]{0,3}?(?:说|讲|话))"
+)
+LIKENED = re.compile(r".{0,2}?(?:一样|不一样|类似|相同|差不多)")  # 跟技改一样: likened to it
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
 JOINERS = re.compile(r"和|与|跟|同|及|、|/|\band\b|\bor\b|还是")  # 同: Cantonese "and"
 
@@ -235,6 +240,7 @@ class Reader:
                         pairs.append((form, topic_id))
         # longest first, and in one order whatever the process's string hashing (ties by the word)
         self.topic_words = sorted(set(pairs), key=lambda p: (-len(p[0]), p))
+        self._topic_list = WordList(self.topic_words)
         self.intent_words = sorted(
             {index.normaliser.canonical(w, correct=False).replace(" ", "") for w in lexicon.intent_words}
             - {""},
@@ -298,10 +304,20 @@ class Reader:
             if not t.startswith("~")
         }
 
+    def topics_named(self, text: str, *, correct: bool = True) -> list[Topic]:
+        """The topics the text names as written, then those only its canonical form names (the
+        lexicon's words for a topic); correct=False for the knowledge base's own texts."""
+        topics = self._topics(to_arabic(text))
+        known = {t.id for t in topics}
+        canonical = self.index.normaliser.canonical(text, correct=correct).replace(" ", "")
+        return topics + [
+            t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids
+        ]
+
     def _topics(self, text: str) -> list[Topic]:
         found: list[Topic] = []
         taken: list[tuple[int, int]] = []
-        for word, topic_id in self.topic_words:
+        for word, topic_id in self._topic_list.present(text):
             start = text.find(word)
             while start >= 0:
                 end = start + len(word)
@@ -341,10 +357,7 @@ class Reader:
 
     def read(self, text: str) -> Understanding:
         simplified = to_arabic(text)
-        canonical = self.index.normaliser.canonical(text).replace(" ", "")
-        topics = self._topics(simplified)
-        known = {t.id for t in topics}
-        topics += [t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids]
+        topics = self.topics_named(text)
         figures = self.amounts.read(text)
         premise = any(w in simplified for w in self.premise_markers)
         about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or figures))
@@ -468,6 +481,12 @@ class Reader:
         if any(w in c for c in asked for w in self.notice_refs):
             return True  # 老板刚从展会回来…这一轮还能报吗: what is asked points at this notice
         told = [c for c in clauses if word in c]
+        # 老板说这次补贴跟去年那个技改一样…: this round likened to the other programme
+        if any(
+            LIKENED.match(c[c.find(word) + len(word) :]) and any(w in c for w in self.notice_refs)
+            for c in told
+        ):
+            return True
         applies_for_it = any(w in c for c in told for w in APPLYING)
         if applies_for_it:
             return False
@@ -677,7 +696,12 @@ class Reader:
         return named and not subject.strip()
 
     def is_question(self, clause: str) -> bool:
-        return bool(QUESTION_MARK.search(simplify(clause))) or bool(self.intents_of(clause))
+        """A question word, or an ask named (入库截止日期) unless someone else's words are relayed
+        (老板说这次跟技改一样是先报计划再拨款: what the boss said, not what is asked)."""
+        simplified = simplify(clause)
+        if QUESTION_MARK.search(simplified):
+            return True
+        return bool(self.intents_of(clause)) and not RELAYED.match(simplified)
 
     def marked_followup(self, text: str) -> bool:
         """Begins or ends with a follow-up word: 那…, …呢, what about …"""

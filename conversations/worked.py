@@ -11,7 +11,7 @@ from conversations.eligibility import Estimate, estimate_subsidy, load_rules
 from conversations.parsers import format_amount
 from conversations.understanding import Understanding
 from knowledge.answers import CHINESE_NUMERALS, clause_label, reply_text
-from knowledge.figures import Figure
+from knowledge.figures import Figure, clause_bounds
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
 from knowledge.pack import rules_dir
@@ -138,8 +138,9 @@ class Worker:
         self, understood: Understanding, figures: list[Figure], directions: list[Direction]
     ) -> list[tuple[Direction, list[Figure]]]:
         """Which figures belong to which direction: one set of figures (one of each kind) for all
-        the directions, or, with several figures of one kind, each to the direction named nearest
-        before it (one project of direction A with 2 million, one of direction B with 4 million)."""
+        the directions, or, with several figures of one kind, each to the direction named in its
+        clause or nearest before it (one project of direction A with 2 million, one of direction B
+        with 4 million)."""
         ids = {d.id for d in directions}
         topics = [t for t in understood.topics if t.id in ids]
         roles = [f.role for f in figures]
@@ -152,8 +153,13 @@ class Worker:
             return [(self.directions[i], [f]) for i, f in zip(named, repeated, strict=True)]
         pairs: dict[str, list[Figure]] = {d.id: [] for d in directions}
         for figure in figures:
+            # the direction named in the figure's own clause, before it or after it (800,000 of
+            # provincial funds for a cloud project), else the one named last before it
+            start, end = clause_bounds(understood.simplified, figure.start, figure.end)
             before = [t for t in topics if t.at <= figure.start]
-            topic = before[-1] if before else topics[0]
+            after = [t for t in topics if figure.start < t.at < end]
+            own = [t for t in before if t.at >= start][-1:] or after[:1]
+            topic = (own or before[-1:] or topics[:1])[0]
             pairs[topic.id].append(figure)
         if sum(1 for v in pairs.values() if v) <= 1:
             return [(d, figures) for d in directions]

@@ -22,6 +22,7 @@ from knowledge.normalize import simplify
 CN_NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]+")
 CN_DIGITS = set("零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾")
 DIGIT_BY_NUMERAL = dict(zip("零〇一二三四五六七八九", "00123456789", strict=True))
+SINGLE_NUMERALS = {**DIGIT_BY_NUMERAL, "两": "2", "十": "10"}
 # what may follow a Chinese numeral for it to be a number (not 一家, 统一, 一式)
 CN_NUMBER_FOLLOWERS = set("元块万亿份个项月日号年%天w")
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
@@ -30,6 +31,7 @@ APPROXIMATELY = re.compile(r"左右|上下|大概|大约|约|差不多|来|多|�
 POINTING = re.compile(r"是|为|有|金额|数额|一共|总共|共")
 CLAUSE_BREAK = re.compile(r"[，,。.!！?？;；\n]")  # not a colon: 省级资金：150万 labels its figure
 ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make the word its own
+EN_SOURCE = re.compile(r"^(?:from|by)\s+(?:the\s+)?")  # 3 million from the province: its source
 PART = ":part"  # the role of a figure said of a part (the investment's equipment)
 BREAKDOWN = re.compile(r"其中|包括|包含|含|including|of which")  # a part of a whole said beside it
 
@@ -80,6 +82,8 @@ def _digits(number: Decimal) -> str:
 
 def _cn_number(run: str) -> str | None:
     """Digits for a run of Chinese numerals; amounts in 万 or 亿 keep 万 as their unit."""
+    if run in SINGLE_NUMERALS:
+        return SINGLE_NUMERALS[run]  # 四, 两: cn2an (and its import's cost) only for longer runs
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -130,7 +134,7 @@ class Figure:
     parts: tuple[Decimal, ...] = ()  # the parts it was added up from (设备250万，软件120万)
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the clause holding text[start:end] begins and ends."""
     clause_start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     next_break = CLAUSE_BREAK.search(text, end)
@@ -140,7 +144,7 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]]) -> str | None:
     """The role word nearest before the figure within its clause, unless an English one follows
     it at once (500k provincial funds); else the nearest after it."""
-    clause_start, clause_end = _clause_bounds(text, start, end)
+    clause_start, clause_end = clause_bounds(text, start, end)
     before = text[clause_start:start]
     best: tuple[int, str] | None = None
     for word, role in words:
@@ -151,7 +155,8 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
     # 500k provincial funds: in English a role said right after the figure outweighs one said
     # far before it (not 省级拿了80万市级能给多少, where 市级 begins the question)
     stripped = after.lstrip()
-    if len(after) - len(stripped) <= ADJACENT_ROLE_GAP:
+    stripped = EN_SOURCE.sub("", stripped, count=1)
+    if len(after) - len(after.lstrip()) <= ADJACENT_ROLE_GAP:
         said_after = next((r for w, r in words if w.isascii() and stripped.startswith(w)), None)
         if said_after is not None and (best is None or len(before) - best[0] > ADJACENT_ROLE_GAP):
             return said_after
@@ -196,7 +201,7 @@ class AmountReader:
             start, end = match.start("number"), match.end()
             role = _nearest_role(arabic, start, end, self.role_words)
             if role in self.part_words or role is None:  # 设备2,000,000, equipment 4.5m: a part
-                clause = arabic[slice(*_clause_bounds(arabic, start, end))]
+                clause = arabic[slice(*clause_bounds(arabic, start, end))]
                 parts = self.part_words.items()
                 role = next((f"{r}{PART}" for r, ws in parts if any(w in clause for w in ws)), role)
             if unit in ("m", "k") and not (currency or prefix or role):
@@ -225,7 +230,7 @@ class AmountReader:
         if not parts:
             return figures
         wholes = [f for f in figures if f.role == role]
-        clauses = {id(f): text[slice(*_clause_bounds(text, f.start, f.end))] for f in figures}
+        clauses = {id(f): text[slice(*clause_bounds(text, f.start, f.end))] for f in figures}
         breakdown = any(BREAKDOWN.search(clauses[id(f)]) for f in parts) or any(
             w in clauses[id(f)] for f in wholes for w in self.total_words
         )

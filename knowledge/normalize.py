@@ -9,16 +9,35 @@ segmentation that differs between a short query and a long phrasing).
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
+from types import ModuleType
 
 import rjieba
 import snowballstemmer
-import zhconv
 
 from knowledge.pinyin_input import PinyinInput
 from knowledge.typos import HomophoneCorrector
+
+
+def _import_zhconv() -> ModuleType:
+    """zhconv finds its dictionary through pkg_resources when it can, whose import alone costs a
+    quarter of a second at start-up; without it zhconv opens the same file beside its module."""
+    if "pkg_resources" in sys.modules:
+        import zhconv
+
+        return zhconv
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # makes its import fail
+    try:
+        import zhconv
+    finally:
+        del sys.modules["pkg_resources"]
+    return zhconv
+
+
+zhconv = _import_zhconv()
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 TOKEN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9+.%-]*")

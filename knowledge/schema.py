@@ -377,6 +377,8 @@ class Lexicon(Strict):
     place_programme_words: list[str] = []
     # the word that asks what a claimed number of copies is checked against (一式三份就够了吧 → 份数)
     copies_intent: str = ""
+    # the word that asks what a rate offered for confirmation is checked against (市里给20%吧 → 比例)
+    rate_intent: str = ""
     # the word that asks who does something, when a body is offered for confirmation (省里发的吧 → 谁)
     body_intent: str = ""
     # the words that ask how the notice supports, when another kind of support is offered as a

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import Normaliser, detect_language, has_cjk, is_number, word_bounds
 from knowledge.schema import Entry, Lang
+from knowledge.wordlist import WordList
 
 # Weights of the signals and the thresholds, tuned on the project's own eval set.
 RECALL_WEIGHT, PRECISION_WEIGHT, FUZZY_WEIGHT = 0.50, 0.30, 0.20
@@ -125,6 +126,12 @@ class SearchIndex:
                     postings[token].setdefault(index, ANSWER_TEXT_MATCH)
 
         self._postings = dict(postings)
+        # each token's phrasings: a question's overlap with every phrasing is summed token by token
+        phrasings_with: dict[str, list[int]] = defaultdict(list)
+        for phrasing_index, phrasing in enumerate(self._phrasings):
+            for token in phrasing.tokens:
+                phrasings_with[token].append(phrasing_index)
+        self._phrasings_with = dict(phrasings_with)
         self._canonicals = [[self._phrasings[i].canonical for i in by] for by in self._by_entry]
         n = len(self.entries)
         self._idf = {t: math.log(1 + n / len(p)) for t, p in postings.items()}
@@ -133,7 +140,7 @@ class SearchIndex:
         self._unknown_idf = math.log(1 + n / 2)
         for phrasing in self._phrasings:
             phrasing.weight = sum(self._weight(t) for t in phrasing.tokens)
-        self._out_of_scope = [self._bare(w) for w in lexicon.out_of_scope]
+        self._out_of_scope = WordList((w, w) for w in (self._bare(w) for w in lexicon.out_of_scope))
         self._relay_words = tuple(self._bare(w) for w in lexicon.relay_words if w)
         self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
         self._cjk_places = [
@@ -328,7 +335,7 @@ class SearchIndex:
         return self._outside_in(self._bare(question[:MAX_QUESTION_CHARS]))
 
     def _outside_in(self, bare: str) -> list[str]:
-        found = [word for word in self._out_of_scope if word and word in bare]
+        found = [word for word, _ in self._out_of_scope.present(bare)]
         if not found:
             return found
         bounds = word_bounds(bare)
@@ -357,9 +364,10 @@ class SearchIndex:
             return []
         candidates = sorted(recall, key=recall.__getitem__, reverse=True)[:CANDIDATES_FOR_FUZZY]
         asked = [t for t in weights if t in self._intent]
+        shared = self._shared_weights(weights)
         scored = []
         for index in candidates:
-            precision, fuzzy = self._phrasing_scores(index, canonical, weights, total)
+            precision, fuzzy = self._phrasing_scores(index, canonical, shared, total)
             score = (
                 RECALL_WEIGHT * recall[index] / total + PRECISION_WEIGHT * precision + FUZZY_WEIGHT * fuzzy
             )
@@ -369,18 +377,22 @@ class SearchIndex:
         scored.sort(key=lambda m: m.score, reverse=True)
         return scored
 
+    def _shared_weights(self, weights: dict[str, float]) -> dict[int, float]:
+        """For each phrasing sharing a token with the question, the weight of the tokens shared."""
+        shared: dict[int, float] = defaultdict(float)
+        for token, weight in weights.items():
+            for phrasing_index in self._phrasings_with.get(token, ()):
+                shared[phrasing_index] += weight
+        return shared
+
     def _phrasing_scores(
-        self, index: int, canonical: str, weights: dict[str, float], total: float
+        self, index: int, canonical: str, shared: dict[int, float], total: float
     ) -> tuple[float, float]:
-        best_precision = 0.0
-        query_tokens = weights.keys()
-        for phrasing_index in self._by_entry[index]:
-            phrasing = self._phrasings[phrasing_index]
-            common = query_tokens & phrasing.tokens
-            if common:
-                precision = 2 * sum(map(weights.__getitem__, common)) / (total + phrasing.weight)
-                if precision > best_precision:
-                    best_precision = precision
+        phrasings = self._phrasings
+        best_precision = max(
+            (2 * shared[i] / (total + phrasings[i].weight) for i in self._by_entry[index] if i in shared),
+            default=0.0,
+        )
         # the closest phrasing, compared in rapidfuzz's own loop
         best = process.extractOne(canonical, self._canonicals[index], scorer=fuzz.ratio)
         return best_precision, (best[1] / 100 if best else 0.0)

@@ -468,6 +468,14 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "怎么申请把企业从失信黑名单里移除",
         "How can I get a business licence for a new subsidiary?",
         "去年哪些企业拿到了省级工业互联网专项资金",
+        # picking a product, an agent's fee, the subsidy's tax treatment, another year's round
+        # asked with 了没有, a computer's trouble
+        "有没有好用的财务软件推荐",
+        "用友和金蝶的系统哪个更好用",
+        "我们帮企业代理申报，收多少合理",
+        "补贴收入算不算不征税收入",
+        "2024年的工业互联网应用项目出了没有",
+        "电脑中病毒了怎么办",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -715,6 +723,18 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("奖补资金在审计上有什么规定", "fund-management"),
         ("入库以后就肯定能拿到补贴吗", "support-method"),
         ("系統性平台按咩計補貼", "direction-3-amount"),
+        # the applicant of direction 2 as the firm's trade; which budget pays; a wrong count of
+        # attachments (一 of 一共 is no attachment 1); Cantonese hand-in; the notice named as a
+        # project before its conditions; paid in advance; the steps after the acceptance; a
+        # thing of one direction offered as another's
+        ("我们是做软件和信息服务的，给纺织行业搭了个平台，能报哪个方向", "direction-2-scope"),
+        ("区里财政出这笔钱吗", "support-method"),
+        ("附件一共四个对吧", "attachments-list"),
+        ("验收材料交俾边个", "where-to-submit"),
+        ("这个工业互联网项目对申报企业有什么门槛", "who-can-apply"),
+        ("老板讲是事前补助，做之前就给钱", "support-method"),
+        ("验收以后还要经过哪些环节才能拿钱", "project-acceptance"),
+        ("做的是工业大脑，应该算上云上平台吧", "direction-3-scope"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1526,6 +1546,17 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("7月8号是什么日子", "2022年7月8日是入库申报截止"),
         ("九月三十号是什么节点", "2021年9月30日是项目建设期限的第一天"),
         ("六月十号是什么日子", "2022年6月10日是通知落款日期"),
+        # a rate offered in English; the source of an English figure; the 5G direction's quality
+        ("The city pays 20% of the provincial funds, right?", "Not 20%"),
+        ("Our consultant reckons the city pays 15% of the provincial grant. Is that correct?", "Not 15%"),
+        ("how much would the city add if we got 2 million from the province for a cloud project", "20万元"),
+        ("5G项目是不是都给10%，还是要看项目质量", "示范意义"),
+        # each figure with the direction named in its own clause, after it in English
+        (
+            "One client got 600,000 of provincial funds for a cloud project; another invested 3 million"
+            " in a systematic platform. What does each get?",
+            "Together about RMB 360,000",
+        ),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
