@@ -42,7 +42,7 @@ A_NOT_A = r"(.)[不没]\1"  # 要不要, 有没有: a yes-no question
 QUESTION_MARK = re.compile(
     r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|"
     + A_NOT_A
-    + r"|咩|乜|点样|几时|边个|边度"  # Cantonese
+    + r"|咩|乜|点样|几时|边个|边度|定系"  # Cantonese (定系: or)
     # English ("that's what our consultant told us" names what was said, asks nothing)
     r"|how|(?<!that's )(?<!that is )what|when|who|which|can |could |would |will |is |are |do |does "
     r"|[不没未吧]$|了没有$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧: yes-no, said colloquially
@@ -121,7 +121,13 @@ NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than i
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
 SUPPORT_CHOICE = re.compile(r"还是|或者|或是|\bor\b")  # not 定, which is in 认定
 PERSON_REQUEST_CHARS = 30  # a longer message naming 人工客服 tells a story or asks a question of its own
-DETERMINERS = ("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某", "所有", "全部", "其他", "其它")
+DETERMINERS = (
+    *("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某", "几", "多"),
+    *("所有", "全部", "其他", "其它"),
+)
+NOT_DONE = re.compile(r"(?<!有)(?:没有|没|未|冇|从未|从来没有?)$")  # not 有没有, 有冇: a question
+# 类似补贴, 同类补贴, 相关补贴: a word of likeness names no support of its own
+LIKENESS = ("类似", "同类", "相似", "相关", "相同", "同样", "一样", "这类", "那类")
 
 
 def joined_tags(clauses: list[str], topics_of: Callable[[str], set[str]]) -> list[str]:
@@ -520,6 +526,7 @@ class Reader:
                 )
                 if not (
                     own_direction
+                    or NOT_DONE.search(simplified, 0, at)  # 没有申请省级专项资金: not applied for
                     or (matching and self._offered_beside_the_notices_own(simplified, word))
                     or self._recommended_level(simplified, at, word)
                 ):
@@ -620,7 +627,7 @@ class Reader:
     def _names_something_else(self, word: str) -> bool:
         """A word of two or more characters, not a pointer (这个, 这笔, 一下) and unknown to the
         knowledge base even after its synonyms and typo correction."""
-        if len(word) < 2 or word.startswith(DETERMINERS) or word in self.generic_words:
+        if len(word) < 2 or word.startswith(DETERMINERS) or word in LIKENESS or word in self.generic_words:
             return False
         # 省极补助: a typo of a word the notice uses names nothing else
         tokens = self.index.normaliser.tokens(word)

@@ -62,6 +62,9 @@ MONTHS = (
     *("july", "august", "september", "october", "november", "december"),
 )
 EN_MONTH_DAY = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\b")
+EN_DAY_MONTH = re.compile(  # 5 July, 26th of August
+    r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b"
+)
 NON_LEAP_YEAR = 2001  # the last day of a month said without its year
 MONTH_END = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(?:底|末|尾)")
 EN_MONTH_END = re.compile(r"\bend\s+of\s+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b")
@@ -278,6 +281,10 @@ def read_dates(text: str) -> list[tuple[int | None, int, int]]:
     for match in EN_MONTH_DAY.finditer(arabic):
         month = [m[:3] for m in MONTHS].index(match.group(1)) + 1
         out.append((None, month, int(match.group(2))))
+    for match in EN_DAY_MONTH.finditer(arabic):
+        month = [m[:3] for m in MONTHS].index(match.group(2)) + 1
+        if 1 <= int(match.group(1)) <= 31:
+            out.append((None, month, int(match.group(1))))
     for match in MONTH_END.finditer(arabic):  # 9月底: the month's last day
         year, month = int(match.group(1)) if match.group(1) else None, int(match.group(2))
         if 1 <= month <= 12:

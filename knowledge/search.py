@@ -147,7 +147,9 @@ class SearchIndex:
             (p, re.compile(re.escape(p) + PERSON_FROM)) for p in self._other_places if p and not p.isascii()
         ]
         latin = [re.escape(p) for p in self._other_places if p and p.isascii()]
-        self._latin_places = re.compile(r"\b(?:" + "|".join(latin) + r")\b") if latin else None
+        # a Hong Kong-invested plant: where its investors are from, not that place's policy
+        investors = r"(?![- ](?:invested|funded|owned|capital|investor))"
+        self._latin_places = re.compile(r"\b(?:" + "|".join(latin) + r")\b" + investors) if latin else None
         self._place_policy = [self._bare(w) for w in lexicon.place_policy_words]
         self._place_programme = [self._bare(w) for w in lexicon.place_programme_words]
         self._applicant_words = self._said_by([w for w in lexicon.applicant_from_elsewhere if w])

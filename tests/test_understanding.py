@@ -476,6 +476,8 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "补贴收入算不算不征税收入",
         "2024年的工业互联网应用项目出了没有",
         "电脑中病毒了怎么办",
+        "政府补助在年报里怎么披露",
+        "5G网速慢怎么优化",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -735,6 +737,13 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("老板讲是事前补助，做之前就给钱", "support-method"),
         ("验收以后还要经过哪些环节才能拿钱", "project-acceptance"),
         ("做的是工业大脑，应该算上云上平台吧", "direction-3-scope"),
+        # provincial funds not applied for; 对应 asks which one; several levels' support added up;
+        # a similar subsidy in the story; rent paid with the money is its use
+        ("我们单位没有申请省级专项资金，系统性平台项目还能拿市里的钱吗", "direction-3-amount"),
+        ("数字孪生那套东西我们叫工业大脑，对应哪一类", "direction-3-scope"),
+        ("省级、市级几级奖补加起来能超过投资额吗", "total-support-cap"),
+        ("同事在外地报过类似补贴，说材料直接寄市工信局，验收报告到底交给谁", "acceptance-materials"),
+        ("补贴到账后可以用来付厂房租金吗", "fund-management"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1551,6 +1560,10 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("Our consultant reckons the city pays 15% of the provincial grant. Is that correct?", "Not 15%"),
         ("how much would the city add if we got 2 million from the province for a cloud project", "20万元"),
         ("5G项目是不是都给10%，还是要看项目质量", "示范意义"),
+        ("When is the subsidy paid, before or after the build?", "事后奖补"),
+        # where a plant's investors are from is no other place's policy; Cantonese 定係 asks
+        ("We run a Hong Kong-invested factory in Shaoguan; when is the entry deadline?", "July 8, 2022"),
+        ("補貼係事前定係事後？一間公司最多報幾個項目？", "事后奖补"),
         # each figure with the direction named in its own clause, after it in English
         (
             "One client got 600,000 of provincial funds for a cloud project; another invested 3 million"
