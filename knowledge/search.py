@@ -126,11 +126,12 @@ class SearchIndex:
                     postings[token].setdefault(index, ANSWER_TEXT_MATCH)
 
         self._postings = dict(postings)
-        # each token's phrasings: a question's overlap with every phrasing is summed token by token
-        phrasings_with: dict[str, list[int]] = defaultdict(list)
+        # each token's phrasings, by entry: a question's overlap with the candidates' phrasings is
+        # summed token by token (only the candidates', however large the knowledge base)
+        phrasings_with: dict[str, dict[int, list[int]]] = defaultdict(dict)
         for phrasing_index, phrasing in enumerate(self._phrasings):
             for token in phrasing.tokens:
-                phrasings_with[token].append(phrasing_index)
+                phrasings_with[token].setdefault(phrasing.entry_index, []).append(phrasing_index)
         self._phrasings_with = dict(phrasings_with)
         self._canonicals = [[self._phrasings[i].canonical for i in by] for by in self._by_entry]
         n = len(self.entries)
@@ -366,7 +367,7 @@ class SearchIndex:
             return []
         candidates = sorted(recall, key=recall.__getitem__, reverse=True)[:CANDIDATES_FOR_FUZZY]
         asked = [t for t in weights if t in self._intent]
-        shared = self._shared_weights(weights)
+        shared = self._shared_weights(weights, candidates)
         scored = []
         for index in candidates:
             precision, fuzzy = self._phrasing_scores(index, canonical, shared, total)
@@ -379,12 +380,16 @@ class SearchIndex:
         scored.sort(key=lambda m: m.score, reverse=True)
         return scored
 
-    def _shared_weights(self, weights: dict[str, float]) -> dict[int, float]:
-        """For each phrasing sharing a token with the question, the weight of the tokens shared."""
+    def _shared_weights(self, weights: dict[str, float], candidates: list[int]) -> dict[int, float]:
+        """For each candidate's phrasing sharing a token with the question, the weight shared."""
         shared: dict[int, float] = defaultdict(float)
         for token, weight in weights.items():
-            for phrasing_index in self._phrasings_with.get(token, ()):
-                shared[phrasing_index] += weight
+            by_entry = self._phrasings_with.get(token)
+            if by_entry is None:
+                continue
+            for index in candidates:
+                for phrasing_index in by_entry.get(index, ()):
+                    shared[phrasing_index] += weight
         return shared
 
     def _phrasing_scores(
