@@ -24,7 +24,7 @@ LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situati
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
 ALONE_MARGIN = 0.1  # how much better a question must match on its own than with the story's topic
 OFFERED = re.compile(r"(?:属于|算是|算|归|归到|归为|报)(?:的是)?$")  # a direction offered for the thing
-OFFERED_REACH = 4
+OFFERED_REACH = 4  # characters before a direction's word in which 属于, 算 … offer it
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
 SEVERAL_WORDS = ("分别", "各自", "哪几个", "哪些", "which ones")  # asking for every direction that fits
 
