@@ -93,6 +93,11 @@ class Composed:
         }
 
 
+def language_of(question: str, lang: Lang | None) -> Lang:
+    """The language asked for, else the message's own."""
+    return lang or ("en" if detect_language(question) == "en" else "zh")
+
+
 class Composer:
     """Built once per process from the knowledge base and its search index."""
 
@@ -145,7 +150,7 @@ class Composer:
     def unanswered(self, question: str, lang: Lang | None) -> Composed:
         """The honest reply when a question could not be answered: not sure, with the contacts'
         help offered, and no entry."""
-        answer_lang: Lang = lang or ("en" if detect_language(question) == "en" else "zh")
+        answer_lang = language_of(question, lang)
         return Composed(Kind.UNSURE, answer_lang, reply_text(self.kb, "unsure", answer_lang), None, 0.0, [])
 
     def entry(self, entry: Entry, lang: Lang, today: dt.date) -> Composed:
@@ -327,7 +332,7 @@ class Composer:
     ) -> SearchResult:
         """The fact a statement offers for confirmation, asked with what it confirms (份数, 谁):
         from the whole message, or from its last question when the story blurs the whole."""
-        lang = lang or ("en" if detect_language(question) == "en" else "zh")  # not the word added's
+        lang = language_of(question, lang)  # the message's, not the added word's
         main = self.index.search(f"{question} {ask}", lang, lenient=True)
         asked = [c for c in understood.clauses if self.reader.is_question(c)]
         if main.kind is not Kind.ANSWER and asked and asked[-1] != question:

@@ -158,8 +158,8 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
     # 500k provincial funds: in English a role said right after the figure outweighs one said
     # far before it (not 省级拿了80万市级能给多少, where 市级 begins the question)
     stripped = after.lstrip()
-    stripped = EN_SOURCE.sub("", stripped, count=1)
-    if len(after) - len(after.lstrip()) <= ADJACENT_ROLE_GAP:
+    if len(after) - len(stripped) <= ADJACENT_ROLE_GAP:
+        stripped = EN_SOURCE.sub("", stripped, count=1)  # 3 million from the province
         said_after = next((r for w, r in words if w.isascii() and stripped.startswith(w)), None)
         if said_after is not None and (best is None or len(before) - best[0] > ADJACENT_ROLE_GAP):
             return said_after

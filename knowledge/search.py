@@ -141,7 +141,7 @@ class SearchIndex:
         self._unknown_idf = math.log(1 + n / 2)
         for phrasing in self._phrasings:
             phrasing.weight = sum(self._weight(t) for t in phrasing.tokens)
-        self._out_of_scope = WordList((w, w) for w in (self._bare(w) for w in lexicon.out_of_scope))
+        self._out_of_scope = WordList((self._bare(w), None) for w in lexicon.out_of_scope)
         self._relay_words = tuple(self._bare(w) for w in lexicon.relay_words if w)
         self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
         self._cjk_places = [
