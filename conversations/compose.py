@@ -31,8 +31,16 @@ from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 # 附件一共三个: the numeral of 一共 names no attachment
 ATTACHMENT_NUMBER = re.compile(
-    r"(?:附件|attachment|annex)\s*(\d{1,2}|[一二三四五六七八九](?![共起并下些样]))", re.IGNORECASE
+    r"(?:附件|attachments?|annex(?:es)?)\s*(\d{1,2}|[一二三四五六七八九](?![共起并下些样]))", re.IGNORECASE
 )
+# 附件2、3、4、5, 附件二三四五, attachments 4 and 5: the numbers listed after the first
+LISTED_NUMBER = re.compile(
+    r"\s*(?:[、,，/&和及与跟]|\band\b)?\s*(\d(?!\d|\s*(?:[份个套张页]|cop|set|page))|[二三四五六七八九](?![共起并下些样个份套张页]))",
+    re.IGNORECASE,
+)
+NUMERAL_RUN = re.compile(r"附件[一二三四五六七八九]{2}")
+# 附件2到5, 附件二至五, attachments 2-5: a range
+NUMBER_RANGE = re.compile(r"\s*(?:到|至|-|~|～|—)\s*(\d|[二三四五六七八九])")
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
 # 承诺书是第几个附件: an attachment named by its title, its number asked
 NUMBER_ASKED = re.compile(
@@ -98,6 +106,28 @@ def language_of(question: str, lang: Lang | None) -> Lang:
     return lang or ("en" if detect_language(question) == "en" else "zh")
 
 
+def attachment_numbers(question: str) -> list[int]:
+    """附件1是什么, 附件2、3、4、5, 附件二到五: the attachments a message names by number."""
+
+    def number(n: str) -> int:
+        return int(n) if n.isdigit() else CHINESE_NUMERALS.index(n) + 1
+
+    # a run of numerals (附件二三四五) lists attachments: read as one number (2345) it names none
+    text = question if NUMERAL_RUN.search(question) else to_arabic(question)
+    numbers: list[int] = []
+    for match in ATTACHMENT_NUMBER.finditer(text):
+        numbers.append(number(match.group(1)))
+        end = match.end()
+        span = NUMBER_RANGE.match(text, end)
+        if span:
+            numbers += range(numbers[-1] + 1, number(span.group(1)) + 1)
+            continue
+        while listed := LISTED_NUMBER.match(text, end):
+            numbers.append(number(listed.group(1)))
+            end = listed.end()
+    return numbers
+
+
 class Composer:
     """Built once per process from the knowledge base and its search index."""
 
@@ -111,6 +141,11 @@ class Composer:
         self.premises = Premises(kb, self.shape)
         self.scope = Scope(index, self.reader)
         self.spans = Spans(kb)
+        # 我们是做陶瓷的制造企业, 不是软件公司, we are a manufacturer: the kind of firm the user is
+        kinds = "|".join(re.escape(simplify(w).lower()) for w in kb.lexicon.applicant_kinds if w)
+        self.applicant_kinds = re.compile(
+            rf"(?:是|属于|作为|\bwe are|\bwe're|\bas a)[^，。？?！!,]{{0,8}}(?:{kinds})"
+        )
         self.vague_words = {
             t for w in kb.lexicon.vague_words for t in index.normaliser.tokens(w, correct=False)
         }
@@ -261,15 +296,17 @@ class Composer:
             return self._outside(main)
         asked = [] if understood.about_the_notice else self.reader.asked(understood)
         if main.kind is Kind.OUTSIDE and (
-            any(index.outside_words(c) for c in asked) or self.scope.names_what_is_asked(understood, asked)
+            any(index.outside_words(c) for c in asked)
+            or self.scope.names_what_is_asked(understood, asked)
+            or self._outside_across_clauses(question, understood)
         ):
             return self._plain(main)  # what is asked is about something else, not just the story
         if asked and all(index.outside_words(c) for c in asked) and not choice:
             return self._outside(main)  # 5G网关什么品牌好: every question asks about something else
-        unstated = [c for c in asked if self.reader.asks_unstated(c)]
+        unstated = [c for c in asked if self.reader.asks_unstated(c) and not self._compares_own_things(c)]
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
             # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered
-            return self._unstated(index.search(unstated[0], lang))
+            return self._unstated(index.search(unstated[0], lang, lenient=True))  # its own words unknown
         if self.reader.asks_only_what_named_terms_are(question):
             # 什么是边缘计算: the notice names it, never explains it; the clauses naming it are offered
             return self._unstated(main if main.entry else index.search(question, lang, lenient=True))
@@ -289,7 +326,7 @@ class Composer:
         applicants = self._applicants(understood, parts, lang)
         if applicants:
             blocks.append(applicants)
-        attachments = self._attachments(question, lang)
+        attachments = self._attachments(question, parts, lang)
         if attachments:
             blocks.append(attachments)
         premise = self.premises.check(understood, parts, computed, lang)
@@ -345,7 +382,8 @@ class Composer:
         """Who applies for a named direction, when that is asked: its applicant, with its clause."""
         named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
         who = self.shape.who_section
-        if not (named and who and any(p.clause.startswith(who) for p in parts)):
+        asked_of_a_kind = bool(self.applicant_kinds.search(understood.simplified.lower()))
+        if not (named and who and (asked_of_a_kind or any(p.clause.startswith(who) for p in parts))):
             return ""
         lines = []
         for direction in named:
@@ -362,15 +400,21 @@ class Composer:
             lines.append(reply_text(self.kb, "source", lang, clause=clause))
         return "\n".join(lines)
 
-    def _attachments(self, question: str, lang: Lang) -> str:
-        """附件1是什么: each attachment the message names by number, from the notice's list."""
-        numbers = [
-            int(n) if n.isdigit() else CHINESE_NUMERALS.index(n) + 1
-            for n in ATTACHMENT_NUMBER.findall(to_arabic(question))
-        ]
+    def _attachments(self, question: str, parts: list[Entry], lang: Lang) -> str:
+        """附件1是什么: each attachment the message names by number, from the notice's list; and
+        one named by its title where its number is asked, or where the answer is about the
+        attachments and does not give that number (申报书有没有模板: 附件3)."""
+        numbers = attachment_numbers(question)
         text = simplify(question)
-        if NUMBER_ASKED.search(text):  # 承诺书是第几个附件: named by its title
-            numbers += [a.number for a in self.kb.notice.attachments if title_said(a.title.zh, text)]
+        number_asked = bool(NUMBER_ASKED.search(text))  # 承诺书是第几个附件: named by its title
+        about_them = [p for p in parts if p.clause == ATTACHMENTS_CLAUSE]
+        if number_asked or about_them:
+            given = "" if number_asked else " ".join(p.answer.zh for p in about_them)
+            numbers += [
+                a.number
+                for a in self.kb.notice.attachments
+                if title_said(a.title.zh, text) and f"附件{a.number}" not in given
+            ]
         titles = {a.number: a.title.get(lang) for a in self.kb.notice.attachments}
         lines = [
             reply_text(self.kb, "attachment_line", lang, number=str(n), title=titles[n])
@@ -396,6 +440,18 @@ class Composer:
             result.suggestions,
             context,
         )
+
+    def _outside_across_clauses(self, question: str, understood: Understanding) -> bool:
+        """注册分公司，需要准备什么材料: a thing outside the notice said across the clauses, the
+        question among them (no clause says it alone)."""
+        said_alone = {w for c in understood.clauses for w in self.index.outside_words(c)}
+        return bool(set(self.index.outside_words(question)) - said_alone)
+
+    def _compares_own_things(self, clause: str) -> bool:
+        """“上云上平台”和“5G+制造业”是不是一回事: two of the notice's directions or stages set side
+        by side; each one's own clause answers (一回事 of anything else is a detail never given)."""
+        own = set(self.shape.directions) | set(self.shape.stages)
+        return len(self.reader.read(clause).topic_ids(own)) > 1
 
     def _outside(self, result: SearchResult) -> Composed:
         text = reply_text(self.kb, "outside", result.lang)

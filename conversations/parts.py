@@ -25,6 +25,8 @@ STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this wel
 ALONE_MARGIN = 0.1  # how much better a question must match on its own than with the story's topic
 OFFERED = re.compile(r"(?:属于|算是|算|归|归到|归为|报)(?:的是)?$")  # a direction offered for the thing
 OFFERED_REACH = 4  # characters before a direction's word in which 属于, 算 … offer it
+QUOTE = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")  # the notice's words quoted
+MIN_QUOTE_CHARS = 6  # a quote this long names one passage (“上云上平台” is said everywhere)
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
 SEVERAL_WORDS = ("分别", "各自", "哪几个", "哪些", "which ones")  # asking for every direction that fits
 
@@ -76,7 +78,12 @@ class Parts:
                 not agreed or reader.read(questions[-1]).topics
             ):
                 cores.append(search(questions[-1]))
-            best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
+            best = max([main, cores[0]], key=lambda r: (r.kind is Kind.ANSWER, r.score))
+            # the question alone decides only when it is plainly better than with its clause
+            # (市里仲会唔会补 says less than 省里冇批钱畀我哋，市里仲会唔会补)
+            alone = cores[1:]
+            if alone and (best.kind is not Kind.ANSWER or alone[0].score > best.score + ALONE_MARGIN):
+                best = max([best, alone[0]], key=lambda r: (r.kind is Kind.ANSWER, r.score))
             add(best)
             for clause in clauses:  # a clause that plainly says what it is about
                 if not self.index.known_words(self._without_named_things(clause)):
@@ -117,7 +124,8 @@ class Parts:
                 asks_itself = bool(QUESTION_MARK.search(simplify(clause)))  # not 材料30万: a figure's name
                 if query != clause and asks_itself and self._better_alone(search(clause), result):
                     result = search(clause)  # 最多能报几个 after a story of 上云: a question of its own
-                add(result)
+                if not self._guesses_another(result, query):
+                    add(result)
         asked = (
             understood.intents
             or [w for w in questions[-1:] if not reader.read(w).topics]
@@ -160,6 +168,10 @@ class Parts:
         parts = self._generalise(understood, parts, main)
         parts = self._specialise(understood, parts)
         parts = self._keep_to_the_named_stage(understood, parts, main)
+        quoted = self._quoting(understood)
+        if quoted is not None:  # 标杆项目要求“多种网络部署架构…”: the entry that says those words
+            parts = [quoted, *[p for p in parts if p is not quoted]]
+            searched = True
         dated = bool(read_dates(understood.text))
         # 被审计通报过，还能报吗: asking only whether one may apply, the situation's rule answers first
         asks_to_apply = any(
@@ -230,6 +242,34 @@ class Parts:
                 if entry is not None and entry not in parts:
                     parts.append(entry)
         return parts[:MAX_PARTS], searched
+
+    def _quoting(self, understood: Understanding) -> Entry | None:
+        """The one entry whose answer says, word for word, what the message quotes (“多种网络部署架构、
+        多种建设运营模式”); none where the quoted words are said in several (“上云上平台”)."""
+        for quote in QUOTE.findall(understood.simplified):
+            said = simplify(quote).strip()
+            if len(said) < MIN_QUOTE_CHARS:
+                continue
+            saying = [e for e in self.kb.faq.entries if said in simplify(e.answer.zh)]
+            if len(saying) == 1:
+                return saying[0]
+        return None
+
+    def _guesses_another(self, result: SearchResult, query: str) -> bool:
+        """入库算不算立项 → the 5G direction's scope: a direction's or stage's own entry for a
+        question that names only other directions or stages is a guess at a word (算不算)."""
+        entry = result.entry
+        if entry is None or entry.clause not in self.shape.specific_clauses:
+            return False
+        own = set(self.shape.directions) | set(self.shape.stages)
+        named = set(self.reader.read(query).topic_ids(own))
+        if not named:
+            return False
+        of_entry = {
+            *(d.id for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)),
+            *(s.id for s in self.kb.notice.stages if entry.clause == s.clause),
+        }
+        return bool(of_entry) and not of_entry & named
 
     def _says_more_than_a_word(self, clause: str) -> bool:
         """通知里是几个 is only 几个 to the search: one known word asks nothing plain alone."""

@@ -11,7 +11,7 @@ from conversations.today import EN_MONTHS, format_day
 from conversations.understanding import A_NOT_A, Understanding
 from conversations.worked import direction_name, money
 from knowledge.answers import clause_label, reply_text
-from knowledge.figures import read_amounts
+from knowledge.figures import read_amounts, read_dates
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Entry, Lang, Stage
 
@@ -135,14 +135,12 @@ class Premises:
         with the asked stage's own deadline."""
         kb = self.kb
         stages = understood.topic_ids(set(self.shape.stages))
+        if len(stages) > 1 and understood.claimed_dates():
+            return self._each_stage_dates(understood, lang)
         asked = self.shape.stages[stages[0]] if stages else None
         for _, month, day in understood.claimed_dates():
             said = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
-            owner = [
-                s
-                for s in self.shape.stages.values()
-                if s.deadline and (s.deadline.month, s.deadline.day) == (month, day)
-            ]
+            owner = self._stages_due_on(month, day)
             if asked is not None and owner and owner[0].id not in stages:
                 text = reply_text(kb, "premise_wrong", lang, claim=said)
                 what = reply_text(kb, "what_deadline", lang)
@@ -157,6 +155,38 @@ class Premises:
                 # 验收申请9月底前交就行吧: not the stage's deadline, nor any other's
                 return reply_text(kb, "premise_wrong", lang, claim=said) + self._deadline_fact(asked, lang)
         return ""
+
+    def _each_stage_dates(self, understood: Understanding, lang: Lang) -> str:
+        """入库截止8月26日，验收截止7月8日，对吗: each date offered for the stage named last before
+        it; one that is another stage's deadline is said so, with the named stage's own date."""
+        kb, ids = self.kb, set(self.shape.stages)
+        named = [t for t in understood.topics if t.id in ids]
+        text = understood.simplified
+        lines: list[str] = []
+        for i, topic in enumerate(named):
+            stage = self.shape.stages[topic.id]
+            end = named[i + 1].at if i + 1 < len(named) else len(text)
+            for _, month, day in read_dates(text[topic.at : end]):
+                owner = self._stages_due_on(month, day)
+                if not owner or owner[0] is stage:
+                    continue
+                said = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
+                what = reply_text(kb, "what_deadline", lang)
+                lines.append(
+                    reply_text(kb, "premise_wrong", lang, claim=said)
+                    + reply_text(
+                        kb, "premise_elsewhere", lang, claim=said, other=owner[0].name.get(lang), what=what
+                    )
+                    + self._deadline_fact(stage, lang)
+                )
+        return "\n".join(dict.fromkeys(lines))
+
+    def _stages_due_on(self, month: int, day: int) -> list[Stage]:
+        return [
+            s
+            for s in self.shape.stages.values()
+            if s.deadline and (s.deadline.month, s.deadline.day) == (month, day)
+        ]
 
     def _deadline_fact(self, stage: Stage, lang: Lang) -> str:
         """The stage's own deadline, from the notice, with its clause."""

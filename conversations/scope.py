@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from conversations.understanding import Reader, Understanding
+from knowledge.figures import to_arabic
 from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
 
@@ -47,7 +48,7 @@ class Scope:
         words = self._asking_words(asked)
         if not all(w in self.reader.generic_words for w in words):
             return False
-        if understood.topics:
+        if self._topics_beside_the_outside(understood):
             # 5G网关想申请发明专利，流程怎么走: what the story applies for is outside, whatever
             # topic of the notice the story names
             asks_to_apply = any(w in self.reader.apply_words for w in words)
@@ -58,6 +59,12 @@ class Scope:
         if not any(w in self.reader.apply_words for w in words) or self._names_the_unknown(asked):
             return True
         return self.story_names_a_support(understood, asked)
+
+    def _topics_beside_the_outside(self, understood: Understanding) -> bool:
+        """The notice's topics said in a clause that names nothing outside it (想从个体户转成有限
+        公司: 个体户 is the outside thing's own word, not a topic of the notice told)."""
+        inside = [to_arabic(c) for c in understood.clauses if not self.index.outside_words(c)]
+        return any(t.word in c for t in understood.topics for c in inside)
 
     def _story_applies_for_the_outside(self, understood: Understanding, asked: list[str]) -> bool:
         """A clause of the story does or applies for something outside the notice: one of the

@@ -35,10 +35,10 @@ CLAUSE_SPLIT = re.compile(
 # and at a numbered item that begins a clause (1.入库几号截止 2.验收几号截止; not 2.5万, 附件2、附件3)
 MESSAGE_CLAUSES = re.compile(
     CLAUSE_SPLIT.pattern
-    + r"|(?<=[A-Za-z])\.\s+(?=[A-Za-z])"
+    + r"|(?<=[A-Za-z'\"’”)])\.\s+(?=[A-Za-z'\"‘“(])"  # …an 'industrial brain'. Which …
     + r"|(?<![^\s：:，,。？?！!；;])\d{1,2}[.、)）](?=[^\d\s])"
 )
-A_NOT_A = r"(.)[不没]\1"  # 要不要, 有没有: a yes-no question
+A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔会, 有冇: a yes-no question
 QUESTION_MARK = re.compile(
     r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|"
     + A_NOT_A
@@ -125,9 +125,11 @@ DETERMINERS = (
     *("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某", "几", "多"),
     *("所有", "全部", "其他", "其它"),
 )
+ALREADY_RECEIVED = re.compile(r"(?:的)?(?:项目|资金|补助|补贴)?(?:也|还|已经|已)(?:拿|获得|得到|拿到|领)")
 NOT_DONE = re.compile(r"(?<!有)(?:没有|没|未|冇|从未|从来没有?)$")  # not 有没有, 有冇: a question
-# 类似补贴, 同类补贴, 相关补贴: a word of likeness names no support of its own
-LIKENESS = ("类似", "同类", "相似", "相关", "相同", "同样", "一样", "这类", "那类")
+# 类似补贴, 同类补贴, 相关补贴, 重复补贴: a word of likeness (or of the same support twice) names
+# no support of its own
+LIKENESS = ("类似", "同类", "相似", "相关", "相同", "同样", "一样", "这类", "那类", "重复", "双重", "叠加")
 
 
 def joined_tags(clauses: list[str], topics_of: Callable[[str], set[str]]) -> list[str]:
@@ -529,6 +531,8 @@ class Reader:
                     or NOT_DONE.search(simplified, 0, at)  # 没有申请省级专项资金: not applied for
                     or (matching and self._offered_beside_the_notices_own(simplified, word))
                     or self._recommended_level(simplified, at, word)
+                    # 国家级也拿了补助，市里还给吗: funds already received beside the city's asked
+                    or (matching and ALREADY_RECEIVED.match(simplified, at + len(word)) is not None)
                 ):
                     return word
                 at = simplified.find(word, at + 1)

@@ -356,6 +356,9 @@ class Lexicon(Strict):
     city_matching_words: list[str] = []
     # the notice recommends good projects to the higher bodies: said before a body, it is that clause
     recommended_to: list[str] = []
+    # kinds of firm (软件公司, 制造企业): a message naming one beside a direction asks whether that
+    # kind applies for it, so the direction's applicant is said
+    applicant_kinds: list[str] = []
     # a statement offered for confirmation ("是不是也是50万封顶"): checked against the notice
     premise_markers: list[str] = []
     # a short message that leans on the previous question ("那第二个方向呢", "what about …")

@@ -478,6 +478,25 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "电脑中病毒了怎么办",
         "政府补助在年报里怎么披露",
         "5G网速慢怎么优化",
+        # turning a sole trader into a company, dormitories, energy audits, statistics, other
+        # subsidies, a product, the debtors' list, the province's own rules, patents
+        "个体户想转成有限公司，手续怎么办",
+        "宿舍楼建设有补贴吗",
+        "做能源审计有没有补贴",
+        "规上企业入统要什么条件",
+        "除了这个补贴还有什么政策",
+        "推荐一款好用的ERP软件",
+        "How can a company get removed from the list of dishonest debtors?",
+        "How is Guangdong's provincial subsidy calculated?",
+        "省级专项资金的申报通知在哪里看",
+        "企业申请专利，韶关市有没有资助",
+        # registering a branch asked across a comma, vendors, a rollout's length, a weekday, the
+        # size threshold itself
+        "想在韶关注册一家分公司，要准备哪些材料",
+        "韶关有哪些做MES的服务商",
+        "ERP系统实施一般要多久",
+        "2022年7月8日是星期几",
+        "营收多少才算规上企业",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -744,6 +763,31 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("省级、市级几级奖补加起来能超过投资额吗", "total-support-cap"),
         ("同事在外地报过类似补贴，说材料直接寄市工信局，验收报告到底交给谁", "acceptance-materials"),
         ("补贴到账后可以用来付厂房租金吗", "fund-management"),
+        # a bad record, a separate account, an accident asked in Cantonese, each firm's limit, what the
+        # investment counts, electronic copies only, the ranking, the province's funds first, who
+        # organises the acceptance, national funds beside the city's, a double subsidy, the five
+        # years, the notice's basis, wages, the size of firm, no licence, a scope's item, quoted words
+        ("以前有过不良记录的企业能报吗", "compliance-conditions"),
+        ("补贴款要不要单独做账", "fund-management"),
+        ("厂里有个工人受了轻伤，算唔算事故", "compliance-conditions"),
+        ("集团底下三家子公司，每家可以报几个", "max-two-projects"),
+        ("系统性平台的投资额按合同金额还是按实际付款算", "investment-scope"),
+        ("服务器去年年初就买了，能算投资吗", "investment-scope"),
+        ("可以只交电子版吗", "paper-copies"),
+        ("入库评审排得比较靠后，还有机会拿到钱吗", "entry-expert-review"),
+        ("系统性平台是不是要省里先批钱，市里才给", "direction-3-amount"),
+        ("听说验收是县里自己组织的", "project-acceptance"),
+        ("国家级的补助也拿了，市里还给吗", "total-support-cap"),
+        ("5G项目拿了省级资金，再拿市级算不算重复补贴", "total-support-cap"),
+        ("近五年是从哪一年算起", "compliance-conditions"),
+        ("通知开头引用的是哪个文件", "policy-basis"),
+        ("Can we use the subsidy to pay wages?", "fund-management"),
+        ("省里冇批钱，市里仲会唔会补", "matching-provincial-funds"),
+        ("只有规模以上企业才能申报吗", "registration-jurisdiction"),
+        ("没有营业执照的小作坊能报吗", "registration-jurisdiction"),
+        ("上云上平台里面有没有设备租赁这一项", "direction-1-scope"),
+        ("标杆方向说的“多种网络部署架构”具体指什么", "direction-2-scope"),
+        ("出过环保处罚，这个影响申报吗", "compliance-conditions"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1523,6 +1567,20 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         # an attachment named by its title, its number asked
         ("承诺书是第几个附件", "附件5：承诺书"),
         ("附件里有没有承诺书", "附件5：承诺书"),
+        # an attachment named by its title where the answer is about the attachments; a list of them
+        # by number; two stages' dates offered swapped; an English story sentence ending in a quote;
+        # a platform applied elsewhere; two directions set side by side
+        ("入库是8月26日截止，验收是7月8日截止，对吧", "不是8月26日"),
+        ("入库是8月26日截止，验收是7月8日截止，对吧", "不是7月8日"),
+        ("附件2、3、4、5是不是一起交", "附件4："),
+        ("附件二到五一次性交齐可以吗", "附件3："),
+        ("Our staff keep mentioning an 'industrial brain'. Which direction is it?", "Direction 3"),
+        ("系统性平台应用在清远的工厂，能补吗", "在清远的项目不符合"),
+        ("承诺书在哪下载", "附件5：承诺书"),
+        # the kind of firm the user is, beside a direction: that direction's applicant
+        ("我们是做五金的制造企业，不是软件公司，能报标杆平台吗", "的申报主体：软件和信息服务企业"),
+        ("We are a manufacturer. Can we apply for the benchmark platform direction?", "is applied for by"),
+        ("“上云上平台”和“5G+制造业”是一回事吗", "方向四支持"),
         ("When is the last day for the initial project registration?", "July 8, 2022"),
         # someone taking over asks which day (哪一天) a deadline is
         ("新来的，前任说验收是八月底，到底是哪一天", "2022年8月26日"),
