@@ -146,6 +146,14 @@ class Composer:
         self.applicant_kinds = re.compile(
             rf"(?:是|属于|作为|\bwe are|\bwe're|\bas a)[^，。？?！!,]{{0,8}}(?:{kinds})"
         )
+        # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
+        outputs = {
+            index.normaliser.canonical(o, correct=False).replace(" ", "")
+            for o in kb.lexicon.phrase_patterns.values()
+        }
+        self.phrase_outside = {
+            w for w in index.outside_words(" ".join(kb.lexicon.phrase_patterns.values())) if w in outputs
+        }
         self.vague_words = {
             t for w in kb.lexicon.vague_words for t in index.normaliser.tokens(w, correct=False)
         }
@@ -442,10 +450,13 @@ class Composer:
         )
 
     def _outside_across_clauses(self, question: str, understood: Understanding) -> bool:
-        """注册分公司，需要准备什么材料: a thing outside the notice said across the clauses, the
-        question among them (no clause says it alone)."""
+        """注册分公司，需要准备什么材料: a phrase of the lexicon read across the clauses, the
+        question among them, names a thing outside the notice (no clause says it alone). Only a
+        phrase's own outside word counts: words met across a comma by chance (注册，工厂 → 注册企业)
+        do not."""
         said_alone = {w for c in understood.clauses for w in self.index.outside_words(c)}
-        return bool(set(self.index.outside_words(question)) - said_alone)
+        across = set(self.index.outside_words(question)) - said_alone
+        return bool(across & self.phrase_outside)
 
     def _compares_own_things(self, clause: str) -> bool:
         """“上云上平台”和“5G+制造业”是不是一回事: two of the notice's directions or stages set side

@@ -27,6 +27,10 @@ OFFERED = re.compile(r"(?:属于|算是|算|归|归到|归为|报)(?:的是)?$")
 OFFERED_REACH = 4  # characters before a direction's word in which 属于, 算 … offer it
 QUOTE = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")  # the notice's words quoted
 MIN_QUOTE_CHARS = 6  # a quote this long names one passage (“上云上平台” is said everywhere)
+# 区里还是市里, 县里定系市里: a clause that only offers a choice of levels of government as the
+# answer to the question before it (降本还是提质量 offers what the story's topic is for)
+LEVEL = r"[^，,。？?！!]{0,4}(?:区|县|市|省|镇|当地|本地)[^，,。？?！!]{0,4}"
+ONLY_A_CHOICE = re.compile(rf"^{LEVEL}(?:还是|定系|或者|或是){LEVEL}[？?呢啊]?$")
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
 SEVERAL_WORDS = ("分别", "各自", "哪几个", "哪些", "which ones")  # asking for every direction that fits
 
@@ -78,12 +82,7 @@ class Parts:
                 not agreed or reader.read(questions[-1]).topics
             ):
                 cores.append(search(questions[-1]))
-            best = max([main, cores[0]], key=lambda r: (r.kind is Kind.ANSWER, r.score))
-            # the question alone decides only when it is plainly better than with its clause
-            # (市里仲会唔会补 says less than 省里冇批钱畀我哋，市里仲会唔会补)
-            alone = cores[1:]
-            if alone and (best.kind is not Kind.ANSWER or alone[0].score > best.score + ALONE_MARGIN):
-                best = max([best, alone[0]], key=lambda r: (r.kind is Kind.ANSWER, r.score))
+            best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
             add(best)
             for clause in clauses:  # a clause that plainly says what it is about
                 if not self.index.known_words(self._without_named_things(clause)):
@@ -115,6 +114,8 @@ class Parts:
                 query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])
                 if before and self._only_each(clause):
                     query = f"{before} {clause}"  # 一共有几个支持方向？分别叫什么: each of those
+                elif before and not clause_topics and not clause_asks and ONLY_A_CHOICE.search(clause):
+                    query = f"{before} {clause}"  # 谁来验？区里还是市里: the choice of answers to it
                 before = clause
                 if clause_topics and not clause_asks:
                     query = " ".join([query, *last_asks])
@@ -125,7 +126,7 @@ class Parts:
                 if query != clause and asks_itself and self._better_alone(search(clause), result):
                     result = search(clause)  # 最多能报几个 after a story of 上云: a question of its own
                 if not self._guesses_another(result, query):
-                    add(result)
+                    add(self._summary_when_unnamed(result, query))
         asked = (
             understood.intents
             or [w for w in questions[-1:] if not reader.read(w).topics]
@@ -255,20 +256,30 @@ class Parts:
                 return saying[0]
         return None
 
+    def _summary_when_unnamed(self, result: SearchResult, query: str) -> SearchResult:
+        """单个项目最多能拿多少 among other questions: one direction's amount for a question that
+        names none is a guess; the summary of every direction's amount answers it."""
+        entry = result.entry
+        if entry is None or entry.clause not in self.shape.funding_clauses:
+            return result
+        if self.reader.read(query).topic_ids(set(self.shape.directions)):
+            return result
+        summary = self.shape.entry_for_clause.get(self.shape.amount_section)
+        return SearchResult(Kind.ANSWER, result.lang, result.score, summary) if summary else result
+
     def _guesses_another(self, result: SearchResult, query: str) -> bool:
-        """入库算不算立项 → the 5G direction's scope: a direction's or stage's own entry for a
-        question that names only other directions or stages is a guess at a word (算不算)."""
+        """入库算不算立项 → the 5G direction's scope: a direction's own entry for a question that
+        names only stages is a guess at a word (算不算)."""
         entry = result.entry
         if entry is None or entry.clause not in self.shape.specific_clauses:
             return False
         own = set(self.shape.directions) | set(self.shape.stages)
         named = set(self.reader.read(query).topic_ids(own))
-        if not named:
-            return False
-        of_entry = {
-            *(d.id for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)),
-            *(s.id for s in self.kb.notice.stages if entry.clause == s.clause),
-        }
+        if not named or named & set(self.shape.directions):
+            return False  # a direction named: its own entry takes the place of another's (_specialise)
+        # a direction's entry only: stages share words (验收 names the application and the
+        # acceptance after it), directions do not
+        of_entry = {d.id for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)}
         return bool(of_entry) and not of_entry & named
 
     def _says_more_than_a_word(self, clause: str) -> bool:

@@ -677,7 +677,7 @@ class Reader:
 
     def _asking(self, clauses: list[str]) -> list[str]:
         """The clauses with a question word or a request, else those naming an ask; none else."""
-        return [c for c in clauses if QUESTION_MARK.search(simplify(c)) or REQUEST.search(c)] or [
+        return [c for c in clauses if QUESTION_MARK.search(simplify(c)) or REQUEST.search(simplify(c))] or [
             c for c in clauses if self.intents_of(c)
         ]
 

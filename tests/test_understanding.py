@@ -497,6 +497,14 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "ERP系统实施一般要多久",
         "2022年7月8日是星期几",
         "营收多少才算规上企业",
+        # a translation asked in traditional characters, loans and rent, another province, an
+        # architecture, land use
+        "幫我翻譯成英文：我們已完成驗收",
+        "Any subsidised bank loans for small manufacturers?",
+        "Is there a rent subsidy for our office?",
+        "贵州有什么工业互联网政策",
+        "工业互联网平台的技术架构怎么选",
+        "新厂房用地审批找哪个部门",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -783,11 +791,17 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("通知开头引用的是哪个文件", "policy-basis"),
         ("Can we use the subsidy to pay wages?", "fund-management"),
         ("省里冇批钱，市里仲会唔会补", "matching-provincial-funds"),
-        ("只有规模以上企业才能申报吗", "registration-jurisdiction"),
         ("没有营业执照的小作坊能报吗", "registration-jurisdiction"),
         ("上云上平台里面有没有设备租赁这一项", "direction-1-scope"),
         ("标杆方向说的“多种网络部署架构”具体指什么", "direction-2-scope"),
         ("出过环保处罚，这个影响申报吗", "compliance-conditions"),
+        # the firm's ownership or trade offered as the condition, attachments' names, the basis of the
+        # investment, a floor under the rate
+        ("我们是台资企业，能不能申报", "who-can-apply"),
+        ("是不是只要是制造企业就能报", "who-can-apply"),
+        ("附件分别叫什么名字", "attachments-list"),
+        ("投资额应该按发票金额还是按合同金额", "investment-scope"),
+        ("10%是保底吗", "final-amount"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1577,9 +1591,16 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("Our staff keep mentioning an 'industrial brain'. Which direction is it?", "Direction 3"),
         ("系统性平台应用在清远的工厂，能补吗", "在清远的项目不符合"),
         ("承诺书在哪下载", "附件5：承诺书"),
+        # only firms above the size threshold: the notice asks registration of 企事业单位, no size
+        ("只有规模以上企业才能申报吗", "企事业单位"),
         # the kind of firm the user is, beside a direction: that direction's applicant
         ("我们是做五金的制造企业，不是软件公司，能报标杆平台吗", "的申报主体：软件和信息服务企业"),
         ("We are a manufacturer. Can we apply for the benchmark platform direction?", "is applied for by"),
+        # a choice of answers after a question; numbered questions, one asking an amount of no direction;
+        # a project the firm itself accepted before the window
+        ("验收由谁负责？县里还是市里", "市工信局组织专家"),
+        ("请问：1）最多报几个项目 2）单个项目最多拿多少", "市级奖补按10%计算"),
+        ("我们的MES去年7月就上线并验收了，还能报吗", "2021年9月30日"),
         ("“上云上平台”和“5G+制造业”是一回事吗", "方向四支持"),
         ("When is the last day for the initial project registration?", "July 8, 2022"),
         # someone taking over asks which day (哪一天) a deadline is
