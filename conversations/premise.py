@@ -139,7 +139,7 @@ class Premises:
             return self._each_stage_dates(understood, lang)
         asked = self.shape.stages[stages[0]] if stages else None
         for _, month, day in understood.claimed_dates():
-            said = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
+            said = self._day_said(month, day, lang)
             owner = self._stages_due_on(month, day)
             if asked is not None and owner and owner[0].id not in stages:
                 text = reply_text(kb, "premise_wrong", lang, claim=said)
@@ -170,7 +170,7 @@ class Premises:
                 owner = self._stages_due_on(month, day)
                 if not owner or owner[0] is stage:
                     continue
-                said = f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
+                said = self._day_said(month, day, lang)
                 what = reply_text(kb, "what_deadline", lang)
                 lines.append(
                     reply_text(kb, "premise_wrong", lang, claim=said)
@@ -180,6 +180,10 @@ class Premises:
                     + self._deadline_fact(stage, lang)
                 )
         return "\n".join(dict.fromkeys(lines))
+
+    @staticmethod
+    def _day_said(month: int, day: int, lang: Lang) -> str:
+        return f"{month}月{day}日" if lang == "zh" else f"{EN_MONTHS[month - 1]} {day}"
 
     def _stages_due_on(self, month: int, day: int) -> list[Stage]:
         return [
