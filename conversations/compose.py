@@ -294,6 +294,11 @@ class Composer:
                 main = self._confirmed(question, understood, rate, lang)
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
+        counting = main.kind is Kind.OUTSIDE and self.scope.asks_whether_it_counts(
+            self.reader.asked(understood)
+        )
+        if counting:  # 租的云服务器年费算不算项目投资: the thing is outside, whether it counts is not
+            main = index.search(self.reader.without_outside_words(understood), lang, lenient=True)
         choice = self.reader.offers_a_choice_of_support(understood)
         if choice:  # 是贷款贴息还是补助: how the notice supports, the other kind no question
             method = self.kb.lexicon.support_method_intent
@@ -311,7 +316,7 @@ class Composer:
             or self._outside_across_clauses(question, understood)
         ):
             return self._plain(main)  # what is asked is about something else, not just the story
-        if asked and all(index.outside_words(c) for c in asked) and not choice:
+        if asked and all(index.outside_words(c) for c in asked) and not (choice or counting):
             return self._outside(main)  # 5G网关什么品牌好: every question asks about something else
         unstated = [c for c in asked if self.reader.asks_unstated(c) and not self._compares_own_things(c)]
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):

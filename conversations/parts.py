@@ -223,6 +223,17 @@ class Parts:
                     *[p for p in parts if p is not overview and p.clause not in self.shape.specific_clauses],
                 ]
         elif which:  # "we built a 5G network: which direction?": the named direction's scope
+            if any(w in understood.simplified for w in EACH_WORDS):
+                # A上云…，C做质量检测平台，分别对应哪个方向: a thing told by its scenario is one too
+                told = [d for d in self._scenarios_named(understood.simplified) if d not in named]
+                by_scope = {d.clause: d for d in self.kb.notice.directions}
+                for clause in clauses:  # 做面向特定行业的质量检测平台: a clause the search finds a scope for
+                    if any(w in to_arabic(clause) for w in self.which_direction):
+                        continue  # the question itself names no thing
+                    found = search(clause)
+                    if not reader.read(clause).topics and found.kind is Kind.ANSWER and found.entry:
+                        told += [by_scope[found.entry.clause]] if found.entry.clause in by_scope else []
+                named = sorted({d.id: d for d in [*named, *told]}.values(), key=lambda d: d.number)
             named_scopes = [e for d in named if (e := self.shape.entry_for_clause.get(d.clause))]
             parts = [*named_scopes, *[p for p in parts if p not in named_scopes]]
         elif named and (understood.premise or YES_NO.search(understood.simplified)):
@@ -341,7 +352,15 @@ class Parts:
     def _scenario_directions(self, understood: Understanding) -> list[Direction]:
         """The directions whose scenarios in the notice (产品质量检测, 能耗优化 …) the message names."""
         text = understood.simplified
-        found = [
+        found = self._scenarios_named(text)
+        several = any(w in text for w in SEVERAL_WORDS)
+        if not found or several:  # 边缘计算在哪几个方向里出现: the directions whose text names it
+            found += self._directions_naming(text, every=several)
+        return sorted({d.id: d for d in found}.values(), key=lambda d: d.number)
+
+    def _scenarios_named(self, text: str) -> list[Direction]:
+        """The directions whose scenarios (产品质量检测, 能耗优化 …) the text names."""
+        return [
             d
             for d, words in self.shape.scenarios
             if any(
@@ -350,10 +369,6 @@ class Parts:
                 for w in words
             )
         ]
-        several = any(w in text for w in SEVERAL_WORDS)
-        if not found or several:  # 边缘计算在哪几个方向里出现: the directions whose text names it
-            found += self._directions_naming(text, every=several)
-        return sorted({d.id: d for d in found}.values(), key=lambda d: d.number)
 
     def _directions_naming(self, text: str, every: bool) -> list[Direction]:
         """The directions whose text names the technologies the message names: every one, or

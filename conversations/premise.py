@@ -60,9 +60,34 @@ class Premises:
         rates = {
             Decimal(str(d.funding.rate)) for d in self.kb.notice.directions if d.funding.rate is not None
         }
-        for rate in understood.claimed_rates():
-            if rate not in rates:
-                return reply_text(kb, "premise_wrong", lang, claim=f"{(rate * 100).normalize():f}%")
+        wrong_rate = next((r for r in understood.claimed_rates() if r not in rates), None)
+        if wrong_rate is None:
+            return self._amounts_dates_and_copies(understood, parts, computed, lang)
+        # 入库八月前…补30%，哪里不对: the rate is corrected, and whatever else is offered too
+        rest = self._amounts_dates_and_copies(understood, parts, computed, lang)
+        return "\n".join(t for t in (self._rate(wrong_rate, understood, parts, lang), rest) if t)
+
+    def _rate(self, offered: Decimal, understood: Understanding, parts: list[Entry], lang: Lang) -> str:
+        """补30%对吗: not that rate, and the rate of the directions asked about (of all when none
+        is named), with their clause."""
+        kb = self.kb
+        directions = self.shape.directions_for(understood, parts) or kb.notice.directions
+        funded = [d for d in directions if d.funding.rate is not None]
+        claim = f"{(offered * 100).normalize():f}%"
+        if not funded or "premise_rate" not in kb.lexicon.replies:  # a pack with no rate reply
+            return reply_text(kb, "premise_wrong", lang, claim=claim)
+        rates = sorted({Decimal(str(d.funding.rate)) for d in funded})
+        said = ("、" if lang == "zh" else ", ").join(f"{(r * 100).normalize():f}%" for r in rates)
+        # the clause all of them sit under: 三(一) for one direction, 三 for several
+        clause = common_start([d.funding.clause for d in funded]).rstrip("(（") or funded[0].funding.clause
+        return reply_text(
+            kb, "premise_rate", lang, claim=claim, rate=said, clause=clause_label(kb, clause, lang)
+        )
+
+    def _amounts_dates_and_copies(
+        self, understood: Understanding, parts: list[Entry], computed: str, lang: Lang
+    ) -> str:
+        kb = self.kb
         if not understood.premise:  # 入库的时候要不要交承诺书: asked, not offered, but as plain
             dates = self._offered_dates(understood, lang)  # 入库是7月8号还是8月26号截止
             if dates or not YES_NO.search(understood.simplified):

@@ -24,6 +24,9 @@ class Scope:
         self.index = index
         self.reader = reader
         self.doing_words = [simplify(w) for w in index.kb.lexicon.doing_words if w]
+        # 想申请…, 要办理…: the doing words that apply for a thing (not 注册了阿里云账号)
+        self.applying_words = [w for w in self.doing_words if len(w) > 1 and w in reader.apply_words]
+        self.counting = [re.compile(p, re.IGNORECASE) for p in index.kb.lexicon.counting_patterns if p]
 
     def confirms_a_notice_fact(self, question: str, understood: Understanding) -> bool:
         """…就够了吧, …对吧 about one of the notice's topics or asks: the user's own words for
@@ -38,6 +41,11 @@ class Scope:
             or self.reader.offered_body(understood)
         )
         return bool(about) and not self.index.elsewhere(question)
+
+    def asks_whether_it_counts(self, asked: list[str]) -> bool:
+        """A question asks whether a thing counts as investment or may be paid with the subsidy
+        (租的云服务器年费算不算项目投资): the notice's rule is asked, whatever the thing."""
+        return any(p.search(simplify(c)) for p in self.counting for c in asked)
 
     def asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:
         """The questions are made only of everyday asking words (怎么申请, 补多少), so they ask
@@ -58,7 +66,10 @@ class Scope:
         # for in words the knowledge base never uses (商标被驳回，怎么申请复审)
         if not any(w in self.reader.apply_words for w in words) or self._names_the_unknown(asked):
             return True
-        return self.story_names_a_support(understood, asked)
+        # 客户想申请一般纳税人资格，要满足什么条件: what the story applies for is asked about
+        return self.story_names_a_support(understood, asked) or self._story_applies_for_the_outside(
+            understood, asked, self.applying_words
+        )
 
     def _topics_beside_the_outside(self, understood: Understanding) -> bool:
         """The notice's topics said in a clause that names nothing outside it (想从个体户转成有限
@@ -66,13 +77,15 @@ class Scope:
         inside = [to_arabic(c) for c in understood.clauses if not self.index.outside_words(c)]
         return any(t.word in c for t in understood.topics for c in inside)
 
-    def _story_applies_for_the_outside(self, understood: Understanding, asked: list[str]) -> bool:
+    def _story_applies_for_the_outside(
+        self, understood: Understanding, asked: list[str], words: list[str] | None = None
+    ) -> bool:
         """A clause of the story does or applies for something outside the notice: one of the
-        lexicon's doing words just before an outside word (要做等保, 想申请发明专利)."""
+        lexicon's doing words (or of `words`) just before an outside word (要做等保, 想申请发明专利)."""
         return any(
             w in bare[max(0, at - APPLY_WINDOW) : at]
             for bare, at, _ in self._outside_words_told(understood, asked)
-            for w in self.doing_words
+            for w in (self.doing_words if words is None else words)
         )
 
     def _outside_words_told(

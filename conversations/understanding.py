@@ -83,13 +83,15 @@ DEFINITION_FILLER = re.compile(
 )
 # 帮我写一份申报书: a request, asked without a question mark
 REQUEST = re.compile(
-    r"帮我|帮忙|麻烦你|请你|请把|请帮|替我|could you|can you|would you|please", re.IGNORECASE
+    r"帮我|帮忙|麻烦你|请你|请把|请帮|替我|could you|can you|would you|please|\bpls\b|\bplz\b", re.IGNORECASE
 )
 YES_NO = re.compile(r"吗|\?$|？$")
 # a date asked about (入库是8月26号截止吗, Is the deadline …), or a choice of dates (…还是…)
 OFFERED_DATE = re.compile(r"吗|还是|\bor\b|^(?:is|was|are)\b", re.IGNORECASE)
 PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
+# the 2021 Shaoguan programme: a year said in English, not part of a date (2021-09-30, 30/9/2021)
+EN_YEAR = re.compile(r"(?<![\d/.-])\b((?:19|20)\d\d)\b(?![/.-]\d)(?=\s+[a-z])")
 # a question that only asks whether what was said holds: 对吗, 冇错吧, is that right?
 TAG_QUESTION = re.compile(
     r"(?:对|对不对|是|是不是|冇错|没错|无错|係咪|系咪|啱唔啱|啱|对头|right|correct|true|is that right"
@@ -111,12 +113,30 @@ STILL_EN = re.compile(r"\bstill\b", re.IGNORECASE)
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
+EN_ROUND_WINDOW = 40  # the same in English (the 2021 Shaoguan industrial internet programme)
 ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
 # 按省级专项资金的10%: the funds just after one of these are the base of the city's amount
 BASE_WORDS = ("按", "按照", "以", "根据", "依据", "获得的", "所获")
 BASE_CHARS = 4
 APPLYING = ("申请", "申报", "apply")  # 今年想申请省级技术改造资金: the story applies for the other thing
-NUMERAL_WORDS = {"一共", "一下", "一样", "一起", "一般", "一直", "一定", "一些", "一旦", "一切", "一次"}
+# 必须在韶关开展吗, does it have to be in Shaoguan: whether a project elsewhere may apply
+NECESSITY = re.compile(r"必须|一定要|只能|只限|非得|是否要|\b(?:must|have to|has to|only)\b", re.IGNORECASE)
+NUMERAL_WORDS = {
+    "一共",
+    "一下",
+    "一样",
+    "一起",
+    "一般",
+    "一直",
+    "一定",
+    "一些",
+    "一旦",
+    "一切",
+    "一次",
+    "一家",
+    "一间",
+    "一边",
+}
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
 SUPPORT_CHOICE = re.compile(r"还是|或者|或是|\bor\b")  # not 定, which is in 认定
@@ -410,6 +430,8 @@ class Reader:
             if any(p in simplified for p in self.jurisdictions) or any(
                 w in simplified for w in self.home_words
             ):
+                if NECESSITY.search(simplified) and self.elsewhere_words:
+                    return self.elsewhere_words[0]  # 必须在韶关开展吗: whether one elsewhere may apply
                 continue
             named = self.index.places_named(clause)
             unnamed = [w for w in self.elsewhere_words if w in simplified]
@@ -654,10 +676,11 @@ class Reader:
     def _other_round(self, simplified: str) -> str | None:
         """<another year>年…项目名单: another year's round (a year that is not the notice's,
         not part of a date, followed closely by a word of a round)."""
-        for match in YEAR.finditer(simplified):
+        chinese = [(m, ROUND_WINDOW) for m in YEAR.finditer(simplified)]
+        for match, window in [*chinese, *((m, EN_ROUND_WINDOW) for m in EN_YEAR.finditer(simplified))]:
             if int(match.group(1)) == self.notice_year:
                 continue
-            after = simplified[match.end() : match.end() + ROUND_WINDOW]
+            after = simplified[match.end() : match.end() + window]
             if any(w in after for w in self.round_words):
                 return match.group(0)
         return None
@@ -667,7 +690,9 @@ class Reader:
         MES，能申报吗 → 在 上部署了MES…; 91号文是2023年的吧 → 91号文是 的吧)."""
         text = understood.simplified
         for word in self.index.outside_words(understood.text):
-            text = text.replace(word, " ")
+            # the word as the index spells it, bare: cloudserver is "cloud server" in the message
+            spaced = r"\s*".join(map(re.escape, word))
+            text = re.sub(spaced, " ", text, flags=re.IGNORECASE)
         return text
 
     def asked(self, understood: Understanding) -> list[str]:

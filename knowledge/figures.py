@@ -37,7 +37,7 @@ BREAKDOWN = re.compile(r"其中|包括|包含|含|including|of which")  # a part
 
 AMOUNT = re.compile(
     r"(?P<prefix>rmb|cny|¥|￥)?\s*(?P<number>\d+(?:\.\d+)?)\s*"
-    r"(?P<unit>千万|百万|十万|亿|万|千|w(?![a-z])|million(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
+    r"(?P<unit>千万|百万|十万|亿|万|千|w(?![a-z])|wan(?![a-z])|million(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
     r"(?P<currency>元|块|rmb|yuan|cny)?"
 )
 UNIT_FACTOR = {
@@ -47,6 +47,7 @@ UNIT_FACTOR = {
     "亿": Decimal(100_000_000),
     "万": Decimal(10_000),
     "w": Decimal(10_000),
+    "wan": Decimal(10_000),  # 60 wan: 万 in pinyin, as foreign managers write it
     "千": Decimal(1_000),
     "k": Decimal(1_000),
     "thousand": Decimal(1_000),

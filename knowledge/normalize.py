@@ -42,6 +42,11 @@ zhconv = _import_zhconv()
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 TOKEN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9+.%-]*")
 LATIN_WORD = re.compile(r"[a-z]")
+# English sentences with a Chinese term or two: this many English words (not acronyms: MES and
+# ERP 能报吗 is Chinese), and at most this many Chinese characters per word
+ENGLISH_WORD = re.compile(r"\b(?=[A-Za-z]*[a-z])[A-Za-z]{2,}\b")
+MIN_ENGLISH_WORDS = 3
+CJK_PER_ENGLISH_WORD = 1.0
 # zero-width and bidi controls that users paste from other apps
 INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
@@ -51,10 +56,16 @@ def has_cjk(text: str) -> bool:
 
 
 def detect_language(text: str) -> str:
-    """'zh' when the text has any Chinese character, 'en' when it has Latin letters, else 'zh'."""
-    if has_cjk(text):
+    """'zh' when the text is mostly Chinese, 'en' when it has Latin letters and at most a few
+    Chinese terms in English sentences (Province gave 60 wan to our 上云上平台 project), else 'zh'."""
+    lowered = text.lower()
+    if not LATIN_WORD.search(lowered):
         return "zh"
-    return "en" if LATIN_WORD.search(text.lower()) else "zh"
+    cjk = sum(len(run) for run in CJK_RUN.findall(text))
+    if not cjk:
+        return "en"
+    words = len(ENGLISH_WORD.findall(text))
+    return "en" if words >= MIN_ENGLISH_WORDS and cjk <= words * CJK_PER_ENGLISH_WORD else "zh"
 
 
 @lru_cache(maxsize=4096)

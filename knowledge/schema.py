@@ -359,6 +359,10 @@ class Lexicon(Strict):
     # kinds of firm (软件公司, 制造企业): a message naming one beside a direction asks whether that
     # kind applies for it, so the direction's applicant is said
     applicant_kinds: list[str] = []
+    # asking whether a thing counts as investment or may be paid with the subsidy (云服务器年费算不算
+    # 项目投资): the notice's rule answers it, whatever the thing is, even one outside the notice;
+    # regular expressions searched in the simplified question
+    counting_patterns: list[str] = []
     # a statement offered for confirmation ("是不是也是50万封顶"): checked against the notice
     premise_markers: list[str] = []
     # a short message that leans on the previous question ("那第二个方向呢", "what about …")

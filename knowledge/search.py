@@ -140,7 +140,7 @@ class SearchIndex:
         # of such words is about something else
         self._unknown_idf = math.log(1 + n / 2)
         for phrasing in self._phrasings:
-            phrasing.weight = sum(self._weight(t) for t in phrasing.tokens)
+            phrasing.weight = sum(self._weight(t) for t in sorted(phrasing.tokens))
         self._out_of_scope = WordList((self._bare(w), None) for w in lexicon.out_of_scope)
         self._relay_words = tuple(self._bare(w) for w in lexicon.relay_words if w)
         self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
@@ -235,7 +235,8 @@ class SearchIndex:
             for place in places:  # "a firm from <place>": the place itself is not what is asked
                 canonical = canonical.replace(place, " ")
 
-        tokens = set(self.normaliser.tokens_of_canonical(canonical))
+        # in the order said, not a set's: sums and ties must not depend on the hash seed
+        tokens = list(dict.fromkeys(self.normaliser.tokens_of_canonical(canonical)))
         words = {t: self._weight(t) for t in tokens if not t.startswith("~")}
         # a number says how much, not what about: 百分之二十 and 21 are no unknown words; nor are
         # the user's own trade and county (武江印刷厂): they tell who asks, not what
@@ -365,7 +366,9 @@ class SearchIndex:
                 recall[index] += weight * match
         if not recall:
             return []
-        candidates = sorted(recall, key=recall.__getitem__, reverse=True)[:CANDIDATES_FOR_FUZZY]
+        # ties go to the entry listed first, whatever order the tokens were summed in
+        ranked = sorted(recall, key=lambda index: (-recall[index], index))
+        candidates = ranked[:CANDIDATES_FOR_FUZZY]
         asked = [t for t in weights if t in self._intent]
         shared = self._shared_weights(weights, candidates)
         scored = []

@@ -505,6 +505,20 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "贵州有什么工业互联网政策",
         "工业互联网平台的技术架构怎么选",
         "新厂房用地审批找哪个部门",
+        # office work for the user, another place's vouchers, applying for a tax status told in the
+        # story, a new company's registration, central budget funds, a corporate bank account
+        "帮我把几家企业的联系人整理成表格",
+        "杭州的数字化转型券，外地企业能用吗",
+        "我们想申请一般纳税人，需要满足什么条件",
+        "客户想申请中央预算内投资项目，怎么走流程",
+        "How do we open a corporate bank account for the new plant?",
+        # English: another year's round, foreign firms' other matters
+        "What was the cap under the 2020 Shaoguan industrial internet programme?",
+        "Is there a Korean chamber of commerce in Shaoguan? Contact details?",
+        "How does the R&D super deduction work for foreign-invested companies?",
+        "How do we open a foreign currency capital account for our JV?",
+        "做数字化改造可以申请哪些贷款",
+        "在Excel里怎么用公式算配套金额",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -720,7 +734,7 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         # 一式几份 typed by its sounds
         ("验收报告要一试几分", "paper-copies"),
         # finishing a stage is no project finished; mixed-language filler says nothing
-        ("By which date did companies have to finish the database registration step?", "deadlines-overview"),
+        ("By which date did companies have to finish the database registration step?", "entry-deadline"),
         ("我们 plan 申报两个 projects，一个上云一个 5G，allowed 吗？", "max-two-projects"),
         ("想 confirm 一下，cloud adoption 这个 track 的 matching ratio 是多少？", "direction-1-amount"),
         # the order of the steps is the process, not the ranking of entered projects
@@ -802,6 +816,27 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("附件分别叫什么名字", "attachments-list"),
         ("投资额应该按发票金额还是按合同金额", "investment-scope"),
         ("10%是保底吗", "final-amount"),
+        # a thing outside the notice asked of as investment or as a use of the subsidy, how the
+        # subsidy is booked, an outsourced builder, a plain question put with 是不是 and 直接
+        ("云服务器的租金能计入项目投资吗", "investment-scope"),
+        ("Does renting a cloud server count towards the project investment?", "investment-scope"),
+        ("補貼可唔可以用嚟買辦公室傢俬", "fund-management"),
+        ("补贴到账后怎么入账", "fund-management"),
+        ("系统是外包公司建的，申报单位写谁", "builder-applying"),
+        ("我们是民营企业，能报吗", "who-can-apply"),
+        ("验收材料是不是直接寄到广东省工信厅", "where-to-submit"),
+        ("5G那个方向，要达到现场无人化吗", "direction-4-scope"),
+        ("发文单位是哪个？是不是市发改局", "issuer-and-date"),
+        ("系统性平台要在什么企业得到应用才能补", "direction-3-amount"),
+        # English: the notice's terms in pinyin, fillers, other words for its things
+        ("when is the ruku deadline", "entry-deadline"),
+        ("Does the subsidy need special bookkeeping?", "fund-management"),
+        ("出纳问：这笔补贴要不要专门开个账？", "fund-management"),
+        ("Must we sign some sort of pledge letter for acceptance?", "acceptance-materials"),
+        (
+            "By when must the project be fully built? Our HQ thinks end of September 2022.",
+            "construction-window",
+        ),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1649,6 +1684,20 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
             " in a systematic platform. What does each get?",
             "Together about RMB 360,000",
         ),
+        # a wrong rate is corrected with the notice's rate; things told by their scenario each
+        # get their direction
+        ("是不是按20%补", "不是20%：市级奖补的比例是10%"),
+        ("Is it 30% for the cloud direction?", "Not 30%: the city subsidy rate is 10%"),
+        ("两家企业：一家上云，一家做工业视频监控平台，分别属于哪个方向", "方向二支持"),
+        ("5G方向的项目一定要在韶关实施吗", "要求项目在我市（韶关市）开展"),
+        # figures in wan, and English with a Chinese term or two answered in English
+        (
+            "The province gave 60 wan to our 上云上平台 project. How much from the city?",
+            "= RMB 60,000 (6万元)",
+        ),
+        ("how much for 标杆 max", "For industry-level platform benchmark projects"),
+        ("Someone told me the 入库 step closes on 31 July, correct?", "Not July 31."),
+        ("5G项目省级资金到多少，市级配套就到顶了？", "1000万元"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
