@@ -518,6 +518,8 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "How does the R&D super deduction work for foreign-invested companies?",
         "How do we open a foreign currency capital account for our JV?",
         "做数字化改造可以申请哪些贷款",
+        "仁化县水稻种植有补贴吗",
+        "武江区生态环境分局电话是多少",
         "在Excel里怎么用公式算配套金额",
     ],
 )
@@ -832,6 +834,10 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("when is the ruku deadline", "entry-deadline"),
         ("Does the subsidy need special bookkeeping?", "fund-management"),
         ("出纳问：这笔补贴要不要专门开个账？", "fund-management"),
+        # kinds of applicant the notice never names, the local bureau's step, Cantonese 定係 (or)
+        ("曲江区工信局出具的初步意见最后报给谁", "where-to-submit"),
+        ("验收材料是不是经县工信局转上市工信局", "where-to-submit"),
+        ("啲補貼係先俾定係做完先俾", "support-method"),
         ("Must we sign some sort of pledge letter for acceptance?", "acceptance-materials"),
         (
             "By when must the project be fully built? Our HQ thinks end of September 2022.",
@@ -1698,6 +1704,7 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("how much for 标杆 max", "For industry-level platform benchmark projects"),
         ("Someone told me the 入库 step closes on 31 July, correct?", "Not July 31."),
         ("5G项目省级资金到多少，市级配套就到顶了？", "1000万元"),
+        ("我们是农民专业合作社，也用了云平台，能报吗", "企事业单位"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
