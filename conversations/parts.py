@@ -231,8 +231,10 @@ class Parts:
                     if any(w in to_arabic(clause) for w in self.which_direction):
                         continue  # the question itself names no thing
                     found = search(clause)
-                    if not reader.read(clause).topics and found.kind is Kind.ANSWER and found.entry:
-                        told += [by_scope[found.entry.clause]] if found.entry.clause in by_scope else []
+                    if reader.read(clause).topics or found.kind is not Kind.ANSWER or found.entry is None:
+                        continue
+                    if found.entry.clause in by_scope:
+                        told.append(by_scope[found.entry.clause])
                 named = sorted({d.id: d for d in [*named, *told]}.values(), key=lambda d: d.number)
             named_scopes = [e for d in named if (e := self.shape.entry_for_clause.get(d.clause))]
             parts = [*named_scopes, *[p for p in parts if p not in named_scopes]]

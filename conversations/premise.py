@@ -61,10 +61,10 @@ class Premises:
             Decimal(str(d.funding.rate)) for d in self.kb.notice.directions if d.funding.rate is not None
         }
         wrong_rate = next((r for r in understood.claimed_rates() if r not in rates), None)
-        if wrong_rate is None:
-            return self._amounts_dates_and_copies(understood, parts, computed, lang)
-        # 入库八月前…补30%，哪里不对: the rate is corrected, and whatever else is offered too
         rest = self._amounts_dates_and_copies(understood, parts, computed, lang)
+        if wrong_rate is None:
+            return rest
+        # 入库八月前…补30%，哪里不对: the rate is corrected, and whatever else is offered too
         return "\n".join(t for t in (self._rate(wrong_rate, understood, parts, lang), rest) if t)
 
     def _rate(self, offered: Decimal, understood: Understanding, parts: list[Entry], lang: Lang) -> str:

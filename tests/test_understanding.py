@@ -997,9 +997,17 @@ def test_ask_reads_every_line_on_its_own(monkeypatch: pytest.MonkeyPatch):
     assert "50万" not in second["answer"]  # no context in batch mode
 
 
-def test_the_answer_does_not_depend_on_the_process_string_hashing():
-    """Word lists built from sets are ordered by more than length: every process answers alike."""
-    question = "入库申报和验收申请分别截止到哪天？纸质材料要交几份？"
+@pytest.mark.parametrize(
+    "question",
+    [
+        "入库申报和验收申请分别截止到哪天？纸质材料要交几份？",
+        # near the suggestions' floor, words summed in a set's order once changed the suggestions
+        "这个文是哪个单位发的",
+    ],
+)
+def test_the_answer_does_not_depend_on_the_process_string_hashing(question: str):
+    """Word lists built from sets are ordered by more than length, and a question's words are
+    summed in the order said: every process answers alike, suggestions and all."""
     answers = set()
     for seed in ("1", "3", "4"):
         env = {**os.environ, "PYTHONHASHSEED": seed, "BOT_TODAY": "2022-06-20"}
@@ -1011,7 +1019,7 @@ def test_the_answer_does_not_depend_on_the_process_string_hashing():
             check=True,
             cwd=ROOT,
         )
-        answers.add(json.loads(done.stdout)["answer"])
+        answers.add(done.stdout)
     assert len(answers) == 1
 
 
