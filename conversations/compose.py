@@ -294,9 +294,8 @@ class Composer:
                 main = self._confirmed(question, understood, rate, lang)
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
-        counting = main.kind is Kind.OUTSIDE and self.scope.asks_whether_it_counts(
-            self.reader.asked(understood)
-        )
+        questions = self.reader.asked(understood)
+        counting = main.kind is Kind.OUTSIDE and self.scope.asks_whether_it_counts(questions)
         if counting:  # 租的云服务器年费算不算项目投资: the thing is outside, whether it counts is not
             main = index.search(self.reader.without_outside_words(understood), lang, lenient=True)
         choice = self.reader.offers_a_choice_of_support(understood)
@@ -309,7 +308,7 @@ class Composer:
             return self._plain(main)
         if understood.other_programme or index.elsewhere(question):
             return self._outside(main)
-        asked = [] if understood.about_the_notice else self.reader.asked(understood)
+        asked = [] if understood.about_the_notice else questions
         if main.kind is Kind.OUTSIDE and (
             any(index.outside_words(c) for c in asked)
             or self.scope.names_what_is_asked(understood, asked)

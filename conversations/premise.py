@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from conversations.shape import NoticeShape
+from conversations.shape import NoticeShape, section_of
 from conversations.today import EN_MONTHS, format_day
 from conversations.understanding import A_NOT_A, Understanding
 from conversations.worked import direction_name, money
@@ -78,8 +78,9 @@ class Premises:
             return reply_text(kb, "premise_wrong", lang, claim=claim)
         rates = sorted({Decimal(str(d.funding.rate)) for d in funded})
         said = ("、" if lang == "zh" else ", ").join(f"{(r * 100).normalize():f}%" for r in rates)
-        # the clause all of them sit under: 三(一) for one direction, 三 for several
-        clause = common_start([d.funding.clause for d in funded]).rstrip("(（") or funded[0].funding.clause
+        # the clause all of them sit under: 三(一) for one direction, its section 三 for several
+        clauses = {d.funding.clause for d in funded}
+        clause = clauses.pop() if len(clauses) == 1 else section_of(funded[0].funding.clause)
         return reply_text(
             kb, "premise_rate", lang, claim=claim, rate=said, clause=clause_label(kb, clause, lang)
         )

@@ -676,8 +676,9 @@ class Reader:
     def _other_round(self, simplified: str) -> str | None:
         """<another year>年…项目名单: another year's round (a year that is not the notice's,
         not part of a date, followed closely by a word of a round)."""
-        chinese = [(m, ROUND_WINDOW) for m in YEAR.finditer(simplified)]
-        for match, window in [*chinese, *((m, EN_ROUND_WINDOW) for m in EN_YEAR.finditer(simplified))]:
+        years = [(m, ROUND_WINDOW) for m in YEAR.finditer(simplified)]
+        years += [(m, EN_ROUND_WINDOW) for m in EN_YEAR.finditer(simplified)]
+        for match, window in years:
             if int(match.group(1)) == self.notice_year:
                 continue
             after = simplified[match.end() : match.end() + window]

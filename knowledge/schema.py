@@ -397,7 +397,7 @@ class Lexicon(Strict):
     # the word that asks when and by whom the notice was issued
     issue_intent: str = ""
 
-    @field_validator("phrase_patterns", "unstated_patterns")
+    @field_validator("phrase_patterns", "unstated_patterns", "counting_patterns")
     @classmethod
     def _patterns_compile(cls, value: Iterable[str]) -> Iterable[str]:
         for pattern in value:

@@ -367,8 +367,7 @@ class SearchIndex:
         if not recall:
             return []
         # ties go to the entry listed first, whatever order the tokens were summed in
-        ranked = sorted(recall, key=lambda index: (-recall[index], index))
-        candidates = ranked[:CANDIDATES_FOR_FUZZY]
+        candidates = sorted(recall, key=lambda index: (-recall[index], index))[:CANDIDATES_FOR_FUZZY]
         asked = [t for t in weights if t in self._intent]
         shared = self._shared_weights(weights, candidates)
         scored = []
