@@ -30,6 +30,11 @@ from knowledge.schema import Entry, Lang
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 # 附件一共三个: the numeral of 一共 names no attachment
+# 要在哪用, where must it be applied: the rule's own words say where, beside the worked figures
+PLACE_ASKED = re.compile(
+    r"(?:哪里|哪儿|哪|边度)(?:用|应用|部署|实施|开展|落地)"
+    r"|\bwhere\b[^.?!]{0,24}\b(?:used|applied|deployed|carried out)\b"
+)
 ATTACHMENT_NUMBER = re.compile(
     r"(?:附件|attachments?|annex(?:es)?)\s*(\d{1,2}|[一二三四五六七八九](?![共起并下些样]))", re.IGNORECASE
 )
@@ -153,8 +158,9 @@ class Composer:
             index.normaliser.canonical(o, correct=False).replace(" ", "")
             for o in kb.lexicon.phrase_patterns.values()
         }
+        # each output on its own: joined, the later ones fell past the length a question is read to
         self.phrase_outside = {
-            w for w in index.outside_words(" ".join(kb.lexicon.phrase_patterns.values())) if w in outputs
+            w for o in kb.lexicon.phrase_patterns.values() for w in index.outside_words(o) if w in outputs
         }
         self.vague_words = {
             t for w in kb.lexicon.vague_words for t in index.normaliser.tokens(w, correct=False)
@@ -165,6 +171,7 @@ class Composer:
         self, question: str, lang: Lang | None, today: dt.date, context: Context | None = None
     ) -> Composed:
         question = self.reader.now_said_as_year(self.index.normaliser.from_pinyin(question))
+        question = self.reader.rounds_said_by_year(question, today)
         followup = context is not None and self._leans(question, context)
         carried: list[Figure] = []
         adds_nothing = False
@@ -350,9 +357,10 @@ class Composer:
             blocks.append(span)
         if computed:
             blocks.append(computed)
+        where = PLACE_ASKED.search(understood.simplified) is not None
         for entry in parts:
-            if computed and self._states_amounts(entry):
-                continue  # the worked figures say it with the user's numbers
+            if computed and self._states_amounts(entry) and not where:
+                continue  # the worked figures say it with the user's numbers (not where it applies)
             blocks.append(self._entry_text(entry, lang))
         text = "\n\n".join(blocks)
         dates = deadline_notes(self.kb, text, lang, today)

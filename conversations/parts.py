@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
@@ -22,6 +23,13 @@ SCENARIO_SIMILARITY = 75  # 设备智能运维 names the scenario 设备智能�
 GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
+# 上云项目要达到什么目标, the goals of direction 3: what a named direction's own clause achieves
+GOALS = re.compile(
+    r"(?:达到|实现|形成|取得|拿出)(?:什么|啥|哪些|哪几个|咩)(?:效果|目标|成果|目的)|打造成?(?:什么|啥|咩)"
+    r"|\b(?:goals?|outcomes?) of\b|\bwhat should [^.?!]{0,30}\b(?:achieve|deliver)\b"
+)
+# 这样做合规吗: a question about what the story just told
+POINTS_BACK = re.compile(r"这样|这么做|这种做法|这种情况|咁做|咁样|噉做")
 ALONE_MARGIN = 0.1  # how much better a question must match on its own than with the story's topic
 OFFERED = re.compile(r"(?:属于|算是|算|归|归到|归为|报)(?:的是)?$")  # a direction offered for the thing
 OFFERED_REACH = 4  # characters before a direction's word in which 属于, 算 … offer it
@@ -74,12 +82,23 @@ class Parts:
             # decide, unless the whole message is a better match
             last = clauses.index(questions[-1])
             cores = [search(" ".join(clauses[max(0, last - 1) : last + 1]))]
+            referent = None
+            if POINTS_BACK.search(questions[-1]) and not reader.read(questions[-1]).topics:
+                # 老板想拿补贴发年终奖，我是会计，这样做合规吗: what 这样 points back to is the
+                # nearest clause of the story that says a thing of the notice (not 我是会计), and
+                # the question means nothing without it
+                referent = next((c for c in reversed(clauses[:last]) if search(c).kind is Kind.ANSWER), None)
+                referent = None if referent is None or clauses.index(referent) == last - 1 else referent
+            if referent is not None:
+                cores.append(search(f"{referent} {questions[-1]}"))
             # 分别叫什么 says nothing on its own; nor does a question naming nothing (出什么情况
             # 会影响申报) where the whole message and the question with the clause before it agree
             # on what it is about
             agreed = main.kind is Kind.ANSWER and cores[0].entry is main.entry
-            if not (last and self._only_each(questions[-1])) and (
-                not agreed or reader.read(questions[-1]).topics
+            if (
+                referent is None
+                and not (last and self._only_each(questions[-1]))
+                and (not agreed or reader.read(questions[-1]).topics)
             ):
                 cores.append(search(questions[-1]))
             best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
@@ -191,6 +210,10 @@ class Parts:
         which = which and not every_direction  # 哪个方向封顶最低: each one's cap
         scopes = {d.clause for d in self.kb.notice.directions}
         fitting = self._scenario_directions(understood) if which and not named else []
+        if fitting and any(w in understood.simplified for w in EACH_WORDS):
+            # A是把设备租赁放上工业云，B是开发视频监控平台给同行业用，分别走哪个方向: each thing told
+            told = self._told_by_clause(clauses, search)
+            fitting = sorted({d.id: d for d in [*fitting, *told]}.values(), key=lambda d: d.number)
         if (
             which
             and not named
@@ -226,16 +249,12 @@ class Parts:
             if any(w in understood.simplified for w in EACH_WORDS):
                 # A上云…，C做质量检测平台，分别对应哪个方向: a thing told by its scenario is one too
                 told = [d for d in self._scenarios_named(understood.simplified) if d not in named]
-                by_scope = {d.clause: d for d in self.kb.notice.directions}
-                for clause in clauses:  # 做面向特定行业的质量检测平台: a clause the search finds a scope for
-                    if any(w in to_arabic(clause) for w in self.which_direction):
-                        continue  # the question itself names no thing
-                    found = search(clause)
-                    if reader.read(clause).topics or found.kind is not Kind.ANSWER or found.entry is None:
-                        continue
-                    if found.entry.clause in by_scope:
-                        told.append(by_scope[found.entry.clause])
+                told += self._told_by_clause(clauses, search)
                 named = sorted({d.id: d for d in [*named, *told]}.values(), key=lambda d: d.number)
+            named_scopes = [e for d in named if (e := self.shape.entry_for_clause.get(d.clause))]
+            parts = [*named_scopes, *[p for p in parts if p not in named_scopes]]
+        elif named and GOALS.search(understood.simplified):
+            # 上云上平台项目要达到什么目标: what the named direction's own clause says it achieves
             named_scopes = [e for d in named if (e := self.shape.entry_for_clause.get(d.clause))]
             parts = [*named_scopes, *[p for p in parts if p not in named_scopes]]
         elif named and (understood.premise or YES_NO.search(understood.simplified)):
@@ -256,6 +275,21 @@ class Parts:
                 if entry is not None and entry not in parts:
                     parts.append(entry)
         return parts[:MAX_PARTS], searched
+
+    def _told_by_clause(self, clauses: list[str], search: Callable[[str], SearchResult]) -> list[Direction]:
+        """做面向特定行业的质量检测平台: the directions whose scope the search finds for a clause
+        that tells a thing (not the clause asking which direction, nor one naming a direction)."""
+        by_scope = {d.clause: d for d in self.kb.notice.directions}
+        told = []
+        for clause in clauses:
+            if any(w in to_arabic(clause) for w in self.which_direction):
+                continue  # the question itself names no thing
+            found = search(clause)
+            if self.reader.read(clause).topics or found.kind is not Kind.ANSWER or found.entry is None:
+                continue
+            if found.entry.clause in by_scope:
+                told.append(by_scope[found.entry.clause])
+        return told
 
     def _quoting(self, understood: Understanding) -> Entry | None:
         """The one entry whose answer says, word for word, what the message quotes (“多种网络部署架构、

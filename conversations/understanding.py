@@ -9,6 +9,7 @@ new notice pack brings its own words.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -29,6 +30,18 @@ from knowledge.wordlist import WordList
 # a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求
 CLAUSE_SPLIT = re.compile(
     r"[，,、。!！?？;；:：\n]+|(?:另外|还有(?!效)|以及|同时)|\band\b|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+)
+# 去年那批, 前年的那一批: a round named by a year counted from today (not 去年做的项目: when built)
+# 这个通知是今年的还是去年的: years counted from today offered for the notice (not 是不是去年那批)
+RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
+RELATIVE_ROUND = re.compile(
+    r"(?<!是不是)(?<!是否)(?<!是)(前年|去年|明年)(?=的?(?:那|这|嗰)?一?批)"
+    r"|(前年|去年|今年|明年)(?=的还是)|(?<=还是)(前年|去年|今年|明年)(?=的)"
+)
+# a choice of kinds of support is listed within one clause, its items apart by 、 (这是补助、贷款还是
+# 贴息) or by English commas (is this a grant, a loan or …); not 贴息的政策，工行还是农商行好
+WHOLE_SENTENCES = re.compile(
+    r"[，。!！?？;；:：\n]+|,(?=\s*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]),|(?<=[A-Za-z])\.\s+"
 )
 # the message's clauses also end where an English sentence does (not in 2.5 million): "Hi, I'm an
 # engineer at a plant in Shaoguan. Which office issued this notice?" asks only its last sentence;
@@ -77,7 +90,10 @@ DEFINITION_BEFORE = re.compile(
     r"^(.+?)(?:是什么意思|是啥意思|什么意思|啥意思|是什么东西|是啥东西|是什么|是啥|是指什么|指什么|指的是什么|怎么理解)$"
 )
 SENTENCES = re.compile(r"[。？?！!；;\n，,]+")
-DEFINITION_END = re.compile(r"[\s?？。.!！~～]+$|(?<=[\u4e00-\u9fff])[呀啊呢啦哦]+$")
+DEFINITION_END = re.compile(
+    r"[\s?？。.!！~～]*(?:(?:给我|帮我|请|麻烦)?(?:科普|讲讲|讲解|解释|介绍)一下)?[\s?？。.!！~～]*$"
+    r"|(?<=[\u4e00-\u9fff])[呀啊呢啦哦]+$"
+)
 DEFINITION_FILLER = re.compile(
     r"[+＋“”\"'‘’「」、,，]|\b(?:an?|the|and|or|exactly|really|between)\b|和|与|及|跟|同|的|这个|那个|技术|所谓|通知里?说的|通知里的|里面?的|具体|到底|究竟"
 )
@@ -139,6 +155,10 @@ NUMERAL_WORDS = {
 }
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
+THIS_SUPPORT = re.compile(
+    r"^(?:这个|这笔钱|这笔|这个钱|呢笔)|\b(?:is|are) (?:this|it|the (?:money|support|subsidy|funding))\b",
+    re.I,
+)
 SUPPORT_CHOICE = re.compile(r"还是|或者|或是|\bor\b")  # not 定, which is in 认定
 PERSON_REQUEST_CHARS = 30  # a longer message naming 人工客服 tells a story or asks a question of its own
 DETERMINERS = (
@@ -315,6 +335,7 @@ class Reader:
         self.support_words = {
             index.normaliser.canonical(w, correct=False).replace(" ", "") for w in lexicon.support_words
         } - {""}
+        self.other_support_kinds = [simplify(w) for w in lexicon.other_support_kinds if w]
         self.support_names = {simplify(w) for w in lexicon.support_words}  # as typed: 补贴, 奖励
         # a body's funds named after it: 省级专项资金, 省里的补贴
         self.funds_words = [*self.matching_words, *sorted(self.support_names)]
@@ -402,6 +423,14 @@ class Reader:
         if not (other or about_the_notice or topics or figures) and self._general_comparison(simplified):
             other = next(w for w in self.general_comparisons if w in simplified)
         support = None if other or about_the_notice else self._named_support(text)
+        if support and any(
+            support in c
+            and self._points_at_this(c)
+            and SUPPORT_CHOICE.search(c)
+            and self._names_another_kind(c)
+            for c in WHOLE_SENTENCES.split(simplified)
+        ):
+            support = None  # 这是无偿补助、贷款还是贴息: the notice's own support among the choices
         if support and not self._part_of_a_situation(simplified, support, topics, bool(figures)):
             other = support
         clauses = [c.strip() for c in MESSAGE_CLAUSES.split(text) if c and c.strip()]
@@ -462,7 +491,15 @@ class Reader:
             return False  # 2023年的通知是不是还没出: the year names the notice, not offered for this one
         years = {int(m.group(1)) for m in found}
         offered = bool(years) or bool(self.index.outside_words(simplified))  # a year, or a body
-        return offered and (premise or (len(years) > 1 and bool(CHOICE.search(simplified))))
+        asks_yes_no = bool(years) and "吗" in simplified  # 这是2026年的吗: a year offered, asked yes or no
+        return offered and (premise or asks_yes_no or (len(years) > 1 and bool(CHOICE.search(simplified))))
+
+    def rounds_said_by_year(self, text: str, today: dt.date) -> str:
+        """去年那批上云补贴 → 2025年那批上云补贴 (asked in 2026): a round named by a year counted
+        from today is that year's round, this notice's only if the year is the notice's."""
+        return RELATIVE_ROUND.sub(
+            lambda m: f"{today.year + RELATIVE_YEARS[m.group(1) or m.group(2) or m.group(3)]}年", text
+        )
 
     def now_said_as_year(self, text: str) -> str:
         """2026年了，这个项目还能申请吗 → 这个项目现在还能申请吗: a later year said as today."""
@@ -551,7 +588,7 @@ class Reader:
                 if not (
                     own_direction
                     or NOT_DONE.search(simplified, 0, at)  # 没有申请省级专项资金: not applied for
-                    or (matching and self._offered_beside_the_notices_own(simplified, word))
+                    or self._offered_beside_the_notices_own(simplified, word, matching)
                     or self._recommended_level(simplified, at, word)
                     # 国家级也拿了补助，市里还给吗: funds already received beside the city's asked
                     or (matching and ALREADY_RECEIVED.match(simplified, at + len(word)) is not None)
@@ -560,12 +597,14 @@ class Reader:
                 at = simplified.find(word, at + 1)
         return None
 
-    def _offered_beside_the_notices_own(self, simplified: str, word: str) -> bool:
-        """市级资金是贷款贴息还是补助: another kind of support offered as a choice beside the
-        notice's own, of the funds the notice gives, asks how the notice supports."""
+    def _offered_beside_the_notices_own(self, simplified: str, word: str, matching: bool) -> bool:
+        """市级资金是贷款贴息还是补助, 这是补助还是贴息: another kind of support offered as a
+        choice beside the notice's own, of the funds the notice gives, asks how it supports."""
         return any(
-            word in c and self._choice_of_support(c.replace(word, " "))
-            for c in CLAUSE_SPLIT.split(simplified)
+            word in c
+            and (matching or self._points_at_this(c))
+            and self._choice_of_support(c.replace(word, " "))
+            for c in WHOLE_SENTENCES.split(simplified)
         )
 
     def _choice_of_support(self, clause: str) -> bool:
@@ -575,9 +614,23 @@ class Reader:
         """市级资金是什么方式支持？是贷款贴息还是补助: other kinds of support offered as a choice
         beside the notice's own, of the funds the notice gives; the outside word is no question."""
         matching = any(w and w in understood.simplified for w in self.matching_words)
-        return matching and any(
-            self._choice_of_support(simplify(c)) and self.index.outside_words(c) for c in understood.clauses
+        return any(
+            (matching or self._points_at_this(simplify(c)))
+            and self._choice_of_support(simplify(c))
+            and self._names_another_kind(c)
+            for c in WHOLE_SENTENCES.split(understood.text)
         )
+
+    def _names_another_kind(self, sentence: str) -> bool:
+        """贷款, 贴息, a loan: a kind of support the notice does not give, or an outside word."""
+        return bool(self.index.outside_words(sentence)) or any(
+            w in simplify(sentence) for w in self.other_support_kinds
+        )
+
+    def _points_at_this(self, clause: str) -> bool:
+        """这是补助、贷款还是贴息, is this a grant or a loan: the choice is offered for this
+        notice's support itself."""
+        return THIS_SUPPORT.search(clause) is not None or any(clause.startswith(w) for w in self.notice_refs)
 
     def _recommended_level(self, simplified: str, at: int, word: str) -> bool:
         """优质项目会被推荐到上级吗？想冲省级国家级: a higher body's level after the notice's

@@ -37,6 +37,7 @@ BREAKDOWN = re.compile(r"其中|包括|包含|含|including|of which")  # a part
 
 AMOUNT = re.compile(
     r"(?P<prefix>rmb|cny|¥|￥)?\s*(?P<number>\d+(?:\.\d+)?)\s*"
+    r"(?:(?:来|多|余|个)(?=\s*(?:千万|百万|十万|亿|万|w|wan)))?\s*"  # 两百来万, 1500多万, 一百五十个w
     r"(?P<unit>千万|百万|十万|亿|万|千|w(?![a-z])|wan(?![a-z])|million(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
     r"(?P<currency>元|块|rmb|yuan|cny)?"
 )

@@ -379,6 +379,9 @@ class Lexicon(Strict):
     # a story's outside thing is a support of its own when one of these follows it (社保补贴); a
     # generic question asking to apply (能申报吗) is about the notice unless the story names one
     support_words: list[str] = []
+    # kinds of support the notice does not give (贷款, loan): offered as a choice for its own
+    # support (这笔钱是贷款还是补助), they ask how it supports
+    other_support_kinds: list[str] = []
     apply_words: list[str] = []
     # a place's own programme right after its name (清远市今年…): that place's round, whoever asks
     place_programme_words: list[str] = []

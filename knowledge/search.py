@@ -226,7 +226,7 @@ class SearchIndex:
         small_talk = self._small_talk(bare)
         if small_talk is not None:
             return SearchResult(small_talk, answer_lang)
-        if self._outside_in(bare):
+        if self._outside_in(canonical):
             return SearchResult(Kind.OUTSIDE, answer_lang)
         places = self._places(canonical)
         if places:
@@ -336,19 +336,25 @@ class SearchIndex:
     def outside_words(self, question: str) -> list[str]:
         """The lexicon's out-of-scope words that occur in the question; a Chinese one only where it
         begins or ends with a word of the question (上市 is not in 报上市里: 报上 / 市里)."""
-        return self._outside_in(self._bare(question[:MAX_QUESTION_CHARS]))
+        return self._outside_in(self.normaliser.canonical(question[:MAX_QUESTION_CHARS]))
 
-    def _outside_in(self, bare: str) -> list[str]:
+    def _outside_in(self, canonical: str) -> list[str]:
+        bare = canonical.replace(" ", "")
         found = [word for word, _ in self._out_of_scope.present(bare)]
         if not found:
             return found
         bounds = word_bounds(bare)
+        # where each character of the bare text stands in the spaced one
+        spaced_at = [i for i, char in enumerate(canonical) if char != " "]
 
         def counts(match: re.Match[str]) -> bool:
             # "our consultant says …": the one who said it, not what is asked about
             if bare.startswith(self._relay_words, match.end()):
                 return False
-            return match.group().isascii() or match.start() in bounds or match.end() in bounds
+            if match.group().isascii():  # an English word begins a word: not nba in shenbao
+                at = spaced_at[match.start()]
+                return at == 0 or not canonical[at - 1].isascii() or not canonical[at - 1].isalpha()
+            return match.start() in bounds or match.end() in bounds
 
         return [word for word in found if any(counts(m) for m in re.finditer(re.escape(word), bare))]
 

@@ -521,6 +521,21 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "仁化县水稻种植有补贴吗",
         "武江区生态环境分局电话是多少",
         "在Excel里怎么用公式算配套金额",
+        # personal matters, hiring, other agencies' returns, grading accidents, loan rates, invoices
+        "我想辞职出来自己开家公司，手续怎么办",
+        "市工信局今年招不招公务员",
+        "统计局的月报几号截止",
+        "安全事故等级是怎么划分的",
+        "Could you tell me the interest rate for an equipment loan?",
+        "给客户开电子专票怎么操作",
+        "个人社保断缴了，在韶关怎么补缴",
+        "听说有个中小企业数字化转型城市试点，补贴怎么申请",
+        # a higher body's own funds, last year's round (counted from today), explaining a field
+        "How can we get the national SME special fund?",
+        "怎么拿到省工信厅的省级专项资金",
+        "去年那批上云补贴什么时候发",
+        "什么是工业互联网？给我科普一下",
+        "公司注册地迁到韶关一般要多久",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -843,6 +858,36 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
             "By when must the project be fully built? Our HQ thinks end of September 2022.",
             "construction-window",
         ),
+        # kinds of support offered as a choice for this notice's own; who pays it
+        ("Is it a grant or a loan?", "support-method"),
+        ("这笔钱是补助还是贷款", "support-method"),
+        ("这是无偿补助还是贴息", "support-method"),
+        ("Which government level provides the subsidy?", "support-method"),
+        ("Our platform will be commissioned in October 2022, can we still apply?", "construction-window"),
+        ("paper copies needed for ruku shenbao?", "paper-copies"),  # not nba in shenbao
+        ("县局在这次申报中负责什么", "where-to-submit"),
+        ("我哋間廠用5G網關連機器，應該報邊個方向", "direction-4-scope"),
+        ("标杆平台项目最后要拿出什么成果", "direction-2-scope"),
+        ("没入库的项目能不能直接申请验收", "process-overview"),
+        ("还在申报期内吗", "still-open"),
+        ("这个通知长期有效吗", "still-open"),
+        # a parent company elsewhere is no other place's policy
+        (
+            "When is the acceptance deadline? Our parent company in Hong Kong must sign off first.",
+            "acceptance-application-deadline",
+        ),
+        ("呢份通知係邊個部門發嘅？要報告俾香港總公司", "issuer-and-date"),
+        ("We were audited in 2020 for misreported subsidy figures. Can we apply?", "compliance-conditions"),
+        ("Can we transfer the subsidy to our parent company abroad?", "fund-management"),
+        ("Which departments review the acceptance results?", "project-acceptance"),
+        ("Someone said the bureau contact is a Mr Li, right?", "contacts"),
+        # doing a step next year, a year counted from today, the total cap, one's own county told
+        ("项目今年11月才完工，能不能先入库明年再验收", "construction-window"),
+        ("这个通知是今年的还是前年的", "issuer-and-date"),
+        ("总共上限是多少", "total-support-cap"),
+        ("我们在浈江区，验收材料交给谁", "where-to-submit"),
+        ("郴州嘅廠，喺乐昌有個倉，可唔可以申請呢個項目", "registration-jurisdiction"),
+        ("上云上平台项目要实现什么目标", "direction-1-scope"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1713,6 +1758,17 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("Someone told me the 入库 step closes on 31 July, correct?", "Not July 31."),
         ("5G项目省级资金到多少，市级配套就到顶了？", "1000万元"),
         ("我们是农民专业合作社，也用了云平台，能报吗", "企事业单位"),
+        # figures said roughly (八十来万, 一百五十个w); where a direction's project is applied
+        ("省里批了八十来万，上云项目市里配多少", "= 8万元"),
+        ("系统性平台投资一百五十个w，能补多少", "= 15万元"),
+        ("系统性平台投了300万，能补多少，要在哪里应用", "制造业企业得到应用"),
+        ("老板以为每个项目都固定补100万，该怎么跟他解释规则", "10%"),
+        ("A公司把能耗优化放上工业云，B公司开发视频监控平台给同行业用，分别走哪个方向", "方向二支持"),
+        # 这样 points back to the story's clause; the general requirements name the audit
+        ("老板想拿补贴给员工发年终奖，我是会计，这样做合规吗", "不得挪用"),
+        ("补贴以后审计会查吗，财务要注意什么", "符合政府审计要求"),
+        ("公司成立才两年，不够五年能报吗", "近5年内"),
+        ("5G项目的补贴是事前给定係事后给？最高多少", "事后奖补"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
@@ -1840,3 +1896,15 @@ def test_what_a_named_technology_is_stands_on_its_own_after_another_question(
     first = composer.answer(before, None, JUNE_20)
     composed = composer.answer(question, None, JUNE_20, first.context)
     assert composed.entry_id is None and not composed.followup
+
+
+def test_every_outside_word_a_phrase_writes_is_read_across_clauses(
+    composer: Composer, kb: KnowledgeBase, index: SearchIndex
+):
+    # read from the patterns joined, the later ones fell past the length a question is read to
+    outputs = {
+        index.normaliser.canonical(o, correct=False).replace(" ", "")
+        for o in kb.lexicon.phrase_patterns.values()
+    }
+    written = {w for o in kb.lexicon.phrase_patterns.values() for w in index.outside_words(o) if w in outputs}
+    assert "专网资费" in written and written <= composer.phrase_outside
