@@ -128,6 +128,7 @@ NOW_YEAR_EN = re.compile(
 STILL_EN = re.compile(r"\bstill\b", re.IGNORECASE)
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
+CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\n]")
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 EN_ROUND_WINDOW = 40  # the same in English (the 2021 Shaoguan industrial internet programme)
 ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
@@ -720,6 +721,7 @@ class Reader:
             at = simplified.find(place)
             while at >= 0:
                 after = simplified[at : at + len(place) + LOCAL_POLICY_WINDOW]
+                after = CLAUSE_BREAK.split(after, maxsplit=1)[0]  # not 浈江做软件，也有自己的工厂客户
                 for word in self.local_policy_words:
                     if word in after:
                         return place, word

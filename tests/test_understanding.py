@@ -536,6 +536,14 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "去年那批上云补贴什么时候发",
         "什么是工业互联网？给我科普一下",
         "公司注册地迁到韶关一般要多久",
+        # foreign workers, insurance, refunds, renting premises, Hong Kong's funds, noise complaints
+        "我们在翁源，想招几个外籍工人，要办什么手续",
+        "老板想买份商业保险，有什么推荐",
+        "之前的补助要退回，退款流程怎么走",
+        "仁化哪里有厂房出租",
+        "想申请香港的创新及科技基金，有什么条件",
+        "车间噪音被投诉了怎么整改",
+        "韶关市中小企业服务中心电话多少",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -888,6 +896,12 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("我们在浈江区，验收材料交给谁", "where-to-submit"),
         ("郴州嘅廠，喺乐昌有個倉，可唔可以申請呢個項目", "registration-jurisdiction"),
         ("上云上平台项目要实现什么目标", "direction-1-scope"),
+        # a county told before the question is no county policy asked (自己的 in another clause)
+        ("公司在浈江做工业软件，也有自己的工厂客户。标杆项目最高补多少", "direction-2-amount"),
+        ("公司在乐昌，想找市工信局负责这个项目的人，是严鹏吗？还有谁？", "contacts"),
+        ("验收申轻要在8月多少号之前交", "acceptance-application-deadline"),
+        ("请问这份通知的印发时间", "issuer-and-date"),
+        ("补贴能不能转给母公司统筹使用", "fund-management"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1768,6 +1782,7 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("老板想拿补贴给员工发年终奖，我是会计，这样做合规吗", "不得挪用"),
         ("补贴以后审计会查吗，财务要注意什么", "符合政府审计要求"),
         ("公司成立才两年，不够五年能报吗", "近5年内"),
+        ("去年花了两百多万做5G巡检，省里这次没给钱，市里能单独给吗", "市级配套为0元"),
         ("5G项目的补贴是事前给定係事后给？最高多少", "事后奖补"),
     ],
 )
