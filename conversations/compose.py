@@ -359,7 +359,7 @@ class Composer:
             blocks.append(computed)
         where = PLACE_ASKED.search(understood.simplified) is not None
         for entry in parts:
-            if computed and self._states_amounts(entry) and not where:
+            if computed and self._states_amounts(entry) and not where and understood.figures:
                 continue  # the worked figures say it with the user's numbers (not where it applies)
             blocks.append(self._entry_text(entry, lang))
         text = "\n\n".join(blocks)

@@ -129,6 +129,7 @@ STILL_EN = re.compile(r"\bstill\b", re.IGNORECASE)
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\n]")
+LOCAL_AGAIN = re.compile(r"县里|区里|县级|区级|本县|本区|我们县|我们区|当地|本地")
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 EN_ROUND_WINDOW = 40  # the same in English (the 2021 Shaoguan industrial internet programme)
 ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
@@ -720,10 +721,12 @@ class Reader:
         for place in self.jurisdictions:
             at = simplified.find(place)
             while at >= 0:
-                after = simplified[at : at + len(place) + LOCAL_POLICY_WINDOW]
-                after = CLAUSE_BREAK.split(after, maxsplit=1)[0]  # not 浈江做软件，也有自己的工厂客户
+                window = simplified[at : at + len(place) + LOCAL_POLICY_WINDOW]
+                own = CLAUSE_BREAK.split(window, maxsplit=1)[0]  # not 浈江做软件，也有自己的工厂客户
                 for word in self.local_policy_words:
-                    if word in after:
+                    # 我们是南雄的，县里自己有没有: a later clause naming the county again (县里)
+                    later = word in window and LOCAL_AGAIN.search(window, len(own), window.find(word) + 1)
+                    if word in own or later:
                         return place, word
                 at = simplified.find(place, at + 1)
         return None

@@ -544,6 +544,7 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "想申请香港的创新及科技基金，有什么条件",
         "车间噪音被投诉了怎么整改",
         "韶关市中小企业服务中心电话多少",
+        "我们是仁化的，县里自己有没有配套资金",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -1783,6 +1784,7 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("补贴以后审计会查吗，财务要注意什么", "符合政府审计要求"),
         ("公司成立才两年，不够五年能报吗", "近5年内"),
         ("去年花了两百多万做5G巡检，省里这次没给钱，市里能单独给吗", "市级配套为0元"),
+        ("上云项目市级配套比例多少？省里没给钱的话还有没有", "最高不超过100万元"),
         ("5G项目的补贴是事前给定係事后给？最高多少", "事后奖补"),
     ],
 )
