@@ -221,7 +221,7 @@ async def test_the_pages_own_labels_follow_the_language_the_user_picks(phone: An
     await page.locator("#lang").tap()  # the page's switch: the language screen
     await page.locator("#log article.msg .buttons button", has_text="English").last.wait_for()
     await tap(page, "English")
-    await page.wait_for_function("document.getElementById('send').textContent === 'Send'")
+    await page.locator("#send", has_text="Send").wait_for()  # a locator: the CSP forbids eval
     assert await page.locator("html").get_attribute("lang") == "en"
     assert await page.locator("#forget").inner_text() == "Delete my data"
     assert "Type a question" in (await page.locator("#text").get_attribute("placeholder") or "")
@@ -229,10 +229,10 @@ async def test_the_pages_own_labels_follow_the_language_the_user_picks(phone: An
 
     # a reload keeps the session's language, whatever the browser's is
     await page.reload()
-    await page.wait_for_function("document.getElementById('send').textContent === 'Send'")
+    await page.locator("#send", has_text="Send").wait_for()  # a locator: the CSP forbids eval
     assert await page.locator("#title").inner_text() == "Notice assistant"
 
     # /lang typed as text switches back, and the labels with it
     await type_text(page, "/lang 中文")
-    await page.wait_for_function("document.getElementById('send').textContent === '发送'")
+    await page.locator("#send", has_text="发送").wait_for()
     assert await page.locator("html").get_attribute("lang") == "zh-CN"
