@@ -29,12 +29,12 @@ from knowledge.normalize import detect_language, simplify
 from knowledge.schema import Entry, Lang
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
-# 附件一共三个: the numeral of 一共 names no attachment
 # 要在哪用, where must it be applied: the rule's own words say where, beside the worked figures
 PLACE_ASKED = re.compile(
     r"(?:哪里|哪儿|哪|边度)(?:用|应用|部署|实施|开展|落地)"
     r"|\bwhere\b[^.?!]{0,24}\b(?:used|applied|deployed|carried out)\b"
 )
+# 附件一共三个: the numeral of 一共 names no attachment
 ATTACHMENT_NUMBER = re.compile(
     r"(?:附件|attachments?|annex(?:es)?)\s*(\d{1,2}|[一二三四五六七八九](?![共起并下些样]))", re.IGNORECASE
 )

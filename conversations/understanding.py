@@ -40,7 +40,7 @@ RELATIVE_ROUND = re.compile(
 )
 # a choice of kinds of support is listed within one clause, its items apart by 、 (这是补助、贷款还是
 # 贴息) or by English commas (is this a grant, a loan or …); not 贴息的政策，工行还是农商行好
-WHOLE_SENTENCES = re.compile(
+CHOICE_CLAUSES = re.compile(
     r"[，。!！?？;；:：\n]+|,(?=\s*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]),|(?<=[A-Za-z])\.\s+"
 )
 # the message's clauses also end where an English sentence does (not in 2.5 million): "Hi, I'm an
@@ -430,7 +430,7 @@ class Reader:
             and self._points_at_this(c)
             and SUPPORT_CHOICE.search(c)
             and self._names_another_kind(c)
-            for c in WHOLE_SENTENCES.split(simplified)
+            for c in CHOICE_CLAUSES.split(simplified)
         ):
             support = None  # 这是无偿补助、贷款还是贴息: the notice's own support among the choices
         if support and not self._part_of_a_situation(simplified, support, topics, bool(figures)):
@@ -606,7 +606,7 @@ class Reader:
             word in c
             and (matching or self._points_at_this(c))
             and self._choice_of_support(c.replace(word, " "))
-            for c in WHOLE_SENTENCES.split(simplified)
+            for c in CHOICE_CLAUSES.split(simplified)
         )
 
     def _choice_of_support(self, clause: str) -> bool:
@@ -620,7 +620,7 @@ class Reader:
             (matching or self._points_at_this(simplify(c)))
             and self._choice_of_support(simplify(c))
             and self._names_another_kind(c)
-            for c in WHOLE_SENTENCES.split(understood.text)
+            for c in CHOICE_CLAUSES.split(understood.text)
         )
 
     def _names_another_kind(self, sentence: str) -> bool:
