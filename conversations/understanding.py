@@ -426,11 +426,7 @@ class Reader:
             other = next(w for w in self.general_comparisons if w in simplified)
         support = None if other or about_the_notice else self._named_support(text)
         if support and any(
-            support in c
-            and self._points_at_this(c)
-            and SUPPORT_CHOICE.search(c)
-            and self._names_another_kind(c)
-            for c in CHOICE_CLAUSES.split(simplified)
+            support in c and self._kinds_offered_for_this(c) for c in CHOICE_CLAUSES.split(simplified)
         ):
             support = None  # 这是无偿补助、贷款还是贴息: the notice's own support among the choices
         if support and not self._part_of_a_situation(simplified, support, topics, bool(figures)):
@@ -621,6 +617,14 @@ class Reader:
             and self._choice_of_support(simplify(c))
             and self._names_another_kind(c)
             for c in CHOICE_CLAUSES.split(understood.text)
+        )
+
+    def _kinds_offered_for_this(self, clause: str) -> bool:
+        """这是无偿补助、贷款还是贴息: kinds of support offered as a choice for this notice's own."""
+        return (
+            self._points_at_this(clause)
+            and bool(SUPPORT_CHOICE.search(clause))
+            and self._names_another_kind(clause)
         )
 
     def _names_another_kind(self, sentence: str) -> bool:
