@@ -61,11 +61,9 @@ def _notice_dir() -> Path:
 
 
 def _ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
-    from conversations.compose import Composer
-    from knowledge.search import SearchIndex
+    from conversations.prebuilt import load_composer
 
-    kb = load_knowledge(args.data or _notice_dir())
-    composer = Composer(kb, SearchIndex(kb))
+    composer = load_composer(args.data or _notice_dir())
     lang = None if args.lang == "auto" else args.lang
     today = _today()
 

@@ -65,6 +65,7 @@ class Assistant:
         today: Callable[[], dt.date],
         scheduler: ReminderScheduler | None = None,
         staff_group: StaffGroup | None = None,
+        composer: Composer | None = None,
     ) -> None:
         self.kb = kb
         self.index = index
@@ -72,7 +73,7 @@ class Assistant:
         self.today = today
         self.scheduler: ReminderScheduler = scheduler or NoScheduler()
         self.checks = Checks(kb, storage, today)
-        self.composer = Composer(kb, index)
+        self.composer = composer or Composer(kb, index)  # prebuilt (conversations.prebuilt) or built here
         self.handoff = Handoff(kb, storage, self.checks, staff_group or StaffGroup())
         self.staff = StaffDesk(self.handoff)
 

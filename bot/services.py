@@ -6,18 +6,18 @@ from bot.dialog import Assistant, ReminderScheduler
 from bot.people import StaffGroup
 from bot.settings import Settings
 from bot.storage import Storage
-from knowledge.loader import load_knowledge
-from knowledge.search import SearchIndex
+from conversations.prebuilt import load_composer
 
 
 def build_assistant(settings: Settings, scheduler: ReminderScheduler | None = None) -> Assistant:
-    kb = load_knowledge(settings.notice_dir)
+    composer = load_composer(settings.notice_dir)
     storage = Storage(settings.db_path)
     return Assistant(
-        kb,
-        SearchIndex(kb),
+        composer.kb,
+        composer.index,
         storage,
         settings.current_date,
         scheduler,
         StaffGroup(settings.staff_chat_id, settings.admin_ids),
+        composer=composer,
     )

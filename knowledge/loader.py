@@ -7,14 +7,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from knowledge.schema import Entry, Faq, Lexicon, Notice, NoticeTexts, Text
-
-# libyaml's loader is several times faster (it matters for the start-up of `ask`); PyYAML built
-# without libyaml has only the pure-Python one
-SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -63,8 +58,13 @@ def _location(loc: tuple[int | str, ...], data: Any) -> str:
 def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None) -> M:
     """Parse one YAML file into `model`, raising KnowledgeError with file-and-field messages;
     `context` carries what its validators check against (the notice's sections)."""
+    # imported here: a prebuilt composer (conversations.prebuilt) starts without reading any YAML
+    import yaml
+
+    # libyaml's loader is several times faster; PyYAML built without libyaml has only Python's
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except FileNotFoundError as exc:
         raise KnowledgeError([f"{path}: file not found"]) from exc
     except yaml.YAMLError as exc:

@@ -97,11 +97,20 @@ class Normaliser:
         self._stopwords = frozenset(simplify(w) for w in stopwords)
         self._corrector: HomophoneCorrector | None = None
         self._pinyin: PinyinInput | None = None
+        self._teach_segmenter()
+
+    def _teach_segmenter(self) -> None:
+        """Make the lexicon's canonical words whole words for rjieba, whose dictionary is the
+        process's: a Normaliser loaded back from disk (`__setstate__`) teaches it again."""
         # a phrase's canonical form may be several words, or a template (第\1个方向)
         phrase_words = [w for _, v in self._phrases for w in v.split() if "\\" not in w]
         for word in [*self._synonyms.values(), *phrase_words]:
             if has_cjk(word):
                 rjieba.add_word(word, None, None)
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._teach_segmenter()
 
     def learn(self, texts: Iterable[str]) -> None:
         """Let homophone correction know the words of these texts (and of the lexicon)."""
