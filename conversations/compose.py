@@ -242,7 +242,7 @@ class Composer:
         return not understood.topics and alone.entry.clause in self.shape.specific_clauses
 
     def _named_directions(self, context: Context) -> list[str]:
-        return [t for t in context.topics if self.reader.read(t).topic_ids(set(self.shape.directions))]
+        return [t for t in context.topics if self.reader.topic_ids(t, set(self.shape.directions))]
 
     def _merge(self, question: str, understood: Understanding, context: Context) -> str:
         """The follow-up with what it leaves out taken from the previous question: the thing it
@@ -477,7 +477,7 @@ class Composer:
         """“上云上平台”和“5G+制造业”是不是一回事: two of the notice's directions or stages set side
         by side; each one's own clause answers (一回事 of anything else is a detail never given)."""
         own = set(self.shape.directions) | set(self.shape.stages)
-        return len(self.reader.read(clause).topic_ids(own)) > 1
+        return len(self.reader.topic_ids(clause, own)) > 1
 
     def _outside(self, result: SearchResult) -> Composed:
         text = reply_text(self.kb, "outside", result.lang)

@@ -83,7 +83,7 @@ class Parts:
             last = clauses.index(questions[-1])
             cores = [search(" ".join(clauses[max(0, last - 1) : last + 1]))]
             referent = None
-            if POINTS_BACK.search(questions[-1]) and not reader.read(questions[-1]).topics:
+            if POINTS_BACK.search(questions[-1]) and not reader.topics_named(questions[-1]):
                 # 老板想拿补贴发年终奖，我是会计，这样做合规吗: what 这样 points back to is the
                 # nearest clause of the story that says a thing of the notice (not 我是会计), and
                 # the question means nothing without it
@@ -98,7 +98,7 @@ class Parts:
             if (
                 referent is None
                 and not (last and self._only_each(questions[-1]))
-                and (not agreed or reader.read(questions[-1]).topics)
+                and (not agreed or reader.topics_named(questions[-1]))
             ):
                 cores.append(search(questions[-1]))
             best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
@@ -128,7 +128,7 @@ class Parts:
             last_asks: list[str] = []
             before = ""
             for clause in questions:
-                clause_topics = [t.word for t in reader.read(clause).topics]
+                clause_topics = [t.word for t in reader.topics_named(clause)]
                 clause_asks = reader.intents_of(clause)
                 query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])
                 if before and self._only_each(clause):
@@ -148,7 +148,7 @@ class Parts:
                     add(self._summary_when_unnamed(result, query))
         asked = (
             understood.intents
-            or [w for w in questions[-1:] if not reader.read(w).topics]
+            or [w for w in questions[-1:] if not reader.topics_named(w)]
             or self._asked_words(questions[-1:] if questions else [], understood)
         )
         for group in self._asked_together(understood, parts):
@@ -285,7 +285,7 @@ class Parts:
             if any(w in to_arabic(clause) for w in self.which_direction):
                 continue  # the question itself names no thing
             found = search(clause)
-            if self.reader.read(clause).topics or found.kind is not Kind.ANSWER or found.entry is None:
+            if self.reader.topics_named(clause) or found.kind is not Kind.ANSWER or found.entry is None:
                 continue
             if found.entry.clause in by_scope:
                 told.append(by_scope[found.entry.clause])
@@ -309,7 +309,7 @@ class Parts:
         entry = result.entry
         if entry is None or entry.clause not in self.shape.funding_clauses:
             return result
-        if self.reader.read(query).topic_ids(set(self.shape.directions)):
+        if self.reader.topic_ids(query, set(self.shape.directions)):
             return result
         summary = self.shape.entry_for_clause.get(self.shape.amount_section)
         return SearchResult(Kind.ANSWER, result.lang, result.score, summary) if summary else result
@@ -321,7 +321,7 @@ class Parts:
         if entry is None or entry.clause not in self.shape.specific_clauses:
             return False
         own = set(self.shape.directions) | set(self.shape.stages)
-        named = set(self.reader.read(query).topic_ids(own))
+        named = set(self.reader.topic_ids(query, own))
         if not named or named & set(self.shape.directions):
             return False  # a direction named: its own entry takes the place of another's (_specialise)
         # a direction's entry only: stages share words (验收 names the application and the
@@ -416,7 +416,7 @@ class Parts:
     def _without_named_things(self, clause: str) -> str:
         """The clause without the directions and stages it names: what it says of them."""
         text = simplify(clause)
-        for topic in self.reader.read(clause).topics:
+        for topic in self.reader.topics_named(clause):
             if topic.id in self.reader.canonical_ids:
                 text = text.replace(topic.word, " ")
         return text
@@ -477,7 +477,7 @@ class Parts:
         named_ids = understood.topic_ids(set(self.shape.stages))
         if len(named_ids) > 1:  # 入库的表交了，验收阶段交哪两份: the stage the question names
             asked = [c for c in understood.clauses if self.reader.is_question(c)]
-            in_questions = {i for c in asked for i in self.reader.read(c).topic_ids(set(self.shape.stages))}
+            in_questions = {i for c in asked for i in self.reader.topic_ids(c, set(self.shape.stages))}
             named_ids = list(in_questions) if len(in_questions) == 1 else named_ids
         named = [self.shape.stages[i] for i in named_ids]
         # only a stage the message could have named (it has topic words) and did not: a stage

@@ -174,6 +174,15 @@ NOT_DONE = re.compile(r"(?<!有)(?:没有|没|未|冇|从未|从来没有?)$")  
 LIKENESS = ("类似", "同类", "相似", "相关", "相同", "同样", "一样", "这类", "那类", "重复", "双重", "叠加")
 
 
+def ids_of_kind(topics: list[Topic], kind: set[str]) -> list[str]:
+    """The ids of this kind among the topics, each once, in the order named."""
+    seen: list[str] = []
+    for topic in topics:
+        if topic.id in kind and topic.id not in seen:
+            seen.append(topic.id)
+    return seen
+
+
 def joined_tags(clauses: list[str], topics_of: Callable[[str], set[str]]) -> list[str]:
     """听说验收是交市工信局，不是县里，对吗: a tag question (对吗, right?) asks whether the
     statement before it holds, so it is one question with the clauses since the last question;
@@ -230,11 +239,7 @@ class Understanding:
     project_elsewhere: str = ""
 
     def topic_ids(self, kind: set[str]) -> list[str]:
-        seen: list[str] = []
-        for topic in self.topics:
-            if topic.id in kind and topic.id not in seen:
-                seen.append(topic.id)
-        return seen
+        return ids_of_kind(self.topics, kind)
 
     @property
     def claims(self) -> list[Figure]:
@@ -298,7 +303,7 @@ class Reader:
         )
         self.no_base_funds = [simplify(w) for w in lexicon.no_base_funds]
         self.own_measures = [simplify(w) for w in lexicon.own_measures if w]
-        self.other_programmes = [simplify(w) for w in lexicon.other_programmes]
+        self.other_programmes = WordList((simplify(w), None) for w in lexicon.other_programmes)
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.notice_refs = [to_arabic(w) for w in lexicon.notice_refs if w]
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
@@ -307,7 +312,9 @@ class Reader:
         self.round_words = [simplify(w) for w in lexicon.round_words]
         self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
         self.general_comparisons = [simplify(w) for w in lexicon.general_comparisons if w]
-        self.unstated = [pattern for _, pattern in lexicon.unstated_matchers()]
+        # the details as words (looked up by their first character), the patterns one by one
+        self.unstated_details = WordList((simplify(w), None) for w in lexicon.unstated_details if w)
+        self.unstated = [re.compile(p) for p in lexicon.unstated_patterns]
         # longest first (边缘计算网关 before 网关); English terms as whole words only
         self.named_terms = [
             re.compile(rf"\b{re.escape(t)}\b" if t.isascii() else re.escape(t))
@@ -364,6 +371,10 @@ class Reader:
         return topics + [
             t for t in self._topics(canonical) if t.id not in known and t.id in self.canonical_ids
         ]
+
+    def topic_ids(self, text: str, kind: set[str]) -> list[str]:
+        """read(text).topic_ids(kind), without reading the rest of the message."""
+        return ids_of_kind(self.topics_named(text), kind)
 
     def _topics(self, text: str) -> list[Topic]:
         found: list[Topic] = []
@@ -575,7 +586,7 @@ class Reader:
         (配套, 市里) is asked is the notice's own direction."""
         matching = any(w and w in simplified for w in self.matching_words)
         named = [t for t in topics if t.id in self.canonical_ids]
-        for word in filter(None, self.other_programmes):
+        for word, _ in self.other_programmes.present(simplified):
             at = simplified.find(word)
             while at >= 0:
                 # the direction's own word in it or just before it: 5G试点示范, 标杆示范 (each
@@ -653,6 +664,8 @@ class Reader:
             if self._recommended_to_a_body(clause):
                 continue  # 项目做得好会被推荐去申报国家或者省里的政策吗: the notice's own clause
             for addressed in filter(None, self.other_bodies):
+                if addressed not in clause:
+                    continue
                 at = max(clause.find(f"{to}{addressed}") for to in ADDRESSING)
                 asks_to_apply = at >= 0 and any(w in clause[at:] for w in self.apply_words)
                 if asks_to_apply and QUESTION_MARK.search(clause):
@@ -772,7 +785,7 @@ class Reader:
     def asks_unstated(self, clause: str) -> bool:
         """多久能到账, 验收专家有几个人: a detail of the notice's steps that the notice never gives."""
         text = simplify(clause)
-        return any(pattern.search(text) for pattern in self.unstated)
+        return bool(self.unstated_details.present(text)) or any(p.search(text) for p in self.unstated)
 
     def asks_only_what_named_terms_are(self, text: str) -> bool:
         """什么是边缘计算？通俗点讲讲, What is edge computing: every sentence that asks, asks only

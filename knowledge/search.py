@@ -375,12 +375,14 @@ class SearchIndex:
         # ties go to the entry listed first, whatever order the tokens were summed in
         candidates = sorted(recall, key=lambda index: (-recall[index], index))[:CANDIDATES_FOR_FUZZY]
         asked = [t for t in weights if t in self._intent]
-        shared = self._shared_weights(weights, candidates)
+        precision = self._best_precision(self._shared_weights(weights, candidates), total)
+        fuzzy = self._closest_phrasing(canonical, candidates)
         scored = []
         for index in candidates:
-            precision, fuzzy = self._phrasing_scores(index, canonical, shared, total)
             score = (
-                RECALL_WEIGHT * recall[index] / total + PRECISION_WEIGHT * precision + FUZZY_WEIGHT * fuzzy
+                RECALL_WEIGHT * recall[index] / total
+                + PRECISION_WEIGHT * precision.get(index, 0.0)
+                + FUZZY_WEIGHT * fuzzy[index]
             )
             if asked and not any(self._postings[t].get(index) == 1.0 for t in asked if t in self._postings):
                 score *= INTENT_MISS_FACTOR  # none of its phrasings speaks of what is asked
@@ -391,26 +393,36 @@ class SearchIndex:
     def _shared_weights(self, weights: dict[str, float], candidates: list[int]) -> dict[int, float]:
         """For each candidate's phrasing sharing a token with the question, the weight shared."""
         shared: dict[int, float] = defaultdict(float)
+        wanted = set(candidates)
         for token, weight in weights.items():
             by_entry = self._phrasings_with.get(token)
             if by_entry is None:
                 continue
-            for index in candidates:
-                for phrasing_index in by_entry.get(index, ()):
+            # each phrasing is one entry's, so its sum still adds the tokens in the question's order
+            for index in by_entry.keys() & wanted:
+                for phrasing_index in by_entry[index]:
                     shared[phrasing_index] += weight
         return shared
 
-    def _phrasing_scores(
-        self, index: int, canonical: str, shared: dict[int, float], total: float
-    ) -> tuple[float, float]:
+    def _best_precision(self, shared: dict[int, float], total: float) -> dict[int, float]:
+        """For each candidate, its best phrasing's overlap with the question (Dice's coefficient)."""
+        best: dict[int, float] = {}
         phrasings = self._phrasings
-        best_precision = max(
-            (2 * shared[i] / (total + phrasings[i].weight) for i in self._by_entry[index] if i in shared),
-            default=0.0,
-        )
-        # the closest phrasing, compared in rapidfuzz's own loop
-        best = process.extractOne(canonical, self._canonicals[index], scorer=fuzz.ratio)
-        return best_precision, (best[1] / 100 if best else 0.0)
+        for phrasing_index, weight in shared.items():
+            phrasing = phrasings[phrasing_index]
+            precision = 2 * weight / (total + phrasing.weight)
+            if precision > best.get(phrasing.entry_index, 0.0):
+                best[phrasing.entry_index] = precision
+        return best
+
+    def _closest_phrasing(self, canonical: str, candidates: list[int]) -> dict[int, float]:
+        """For each candidate, how close its closest phrasing is (0–1), compared in rapidfuzz's own
+        loop (one call a candidate: extractOne skips what cannot beat the best so far)."""
+        closest: dict[int, float] = {}
+        for index in candidates:
+            best = process.extractOne(canonical, self._canonicals[index], scorer=fuzz.ratio)
+            closest[index] = best[1] / 100 if best else 0.0
+        return closest
 
 
 def _run_of(words: set[str], *patterns: str) -> re.Pattern[str]:
