@@ -55,6 +55,15 @@ PARTICLES = re.compile(r"[哈啊呀啦哦嘛喔噢哟]+$")
 SELF_NAMED = re.compile(
     r"(?:^|\s)[\u4e00-\u9fff]{1,4}?厂|(?:我们是|我们|我司是|我司|一家)[\u4e00-\u9fff]{1,5}?(?:厂|企业|集团)"
 )
+# our Korean parent, my boss, the client's HQ: who relays the question, not what it asks
+SELF_NAMED_EN = re.compile(
+    r"\b(?:our|my|the client's|the customer's)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:parent(?:\s+company)?|hq|headquarters|head office|boss|manager|director|cfo|finance team)\b"
+)
+# 六月底, 7月初, 上旬, 年底: when something happened, said as a date (like a figure, no unknown word)
+DATE_SAID = re.compile(
+    r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:份|初|底|末|中旬|上旬|下旬|中)?|[上中下]旬|年[初底末中]"
+)
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
 
 
@@ -239,8 +248,9 @@ class SearchIndex:
         tokens = list(dict.fromkeys(self.normaliser.tokens_of_canonical(canonical)))
         words = {t: self._weight(t) for t in tokens if not t.startswith("~")}
         # a number says how much, not what about: 百分之二十 and 21 are no unknown words; nor are
-        # the user's own trade and county (武江印刷厂): they tell who asks, not what
-        told = self._who_asks(canonical)
+        # the user's own trade and county (武江印刷厂), who relays the question (our Korean parent)
+        # or a date (六月底): they tell who asks and when, not what
+        told = self._who_asks(canonical) + [m.group().strip() for m in DATE_SAID.finditer(canonical)]
         unknown = sum(
             w
             for t, w in words.items()
@@ -310,6 +320,7 @@ class SearchIndex:
     def _who_asks(self, canonical: str) -> list[str]:
         """The spans that name the asking firm (陶瓷厂, 武江印刷厂) or a county of the notice."""
         spans = [m.group().strip() for m in SELF_NAMED.finditer(canonical)]
+        spans += [m.group() for m in SELF_NAMED_EN.finditer(canonical)]
         return spans + self._home_places  # 武江 of 武江区 (a word of a county's name, said anywhere)
 
     def places_named(self, text: str) -> list[str]:

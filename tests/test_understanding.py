@@ -903,6 +903,17 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("验收申轻要在8月多少号之前交", "acceptance-application-deadline"),
         ("请问这份通知的印发时间", "issuer-and-date"),
         ("补贴能不能转给母公司统筹使用", "fund-management"),
+        # a date said roughly (七月初, 六月底) tells when, like a figure: no unknown word
+        ("通知印象中是七月初发的", "issuer-and-date"),
+        ("这份文件好像是六月底印发的", "issuer-and-date"),
+        # who relays the question (our German parent) says nothing of what is asked
+        ("Our German parent asks how many projects a single firm can submit", "max-two-projects"),
+        # an applicant not registered as a firm: a body of another kind, or none yet
+        ("行业协会想报标杆项目可以吗", "registration-jurisdiction"),
+        ("我还没开公司，个人能报吗", "registration-jurisdiction"),
+        # the subsidy's use in mixed languages: an English verb of spending, 拿来
+        ("奖补资金 can we spend on 员工宿舍?", "fund-management"),
+        ("Subsidy 拿来 buy 机器人 OK吗", "fund-management"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
