@@ -545,6 +545,11 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "车间噪音被投诉了怎么整改",
         "韶关市中小企业服务中心电话多少",
         "我们是仁化的，县里自己有没有配套资金",
+        # moving a registered address, foreign exchange, a city plan, another body's phone
+        "公司注册地怎么从深圳迁到韶关来",
+        "补贴到账以后怎么结汇",
+        "市里的数字经济发展规划在哪看",
+        "韶关市中小企业数字化转型促进中心在哪",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
