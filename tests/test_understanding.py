@@ -911,6 +911,11 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         # a date said roughly (七月初, 六月底) tells when, like a figure: no unknown word
         ("通知印象中是七月初发的", "issuer-and-date"),
         ("这份文件好像是六月底印发的", "issuer-and-date"),
+        # the notice's date offered for confirmation (是不是8月初才印发的, 是5月份发的吧)
+        ("文件是不是8月初才印发的", "issuer-and-date"),
+        ("91号文是5月份发的吧", "issuer-and-date"),
+        # a model for others (示范作用): the benchmark's typical case others learn from
+        ("标杆项目要起到什么示范作用", "direction-2-scope"),
         # who relays the question (our German parent) says nothing of what is asked
         ("Our German parent asks how many projects a single firm can submit", "max-two-projects"),
         # an applicant not registered as a firm: a body of another kind, or none yet
@@ -1802,6 +1807,8 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("去年花了两百多万做5G巡检，省里这次没给钱，市里能单独给吗", "市级配套为0元"),
         ("上云项目市级配套比例多少？省里没给钱的话还有没有", "最高不超过100万元"),
         ("5G项目的补贴是事前给定係事后给？最高多少", "事后奖补"),
+        # how much time there is between two dates the message names (多少时间, 多长时间)
+        ("通知发出到验收截止中间有多少时间", "相隔77天"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
