@@ -155,6 +155,8 @@ NUMERAL_WORDS = {
     "一间",
     "一边",
 }
+# 省工信厅发的, 省里印发的: what follows a body offered as the notice's issuer
+ISSUED_BY = re.compile(r"[^，,。？?！!]{0,3}?(?:发|印发|出|发布|下发)的")
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
 THIS_SUPPORT = re.compile(
@@ -499,8 +501,14 @@ class Reader:
         if found and found[0].start() < min(refs):
             return False  # 2023年的通知是不是还没出: the year names the notice, not offered for this one
         years = {int(m.group(1)) for m in found}
-        offered = bool(years) or bool(self.index.outside_words(simplified))  # a year, or a body
-        asks_yes_no = bool(years) and "吗" in simplified  # 这是2026年的吗: a year offered, asked yes or no
+        # a higher body offered as the issuer (这个通知是广东省工信厅发的吗)
+        after = simplified[min(refs) :]
+        body = any(
+            ISSUED_BY.match(after, after.find(b) + len(b)) for b in self.other_bodies if b and b in after
+        )
+        offered = bool(years) or body or bool(self.index.outside_words(simplified))  # a year, or a body
+        # 这是2026年的吗, 是省工信厅发的吗: a year or a body offered, asked yes or no
+        asks_yes_no = (bool(years) or body) and "吗" in simplified
         return offered and (premise or asks_yes_no or (len(years) > 1 and bool(CHOICE.search(simplified))))
 
     def rounds_said_by_year(self, text: str, today: dt.date) -> str:

@@ -914,6 +914,8 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         # the notice's date offered for confirmation (是不是8月初才印发的, 是5月份发的吧)
         ("文件是不是8月初才印发的", "issuer-and-date"),
         ("91号文是5月份发的吧", "issuer-and-date"),
+        # a higher body offered as the notice's issuer: the notice's own issuer is asked
+        ("这个通知是广东省工信厅发的吗", "issuer-and-date"),
         # a model for others (示范作用): the benchmark's typical case others learn from
         ("标杆项目要起到什么示范作用", "direction-2-scope"),
         # who relays the question (our German parent) says nothing of what is asked
