@@ -314,7 +314,7 @@ class Reader:
         self.round_words = [simplify(w) for w in lexicon.round_words]
         self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
         self.general_comparisons = [simplify(w) for w in lexicon.general_comparisons if w]
-        # the details as words (looked up by their first character), the patterns one by one
+        # the details as words (looked up by how they begin), the patterns one by one
         self.unstated_details = WordList((simplify(w), None) for w in lexicon.unstated_details if w)
         self.unstated = [re.compile(p) for p in lexicon.unstated_patterns]
         # longest first (边缘计算网关 before 网关); English terms as whole words only
