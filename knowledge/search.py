@@ -57,9 +57,11 @@ SELF_NAMED = re.compile(
 )
 # our Korean parent, my boss, the client's HQ: who relays the question, not what it asks
 SELF_NAMED_EN = re.compile(
-    r"\b(?:our|my|the client's|the customer's)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:parent(?:\s+company)?|hq|headquarters|head office|boss|manager|director|cfo|finance team)\b"
+    r"(?:^|\b(?:our|my|the client's|the customer's)\s+)(?:[a-z-]+\s+){0,2}?"
+    r"(?:parent(?:\s+co(?:mpany)?)?|hq|headquarters|head office|boss|manager|director|cfo)(?:\s+finance)?\b"
 )
+# 3.2m, 80w, 500k: an amount written with its unit is a figure, no unknown word
+AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:m|k|w|wan)")
 # 六月底, 7月初, 上旬, 年底: when something happened, said as a date (like a figure, no unknown word)
 DATE_SAID = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:份|初|底|末|中旬|上旬|下旬|中)?|[上中下]旬|年[初底末中]"
@@ -254,7 +256,10 @@ class SearchIndex:
         unknown = sum(
             w
             for t, w in words.items()
-            if t not in self._postings and not is_number(t) and not any(t in span for span in told)
+            if t not in self._postings
+            and not is_number(t)
+            and not AMOUNT.fullmatch(t)
+            and not any(t in span for span in told)
         )
         if not words or (not lenient and unknown / sum(words.values()) > UNKNOWN_COVERAGE_LIMIT):
             return SearchResult(Kind.OUTSIDE, answer_lang)

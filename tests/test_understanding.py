@@ -1809,6 +1809,8 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("去年花了两百多万做5G巡检，省里这次没给钱，市里能单独给吗", "市级配套为0元"),
         ("上云项目市级配套比例多少？省里没给钱的话还有没有", "最高不超过100万元"),
         ("5G项目的补贴是事前给定係事后给？最高多少", "事后奖补"),
+        # capex is the investment; a figure with its unit (4.5m) and who relays it are no unknown words
+        ("HQ finance (Hangzhou) asks: system platform capex RMB 4.5m, what subsidy?", "RMB 450,000"),
         # how much time there is between two dates the message names (多少时间, 多长时间)
         ("通知发出到验收截止中间有多少时间", "相隔77天"),
     ],
