@@ -54,6 +54,7 @@ class Parts:
         self.all_directions = [to_arabic(w) for w in lexicon.all_directions]
         self.comparison_words = [to_arabic(w) for w in lexicon.comparison_words]
         self.which_direction = [to_arabic(w) for w in lexicon.which_direction]
+        self.direction_of_scope = {d.clause: d for d in kb.notice.directions}
 
     def pick(self, question: str, understood: Understanding, main: SearchResult) -> tuple[list[Entry], bool]:
         """One FAQ entry per question asked: the best entry for the message's questions, then of
@@ -279,7 +280,6 @@ class Parts:
     def _told_by_clause(self, clauses: list[str], search: Callable[[str], SearchResult]) -> list[Direction]:
         """做面向特定行业的质量检测平台: the directions whose scope the search finds for a clause
         that tells a thing (not the clause asking which direction, nor one naming a direction)."""
-        by_scope = {d.clause: d for d in self.kb.notice.directions}
         told = []
         for clause in clauses:
             if any(w in to_arabic(clause) for w in self.which_direction):
@@ -287,8 +287,8 @@ class Parts:
             found = search(clause)
             if self.reader.topics_named(clause) or found.kind is not Kind.ANSWER or found.entry is None:
                 continue
-            if found.entry.clause in by_scope:
-                told.append(by_scope[found.entry.clause])
+            if found.entry.clause in self.direction_of_scope:
+                told.append(self.direction_of_scope[found.entry.clause])
         return told
 
     def _quoting(self, understood: Understanding) -> Entry | None:

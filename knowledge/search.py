@@ -60,7 +60,7 @@ SELF_NAMED_EN = re.compile(
     r"(?:^|\b(?:our|my|the client's|the customer's)\s+)(?:[a-z-]+\s+){0,2}?"
     r"(?:parent(?:\s+co(?:mpany)?)?|hq|headquarters|head office|boss|manager|director|cfo)(?:\s+finance)?\b"
 )
-# 3.2m, 80w, 500k: an amount written with its unit is a figure, no unknown word
+# 3.2m (its token 2m), 80w, 500k: an amount written with its unit
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:m|k|w|wan)")
 # 六月底, 7月初, 上旬, 年底: when something happened, said as a date (like a figure, no unknown word)
 DATE_SAID = re.compile(
@@ -256,10 +256,7 @@ class SearchIndex:
         unknown = sum(
             w
             for t, w in words.items()
-            if t not in self._postings
-            and not is_number(t)
-            and not AMOUNT.fullmatch(t)
-            and not any(t in span for span in told)
+            if t not in self._postings and not _says_how_much(t) and not any(t in span for span in told)
         )
         if not words or (not lenient and unknown / sum(words.values()) > UNKNOWN_COVERAGE_LIMIT):
             return SearchResult(Kind.OUTSIDE, answer_lang)
@@ -439,6 +436,11 @@ class SearchIndex:
             best = process.extractOne(canonical, self._canonicals[index], scorer=fuzz.ratio)
             closest[index] = best[1] / 100 if best else 0.0
         return closest
+
+
+def _says_how_much(token: str) -> bool:
+    """A number (21, 百分之二十) or an amount with its unit (80w): how much, not what about."""
+    return is_number(token) or AMOUNT.fullmatch(token) is not None
 
 
 def _run_of(words: set[str], *patterns: str) -> re.Pattern[str]:
