@@ -136,6 +136,14 @@ ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接
 # 按省级专项资金的10%: the funds just after one of these are the base of the city's amount
 BASE_WORDS = ("按", "按照", "以", "根据", "依据", "获得的", "所获")
 BASE_CHARS = 4
+# 补贴 funds 用在展会摊位上: what the subsidy is spent on is no programme applied for
+SPENT_ON = re.compile(
+    r"(?:奖补资金|专项资金|奖补|补贴|资金|这笔钱|\bsubsidy|\bgrant|\bfunds?|\bmoney)[^，,。？?！!]{0,12}?"
+    r"(?:用在|用于|用来|用嚟|拿来|拿去|买|\bspen[dt] on\b|\bused? (?:it )?for\b|\bbuy\b)",
+    re.IGNORECASE,
+)
+# 省级资金的20%: a rate said right after a body's funds takes them as its base
+RATE_OF_THE_FUNDS = re.compile(r"[^，,。？?！!\d]{0,8}?的?\s*(?:\d+(?:\.\d+)?\s*%|百分之)")
 APPLYING = ("申请", "申报", "apply")  # 今年想申请省级技术改造资金: the story applies for the other thing
 # 必须在韶关开展吗, does it have to be in Shaoguan: whether a project elsewhere may apply
 NECESSITY = re.compile(r"必须|一定要|只能|只限|非得|是否要|\b(?:must|have to|has to|only)\b", re.IGNORECASE)
@@ -429,6 +437,8 @@ class Reader:
         other = None if about_the_notice else self._other_programme(bodies_named, topics)
         if other and self._part_of_a_situation(simplified, other, topics, bool(figures)):
             other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
+        if other and self._spent_on(simplified, other):
+            other = None
         if not about_the_notice:
             other = other or self._other_body(bodies_named) or self._other_round(simplified)
             local = self._local_policy(simplified)
@@ -550,6 +560,15 @@ class Reader:
         asked = self._asking(clauses)
         told = [c for c in clauses if c not in asked]
         return bool(asked) and any(all(w in c for w in words) for c in told)
+
+    def _spent_on(self, simplified: str, word: str) -> bool:
+        """补贴 funds 用在展会摊位和广告上行不行: the word names what the money buys, said after
+        the subsidy and its spending verb in one clause."""
+        for clause in CLAUSE_SPLIT.split(simplified):
+            spent = SPENT_ON.search(clause)
+            if spent and clause.find(word, spent.end()) >= 0:
+                return True
+        return False
 
     def _part_of_a_situation(self, simplified: str, word: str, topics: list[Topic], figured: bool) -> bool:
         """The message tells a situation the notice has a rule for (an audit, a subsidiary, a
@@ -707,7 +726,7 @@ class Reader:
         if clause[max(0, body_at - BASE_CHARS) : body_at].endswith(BASE_WORDS):
             return False
         after = clause[body_at:]
-        if not any(w and w in after for w in self.funds_words):
+        if not any(w and w in after for w in self.funds_words) or RATE_OF_THE_FUNDS.match(after):
             return False
         if any(w in clause for w in self.city_matching_words):
             return False

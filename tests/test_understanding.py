@@ -550,6 +550,14 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "补贴到账以后怎么结汇",
         "市里的数字经济发展规划在哪看",
         "韶关市中小企业数字化转型促进中心在哪",
+        # another section's phone, answers as legal ground, certification, hiring, graduates, another scheme
+        "韶关市工信局安全监察科电话多少",
+        "你给的答复能作为法律依据吗",
+        "产品要做3C认证找谁",
+        "韶关招技工有补贴吗一个人多少",
+        "大学毕业生来厂里上班有补贴吗",
+        "促进工业投资奖励什么时候申报",
+        "Who do I call about the smart manufacturing demonstration workshop programme?",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -926,6 +934,29 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         # the subsidy's use in mixed languages: an English verb of spending, 拿来
         ("奖补资金 can we spend on 员工宿舍?", "fund-management"),
         ("Subsidy 拿来 buy 机器人 OK吗", "fund-management"),
+        # a go-live or a delay told, an attachment's stage, the notice's date or issuer offered, the
+        # money's use in mixed languages, 支持对象, a complaint or an incident, off the debtors' list,
+        # paid after acceptance
+        ("我们系统要到年底才能上线，还赶得上吗", "construction-window"),
+        ("承诺书几号之前要交", "acceptance-application-deadline"),
+        ("工期延误，可能要拖到年底，能延期验收吗", "construction-window"),
+        ("这个是2024年新出的通知吗", "issuer-and-date"),
+        ("这文件是市发改委发的吧", "issuer-and-date"),
+        ("通知大概是七月中才发出来，对吗", "issuer-and-date"),
+        ("用 grant 买 PLC 控制器可以吗", "fund-management"),
+        ("补贴 funds 用在展会摊位和广告上行不行", "fund-management"),
+        ("Can the 补贴 be used for 办公家具?", "fund-management"),
+        ("转发：工业互联网奖补资金可以用来发工资。请帮忙确认", "fund-management"),
+        ("我哋喺乳源登記嘅有限公司，做陶瓷，可唔可以申請呢個工業互聯網項目", "registration-jurisdiction"),
+        ("《关于推动制造业高质量发展的实施意见》的文号是多少", "policy-basis"),
+        ("这次工业互联网申报是按哪个文件开展的", "policy-basis"),
+        ("是不是申请多少就全额给多少", "final-amount"),
+        ("厂里2020年出过一次环保事件 不算大 影响申报吗", "compliance-conditions"),
+        ("去年收到过客户投诉，还能申报吗", "compliance-conditions"),
+        ("公司以前是失信被执行人，已经移出名单了，还能报吗", "compliance-conditions"),
+        ("验收通过后还要走什么手续才能拿到钱", "payment-after-acceptance"),
+        ("这笔市级资金以什么方式发放", "support-method"),
+        ("工业互联网项目的支持对象有哪些", "who-can-apply"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1813,6 +1844,9 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("HQ finance (Hangzhou) asks: system platform capex RMB 4.5m, what subsidy?", "RMB 450,000"),
         # how much time there is between two dates the message names (多少时间, 多长时间)
         ("通知发出到验收截止中间有多少时间", "相隔77天"),
+        # a rate offered of the provincial funds; a platform used only by customers elsewhere
+        ("上云项目补贴比例是省级资金的15%吧，最高100万？", "不是15%"),
+        ("系统性平台我们只给佛山的客户用，能报吗", "在佛山的项目不符合"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
