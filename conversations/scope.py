@@ -31,7 +31,8 @@ class Scope:
     def confirms_a_notice_fact(self, question: str, understood: Understanding) -> bool:
         """…就够了吧, …对吧 about one of the notice's topics or asks: the user's own words for
         the fact (打印三份交上去) are no sign that the message is about something else."""
-        if not understood.premise or understood.other_programme or self.index.outside_words(question):
+        offered = understood.premise or bool(understood.claimed_copies())  # 印6份可以吗 offers copies
+        if not offered or understood.other_programme or self.index.outside_words(question):
             return False
         about = (
             understood.topics

@@ -108,6 +108,11 @@ PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
 # the 2021 Shaoguan programme: a year said in English, not part of a date (2021-09-30, 30/9/2021)
 EN_YEAR = re.compile(r"(?<![\d/.-])\b((?:19|20)\d\d)\b(?![/.-]\d)(?=\s+[a-z])")
+# in August 2021: the year of a date said in English, not a round's
+MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$",
+    re.IGNORECASE,
+)
 # a question that only asks whether what was said holds: 对吗, 冇错吧, is that right?
 TAG_QUESTION = re.compile(
     r"(?:对|对不对|是|是不是|冇错|没错|无错|係咪|系咪|啱唔啱|啱|对头|right|correct|true|is that right"
@@ -132,6 +137,7 @@ CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\n]")
 LOCAL_AGAIN = re.compile(r"县里|区里|县级|区级|本县|本区|我们县|我们区|当地|本地")
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 EN_ROUND_WINDOW = 40  # the same in English (the 2021 Shaoguan industrial internet programme)
+SENTENCE_END = re.compile(r"[。？?！!]|\.\s")  # a round's word in the next sentence is not the year's
 ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
 # 按省级专项资金的10%: the funds just after one of these are the base of the city's amount
 BASE_WORDS = ("按", "按照", "以", "根据", "依据", "获得的", "所获")
@@ -261,7 +267,9 @@ class Understanding:
         return read_dates(self.text) if offered else []
 
     def claimed_copies(self) -> list[int]:
-        return read_copies(self.text) if self.premise else []
+        """Copies in a yes/no question are offered for confirmation: 申报书印6份可以吗."""
+        asks_yes_no = self.premise or bool(YES_NO.search(self.simplified))
+        return read_copies(self.text) if asks_yes_no else []
 
     def claimed_rates(self) -> list[Decimal]:
         """A rate in a yes/no question is offered for confirmation: 是按20%配套吗."""
@@ -322,6 +330,7 @@ class Reader:
         self.round_words = [simplify(w) for w in lexicon.round_words]
         self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
         self.general_comparisons = [simplify(w) for w in lexicon.general_comparisons if w]
+        self.task_requests = [simplify(w).lower() for w in lexicon.task_requests if w]
         # the details as words (looked up by how they begin), the patterns one by one
         self.unstated_details = WordList((simplify(w), None) for w in lexicon.unstated_details if w)
         self.unstated = [re.compile(p) for p in lexicon.unstated_patterns]
@@ -445,6 +454,8 @@ class Reader:
             # 接到县工信局电话说有这个项目，入库几号截止: the county's bureau is the story's
             if local and not self._told_not_asked(simplified, local):
                 other = other or local[0]
+        # 翻译一下：边缘计算网关: a task asked on words, whatever of the notice they name
+        other = other or next((w for w in self.task_requests if w in simplified.lower()), None)
         if not (other or about_the_notice or topics or figures) and self._general_comparison(simplified):
             other = next(w for w in self.general_comparisons if w in simplified)
         support = None if other or about_the_notice else self._named_support(text)
@@ -781,9 +792,9 @@ class Reader:
         years = [(m, ROUND_WINDOW) for m in YEAR.finditer(simplified)]
         years += [(m, EN_ROUND_WINDOW) for m in EN_YEAR.finditer(simplified)]
         for match, window in years:
-            if int(match.group(1)) == self.notice_year:
+            if int(match.group(1)) == self.notice_year or MONTH_BEFORE.search(simplified[: match.start()]):
                 continue
-            after = simplified[match.end() : match.end() + window]
+            after = SENTENCE_END.split(simplified[match.end() : match.end() + window], maxsplit=1)[0]
             if any(w in after for w in self.round_words):
                 return match.group(0)
         return None

@@ -558,6 +558,24 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "大学毕业生来厂里上班有补贴吗",
         "促进工业投资奖励什么时候申报",
         "Who do I call about the smart manufacturing demonstration workshop programme?",
+        # a task on words or sums; another section; who answers for the bot; interest, listing, payback,
+        # building permits, a new company, currency; the province's own forms; a system's go-live time;
+        # what else the basis document rules
+        "帮我翻译一下：系统性制造业互联网平台",
+        "“事后奖补”英文怎么说",
+        "Translate into English: 入库申报",
+        "500万除以24个月是多少",
+        "市工信局节能科的电话多少",
+        "你的答复出了错谁负责",
+        "贷款500万搞数字化能贴多少利息",
+        "想上创业板有什么条件",
+        "投了1000万，几年能回本",
+        "厂房报建要什么手续",
+        "注册新公司要多久",
+        "How much is RMB 1 million in USD?",
+        "省级工业互联网专项资金的申报材料怎么写",
+        "ERP系统一般要多久才能上线",
+        "《关于推动制造业高质量发展的实施意见》里对技改项目奖励多少",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -957,6 +975,26 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("验收通过后还要走什么手续才能拿到钱", "payment-after-acceptance"),
         ("这笔市级资金以什么方式发放", "support-method"),
         ("工业互联网项目的支持对象有哪些", "who-can-apply"),
+        # a share paid in advance is no rate; the money's use, transfer and audit; the document the round
+        # follows and its number; key dates in English; a month's year is no round; copies offered;
+        # the notice's date in Cantonese; how to answer is no question
+        ("听说补贴会预拨30%让企业先开工，是真的吗", "support-method"),
+        ("奖补是怎么个方式？立项时就给钱吗", "support-method"),
+        ("我们想用subsidy帮车间做装修，可以吗", "fund-management"),
+        ("subsidy 能不能 pay 设备商的尾款", "fund-management"),
+        ("拿到补助以后转给关联公司用行不行", "fund-management"),
+        ("这笔奖补资金以后会不会被审计", "fund-management"),
+        ("这次申报是依据哪个文件开展的？文件号是多少", "policy-basis"),
+        ("What document is this notice based on? Our board wants the reference number.", "policy-basis"),
+        ("通知是依据哪个文件出的？总部写报告要引用", "policy-basis"),
+        ("What dates matter for the entry and the acceptance?", "deadlines-overview"),
+        (
+            "Work began in August 2021, ended in March 2022. The construction window, from when?",
+            "construction-window",
+        ),
+        ("验收材料印5份可以吗", "paper-copies"),
+        ("呢份文件係唔係七月尾先出㗎？", "issuer-and-date"),
+        ("Could you answer in English? How many copies for the entry form?", "paper-copies"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
