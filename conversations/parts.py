@@ -17,6 +17,7 @@ from knowledge.normalize import simplify
 from knowledge.schema import Direction, Entry
 from knowledge.search import Kind, SearchIndex, SearchResult
 
+OVERVIEW_MARGIN = 0.1  # how far below a section's answer its stage's may score and still take its place
 MAX_PARTS = 4
 SURE_OF_DIRECTION = 0.8  # asked which direction: a search this sure of one direction's entry decides
 SCENARIO_SIMILARITY = 75  # 设备智能运维 names the scenario 设备智能维修运维 (long scenarios only)
@@ -483,12 +484,19 @@ class Parts:
         # only a stage the message could have named (it has topic words) and did not: a stage
         # without words of its own (the review after 验收) may be what a message about another asks
         nameable = {s.clause: s.id for s in self.shape.stages.values() if self.kb.lexicon.topics.get(s.id)}
-        if len(named) != 1 or not parts or parts[0].clause not in nameable:
+        if len(named) != 1 or not parts:
+            return parts
+        # 入库的表都交了，到了验收环节要准备哪些东西: an answer about the whole section (四、申报流程)
+        # gives way to the named stage's own, as an answer about another stage does
+        overview = parts[0].overview and named[0].clause.startswith(parts[0].clause)
+        if parts[0].clause not in nameable and not overview:
             return parts
         if parts[0].clause == named[0].clause:
             return parts
         for match in main.suggestions:
-            if match.entry.clause == named[0].clause:
+            # an overview gives way only to a stage's answer about as good as it
+            close = not overview or match.score >= main.score - OVERVIEW_MARGIN
+            if match.entry.clause == named[0].clause and close:
                 return [match.entry, *[p for p in parts[1:] if p is not match.entry]]
         return parts
 

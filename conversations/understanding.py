@@ -148,6 +148,8 @@ SPENT_ON = re.compile(
     r"(?:用在|用于|用来|用嚟|拿来|拿去|买|\bspen[dt] on\b|\bused? (?:it )?for\b|\bbuy\b)",
     re.IGNORECASE,
 )
+# 是2023年的通知吧: a year offered before the word for the notice, the message opening with "it is"
+YEAR_OFFERED_FIRST = re.compile(r"(?:这|呢个|这个)?(?:是|系|係)(?:不是|唔系|唔係)?\s*(?:19|20)\d\d\s*年")
 # 省级资金的20%: a rate said right after a body's funds takes them as its base
 RATE_OF_THE_FUNDS = re.compile(r"[^，,。？?！!\d]{0,8}?的?\s*(?:\d+(?:\.\d+)?\s*%|百分之)")
 APPLYING = ("申请", "申报", "apply")  # 今年想申请省级技术改造资金: the story applies for the other thing
@@ -519,7 +521,7 @@ class Reader:
         if not refs:
             return False
         found = list(YEAR.finditer(simplified))
-        if found and found[0].start() < min(refs):
+        if found and found[0].start() < min(refs) and not YEAR_OFFERED_FIRST.match(simplified):
             return False  # 2023年的通知是不是还没出: the year names the notice, not offered for this one
         years = {int(m.group(1)) for m in found}
         # a higher body offered as the issuer (这个通知是广东省工信厅发的吗)

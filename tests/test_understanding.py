@@ -576,6 +576,22 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "省级工业互联网专项资金的申报材料怎么写",
         "ERP系统一般要多久才能上线",
         "《关于推动制造业高质量发展的实施意见》里对技改项目奖励多少",
+        # another named section, offices for Taiwan firms, schools, repairs, who answers for the bot,
+        # customs codes, deregistering, another programme, geography, the bot's maker, the province's
+        # contact and dates
+        "市工信局规划科电话多少",
+        "韶关有没有台办的联系方式",
+        "外籍员工的孩子在韶关读国际学校怎么报名",
+        "车间叉车坏了去哪里修",
+        "你要是答错了谁负责",
+        "What is the HS code for an industrial router?",
+        "How do we deregister a company in Guangdong?",
+        "Who do I contact about the clean production programme?",
+        "What's the capital of Guangdong?",
+        "Who made you?",
+        "Who is the provincial contact for Guangdong's cloud programme?",
+        "When is the provincial application deadline for Guangdong's special fund?",
+        "贷款1000万能贴多少利息",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -995,6 +1011,25 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("验收材料印5份可以吗", "paper-copies"),
         ("呢份文件係唔係七月尾先出㗎？", "issuer-and-date"),
         ("Could you answer in English? How many copies for the entry form?", "paper-copies"),
+        # after entry the acceptance materials; a year offered first; 借鉴; 个人名义; 搞掂咗; the money's
+        # use in English; the basis document; a direction by its ordinal; four projects; improper use
+        ("入库通过了，接下来要准备什么", "acceptance-materials"),
+        ("是2024年的通知吧", "issuer-and-date"),
+        ("标杆平台项目，通知说要给谁提供经验借鉴", "direction-2-scope"),
+        ("能不能以个人名义申报", "registration-jurisdiction"),
+        ("我哋嘅系统舊年九月已經搞掂咗，仲算唔算", "construction-window"),
+        ("奖补资金 can we use it to pay for new PLCs?", "fund-management"),
+        ("Can the subsidy cover cloud hosting fees?", "fund-management"),
+        ("OK to transfer the subsidy to our parent company?", "fund-management"),
+        ("How should the grant be managed once it arrives?", "fund-management"),
+        ("What is the basis document of this notice?", "policy-basis"),
+        ("What does the second support direction cover?", "direction-2-scope"),
+        ("Our client has 4 projects, can all of them apply?", "max-two-projects"),
+        (
+            "We were flagged for improper use of public funds in 2020. Are we disqualified?",
+            "compliance-conditions",
+        ),
+        ("补贴到账后可以冲抵贷款利息吗", "fund-management"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1885,6 +1920,9 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         # a rate offered of the provincial funds; a platform used only by customers elsewhere
         ("上云项目补贴比例是省级资金的15%吧，最高100万？", "不是15%"),
         ("系统性平台我们只给佛山的客户用，能报吗", "在佛山的项目不符合"),
+        # a figure 'translated' into the city's money is worked out; four projects get the limit
+        ("Our 5G project got RMB 600,000 from the province. Translate that into city money.", "60,000"),
+        ("公司想报4个，上云两个、5G两个", "最多申请2个"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
