@@ -476,7 +476,8 @@ class Parts:
         """The message names one stage (入库) and no other: an answer about another stage (whose
         text merely mentions it, as 入库项目单位 does) gives way to the best match about the named one."""
         named_ids = understood.topic_ids(set(self.shape.stages))
-        if len(named_ids) > 1:  # 入库的表交了，验收阶段交哪两份: the stage the question names
+        told_another = len(named_ids) > 1
+        if told_another:  # 入库的表交了，验收阶段交哪两份: the stage the question names
             asked = [c for c in understood.clauses if self.reader.is_question(c)]
             in_questions = {i for c in asked for i in self.reader.topic_ids(c, set(self.shape.stages))}
             named_ids = list(in_questions) if len(in_questions) == 1 else named_ids
@@ -486,9 +487,9 @@ class Parts:
         nameable = {s.clause: s.id for s in self.shape.stages.values() if self.kb.lexicon.topics.get(s.id)}
         if len(named) != 1 or not parts:
             return parts
-        # 入库的表都交了，到了验收环节要准备哪些东西: an answer about the whole section (四、申报流程)
-        # gives way to the named stage's own, as an answer about another stage does
-        overview = parts[0].overview and named[0].clause.startswith(parts[0].clause)
+        # 入库的表都交了，到了验收环节要准备哪些东西: the story tells one stage, the question names
+        # another; an answer about the whole section (四、申报流程) gives way to the asked stage's own
+        overview = told_another and parts[0].overview and named[0].clause.startswith(parts[0].clause)
         if parts[0].clause not in nameable and not overview:
             return parts
         if parts[0].clause == named[0].clause:

@@ -592,6 +592,7 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "Who is the provincial contact for Guangdong's cloud programme?",
         "When is the provincial application deadline for Guangdong's special fund?",
         "贷款1000万能贴多少利息",
+        "Translate to English: 我们是做陶瓷的",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -1030,6 +1031,11 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
             "compliance-conditions",
         ),
         ("补贴到账后可以冲抵贷款利息吗", "fund-management"),
+        # who relays or reads the answer (our auditors want to know, send them to our legal department)
+        ("What are the eligibility conditions? Please send them to our legal department.", "who-can-apply"),
+        ("Our auditors want to know whether the grant must be ring-fenced.", "fund-management"),
+        ("这笔 subsidy 以后会被 audit 吗", "fund-management"),
+        ("What does the third support direction cover?", "direction-3-scope"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
