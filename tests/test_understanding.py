@@ -1929,6 +1929,8 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         # a figure 'translated' into the city's money is worked out; four projects get the limit
         ("Our 5G project got RMB 600,000 from the province. Translate that into city money.", "60,000"),
         ("公司想报4个，上云两个、5G两个", "最多申请2个"),
+        # the entry stage named by its own forms (汇总表, 申报书): its deadline, not the acceptance's
+        ("汇总表什么时候交，是附件几", "2022年7月8日"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
