@@ -337,8 +337,8 @@ class Lexicon(Strict):
     # topics nor `notice_things` named, a general question (工业互联网和物联网有什么区别)
     general_comparisons: list[str] = []
     notice_things: list[str] = []
-    # asking for a task done on words (翻译, translate, 用英文怎么说): the message is that request,
-    # whatever of the notice the words to work on name
+    # asking for a task done on words or figures (翻译, translate into Chinese, 用英文怎么说, 除以):
+    # the message is that request, whatever of the notice the words to work on name
     task_requests: list[str] = []
     # asking a detail of the notice's own steps that it never gives (多久能到账, 验收专家有几个人,
     # 承诺书有没有范本): when every question asks such a detail (or something outside), the reply
