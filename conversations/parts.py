@@ -10,7 +10,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from conversations.shape import NoticeShape, section_of
-from conversations.understanding import JOINERS, QUESTION_MARK, YES_NO, Reader, Understanding
+from conversations.understanding import JOINERS, QUESTION_MARK, Reader, Understanding
 from knowledge.figures import read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
@@ -259,7 +259,7 @@ class Parts:
             # 上云上平台项目要达到什么目标: what the named direction's own clause says it achieves
             named_scopes = [e for d in named if (e := self.shape.entry_for_clause.get(d.clause))]
             parts = [*named_scopes, *[p for p in parts if p not in named_scopes]]
-        elif named and (understood.premise or YES_NO.search(understood.simplified)):
+        elif named and understood.asks_yes_no:
             # 设备租赁环节属于系统性平台方向吗: the scenario is another direction's; its scope first
             others = [d for d in self._scenario_directions(understood) if d not in named]
             others = others or self._named_before_the_offered(understood)

@@ -31,13 +31,14 @@ class Scope:
     def confirms_a_notice_fact(self, question: str, understood: Understanding) -> bool:
         """…就够了吧, …对吧 about one of the notice's topics or asks: the user's own words for
         the fact (打印三份交上去) are no sign that the message is about something else."""
-        offered = understood.premise or bool(understood.claimed_copies())  # 印6份可以吗 offers copies
+        copies = understood.claimed_copies()
+        offered = understood.premise or bool(copies)  # 印6份可以吗 offers copies
         if not offered or understood.other_programme or self.index.outside_words(question):
             return False
         about = (
             understood.topics
             or understood.intents
-            or understood.claimed_copies()
+            or copies
             or understood.offered_rates
             or self.reader.offered_body(understood)
         )

@@ -268,15 +268,18 @@ class Understanding:
         offered = self.premise or bool(OFFERED_DATE.search(self.simplified))
         return read_dates(self.text) if offered else []
 
+    @property
+    def asks_yes_no(self) -> bool:
+        """A statement offered (我记得…, …对吧) or a yes/no question (…吗, …?)."""
+        return self.premise or YES_NO.search(self.simplified) is not None
+
     def claimed_copies(self) -> list[int]:
         """Copies in a yes/no question are offered for confirmation: 申报书印6份可以吗."""
-        asks_yes_no = self.premise or bool(YES_NO.search(self.simplified))
-        return read_copies(self.text) if asks_yes_no else []
+        return read_copies(self.text) if self.asks_yes_no else []
 
     def claimed_rates(self) -> list[Decimal]:
         """A rate in a yes/no question is offered for confirmation: 是按20%配套吗."""
-        asks_yes_no = self.premise or bool(YES_NO.search(self.simplified))
-        return self.offered_rates if asks_yes_no else []
+        return self.offered_rates if self.asks_yes_no else []
 
     def claimed_years(self) -> list[int]:
         """Years offered for confirmation (91号文是2023年的吧)."""
