@@ -302,7 +302,7 @@ class Composer:
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
         questions = self.reader.asked(understood)
-        counting = main.kind is Kind.OUTSIDE and self.scope.asks_whether_it_counts(questions)
+        counting = main.kind is Kind.OUTSIDE and self.scope.asks_whether_it_counts(understood, questions)
         if counting:  # 租的云服务器年费算不算项目投资: the thing is outside, whether it counts is not
             main = index.search(self.reader.without_outside_words(understood), lang, lenient=True)
         choice = self.reader.offers_a_choice_of_support(understood)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from conversations.understanding import Reader, Understanding
+from conversations.understanding import SENTENCE_END, Reader, Understanding
 from knowledge.figures import to_arabic
 from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
@@ -44,10 +44,12 @@ class Scope:
         )
         return bool(about) and not self.index.elsewhere(question)
 
-    def asks_whether_it_counts(self, asked: list[str]) -> bool:
+    def asks_whether_it_counts(self, understood: Understanding, asked: list[str]) -> bool:
         """A question asks whether a thing counts as investment or may be paid with the subsidy
-        (租的云服务器年费算不算项目投资): the notice's rule is asked, whatever the thing."""
-        return any(p.search(simplify(c)) for p in self.counting for c in asked)
+        (租的云服务器年费算不算项目投资): the notice's rule is asked, whatever the thing; also when
+        the things are listed after it in the sentence the question ends (补贴钱能买服务器、交换机吗)."""
+        sentences = [s for s in SENTENCE_END.split(understood.simplified) if any(c in s for c in asked)]
+        return any(p.search(simplify(c)) for p in self.counting for c in asked + sentences)
 
     def asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:
         """The questions are made only of everyday asking words (怎么申请, 补多少), so they ask

@@ -99,7 +99,9 @@ DEFINITION_FILLER = re.compile(
 )
 # 帮我写一份申报书: a request, asked without a question mark
 REQUEST = re.compile(
-    r"帮我|帮忙|麻烦你|请你|请把|请帮|替我|could you|can you|would you|please|\bpls\b|\bplz\b", re.IGNORECASE
+    r"帮我|帮忙|麻烦你|请你|请把|请帮|替我|讲个|讲一个|给我讲"  # 讲个笑话: asked to tell one
+    r"|could you|can you|would you|please|\bpls\b|\bplz\b",
+    re.IGNORECASE,
 )
 YES_NO = re.compile(r"吗|\?$|？$")
 # a date asked about (入库是8月26号截止吗, Is the deadline …), or a choice of dates (…还是…)
@@ -532,10 +534,21 @@ class Reader:
         body = any(
             ISSUED_BY.match(after, after.find(b) + len(b)) for b in self.other_bodies if b and b in after
         )
+        outside = [w for w in self.index.outside_words(after) if w in after]
+        # 这个通知是发改局发的吗: a body the knowledge base calls outside, offered as the issuer
+        body = body or any(ISSUED_BY.match(after, after.find(w) + len(w)) for w in outside)
         offered = bool(years) or body or bool(self.index.outside_words(simplified))  # a year, or a body
         # 这是2026年的吗, 是省工信厅发的吗: a year or a body offered, asked yes or no
         asks_yes_no = (bool(years) or body) and "吗" in simplified
-        return offered and (premise or asks_yes_no or (len(years) > 1 and bool(CHOICE.search(simplified))))
+        # 哪个单位发的？是市工信局还是发改局: the issuer asked, a body outside the notice its choice
+        choice = CHOICE.search(after)
+        outside_choice = (
+            choice is not None
+            and ISSUED_BY.search(after) is not None
+            and any(after.find(w) > choice.start() for w in outside)
+        )
+        chooses = (len(years) > 1 and bool(CHOICE.search(simplified))) or outside_choice
+        return offered and (premise or asks_yes_no or chooses)
 
     def rounds_said_by_year(self, text: str, today: dt.date) -> str:
         """去年那批上云补贴 → 2025年那批上云补贴 (asked in 2026): a round named by a year counted

@@ -22,6 +22,10 @@ LATIN_WORD = re.compile(r"[A-Za-z]+")
 FIGURE_UNITS = {"wan": "万", "qian": "千", "yi": "亿", "yuan": "元", "kuai": "元", "fen": "份", "ge": "个"}
 LONGEST_WORD = 4  # syllables of the longest known word looked for
 COVERED = 0.6  # at least this share of a run's syllables must be known words
+# ru库, 截zhi: one lowercase syllable typed beside a character, the IME's pick skipped for it
+HALF_TYPED = re.compile(
+    r"(?<![A-Za-z])([a-z]{1,6})(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])([a-z]{1,6})(?![A-Za-z])"
+)
 
 
 @lru_cache(maxsize=1)
@@ -62,10 +66,30 @@ class PinyinInput:
     def to_chinese(self, text: str) -> str:
         """The text with each run of pinyin replaced by the known words it spells; as typed when
         any of its Latin words is no pinyin (women-owned firm), but for names in capitals (MES)."""
+        text = HALF_TYPED.sub(self._half_typed, text)
         latin = [w for w in LATIN_WORD.findall(text) if not w.isupper()]
         if not latin or any(split_syllables(w) is None for w in latin):
             return text
         return LATIN_RUN.sub(self._run_at, text)
+
+    def _half_typed(self, match: re.Match[str]) -> str:
+        """ru库 → 入库, 截zhi → 截止: the syllable is the character that makes a known word with
+        the character after or before it; as typed when none does, or when the Latin is no
+        syllable (app里)."""
+        syllable = match.group(1) or match.group(2)
+        if syllable not in syllables():
+            return syllable
+        text = match.string
+        after = text[match.end()] if match.end() < len(text) else ""
+        before = text[match.start() - 1] if match.start() > 0 else ""
+        for neighbour, first in ((after, True), (before, False)):
+            sound = reading(neighbour) if neighbour else None
+            if sound is None:
+                continue
+            word = self.by_sound.get((syllable, sound) if first else (sound, syllable))
+            if word is not None and word[1 if first else 0] == neighbour:
+                return word[0] if first else word[1]
+        return syllable
 
     def _run_at(self, match: re.Match[str]) -> str:
         run = match.group(0)

@@ -168,6 +168,7 @@ class SearchIndex:
         self._project_place = self._said_by([w for w in lexicon.project_place_words if w])
         self._home_places = [j.name.zh for j in kb.notice.jurisdictions]
         self._city_words = [self._bare(w) for w in lexicon.city_matching_words]
+        self._home_words = [self._bare(w) for w in lexicon.home_words if w]
         # 你好，在吗？想咨询一下, 哈哈好的, ok 收到 thx: greetings, or thanks and acknowledgements,
         # said one after another are still only that
         self._greetings = _run_of({self._bare(w) for w in lexicon.greetings})
@@ -301,7 +302,7 @@ class SearchIndex:
         for place in places:  # 深圳市的补贴标准: that place's own policy, whoever asks
             name = place.replace(" ", "")
             for at in [m.start() for m in re.finditer(re.escape(name), bare)]:
-                after = bare[at : at + len(name) + PLACE_POLICY_WINDOW]
+                after = self._before_home(bare[at : at + len(name) + PLACE_POLICY_WINDOW], len(name))
                 if any(word and word in after for word in self._place_policy):
                     return True
                 # 清远市今年的项目…, 东莞某年的…项目: that place's own round
@@ -318,6 +319,12 @@ class SearchIndex:
         said = bare if canonical.isascii() else bare[first:]
         city = any(word and word in bare for word in self._city_words)
         return not city and any(word and word in said for word in self._place_policy)
+
+    def _before_home(self, after: str, start: int) -> str:
+        """总部在上海，我们要知道韶关这个政策: what follows the place up to the notice's own city,
+        whose policy a word after it names."""
+        ends = [at for w in self._home_words if (at := after.find(w, start)) >= 0]
+        return after[: min(ends)] if ends else after
 
     def _who_asks(self, canonical: str) -> list[str]:
         """The spans that name the asking firm (陶瓷厂, 武江印刷厂) or a county of the notice."""

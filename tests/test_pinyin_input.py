@@ -27,6 +27,8 @@ def test_a_word_splits_into_its_syllables():
         ("ruku shenbao jiezhi shi ji hao", "入库申报截止几号"),
         # the figure's unit right after it
         ("项目 touzi 300wan", "项目 投资 300万"),
+        # one syllable typed beside a character: the character that makes a known word with it
+        ("ru库申报截zhi几号", "入库申报截止几号"),
     ],
 )
 def test_pinyin_is_read_as_known_words(pinyin: PinyinInput, typed: str, read: str):
@@ -40,6 +42,8 @@ def test_pinyin_is_read_as_known_words(pinyin: PinyinInput, typed: str, read: st
         "women-owned firm: can we apply?",  # women is pinyin, the rest is English
         "MES ERP",
         "Hang Seng",  # pinyin, but no known word
+        "app里能看吗",  # no syllable beside the character
+        "de的",  # a syllable, but no known word with its neighbour
     ],
 )
 def test_english_and_names_stay_as_typed(pinyin: PinyinInput, typed: str):

@@ -593,6 +593,17 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "When is the provincial application deadline for Guangdong's special fund?",
         "贷款1000万能贴多少利息",
         "Translate to English: 我们是做陶瓷的",
+        # a joke asked after a story of the notice's materials, chit-chat about the assistant,
+        # depreciation, other languages, a park's plan, website filing, polishing, group accounts
+        "填申报材料填得好累，讲个笑话吧",
+        "你一天回答这么多问题，累不累",
+        "服务器原值50万，按三年折旧，每年折旧多少",
+        "“边缘计算”用日语怎么说",
+        "Please translate 'project library' into German",
+        "公司网站的ICP备案要多久",
+        "帮我把申报书的开头润色一下",
+        "合并报表时政府补助要不要抵销",
+        "县工信局年度绩效怎么考核",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -1036,6 +1047,17 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("Our auditors want to know whether the grant must be ring-fenced.", "fund-management"),
         ("这笔 subsidy 以后会被 audit 吗", "fund-management"),
         ("What does the third support direction cover?", "direction-3-scope"),
+        # a syllable typed beside a character without picking it (ru库, ri期)
+        ("ru库申报截止ri期是几号", "entry-deadline"),
+        # a body the knowledge base calls outside, offered as the notice's issuer
+        ("这个通知是科技局发的吗", "issuer-and-date"),
+        ("这个文件是哪个单位发的？是工信局还是发改局", "issuer-and-date"),
+        # spending the subsidy said with its own verb; a project dated by the year it was done
+        ("补贴钱能买服务器吗", "fund-management"),
+        ("2019年做的ERP项目能拿来申报吗", "construction-window"),
+        ("项目分两期，一期去年3月做完，二期今年做完，能报二期吗", "construction-window"),
+        # the policy of the notice's own city, said after where the head office is
+        ("总部在深圳，我们想知道韶关这个政策的发文单位", "issuer-and-date"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1931,6 +1953,12 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("公司想报4个，上云两个、5G两个", "最多申请2个"),
         # the entry stage named by its own forms (汇总表, 申报书): its deadline, not the acceptance's
         ("汇总表什么时候交，是附件几", "2022年7月8日"),
+        # the notice's own word for the integration of direction 3 (纵向)
+        ("系统性平台的数据集成是横向还是纵向", "纵向"),
+        # a detail the notice never gives (the seal) beside questions it answers
+        ("承诺书是第几个附件？要不要盖公章", "附件5"),
+        # users of a systemic platform elsewhere: applied by the city's manufacturers (三(三))
+        ("系统性平台投了一千万，用户都在外省，能补吗", "得到应用"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
