@@ -146,13 +146,6 @@ class Composer:
         self.premises = Premises(kb, self.shape)
         self.scope = Scope(index, self.reader)
         self.spans = Spans(kb)
-        # 我们是做陶瓷的制造企业, 不是软件公司, we are a manufacturer: the kind of firm the user is
-        kinds = "|".join(re.escape(simplify(w).lower()) for w in kb.lexicon.applicant_kinds if w)
-        self.applicant_kinds = (
-            re.compile(rf"(?:是|属于|作为|\bwe are|\bwe're|\bas a)[^，。？?！!,]{{0,8}}(?:{kinds})")
-            if kinds
-            else None  # a pack that names no kinds of firm
-        )
         # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
         outputs = {
             index.normaliser.canonical(o, correct=False).replace(" ", "")
@@ -404,8 +397,7 @@ class Composer:
         """Who applies for a named direction, when that is asked: its applicant, with its clause."""
         named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
         who = self.shape.who_section
-        kinds = self.applicant_kinds
-        asked_of_a_kind = kinds is not None and kinds.search(understood.simplified.lower()) is not None
+        asked_of_a_kind = self.reader.says_its_kind(understood)
         if not (named and who and (asked_of_a_kind or any(p.clause.startswith(who) for p in parts))):
             return ""
         lines = []

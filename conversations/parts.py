@@ -212,6 +212,10 @@ class Parts:
         which = which and not every_direction  # 哪个方向封顶最低: each one's cap
         scopes = {d.clause for d in self.kb.notice.directions}
         fitting = self._scenario_directions(understood) if which and not named else []
+        if which and not named and not fitting:
+            # 我们是软件公司，能报哪个方向: the directions whose applicant is that kind of firm
+            ids = reader.directions_for_its_kind(understood)
+            fitting = [self.shape.directions[i] for i in ids if i in self.shape.directions]
         if fitting and any(w in understood.simplified for w in EACH_WORDS):
             # A是把设备租赁放上工业云，B是开发视频监控平台给同行业用，分别走哪个方向: each thing told
             told = self._told_by_clause(clauses, search)

@@ -309,6 +309,14 @@ class Reader:
         self.direction_ids = {d.id for d in notice.directions}
         self.stage_ids = {s.id for s in notice.stages}
         self.which_direction = [simplify(w) for w in lexicon.which_direction if w]
+        # 我们是做陶瓷的制造企业, 不是软件公司, we are a manufacturer: the kind of firm the user is
+        kinds = "|".join(re.escape(simplify(w).lower()) for w in lexicon.applicant_kinds if w)
+        self.applicant_kinds = (
+            re.compile(rf"(?:是|属于|作为|\bwe are|\bwe're|\bas a)[^，。？?！!,]{{0,8}}(?:{kinds})")
+            if kinds
+            else None  # a pack that names no kinds of firm
+        )
+        self.kind_directions = {simplify(k).lower(): ids for k, ids in lexicon.kind_directions.items() if k}
         pairs = []
         for topic_id, words in lexicon.topics.items():
             for word in words:
@@ -487,6 +495,20 @@ class Reader:
             offered_rates=self._offered_rates(simplified),
             project_elsewhere=self._project_elsewhere(clauses),
         )
+
+    def says_its_kind(self, understood: Understanding) -> bool:
+        """我们是软件公司, we are a manufacturer: the message says what kind of firm it is."""
+        kinds = self.applicant_kinds
+        return kinds is not None and kinds.search(understood.simplified.lower()) is not None
+
+    def directions_for_its_kind(self, understood: Understanding) -> list[str]:
+        """The directions whose applicant is the kind of firm the message says it is (我们不是工厂，
+        是做软件的: direction 2), none when it says no kind or several kinds."""
+        if self.applicant_kinds is None:
+            return []
+        said = [m.group() for m in self.applicant_kinds.finditer(understood.simplified.lower())]
+        found = {i for kind, ids in self.kind_directions.items() for m in said if kind in m for i in ids}
+        return sorted(found)
 
     def _project_elsewhere(self, clauses: list[str]) -> str:
         """部署在广州, 在外地开展, used by factories in Guangzhou: the other place a project is put

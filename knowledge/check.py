@@ -42,6 +42,13 @@ def cross_check(kb: KnowledgeBase, data_dir: Path) -> list[str]:
                 f"{data_dir / 'lexicon.yaml'}: topics.{topic}: not a direction or stage id of notice.yaml "
                 "nor an entry id of faq.yaml"
             )
+    directions = {d.id for d in kb.notice.directions}
+    for kind, ids in kb.lexicon.kind_directions.items():
+        problems += [
+            f"{data_dir / 'lexicon.yaml'}: kind_directions.{kind}: {i!r} is not a direction id of notice.yaml"
+            for i in ids
+            if i not in directions
+        ]
     problems += duplicate_keys(data_dir)
     problems += outside_words_the_faq_uses(kb, data_dir)
     problems += unstated_details_the_faq_answers(kb, data_dir)

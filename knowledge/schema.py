@@ -362,6 +362,9 @@ class Lexicon(Strict):
     # kinds of firm (软件公司, 制造企业): a message naming one beside a direction asks whether that
     # kind applies for it, so the direction's applicant is said
     applicant_kinds: list[str] = []
+    # the directions whose applicant is that kind of firm (软件: direction 2's 软件和信息服务企业):
+    # a firm saying it is of the kind and asking which direction fits it is answered with them
+    kind_directions: dict[str, list[str]] = {}
     # asking whether a thing counts as investment or may be paid with the subsidy (云服务器年费算不算
     # 项目投资): the notice's rule answers it, whatever the thing is, even one outside the notice;
     # regular expressions searched in the simplified question

@@ -124,6 +124,15 @@ def test_kb_check_rejects_a_phrase_pattern_that_is_no_regular_expression(tmp_pat
     assert code == 1 and "lexicon.yaml" in err and "(还能" in err and "regular expression" in err
 
 
+def test_kb_check_rejects_a_kind_of_firm_pointing_at_no_direction(tmp_path: Path, capsys):
+    code, err = _check_with_lexicon(
+        tmp_path,
+        capsys,
+        lambda text: text.replace("kind_directions: {软件: [d2]", "kind_directions: {软件: [d9]", 1),
+    )
+    assert code == 1 and "kind_directions.软件" in err and "'d9'" in err
+
+
 def test_kb_check_wants_the_reply_for_unstated_details(tmp_path: Path, capsys):
     def without_the_reply(text: str) -> str:
         content = yaml.safe_load(text)

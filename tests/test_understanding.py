@@ -1058,6 +1058,9 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("项目分两期，一期去年3月做完，二期今年做完，能报二期吗", "construction-window"),
         # the policy of the notice's own city, said after where the head office is
         ("总部在深圳，我们想知道韶关这个政策的发文单位", "issuer-and-date"),
+        # a firm of the kind only one direction names as its applicant, asking which fits it
+        ("我们是软件公司能报哪个方向", "direction-2-scope"),
+        ("我们不做生产，是做软件的，有没有适合我们的", "direction-2-scope"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
