@@ -312,7 +312,7 @@ class Reader:
         # 我们是做陶瓷的制造企业, 不是软件公司, we are a manufacturer: the kind of firm the user is
         kinds = "|".join(re.escape(simplify(w).lower()) for w in lexicon.applicant_kinds if w)
         self.applicant_kinds = (
-            re.compile(rf"(?:是|属于|作为|\bwe are|\bwe're|\bas a)[^，。？?！!,]{{0,8}}(?:{kinds})")
+            re.compile(rf"(?:是|系(?!统)|属于|作为|\bwe are|\bwe're|\bas a)[^，。？?！!,]{{0,8}}(?:{kinds})")
             if kinds
             else None  # a pack that names no kinds of firm
         )
@@ -542,10 +542,16 @@ class Reader:
         """这是2023年的通知吧, 这次是2022年的还是2023年的申报, 这个文是发改委发的吧: a short message
         pointing at this notice that offers a year or a body for it, or a choice of years — not
         another year's round (2023年的通知出了吗 points at no notice)."""
-        if names_a_thing or len(simplified) > NOTICE_QUESTION_CHARS:
+        if names_a_thing:
             return False
         refs = [simplified.find(w) for w in self.notice_refs if w in simplified]
         if not refs:
+            return False
+        # 群里转的这个通知是2022年的还是2023年的？别搞错了: the sentence that points at the notice
+        pointing = next(
+            (s for s in SENTENCE_END.split(simplified) if any(w in s for w in self.notice_refs)), simplified
+        )
+        if len(pointing) > NOTICE_QUESTION_CHARS:
             return False
         found = list(YEAR.finditer(simplified))
         if found and found[0].start() < min(refs) and not YEAR_OFFERED_FIRST.match(simplified):
@@ -738,7 +744,10 @@ class Reader:
         funds this notice matches; applying to the higher body itself (直接向…厅申报) is its
         programme whatever funds are named, and so is asking how to apply for its funds or when
         they are paid."""
-        for clause in CLAUSE_SPLIT.split(simplified):
+        clauses = CLAUSE_SPLIT.split(simplified)
+        if any(self._recommended_to_a_body(c) and QUESTION_MARK.search(c) for c in clauses):
+            return None  # 会不会推荐到省里？我们想冲省级示范: the notice's own clause is asked
+        for clause in clauses:
             if self._recommended_to_a_body(clause):
                 continue  # 项目做得好会被推荐去申报国家或者省里的政策吗: the notice's own clause
             for addressed in filter(None, self.other_bodies):
@@ -753,7 +762,7 @@ class Reader:
                 return named
         if any(w in simplified for w in self.matching_words):
             return None
-        for clause in CLAUSE_SPLIT.split(simplified):
+        for clause in clauses:
             named = next((w for w in self.other_bodies if w and w in clause), None)
             if self._recommended_to_a_body(clause):
                 continue

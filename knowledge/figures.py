@@ -27,8 +27,10 @@ SINGLE_NUMERALS = {**DIGIT_BY_NUMERAL, "两": "2", "十": "10"}
 CN_NUMBER_FOLLOWERS = set("元块万亿份个项月日号年%天w")
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 APPROXIMATELY = re.compile(r"左右|上下|大概|大约|约|差不多|来|多|的样子")  # 88万左右 is still only a figure
-# 已经批下来了，是一百八十万: words that only point at the figure (it is, in all) give it no role of its own
-POINTING = re.compile(r"是|为|有|金额|数额|一共|总共|共")
+# 已经批下来了，是一百八十万, 但已经批了三百万: words that only point at the figure (it is, in all, it was
+# granted) give it no role of its own
+POINTING = re.compile(r"是|为|有|金额|数额|一共|总共|共计|合计|总计|共|但|已经|批了|批咗")
+BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 CLAUSE_BREAK = re.compile(r"[，,。.!！?？;；\n]")  # not a colon: 省级资金：150万 labels its figure
 ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make the word its own
 EN_SOURCE = re.compile(r"^(?:from|by)\s+(?:the\s+)?")  # 3 million from the province: its source
@@ -170,7 +172,8 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
     found = [(after.find(word), role) for word, role in words if word in after]
     if found:
         return min(found)[1]
-    said_alone = POINTING.sub("", APPROXIMATELY.sub("", before)) + APPROXIMATELY.sub("", after)
+    aside = BRACKETED.sub("", after)  # 三百万（上云项目）: what a bracket adds is no role's word
+    said_alone = POINTING.sub("", APPROXIMATELY.sub("", before)) + APPROXIMATELY.sub("", aside)
     if clause_start > 0 and not said_alone.strip():
         # 省级专项下来了，45万: a figure said on its own belongs to the clause before it
         return _nearest_role(text, clause_start - 1, clause_start - 1, words)

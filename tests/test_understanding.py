@@ -604,6 +604,9 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "帮我把申报书的开头润色一下",
         "合并报表时政府补助要不要抵销",
         "县工信局年度绩效怎么考核",
+        "电脑显示打印脱机怎么办",
+        "钢材每吨四千块，运费另算，总价多少",
+        "广东省级工业互联网专项资金申报截至是几号",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -1061,6 +1064,11 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         # a firm of the kind only one direction names as its applicant, asking which fits it
         ("我们是软件公司能报哪个方向", "direction-2-scope"),
         ("我们不做生产，是做软件的，有没有适合我们的", "direction-2-scope"),
+        # the notice's issue date asked beside what it is for; a choice of years after a forward
+        ("通知啥时候印发的？要写进可研报告", "issuer-and-date"),
+        ("朋友圈转的这个通知是2022年的还是2023年的？别弄错了", "issuer-and-date"),
+        # recommended to the higher bodies (五(二)), a higher body's award only the story
+        ("项目做得好会不会推荐到国家去？我们想争取省级示范", "quality-project-recommendation"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
@@ -1777,6 +1785,10 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("韶工信函91号讲乜嘢", "工业互联网应用项目申报工作的通知"),
         # a figure said on its own after the funds it is; thousands written with k
         ("上云项目省级专项下来了，45万，市里配多少", "4.5万元"),
+        ("上云项目省级资金到了，共计六十八万，市里配多少", "6.8万元"),
+        ("省级资金还没到账，但已经批了二百万（上云项目），市里配多少", "20万元"),
+        # a project's phases are parts of its investment (一期, 二期), added up (合起来)
+        ("系统性平台分两期：一期一百二十万，二期八十万，合起来能补多少", "20万元"),
         ("cloud project, provincial funding 500k, how much will the city add", "RMB 50,000"),
         # 看项目情况: the 5G direction's demonstration value and completion quality
         ("5G项目是统一按10%给还是看项目情况", "示范意义和完成质量"),
@@ -1962,6 +1974,12 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("承诺书是第几个附件？要不要盖公章", "附件5"),
         # users of a systemic platform elsewhere: applied by the city's manufacturers (三(三))
         ("系统性平台投了一千万，用户都在外省，能补吗", "得到应用"),
+        # the funds' use asked by handing them out (发给项目组做奖金)
+        ("补贴下来能不能发给员工当奖金", "信息化建设"),
+        # the seal beside the copies: the copies answered, the seal a detail the notice never gives
+        ("申报书纸质的交几份？要不要盖骑缝章", "一式七份"),
+        # this round or wait for next year: this round's construction window
+        ("项目十月才完工，这次还能报吗？还是等明年", "2022年8月26日"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
