@@ -10,7 +10,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from conversations.shape import NoticeShape, section_of
-from conversations.understanding import JOINERS, QUESTION_MARK, Reader, Understanding
+from conversations.understanding import JOINERS, QUESTION_MARK, Reader, Topic, Understanding
 from knowledge.figures import read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
@@ -515,6 +515,14 @@ class Parts:
                 return self.reader.intents_of(clause)
         return []
 
+    def _each_dated(self, understood: Understanding, topics: list[Topic]) -> bool:
+        """7月7号交了入库申报书，8月25号交了验收申请，赶得上吗: stages each told with the date it
+        was done, and a deadline asked; each stage's own deadline answers."""
+        if not self.shape.deadline_intents & set(understood.intents):
+            return False
+        clauses = [to_arabic(c) for c in understood.clauses]
+        return all(any(t.word in c and read_dates(c) for c in clauses) for t in topics)
+
     def _asked_together(self, understood: Understanding, parts: list[Entry]) -> list[list[tuple[str, str]]]:
         """Two or more directions or stages joined by 和/与/、 (or asked "分别"), or all of them
         ("四个方向分别…"): each gets its own answer."""
@@ -537,7 +545,7 @@ class Parts:
             if len(ids) < 2:
                 continue
             between = understood.simplified[topics[0].at : topics[-1].at]
-            if JOINERS.search(between) or each or compares:
+            if JOINERS.search(between) or each or compares or self._each_dated(understood, topics):
                 first_word: dict[str, str] = {}
                 for t in topics:
                     first_word.setdefault(t.id, t.word)

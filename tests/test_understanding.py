@@ -1980,6 +1980,13 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("申报书纸质的交几份？要不要盖骑缝章", "一式七份"),
         # this round or wait for next year: this round's construction window
         ("项目十月才完工，这次还能报吗？还是等明年", "2022年8月26日"),
+        # each stage told with the date it was handed in, and whether that was in time
+        ("我们7月6号交了入库申报书，8月20号交了验收申请，时间有没有问题", "2022年7月8日"),
+        ("我们7月6号交了入库申报书，8月20号交了验收申请，时间有没有问题", "2022年8月26日"),
+        # Cantonese for "arrived in the account" is no bookkeeping
+        ("奖补资金到咗账，系咪要设专账？", "专账"),
+        # what the notice requires of the thing just told (文件 is the notice, no attachment)
+        ("绩效目标我们写的是提升管理水平，验收会不会说不可量化？文件怎么要求的", "可量化"),
     ],
 )
 def test_the_answer_says(composer: Composer, question: str, expected: str):
