@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from conversations.attachments import attachment_numbers
 from conversations.parts import Parts
 from conversations.premise import Premises, title_said
 from conversations.scope import Scope
@@ -22,8 +23,8 @@ from conversations.spans import Spans
 from conversations.today import deadline_notes
 from conversations.understanding import Reader, Understanding
 from conversations.worked import Worker, direction_name
-from knowledge.answers import CHINESE_NUMERALS, clause_label, render, reply_text
-from knowledge.figures import Figure, read_dates, to_arabic
+from knowledge.answers import clause_label, render, reply_text
+from knowledge.figures import Figure, read_dates
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import detect_language, simplify
 from knowledge.schema import Entry, Lang
@@ -34,18 +35,6 @@ PLACE_ASKED = re.compile(
     r"(?:哪里|哪儿|哪|边度)(?:用|应用|部署|实施|开展|落地)"
     r"|\bwhere\b[^.?!]{0,24}\b(?:used|applied|deployed|carried out)\b"
 )
-# 附件一共三个: the numeral of 一共 names no attachment
-ATTACHMENT_NUMBER = re.compile(
-    r"(?:附件|attachments?|annex(?:es)?)\s*(\d{1,2}|[一二三四五六七八九](?![共起并下些样]))", re.IGNORECASE
-)
-# 附件2、3、4、5, 附件二三四五, attachments 4 and 5: the numbers listed after the first
-LISTED_NUMBER = re.compile(
-    r"\s*(?:[、,，/&和及与跟]|\band\b)?\s*(\d(?!\d|\s*(?:[份个套张页]|cop|set|page))|[二三四五六七八九](?![共起并下些样个份套张页]))",
-    re.IGNORECASE,
-)
-NUMERAL_RUN = re.compile(r"附件[一二三四五六七八九]{2}")
-# 附件2到5, 附件二至五, attachments 2-5: a range
-NUMBER_RANGE = re.compile(r"\s*(?:到|至|-|~|～|—)\s*(\d|[二三四五六七八九])")
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
 # 承诺书是第几个附件: an attachment named by its title, its number asked
 NUMBER_ASKED = re.compile(
@@ -109,28 +98,6 @@ class Composed:
 def language_of(question: str, lang: Lang | None) -> Lang:
     """The language asked for, else the message's own."""
     return lang or ("en" if detect_language(question) == "en" else "zh")
-
-
-def attachment_numbers(question: str) -> list[int]:
-    """附件1是什么, 附件2、3、4、5, 附件二到五: the attachments a message names by number."""
-
-    def number(n: str) -> int:
-        return int(n) if n.isdigit() else CHINESE_NUMERALS.index(n) + 1
-
-    # a run of numerals (附件二三四五) lists attachments: read as one number (2345) it names none
-    text = question if NUMERAL_RUN.search(question) else to_arabic(question)
-    numbers: list[int] = []
-    for match in ATTACHMENT_NUMBER.finditer(text):
-        numbers.append(number(match.group(1)))
-        end = match.end()
-        span = NUMBER_RANGE.match(text, end)
-        if span:
-            numbers += range(numbers[-1] + 1, number(span.group(1)) + 1)
-            continue
-        while listed := LISTED_NUMBER.match(text, end):
-            numbers.append(number(listed.group(1)))
-            end = listed.end()
-    return numbers
 
 
 class Composer:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
+from conversations.attachments import attachment_numbers
 from conversations.shape import NoticeShape, section_of
 from conversations.understanding import JOINERS, QUESTION_MARK, Reader, Topic, Understanding
 from knowledge.figures import read_dates, to_arabic
@@ -176,6 +177,8 @@ class Parts:
                     if p.clause not in (self.shape.directions_section, self.shape.amount_section)
                 ]
                 parts[:] = specific or parts
+        for asked_of_a_stage in self._stages_of_the_attachments(understood):
+            add(search(asked_of_a_stage))
         # each by its first name in the lexicon, which the search knows (database → 入库)
         topics = self.kb.lexicon.topics
         named_things = {t.id: topics[t.id][0] for t in understood.topics if t.id in reader.canonical_ids}
@@ -479,6 +482,8 @@ class Parts:
     ) -> list[Entry]:
         """The message names one stage (入库) and no other: an answer about another stage (whose
         text merely mentions it, as 入库项目单位 does) gives way to the best match about the named one."""
+        if self._stages_of_the_attachments(understood):
+            return parts  # 附件2和附件5分别几号截止: the attachments name each stage asked
         named_ids = understood.topic_ids(set(self.shape.stages))
         told_another = len(named_ids) > 1
         if told_another:  # 入库的表交了，验收阶段交哪两份: the stage the question names
@@ -514,6 +519,17 @@ class Parts:
             if all(word in forms for _, word in group):
                 return self.reader.intents_of(clause)
         return []
+
+    def _stages_of_the_attachments(self, understood: Understanding) -> list[str]:
+        """附件3和附件4分别什么时候交: a deadline asked of attachments handed in at different
+        stages asks each stage's deadline; those questions, by the stage's first name."""
+        deadline = next(iter(self.kb.lexicon.deadline_intents), "")
+        if not deadline or not self.shape.deadline_intents & set(understood.intents):
+            return []
+        named = set(attachment_numbers(understood.text))
+        topics = self.kb.lexicon.topics
+        stages = [s for s in self.kb.notice.stages if named & set(s.attachments) and topics.get(s.id)]
+        return [f"{topics[s.id][0]} {deadline}" for s in stages] if len(stages) > 1 else []
 
     def _each_dated(self, understood: Understanding, topics: list[Topic]) -> bool:
         """7月7号交了入库申报书，8月25号交了验收申请，赶得上吗: stages each told with the date it

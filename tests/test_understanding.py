@@ -1983,6 +1983,9 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         # each stage told with the date it was handed in, and whether that was in time
         ("我们7月6号交了入库申报书，8月20号交了验收申请，时间有没有问题", "2022年7月8日"),
         ("我们7月6号交了入库申报书，8月20号交了验收申请，时间有没有问题", "2022年8月26日"),
+        # a deadline asked of attachments handed in at different stages: each stage's deadline
+        ("附件2汇总表和附件5承诺书分别什么时候截止", "2022年7月8日"),
+        ("附件2汇总表和附件5承诺书分别什么时候截止", "2022年8月26日"),
         # Cantonese for "arrived in the account" is no bookkeeping
         ("奖补资金到咗账，系咪要设专账？", "专账"),
         # what the notice requires of the thing just told (文件 is the notice, no attachment)

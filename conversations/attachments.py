@@ -1,0 +1,44 @@
+"""The attachments a message names by number: 附件1是什么, 附件2、3、4、5, 附件二到五, attachments 4
+and 5."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.answers import CHINESE_NUMERALS
+from knowledge.figures import to_arabic
+
+# 附件一共三个: the numeral of 一共 names no attachment
+ATTACHMENT_NUMBER = re.compile(
+    r"(?:附件|attachments?|annex(?:es)?)\s*(\d{1,2}|[一二三四五六七八九](?![共起并下些样]))", re.IGNORECASE
+)
+# 附件2、3、4、5, 附件二三四五, attachments 4 and 5: the numbers listed after the first
+LISTED_NUMBER = re.compile(
+    r"\s*(?:[、,，/&和及与跟]|\band\b)?\s*(\d(?!\d|\s*(?:[份个套张页]|cop|set|page))|[二三四五六七八九](?![共起并下些样个份套张页]))",
+    re.IGNORECASE,
+)
+NUMERAL_RUN = re.compile(r"附件[一二三四五六七八九]{2}")
+# 附件2到5, 附件二至五, attachments 2-5: a range
+NUMBER_RANGE = re.compile(r"\s*(?:到|至|-|~|～|—)\s*(\d|[二三四五六七八九])")
+
+
+def attachment_numbers(question: str) -> list[int]:
+    """附件1是什么, 附件2、3、4、5, 附件二到五: the attachments a message names by number."""
+
+    def number(n: str) -> int:
+        return int(n) if n.isdigit() else CHINESE_NUMERALS.index(n) + 1
+
+    # a run of numerals (附件二三四五) lists attachments: read as one number (2345) it names none
+    text = question if NUMERAL_RUN.search(question) else to_arabic(question)
+    numbers: list[int] = []
+    for match in ATTACHMENT_NUMBER.finditer(text):
+        numbers.append(number(match.group(1)))
+        end = match.end()
+        span = NUMBER_RANGE.match(text, end)
+        if span:
+            numbers += range(numbers[-1] + 1, number(span.group(1)) + 1)
+            continue
+        while listed := LISTED_NUMBER.match(text, end):
+            numbers.append(number(listed.group(1)))
+            end = listed.end()
+    return numbers
