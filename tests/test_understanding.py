@@ -1064,6 +1064,9 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         # a firm of the kind only one direction names as its applicant, asking which fits it
         ("我们是软件公司能报哪个方向", "direction-2-scope"),
         ("我们不做生产，是做软件的，有没有适合我们的", "direction-2-scope"),
+        # who asks and whom they will tell are no part of what is asked
+        ("我们集成商想问一下，入库有什么用", "entry-expert-review"),
+        ("入库到底有啥用？我们园区要跟企业讲清楚", "entry-expert-review"),
         # the notice's issue date asked beside what it is for; a choice of years after a forward
         ("通知啥时候印发的？要写进可研报告", "issuer-and-date"),
         ("朋友圈转的这个通知是2022年的还是2023年的？别弄错了", "issuer-and-date"),
