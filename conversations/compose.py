@@ -329,7 +329,7 @@ class Composer:
         main_entry = parts[0] if parts else None if span else self._amount_entry(understood, figures)
         context = Context(
             question,
-            [t.word for t in understood.topics],
+            [t.word for t in understood.topics] or self._direction_answered(main_entry),
             understood.intents,
             [(str(f.yuan), f.role) for f in figures if f.role in self.worker.formula.figures],
             main_entry.id if main_entry else None,
@@ -339,6 +339,16 @@ class Composer:
         score = main.score if main.kind is Kind.ANSWER else max(main.score, 0.5)
         entry_id = main_entry.id if main_entry else "composed"
         return Composed(Kind.ANSWER, lang, text, entry_id, score, suggestions, context, bool(computed))
+
+    def _direction_answered(self, entry: Entry | None) -> list[str]:
+        """我们是软件公司，能报哪个方向 answered with direction 2 names none: the direction the
+        answer is about, by its first word, is what a follow-up (那最高补多少) asks about."""
+        topics = self.kb.lexicon.topics
+        return [
+            topics[d.id][0]
+            for d in self.kb.notice.directions
+            if entry is not None and entry.clause in (d.clause, d.funding.clause) and topics.get(d.id)
+        ]
 
     def _small_talk_first(self, understood: Understanding) -> bool:
         clauses = understood.clauses

@@ -2132,3 +2132,12 @@ def test_every_outside_word_a_phrase_writes_is_read_across_clauses(
     }
     written = {w for o in kb.lexicon.phrase_patterns.values() for w in index.outside_words(o) if w in outputs}
     assert "专网资费" in written and written <= composer.phrase_outside
+
+
+def test_a_follow_up_asks_about_the_direction_the_answer_was_about(composer: Composer):
+    # the first message names no direction; its answer is direction 2's (a software firm)
+    first = composer.answer("我们是软件公司能报哪个方向", None, JUNE_20)
+    assert first.entry_id == "direction-2-scope"
+    composed = composer.answer("那最高补多少", None, JUNE_20, first.context)
+    assert composed.followup and composed.entry_id == "direction-2-amount"
+    assert "最高不超过50万元" in composed.text and "支持方向（二）" not in composed.text
