@@ -27,6 +27,7 @@ class NoticeShape:
         notice = kb.notice
         index = reader.index
         self.kb = kb
+        self.reader = reader
         self.directions = {d.id: d for d in notice.directions}
         self.stages = {s.id: s for s in notice.stages}
         # the notice's sections, from its data: where the directions are listed, where their
@@ -81,4 +82,6 @@ class NoticeShape:
                 ids += [
                     d.id for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)
                 ]
+        if not ids:  # 我们是软件公司，省里给了四百万: the direction whose applicant that kind of firm is
+            ids = [i for i in self.reader.directions_for_its_kind(understood) if i in self.directions]
         return [self.directions[i] for i in dict.fromkeys(ids)]

@@ -2141,3 +2141,10 @@ def test_a_follow_up_asks_about_the_direction_the_answer_was_about(composer: Com
     composed = composer.answer("那最高补多少", None, JUNE_20, first.context)
     assert composed.followup and composed.entry_id == "direction-2-amount"
     assert "最高不超过50万元" in composed.text and "支持方向（二）" not in composed.text
+
+
+def test_a_firms_own_figure_is_worked_for_the_direction_whose_applicant_it_is(composer: Composer):
+    question = "我们是软件公司，给几家厂部署了平台，省里给了二百万，市里能配多少"
+    text = composer.answer(question, None, JUNE_20).text
+    assert "方向二（行业性工业互联网平台标杆项目）：省级专项资金200万元 × 10% = 20万元" in text
+    assert "方向一" not in text and "方向四" not in text  # no applicant of theirs is a software firm
