@@ -104,6 +104,7 @@ REQUEST = re.compile(
     re.IGNORECASE,
 )
 YES_NO = re.compile(r"吗|\?$|？$")
+NOT_A_KIND = re.compile(r"[不非]$|并不$|并非$")  # 不是软件公司: the kind the firm is not
 # a date asked about (入库是8月26号截止吗, Is the deadline …), or a choice of dates (…还是…)
 OFFERED_DATE = re.compile(r"吗|还是|\bor\b|^(?:is|was|are)\b", re.IGNORECASE)
 PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
@@ -503,10 +504,16 @@ class Reader:
 
     def directions_for_its_kind(self, understood: Understanding) -> list[str]:
         """The directions whose applicant is the kind of firm the message says it is (我们不是工厂，
-        是做软件的: direction 2), none when it says no kind or several kinds."""
+        是做软件的: direction 2); none for a kind it says it is not (不是软件公司, not a software
+        company) or one the pack maps to no direction."""
         if self.applicant_kinds is None:
             return []
-        said = [m.group() for m in self.applicant_kinds.finditer(understood.simplified.lower())]
+        text = understood.simplified.lower()
+        said = [
+            m.group()
+            for m in self.applicant_kinds.finditer(text)
+            if not NOT_A_KIND.search(text[max(0, m.start() - 2) : m.start()]) and " not " not in m.group()
+        ]
         found = {i for kind, ids in self.kind_directions.items() for m in said if kind in m for i in ids}
         return sorted(found)
 

@@ -2148,3 +2148,14 @@ def test_a_firms_own_figure_is_worked_for_the_direction_whose_applicant_it_is(co
     text = composer.answer(question, None, JUNE_20).text
     assert "方向二（行业性工业互联网平台标杆项目）：省级专项资金200万元 × 10% = 20万元" in text
     assert "方向一" not in text and "方向四" not in text  # no applicant of theirs is a software firm
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们不是软件公司，是做陶瓷的制造企业，能报哪个方向",
+        "We are not a software company, which direction fits us?",
+    ],
+)
+def test_a_kind_of_firm_said_not_to_be_names_no_direction(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id != "direction-2-scope"
