@@ -344,11 +344,7 @@ class Composer:
         """我们是软件公司，能报哪个方向 answered with direction 2 names none: the direction the
         answer is about, by its first word, is what a follow-up (那最高补多少) asks about."""
         topics = self.kb.lexicon.topics
-        return [
-            topics[d.id][0]
-            for d in self.kb.notice.directions
-            if entry is not None and entry.clause in (d.clause, d.funding.clause) and topics.get(d.id)
-        ]
+        return [topics[d.id][0] for d in self.shape.directions_of(entry) if topics.get(d.id)]
 
     def _small_talk_first(self, understood: Understanding) -> bool:
         clauses = understood.clauses

@@ -177,7 +177,8 @@ class Parts:
                     if p.clause not in (self.shape.directions_section, self.shape.amount_section)
                 ]
                 parts[:] = specific or parts
-        for asked_of_a_stage in self._stages_of_the_attachments(understood):
+        asked_of_the_stages = self._stages_of_the_attachments(understood)
+        for asked_of_a_stage in asked_of_the_stages:
             add(search(asked_of_a_stage))
         # each by its first name in the lexicon, which the search knows (database → 入库)
         topics = self.kb.lexicon.topics
@@ -192,7 +193,8 @@ class Parts:
         searched = bool(parts)
         parts = self._generalise(understood, parts, main)
         parts = self._specialise(understood, parts)
-        parts = self._keep_to_the_named_stage(understood, parts, main)
+        if not asked_of_the_stages:  # 附件2和附件5分别几号截止: the attachments name each stage asked
+            parts = self._keep_to_the_named_stage(understood, parts, main)
         quoted = self._quoting(understood)
         if quoted is not None:  # 标杆项目要求“多种网络部署架构…”: the entry that says those words
             parts = [quoted, *[p for p in parts if p is not quoted]]
@@ -231,11 +233,7 @@ class Parts:
             and main.score >= SURE_OF_DIRECTION
         ):
             # 按项目投资10%是哪个方向: the search is sure which direction's rule was described
-            fitting = [
-                d
-                for d in self.kb.notice.directions
-                if main.entry is not None and main.entry.clause in (d.clause, d.funding.clause)
-            ]
+            fitting = self.shape.directions_of(main.entry)
         if len(fitting) == 1:  # "质量检测平台属于哪个方向": the direction whose scenario it names
             scope = self.shape.entry_for_clause.get(fitting[0].clause)
             if scope is not None:
@@ -334,7 +332,7 @@ class Parts:
             return False  # a direction named: its own entry takes the place of another's (_specialise)
         # a direction's entry only: stages share words (验收 names the application and the
         # acceptance after it), directions do not
-        of_entry = {d.id for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)}
+        of_entry = {d.id for d in self.shape.directions_of(entry)}
         return bool(of_entry) and not of_entry & named
 
     def _says_more_than_a_word(self, clause: str) -> bool:
@@ -458,7 +456,7 @@ class Parts:
         out: list[Entry] = []
         for entry in parts:
             section = entry.clause.split("(")[0]
-            about = [d for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)]
+            about = self.shape.directions_of(entry)
             general = (
                 entry.id in self.shape.summaries
                 and entry.clause == section
@@ -482,8 +480,6 @@ class Parts:
     ) -> list[Entry]:
         """The message names one stage (入库) and no other: an answer about another stage (whose
         text merely mentions it, as 入库项目单位 does) gives way to the best match about the named one."""
-        if self._stages_of_the_attachments(understood):
-            return parts  # 附件2和附件5分别几号截止: the attachments name each stage asked
         named_ids = understood.topic_ids(set(self.shape.stages))
         told_another = len(named_ids) > 1
         if told_another:  # 入库的表交了，验收阶段交哪两份: the stage the question names
@@ -524,17 +520,20 @@ class Parts:
         """附件3和附件4分别什么时候交: a deadline asked of attachments handed in at different
         stages asks each stage's deadline; those questions, by the stage's first name."""
         deadline = next(iter(self.kb.lexicon.deadline_intents), "")
-        if not deadline or not self.shape.deadline_intents & set(understood.intents):
+        if not deadline or not self._asks_a_deadline(understood):
             return []
         named = set(attachment_numbers(understood.text))
         topics = self.kb.lexicon.topics
         stages = [s for s in self.kb.notice.stages if named & set(s.attachments) and topics.get(s.id)]
         return [f"{topics[s.id][0]} {deadline}" for s in stages] if len(stages) > 1 else []
 
+    def _asks_a_deadline(self, understood: Understanding) -> bool:
+        return bool(self.shape.deadline_intents & set(understood.intents))
+
     def _each_dated(self, understood: Understanding, topics: list[Topic]) -> bool:
         """7月7号交了入库申报书，8月25号交了验收申请，赶得上吗: stages each told with the date it
         was done, and a deadline asked; each stage's own deadline answers."""
-        if not self.shape.deadline_intents & set(understood.intents):
+        if not self._asks_a_deadline(understood):
             return False
         clauses = [to_arabic(c) for c in understood.clauses]
         return all(any(t.word in c and read_dates(c) for c in clauses) for t in topics)

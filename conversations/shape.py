@@ -75,13 +75,17 @@ class NoticeShape:
     def _intents(index: SearchIndex, words: list[str]) -> set[str]:
         return {index.normaliser.canonical(w, correct=False).replace(" ", "") for w in words}
 
+    def directions_of(self, entry: Entry | None) -> list[Direction]:
+        """The directions an entry is about: its clause is a direction's scope or its funding."""
+        if entry is None:
+            return []
+        return [d for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)]
+
     def directions_for(self, understood: Understanding, parts: list[Entry]) -> list[Direction]:
         ids = understood.topic_ids(set(self.directions))
         if not ids:
             for entry in parts:
-                ids += [
-                    d.id for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)
-                ]
+                ids += [d.id for d in self.directions_of(entry)]
         if not ids:  # 我们是软件公司，省里给了四百万: the direction whose applicant that kind of firm is
             ids = [i for i in self.reader.directions_for_its_kind(understood) if i in self.directions]
         return [self.directions[i] for i in dict.fromkeys(ids)]
