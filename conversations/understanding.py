@@ -68,6 +68,13 @@ LIKENED = re.compile(r".{0,2}?(?:一样|不一样|类似|相同|差不多)")  # 
 JOINERS = re.compile(r"和|与|跟|同|及|、|/|\band\b|\bor\b|还是")  # 同: Cantonese "and"
 
 
+# 已经入库了, 入库已经报了, 已入库: a stage the firm says it has done (not 入库了没有, 入库了吗)
+DONE_BEFORE = re.compile(r"(?:已经|已|都)$")
+DONE_AFTER = re.compile(
+    r"(?:申报|申请)?(?:(?:已经|已|都)?(?:报|申报|提交|交|做|办|弄|搞|评审)?(?:完|好|过|上|成功|通过)?(?:了|咗)(?![没吗么吧])"
+    r"|(?:已经|已)(?:报|申报|提交|交|做|办|通过|完成))"
+)
+
 # what may stand between a verb and the stage it is done to: finish (the) entry, complete our acceptance
 STAGE_OBJECT = re.compile(r"\s*(?:(?:the|our|its|their|this|that)\s+)?")
 
@@ -433,6 +440,22 @@ class Reader:
         after = [*found[1:], None]  # each topic with the one named next
         return [t for i, t in enumerate(found) if not self._done_to_a_stage(text, t, after[i])]
 
+    def _without_done_stages(self, simplified: str, topics: list[Topic]) -> list[Topic]:
+        """我们已经入库了，现在准备验收，要交啥: the stage said done is the firm's story; the
+        other stage named is the one asked about (a done stage alone is still what is asked)."""
+
+        def done(topic: Topic) -> bool:
+            end = topic.at + len(topic.word)
+            if topic.id not in self.stage_ids or simplified[topic.at : end] != topic.word:
+                return False
+            return bool(DONE_BEFORE.search(simplified, 0, topic.at) or DONE_AFTER.match(simplified, end))
+
+        finished = [t for t in topics if done(t)]
+        asked = [t for t in topics if t.id in self.stage_ids and t not in finished]
+        if not finished or not any(t.id not in {f.id for f in finished} for t in asked):
+            return topics
+        return [t for t in topics if t not in finished]
+
     def _done_to_a_stage(self, text: str, topic: Topic, after: Topic | None) -> bool:
         """finish the database registration step: an English verb of a thing done (finish,
         complete) whose object is a stage says the stage is done, not the project."""
@@ -454,7 +477,7 @@ class Reader:
 
     def read(self, text: str) -> Understanding:
         simplified = to_arabic(text)
-        topics = self.topics_named(text)
+        topics = self._without_done_stages(simplified, self.topics_named(text))
         figures = self.amounts.read(text)
         premise = any(w in simplified for w in self.premise_markers)
         about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or figures))

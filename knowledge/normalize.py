@@ -92,6 +92,11 @@ class Normaliser:
     ) -> None:
         self._phrases = [(re.compile(k), simplify(v)) for k, v in (patterns or {}).items()]
         self._synonyms = {simplify(k): simplify(v) for k, v in synonyms.items()}
+        # a word typed in the canonical form its own synonym extends (怎么管理 of 怎么管 → 怎么管理)
+        # stays whole, not 怎么管理 + a stray 理
+        for key, value in list(self._synonyms.items()):
+            if key in value:
+                self._synonyms.setdefault(value, value)
         keys = sorted(self._synonyms, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
         self._stopwords = frozenset(simplify(w) for w in stopwords)

@@ -36,6 +36,16 @@ def keys(word: str) -> list[tuple[str, ...]]:
     return [key] if None not in key else []  # type: ignore[list-item]
 
 
+PARTICLES = frozenset("的得地了着过")
+# southern speakers, Guangdong's among them, say zh ch sh as z c s: 验搜 is typed for 验收 (yan shou)
+FLAT_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
+
+
+def flat(key: tuple[str, ...]) -> tuple[str, ...]:
+    """The key with zh ch sh said as z c s."""
+    return tuple(next((f + s[len(r) :] for r, f in FLAT_INITIALS if s.startswith(r)), s) for s in key)
+
+
 class HomophoneCorrector:
     def __init__(self, vocabulary: Iterable[str], aliases: Mapping[str, str] | None = None) -> None:
         """`aliases` maps known variants to their canonical word (附见 → 附件), so that variants
@@ -43,13 +53,21 @@ class HomophoneCorrector:
         self.aliases = dict(aliases or {})
         self.vocabulary = frozenset(w for w in vocabulary if len(w) in WORD_LENGTHS)
         self._by_key: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self._by_flat_key: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for word in self.vocabulary:
             for key in keys(word):
                 self._by_key[key].add(word)
+                self._by_flat_key[flat(key)].add(word)
 
     def _candidate(self, piece: str) -> str | None:
-        found = {w for key in keys(piece) for w in self._by_key.get(key, ())}
-        shared = sorted({self.aliases.get(w, w) for w in found if w != piece and set(w) & set(piece)})
+        # the exact sound first; said the southern way only when no known word sounds the same
+        found = {w for key in keys(piece) for w in self._by_key.get(key, ())} or {
+            w for key in keys(piece) for w in self._by_flat_key.get(flat(key), ())
+        }
+        # a particle in common makes no kinship: 补得 (paid) is no typo of 不得 (must not)
+        shared = sorted(
+            {self.aliases.get(w, w) for w in found if w != piece and (set(w) & set(piece)) - PARTICLES}
+        )
         if len(shared) != 1:
             return None  # ambiguous: leave it as typed
         # a real word the user meant (同一, not 同意) is common in the language; a typo is not

@@ -113,7 +113,10 @@ def test_words_with_numerals_stay_words():
 
 def test_typo_correction_leaves_real_words_alone(index: SearchIndex):
     assert "加工" in index.normaliser.canonical("我们是做五金加工的")
+    assert "不得" not in index.normaliser.canonical("规模越大补得越多吗")  # a shared particle: no kinship
+    assert index.normaliser.canonical("怎么管理") == "怎么管理"  # not 怎么管 → 怎么管理 + a stray 理
     assert index.normaliser.canonical("放向") == "方向"  # real typos are still corrected
+    assert "验收" in index.normaliser.canonical("验搜截止几号")  # sh said as s, as in the south
 
 
 # the user's own figures -------------------------------------------------------------------------
@@ -653,6 +656,12 @@ def test_copies_offered_for_confirmation_after_a_story_are_corrected(composer: C
     assert "不是一式5份" in flat(answer.text) and "一式七份" in answer.text
 
 
+def test_a_stage_said_done_is_the_story_and_the_other_is_asked(composer: Composer):
+    answer = composer.answer("已经入库了，马上要验收，交什么？几份？截止？", None, JUNE_20)
+    assert "8月26日" in answer.text and "附件4" in answer.text
+    assert "7月8日" not in answer.text  # the entry's deadline is behind the firm
+
+
 def test_the_stage_the_question_names_wins_over_the_storys(composer: Composer):
     answer = composer.answer("入库的表都交了，到了验收环节要准备哪些东西", None, JUNE_20)
     assert answer.entry_id == "acceptance-materials"
@@ -1072,6 +1081,16 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("朋友圈转的这个通知是2022年的还是2023年的？别弄错了", "issuer-and-date"),
         # recommended to the higher bodies (五(二)), a higher body's award only the story
         ("项目做得好会不会推荐到国家去？我们想争取省级示范", "quality-project-recommendation"),
+        # the strings attached once the money comes: how it is kept and used (五(一))
+        ("领到补贴以后企业要注意哪些？", "fund-management"),
+        ("帮忙整理一下拿这笔钱的主要义务", "fund-management"),
+        ("What must we do once we receive the grant?", "general-requirements"),
+        # a measure offered for what the subsidy follows: what it is worked out from is asked
+        ("奖补是按员工人数算的吧", "amount-calculation"),
+        # a word typed in the canonical form its own synonym extends (怎么管 → 怎么管理)
+        ("代账公司问：客户收到奖补要怎么管理？", "fund-management"),
+        # a relayed claim about who takes the materials is checked, not refused
+        ("同事说验收申请要交给省工信厅？", "where-to-submit"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
