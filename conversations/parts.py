@@ -20,6 +20,7 @@ from knowledge.search import Kind, SearchIndex, SearchResult
 
 OVERVIEW_MARGIN = 0.1  # how far below a section's answer its stage's may score and still take its place
 MAX_PARTS = 4
+TIE = 0.005  # an overview scoring this close to one stage's entry matches a question naming no stage as well
 SURE_OF_DIRECTION = 0.8  # asked which direction: a search this sure of one direction's entry decides
 SCENARIO_SIMILARITY = 75  # 设备智能运维 names the scenario 设备智能维修运维 (long scenarios only)
 GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
@@ -311,8 +312,15 @@ class Parts:
 
     def _summary_when_unnamed(self, result: SearchResult, query: str) -> SearchResult:
         """单个项目最多能拿多少 among other questions: one direction's amount for a question that
-        names none is a guess; the summary of every direction's amount answers it."""
+        names none is a guess; the summary of every direction's amount answers it. So for a
+        stage: 什么时候交 naming no stage is answered by an overview that matches it as well."""
         entry = result.entry
+        stage_clauses = {s.clause for s in self.shape.stages.values()}
+        if entry is not None and entry.clause in stage_clauses:
+            if self.reader.topic_ids(query, set(self.shape.stages)):
+                return result
+            tied = [m for m in result.suggestions if m.entry.overview and m.score >= result.score - TIE]
+            return SearchResult(Kind.ANSWER, result.lang, result.score, tied[0].entry) if tied else result
         if entry is None or entry.clause not in self.shape.funding_clauses:
             return result
         if self.reader.topic_ids(query, set(self.shape.directions)):

@@ -27,9 +27,11 @@ from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
 from knowledge.wordlist import WordList
 
-# a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求
+# a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求;
+# 同时 before a verb says "at once" (同时报三个, 是同时交还是分开交), no new clause
 CLAUSE_SPLIT = re.compile(
-    r"[，,、。!！?？;；:：\n]+|(?:另外|还有(?!效)|以及|同时)|\band\b|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+    r"[，,、。!！?？;；:：\n]+|(?:另外|还有(?!效)|以及|同时(?!报|申报|申请|提交|交|拿|享受|获得))|\band\b"
+    r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
 )
 # 去年那批, 前年的那一批: a round named by a year counted from today (not 去年做的项目: when built)
 # 这个通知是今年的还是去年的: years counted from today offered for the notice (not 是不是去年那批)

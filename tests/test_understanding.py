@@ -662,6 +662,16 @@ def test_a_stage_said_done_is_the_story_and_the_other_is_asked(composer: Compose
     assert "7月8日" not in answer.text  # the entry's deadline is behind the firm
 
 
+def test_both_stages_handed_in_together_or_apart_tells_each_deadline(composer: Composer):
+    # 同时/一起 before a verb says "at once": no new clause, and each stage's date answers it
+    answer = composer.answer("入库材料和验收材料是一起交还是分开交", None, JUNE_20)
+    assert "7月8日" in answer.text and "8月26日" in answer.text
+
+
+def test_who_sets_the_final_amount_names_the_bureau_in_english_too(composer: Composer):
+    assert "市工信局" in composer.answer("Who sets the final amount we receive?", None, JUNE_20).text
+
+
 def test_the_stage_the_question_names_wins_over_the_storys(composer: Composer):
     answer = composer.answer("入库的表都交了，到了验收环节要准备哪些东西", None, JUNE_20)
     assert answer.entry_id == "acceptance-materials"
@@ -1091,6 +1101,9 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("代账公司问：客户收到奖补要怎么管理？", "fund-management"),
         # a relayed claim about who takes the materials is checked, not refused
         ("同事说验收申请要交给省工信厅？", "where-to-submit"),
+        # whom to phone; what is needed before one may apply, in Cantonese (先 for 才)
+        ("申请书填不明白，能打给谁", "contacts"),
+        ("想問下要咩條件先可以申請呢個工業互聯網項目", "who-can-apply"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
