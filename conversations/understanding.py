@@ -77,6 +77,8 @@ DONE_AFTER = re.compile(
     r"|(?:已经|已)(?:报|申报|提交|交|做|办|通过|完成))"
 )
 
+QUOTED_NAME = re.compile(r"[“「『\"]([^”」』\"]{2,12})[”」』\"]")  # a name in quotes: “稳工业”
+
 # what may stand between a verb and the stage it is done to: finish (the) entry, complete our acceptance
 STAGE_OBJECT = re.compile(r"\s*(?:(?:the|our|its|their|this|that)\s+)?")
 
@@ -839,6 +841,12 @@ class Reader:
                 before = words[at - 1]
                 if words[at] in self.support_names and self._names_something_else(before):
                     return before + words[at]
+        # “稳工业”奖励资金: a name in quotes before a support word, naming none of the notice's things
+        simplified = simplify(text)
+        for match in QUOTED_NAME.finditer(simplified):
+            name, rest = match.group(1), simplified[match.end() :].lstrip("的 ")
+            if rest.startswith(tuple(self.support_names)) and not self._topics(name):
+                return name
         return None
 
     def _names_something_else(self, word: str) -> bool:

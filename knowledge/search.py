@@ -309,6 +309,8 @@ class SearchIndex:
                 own = YEAR_SAID.sub("", after[len(name) :], count=1)
                 if any(word and own.startswith(word) for word in self._place_programme):
                     return True
+        if any(self._names_its_policy(canonical, place) for place in places if place.isascii()):
+            return True  # the Shenzhen industrial internet subsidy: that place's own, whoever asks
         if self._applicant_words.search(canonical):
             return False  # a firm from there: this notice's conditions
         if not self._project_place.search(canonical):
@@ -319,6 +321,13 @@ class SearchIndex:
         said = bare if canonical.isascii() else bare[first:]
         city = any(word and word in bare for word in self._city_words)
         return not city and any(word and word in said for word in self._place_policy)
+
+    def _names_its_policy(self, canonical: str, place: str) -> bool:
+        """the Shenzhen (industrial internet) subsidy: an English place's name said of a policy,
+        not of a firm (we are from Shenzhen, can we get the subsidy)."""
+        words = "|".join(re.escape(w) for w in self._place_policy if w and w.isascii())
+        pattern = rf"\b(?:the|a|an|its|their)\s+{re.escape(place)}(?:'s)?\s+(?:[a-z]+\s+){{0,3}}(?:{words})\b"
+        return bool(words) and re.search(pattern, canonical) is not None
 
     def _before_home(self, after: str, start: int) -> str:
         """总部在上海，我们要知道韶关这个政策: what follows the place up to the notice's own city,

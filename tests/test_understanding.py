@@ -610,6 +610,13 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "电脑显示打印脱机怎么办",
         "钢材每吨四千块，运费另算，总价多少",
         "广东省级工业互联网专项资金申报截至是几号",
+        # a county's own fund named in quotes, or by a word the notice never uses before 专项资金
+        "新丰县“兴工业”奖励资金什么时候发放",
+        "“强工业”奖补资金怎么申请",
+        "韶关市节能专项资金项目验收要交什么",
+        # an English place's name said of a policy, whoever asks; the province's own form
+        "How do I apply for the Zhuhai digital transformation subsidy? Our headquarters is in Zhuhai.",
+        "省里上云上平台专项资金的申报书怎么填",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
