@@ -23,7 +23,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 
 from knowledge.loader import KnowledgeBase
-from knowledge.normalize import Normaliser, detect_language, has_cjk, is_number, word_bounds
+from knowledge.normalize import Normaliser, detect_language, has_cjk, is_number, simplify, word_bounds
 from knowledge.schema import Entry, Lang
 from knowledge.wordlist import WordList
 
@@ -311,6 +311,8 @@ class SearchIndex:
                     return True
         if any(self._names_its_policy(canonical, place) for place in places if place.isascii()):
             return True  # the Shenzhen industrial internet subsidy: that place's own, whoever asks
+        if any(self._has_its_support(question, place) for place in places if not place.isascii()):
+            return True  # 广州黄埔区对工业互联网平台有百分之三十的补助: that place's own
         if self._applicant_words.search(canonical):
             return False  # a firm from there: this notice's conditions
         if not self._project_place.search(canonical):
@@ -328,6 +330,24 @@ class SearchIndex:
         words = "|".join(re.escape(w) for w in self._place_policy if w and w.isascii())
         pattern = rf"\b(?:the|a|an|its|their)\s+{re.escape(place)}(?:'s)?\s+(?:[a-z]+\s+){{0,3}}(?:{words})\b"
         return bool(words) and re.search(pattern, canonical) is not None
+
+    def _has_its_support(self, question: str, place: str) -> bool:
+        """广州黄埔区对平台项目有三成的补助: a place said, in one clause, to have a support of its
+        own, however long what it supports is (not 我们在广州有工厂, nor 广州的企业有韶关的补贴吗)."""
+        words = "|".join(re.escape(w) for w in self._place_policy if w and not w.isascii())
+        if not words:
+            return False
+        for said_clause in re.split(r"[，,。.!！?？;；:：\s]+", simplify(question[:MAX_QUESTION_CHARS])):
+            clause = self._bare(said_clause)  # canonical: 补助 is the policy word 奖补
+            at = clause.find(place)
+            said = clause[at + len(place) :] if at >= 0 else ""
+            has_support = re.search(rf"^[^有]{{0,12}}有[^有]{{0,16}}?(?:{words})", said) is not None
+            if has_support and not self._home_words_in(said):
+                return True
+        return False
+
+    def _home_words_in(self, text: str) -> bool:
+        return any(word and word in text for word in self._home_words)
 
     def _before_home(self, after: str, start: int) -> str:
         """总部在上海，我们要知道韶关这个政策: what follows the place up to the notice's own city,

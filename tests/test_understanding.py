@@ -617,6 +617,13 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         # an English place's name said of a policy, whoever asks; the province's own form
         "How do I apply for the Zhuhai digital transformation subsidy? Our headquarters is in Zhuhai.",
         "省里上云上平台专项资金的申报书怎么填",
+        # another place said to have a support of its own, however long what it supports is
+        "有朋友说佛山顺德对工业互联网标杆平台有三成补助，封顶三百万，我们集团在顺德也有公司，这个靠谱吗",
+        # chat, life advice and the bot's opinion of the field; product advice in English
+        "填附件填到崩溃，你陪我聊会儿天吧",
+        "天天加班搞上云上平台，要不要换工作",
+        "你觉得数字化转型是不是噱头",
+        "Recommend an ERP for our plant",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
