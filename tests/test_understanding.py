@@ -127,6 +127,10 @@ def test_provincial_funds_are_matched_at_ten_percent(composer: Composer):
     assert "/check" in answer.text
 
 
+def test_a_budget_is_the_investment_it_plans(composer: Composer):
+    assert "80万" in composer.answer("系统性平台项目预算800万，市里能补多少", None, JUNE_20).text
+
+
 def test_a_large_investment_is_capped_and_says_why(composer: Composer):
     answer = composer.answer("系统性平台投资两千万能补多少", None, JUNE_20)
     assert "200万元" in answer.text and "按最高计100万元" in answer.text
@@ -624,6 +628,7 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "天天加班搞上云上平台，要不要换工作",
         "你觉得数字化转型是不是噱头",
         "Recommend an ERP for our plant",
+        "Any hotel near the bureau? budget 200 yuan",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -1118,6 +1123,17 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         # whom to phone; what is needed before one may apply, in Cantonese (先 for 才)
         ("申请书填不明白，能打给谁", "contacts"),
         ("想問下要咩條件先可以申請呢個工業互聯網項目", "who-can-apply"),
+        # an English sentence after one ending in Chinese is a clause of its own
+        (
+            "Hi, I run a Japanese-invested factory in 韶关高新区. When is the 入库 deadline?",
+            "entry-deadline",
+        ),
+        # the list named, then said to be left: the condition is asked, not how to get off it
+        ("我们公司之前上过失信名单 前阵子刚移出 现在能报吗", "compliance-conditions"),
+        # registered with the market regulator: the notice's registration, not that agency's business
+        ("We are a subsidiary registered in 韶关市场监管局. Can we apply?", "registration-jurisdiction"),
+        # the money received, said half in Chinese: how it may be used
+        ("Grant received 之后 can we use it to pay 设备款?", "fund-management"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
