@@ -255,10 +255,10 @@ class Composer:
             rate = self.kb.lexicon.rate_intent if understood.offered_rates and not understood.intents else ""
             if copies and copies not in understood.intents:  # 打印三份就够了吧: asks the copies
                 main = self._confirmed(question, understood, copies, lang)
-            elif who:  # 是省工信厅发的吧: asks who
-                main = self._confirmed(question, understood, who, lang)
             elif rate and main.kind is not Kind.ANSWER:  # the city pays 20%, right?: asks the rate
-                main = self._confirmed(question, understood, rate, lang)
+                main = self._confirmed(question, understood, rate, lang)  # (省级的两成: the base's body)
+            elif who:  # 是省工信厅发的吧: asks who
+                main = self._confirmed(self.reader.without_offered_bodies(understood), understood, who, lang)
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
         questions = self.reader.asked(understood)

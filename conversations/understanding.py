@@ -644,6 +644,15 @@ class Reader:
             return False
         return any(w and w in text for w in self.other_bodies)
 
+    def without_offered_bodies(self, understood: Understanding) -> str:
+        """是第三方检测机构做的吧 → 是 做的吧: the body offered is no word of what is asked (who does
+        it), and words the knowledge base never saw would only blur the search."""
+        text = understood.simplified
+        for word in sorted(self.other_bodies, key=len, reverse=True):
+            if word:
+                text = text.replace(word, " ")
+        return text
+
     def _told_not_asked(self, simplified: str, words: tuple[str, ...]) -> bool:
         """The message asks something elsewhere and names all the words in one clause that asks
         nothing (when some clause asks in so many words, 吗, 几号, 多少, a clause that only names

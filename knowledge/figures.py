@@ -59,6 +59,12 @@ UNIT_FACTOR = {
 }
 BARE_YUAN = re.compile(r"[1-9]\d{4,}")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
+# 两成, 配1成吗: tenths said at the end of a phrase (not 八成是, 一成不变, 完成)
+TENTHS = re.compile(
+    r"(?<![\d.一二两三四五六七八九十])([1-9]|[一二两三四五六七八九])\s*成"
+    r"(?=[，,。？?！!吗吧呢啊嘛的\s]|$)"
+)
+TENTH_DIGITS = dict(zip("一二两三四五六七八九", "1223456789", strict=True))
 COPIES = re.compile(r"(?:一式)?(\d+)\s*(?:份|套|copies|sets)")
 MONTH_DAY = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")
 MONTHS = (
@@ -268,7 +274,10 @@ def read_amounts(
 
 
 def read_percentages(text: str) -> list[Decimal]:
-    return [Decimal(m.group(1)) / 100 for m in PERCENT.finditer(to_arabic(text))]
+    """20%, 百分之二十, and tenths said at the end of a phrase: 两成, 配1成吗 (not 八成是, 一成不变)."""
+    arabic = to_arabic(text)
+    tenths = [Decimal(TENTH_DIGITS.get(m.group(1), m.group(1))) / 10 for m in TENTHS.finditer(arabic)]
+    return [Decimal(m.group(1)) / 100 for m in PERCENT.finditer(arabic)] + tenths
 
 
 def read_copies(text: str) -> list[int]:

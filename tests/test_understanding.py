@@ -127,6 +127,12 @@ def test_provincial_funds_are_matched_at_ten_percent(composer: Composer):
     assert "/check" in answer.text
 
 
+def test_a_rate_said_in_tenths_is_checked_even_beside_the_provinces_name(composer: Composer):
+    # 省级的三成: 省级 names the base, not a body offered for who pays; 三成 is 30%
+    text = composer.answer("老板说上云项目补贴是省级的三成，对不对？", None, JUNE_20).text
+    assert text.startswith("不是30%") and "10%" in text
+
+
 def test_a_budget_is_the_investment_it_plans(composer: Composer):
     assert "80万" in composer.answer("系统性平台项目预算800万，市里能补多少", None, JUNE_20).text
 
@@ -629,6 +635,8 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "你觉得数字化转型是不是噱头",
         "Recommend an ERP for our plant",
         "Any hotel near the bureau? budget 200 yuan",
+        "推荐一款带5G模组的工业网关",
+        "省级专项资金的评审结果什么时候出来",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -1134,6 +1142,9 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("We are a subsidiary registered in 韶关市场监管局. Can we apply?", "registration-jurisdiction"),
         # the money received, said half in Chinese: how it may be used
         ("Grant received 之后 can we use it to pay 设备款?", "fund-management"),
+        # what papers go with a stage, in English; a third party offered for who does the acceptance
+        ("What papers should we submit with the acceptance application?", "acceptance-materials"),
+        ("验收是请第三方检测机构来做的吧", "project-acceptance"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
