@@ -33,6 +33,7 @@ GOALS = re.compile(
 )
 # 这样做合规吗: a question about what the story just told
 POINTS_BACK = re.compile(r"这样|这么做|这种做法|这种情况|咁做|咁样|噉做")
+CAN = re.compile(r"^(?:还能|还可以|能|可以|可)")  # 能报: 报, said as what may be done
 ALONE_MARGIN = 0.1  # how much better a question must match on its own than with the story's topic
 OFFERED = re.compile(r"(?:属于|算是|算|归|归到|归为|报)(?:的是)?$")  # a direction offered for the thing
 OFFERED_REACH = 4  # characters before a direction's word in which 属于, 算 … offer it
@@ -103,6 +104,7 @@ class Parts:
                 referent is None
                 and not (last and self._only_each(questions[-1]))
                 and (not agreed or reader.topics_named(questions[-1]))
+                and not (main.kind is Kind.ANSWER and self._only_asks_to_apply(questions[-1]))
             ):
                 cores.append(search(questions[-1]))
             best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
@@ -309,6 +311,18 @@ class Parts:
             if len(saying) == 1:
                 return saying[0]
         return None
+
+    def _only_asks_to_apply(self, clause: str) -> bool:
+        """这次能报吗: whether one may apply, in words of applying and of this round only; the
+        story it ends says what about (not 三个行不行, 还有机会往上推荐吗)."""
+        lexicon = self.kb.lexicon
+        words = self.index.known_words(clause)
+        # 报, 能报, 可以申请: a word of applying itself (not 上报, nor 截止 and 条件, which are asks)
+        applying = [
+            w for w in words if CAN.sub("", w) in lexicon.apply_words and not self.reader.intents_of(w)
+        ]
+        plain = set(self.reader.generic_words) | {simplify(w) for w in lexicon.notice_refs}
+        return bool(applying) and all(w in plain or w in applying for w in words)
 
     def _summary_when_unnamed(self, result: SearchResult, query: str) -> SearchResult:
         """单个项目最多能拿多少 among other questions: one direction's amount for a question that

@@ -1145,6 +1145,10 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         # what papers go with a stage, in English; a third party offered for who does the acceptance
         ("What papers should we submit with the acceptance application?", "acceptance-materials"),
         ("验收是请第三方检测机构来做的吧", "project-acceptance"),
+        # a question only of applying (这次能报吗) after a story: the story says what about
+        ("我们的MES是2021年7月上线的，当时自己验收过，这次能报吗", "construction-window"),
+        # ERP和MES named together as one project, not compared as products
+        ("ERP和MES集成项目可以报哪个方向", "directions-overview"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
