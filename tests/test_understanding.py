@@ -133,6 +133,11 @@ def test_a_rate_said_in_tenths_is_checked_even_beside_the_provinces_name(compose
     assert text.startswith("不是30%") and "10%" in text
 
 
+def test_a_platform_used_only_by_clients_elsewhere_is_told_the_rule(composer: Composer):
+    text = composer.answer("我们系统性平台投资200万，目前只在省外客户那边用，能补吗", None, JUNE_20).text
+    assert "得到应用" in text and "不符合" in text
+
+
 def test_a_budget_is_the_investment_it_plans(composer: Composer):
     assert "80万" in composer.answer("系统性平台项目预算800万，市里能补多少", None, JUNE_20).text
 
@@ -1149,6 +1154,11 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("我们的MES是2021年7月上线的，当时自己验收过，这次能报吗", "construction-window"),
         # ERP和MES named together as one project, not compared as products
         ("ERP和MES集成项目可以报哪个方向", "directions-overview"),
+        # where the asker's boss sits is no other place's policy
+        ("My boss in Macau asks: when is the entry deadline?", "entry-deadline"),
+        # whether the cap is what is finally paid; a relayed claim that an accident does not matter
+        ("奖补最后会按上限给吗", "final-amount"),
+        ("群里说安全出过大事也没关系，真的吗？", "compliance-conditions"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
