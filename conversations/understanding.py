@@ -78,6 +78,7 @@ DONE_AFTER = re.compile(
     r"|(?:已经|已)(?:报|申报|提交|交|做|办|通过|完成))"
 )
 
+DIRECTION_POINTERS = ("这个方向", "该方向", "此方向", "这一方向", "呢个方向", "this direction", "that direction")
 QUOTED_NAME = re.compile(r"[“「『\"]([^”」』\"]{2,12})[”」』\"]")  # a name in quotes: “稳工业”
 
 # what may stand between a verb and the stage it is done to: finish (the) entry, complete our acceptance
@@ -704,9 +705,13 @@ class Reader:
         names_a_direction = any(t.id in self.direction_ids for t in topics)
         if figured and names_a_direction and any(self.intents_of(c) for c in asked):
             return True
-        # 用云平台做能耗优化、省电费，属于哪个支持方向: which direction the story's project fits
-        return any(t.id in self.direction_ids for c in asked for t in self._topics(c)) or any(
-            w in c for c in asked for w in self.which_direction
+        # 用云平台做能耗优化、省电费，属于哪个支持方向: which direction the story's project fits;
+        # 这个方向到底要解决什么问题: the direction the story named, pointed back at
+        pointed_back = names_a_direction and any(p in c for c in asked for p in DIRECTION_POINTERS)
+        return (
+            pointed_back
+            or any(t.id in self.direction_ids for c in asked for t in self._topics(c))
+            or any(w in c for c in asked for w in self.which_direction)
         )
 
     def _other_programme(self, simplified: str, topics: list[Topic]) -> str | None:

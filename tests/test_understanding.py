@@ -1159,6 +1159,8 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         # whether the cap is what is finally paid; a relayed claim that an accident does not matter
         ("奖补最后会按上限给吗", "final-amount"),
         ("群里说安全出过大事也没关系，真的吗？", "compliance-conditions"),
+        # another programme's word in a relayed claim, the question pointing back at the direction
+        ("老板说标杆平台这个方向只要装个5G基站就算，这个方向到底要做什么？", "direction-2-scope"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
