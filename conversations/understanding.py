@@ -78,7 +78,15 @@ DONE_AFTER = re.compile(
     r"|(?:已经|已)(?:报|申报|提交|交|做|办|通过|完成))"
 )
 
-DIRECTION_POINTERS = ("这个方向", "该方向", "此方向", "这一方向", "呢个方向", "this direction", "that direction")
+DIRECTION_POINTERS = (
+    "这个方向",
+    "该方向",
+    "此方向",
+    "这一方向",
+    "呢个方向",
+    "this direction",
+    "that direction",
+)
 QUOTED_NAME = re.compile(r"[“「『\"]([^”」』\"]{2,12})[”」』\"]")  # a name in quotes: “稳工业”
 
 # what may stand between a verb and the stage it is done to: finish (the) entry, complete our acceptance
