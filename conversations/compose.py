@@ -20,6 +20,7 @@ from conversations.premise import Premises, title_said
 from conversations.scope import Scope
 from conversations.shape import NoticeShape
 from conversations.spans import Spans
+from conversations.timing import Timing
 from conversations.today import deadline_notes
 from conversations.understanding import Reader, Understanding
 from conversations.worked import Worker, direction_name
@@ -113,6 +114,7 @@ class Composer:
         self.premises = Premises(kb, self.shape)
         self.scope = Scope(index, self.reader)
         self.spans = Spans(kb)
+        self.timing = Timing(kb, self.shape, self.reader)
         # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
         outputs = {
             index.normaliser.canonical(o, correct=False).replace(" ", "")
@@ -300,6 +302,9 @@ class Composer:
         figures = self._figures(understood, carried)
         computed = self._worked_figures(understood, figures, parts, lang)
         span = self.spans.worked(understood, lang) or self.spans.meaning(understood, lang)
+        timing, stages_judged = self.timing.judged(understood, lang)
+        if timing:  # 客户想9月1日交验收申请行不行: the stage's own deadline answers it first
+            parts = [*stages_judged, *(p for p in parts if p not in stages_judged)]
         if not parts and not computed and not span:
             return self._plain(main)
 
@@ -313,6 +318,8 @@ class Composer:
         premise = self.premises.check(understood, parts, computed, lang)
         if premise:
             blocks.append(premise)
+        if timing:
+            blocks.append(timing)
         if span:
             blocks.append(span)
         if computed:

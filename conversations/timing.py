@@ -1,0 +1,97 @@
+"""The dates a firm says it will hand a stage in (7月5号交入库材料, submit the registration on
+July 12), judged against that stage's deadline: ahead of it, on the day, or late, and by how many
+days. A date that is itself a stage's deadline is a claim about the deadline: Premises checks it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from conversations.shape import NoticeShape
+from conversations.today import format_day
+from conversations.understanding import Reader, Understanding
+from knowledge.answers import clause_label, reply_text
+from knowledge.figures import read_dates, to_arabic
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Entry, Lang, Stage
+
+# handing a stage in: 交, 报, submit (the date of that act is what is judged)
+HAND_IN = re.compile(r"交|报|递|送|submit|hand(?:ed)? in|file|lodge|send", re.IGNORECASE)
+# 8月26日前交: a date said as the deadline itself (a claim about it), not the day of the hand-in
+BY_THE_DAY = re.compile(
+    r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:之前|以前|前)|\bby (?:[a-z]+ \d{1,2}|\d{1,2} [a-z]+)"
+)
+# a date of the project itself, not of a hand-in: 8月20日建成, went live on, passed acceptance
+OF_THE_PROJECT = re.compile(
+    r"建成|完成|完工|上线|投产|投用|开工|通过|批|complet|went live|go-live|finish|passed|approved",
+    re.IGNORECASE,
+)
+
+
+class Timing:
+    def __init__(self, kb: KnowledgeBase, shape: NoticeShape, reader: Reader) -> None:
+        self.kb = kb
+        self.shape = shape
+        self.reader = reader
+
+    def judged(self, understood: Understanding, lang: Lang) -> tuple[str, list[Entry]]:
+        """Each date said beside a stage, in a message that asks, against that stage's deadline;
+        and the entries of the stages judged (their deadlines' own answers)."""
+        if not any(self.reader.is_question(c) for c in understood.clauses) or not HAND_IN.search(
+            understood.text
+        ):
+            return "", []
+        stage_ids = set(self.shape.stages)
+        named = understood.topic_ids(stage_ids)
+        only = named[0] if len(set(named)) == 1 else None
+        lines: list[str] = []
+        judged: list[str] = []
+        for clause in understood.clauses:
+            dates = read_dates(clause)
+            ids = self.reader.topic_ids(clause, stage_ids) or ([only] if only else [])
+            stage = self.shape.stages[ids[0]] if ids else None
+            if not dates or stage is None or stage.deadline is None or OF_THE_PROJECT.search(clause):
+                continue
+            claimed = understood.claimed_dates()
+            by = {
+                (int(m.group(1)), int(m.group(2)))
+                for m in BY_THE_DAY.finditer(to_arabic(clause))
+                if m.group(1)
+            }
+            for year, month, day in dates:
+                if (month, day) in by:
+                    continue  # 8月26日前交，对吗: the deadline restated, not a day chosen
+                if self._anothers_deadline(stage, month, day) and (year, month, day) in claimed:
+                    continue  # 入库是8月26号截止吧: a claim about a deadline, Premises answers it
+                try:
+                    planned = dt.date(year or stage.deadline.year, month, day)
+                except ValueError:
+                    continue  # 2月30号: no such day
+                lines.append(self._line(planned, stage, lang))
+                judged.append(stage.id)
+        stages = [self.shape.stages[i] for i in dict.fromkeys(judged)]
+        entries = [e for s in stages if (e := self.shape.entry_for_clause.get(s.clause))]
+        return "\n".join(dict.fromkeys(lines)), entries
+
+    def _anothers_deadline(self, stage: Stage, month: int, day: int) -> bool:
+        return any(
+            s.deadline and (s.deadline.month, s.deadline.day) == (month, day)
+            for s in self.shape.stages.values()
+            if s.id != stage.id
+        )
+
+    def _line(self, planned: dt.date, stage: Stage, lang: Lang) -> str:
+        assert stage.deadline is not None
+        days = (stage.deadline - planned).days
+        key = "timing_early" if days > 0 else "timing_on_the_day" if days == 0 else "timing_late"
+        return reply_text(
+            self.kb,
+            key,
+            lang,
+            date=format_day(planned, lang),
+            stage=stage.name.get(lang),
+            deadline=format_day(stage.deadline, lang),
+            days=str(abs(days)),
+            clause=clause_label(self.kb, stage.clause, lang),
+        )

@@ -1,0 +1,51 @@
+"""A day the firm says it will hand a stage in, judged against that stage's deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conversations.compose import Composer
+from knowledge.loader import KnowledgeBase
+from knowledge.search import SearchIndex
+
+JUNE_20 = dt.date(2022, 6, 20)
+
+
+@pytest.fixture(scope="module")
+def composer(kb: KnowledgeBase, index: SearchIndex) -> Composer:
+    return Composer(kb, index)
+
+
+def test_a_day_after_the_deadline_is_late_by_so_many_days(composer: Composer):
+    answer = composer.answer("客户打算9月2日交验收申请，行不行", None, JUNE_20)
+    assert answer.entry_id == "acceptance-application-deadline"
+    assert "晚了7天" in answer.text and "2022年8月26日" in answer.text
+
+
+def test_each_stage_and_its_day_are_judged(composer: Composer):
+    text = composer.answer("7月4号交入库材料，8月29号交验收申请，这样安排有问题吗", None, JUNE_20).text
+    assert "早4天" in text and "晚了3天" in text
+
+
+def test_the_deadline_day_itself_is_in_time(composer: Composer):
+    assert "正好是截止日当天" in composer.answer("我们7月8号交入库材料可以吗", None, JUNE_20).text
+
+
+def test_a_day_in_english_is_judged(composer: Composer):
+    text = composer.answer("Can we hand in the database registration on July 11?", None, JUNE_20).text
+    assert "3 days after the deadline" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "验收材料8月26日前交当地工信部门，对吗？",  # the deadline restated, not a day chosen
+        "2022年8月20日建成，验收申请什么时候交",  # the project's own date
+        "入库几号截止",  # no day said
+    ],
+)
+def test_no_day_of_handing_in_is_judged_where_none_is_said(composer: Composer, question: str):
+    lines = composer.answer(question, None, JUNE_20).text.splitlines()
+    assert not any(line.startswith("2022年") and "交" in line.split("：")[0] for line in lines)
