@@ -33,6 +33,11 @@ GOALS = re.compile(
 )
 # 这样做合规吗: a question about what the story just told
 POINTS_BACK = re.compile(r"这样|这么做|这种做法|这种情况|咁做|咁样|噉做")
+# the directions as a whole asked for: 一共几个支持方向, 有哪些方向, how many directions
+DIRECTIONS_LISTED = re.compile(
+    r"(?:几个|几类|多少个|哪几个|哪些|一共|总共|共有)[^，。？?]{0,4}方向|how many (?:support )?directions"
+    r"|what are the (?:support )?directions"
+)
 CAN = re.compile(r"^(?:还能|还可以|能|可以|可)")  # 能报: 报, said as what may be done
 ALONE_MARGIN = 0.1  # how much better a question must match on its own than with the story's topic
 OFFERED = re.compile(r"(?:属于|算是|算|归|归到|归为|报)(?:的是)?$")  # a direction offered for the thing
@@ -475,12 +480,27 @@ class Parts:
         named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
         if not named:
             return parts
+        # 这次一共几个支持方向？标杆项目最高补多少？: the summary a question about the directions
+        # as a whole got (naming none of them, not 分别 of the ones named) answers that question
+        directions = set(self.shape.directions)
+        about_all = [
+            c
+            for c in understood.clauses
+            if self.reader.is_question(c)
+            and not self.reader.topic_ids(c, directions)
+            and not self._only_each(c)
+            and DIRECTIONS_LISTED.search(simplify(c)) is not None
+        ]
+        asked_of_all = {
+            r.entry.id for c in about_all if (r := self.index.search(c)).kind is Kind.ANSWER and r.entry
+        }
         out: list[Entry] = []
         for entry in parts:
             section = entry.clause.split("(")[0]
             about = self.shape.directions_of(entry)
             general = (
                 entry.id in self.shape.summaries
+                and entry.id not in asked_of_all
                 and entry.clause == section
                 and section in {section_of(c) for d in named for c in (d.clause, d.funding.clause)}
             )

@@ -52,7 +52,7 @@ MESSAGE_CLAUSES = re.compile(
     CLAUSE_SPLIT.pattern
     + r"|(?<=[A-Za-z0-9'\"’”)])\.\s+(?=[A-Za-z'\"‘“(])"  # …an 'industrial brain'. Which …, …June 2022. Are …
     + r"|(?<=[\u4e00-\u9fff])\.\s+(?=[A-Z])"  # …a plant in 韶关高新区. When is …
-    + r"|(?<![^\s：:，,。？?！!；;])\d{1,2}[.、)）](?=[^\d\s])"
+    + r"|(?<![^\s：:，,。？?！!；;])\d{1,2}[.、)）]\s*(?=[^\d\s])"
 )
 A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔会, 有冇: a yes-no question
 QUESTION_MARK = re.compile(

@@ -138,6 +138,22 @@ def test_a_platform_used_only_by_clients_elsewhere_is_told_the_rule(composer: Co
     assert "得到应用" in text and "不符合" in text
 
 
+def test_the_directions_ways_of_paying_compared_are_each_amount(composer: Composer):
+    # 补贴算法 is how the subsidy is worked out, not an algorithm
+    text = composer.answer("上云跟标杆比 补贴算法一样吗", None, JUNE_20).text
+    assert "50万" in text and "100万" in text
+
+
+def test_numbered_questions_with_a_space_after_the_number_are_each_answered(composer: Composer):
+    text = composer.answer("两件事：1. 入库截止哪天 2. 纸质材料要几份", None, JUNE_20).text
+    assert "7月8日" in text and "一式七份" in text
+
+
+def test_how_many_directions_is_answered_beside_one_directions_cap(composer: Composer):
+    text = composer.answer("一共有几个支持方向？5G项目最高补多少？", None, JUNE_20).text
+    assert "四个方向" in text and "100万" in text
+
+
 def test_a_budget_is_the_investment_it_plans(composer: Composer):
     assert "80万" in composer.answer("系统性平台项目预算800万，市里能补多少", None, JUNE_20).text
 
@@ -1161,6 +1177,8 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("群里说安全出过大事也没关系，真的吗？", "compliance-conditions"),
         # another programme's word in a relayed claim, the question pointing back at the direction
         ("老板说标杆平台这个方向只要装个5G基站就算，这个方向到底要做什么？", "direction-2-scope"),
+        # 出过啥事: what happened, not 啥时 (when) mistyped
+        ("以前厂里出过啥事也能报对吧", "compliance-conditions"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
