@@ -657,6 +657,9 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "Recommend an ERP for our plant",
         "Any hotel near the bureau? budget 200 yuan",
         "推荐一款带5G模组的工业网关",
+        # staff appraisal forms, and data security products
+        "帮员工做绩效考核表有没有模板",
+        "数据上云后用什么安全产品好",
         "省级专项资金的评审结果什么时候出来",
     ],
 )
@@ -1179,6 +1182,10 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("老板说标杆平台这个方向只要装个5G基站就算，这个方向到底要做什么？", "direction-2-scope"),
         # 出过啥事: what happened, not 啥时 (when) mistyped
         ("以前厂里出过啥事也能报对吧", "compliance-conditions"),
+        # what goes into the investment, what the notice is about, the builder applying compared
+        ("what goes into the investment amount", "investment-scope"),
+        ("what is the notice about", "purpose"),
+        ("厂里自己报和让软件公司承建的报 有什么不同", "builder-applying"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
