@@ -660,6 +660,7 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         # staff appraisal forms, and data security products
         "帮员工做绩效考核表有没有模板",
         "数据上云后用什么安全产品好",
+        "MES经常卡顿怎么优化",
         "省级专项资金的评审结果什么时候出来",
     ],
 )
@@ -1186,6 +1187,7 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("what goes into the investment amount", "investment-scope"),
         ("what is the notice about", "purpose"),
         ("厂里自己报和让软件公司承建的报 有什么不同", "builder-applying"),
+        ("Which attachments go with the acceptance application?", "acceptance-materials"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
