@@ -2,8 +2,10 @@
 
 Most Chinese typos on a phone come from pinyin input: the right sound, the wrong character. A
 word of the question that the knowledge base does not know is replaced by a known word with the
-same toneless pinyin that shares at least one character with it, so real words that merely sound
-alike (下雨 / 夏雨) are not pulled into the notice's vocabulary.
+same toneless pinyin that shares at least one character with it (not a mere particle: 补得 is no
+不得), so real words that merely sound alike (下雨 / 夏雨) are not pulled into the notice's
+vocabulary. When no known word sounds exactly the same, zh ch sh may stand for z c s, as southern
+speakers type them (验搜 → 验收).
 """
 
 from __future__ import annotations
