@@ -17,7 +17,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import Entry, Lang, Stage
 
 # handing a stage in: 交, 报, submit (the date of that act is what is judged)
-HAND_IN = re.compile(r"交|报|递|送|submit|hand(?:ed)? in|file|lodge|send", re.IGNORECASE)
+HAND_IN = re.compile(r"交|(?<!申)报|递|送|submit|hand(?:ed)? in|file|lodge|send", re.IGNORECASE)
 # 8月26日前交: a date said as the deadline itself (a claim about it), not the day of the hand-in
 BY_THE_DAY = re.compile(
     r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:之前|以前|前)|\bby (?:[a-z]+ \d{1,2}|\d{1,2} [a-z]+)"
@@ -53,6 +53,8 @@ class Timing:
             stage = self.shape.stages[ids[0]] if ids else None
             if not dates or stage is None or stage.deadline is None or OF_THE_PROJECT.search(clause):
                 continue
+            if self.shape.deadline_intents & set(self.reader.intents_of(clause)):
+                continue  # 入库申报7月8日截止，对吧: a deadline stated, not a day chosen
             claimed = understood.claimed_dates()
             by = {
                 (int(m.group(1)), int(m.group(2)))

@@ -42,6 +42,8 @@ def test_a_day_in_english_is_judged(composer: Composer):
     "question",
     [
         "验收材料8月26日前交当地工信部门，对吗？",  # the deadline restated, not a day chosen
+        "入库申报7月8日截止，验收申请8月26日截止，对吧？",  # deadlines stated for confirmation
+        "入库申报截止是7月8号吗",
         "2022年8月20日建成，验收申请什么时候交",  # the project's own date
         "入库几号截止",  # no day said
     ],
