@@ -303,8 +303,8 @@ class Composer:
         computed = self._worked_figures(understood, figures, parts, lang)
         span = self.spans.worked(understood, lang) or self.spans.meaning(understood, lang)
         timing, stages_judged = self.timing.judged(understood, lang)
-        if timing:  # 客户想9月1日交验收申请行不行: the stage's own deadline answers it first
-            parts = [*stages_judged, *(p for p in parts if p not in stages_judged)]
+        if timing:  # 客户想9月1日交验收申请行不行: the stage's own deadline answers it too
+            parts = [*parts, *(s for s in stages_judged if s not in parts)]
         if not parts and not computed and not span:
             return self._plain(main)
 

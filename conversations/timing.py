@@ -22,6 +22,9 @@ HAND_IN = re.compile(r"交|(?<!申)报|递|送|submit|hand(?:ed)? in|file|lodge|
 BY_THE_DAY = re.compile(
     r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:之前|以前|前)|\bby (?:[a-z]+ \d{1,2}|\d{1,2} [a-z]+)"
 )
+JUST_A_DAY = re.compile(
+    r"(?:比如|例如|大概|大约|估计|就|是|on)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?(?:左右|前后)?"
+)
 # a date of the project itself, not of a hand-in: 8月20日建成, went live on, passed acceptance
 OF_THE_PROJECT = re.compile(
     r"建成|完成|完工|上线|投产|投用|开工|通过|批|complet|went live|go-live|finish|passed|approved",
@@ -49,7 +52,11 @@ class Timing:
         judged: list[str] = []
         for clause in understood.clauses:
             dates = read_dates(clause)
-            ids = self.reader.topic_ids(clause, stage_ids) or ([only] if only else [])
+            own = self.reader.topic_ids(clause, stage_ids)
+            # a day in a clause naming no stage is the named stage's only when it is handed in
+            # then (7月6号交) or the day is all the clause says (比如七月六号), not 8月1日开会
+            said_alone = HAND_IN.search(clause) or JUST_A_DAY.fullmatch(to_arabic(clause).strip())
+            ids = own or ([only] if only and said_alone else [])
             stage = self.shape.stages[ids[0]] if ids else None
             if not dates or stage is None or stage.deadline is None or OF_THE_PROJECT.search(clause):
                 continue
