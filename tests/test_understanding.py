@@ -1188,6 +1188,9 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("what is the notice about", "purpose"),
         ("厂里自己报和让软件公司承建的报 有什么不同", "builder-applying"),
         ("Which attachments go with the acceptance application?", "acceptance-materials"),
+        # the notice's own things said in other English words
+        ("The job wrapped up in October 2022. Is that inside the eligible window?", "construction-window"),
+        ("Our CEO was named a discredited enforcement target. Can we apply?", "compliance-conditions"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
