@@ -17,7 +17,9 @@ from knowledge.loader import KnowledgeBase
 from knowledge.schema import Entry, Lang, Stage
 
 # handing a stage in: 交, 报, submit (the date of that act is what is judged)
-HAND_IN = re.compile(r"交|(?<!申)报|递|送|submit|hand(?:ed)? in|file|lodge|send", re.IGNORECASE)
+HAND_IN = re.compile(
+    r"交(?!流|通|易|互|叉|付|税)|(?<!申)报|递交|报送|submit|hand(?:ed)? in|\bfile\b|lodge", re.IGNORECASE
+)
 # 8月26日前交: a date said as the deadline itself (a claim about it), not the day of the hand-in
 BY_THE_DAY = re.compile(
     r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:之前|以前|前)|\bby (?:[a-z]+ \d{1,2}|\d{1,2} [a-z]+)"
