@@ -1,6 +1,7 @@
 """The dates a firm says it will hand a stage in (7月5号交入库材料, submit the registration on
 July 12), judged against that stage's deadline: ahead of it, on the day, or late, and by how many
-days. A date that is itself a stage's deadline is a claim about the deadline: Premises checks it.
+days. A deadline restated (8月26日前交，对吗) or another stage's deadline offered for this one
+(入库是8月26号截止吧) is a claim about the deadline, not a day chosen: Premises checks those.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ class Timing:
         only = named[0] if len(set(named)) == 1 else None
         lines: list[str] = []
         judged: list[str] = []
+        claimed = understood.claimed_dates()
         for clause in understood.clauses:
             dates = read_dates(clause)
             own = self.reader.topic_ids(clause, stage_ids)
@@ -64,7 +66,6 @@ class Timing:
                 continue
             if self.shape.deadline_intents & set(self.reader.intents_of(clause)):
                 continue  # 入库申报7月8日截止，对吧: a deadline stated, not a day chosen
-            claimed = understood.claimed_dates()
             by = {
                 (int(m.group(1)), int(m.group(2)))
                 for m in BY_THE_DAY.finditer(to_arabic(clause))
@@ -103,6 +104,6 @@ class Timing:
             date=format_day(planned, lang),
             stage=stage.name.get(lang),
             deadline=format_day(stage.deadline, lang),
-            days=str(abs(days)),
+            days=str(abs(days)) if lang == "zh" else f"{abs(days)} day{'' if abs(days) == 1 else 's'}",
             clause=clause_label(self.kb, stage.clause, lang),
         )

@@ -36,6 +36,8 @@ def test_the_deadline_day_itself_is_in_time(composer: Composer):
 def test_a_day_in_english_is_judged(composer: Composer):
     text = composer.answer("Can we hand in the database registration on July 11?", None, JUNE_20).text
     assert "3 days after the deadline" in text
+    one_day = composer.answer("Can we hand in the database registration on July 9?", None, JUNE_20).text
+    assert "1 day after the deadline" in one_day
 
 
 @pytest.mark.parametrize(
