@@ -1191,6 +1191,8 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         # the notice's own things said in other English words
         ("The job wrapped up in October 2022. Is that inside the eligible window?", "construction-window"),
         ("Our CEO was named a discredited enforcement target. Can we apply?", "compliance-conditions"),
+        # after a blot on the record, 还能不能申报 asks the conditions, not whether the round is open
+        ("我们厂被列入失信名单了，还能不能申报？", "compliance-conditions"),
     ],
 )
 def test_everyday_words_for_the_notices_own_facts(composer: Composer, question: str, entry_id: str):
