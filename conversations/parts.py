@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from conversations.attachments import attachment_numbers
 from conversations.shape import NoticeShape, section_of
-from conversations.understanding import JOINERS, QUESTION_MARK, Reader, Topic, Understanding
+from conversations.understanding import JOINERS, QUESTION_MARK, QUOTE, Reader, Topic, Understanding
 from knowledge.figures import read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
@@ -42,7 +42,6 @@ CAN = re.compile(r"^(?:还能|还可以|能|可以|可)")  # 能报: 报, said a
 ALONE_MARGIN = 0.1  # how much better a question must match on its own than with the story's topic
 OFFERED = re.compile(r"(?:属于|算是|算|归|归到|归为|报)(?:的是)?$")  # a direction offered for the thing
 OFFERED_REACH = 4  # characters before a direction's word in which 属于, 算 … offer it
-QUOTE = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")  # the notice's words quoted
 MIN_QUOTE_CHARS = 6  # a quote this long names one passage (“上云上平台” is said everywhere)
 # 区里还是市里, 县里定系市里: a clause that only offers a choice of levels of government as the
 # answer to the question before it (降本还是提质量 offers what the story's topic is for)
@@ -64,6 +63,9 @@ class Parts:
         self.comparison_words = [to_arabic(w) for w in lexicon.comparison_words]
         self.which_direction = [to_arabic(w) for w in lexicon.which_direction]
         self.direction_of_scope = {d.clause: d for d in kb.notice.directions}
+        self.stage_clauses = {s.clause for s in kb.notice.stages}
+        # the words a question only of applying is made of (这次能报吗): asking, and this round
+        self.plain_words = set(reader.generic_words) | {simplify(w) for w in lexicon.notice_refs}
 
     def pick(self, question: str, understood: Understanding, main: SearchResult) -> tuple[list[Entry], bool]:
         """One FAQ entry per question asked: the best entry for the message's questions, then of
@@ -320,22 +322,21 @@ class Parts:
     def _only_asks_to_apply(self, clause: str) -> bool:
         """这次能报吗: whether one may apply, in words of applying and of this round only; the
         story it ends says what about (not 三个行不行, 还有机会往上推荐吗)."""
-        lexicon = self.kb.lexicon
         words = self.index.known_words(clause)
         # 报, 能报, 可以申请: a word of applying itself (not 上报, nor 截止 and 条件, which are asks)
         applying = [
-            w for w in words if CAN.sub("", w) in lexicon.apply_words and not self.reader.intents_of(w)
+            w
+            for w in words
+            if CAN.sub("", w) in self.kb.lexicon.apply_words and not self.reader.intents_of(w)
         ]
-        plain = set(self.reader.generic_words) | {simplify(w) for w in lexicon.notice_refs}
-        return bool(applying) and all(w in plain or w in applying for w in words)
+        return bool(applying) and all(w in self.plain_words or w in applying for w in words)
 
     def _summary_when_unnamed(self, result: SearchResult, query: str) -> SearchResult:
         """单个项目最多能拿多少 among other questions: one direction's amount for a question that
         names none is a guess; the summary of every direction's amount answers it. So for a
         stage: 什么时候交 naming no stage is answered by an overview that matches it as well."""
         entry = result.entry
-        stage_clauses = {s.clause for s in self.shape.stages.values()}
-        if entry is not None and entry.clause in stage_clauses:
+        if entry is not None and entry.clause in self.stage_clauses:
             if self.reader.topic_ids(query, set(self.shape.stages)):
                 return result
             tied = [m for m in result.suggestions if m.entry.overview and m.score >= result.score - TIE]

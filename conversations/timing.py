@@ -44,10 +44,10 @@ class Timing:
     def judged(self, understood: Understanding, lang: Lang) -> tuple[str, list[Entry]]:
         """Each date said beside a stage, in a message that asks, against that stage's deadline;
         and the entries of the stages judged (their deadlines' own answers)."""
-        if not any(self.reader.is_question(c) for c in understood.clauses) or not HAND_IN.search(
-            understood.text
+        if not HAND_IN.search(understood.text) or not any(
+            self.reader.is_question(c) for c in understood.clauses
         ):
-            return "", []
+            return "", []  # no hand-in said (most messages: the cheap test first), or nothing asked
         stage_ids = set(self.shape.stages)
         named = understood.topic_ids(stage_ids)
         only = named[0] if len(set(named)) == 1 else None

@@ -87,7 +87,8 @@ DIRECTION_POINTERS = (
     "this direction",
     "that direction",
 )
-QUOTED_NAME = re.compile(r"[“「『\"]([^”」』\"]{2,12})[”」』\"]")  # a name in quotes: “稳工业”
+QUOTE = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")  # words quoted: “上云上平台”, “稳工业”
+MAX_QUOTED_NAME = 12  # a programme's name in quotes is short (“稳工业”); longer is a passage
 
 # what may stand between a verb and the stage it is done to: finish (the) entry, complete our acceptance
 STAGE_OBJECT = re.compile(r"\s*(?:(?:the|our|its|their|this|that)\s+)?")
@@ -866,8 +867,10 @@ class Reader:
                     return before + words[at]
         # “稳工业”奖励资金: a name in quotes before a support word, naming none of the notice's things
         simplified = simplify(text)
-        for match in QUOTED_NAME.finditer(simplified):
+        for match in QUOTE.finditer(simplified):
             name, rest = match.group(1), simplified[match.end() :].lstrip("的 ")
+            if not 2 <= len(name) <= MAX_QUOTED_NAME:
+                continue
             if rest.startswith(tuple(self.support_names)) and not self._topics(name):
                 return name
         return None

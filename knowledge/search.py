@@ -342,12 +342,9 @@ class SearchIndex:
             at = clause.find(place)
             said = clause[at + len(place) :] if at >= 0 else ""
             has_support = re.search(rf"^[^有]{{0,12}}有[^有]{{0,16}}?(?:{words})", said) is not None
-            if has_support and not self._home_words_in(said):
+            if has_support and not any(word and word in said for word in self._home_words):
                 return True
         return False
-
-    def _home_words_in(self, text: str) -> bool:
-        return any(word and word in text for word in self._home_words)
 
     def _before_home(self, after: str, start: int) -> str:
         """总部在上海，我们要知道韶关这个政策: what follows the place up to the notice's own city,
