@@ -918,10 +918,16 @@ class Reader:
         """The message with its outside words blanked: what it says of the notice (在阿里云上部署了
         MES，能申报吗 → 在 上部署了MES…; 91号文是2023年的吧 → 91号文是 的吧)."""
         text = understood.simplified
-        for word in self.index.outside_words(understood.text):
-            # the word as the index spells it, bare: cloudserver is "cloud server" in the message
-            spaced = r"\s*".join(map(re.escape, word))
-            text = re.sub(spaced, " ", text, flags=re.IGNORECASE)
+        words = self.index.outside_words(understood.text)
+        for _ in range(3):  # 员工工资、培训费: blanking 培训 leaves 工资 费, read as 资费 in turn
+            for word in words:
+                # the word as the index spells it, bare: cloudserver is "cloud server" in the
+                # message; the index reads across punctuation too (工资、 费 is 资费)
+                spaced = r"\W*".join(map(re.escape, word))
+                text = re.sub(spaced, " ", text, flags=re.IGNORECASE)
+            words = self.index.outside_words(text)
+            if not words:
+                break
         return text
 
     def asked(self, understood: Understanding) -> list[str]:

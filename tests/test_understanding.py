@@ -2267,3 +2267,22 @@ def test_a_firms_own_figure_is_worked_for_the_direction_whose_applicant_it_is(co
 )
 def test_a_kind_of_firm_said_not_to_be_names_no_direction(composer: Composer, question: str):
     assert composer.answer(question, None, JUNE_20).entry_id != "direction-2-scope"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("我哋係澳門投資嘅藥廠，想問申報對象有咩要求？", "who-can-apply"),
+        ("我們係香港投資嘅汽車零部件廠，項目2021年6月已經完工，今次仲報得唔報得？", "construction-window"),
+    ],
+)
+def test_where_a_firms_investors_are_from_is_no_other_places_policy(
+    composer: Composer, question: str, entry_id: str
+):
+    assert composer.answer(question, None, JUNE_20).entry_id == entry_id
+
+
+def test_blanking_an_outside_word_leaves_no_new_one_across_punctuation(composer: Composer):
+    # 培训 is outside; blanked, 员工工资、 费 reads as 资费, outside too: whether it counts is asked
+    composed = composer.answer("员工工资、培训费可以算项目投资吗？", None, JUNE_20)
+    assert composed.entry_id == "investment-scope" and "设备、材料、软件等各类采购费用" in composed.text
