@@ -2286,3 +2286,21 @@ def test_blanking_an_outside_word_leaves_no_new_one_across_punctuation(composer:
     # 培训 is outside; blanked, 员工工资、 费 reads as 资费, outside too: whether it counts is asked
     composed = composer.answer("员工工资、培训费可以算项目投资吗？", None, JUNE_20)
     assert composed.entry_id == "investment-scope" and "设备、材料、软件等各类采购费用" in composed.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们药厂前年产品质量出过大问题，召回了一批药，这个算不算不能报的情况",
+        "近几年内不能有哪些问题？我们财务说要查多少年的账",
+    ],
+)
+def test_a_firms_own_record_asks_the_compliance_conditions(composer: Composer, question: str):
+    composed = composer.answer(question, None, JUNE_20)
+    assert composed.entry_id == "compliance-conditions" and "近5年内" in composed.text
+
+
+def test_the_lowest_cap_is_answered_with_every_directions_cap(composer: Composer):
+    composed = composer.answer("四种项目里哪个封顶最低？", None, JUNE_20)
+    assert composed.entry_id == "amounts-overview" and "最高50万元" in composed.text
+    assert composer.answer("韶关最低工资标准现在是多少", None, JUNE_20).entry_id is None
