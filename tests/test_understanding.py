@@ -2308,7 +2308,11 @@ def test_the_lowest_cap_is_answered_with_every_directions_cap(composer: Composer
 
 @pytest.mark.parametrize(
     "question",
-    ["药厂新车间要做GMP符合性检查，流程是怎样的", "食品厂员工健康证在哪里办，要多少钱", "电子发票怎么开 税控盘坏了"],
+    [
+        "药厂新车间要做GMP符合性检查，流程是怎样的",
+        "食品厂员工健康证在哪里办，要多少钱",
+        "电子发票怎么开 税控盘坏了",
+    ],
 )
 def test_a_firms_other_paperwork_is_outside_the_notice(composer: Composer, question: str):
     assert composer.answer(question, None, JUNE_20).entry_id is None
