@@ -2316,3 +2316,24 @@ def test_the_lowest_cap_is_answered_with_every_directions_cap(composer: Composer
 )
 def test_a_firms_other_paperwork_is_outside_the_notice(composer: Composer, question: str):
     assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("项目投资是按什么时间段内的投入算？", "investment-scope"),
+        ("What does the investment include? Can we count equipment bought in Oct 2021?", "investment-scope"),
+        ("市级奖补的具体金额固定吗？我们要做明年预算", "final-amount"),
+        ("最终补多少是不是就按10%算死了？", "final-amount"),
+        ("5G项目是固定给百分之十吗 还是看情况", "direction-4-amount"),
+    ],
+)
+def test_what_counts_and_how_the_amount_is_settled(composer: Composer, question: str, entry_id: str):
+    assert composer.answer(question, None, JUNE_20).entry_id == entry_id
+
+
+def test_a_misheard_base_is_still_worked_and_a_second_question_answered(composer: Composer):
+    text = composer.answer("我们上云项目 生级专项资金45万 市里能配套多少", None, JUNE_20).text
+    assert "省级专项资金45万元 × 10% = 4.5万元" in text
+    text = composer.answer("5G项目省级资金680万 市里能给多少 另外要等验收完才给吗", None, JUNE_20).text
+    assert "68万元" in text and "事后奖补" in text
