@@ -2337,3 +2337,18 @@ def test_a_misheard_base_is_still_worked_and_a_second_question_answered(composer
     assert "省级专项资金45万元 × 10% = 4.5万元" in text
     text = composer.answer("5G项目省级资金680万 市里能给多少 另外要等验收完才给吗", None, JUNE_20).text
     assert "68万元" in text and "事后奖补" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [("rk申报是企业直接报市局吗", "where-to-submit"), ("ys要交什么", "acceptance-materials")],
+)
+def test_pinyin_initials_typed_as_words_stand_for_the_notices_terms(
+    composer: Composer, question: str, entry_id: str
+):
+    assert composer.answer(question, None, JUNE_20).entry_id == entry_id
+
+
+def test_pinyin_initials_inside_an_english_word_are_left_alone(composer: Composer):
+    canonical = composer.index.normaliser.canonical("Does the work need to be done by August? yes, days")
+    assert "入库" not in canonical and "验收" not in canonical
