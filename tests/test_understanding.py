@@ -2353,3 +2353,12 @@ def test_pinyin_initials_typed_as_words_stand_for_the_notices_terms(
 def test_pinyin_initials_inside_an_english_word_are_left_alone(composer: Composer):
     canonical = composer.index.normaliser.canonical("Does the work need to be done by August? yes, days")
     assert "入库" not in canonical and "验收" not in canonical
+
+
+def test_recommended_upward_is_the_notices_own_clause(composer: Composer):
+    composed = composer.answer("项目做得好 能不能往上报国家或者省里的支持", None, JUNE_20)
+    assert composed.entry_id == "quality-project-recommendation"
+
+
+def test_how_long_something_else_takes_is_outside(composer: Composer):
+    assert composer.answer("我们想申请商标 要多长时间", None, JUNE_20).entry_id is None
