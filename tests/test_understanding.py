@@ -2362,3 +2362,18 @@ def test_recommended_upward_is_the_notices_own_clause(composer: Composer):
 
 def test_how_long_something_else_takes_is_outside(composer: Composer):
     assert composer.answer("我们想申请商标 要多长时间", None, JUNE_20).entry_id is None
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("支援方向入面有冇講5G？", "direction-4-scope"),
+        ("验收时要交承偌书吗", "acceptance-materials"),
+        ("申报单位在诚信方面有什么硬性要求？我们想先自查一下", "compliance-conditions"),
+        ("A court listed us as a defaulting party last year. Can we still apply?", "compliance-conditions"),
+    ],
+)
+def test_cantonese_typos_and_plain_words_for_the_notices_terms(
+    composer: Composer, question: str, entry_id: str
+):
+    assert composer.answer(question, None, JUNE_20).entry_id == entry_id
