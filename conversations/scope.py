@@ -58,7 +58,11 @@ class Scope:
         if not self.index.outside_words(understood.text):
             return False
         words = self._asking_words(asked)
-        if not all(w in self.reader.generic_words for w in words):
+        everyday = self.reader.generic_words
+        if self._names_the_unknown(asked) or self._story_applies_for_the_outside(understood, asked):
+            # 许可证到期了，续期要准备什么材料: the paperwork of the thing the story names
+            everyday = everyday | self.reader.paperwork_words
+        if not all(w in everyday for w in words):
             return False
         if self._topics_beside_the_outside(understood):
             # 5G网关想申请发明专利，流程怎么走: what the story applies for is outside, whatever

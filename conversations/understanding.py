@@ -418,6 +418,12 @@ class Reader:
             for t in index.normaliser.tokens(w, correct=False)
             if not t.startswith("~")
         }
+        self.paperwork_words = {
+            t
+            for w in lexicon.paperwork_words
+            for t in index.normaliser.tokens(w, correct=False)
+            if not t.startswith("~")
+        }
 
     def topics_named(self, text: str, *, correct: bool = True) -> list[Topic]:
         """The topics the text names as written, then those only its canonical form names (the

@@ -382,6 +382,9 @@ class Lexicon(Strict):
     # everyday asking words any subsidy question shares (申请, 多少, 条件 …): a question made only of
     # them is about whatever the story names, and when that is something else, so is the question
     generic_words: list[str] = []
+    # asking for paperwork (要准备什么材料): everyday asking too, when the question names something
+    # the knowledge base never speaks of (续期, 开户) or the story does an outside thing (变更法定代表人)
+    paperwork_words: list[str] = []
     # a story's outside thing is a support of its own when one of these follows it (社保补贴); a
     # generic question asking to apply (能申报吗) is about the notice unless the story names one
     support_words: list[str] = []

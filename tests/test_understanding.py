@@ -2377,3 +2377,22 @@ def test_cantonese_typos_and_plain_words_for_the_notices_terms(
     composer: Composer, question: str, entry_id: str
 ):
     assert composer.answer(question, None, JUNE_20).entry_id == entry_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "食品生产许可证到期了，续期要准备什么材料",
+        "公司要变更法定代表人，要准备什么材料",
+        "公司想减少注册资本，流程是什么",
+        "外商投资准入负面清单2022年版，制造业还有哪些限制",
+        "Our auditor asks about the transfer pricing documentation thresholds in China. What are they?",
+    ],
+)
+def test_the_paperwork_of_something_else_is_outside(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+def test_the_paperwork_of_a_project_told_is_the_notices(composer: Composer):
+    composed = composer.answer("在阿里云上部署了MES，要准备什么材料", None, JUNE_20)
+    assert composed.entry_id == "materials-overview"
