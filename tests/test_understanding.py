@@ -2396,3 +2396,16 @@ def test_the_paperwork_of_something_else_is_outside(composer: Composer, question
 def test_the_paperwork_of_a_project_told_is_the_notices(composer: Composer):
     composed = composer.answer("在阿里云上部署了MES，要准备什么材料", None, JUNE_20)
     assert composed.entry_id == "materials-overview"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our auditors want to know what the grant can be spent on. Any restrictions stated in the notice?",
+        "Does the grant need any special bookkeeping treatment when it arrives?",
+        "审计那边问：奖补资金能不能跟其他补贴混在同一个账里核算？",
+    ],
+)
+def test_what_the_money_is_spent_on_and_how_it_is_booked(composer: Composer, question: str):
+    composed = composer.answer(question, None, JUNE_20)
+    assert "专账管理" in composed.text and "信息化建设" in composed.text
