@@ -79,6 +79,9 @@ def duplicate_keys(data_dir: Path) -> list[str]:
         loader.duplicates = []
         try:
             loader.get_single_data()
+        except yaml.YAMLError as error:  # a stray '?' in a flow list: said plainly, no traceback
+            problems.append(f"{path}: not valid YAML: {' '.join(str(error).split())}")
+            continue
         finally:
             loader.dispose()
         problems += [

@@ -319,3 +319,10 @@ def test_ask_reads_bot_notice_dir_from_dot_env(tmp_path: Path, monkeypatch):
     (tmp_path / ".env").write_text(f"BOT_NOTICE_DIR={harbor}\n", encoding="utf-8")
     code, out = run_cli(["ask", "--json", "支持哪些方向"])
     assert code == 0 and json.loads(out)["entry_id"] == "what-directions"
+
+
+def test_kb_check_says_plainly_where_the_yaml_is_not_valid(tmp_path: Path, capsys):
+    # a bare '?' in a flow list is no YAML the strict reader takes: a clear line, no traceback
+    bad = "which_direction: [属于哪个?, "
+    code, err = _check_with_lexicon(tmp_path, capsys, lambda text: text.replace("which_direction: [", bad, 1))
+    assert code == 1 and "lexicon.yaml" in err and "not valid YAML" in err and "Traceback" not in err

@@ -2409,3 +2409,14 @@ def test_the_paperwork_of_a_project_told_is_the_notices(composer: Composer):
 def test_what_the_money_is_spent_on_and_how_it_is_booked(composer: Composer, question: str):
     composed = composer.answer(question, None, JUNE_20)
     assert "专账管理" in composed.text and "信息化建设" in composed.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "市场营销那块上了个数字化营销系统，跟工业互联网平台打通了，能报不？属于哪个",
+        "我们给客户做设备租赁，现在把租赁管理搬到工业互联网平台上了，这个能报吗？算哪个",
+    ],
+)
+def test_which_one_after_a_scenario_asks_its_direction(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id == "direction-1-scope"
