@@ -2420,3 +2420,8 @@ def test_what_the_money_is_spent_on_and_how_it_is_booked(composer: Composer, que
 )
 def test_which_one_after_a_scenario_asks_its_direction(composer: Composer, question: str):
     assert composer.answer(question, None, JUNE_20).entry_id == "direction-1-scope"
+
+
+def test_how_much_time_is_left_asks_the_deadline_beside_another_question(composer: Composer):
+    text = composer.answer("6月初刚看到通知，通知是6月几号发的？入库留给我们多少时间", None, JUNE_20).text
+    assert "2022年6月10日" in text and "2022年7月8日" in text
