@@ -2425,3 +2425,14 @@ def test_which_one_after_a_scenario_asks_its_direction(composer: Composer, quest
 def test_how_much_time_is_left_asks_the_deadline_beside_another_question(composer: Composer):
     text = composer.answer("6月初刚看到通知，通知是6月几号发的？入库留给我们多少时间", None, JUNE_20).text
     assert "2022年6月10日" in text and "2022年7月8日" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("这是哪个年度的申报？", "2022年"),
+        ("如果项目特别优质，除了市级还有没有更高层级的 support?", "推荐国家、省政策支持"),
+    ],
+)
+def test_the_round_s_year_and_a_higher_level_s_support(composer: Composer, question: str, expected: str):
+    assert expected in composer.answer(question, None, JUNE_20).text
