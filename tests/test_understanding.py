@@ -2436,3 +2436,8 @@ def test_how_much_time_is_left_asks_the_deadline_beside_another_question(compose
 )
 def test_the_round_s_year_and_a_higher_level_s_support(composer: Composer, question: str, expected: str):
     assert expected in composer.answer(question, None, JUNE_20).text
+
+
+def test_who_may_apply_names_each_directions_kind_of_firm(composer: Composer):
+    question = "申报主体是不是只能是工业企业？软件公司能不能作为主体报？"
+    assert "软件和信息服务企业" in composer.answer(question, None, JUNE_20).text
