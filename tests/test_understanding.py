@@ -2441,3 +2441,19 @@ def test_the_round_s_year_and_a_higher_level_s_support(composer: Composer, quest
 def test_who_may_apply_names_each_directions_kind_of_firm(composer: Composer):
     question = "申报主体是不是只能是工业企业？软件公司能不能作为主体报？"
     assert "软件和信息服务企业" in composer.answer(question, None, JUNE_20).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "補貼錢可唔可以攞嚟做市場推廣？",
+        "钱下来以后可以买服务器和软件许可吗",
+        "Can we spend the subsidy on our marketing campaign next year?",
+    ],
+)
+def test_what_the_money_may_buy_once_paid_asks_its_use(composer: Composer, question: str):
+    assert "专账管理" in composer.answer(question, None, JUNE_20).text
+
+
+def test_when_the_notice_came_out_in_cantonese(composer: Composer):
+    assert "2022年6月10日" in composer.answer("通知系几时出嘅？我哋老细话系五月", None, JUNE_20).text
