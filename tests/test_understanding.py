@@ -2457,3 +2457,15 @@ def test_what_the_money_may_buy_once_paid_asks_its_use(composer: Composer, quest
 
 def test_when_the_notice_came_out_in_cantonese(composer: Composer):
     assert "2022年6月10日" in composer.answer("通知系几时出嘅？我哋老细话系五月", None, JUNE_20).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们是乐昌的一家机械厂，想参加今年的广交会，展位费政府有没有补贴？去哪里申请？",
+        "We want ISO 9001 certification. Which certification bodies are recognised?",
+        "2021年研发投入了800多万。想问一下研发费用加记扣除现在是按100%还是75%？",
+    ],
+)
+def test_trade_fairs_certifiers_and_a_misspelt_tax_deduction_are_outside(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is None
