@@ -162,6 +162,7 @@ CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\n]")
 LOCAL_AGAIN = re.compile(r"县里|区里|县级|区级|本县|本区|我们县|我们区|当地|本地")
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 EN_ROUND_WINDOW = 40  # the same in English (the 2021 Shaoguan industrial internet programme)
+SET_UP_THERE = re.compile(r"\s*在[^，,。？?！!]{1,10}?(?:注册|成立|设立|落户|建厂|开厂)")
 SENTENCE_END = re.compile(r"[。？?！!]|\.\s")  # a round's word in the next sentence is not the year's
 ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
 # 按省级专项资金的10%: the funds just after one of these are the base of the city's amount
@@ -916,6 +917,9 @@ class Reader:
             if int(match.group(1)) == self.notice_year or MONTH_BEFORE.search(simplified[: match.start()]):
                 continue
             after = SENTENCE_END.split(simplified[match.end() : match.end() + window], maxsplit=1)[0]
+            # 2020年在韶关注册了子公司: where the firm was set up that year, no round of its own
+            if SET_UP_THERE.match(simplified, match.end()):
+                continue
             if any(w in after for w in self.round_words):
                 return match.group(0)
         return None

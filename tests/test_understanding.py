@@ -2469,3 +2469,18 @@ def test_when_the_notice_came_out_in_cantonese(composer: Composer):
 )
 def test_trade_fairs_certifiers_and_a_misspelt_tax_deduction_are_outside(composer: Composer, question: str):
     assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+def test_the_year_a_firm_was_set_up_somewhere_is_no_round_of_its_own(composer: Composer):
+    question = (
+        "我们是广州的一家软件公司，2020年在韶关武江注册了子公司，给本地几家陶瓷厂部署了一套AI视觉质检平台，"
+        "省里给了200万专项。想问这个算不算行业性标杆项目？市里能配套多少？"
+    )
+    assert "省级专项资金200万元 × 10% = 20万元" in composer.answer(question, None, JUNE_20).text
+    assert composer.answer("2021年在韶关的项目验收结果公布了吗", None, JUNE_20).entry_id is None
+
+
+def test_an_industrial_cloud_is_direction_one(composer: Composer):
+    question = "2022年初上了工业云，省级专项资金拿到了1500万，那市级按10%是不是就有150万？"
+    text = composer.answer(question, None, JUNE_20).text
+    assert "方向一（工业企业“上云上平台”）：省级专项资金1500万元" in text and "方向二" not in text
