@@ -295,6 +295,8 @@ class Composer:
             return self._unstated(main if main.entry else index.search(question, lang, lenient=True))
         if main.kind is Kind.OUTSIDE and self.scope.asks_about_the_story(understood, asked):
             return self._plain(main)  # 听说有社保补贴，怎么申请: the story's other thing is asked
+        if main.kind is Kind.OUTSIDE and self.scope.asks_only_of_the_unknown(understood, asked):
+            return self._plain(main)  # My Excel VLOOKUP returns #N/A, how do I fix it
 
         parts, searched = self.parts.pick(question, understood, main)
         if main.kind is Kind.OUTSIDE and not searched:

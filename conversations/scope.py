@@ -79,6 +79,17 @@ class Scope:
             understood, asked, self.applying_words
         )
 
+    def asks_only_of_the_unknown(self, understood: Understanding, asked: list[str]) -> bool:
+        """My Excel VLOOKUP returns #N/A, how do I fix it: a message the search finds outside, no
+        topic of the notice named, whose questions are everyday asking words (not to apply): it
+        asks about the unknown thing it tells of."""
+        if understood.topics or not asked:
+            return False
+        words = self._asking_words(asked)
+        return all(w in self.reader.generic_words for w in words) and not any(
+            w in self.reader.apply_words for w in words
+        )
+
     def _topics_beside_the_outside(self, understood: Understanding) -> bool:
         """The notice's topics said in a clause that names nothing outside it (想从个体户转成有限
         公司: 个体户 is the outside thing's own word, not a topic of the notice told)."""

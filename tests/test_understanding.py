@@ -2484,3 +2484,15 @@ def test_an_industrial_cloud_is_direction_one(composer: Composer):
     question = "2022年初上了工业云，省级专项资金拿到了1500万，那市级按10%是不是就有150万？"
     text = composer.answer(question, None, JUNE_20).text
     assert "方向一（工业企业“上云上平台”）：省级专项资金1500万元" in text and "方向二" not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "My Excel VLOOKUP returns #N/A, how do I fix it?",
+        "Recommend a good ERP system for a small ceramics factory.",
+        "How much is the minimum wage in Shaoguan in 2022?",
+    ],
+)
+def test_everyday_asking_about_an_unknown_thing_is_outside(composer: Composer, question: str):
+    assert composer.answer(question, None, JUNE_20).entry_id is None
