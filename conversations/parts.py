@@ -111,7 +111,10 @@ class Parts:
                 referent is None
                 and not (last and self._only_each(questions[-1]))
                 and (not agreed or reader.topics_named(questions[-1]))
-                and not (main.kind is Kind.ANSWER and self._only_asks_to_apply(questions[-1]))
+                and not (
+                    main.kind is Kind.ANSWER
+                    and (self._only_asks_to_apply(questions[-1]) or self._only_plain(questions[-1]))
+                )
             ):
                 cores.append(search(questions[-1]))
             best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
@@ -318,6 +321,11 @@ class Parts:
             if len(saying) == 1:
                 return saying[0]
         return None
+
+    def _only_plain(self, clause: str) -> bool:
+        """有问题吗, is that a problem: everyday asking words only; the story says what about."""
+        words = self.index.known_words(clause)
+        return bool(words) and all(w in self.plain_words for w in words)
 
     def _only_asks_to_apply(self, clause: str) -> bool:
         """这次能报吗: whether one may apply, in words of applying and of this round only; the

@@ -510,7 +510,10 @@ class Reader:
         if other and self._spent_on(simplified, other):
             other = None
         if not about_the_notice:
-            other = other or self._other_body(bodies_named) or self._other_round(simplified)
+            body = None if other else self._other_body(bodies_named)
+            if body and self._part_of_a_situation(simplified, body, topics, bool(figures)):
+                body = None  # 3年前有个省级补贴被审计认定违规使用，这次还能报吗: the story's
+            other = other or body or self._other_round(simplified)
             local = self._local_policy(simplified)
             # 接到县工信局电话说有这个项目，入库几号截止: the county's bureau is the story's
             if local and not self._told_not_asked(simplified, local):

@@ -2496,3 +2496,13 @@ def test_an_industrial_cloud_is_direction_one(composer: Composer):
 )
 def test_everyday_asking_about_an_unknown_thing_is_outside(composer: Composer, question: str):
     assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+def test_a_higher_bodys_funds_in_the_story_of_an_audit_are_the_notices_condition(composer: Composer):
+    question = "我们公司3年前有个省级补贴被审计认定违规使用，被要求整改退回了，这次还能报吗？"
+    assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions"
+
+
+def test_is_that_a_problem_asks_about_the_story_before_it(composer: Composer):
+    composed = composer.answer("项目2022年8月30日完工，就晚了几天，有问题吗？", None, JUNE_20)
+    assert composed.entry_id == "construction-window"
