@@ -2506,3 +2506,9 @@ def test_a_higher_bodys_funds_in_the_story_of_an_audit_are_the_notices_condition
 def test_is_that_a_problem_asks_about_the_story_before_it(composer: Composer):
     composed = composer.answer("项目2022年8月30日完工，就晚了几天，有问题吗？", None, JUNE_20)
     assert composed.entry_id == "construction-window"
+
+
+def test_a_deadbeat_list_and_a_cantonese_issue_day(composer: Composer):
+    question = "我们公司之前被法院列进老赖名单了，钱后来还上了，现在还能报这个工业互联网补贴吗"
+    assert "失信被执行人" in composer.answer(question, None, JUNE_20).text
+    assert "2022年6月10日" in composer.answer("呢份通知係邊日出嘅？", None, JUNE_20).text
