@@ -316,6 +316,11 @@ class Understanding:
         return PHONE.findall(self.simplified) if self.premise else []
 
 
+def _as_searched(index: SearchIndex, words: list[str]) -> set[str]:
+    """The words' tokens as the search index makes them (补贴 → 奖补), without bigrams."""
+    return {t for w in words for t in index.normaliser.tokens(w, correct=False) if not t.startswith("~")}
+
+
 class Reader:
     """Built once from the search index (its normaliser and lexicon); `read` is read-only."""
 
@@ -406,25 +411,10 @@ class Reader:
         self.support_names = {simplify(w) for w in lexicon.support_words}  # as typed: 补贴, 奖励
         # a body's funds named after it: 省级专项资金, 省里的补贴
         self.funds_words = [*self.matching_words, *sorted(self.support_names)]
-        self.apply_words = {
-            t
-            for w in lexicon.apply_words
-            for t in index.normaliser.tokens(w, correct=False)
-            if not t.startswith("~")
-        }
         # as the search index tokenises them (补贴 → 奖补, 多少 → 金额)
-        self.generic_words = {
-            t
-            for w in lexicon.generic_words
-            for t in index.normaliser.tokens(w, correct=False)
-            if not t.startswith("~")
-        }
-        self.paperwork_words = {
-            t
-            for w in lexicon.paperwork_words
-            for t in index.normaliser.tokens(w, correct=False)
-            if not t.startswith("~")
-        }
+        self.apply_words = _as_searched(index, lexicon.apply_words)
+        self.generic_words = _as_searched(index, lexicon.generic_words)
+        self.paperwork_words = _as_searched(index, lexicon.paperwork_words)
 
     def topics_named(self, text: str, *, correct: bool = True) -> list[Topic]:
         """The topics the text names as written, then those only its canonical form names (the
