@@ -369,6 +369,7 @@ class Reader:
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.notice_refs = [to_arabic(w) for w in lexicon.notice_refs if w]
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
+        self._bodies_longest_first = sorted((w for w in self.other_bodies if w), key=len, reverse=True)
         self.not_bodies = [simplify(w) for w in lexicon.not_bodies if w]
         self.body_funds_questions = [simplify(w) for w in lexicon.body_funds_questions if w]
         self.round_words = [simplify(w) for w in lexicon.round_words]
@@ -658,9 +659,8 @@ class Reader:
         """是第三方检测机构做的吧 → 是 做的吧: the body offered is no word of what is asked (who does
         it), and words the knowledge base never saw would only blur the search."""
         text = understood.simplified
-        for word in sorted(self.other_bodies, key=len, reverse=True):
-            if word:
-                text = text.replace(word, " ")
+        for word in self._bodies_longest_first:
+            text = text.replace(word, " ")
         return text
 
     def _told_not_asked(self, simplified: str, words: tuple[str, ...]) -> bool:

@@ -163,6 +163,9 @@ class SearchIndex:
         investors = r"(?![- ](?:invested|funded|owned|capital|investor))"
         self._latin_places = re.compile(r"\b(?:" + "|".join(latin) + r")\b" + investors) if latin else None
         self._place_policy = [self._bare(w) for w in lexicon.place_policy_words]
+        # the policy words as one alternation each, English and Chinese, built once
+        self._policy_en = "|".join(re.escape(w) for w in self._place_policy if w and w.isascii())
+        self._policy_zh = "|".join(re.escape(w) for w in self._place_policy if w and not w.isascii())
         self._place_programme = [self._bare(w) for w in lexicon.place_programme_words]
         self._applicant_words = self._said_by([w for w in lexicon.applicant_from_elsewhere if w])
         self._project_place = self._said_by([w for w in lexicon.project_place_words if w])
@@ -327,14 +330,14 @@ class SearchIndex:
     def _names_its_policy(self, canonical: str, place: str) -> bool:
         """the Shenzhen (industrial internet) subsidy: an English place's name said of a policy,
         not of a firm (we are from Shenzhen, can we get the subsidy)."""
-        words = "|".join(re.escape(w) for w in self._place_policy if w and w.isascii())
+        words = self._policy_en
         pattern = rf"\b(?:the|a|an|its|their)\s+{re.escape(place)}(?:'s)?\s+(?:[a-z]+\s+){{0,3}}(?:{words})\b"
         return bool(words) and re.search(pattern, canonical) is not None
 
     def _has_its_support(self, question: str, place: str) -> bool:
         """广州黄埔区对平台项目有三成的补助: a place said, in one clause, to have a support of its
         own, however long what it supports is (not 我们在广州有工厂, nor 广州的企业有韶关的补贴吗)."""
-        words = "|".join(re.escape(w) for w in self._place_policy if w and not w.isascii())
+        words = self._policy_zh
         if not words:
             return False
         for said_clause in re.split(r"[，,。.!！?？;；:：\s]+", simplify(question[:MAX_QUESTION_CHARS])):
