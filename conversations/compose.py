@@ -198,6 +198,8 @@ class Composer:
         asks_amount = bool(set(understood.intents) & self.shape.amount_intents)
         if asks_amount and not understood.figures and (context.figures or self._named_directions(context)):
             return True
+        if understood.topics and read_dates(understood.text):
+            return False  # 项目8月30日完工，有问题吗: its own thing on its own date, whatever came before
         if alone.kind is not Kind.ANSWER or alone.score < CONFIDENT_ALONE or alone.entry is None:
             return True
         # an answer about one direction or stage the message does not name is a guess

@@ -2384,3 +2384,10 @@ def test_an_industrial_cloud_is_direction_one(composer: Composer):
     question = "2022年初上了工业云，省级专项资金拿到了1500万，那市级按10%是不是就有150万？"
     text = composer.answer(question, None, JUNE_20).text
     assert "方向一（工业企业“上云上平台”）：省级专项资金1500万元" in text and "方向二" not in text
+
+
+def test_a_message_with_its_own_thing_and_date_is_no_follow_up(composer: Composer):
+    first = composer.answer("我们是软件公司，部署了AI质检平台，省里给了200万，市里能配多少？", None, JUNE_20)
+    composed = composer.answer("项目2022年8月30日完工，就晚了几天，有问题吗？", None, JUNE_20, first.context)
+    assert not composed.followup and composed.entry_id == "construction-window"
+    assert "200万元" not in composed.text
