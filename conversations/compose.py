@@ -245,6 +245,10 @@ class Composer:
         if self._small_talk_first(understood):  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
             return self._plain(index.search(understood.clauses[0], lang))
         main = index.search(question, lang)
+        asked_here = self.reader.without_where_it_is(understood)
+        if asked_here != question:  # 我们曲江的，入库去哪里报: the county tells where, not what
+            alone = index.search(asked_here, lang)
+            main = alone if alone.kind is Kind.ANSWER else main
         if understood.about_the_notice:  # 这是2023年的通知吧: the notice's own date and issuer
             asked = [c for c in understood.clauses if self.reader.is_question(c)]
             if asked and len(asked) < len(understood.clauses):  # 老板这么说: who said it, no question

@@ -392,6 +392,7 @@ class Reader:
             | {simplify(w) for w in lexicon.local_bodies if w},
             key=longest_first,
         )
+        self.places_of_the_notice = [p for p in self.jurisdictions if p not in lexicon.local_bodies]
         self.notice_year = index.kb.notice.notice.date.year
         self.elsewhere_words = [simplify(w) for w in lexicon.elsewhere_words if w]
         self.project_place_words = [simplify(w) for w in lexicon.project_place_words if w]
@@ -932,6 +933,26 @@ class Reader:
             if not words:
                 break
         return text
+
+    def without_where_it_is(self, understood: Understanding) -> str:
+        """我们曲江的，入库去哪里报 → 入库去哪里报: a clause that only says in which county or district
+        the firm is tells where it stands, not what it asks; beside a question it would pull the
+        search toward the registration rule. The message itself when no clause or every clause
+        is of that kind."""
+        if self.index.places_named(understood.text):
+            return understood.text  # 郴州的厂，喺乐昌有个仓: which of the places counts is the question
+        kept = [c for c in understood.clauses if not self._only_where_it_is(c)]
+        if len(kept) == len(understood.clauses) or not any(self.is_question(c) for c in kept):
+            return understood.text
+        return "，".join(kept)
+
+    def _only_where_it_is(self, clause: str) -> bool:
+        simplified = simplify(clause)
+        if self.is_question(clause) or not any(p in simplified for p in self.places_of_the_notice):
+            return False
+        for place in self.places_of_the_notice:
+            simplified = simplified.replace(place, " ")
+        return all(w in self.generic_words for w in self.index.known_words(simplified))
 
     def asked(self, understood: Understanding) -> list[str]:
         """The clauses that ask: those with a question word or a request (帮我写…), else those

@@ -2391,3 +2391,18 @@ def test_a_message_with_its_own_thing_and_date_is_no_follow_up(composer: Compose
     composed = composer.answer("项目2022年8月30日完工，就晚了几天，有问题吗？", None, JUNE_20, first.context)
     assert not composed.followup and composed.entry_id == "construction-window"
     assert "200万元" not in composed.text
+
+
+def test_the_county_a_firm_is_in_does_not_make_a_question_about_registration(composer: Composer):
+    assert composer.answer("我们曲江的，入库去哪里报", None, JUNE_20).entry_id == "where-to-submit"
+    composed = composer.answer("我们在韶关高新区，验收材料交给谁？", None, JUNE_20)
+    assert composed.entry_id == "where-to-submit" and "高新区管委会" in composed.text
+    # which of two places counts is the question itself
+    two_places = composer.answer("郴州宜章的厂，在乐昌有个仓，可不可以申请这个项目", None, JUNE_20)
+    assert "注册登记" in two_places.text
+
+
+def test_waiting_for_the_project_to_be_done_asks_how_the_city_pays(composer: Composer):
+    question = "上云项目，在浈江区，省级专项给了260万。市里配套是多少？是直接打款还是要等项目做完？"
+    text = composer.answer(question, None, JUNE_20).text
+    assert "26万元" in text and "事后奖补" in text
