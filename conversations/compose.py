@@ -44,6 +44,7 @@ NUMBER_ASKED = re.compile(
     re.IGNORECASE,
 )
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
+CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
 
 
 @dataclass(frozen=True)
@@ -249,6 +250,11 @@ class Composer:
         if asked_here != question:  # 我们曲江的，入库去哪里报: the county tells where, not what
             alone = index.search(asked_here, lang)
             main = alone if alone.kind is Kind.ANSWER else main
+        cited = self.parts.cited(question)
+        if cited and (
+            main.kind is Kind.UNSURE or (main.kind is Kind.OUTSIDE and not index.outside_words(question))
+        ):
+            main = SearchResult(Kind.ANSWER, main.lang, CITED_SCORE, cited[0])  # 支持方式第三条: that clause
         if understood.about_the_notice:  # 这是2023年的通知吧: the notice's own date and issuer
             asked = [c for c in understood.clauses if self.reader.is_question(c)]
             if asked and len(asked) < len(understood.clauses):  # 老板这么说: who said it, no question

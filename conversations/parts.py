@@ -10,6 +10,7 @@ from collections.abc import Callable
 from rapidfuzz import fuzz
 
 from conversations.attachments import attachment_numbers
+from conversations.citations import Citations
 from conversations.shape import NoticeShape, section_of
 from conversations.understanding import JOINERS, QUESTION_MARK, QUOTE, Reader, Topic, Understanding
 from knowledge.figures import read_dates, to_arabic
@@ -47,6 +48,7 @@ MIN_QUOTE_CHARS = 6  # a quote this long names one passage (“上云上平台�
 # answer to the question before it (降本还是提质量 offers what the story's topic is for)
 LEVEL = r"[^，,。？?！!]{0,4}(?:区|县|市|省|镇|当地|本地)[^，,。？?！!]{0,4}"
 ONLY_A_CHOICE = re.compile(rf"^{LEVEL}(?:还是|定系|或者|或是){LEVEL}[？?呢啊]?$")
+SENTENCE_PIECES = re.compile(r"[^。？?！!；;\n，,]+[。？?！!；;\n，,]*")  # each with its own question mark
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
 SEVERAL_WORDS = ("分别", "各自", "哪几个", "哪些", "which ones")  # asking for every direction that fits
 
@@ -66,6 +68,7 @@ class Parts:
         self.stage_clauses = {s.clause for s in kb.notice.stages}
         # the words a question only of applying is made of (这次能报吗): asking, and this round
         self.plain_words = set(reader.generic_words) | {simplify(w) for w in lexicon.notice_refs}
+        self.citations = Citations(kb.notice)
 
     def pick(self, question: str, understood: Understanding, main: SearchResult) -> tuple[list[Entry], bool]:
         """One FAQ entry per question asked: the best entry for the message's questions, then of
@@ -190,6 +193,9 @@ class Parts:
                     if p.clause not in (self.shape.directions_section, self.shape.amount_section)
                 ]
                 parts[:] = specific or parts
+        for clause in questions:  # 通知发布日期同联络人: two asks joined in one clause, each answered
+            for query in self._asks_joined(clause):
+                add(search(query))
         asked_of_the_stages = self._stages_of_the_attachments(understood)
         for asked_of_a_stage in asked_of_the_stages:
             add(search(asked_of_a_stage))
@@ -294,7 +300,19 @@ class Parts:
                 entry = self.shape.entry_for_clause.get(direction.funding.clause)
                 if entry is not None and entry not in parts:
                     parts.append(entry)
-        return parts[:MAX_PARTS], searched
+        cited = self.cited(understood.text)
+        if cited:  # 第三部分第二条是讲系统性平台的吧: the clause cited says what it is about, first
+            parts = [*cited, *[p for p in parts if p not in cited]]
+        return parts[:MAX_PARTS], searched or bool(cited)
+
+    def cited(self, text: str) -> list[Entry]:
+        """The entries of the clauses the message asks about by number (三(二)是什么, section 3.2?);
+        not a clause cited in the story (支持方式第二条又说“…”，外地公司能不能报: what is asked is
+        the rest)."""
+        pieces = SENTENCE_PIECES.findall(text)
+        asking = [p for p in pieces if len(pieces) == 1 or self.reader.is_question(p)]
+        clauses = [c for p in asking for c in self.citations.clauses(p)]
+        return [e for c in dict.fromkeys(clauses) if (e := self.shape.entry_for_clause.get(c)) is not None]
 
     def _told_by_clause(self, clauses: list[str], search: Callable[[str], SearchResult]) -> list[Direction]:
         """做面向特定行业的质量检测平台: the directions whose scope the search finds for a clause
@@ -588,6 +606,18 @@ class Parts:
             return False
         clauses = [to_arabic(c) for c in understood.clauses]
         return all(any(t.word in c and read_dates(c) for c in clauses) for t in topics)
+
+    def _asks_joined(self, clause: str) -> list[str]:
+        """入库截止日期和份数 → 入库截止日期, 入库 份数: where every piece of a clause between its
+        joiners asks something of its own, each piece with the things the clause names."""
+        reader = self.reader
+        if len(reader.intents_of(clause)) < 2:
+            return []
+        pieces = [p for p in JOINERS.split(simplify(clause)) if p.strip()]
+        if len(pieces) < 2 or not all(reader.intents_of(p) for p in pieces):
+            return []
+        named = [t.word for t in reader.topics_named(clause)]
+        return [" ".join([*(w for w in named if w not in p), p]) for p in pieces]
 
     def _asked_together(self, understood: Understanding, parts: list[Entry]) -> list[list[tuple[str, str]]]:
         """Two or more directions or stages joined by 和/与/、 (or asked "分别"), or all of them

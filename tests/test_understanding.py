@@ -2406,3 +2406,47 @@ def test_waiting_for_the_project_to_be_done_asks_how_the_city_pays(composer: Com
     question = "上云项目，在浈江区，省级专项给了260万。市里配套是多少？是直接打款还是要等项目做完？"
     text = composer.answer(question, None, JUNE_20).text
     assert "26万元" in text and "事后奖补" in text
+
+
+def test_two_asks_joined_in_one_clause_are_each_answered(composer: Composer):
+    text = composer.answer("通知發佈日期同聯絡人？", None, JUNE_20).text
+    assert "2022年6月10日" in text and "8884332" in text
+
+
+def test_who_leads_the_round_is_who_issued_the_notice(composer: Composer):
+    assert composer.answer("这次申报工作是哪个部门牵头？", None, JUNE_20).entry_id == "issuer-and-date"
+
+
+def test_the_attachments_of_the_notice_are_its_list(composer: Composer):
+    composed = composer.answer("What are the attachments of this notice?", None, JUNE_20)
+    assert composed.entry_id == "attachments-list"
+
+
+def test_money_before_building_asks_how_the_city_pays(composer: Composer):
+    question = "Hi, do we get the money before we build the project, or afterwards?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "support-method"
+
+
+def test_a_clause_cited_by_its_number_answers_first(composer: Composer):
+    composed = composer.answer("通知第三部分第二条是讲系统性平台的吧？补多少？", None, JUNE_20)
+    assert composed.entry_id == "direction-2-amount" and "50万元" in composed.text
+    assert composer.answer("支持方向第四条是行业性平台吗？", None, JUNE_20).entry_id == "direction-4-scope"
+    assert composer.answer("支持方式第三条", None, JUNE_20).entry_id == "direction-3-amount"
+    assert composer.answer("What does section 3.2 say?", None, JUNE_20).entry_id == "direction-2-amount"
+    # another law's clause is still another law's
+    assert composer.answer("个税法第三部分第二条", None, JUNE_20).entry_id is None
+
+
+def test_the_period_whose_investment_counts_is_the_construction_window(composer: Composer):
+    composed = composer.answer("系统性平台项目投资的时间范围我记得是2022年全年？", None, JUNE_20)
+    assert composed.entry_id == "construction-window"
+
+
+def test_a_platform_outsourced_to_a_builder_asks_who_applies(composer: Composer):
+    question = "個平台係外判畀軟件公司整嘅，由佢哋報定我哋報好？"
+    assert composer.answer(question, None, JUNE_20).entry_id == "builder-applying"
+
+
+def test_funding_used_for_a_thing_asks_how_the_money_may_be_used(composer: Composer):
+    question = "funding 能用于 IT upgrade 吗？like new servers"
+    assert composer.answer(question, None, JUNE_20).entry_id == "fund-management"
