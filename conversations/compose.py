@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from conversations.attachments import attachment_numbers
+from conversations.completion import Completion
 from conversations.parts import Parts
 from conversations.premise import Premises, title_said
 from conversations.scope import Scope
@@ -116,6 +117,7 @@ class Composer:
         self.scope = Scope(index, self.reader)
         self.spans = Spans(kb)
         self.timing = Timing(kb, self.shape, self.reader)
+        self.completion = Completion(kb, self.reader)
         # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
         outputs = {
             index.normaliser.canonical(o, correct=False).replace(" ", "")
@@ -319,7 +321,8 @@ class Composer:
         timing, stages_judged = self.timing.judged(understood, lang)
         if timing:  # 客户想9月1日交验收申请行不行: the stage's own deadline answers it too
             parts = [*parts, *(s for s in stages_judged if s not in parts)]
-        if not parts and not computed and not span:
+        completion = self.completion.judged(understood, lang)  # 一期2021年5月完成: against the window
+        if not parts and not computed and not span and not completion:
             return self._plain(main)
 
         blocks: list[str] = []
@@ -334,6 +337,8 @@ class Composer:
             blocks.append(premise)
         if timing:
             blocks.append(timing)
+        if completion:
+            blocks.append(completion)
         if span:
             blocks.append(span)
         if computed:
@@ -414,7 +419,8 @@ class Composer:
         one named by its title where its number is asked, or where the answer is about the
         attachments and does not give that number (申报书有没有模板: 附件3)."""
         numbers = attachment_numbers(question)
-        text = simplify(question)
+        # 做承诺的模板: as written, and as the lexicon reads it (承诺书模板)
+        text = f"{simplify(question)} {self.index.normaliser.canonical(question)}"
         number_asked = bool(NUMBER_ASKED.search(text))  # 承诺书是第几个附件: named by its title
         about_them = [p for p in parts if p.clause == ATTACHMENTS_CLAUSE]
         if number_asked or about_them:

@@ -2450,3 +2450,54 @@ def test_a_platform_outsourced_to_a_builder_asks_who_applies(composer: Composer)
 def test_funding_used_for_a_thing_asks_how_the_money_may_be_used(composer: Composer):
     question = "funding 能用于 IT upgrade 吗？like new servers"
     assert composer.answer(question, None, JUNE_20).entry_id == "fund-management"
+
+
+def test_other_matters_told_with_everyday_words_are_outside(composer: Composer):
+    for question in (
+        "韶关市财政局电话多少",
+        "员工离职不交接，公司能扣他工资吗",
+        "电脑中了勒索病毒，文件都打不开了怎么办",
+        "上市公司再融资有什么新规定",
+        "How do I make a pivot table in Excel?",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+    # the city's finance bureau paying the subsidy is the notice's own step
+    assert composer.answer("验收通过后市财政局什么时候拨款", None, JUNE_20).entry_id is not None
+
+
+def test_the_notices_overall_goal_is_its_purpose(composer: Composer):
+    question = "What's the overall goal of this notice? Our parent company in HK keeps asking why."
+    assert composer.answer(question, None, JUNE_20).entry_id == "purpose"
+
+
+def test_money_spent_buying_things_asks_what_investment_covers(composer: Composer):
+    question = "系统性平台项目的投资里面，买服务器和软件的钱算不算？"
+    assert composer.answer(question, None, JUNE_20).entry_id == "investment-scope"
+
+
+def test_the_form_of_the_firms_commitment_is_attachment_five(composer: Composer):
+    assert "附件5：承诺书" in composer.answer("附件里有没有要企业做承诺的模板", None, JUNE_20).text
+
+
+def test_a_research_institutes_branch_asks_who_may_apply(composer: Composer):
+    composed = composer.answer("高校研究院在韶关设的分院呢", None, JUNE_20)
+    assert composed.entry_id == "registration-jurisdiction"
+
+
+def test_completion_dates_told_are_judged_against_the_construction_window(composer: Composer):
+    question = (
+        "我们乐昌这个5G项目分两期，一期2021年5月完成投了120万，二期2022年7月完成投了340万，"
+        "想问下哪期能报？"
+    )
+    text = composer.answer(question, None, JUNE_20).text
+    assert "2021年5月完成：早于建设期起点2021年9月30日，不在建设期内" in text
+    assert "2022年7月完成：整个月都在建设期2021年9月30日至2022年8月26日之内" in text
+    late = composer.answer("项目2022年9月5日完工，能报吗", None, JUNE_20).text
+    assert "晚于建设期终点2022年8月26日，晚了10天" in late
+    edge = composer.answer("项目2021年9月完工的能报吗", None, JUNE_20).text
+    assert "2021年9月完成：要看具体哪一天" in edge
+    english = composer.answer("Our MES went live on July 15, 2022. Can we apply?", None, JUNE_20).text
+    assert "Completed on July 15, 2022: within the construction window" in english
+    # the window restated, and a stage handed in, are no completion of the project
+    assert "完成：" not in composer.answer("项目须在8月26日前完成吗", None, JUNE_20).text
+    assert "完成：" not in composer.answer("入库申报2022年7月1日完成了，验收什么时候交", None, JUNE_20).text

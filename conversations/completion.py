@@ -1,0 +1,133 @@
+"""The dates a firm says its project was or will be completed (2022年7月完工, went live on July 15,
+2022), judged against the notice's construction window: inside it, before it or after it, and by
+how many days. A month said without its day (一期2021年5月完成) is judged when the whole month lies
+on one side of the window or inside it; a month the window starts or ends in depends on the day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from conversations.today import format_day
+from conversations.understanding import Reader, Understanding
+from knowledge.answers import clause_label, reply_text
+from knowledge.figures import read_dates, to_arabic
+from knowledge.loader import KnowledgeBase
+from knowledge.schema import Lang
+
+COMPLETED = re.compile(
+    r"建成|建完|做完|完成|完工|竣工|上线|投产|投用|投入使用"
+    r"|\bcomplet|\bfinish|went live|go-live|went into (?:use|operation)",
+    re.IGNORECASE,
+)
+# 8月26日前完成, 9月30日之后建成: a bound said of the window, not a day of the project
+BOUND_AFTER = re.compile(r"\s*(?:之前|以前|前|之后|以后|后|起|开始|至|到|-|~)")
+YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号]|底|末|\d)")
+EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+EN_MONTH_YEAR = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})\b"
+)
+
+
+class Completion:
+    def __init__(self, kb: KnowledgeBase, reader: Reader) -> None:
+        self.kb = kb
+        self.reader = reader
+        rule = next((c for c in kb.notice.eligibility if c.window is not None), None)
+        self.window = rule.window if rule is not None else None
+        self.clause = rule.clause if rule is not None else ""
+        self.stage_ids = {s.id for s in kb.notice.stages}
+
+    def judged(self, understood: Understanding, lang: Lang) -> str:
+        """A line for each completion date the message tells, in a message that asks."""
+        if self.window is None or not COMPLETED.search(understood.text):
+            return ""  # most messages tell no completion: the cheap test first
+        if not any(self.reader.is_question(c) for c in understood.clauses):
+            return ""
+        lines: list[str] = []
+        for clause in understood.clauses:
+            if not COMPLETED.search(clause) or self.reader.topic_ids(clause, self.stage_ids):
+                continue  # 入库申报完成了: a stage handed in, not the project built
+            days = self._days(clause, understood.text)
+            told = {(d.year, d.month) for d in days}  # 15 July 2022: the day, not also its month
+            lines += [self._day_line(day, lang) for day in days]
+            lines += [self._month_line(y, m, lang) for y, m in self._months(clause) if (y, m) not in told]
+        return "\n".join(dict.fromkeys(lines))
+
+    def _days(self, clause: str, text: str) -> list[dt.date]:
+        arabic = to_arabic(clause).lower()
+        days: list[dt.date] = []
+        for year, month, day in read_dates(clause):
+            year = year or self._english_year(text, month, day)
+            if year is None or self._bound(arabic, month, day):
+                continue
+            try:
+                days.append(dt.date(year, month, day))
+            except ValueError:
+                continue  # 2月30日: no such day
+        return days
+
+    def _months(self, clause: str) -> list[tuple[int, int]]:
+        arabic = to_arabic(clause).lower()
+        months = [(int(m.group(1)), int(m.group(2))) for m in YEAR_MONTH.finditer(arabic)]
+        months += [(int(m.group(2)), EN_MONTHS.index(m.group(1)) + 1) for m in EN_MONTH_YEAR.finditer(arabic)]
+        return [(y, m) for y, m in months if 1 <= m <= 12]
+
+    @staticmethod
+    def _english_year(text: str, month: int, day: int) -> int | None:
+        """went live on July 15, 2022: the year after the day, in the message (a comma ends the
+        clause before it)."""
+        name = EN_MONTHS[month - 1]
+        found = re.search(
+            rf"\b(?:{name}[a-z]*\.?\s+{day}(?:st|nd|rd|th)?|{day}(?:st|nd|rd|th)?\s+{name}[a-z]*\.?),?\s+((?:19|20)\d{{2}})\b",
+            text.lower(),
+        )
+        return int(found.group(1)) if found else None
+
+    @staticmethod
+    def _bound(arabic: str, month: int, day: int) -> bool:
+        match = re.search(rf"(?<!\d){month}\s*月\s*{day}\s*[日号]?", arabic)
+        return bool(match and BOUND_AFTER.match(arabic, match.end()))
+
+    def _day_line(self, day: dt.date, lang: Lang) -> str:
+        assert self.window is not None
+        start, end = self.window
+        if day < start:
+            key, days = "completion_before", (start - day).days
+        elif day > end:
+            key, days = "completion_after", (day - end).days
+        else:
+            key, days = "completion_inside", 0
+        return self._text(key, format_day(day, lang), days, lang)
+
+    def _month_line(self, year: int, month: int, lang: Lang) -> str:
+        assert self.window is not None
+        start, end = self.window
+        first = dt.date(year, month, 1)
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        if last < start:
+            key = "completion_month_before"
+        elif first > end:
+            key = "completion_month_after"
+        elif start <= first and last <= end:
+            key = "completion_month_inside"
+        else:
+            key = "completion_month_edge"
+        said = f"{year}年{month}月" if lang == "zh" else f"{calendar.month_name[month]} {year}"
+        return self._text(key, said, 0, lang)
+
+    def _text(self, key: str, said: str, days: int, lang: Lang) -> str:
+        assert self.window is not None
+        start, end = self.window
+        return reply_text(
+            self.kb,
+            key,
+            lang,
+            date=said,
+            start=format_day(start, lang),
+            end=format_day(end, lang),
+            days=str(days) if lang == "zh" else f"{days} day{'' if days == 1 else 's'}",
+            clause=clause_label(self.kb, self.clause, lang),
+        )
