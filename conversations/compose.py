@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from conversations.attachments import attachment_numbers
@@ -45,6 +46,9 @@ NUMBER_ASKED = re.compile(
     re.IGNORECASE,
 )
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
+# words that name no attachment: the English function words, and the city every title names
+FUNCTION_WORDS = {"of", "the", "for", "on", "to", "a", "an", "and", "in", "by", "with", "shaoguan"}
+LONG_TITLE_WORD = 8  # a word this long names a short English title (commitment)
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
 
 
@@ -98,6 +102,22 @@ class Composed:
         }
 
 
+def english_title_pairs(kb: KnowledgeBase) -> dict[int, list[str]]:
+    """Each attachment's pairs of adjacent words of its English title that no other title has
+    (summary table, application form, letter of commitment's "letter of")."""
+    words = {a.number: re.findall(r"[a-z][a-z-]+", a.title.en.lower()) for a in kb.notice.attachments}
+    pairs = {
+        number: {" ".join(p) for p in pairwise(said) if not set(p) & FUNCTION_WORDS}
+        # letter of commitment: a title of no such pair is named by its long words
+        or {w for w in said if len(w) >= LONG_TITLE_WORD}
+        for number, said in words.items()
+    }
+    return {
+        number: sorted(p for p in own if not any(p in other for n, other in pairs.items() if n != number))
+        for number, own in pairs.items()
+    }
+
+
 def language_of(question: str, lang: Lang | None) -> Lang:
     """The language asked for, else the message's own."""
     return lang or ("en" if detect_language(question) == "en" else "zh")
@@ -118,6 +138,7 @@ class Composer:
         self.spans = Spans(kb)
         self.timing = Timing(kb, self.shape, self.reader)
         self.completion = Completion(kb, self.reader)
+        self._english_title_pairs = english_title_pairs(kb)
         # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
         outputs = {
             index.normaliser.canonical(o, correct=False).replace(" ", "")
@@ -320,7 +341,8 @@ class Composer:
         span = self.spans.worked(understood, lang) or self.spans.meaning(understood, lang)
         timing, stages_judged = self.timing.judged(understood, lang)
         if timing:  # 客户想9月1日交验收申请行不行: the stage's own deadline answers it too
-            parts = [*parts, *(s for s in stages_judged if s not in parts)]
+            # 入库7/5交，验收8/20交，没问题吧: the stages judged are what is asked, first
+            parts = [*stages_judged, *(p for p in parts if p not in stages_judged)]
         completion = self.completion.judged(understood, lang)  # 一期2021年5月完成: against the window
         if not parts and not computed and not span and not completion:
             return self._plain(main)
@@ -376,6 +398,8 @@ class Composer:
         clauses = understood.clauses
         if len(clauses) < 2 or any(self.reader.is_question(c) for c in clauses[1:]):
             return False
+        if "?" in understood.text[len(clauses[0]) :].replace("？", "?"):
+            return False  # Hi, …, city or province?: a question mark after the greeting asks
         return self.index.small_talk(clauses[0]) is not None
 
     def _confirmed(
@@ -414,6 +438,15 @@ class Composer:
             lines.append(reply_text(self.kb, "source", lang, clause=clause))
         return "\n".join(lines)
 
+    def _english_titles_said(self, text: str) -> list[int]:
+        """Which attachment is the summary table: the attachments a pair of words of whose English
+        title the text says, where no other attachment's title has that pair."""
+        said = []
+        for number, pairs in self._english_title_pairs.items():
+            if any(re.search(rf"\b{re.escape(p)}\b", text) for p in pairs):
+                said.append(number)
+        return said
+
     def _attachments(self, question: str, parts: list[Entry], lang: Lang) -> str:
         """附件1是什么: each attachment the message names by number, from the notice's list; and
         one named by its title where its number is asked, or where the answer is about the
@@ -428,7 +461,8 @@ class Composer:
             numbers += [
                 a.number
                 for a in self.kb.notice.attachments
-                if title_said(a.title.zh, text) and f"附件{a.number}" not in given
+                if (title_said(a.title.zh, text) or a.number in self._english_titles_said(text))
+                and f"附件{a.number}" not in given
             ]
         titles = {a.number: a.title.get(lang) for a in self.kb.notice.attachments}
         lines = [

@@ -30,13 +30,16 @@ STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this wel
 # 上云项目要达到什么目标, the goals of direction 3: what a named direction's own clause achieves
 GOALS = re.compile(
     r"(?:达到|实现|形成|取得|拿出)(?:什么|啥|哪些|哪几个|咩)(?:效果|目标|成果|目的)|打造成?(?:什么|啥|咩)"
-    r"|\b(?:goals?|outcomes?) of\b|\bwhat should [^.?!]{0,30}\b(?:achieve|deliver)\b"
+    r"|(?:要|需要|应该?)(?:达到|实现|取得)的(?:效果|目标|成果)|预期(?:的)?(?:效果|目标|成果)"
+    r"|\b(?:goals?|outcomes?|aims?) of\b|\bwhat should [^.?!]{0,30}\b(?:achieve|deliver)\b"
+    r"|\baims? to achieve\b|\bintended to achieve\b"
 )
 # 这样做合规吗: a question about what the story just told
 POINTS_BACK = re.compile(r"这样|这么做|这种做法|这种情况|咁做|咁样|噉做")
 # the directions as a whole asked for: 一共几个支持方向, 有哪些方向, how many directions
 DIRECTIONS_LISTED = re.compile(
     r"(?:几个|几类|多少个|哪几个|哪些|一共|总共|共有)[^，。？?]{0,4}方向|how many (?:support )?directions"
+    r"|方向[^，。？?]{0,2}(?:一共|总共|共有)?(?:有)?(?:几个|几类|多少个|哪几个|哪些)"  # 支持方向一共几个
     r"|what are the (?:support )?directions"
 )
 CAN = re.compile(r"^(?:还能|还可以|能|可以|可)")  # 能报: 报, said as what may be done
@@ -48,6 +51,8 @@ MIN_QUOTE_CHARS = 6  # a quote this long names one passage (“上云上平台�
 # answer to the question before it (降本还是提质量 offers what the story's topic is for)
 LEVEL = r"[^，,。？?！!]{0,4}(?:区|县|市|省|镇|当地|本地)[^，,。？?！!]{0,4}"
 ONLY_A_CHOICE = re.compile(rf"^{LEVEL}(?:还是|定系|或者|或是){LEVEL}[？?呢啊]?$")
+# 广州的软件公司, 深圳嘅厂: a firm of the place just named
+FIRM_OF_THE_PLACE = re.compile(r"\s*(?:的|嘅)?\s*(?:[^，,。？?！!\s]{0,8}?\s*)?(?:企业|公司|厂|集团)")
 SENTENCE_PIECES = re.compile(r"[^。？?！!；;\n，,]+[。？?！!；;\n，,]*")  # each with its own question mark
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
 SEVERAL_WORDS = ("分别", "各自", "哪几个", "哪些", "which ones")  # asking for every direction that fits
@@ -300,10 +305,34 @@ class Parts:
                 entry = self.shape.entry_for_clause.get(direction.funding.clause)
                 if entry is not None and entry not in parts:
                     parts.append(entry)
+        registration = self._registration_rule()
+        # who may apply (二) says it too
+        covered = registration is None or any(
+            p.clause in (registration.clause, section_of(registration.clause)) for p in parts
+        )
+        if asks_to_apply and not covered and registration is not None and self._firm_elsewhere(understood):
+            # 我们是广州的软件公司，能申请吗: where the firm is registered decides, beside what it does
+            parts.insert(1, registration)
         cited = self.cited(understood.text)
         if cited:  # 第三部分第二条是讲系统性平台的吧: the clause cited says what it is about, first
             parts = [*cited, *[p for p in parts if p not in cited]]
         return parts[:MAX_PARTS], searched or bool(cited)
+
+    def _registration_rule(self) -> Entry | None:
+        """The entry of the condition that ties an applicant to the notice's place."""
+        criterion = next(
+            (c for c in self.kb.notice.eligibility if c.id == self.kb.lexicon.place_criterion), None
+        )
+        return self.shape.entry_for_clause.get(criterion.clause) if criterion is not None else None
+
+    def _firm_elsewhere(self, understood: Understanding) -> bool:
+        """我们是广州的软件公司, 深圳嘅厂: another place named as the firm's own."""
+        canonical = self.index.normaliser.canonical(understood.text)
+        for place in self.index.places_named(understood.text):
+            at = canonical.find(place)
+            if at >= 0 and FIRM_OF_THE_PLACE.match(canonical, at + len(place)):
+                return True
+        return False
 
     def cited(self, text: str) -> list[Entry]:
         """The entries of the clauses the message asks about by number (三(二)是什么, section 3.2?);

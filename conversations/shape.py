@@ -14,6 +14,8 @@ from knowledge.schema import Direction, Entry
 from knowledge.search import SearchIndex
 
 SCENARIO_PARTS = re.compile(r"[、与]|以及")
+# industrial video surveillance is "video surveillance" too; product quality inspection is its own
+GENERIC_MODIFIERS = {"industrial", "intelligent", "smart", "automated", "digital"}
 EN_SCENARIO_PARTS = re.compile(r",\s*|\s+and\s+")  # Vertical data integration …, and …
 
 
@@ -48,7 +50,14 @@ class NoticeShape:
             (
                 d,
                 [simplify(p) for s in d.scenarios.zh for p in SCENARIO_PARTS.split(s) if 2 < len(p) <= 10]
-                + [p for s in d.scenarios.en for p in EN_SCENARIO_PARTS.split(simplify(s)) if " " in p],
+                + [p for s in d.scenarios.en for p in EN_SCENARIO_PARTS.split(simplify(s)) if " " in p]
+                # industrial video surveillance: people say "AI video surveillance", the head nouns
+                + [
+                    p.split(" ", 1)[1]
+                    for s in d.scenarios.en
+                    for p in EN_SCENARIO_PARTS.split(simplify(s))
+                    if p.count(" ") == 2 and p.split(" ", 1)[0] in GENERIC_MODIFIERS
+                ],
             )
             for d in notice.directions
         ]

@@ -198,7 +198,8 @@ NUMERAL_WORDS = {
     "一边",
 }
 # 省工信厅发的, 省里印发的: what follows a body offered as the notice's issuer
-ISSUED_BY = re.compile(r"[^，,。？?！!]{0,3}?(?:发|印发|出|发布|下发)的")
+SHORT_ENGLISH_ASK = 4  # an English ask word this short is matched whole (cap, rate, who, date)
+ISSUED_BY = re.compile(r"[^，,。？?！!]{0,3}?(?:发|印发|出|发布|下发|搞|组织|主办)的")
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
 THIS_SUPPORT = re.compile(
@@ -480,14 +481,25 @@ class Reader:
 
     def intents_of(self, text: str) -> list[str]:
         """The intent words the text asks, in the order it asks them."""
-        bare = self.index.normaliser.canonical(text).replace(" ", "")
+        spaced = self.index.normaliser.canonical(text)
+        bare = spaced.replace(" ", "")
         # 边缘计算 names a technology; it asks no calculation
         bare = self.any_named_term.sub(lambda m: "·" * len(m.group()), bare)
-        found: list[str] = []
+        found: dict[str, int] = {}
         for word in self.intent_words:
-            if word in bare and not any(word in f for f in found):
-                found.append(word)
-        return sorted(found, key=bare.find)
+            if any(word in f for f in found):
+                continue
+            if not word.isascii():
+                if word in bare:
+                    found[word] = bare.find(word)
+                continue
+            # an English word as a word of its own: cap not in capacitor, who not in whole, date
+            # not in update (short ones whole, longer ones with their endings: calculated)
+            ending = r"(?:s|es|d|ed|ped|ping|ing)?\b" if len(word) <= SHORT_ENGLISH_ASK else ""
+            match = re.search(rf"\b{re.escape(word)}{ending}", spaced)
+            if match:
+                found[word] = match.start() - spaced.count(" ", 0, match.start())
+        return sorted(found, key=found.__getitem__)
 
     def read(self, text: str) -> Understanding:
         simplified = to_arabic(text)

@@ -76,6 +76,13 @@ EN_DAY_MONTH = re.compile(  # 5 July, 26th of August
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b"
 )
 NON_LEAP_YEAR = 2001  # the last day of a month said without its year
+# 7/5交, 8/20前, 2022/8/26: month/day as people type it; without a year only before a word of
+# handing in, finishing or a deadline (1/3 is a share)
+SLASH_DATE = re.compile(
+    r"(?<![\d/.])(?:(20\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])"
+    r"|(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/%])"
+    r"(?=\s*(?:交|报|递|提交|之前|以前|前|号|日|截止|完成|完工|建成|上线|那天|当天|左右)))"
+)
 MONTH_END = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(?:底|末|尾)")
 EN_MONTH_END = re.compile(r"\bend\s+of\s+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b")
 
@@ -299,6 +306,17 @@ def read_dates(text: str) -> list[tuple[int | None, int, int]]:
         month = [m[:3] for m in MONTHS].index(match.group(2)) + 1
         if 1 <= int(match.group(1)) <= 31:
             out.append((None, month, int(match.group(1))))
+    for match in SLASH_DATE.finditer(arabic):
+        year, month, day = (
+            (match.group(1), match.group(2), match.group(3))
+            if match.group(1)
+            else (
+                None,
+                match.group(4),
+                match.group(5),
+            )
+        )
+        out.append((int(year) if year else None, int(month), int(day)))
     for match in MONTH_END.finditer(arabic):  # 9月底: the month's last day
         year, month = int(match.group(1)) if match.group(1) else None, int(match.group(2))
         if 1 <= month <= 12:

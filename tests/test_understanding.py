@@ -2486,8 +2486,7 @@ def test_a_research_institutes_branch_asks_who_may_apply(composer: Composer):
 
 def test_completion_dates_told_are_judged_against_the_construction_window(composer: Composer):
     question = (
-        "我们乐昌这个5G项目分两期，一期2021年5月完成投了120万，二期2022年7月完成投了340万，"
-        "想问下哪期能报？"
+        "我们乐昌这个5G项目分两期，一期2021年5月完成投了120万，二期2022年7月完成投了340万，想问下哪期能报？"
     )
     text = composer.answer(question, None, JUNE_20).text
     assert "2021年5月完成：早于建设期起点2021年9月30日，不在建设期内" in text
@@ -2501,3 +2500,115 @@ def test_completion_dates_told_are_judged_against_the_construction_window(compos
     # the window restated, and a stage handed in, are no completion of the project
     assert "完成：" not in composer.answer("项目须在8月26日前完成吗", None, JUNE_20).text
     assert "完成：" not in composer.answer("入库申报2022年7月1日完成了，验收什么时候交", None, JUNE_20).text
+
+
+def test_month_and_day_typed_with_a_slash_are_dates():
+    assert read_dates("入库7/5交，验收8/20交") == [(None, 7, 5), (None, 8, 20)]
+    assert read_dates("2022/8/26") == [(2022, 8, 26)]
+    assert read_dates("比例1/3") == [] and read_dates("1/3的钱") == []
+
+
+def test_hand_in_days_typed_with_a_slash_are_judged_and_answered_first(composer: Composer):
+    composed = composer.answer("入库7/5交，验收8/20交，两个都没问题吧", None, JUNE_20)
+    assert composed.entry_id == "entry-deadline"
+    assert "2022年7月5日交入库申报：在截止日2022年7月8日之前，早3天" in composed.text
+    assert "联系人" not in composed.text  # 没问题吧 asks whether it is all right, not whom to ask
+
+
+def test_the_construction_period_asked_by_its_name(composer: Composer):
+    assert composer.answer("建设期截至哪天？", None, JUNE_20).entry_id == "construction-window"
+    assert composer.answer("项目建设要在几号之钱完成", None, JUNE_20).entry_id == "construction-window"
+
+
+def test_english_ask_words_are_whole_words(composer: Composer):
+    reader = composer.reader
+    assert reader.intents_of("we make capacitor foil, what kinds of scenarios") == []
+    assert reader.intents_of("is it capped like the other one") == ["cap"]
+    assert reader.intents_of("the whole process") == ["process"]
+
+
+def test_which_office_issued_the_notice_is_its_issuer(composer: Composer):
+    composed = composer.answer("Which city office issued this notice, and when?", None, JUNE_20)
+    assert composed.entry_id == "issuer-and-date"
+    relayed = composer.answer("老板以为这个申报是省工信厅搞的，是吗？到底哪级单位发的？", None, JUNE_20)
+    assert relayed.entry_id == "issuer-and-date"
+
+
+def test_who_relays_an_english_question_is_no_part_of_it(composer: Composer):
+    question = (
+        "Consultant here for a software client. They run an industry platform in Shaoguan and got "
+        "RMB 3 million of provincial special funds. How much is the city top-up, and is there a cap?"
+    )
+    assert "RMB 300,000" in composer.answer(question, None, JUNE_20).text
+    pa = "PA to our CEO: which companies qualify for the benchmark platform matching?"
+    assert composer.answer(pa, None, JUNE_20).entry_id is not None
+
+
+def test_a_firm_of_another_place_is_told_where_it_must_be_registered(composer: Composer):
+    question = "我们是深圳的软件公司，平台部署在韶关两家工厂，能申请标杆项目吗"
+    assert "不在韶关注册登记的单位不符合条件" in composer.answer(question, None, JUNE_20).text
+
+
+def test_who_pays_is_the_citys_funds(composer: Composer):
+    composed = composer.answer("老板问这笔钱是中央财政出的还是哪里出的？", None, JUNE_20)
+    assert composed.entry_id == "support-method"
+    assert composer.answer("能不能先拿到补贴再开始建设", None, JUNE_20).entry_id == "support-method"
+
+
+def test_a_greeting_before_a_question_mark_is_no_small_talk(composer: Composer):
+    question = "Hi, I'm the office manager at a bamboo factory. The boss asks: city money or province money?"
+    assert composer.answer(question, None, JUNE_20).kind.value != "greeting"
+
+
+def test_bookkeeping_the_subsidy_asks_for_the_dedicated_account(composer: Composer):
+    composed = composer.answer("会计问：奖补资金记在哪个账上？能和别的钱混在一起吗", None, JUNE_20)
+    assert composed.entry_id == "fund-management"
+    english = composer.answer(
+        "Our accountant asks whether the subsidy can be used to pay off a loan.", None, JUNE_20
+    )
+    assert english.entry_id == "fund-management"
+
+
+def test_the_number_of_directions_asked_before_a_story_naming_one(composer: Composer):
+    question = "助理问：这个通知支持方向一共几个？分别是啥？老板只记得上云"
+    assert composer.answer(question, None, JUNE_20).entry_id == "directions-overview"
+
+
+def test_a_scenario_said_by_its_head_nouns_names_its_direction(composer: Composer):
+    question = "We want AI video surveillance on our line. Which support direction is that?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "direction-2-scope"
+
+
+def test_an_attachment_named_by_its_english_title(composer: Composer):
+    text = composer.answer("Which attachment is the summary table?", None, JUNE_20).text
+    assert "Attachment 2:" in text
+
+
+def test_cantonese_is_and_particles_are_read(composer: Composer):
+    assert composer.answer("驗收係邊個嚟驗㗎？", None, JUNE_20).entry_id == "project-acceptance"
+    assert (
+        composer.answer("翁源企业：老板说验收是县工信局来验，对吗？", None, JUNE_20).entry_id
+        == "project-acceptance"
+    )
+
+
+def test_other_registrar_and_county_matters_are_outside(composer: Composer):
+    for question in (
+        "营业执照变更在韶关哪里办",
+        "工商变更登记要带什么材料去办？",
+        "我们县有没有自己的配套政策？",
+        "怎么用Grafana搭看板",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+    moved = composer.answer("我们刚从广州迁到浈江，工商注册变更已经办好了，现在能报吗", None, JUNE_20)
+    assert moved.entry_id == "registration-jurisdiction"
+
+
+def test_the_subsidy_used_for_other_things_asks_how_it_may_be_used(composer: Composer):
+    for question in ("我们想用补贴款给仓库翻新一下，可以吗", "补贴到账以后发给销售团队当奖金，会不会有问题"):
+        assert composer.answer(question, None, JUNE_20).entry_id == "fund-management", question
+
+
+def test_who_reviews_at_the_acceptance_stage_is_the_acceptance(composer: Composer):
+    question = "Who evaluates our project at acceptance, and is it published?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "project-acceptance"
