@@ -37,6 +37,9 @@ from knowledge.search import Kind, Match, SearchIndex, SearchResult
 PLACE_ASKED = re.compile(
     r"(?:哪里|哪儿|哪|边度)(?:用|应用|部署|实施|开展|落地)"
     r"|\bwhere\b[^.?!]{0,24}\b(?:used|applied|deployed|carried out)\b"
+    # must the platform be used locally, 一定要在本地应用吗: where it applies, asked yes or no
+    r"|\b(?:used|applied|deployed|carried out|run)\s+(?:locally|in shaoguan|in the city)\b"
+    r"|(?:必须|一定要|要)在(?:本地|韶关|我市)(?:用|应用|部署|实施)"
 )
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
 # 承诺书是第几个附件: an attachment named by its title, its number asked
@@ -210,6 +213,8 @@ class Composer:
             return False
         if self.reader.asks_only_what_named_terms_are(question):  # 什么是边缘计算: stands on its own
             return False
+        if self.parts.cited(question):  # 第三部分第二条补多少: the clause cited says what it is about
+            return False
         if self.index.outside_words(
             question
         ):  # ISO9001认证 韶关有补贴不: outside on its own, whatever came before
@@ -366,6 +371,11 @@ class Composer:
         if computed:
             blocks.append(computed)
         where = PLACE_ASKED.search(understood.simplified) is not None
+        if where:  # must the platform be used locally: each named direction's rule says where
+            for direction_id in understood.topic_ids(set(self.shape.directions)):
+                rule = self.shape.entry_for_clause.get(self.shape.directions[direction_id].funding.clause)
+                if rule is not None and rule not in parts:
+                    parts.append(rule)
         for entry in parts:
             if computed and self._states_amounts(entry) and not where and understood.figures:
                 continue  # the worked figures say it with the user's numbers (not where it applies)

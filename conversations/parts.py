@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 from conversations.attachments import attachment_numbers
 from conversations.citations import Citations
 from conversations.shape import NoticeShape, section_of
-from conversations.understanding import JOINERS, QUESTION_MARK, QUOTE, Reader, Topic, Understanding
+from conversations.understanding import JOINERS, NEGATED, QUESTION_MARK, QUOTE, Reader, Topic, Understanding
 from knowledge.figures import read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
@@ -477,7 +477,10 @@ class Parts:
     def _scenario_directions(self, understood: Understanding) -> list[Direction]:
         """The directions whose scenarios in the notice (产品质量检测, 能耗优化 …) the message names."""
         text = understood.simplified
-        found = self._scenarios_named(text)
+        # 产品质检: the scenario as the lexicon reads it too (产品质量检测)
+        found = self._scenarios_named(text) or self._scenarios_named(
+            self.index.normaliser.canonical(understood.text).replace(" ", "")
+        )
         several = any(w in text for w in SEVERAL_WORDS)
         if not found or several:  # 边缘计算在哪几个方向里出现: the directions whose text names it
             found += self._directions_naming(text, every=several)
@@ -498,9 +501,20 @@ class Parts:
     def _directions_naming(self, text: str, every: bool) -> list[Direction]:
         """The directions whose text names the technologies the message names: every one, or
         those naming the most of them (边缘计算网关: 边缘计算 and 网关, direction 4's words)."""
-        named = Counter(d.id for term, ds in self.shape.terms_in.items() if term in text for d in ds)
+        said = [t for t in self.shape.terms_in if t in text and not self._only_negated(t, text)]  # 没用5G
+        named = Counter(d.id for term in said for d in self.shape.terms_in[term])
         most = max(named.values(), default=0)
         return [self.shape.directions[i] for i, count in named.items() if every or count == most]
+
+    @staticmethod
+    def _only_negated(term: str, text: str) -> bool:
+        """Every time the text says the term, it says the project has it not (没用5G)."""
+        at = text.find(term)
+        while at >= 0:
+            if NEGATED.search(text, 0, at) is None:
+                return False
+            at = text.find(term, at + 1)
+        return True
 
     def _without_named_things(self, clause: str) -> str:
         """The clause without the directions and stages it names: what it says of them."""

@@ -198,6 +198,8 @@ NUMERAL_WORDS = {
     "一边",
 }
 # 省工信厅发的, 省里印发的: what follows a body offered as the notice's issuer
+# 没用5G, 不是上云的, 没有涉及标杆: a direction just said not to be the project's
+NEGATED = re.compile(r"(?:没|没有|不|未|无|冇|唔)(?:用|用到|涉及|是|系|做|搞|包括|包含|属于)?(?:的)?$")
 SHORT_ENGLISH_ASK = 4  # an English ask word this short is matched whole (cap, rate, who, date)
 ISSUED_BY = re.compile(r"[^，,。？?！!]{0,3}?(?:发|印发|出|发布|下发|搞|组织|主办)的")
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
@@ -455,6 +457,15 @@ class Reader:
         after = [*found[1:], None]  # each topic with the one named next
         return [t for i, t in enumerate(found) if not self._done_to_a_stage(text, t, after[i])]
 
+    def _without_negated_directions(self, simplified: str, topics: list[Topic]) -> list[Topic]:
+        """没用5G, 不是上云项目: a direction said not to be the project's is no direction named."""
+
+        def negated(topic: Topic) -> bool:
+            said = simplified[topic.at : topic.at + len(topic.word)] == topic.word
+            return said and NEGATED.search(simplified, 0, topic.at) is not None
+
+        return [t for t in topics if t.id not in self.direction_ids or not negated(t)]
+
     def _without_done_stages(self, simplified: str, topics: list[Topic]) -> list[Topic]:
         """我们已经入库了，现在准备验收，要交啥: the stage said done is the firm's story; the
         other stage named is the one asked about (a done stage alone is still what is asked)."""
@@ -503,7 +514,9 @@ class Reader:
 
     def read(self, text: str) -> Understanding:
         simplified = to_arabic(text)
-        topics = self._without_done_stages(simplified, self.topics_named(text))
+        topics = self._without_negated_directions(
+            simplified, self._without_done_stages(simplified, self.topics_named(text))
+        )
         figures = self.amounts.read(text)
         premise = any(w in simplified for w in self.premise_markers)
         about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or figures))
@@ -624,9 +637,11 @@ class Reader:
         outside = [w for w in self.index.outside_words(after) if w in after]
         # 这个通知是发改局发的吗: a body the knowledge base calls outside, offered as the issuer
         body = body or any(ISSUED_BY.match(after, after.find(w) + len(w)) for w in outside)
-        offered = bool(years) or body or bool(self.index.outside_words(simplified))  # a year, or a body
+        # 这个通知是去年年底出的: a year counted from today, offered as the notice's
+        relative = any(w in after for w in RELATIVE_YEARS) and ISSUED_BY.search(after) is not None
+        offered = bool(years) or body or relative or bool(self.index.outside_words(simplified))
         # 这是2026年的吗, 是省工信厅发的吗: a year or a body offered, asked yes or no
-        asks_yes_no = (bool(years) or body) and "吗" in simplified
+        asks_yes_no = (bool(years) or body or relative) and "吗" in simplified
         # 哪个单位发的？是市工信局还是发改局: the issuer asked, a body outside the notice its choice
         choice = CHOICE.search(after)
         outside_choice = (
@@ -700,7 +715,9 @@ class Reader:
         能源管理的云平台，上云上平台支持的环节里有对应的吗), and names the other programme only in
         the telling, not in what it asks (今年想申请省级技术改造资金 tells what is applied for)."""
         clauses = CLAUSE_SPLIT.split(simplified)
-        asked = [c for c in clauses if self.is_question(c)]
+        # 技改补贴因为资料不实被追回过，今年还有资格报吗: the clause with the question word asks, not
+        # one that only names an ask (资料) in the telling
+        asked = self._asking(clauses)
         if not asked or any(word in c for c in asked):
             return False
         if any(t.id in self.index.kb.entries_by_id for t in topics):

@@ -2612,3 +2612,47 @@ def test_the_subsidy_used_for_other_things_asks_how_it_may_be_used(composer: Com
 def test_who_reviews_at_the_acceptance_stage_is_the_acceptance(composer: Composer):
     question = "Who evaluates our project at acceptance, and is it published?"
     assert composer.answer(question, None, JUNE_20).entry_id == "project-acceptance"
+
+
+def test_a_story_clause_naming_an_ask_is_not_what_is_asked(composer: Composer):
+    question = "我们2020年有个技改补贴因为资料不实被追回过，今年还有资格报这个项目吗？"
+    assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions"
+
+
+def test_a_direction_said_not_to_be_the_projects_is_not_named(composer: Composer):
+    question = "我们用AI视觉做产品质检的平台，给同行业企业用，报哪个方向？没用5G"
+    assert composer.answer(question, None, JUNE_20).entry_id == "direction-2-scope"
+
+
+def test_size_asks_who_may_apply(composer: Composer):
+    question = "我們是翁源的小微企業，只有二十個人，規模有要求嗎？"
+    assert composer.answer(question, None, JUNE_20).entry_id == "who-can-apply"
+
+
+def test_a_year_counted_from_today_offered_for_the_notice(composer: Composer):
+    composed = composer.answer("同事说这个通知是去年年底出的，对吗？", None, JUNE_20)
+    assert composed.entry_id == "issuer-and-date" and "2022年6月10日" in composed.text
+
+
+def test_more_near_misses_are_outside(composer: Composer):
+    for question in (
+        "外地员工子女入学要准备什么材料",
+        "招两个电工，有推荐的劳务公司吗",
+        "How do I renew our business license online?",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+
+
+def test_whether_the_platform_must_be_used_locally_names_the_directions_rule(composer: Composer):
+    question = (
+        "Our systemic platform investment is CNY 3 million. City subsidy? Must the platform be used locally?"
+    )
+    text = composer.answer(question, None, JUNE_20).text
+    assert "RMB 300,000" in text and "manufacturing enterprises" in text
+
+
+def test_a_clause_cited_by_number_is_no_follow_up(composer: Composer):
+    first = composer.answer("5G项目省级给了300万，市级配多少？", None, JUNE_20)
+    composed = composer.answer("通知第三部分第二条补多少？", None, JUNE_20, first.context)
+    assert not composed.followup and composed.entry_id == "direction-2-amount"
+    assert "5G" not in composed.text
