@@ -51,7 +51,7 @@ class Citations:
         for match in self.by_heading.finditer(simplified):
             section = self.heading_section[match.group(2)]
             item = match.group(3) or match.group(4)
-            found.append((match.start(), self._clause(self._arabic(section), item)))
+            found.append((match.start(), self._clause(section, item)))
         for match in ENGLISH.finditer(simplified):
             found.append((match.start(), self._clause(match.group(1), match.group(2))))
         for match in ITEM_OF.finditer(simplified):
@@ -59,9 +59,6 @@ class Citations:
         clauses = list(dict.fromkeys(c for _, c in sorted(found) if c))
         # item 2 of section 4: the item, not also its whole section
         return [c for c in clauses if not any(o.startswith(f"{c}(") for o in clauses)]
-
-    def _arabic(self, section: str) -> str:
-        return str(NUMERALS[section])
 
     def _clause(self, section: str, item: str | None) -> str:
         """三 and 二 → 三(二); "" where the notice has no such section."""

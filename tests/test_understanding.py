@@ -2656,3 +2656,8 @@ def test_a_clause_cited_by_number_is_no_follow_up(composer: Composer):
     composed = composer.answer("通知第三部分第二条补多少？", None, JUNE_20, first.context)
     assert not composed.followup and composed.entry_id == "direction-2-amount"
     assert "5G" not in composed.text
+
+
+def test_money_before_acceptance_asks_how_the_city_pays(composer: Composer):
+    question = "通知说验收通过的项目才奖补，那验收通过前有没有钱？"
+    assert composer.answer(question, None, JUNE_20).entry_id == "support-method"
