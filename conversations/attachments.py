@@ -1,13 +1,19 @@
-"""The attachments a message names by number: 附件1是什么, 附件2、3、4、5, 附件二到五, attachments 4
-and 5."""
+"""The attachments a message names: by number (附件1是什么, 附件2、3、4、5, 附件二到五, attachments 4
+and 5), or in English by words of the title that no other attachment's title has (the summary
+table: attachment 2)."""
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from knowledge.answers import CHINESE_NUMERALS
 from knowledge.figures import to_arabic
+from knowledge.schema import Attachment
 
+# words that name no attachment: the English function words, and the city every title names
+FUNCTION_WORDS = {"of", "the", "for", "on", "to", "a", "an", "and", "in", "by", "with", "shaoguan"}
+LONG_TITLE_WORD = 8  # a word this long names a short English title (commitment)
 # 附件一共三个: the numeral of 一共 names no attachment
 ATTACHMENT_NUMBER = re.compile(
     r"(?:附件|attachments?|annex(?:es)?)\s*(\d{1,2}|[一二三四五六七八九](?![共起并下些样]))", re.IGNORECASE
@@ -42,3 +48,29 @@ def attachment_numbers(question: str) -> list[int]:
             numbers.append(number(listed.group(1)))
             end = listed.end()
     return numbers
+
+
+class EnglishTitles:
+    """Each attachment's pairs of adjacent words of its English title that no other title has
+    (summary table, application form); a title with no such pair, by its long words (letter of
+    commitment: commitment)."""
+
+    def __init__(self, attachments: list[Attachment]) -> None:
+        words = {a.number: re.findall(r"[a-z][a-z-]+", a.title.en.lower()) for a in attachments}
+        pairs = {
+            number: {" ".join(p) for p in pairwise(said) if not set(p) & FUNCTION_WORDS}
+            or {w for w in said if len(w) >= LONG_TITLE_WORD}
+            for number, said in words.items()
+        }
+        self.own = {
+            number: [
+                re.compile(rf"\b{re.escape(p)}\b")
+                for p in sorted(mine)
+                if not any(p in other for n, other in pairs.items() if n != number)
+            ]
+            for number, mine in pairs.items()
+        }
+
+    def said(self, text: str) -> list[int]:
+        """The attachments whose own English words the text says."""
+        return [number for number, patterns in self.own.items() if any(p.search(text) for p in patterns)]

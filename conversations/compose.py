@@ -12,10 +12,9 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from itertools import pairwise
 from typing import Any
 
-from conversations.attachments import attachment_numbers
+from conversations.attachments import EnglishTitles, attachment_numbers
 from conversations.completion import Completion
 from conversations.parts import Parts
 from conversations.premise import Premises, title_said
@@ -49,9 +48,6 @@ NUMBER_ASKED = re.compile(
     re.IGNORECASE,
 )
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
-# words that name no attachment: the English function words, and the city every title names
-FUNCTION_WORDS = {"of", "the", "for", "on", "to", "a", "an", "and", "in", "by", "with", "shaoguan"}
-LONG_TITLE_WORD = 8  # a word this long names a short English title (commitment)
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
 
 
@@ -105,22 +101,6 @@ class Composed:
         }
 
 
-def english_title_pairs(kb: KnowledgeBase) -> dict[int, list[str]]:
-    """Each attachment's pairs of adjacent words of its English title that no other title has
-    (summary table, application form, letter of commitment's "letter of")."""
-    words = {a.number: re.findall(r"[a-z][a-z-]+", a.title.en.lower()) for a in kb.notice.attachments}
-    pairs = {
-        number: {" ".join(p) for p in pairwise(said) if not set(p) & FUNCTION_WORDS}
-        # letter of commitment: a title of no such pair is named by its long words
-        or {w for w in said if len(w) >= LONG_TITLE_WORD}
-        for number, said in words.items()
-    }
-    return {
-        number: sorted(p for p in own if not any(p in other for n, other in pairs.items() if n != number))
-        for number, own in pairs.items()
-    }
-
-
 def language_of(question: str, lang: Lang | None) -> Lang:
     """The language asked for, else the message's own."""
     return lang or ("en" if detect_language(question) == "en" else "zh")
@@ -141,7 +121,7 @@ class Composer:
         self.spans = Spans(kb)
         self.timing = Timing(kb, self.shape, self.reader)
         self.completion = Completion(kb, self.reader)
-        self._english_title_pairs = english_title_pairs(kb)
+        self.english_titles = EnglishTitles(kb.notice.attachments)
         # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
         outputs = {
             index.normaliser.canonical(o, correct=False).replace(" ", "")
@@ -448,15 +428,6 @@ class Composer:
             lines.append(reply_text(self.kb, "source", lang, clause=clause))
         return "\n".join(lines)
 
-    def _english_titles_said(self, text: str) -> list[int]:
-        """Which attachment is the summary table: the attachments a pair of words of whose English
-        title the text says, where no other attachment's title has that pair."""
-        said = []
-        for number, pairs in self._english_title_pairs.items():
-            if any(re.search(rf"\b{re.escape(p)}\b", text) for p in pairs):
-                said.append(number)
-        return said
-
     def _attachments(self, question: str, parts: list[Entry], lang: Lang) -> str:
         """附件1是什么: each attachment the message names by number, from the notice's list; and
         one named by its title where its number is asked, or where the answer is about the
@@ -468,11 +439,11 @@ class Composer:
         about_them = [p for p in parts if p.clause == ATTACHMENTS_CLAUSE]
         if number_asked or about_them:
             given = "" if number_asked else " ".join(p.answer.zh for p in about_them)
+            in_english = self.english_titles.said(text)  # which attachment is the summary table
             numbers += [
                 a.number
                 for a in self.kb.notice.attachments
-                if (title_said(a.title.zh, text) or a.number in self._english_titles_said(text))
-                and f"附件{a.number}" not in given
+                if (title_said(a.title.zh, text) or a.number in in_english) and f"附件{a.number}" not in given
             ]
         titles = {a.number: a.title.get(lang) for a in self.kb.notice.attachments}
         lines = [

@@ -197,10 +197,10 @@ NUMERAL_WORDS = {
     "一间",
     "一边",
 }
-# 省工信厅发的, 省里印发的: what follows a body offered as the notice's issuer
 # 没用5G, 不是上云的, 没有涉及标杆: a direction just said not to be the project's
 NEGATED = re.compile(r"(?:没|没有|不|未|无|冇|唔)(?:用|用到|涉及|是|系|做|搞|包括|包含|属于)?(?:的)?$")
 SHORT_ENGLISH_ASK = 4  # an English ask word this short is matched whole (cap, rate, who, date)
+# 省工信厅发的, 省里印发的: what follows a body offered as the notice's issuer
 ISSUED_BY = re.compile(r"[^，,。？?！!]{0,3}?(?:发|印发|出|发布|下发|搞|组织|主办)的")
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)

@@ -307,16 +307,9 @@ def read_dates(text: str) -> list[tuple[int | None, int, int]]:
         if 1 <= int(match.group(1)) <= 31:
             out.append((None, month, int(match.group(1))))
     for match in SLASH_DATE.finditer(arabic):
-        year, month, day = (
-            (match.group(1), match.group(2), match.group(3))
-            if match.group(1)
-            else (
-                None,
-                match.group(4),
-                match.group(5),
-            )
-        )
-        out.append((int(year) if year else None, int(month), int(day)))
+        full = match.group(1) is not None  # 2022/8/26, or 7/5 said before 交
+        said_month, said_day = match.group(2, 3) if full else match.group(4, 5)
+        out.append((int(match.group(1)) if full else None, int(said_month), int(said_day)))
     for match in MONTH_END.finditer(arabic):  # 9月底: the month's last day
         year, month = int(match.group(1)) if match.group(1) else None, int(match.group(2))
         if 1 <= month <= 12:
