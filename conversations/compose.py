@@ -43,7 +43,8 @@ PLACE_ASKED = re.compile(
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
 # 承诺书是第几个附件: an attachment named by its title, its number asked
 NUMBER_ASKED = re.compile(
-    r"第几个?附件|附件(?:是)?第?几|几号附件|哪个附件|哪一个附件|附件(?:里|里面|中)有没有|which attachment"
+    r"第几个?附件|附件(?:是)?第?几|几号附件|哪个附件|哪一个附件|附件(?:里|里面|中)有没有"
+    r"|which (?:attachment|annex|appendix|enclosure)"
     r"|attachment number",
     re.IGNORECASE,
 )

@@ -2661,3 +2661,18 @@ def test_a_clause_cited_by_number_is_no_follow_up(composer: Composer):
 def test_money_before_acceptance_asks_how_the_city_pays(composer: Composer):
     question = "通知说验收通过的项目才奖补，那验收通过前有没有钱？"
     assert composer.answer(question, None, JUNE_20).entry_id == "support-method"
+
+
+def test_the_last_pairs_kinds_of_asking(composer: Composer):
+    cases = {
+        "补贴用剩下的钱能转去广告预算吗？": "fund-management",
+        "KPI 写“降低成本”可以吗，还是要具体数字？": "performance-targets",
+        "我們有3個數字化項目，能全報嗎": "max-two-projects",
+    }
+    for question, entry_id in cases.items():
+        assert composer.answer(question, None, JUNE_20).entry_id == entry_id, question
+    assert "Attachment 5:" in composer.answer("Which annex is the commitment letter?", None, JUNE_20).text
+    excluded = composer.answer("申报企业有什么负面清单吗？比如被法院强制执行的", None, JUNE_20)
+    assert excluded.entry_id is not None and "失信被执行人" in excluded.text
+    for outside in ("What does OEE mean in manufacturing?", "钢厂超低排放改造有没有专项资金"):
+        assert composer.answer(outside, None, JUNE_20).entry_id is None, outside
