@@ -22,7 +22,7 @@ from conversations.scope import Scope
 from conversations.shape import NoticeShape
 from conversations.spans import Spans
 from conversations.timing import Timing
-from conversations.today import deadline_notes
+from conversations.today import deadline_notes, format_day
 from conversations.understanding import Reader, Understanding
 from conversations.worked import Worker, direction_name
 from knowledge.answers import clause_label, render, reply_text
@@ -46,6 +46,13 @@ NUMBER_ASKED = re.compile(
     r"第几个?附件|附件(?:是)?第?几|几号附件|哪个附件|哪一个附件|附件(?:里|里面|中)有没有"
     r"|which (?:attachment|annex|appendix|enclosure)"
     r"|attachment number",
+    re.IGNORECASE,
+)
+# 今天几号, what's the date today: only today's date asked (small talk; the bot knows today)
+TODAY_ASKED = re.compile(
+    r"(?:请问)?今天(?:是)?(?:几号|几月几号|几月几日|几月几|星期几|周几|礼拜几|什么日期)(?:了|啊|呀)?"
+    r"|what(?:'s| is) (?:the date(?: today)?|today's date)"
+    r"|what (?:day|date) is (?:it )?today|what date is it",
     re.IGNORECASE,
 )
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
@@ -252,6 +259,10 @@ class Composer:
         carried: list[Figure],
     ) -> Composed:
         index = self.index
+        if TODAY_ASKED.fullmatch(understood.simplified.strip(" ？?。.!！")):  # 今天几号: today, no entry
+            answer_lang = language_of(question, lang)
+            text = reply_text(self.kb, "today_asked", answer_lang, date=format_day(today, answer_lang))
+            return Composed(Kind.GREETING, answer_lang, text, None, 1.0, [])
         if self._small_talk_first(understood):  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
             return self._plain(index.search(understood.clauses[0], lang))
         main = index.search(question, lang)

@@ -2676,3 +2676,12 @@ def test_the_last_pairs_kinds_of_asking(composer: Composer):
     assert excluded.entry_id is not None and "失信被执行人" in excluded.text
     for outside in ("What does OEE mean in manufacturing?", "钢厂超低排放改造有没有专项资金"):
         assert composer.answer(outside, None, JUNE_20).entry_id is None, outside
+
+
+def test_todays_date_asked_alone_is_told(composer: Composer):
+    composed = composer.answer("今天几号了？", None, JUNE_20)
+    assert composed.entry_id is None and "今天是2022年6月20日" in composed.text
+    english = composer.answer("What's the date today?", None, dt.date(2026, 12, 2))
+    assert english.entry_id is None and "Today is December 2, 2026" in english.text
+    # today's date beside a question of the notice is that question's
+    assert composer.answer("今天几号了，还能报吗", None, JUNE_20).entry_id is not None
