@@ -13,7 +13,7 @@ import re
 from conversations.today import format_day
 from conversations.understanding import Reader, Understanding
 from knowledge.answers import clause_label, reply_text
-from knowledge.figures import read_dates, to_arabic
+from knowledge.figures import MONTHS, read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
 
@@ -25,10 +25,8 @@ COMPLETED = re.compile(
 # 8月26日前完成, 9月30日之后建成: a bound said of the window, not a day of the project
 BOUND_AFTER = re.compile(r"\s*(?:之前|以前|前|之后|以后|后|起|开始|至|到|-|~)")
 YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号]|底|末|\d)")
-EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-EN_MONTH_YEAR = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{2})\b"
-)
+EN_MONTHS = tuple(m[:3] for m in MONTHS)  # jan … dec, as the dates' own readers spell them
+EN_MONTH_YEAR = re.compile(r"\b(" + "|".join(EN_MONTHS) + r")[a-z]*\.?\s+((?:19|20)\d{2})\b")
 
 
 class Completion:

@@ -74,6 +74,9 @@ class Parts:
         # the words a question only of applying is made of (这次能报吗): asking, and this round
         self.plain_words = set(reader.generic_words) | {simplify(w) for w in lexicon.notice_refs}
         self.citations = Citations(kb.notice)
+        # the entry of the condition that ties an applicant to the notice's place
+        criterion = next((c for c in kb.notice.eligibility if c.id == lexicon.place_criterion), None)
+        self.registration = shape.entry_for_clause.get(criterion.clause) if criterion is not None else None
 
     def pick(self, question: str, understood: Understanding, main: SearchResult) -> tuple[list[Entry], bool]:
         """One FAQ entry per question asked: the best entry for the message's questions, then of
@@ -305,7 +308,7 @@ class Parts:
                 entry = self.shape.entry_for_clause.get(direction.funding.clause)
                 if entry is not None and entry not in parts:
                     parts.append(entry)
-        registration = self._registration_rule()
+        registration = self.registration
         # who may apply (二) says it too
         covered = registration is None or any(
             p.clause in (registration.clause, section_of(registration.clause)) for p in parts
@@ -317,13 +320,6 @@ class Parts:
         if cited:  # 第三部分第二条是讲系统性平台的吧: the clause cited says what it is about, first
             parts = [*cited, *[p for p in parts if p not in cited]]
         return parts[:MAX_PARTS], searched or bool(cited)
-
-    def _registration_rule(self) -> Entry | None:
-        """The entry of the condition that ties an applicant to the notice's place."""
-        criterion = next(
-            (c for c in self.kb.notice.eligibility if c.id == self.kb.lexicon.place_criterion), None
-        )
-        return self.shape.entry_for_clause.get(criterion.clause) if criterion is not None else None
 
     def _firm_elsewhere(self, understood: Understanding) -> bool:
         """我们是广州的软件公司, 深圳嘅厂: another place named as the firm's own."""
@@ -338,6 +334,8 @@ class Parts:
         """The entries of the clauses the message asks about by number (三(二)是什么, section 3.2?);
         not a clause cited in the story (支持方式第二条又说“…”，外地公司能不能报: what is asked is
         the rest)."""
+        if not self.citations.clauses(text):
+            return []  # most messages cite no clause: the cheap test first
         pieces = SENTENCE_PIECES.findall(text)
         asking = [p for p in pieces if len(pieces) == 1 or self.reader.is_question(p)]
         clauses = [c for p in asking for c in self.citations.clauses(p)]

@@ -24,6 +24,16 @@ def section_of(clause: str) -> str:
     return clause.split("(")[0]
 
 
+def english_scenario_parts(direction: Direction) -> list[str]:
+    """A direction's English scenarios in the parts people say (of several words), and the head
+    nouns of a generic one (industrial video surveillance: people say "AI video surveillance")."""
+    parts = [p for s in direction.scenarios.en for p in EN_SCENARIO_PARTS.split(simplify(s)) if " " in p]
+    heads = [
+        p.split(" ", 1)[1] for p in parts if p.count(" ") == 2 and p.split(" ", 1)[0] in GENERIC_MODIFIERS
+    ]
+    return parts + heads
+
+
 class NoticeShape:
     def __init__(self, kb: KnowledgeBase, reader: Reader) -> None:
         notice = kb.notice
@@ -50,14 +60,7 @@ class NoticeShape:
             (
                 d,
                 [simplify(p) for s in d.scenarios.zh for p in SCENARIO_PARTS.split(s) if 2 < len(p) <= 10]
-                + [p for s in d.scenarios.en for p in EN_SCENARIO_PARTS.split(simplify(s)) if " " in p]
-                # industrial video surveillance: people say "AI video surveillance", the head nouns
-                + [
-                    p.split(" ", 1)[1]
-                    for s in d.scenarios.en
-                    for p in EN_SCENARIO_PARTS.split(simplify(s))
-                    if p.count(" ") == 2 and p.split(" ", 1)[0] in GENERIC_MODIFIERS
-                ],
+                + english_scenario_parts(d),
             )
             for d in notice.directions
         ]

@@ -200,6 +200,7 @@ NUMERAL_WORDS = {
 # 没用5G, 不是上云的, 没有涉及标杆: a direction just said not to be the project's
 NEGATED = re.compile(r"(?:没|没有|不|未|无|冇|唔)(?:用|用到|涉及|是|系|做|搞|包括|包含|属于)?(?:的)?$")
 SHORT_ENGLISH_ASK = 4  # an English ask word this short is matched whole (cap, rate, who, date)
+ENGLISH_ENDINGS = r"(?:s|es|d|ed|ped|ping|ing)?\b"  # … or with one of these (caps, capped, dated)
 # 省工信厅发的, 省里印发的: what follows a body offered as the notice's issuer
 ISSUED_BY = re.compile(r"[^，,。？?！!]{0,3}?(?:发|印发|出|发布|下发|搞|组织|主办)的")
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
@@ -366,6 +367,13 @@ class Reader:
             - {""},
             key=longest_first,
         )
+        # an English ask word as a word of its own: cap not in capacitor, who not in whole, date
+        # not in update (short ones whole, longer ones with their endings: calculated)
+        self._english_asks = {
+            w: re.compile(rf"\b{re.escape(w)}" + (ENGLISH_ENDINGS if len(w) <= SHORT_ENGLISH_ASK else ""))
+            for w in self.intent_words
+            if w.isascii()
+        }
         self.no_base_funds = [simplify(w) for w in lexicon.no_base_funds]
         self.own_measures = [simplify(w) for w in lexicon.own_measures if w]
         self.other_programmes = WordList((simplify(w), None) for w in lexicon.other_programmes)
@@ -504,10 +512,7 @@ class Reader:
                 if word in bare:
                     found[word] = bare.find(word)
                 continue
-            # an English word as a word of its own: cap not in capacitor, who not in whole, date
-            # not in update (short ones whole, longer ones with their endings: calculated)
-            ending = r"(?:s|es|d|ed|ped|ping|ing)?\b" if len(word) <= SHORT_ENGLISH_ASK else ""
-            match = re.search(rf"\b{re.escape(word)}{ending}", spaced)
+            match = self._english_asks[word].search(spaced)
             if match:
                 found[word] = match.start() - spaced.count(" ", 0, match.start())
         return sorted(found, key=found.__getitem__)
