@@ -11,17 +11,12 @@ import datetime as dt
 import re
 
 from conversations.today import format_day
-from conversations.understanding import Reader, Understanding
+from conversations.understanding import COMPLETED, Reader, Understanding
 from knowledge.answers import clause_label, reply_text
 from knowledge.figures import MONTHS, read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
 
-COMPLETED = re.compile(
-    r"建成|建完|做完|完成|完工|竣工|上线|投产|投用|投入使用"
-    r"|\bcomplet|\bfinish|went live|go-live|went into (?:use|operation)",
-    re.IGNORECASE,
-)
 # 8月26日前完成, 9月30日之后建成: a bound said of the window, not a day of the project
 BOUND_AFTER = re.compile(r"\s*(?:之前|以前|前|之后|以后|后|起|开始|至|到|-|~)")
 YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号]|底|末|\d)")

@@ -199,6 +199,12 @@ NUMERAL_WORDS = {
 }
 # 没用5G, 不是上云的, 没有涉及标杆: a direction just said not to be the project's
 NEGATED = re.compile(r"(?:没|没有|不|未|无|冇|唔)(?:用|用到|涉及|是|系|做|搞|包括|包含|属于)?(?:的)?$")
+# 建成, 完工, went live: the project finished (its day is the project's, not a deadline's)
+COMPLETED = re.compile(
+    r"建成|建完|做完|完成|完工|竣工|上线|投产|投用|投入使用"
+    r"|\bcomplet|\bfinish|went live|go-live|went into (?:use|operation)",
+    re.IGNORECASE,
+)
 SHORT_ENGLISH_ASK = 4  # an English ask word this short is matched whole (cap, rate, who, date)
 ENGLISH_ENDINGS = r"(?:s|es|d|ed|ped|ping|ing)?\b"  # … or with one of these (caps, capped, dated)
 # 省工信厅发的, 省里印发的: what follows a body offered as the notice's issuer
@@ -296,7 +302,11 @@ class Understanding:
     def claimed_dates(self) -> list[tuple[int | None, int, int]]:
         """Dates offered for confirmation: 入库是8月26号截止吧, …截止吗, 是7月8号还是8月26号."""
         offered = self.premise or bool(OFFERED_DATE.search(self.simplified))
-        return read_dates(self.text) if offered else []
+        if not offered:
+            return []
+        # went live on July 15, 2022 / 7月15日完工: the project's own day, no deadline offered
+        own = {(m, d) for c in self.clauses if COMPLETED.search(c) for _, m, d in read_dates(c)}
+        return [date for date in read_dates(self.text) if date[1:] not in own]
 
     @property
     def asks_yes_no(self) -> bool:

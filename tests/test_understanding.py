@@ -2685,3 +2685,10 @@ def test_todays_date_asked_alone_is_told(composer: Composer):
     assert english.entry_id is None and "Today is December 2, 2026" in english.text
     # today's date beside a question of the notice is that question's
     assert composer.answer("今天几号了，还能报吗", None, JUNE_20).entry_id is not None
+
+
+def test_the_projects_own_day_is_no_deadline_offered(composer: Composer):
+    question = "Our MES went live on July 15, 2022. Is it inside the window, and when is the entry deadline?"
+    text = composer.answer(question, None, JUNE_20).text
+    assert "Not July 15" not in text and "Completed on July 15, 2022: within the construction window" in text
+    assert "不是7月15日" in composer.answer("入库是7月15号截止吧", None, JUNE_20).text
