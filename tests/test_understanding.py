@@ -2692,3 +2692,14 @@ def test_the_projects_own_day_is_no_deadline_offered(composer: Composer):
     text = composer.answer(question, None, JUNE_20).text
     assert "Not July 15" not in text and "Completed on July 15, 2022: within the construction window" in text
     assert "不是7月15日" in composer.answer("入库是7月15号截止吧", None, JUNE_20).text
+
+
+def test_entry_done_then_what_to_hand_in_is_the_acceptance_materials(composer: Composer):
+    for question in ("我们项目已经入了库，还要准备交什么？", "入库以后还得再交啥材料才有钱"):
+        assert composer.answer(question, None, JUNE_20).entry_id == "acceptance-materials", question
+    assert composer.answer("入库的时候要交什么", None, JUNE_20).entry_id == "entry-materials"
+
+
+def test_whether_the_firm_hands_entry_to_the_city_itself_is_where_to_submit(composer: Composer):
+    for question in ("入库是我们自己报到市局的吗", "入库是企业直接报去市局吗"):
+        assert composer.answer(question, None, JUNE_20).entry_id == "where-to-submit", question
