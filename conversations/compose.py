@@ -57,6 +57,7 @@ TODAY_ASKED = re.compile(
 )
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
+FIRM_STATUS = re.compile(r"(?:的)?(?:企业|公司|厂)")  # 专精特新企业: a status the firm holds
 
 
 @dataclass(frozen=True)
@@ -275,6 +276,7 @@ class Composer:
             main.kind is Kind.UNSURE or (main.kind is Kind.OUTSIDE and not index.outside_words(question))
         ):
             main = SearchResult(Kind.ANSWER, main.lang, CITED_SCORE, cited[0])  # 支持方式第三条: that clause
+        actor_offered = False
         if understood.about_the_notice:  # 这是2023年的通知吧: the notice's own date and issuer
             asked = [c for c in understood.clauses if self.reader.is_question(c)]
             if asked and len(asked) < len(understood.clauses):  # 老板这么说: who said it, no question
@@ -293,6 +295,7 @@ class Composer:
                 main = self._confirmed(question, understood, rate, lang)  # (省级的两成: the base's body)
             elif who:  # 是省工信厅发的吧: asks who
                 main = self._confirmed(self.reader.without_offered_bodies(understood), understood, who, lang)
+                actor_offered = main.kind is Kind.ANSWER  # 验收是发改局组织的吧: the body no question
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
         questions = self.reader.asked(understood)
@@ -307,6 +310,8 @@ class Composer:
         lang = main.lang
         if main.kind in (Kind.EMPTY, Kind.GREETING, Kind.THANKS):
             return self._plain(main)
+        if self._asks_if_the_unlisted_fits(question, understood, main):
+            return self._not_listed(lang)
         if understood.other_programme or index.elsewhere(question):
             return self._outside(main)
         asked = [] if understood.about_the_notice else questions
@@ -316,7 +321,7 @@ class Composer:
             or self._outside_across_clauses(question, understood)
         ):
             return self._plain(main)  # what is asked is about something else, not just the story
-        if asked and all(index.outside_words(c) for c in asked) and not (choice or counting):
+        if asked and all(index.outside_words(c) for c in asked) and not (choice or counting or actor_offered):
             return self._outside(main)  # 5G网关什么品牌好: every question asks about something else
         unstated = [c for c in asked if self.reader.asks_unstated(c) and not self._compares_own_things(c)]
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
@@ -329,8 +334,11 @@ class Composer:
             return self._plain(main)  # 听说有社保补贴，怎么申请: the story's other thing is asked
         if main.kind is Kind.OUTSIDE and self.scope.asks_only_of_the_unknown(understood, asked):
             return self._plain(main)  # My Excel VLOOKUP returns #N/A, how do I fix it
+        if self.scope.only_fixing_the_unknown(understood, asked):
+            return self._outside(main)  # ModuleNotFoundError 怎么办
 
         parts, searched = self.parts.pick(question, understood, main)
+        parts = self.shape.as_the_told_scenario(understood, parts)
         if main.kind is Kind.OUTSIDE and not searched:
             parts = []  # words of the situation alone do not make a question about the notice
         figures = self._figures(understood, carried)
@@ -497,6 +505,33 @@ class Composer:
         by side; each one's own clause answers (一回事 of anything else is a detail never given)."""
         own = set(self.shape.directions) | set(self.shape.stages)
         return len(self.reader.topic_ids(clause, own)) > 1
+
+    def _asks_if_the_unlisted_fits(
+        self, question: str, understood: Understanding, main: SearchResult
+    ) -> bool:
+        """我们是做光伏屋顶电站的，能报这个工业互联网项目吗: a thing the notice never names (or
+        another programme's), asked whether it fits this notice, none of its topics named."""
+        if understood.topics or not self.reader.asks_if_it_fits(understood):
+            return False  # 失信被执行人能报这个项目吗: the notice's own rule of what is named
+        text = understood.simplified
+
+        def a_thing(word: str) -> bool:  # 专精特新企业能报吗: a status of the firm, not a thing it did
+            at = text.find(word)
+            return at < 0 or not FIRM_STATUS.match(text, at + len(word))
+
+        things = [w for w in self.index.outside_words(question) if a_thing(w)]
+        programme = understood.other_programme
+        if programme is not None and a_thing(programme):
+            return True
+        return main.kind is not Kind.ANSWER and bool(things)
+
+    def _not_listed(self, lang: Lang) -> Composed:
+        """What the notice supports, the four directions, with the thing told said not listed."""
+        overview = self.shape.entry_for_clause[self.shape.directions_section]
+        lead = reply_text(self.kb, "not_listed", lang)
+        text = f"{lead}\n{self._entry_text(overview, lang)}"
+        context = Context(overview.questions.get(lang)[0], entry_id=overview.id, lang=lang)
+        return Composed(Kind.ANSWER, lang, text, overview.id, 1.0, [], context)
 
     def _outside(self, result: SearchResult) -> Composed:
         text = reply_text(self.kb, "outside", result.lang)

@@ -7,8 +7,6 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from rapidfuzz import fuzz
-
 from conversations.attachments import attachment_numbers
 from conversations.citations import Citations
 from conversations.shape import NoticeShape, section_of
@@ -23,7 +21,6 @@ OVERVIEW_MARGIN = 0.1  # how far below a section's answer its stage's may score 
 MAX_PARTS = 4
 TIE = 0.005  # an overview scoring this close to one stage's entry matches a question naming no stage as well
 SURE_OF_DIRECTION = 0.8  # asked which direction: a search this sure of one direction's entry decides
-SCENARIO_SIMILARITY = 75  # 设备智能运维 names the scenario 设备智能维修运维 (long scenarios only)
 GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
@@ -485,16 +482,7 @@ class Parts:
         return sorted({d.id: d for d in found}.values(), key=lambda d: d.number)
 
     def _scenarios_named(self, text: str) -> list[Direction]:
-        """The directions whose scenarios (产品质量检测, 能耗优化 …) the text names."""
-        return [
-            d
-            for d, words in self.shape.scenarios
-            if any(
-                w in text
-                or (len(w) >= 6 and not w.isascii() and fuzz.partial_ratio(w, text) >= SCENARIO_SIMILARITY)
-                for w in words
-            )
-        ]
+        return self.shape.scenarios_named(text)
 
     def _directions_naming(self, text: str, every: bool) -> list[Direction]:
         """The directions whose text names the technologies the message names: every one, or

@@ -17,6 +17,7 @@ SUPPORT_WINDOW = 6  # characters after an outside word in which a word of suppor
 SUBJECT_CHARS = 8  # a clause this short that tells nothing (no 我们, no 了) only names a thing
 STORY_WORDS = ("我", "咱", "公司", "厂", "了")
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+UNKNOWN_CHARS = 6  # a Latin word this long the knowledge base never saw names a thing (an error's name)
 
 
 class Scope:
@@ -33,7 +34,9 @@ class Scope:
         the fact (打印三份交上去) are no sign that the message is about something else."""
         copies = understood.claimed_copies()
         offered = understood.premise or bool(copies)  # 印6份可以吗 offers copies
-        if not offered or understood.other_programme or self.index.outside_words(question):
+        actors = self.reader.bodies_as_actors(understood)
+        outside = [w for w in self.index.outside_words(question) if not any(w in b for b in actors)]
+        if not offered or understood.other_programme or outside:
             return False
         about = (
             understood.topics
@@ -89,6 +92,18 @@ class Scope:
         return all(w in self.reader.generic_words for w in words) and not any(
             w in self.reader.apply_words for w in words
         )
+
+    def only_fixing_the_unknown(self, understood: Understanding, asked: list[str]) -> bool:
+        """ModuleNotFoundError 怎么办: no topic, ask or figure of the notice, only everyday asking
+        words beside a long word the knowledge base never saw: that thing is asked about, however
+        close one everyday word comes to a question of the notice (错过了怎么办)."""
+        if understood.topics or understood.intents or understood.figures or not asked:
+            return False
+        words = self._asking_words(asked)
+        if not words or not all(w in self.reader.generic_words for w in words):
+            return False  # (Possible? alone asks nothing of its own)
+        tokens = [t for c in asked for t in self.index.normaliser.tokens(c) if not t.startswith("~")]
+        return any(len(t) >= UNKNOWN_CHARS and t.isascii() and not self.index.knows(t) for t in tokens)
 
     def _topics_beside_the_outside(self, understood: Understanding) -> bool:
         """The notice's topics said in a clause that names nothing outside it (想从个体户转成有限

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from conversations.understanding import Reader, Understanding
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
@@ -32,6 +34,9 @@ def english_scenario_parts(direction: Direction) -> list[str]:
         p.split(" ", 1)[1] for p in parts if p.count(" ") == 2 and p.split(" ", 1)[0] in GENERIC_MODIFIERS
     ]
     return parts + heads
+
+
+SCENARIO_SIMILARITY = 75  # 设备智能运维 names the scenario 设备智能维修运维 (long scenarios only)
 
 
 class NoticeShape:
@@ -93,8 +98,48 @@ class NoticeShape:
             return []
         return [d for d in self.kb.notice.directions if entry.clause in (d.clause, d.funding.clause)]
 
+    def scenarios_named(self, text: str) -> list[Direction]:
+        """The directions whose scenarios (产品质量检测, 能耗优化 …) the text names."""
+        return [
+            d
+            for d, words in self.scenarios
+            if any(
+                w in text
+                or (len(w) >= 6 and not w.isascii() and fuzz.partial_ratio(w, text) >= SCENARIO_SIMILARITY)
+                for w in words
+            )
+        ]
+
+    def as_the_told_scenario(self, understood: Understanding, parts: list[Entry]) -> list[Entry]:
+        """设备租赁环节上平台，省里批了1500万: figures given, no direction named and one direction's
+        scenario told: an entry of another direction's scope or funding, or of the amounts in
+        general, is that direction's."""
+        if not understood.figures or understood.topic_ids(set(self.directions)):
+            return parts
+        told = self.scenarios_named(understood.simplified)
+        if len(told) != 1:
+            return parts
+        own = told[0]
+        instead = {}
+        for other in self.kb.notice.directions:
+            if other is not own:
+                instead[other.clause] = self.entry_for_clause.get(own.clause)
+                instead[other.funding.clause] = self.entry_for_clause.get(own.funding.clause)
+        own_funding = self.entry_for_clause.get(own.funding.clause)
+        swapped: list[Entry] = []
+        for part in parts:
+            entry = instead.get(part.clause) or part
+            if part.clause == self.amount_section and part.id in self.summaries and own_funding:
+                entry = own_funding  # the amounts of all directions, worked for the one told
+            if entry not in swapped:
+                swapped.append(entry)
+        return swapped
+
     def directions_for(self, understood: Understanding, parts: list[Entry]) -> list[Direction]:
         ids = understood.topic_ids(set(self.directions))
+        if not ids:  # 设备智能维修运维平台，省里给了300万: the one direction whose scenario is told
+            told = self.scenarios_named(understood.simplified)
+            ids = [told[0].id] if len(told) == 1 else []
         if not ids:
             for entry in parts:
                 ids += [d.id for d in self.directions_of(entry)]

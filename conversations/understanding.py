@@ -28,9 +28,13 @@ from knowledge.search import SearchIndex
 from knowledge.wordlist import WordList
 
 # a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求;
-# 同时 before a verb says "at once" (同时报三个, 是同时交还是分开交), no new clause
+# 同时 before a verb says "at once" (同时报三个, 是同时交还是分开交), no new clause; 除了市里还有别的
+# 支持吗 is one question ("besides … any other"), its 还有 no new clause
+BESIDES = "".join(f"(?<!除了{'.' * n})" for n in range(1, 7))
+OTHERS = "别的|其他|其它|什么|啥|哪些|没有|冇"
 CLAUSE_SPLIT = re.compile(
-    r"[，,、。!！?？;；:：\n]+|(?:另外|还有(?!效)|以及|同时(?!报|申报|申请|提交|交|拿|享受|获得))|\band\b"
+    r"[，,、。!！?？;；:：\n]+|(?:另外|" + BESIDES + r"还有(?!效)|还有(?!效|" + OTHERS + r")|以及"
+    r"|同时(?!报|申报|申请|提交|交|拿|享受|获得))|\band\b"
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
 )
 # 去年那批, 前年的那一批: a round named by a year counted from today (not 去年做的项目: when built)
@@ -209,6 +213,8 @@ SHORT_ENGLISH_ASK = 4  # an English ask word this short is matched whole (cap, r
 ENGLISH_ENDINGS = r"(?:s|es|d|ed|ped|ping|ing)?\b"  # … or with one of these (caps, capped, dated)
 # 省工信厅发的, 省里印发的: what follows a body offered as the notice's issuer
 ISSUED_BY = re.compile(r"[^，,。？?！!]{0,3}?(?:发|印发|出|发布|下发|搞|组织|主办)的")
+# 交到市财政局, 报给发改局: a body named as the one that takes the materials
+HANDED_TO = re.compile(r"(?:交|报|送|递|寄)(?:到|给|去|俾|畀)$")
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
 THIS_SUPPORT = re.compile(
@@ -390,6 +396,7 @@ class Reader:
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.notice_refs = [to_arabic(w) for w in lexicon.notice_refs if w]
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
+        self.fits_notice = [re.compile(p, re.IGNORECASE) for p in lexicon.fits_notice_patterns if p]
         self._bodies_longest_first = sorted((w for w in self.other_bodies if w), key=len, reverse=True)
         self.not_bodies = [simplify(w) for w in lexicon.not_bodies if w]
         self.body_funds_questions = [simplify(w) for w in lexicon.body_funds_questions if w]
@@ -697,6 +704,25 @@ class Reader:
         if any(w and w in text for w in self.matching_words):
             return False
         return any(w and w in text for w in self.other_bodies)
+
+    def asks_if_it_fits(self, understood: Understanding) -> bool:
+        """光伏屋顶电站…能报这个工业互联网项目吗, does that count under this notice: a question
+        whether what the story tells fits this notice at all (想借这个通知申请 only tells)."""
+        asked = [simplify(c) for c in self.asked(understood)]
+        return any(p.search(c) for p in self.fits_notice for c in asked)
+
+    def bodies_as_actors(self, understood: Understanding) -> list[str]:
+        """验收是发改局组织的吧, 申报是不是交到市财政局: the bodies offered as the one that does a
+        step of the notice (issues, organises, takes the papers), not for their own business."""
+        if not self.offered_body(understood):
+            return []
+        text = understood.simplified
+        return [
+            body
+            for body in self._bodies_longest_first
+            if (at := text.find(body)) >= 0
+            and (ISSUED_BY.match(text, at + len(body)) or HANDED_TO.search(text, 0, at))
+        ]
 
     def without_offered_bodies(self, understood: Understanding) -> str:
         """是第三方检测机构做的吧 → 是 做的吧: the body offered is no word of what is asked (who does

@@ -369,6 +369,9 @@ class Lexicon(Strict):
     # 项目投资): the notice's rule answers it, whatever the thing is, even one outside the notice;
     # regular expressions searched in the simplified question
     counting_patterns: list[str] = []
+    # asking whether what the story tells fits this notice at all (光伏电站…能报这个项目吗, does that
+    # count under this notice): when the story's thing is outside the notice, the directions answer
+    fits_notice_patterns: list[str] = []
     # a statement offered for confirmation ("是不是也是50万封顶"): checked against the notice
     premise_markers: list[str] = []
     # a short message that leans on the previous question ("那第二个方向呢", "what about …")
@@ -409,7 +412,7 @@ class Lexicon(Strict):
     # the word that asks when and by whom the notice was issued
     issue_intent: str = ""
 
-    @field_validator("phrase_patterns", "unstated_patterns", "counting_patterns")
+    @field_validator("phrase_patterns", "unstated_patterns", "counting_patterns", "fits_notice_patterns")
     @classmethod
     def _patterns_compile(cls, value: Iterable[str]) -> Iterable[str]:
         for pattern in value:

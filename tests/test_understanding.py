@@ -2703,3 +2703,47 @@ def test_entry_done_then_what_to_hand_in_is_the_acceptance_materials(composer: C
 def test_whether_the_firm_hands_entry_to_the_city_itself_is_where_to_submit(composer: Composer):
     for question in ("入库是我们自己报到市局的吗", "入库是企业直接报去市局吗"):
         assert composer.answer(question, None, JUNE_20).entry_id == "where-to-submit", question
+
+
+def test_a_thing_the_notice_never_lists_asked_whether_it_fits_gets_the_directions(composer: Composer):
+    for question in (
+        "我们厂是做光伏发电的，可以报这个工业互联网项目吗",
+        "想搞一次安全生产培训，培训费能用这个通知申请吗",
+    ):
+        composed = composer.answer(question, None, JUNE_20)
+        assert composed.entry_id == "directions-overview" and "没有单列" in composed.text, question
+    # the notice's own rule of a thing it names is answered, not the directions
+    dishonest = composer.answer("我们被列为失信被执行人了，还能报这个项目吗", None, JUNE_20)
+    assert dishonest.entry_id == "compliance-conditions"
+    # telling that the notice is used, then asking of another programme: that one is outside
+    other = "我们想借这个通知申请点奖补，另外标识解析二级节点有补贴吗？"
+    assert composer.answer(other, None, JUNE_20).entry_id is None
+
+
+def test_another_bureau_offered_as_who_does_a_step(composer: Composer):
+    assert composer.answer("申请是不是交到市财政局？", None, JUNE_20).entry_id == "where-to-submit"
+    assert composer.answer("项目验收是发改局组织的吧", None, JUNE_20).entry_id == "project-acceptance"
+    assert composer.answer("发改局的电话多少", None, JUNE_20).entry_id is None
+
+
+def test_besides_the_city_any_other_support_is_one_question(composer: Composer):
+    question = "项目做得很出色的话，除了市里还有其他支持吗"
+    assert composer.answer(question, None, JUNE_20).entry_id == "quality-project-recommendation"
+
+
+def test_no_review_believed_asks_the_review(composer: Composer):
+    assert composer.answer("入库不就是备个案吗，没人审吧", None, JUNE_20).entry_id == "entry-expert-review"
+    question = "验收过了直接拨钱，不用对外公开吧"
+    assert composer.answer(question, None, JUNE_20).entry_id == "project-acceptance"
+
+
+def test_a_told_scenario_picks_the_direction_worked(composer: Composer):
+    composed = composer.answer("我们做设备租赁环节上云，省里批了1200万，市里补多少", None, JUNE_20)
+    assert composed.entry_id == "direction-1-amount" and "按最高计100万元" in composed.text
+    composed = composer.answer("给钢厂做的设备智能维修运维平台，省里给了300万，市级多少", None, JUNE_20)
+    assert composed.entry_id == "direction-2-amount" and "30万元" in composed.text
+
+
+def test_an_unknown_error_name_with_only_how_to_fix_is_outside(composer: Composer):
+    assert composer.answer("ImportError 怎么办", None, JUNE_20).entry_id is None
+    assert composer.answer("错过了入库怎么办", None, JUNE_20).entry_id is not None
