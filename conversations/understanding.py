@@ -64,7 +64,7 @@ QUESTION_MARK = re.compile(
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度|定系"  # Cantonese (定系: or)
     # English ("that's what our consultant told us" names what was said, asks nothing)
-    r"|how|(?<!that's )(?<!that is )what|when|who|which|can |could |would |will |is |are |do |does "
+    r"|how|(?<!that's )(?<!that is )what|when|where|why|who|which|can |could |would |will |is |are |do |does "
     r"|[不没未吧]$|了没有$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧: yes-no, said colloquially
 )
 RELAYED = re.compile(

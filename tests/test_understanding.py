@@ -2747,3 +2747,29 @@ def test_a_told_scenario_picks_the_direction_worked(composer: Composer):
 def test_an_unknown_error_name_with_only_how_to_fix_is_outside(composer: Composer):
     assert composer.answer("ImportError 怎么办", None, JUNE_20).entry_id is None
     assert composer.answer("错过了入库怎么办", None, JUNE_20).entry_id is not None
+
+
+def test_where_and_why_ask_in_english(composer: Composer):
+    question = "Which forms go in at the entry stage? and where to hand them in?"
+    composed = composer.answer(question, None, JUNE_20)
+    assert composed.entry_id == "entry-materials" and "Attachment 3" in composed.text
+
+
+def test_which_level_of_government_pays(composer: Composer):
+    composed = composer.answer("奖补资金是哪级财政给的？市里还是省里", None, JUNE_20)
+    assert composed.entry_id == "support-method" and "市级" in composed.text
+
+
+def test_entered_is_not_yet_paid(composer: Composer):
+    composed = composer.answer("我们已经入了库，肯定能拿到补贴吧", None, JUNE_20)
+    assert "验收" in composed.text.split("\n")[0]
+
+
+def test_doing_only_one_thing_asked_whether_it_counts_for_a_direction(composer: Composer):
+    composed = composer.answer("上云方向光是买个云服务器就算吧", None, JUNE_20)
+    assert composed.entry_id == "direction-1-scope"
+
+
+def test_how_the_province_reviews_its_own_funds_is_outside(composer: Composer):
+    assert composer.answer("省级专项资金是怎么评审的", None, JUNE_20).entry_id is None
+    assert composer.answer("入库项目怎么评审", None, JUNE_20).entry_id == "entry-expert-review"
