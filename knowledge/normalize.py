@@ -117,14 +117,16 @@ class Normaliser:
         self.__dict__.update(state)
         self._teach_segmenter()
 
-    def learn(self, texts: Iterable[str]) -> None:
-        """Let homophone correction know the words of these texts (and of the lexicon)."""
+    def learn(self, texts: Iterable[str], whole_words: Iterable[str] = ()) -> None:
+        """Let homophone correction know the words of these texts (and of the lexicon), and the
+        whole words given (招人 is no typo of 找人, however the segmenter cuts it)."""
         words = set(self._synonyms) | set(self._synonyms.values()) | self._stopwords
+        whole = {simplify(w) for w in whole_words if has_cjk(w)}
         for text in texts:
             for run in CJK_RUN.findall(simplify(text)):
                 words.update(rjieba.cut(run))
                 words.update(rjieba.cut_for_search(run))
-        self._corrector = HomophoneCorrector(words, self._synonyms)
+        self._corrector = HomophoneCorrector(words, self._synonyms, whole)
         self._pinyin = PinyinInput(words)
         self.canonical.cache_clear()
 

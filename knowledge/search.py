@@ -109,7 +109,7 @@ class SearchIndex:
         lexicon = kb.lexicon
         self.kb = kb
         self.normaliser = Normaliser(lexicon.synonyms, lexicon.stopwords, lexicon.phrase_patterns)
-        self.normaliser.learn(self._vocabulary_texts(kb))
+        self.normaliser.learn(self._vocabulary_texts(kb), lexicon.out_of_scope)
         self.entries: list[Entry] = list(kb.faq.entries)
         self._entry_index = {e.id: i for i, e in enumerate(self.entries)}
         self._intent = {

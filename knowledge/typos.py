@@ -49,11 +49,18 @@ def flat(key: tuple[str, ...]) -> tuple[str, ...]:
 
 
 class HomophoneCorrector:
-    def __init__(self, vocabulary: Iterable[str], aliases: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        vocabulary: Iterable[str],
+        aliases: Mapping[str, str] | None = None,
+        whole: Iterable[str] = (),
+    ) -> None:
         """`aliases` maps known variants to their canonical word (附见 → 附件), so that variants
-        of one word do not make a correction look ambiguous."""
+        of one word do not make a correction look ambiguous; `whole` words are never cut by a
+        correction (招人 in 哪里招人 keeps 哪里招 from becoming 哪里找)."""
         self.aliases = dict(aliases or {})
         self.vocabulary = frozenset(w for w in vocabulary if len(w) in WORD_LENGTHS)
+        self.whole = frozenset(w for w in whole if len(w) in WORD_LENGTHS)  # kept, never a target
         self._by_key: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self._by_flat_key: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for word in self.vocabulary:
@@ -77,13 +84,12 @@ class HomophoneCorrector:
             return None
         return shared[0]
 
-    @staticmethod
-    def _straddles(run: str, start: int, length: int) -> bool:
-        """True when a common word crosses either edge of the piece: in 五金加工 the piece 金加
-        ends inside 加工, so it is no typo of 金价."""
+    def _straddles(self, run: str, start: int, length: int) -> bool:
+        """True when a common word (or a whole word) crosses either edge of the piece: in 五金加工
+        the piece 金加 ends inside 加工, so it is no typo of 金价."""
         for edge in (start, start + length):
             word = run[edge - 1 : edge + 1]
-            if edge > 0 and len(word) == 2 and word_frequency(word) >= RARE_WORD:
+            if edge > 0 and len(word) == 2 and (word_frequency(word) >= RARE_WORD or word in self.whole):
                 return True
         return False
 
@@ -96,7 +102,7 @@ class HomophoneCorrector:
                 piece = run[i : i + length]
                 if len(piece) < length:
                     continue
-                if piece in self.vocabulary:
+                if piece in self.vocabulary or piece in self.whole:
                     out.append(piece)
                     break
                 replacement = None if self._straddles(run, i, length) else self._candidate(piece)

@@ -2773,3 +2773,8 @@ def test_doing_only_one_thing_asked_whether_it_counts_for_a_direction(composer: 
 def test_how_the_province_reviews_its_own_funds_is_outside(composer: Composer):
     assert composer.answer("省级专项资金是怎么评审的", None, JUNE_20).entry_id is None
     assert composer.answer("入库项目怎么评审", None, JUNE_20).entry_id == "entry-expert-review"
+
+
+def test_an_outside_word_is_never_corrected_into_a_known_one(composer: Composer):
+    # 招人 (hiring) is no homophone slip of 找人, and 哪里招 beside it is no 哪里找
+    assert composer.answer("厂里缺电工，韶关哪里招人容易", None, JUNE_20).entry_id is None
