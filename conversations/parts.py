@@ -175,11 +175,17 @@ class Parts:
             or [w for w in questions[-1:] if not reader.topics_named(w)]
             or self._asked_words(questions[-1:] if questions else [], understood)
         )
+        # 标杆项目和系统性平台项目有啥区别: how named directions differ, nothing else asked: their scopes
+        told_apart = not understood.intents and self._words_in(understood, reader.general_comparisons)
         for group in self._asked_together(understood, parts):
             group_asks = self._asks_where_named(understood, group) or asked
             for topic_id, word in group:
-                result = search(" ".join([word, *group_asks]))
                 direction = self.shape.directions.get(topic_id)
+                scope = self.shape.entry_for_clause.get(direction.clause) if direction else None
+                if told_apart and scope is not None:
+                    add(SearchResult(Kind.ANSWER, lang, 1.0, scope))
+                    continue
+                result = search(" ".join([word, *group_asks]))
                 if direction is not None and result.entry is not None and result.kind is Kind.ANSWER:
                     # a summary of every direction found for one of them: that direction's own entry
                     section = result.entry.clause

@@ -35,6 +35,11 @@ CLAUSE_BREAK = re.compile(r"[，,。.!！?？;；\n]")  # not a colon: 省级资
 ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make the word its own
 EN_SOURCE = re.compile(r"^(?:from|by)\s+(?:the\s+)?")  # 3 million from the province: its source
 PART = ":part"  # the role of a figure said of a part (the investment's equipment)
+PROVINCIAL, INVESTMENT = "provincial", "investment"  # the roles a listed firm's figure repeats
+PAST_VERB = re.compile(r"[\u4e00-\u9fff](?:了|咗)$")  # 批了, 拿了: the verb just before a figure
+LISTED_NAME = re.compile(
+    r"[A-Za-z甲乙丙丁戊]\s*(?:厂|公司|企业|家|司)?|[\u4e00-\u9fff]{0,2}(?:厂|公司)"
+)  # B厂, 乙公司
 BREAKDOWN = re.compile(r"其中|包括|包含|含|including|of which")  # a part of a whole said beside it
 
 AMOUNT = re.compile(
@@ -161,6 +166,23 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return clause_start, next_break.start() if next_break else len(text)
 
 
+def _parallel_role(text: str, start: int, previous: Figure) -> str | None:
+    """A甲厂省级资金批了80万，B厂批了300万，C厂1200万: a figure in a clause of its own that repeats
+    the previous figure's verb (批了, 拿了) or only names who has it is of the previous figure's
+    role (several firms' figures listed)."""
+    if previous.role not in (PROVINCIAL, INVESTMENT):
+        return None
+    clause_start, _ = clause_bounds(text, start, start)
+    previous_start, _ = clause_bounds(text, previous.start, previous.end)
+    if previous_start == clause_start:
+        return None  # the same clause: no list of firms
+    before = text[clause_start:start].strip()
+    verb = PAST_VERB.search(before)
+    if verb and verb.group() in text[previous_start : previous.start]:
+        return previous.role
+    return previous.role if LISTED_NAME.fullmatch(before) else None
+
+
 def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]]) -> str | None:
     """The role word nearest before the figure within its clause, unless an English one follows
     it at once (500k provincial funds); else the nearest after it."""
@@ -236,6 +258,8 @@ class AmountReader:
                 continue
             if yuan <= 0:
                 continue
+            if role is None and found:
+                role = _parallel_role(arabic, start, found[-1])
             if bare and role is None:
                 continue  # a bare number is money only with a role's word before it (funds, a cap …)
             found.append(Figure(yuan, start, end, role))

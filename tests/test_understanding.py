@@ -2778,3 +2778,33 @@ def test_how_the_province_reviews_its_own_funds_is_outside(composer: Composer):
 def test_an_outside_word_is_never_corrected_into_a_known_one(composer: Composer):
     # 招人 (hiring) is no homophone slip of 找人, and 哪里招 beside it is no 哪里找
     assert composer.answer("厂里缺电工，韶关哪里招人容易", None, JUNE_20).entry_id is None
+
+
+def test_several_firms_figures_listed_are_each_worked(composer: Composer):
+    question = "园区两家企业都报上云：一家省级资金批了60万，另一家批了1500万，市级各配多少"
+    text = composer.answer(question, None, JUNE_20).text
+    assert "6万元" in text and "按最高计100万元" in text
+    text = composer.answer("A厂上云拿了省级专项资金90万，B厂拿了200万，市里分别配多少", None, JUNE_20).text
+    assert "9万元" in text and "20万元" in text
+
+
+def test_how_two_directions_differ_gives_both_scopes(composer: Composer):
+    composed = composer.answer("行业性标杆和系统性平台到底啥区别？", None, JUNE_20)
+    assert "方向二支持" in composed.text and "方向三支持" in composed.text
+
+
+def test_the_base_of_a_rate_asked(composer: Composer):
+    question = "标杆项目是按省级资金的10%，那系统性平台是按什么的10%？"
+    assert "按项目投资的10%" in composer.answer(question, None, JUNE_20).text
+
+
+def test_more_ways_of_naming_the_entry_steps(composer: Composer):
+    text = composer.answer("入库申请的截止日是哪天？验收时还要交申报书吗", None, JUNE_20).text
+    assert text.startswith("关键时间：入库申报2022年7月8日前") and "附件4" in text
+    text = composer.answer("入库那一步专家评完了在哪公布", None, JUNE_20).text
+    assert "网站公示" in text
+
+
+def test_a_fine_said_with_its_count_asks_the_conditions(composer: Composer):
+    question = "有家厂被环保罚过一次款，不算大事，能申报吗"
+    assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions"
