@@ -2808,3 +2808,23 @@ def test_more_ways_of_naming_the_entry_steps(composer: Composer):
 def test_a_fine_said_with_its_count_asks_the_conditions(composer: Composer):
     question = "有家厂被环保罚过一次款，不算大事，能申报吗"
     assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions"
+
+
+def test_where_the_answer_will_be_written_is_no_question(composer: Composer):
+    composed = composer.answer("呢份通知係邊日發嘅 我要填喺報告度", None, JUNE_20)
+    assert composed.entry_id == "issuer-and-date"
+
+
+def test_the_database_application_sent_straight_or_via_someone(composer: Composer):
+    question = "should we send the database application straight to the city bureau or via someone else?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "where-to-submit"
+
+
+def test_more_english_and_office_near_misses_are_outside(composer: Composer):
+    for question in (
+        "We need to learn the VAT export rebate procedure. How long does it usually take in Guangdong?",
+        "Our foreign engineers need work permits. What papers does the foreign experts bureau want?",
+        "打印机一直卡纸怎么弄，材料都打不出来",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+    assert composer.answer("纸质材料要打印几份？", None, JUNE_20).entry_id == "paper-copies"
