@@ -47,6 +47,7 @@ MIN_QUOTE_CHARS = 6  # a quote this long names one passage (“上云上平台�
 # 区里还是市里, 县里定系市里: a clause that only offers a choice of levels of government as the
 # answer to the question before it (降本还是提质量 offers what the story's topic is for)
 LEVEL = r"[^，,。？?！!]{0,4}(?:区|县|市|省|镇|当地|本地)[^，,。？?！!]{0,4}"
+CHOICE_WORDS = re.compile(r"还是|定系|或者|或是|\bor\b")  # 报上云还是报5G: directions offered as a choice
 ONLY_A_CHOICE = re.compile(rf"^{LEVEL}(?:还是|定系|或者|或是){LEVEL}[？?呢啊]?$")
 # 广州的软件公司, 深圳嘅厂: a firm of the place just named
 FIRM_OF_THE_PLACE = re.compile(r"\s*(?:的|嘅)?\s*(?:[^，,。？?！!\s]{0,8}?\s*)?(?:企业|公司|厂|集团)")
@@ -319,6 +320,9 @@ class Parts:
         if asks_to_apply and not covered and registration is not None and self._firm_elsewhere(understood):
             # 我们是广州的软件公司，能申请吗: where the firm is registered decides, beside what it does
             parts.insert(1, registration)
+        chosen = self._told_of_the_offered(understood)
+        if chosen is not None:  # 能耗监控，这个是报上云还是报5G: the one whose scenario is told, first
+            parts = [chosen, *[p for p in parts if p is not chosen]]
         cited = self.cited(understood.text)
         if cited:  # 第三部分第二条是讲系统性平台的吧: the clause cited says what it is about, first
             parts = [*cited, *[p for p in parts if p not in cited]]
@@ -474,6 +478,15 @@ class Parts:
             return []
         before = {t.id for t in topics if t.at < offered[0].at and t.id != offered[0].id}
         return [self.shape.directions[i] for i in before] if len(before) == 1 else []
+
+    def _told_of_the_offered(self, understood: Understanding) -> Entry | None:
+        """全生产流程的能耗监控，报上云还是报5G: directions offered as a choice, the project told by
+        a scenario of just one of them: that direction's scope."""
+        offered = understood.topic_ids(set(self.shape.directions))
+        if len(set(offered)) < 2 or not CHOICE_WORDS.search(understood.simplified):
+            return None
+        told = [d for d in self.shape.scenarios_named(understood.simplified) if d.id in offered]
+        return self.shape.entry_for_clause.get(told[0].clause) if len(told) == 1 else None
 
     def _scenario_directions(self, understood: Understanding) -> list[Direction]:
         """The directions whose scenarios in the notice (产品质量检测, 能耗优化 …) the message names."""

@@ -2828,3 +2828,12 @@ def test_more_english_and_office_near_misses_are_outside(composer: Composer):
     ):
         assert composer.answer(question, None, JUNE_20).entry_id is None, question
     assert composer.answer("纸质材料要打印几份？", None, JUNE_20).entry_id == "paper-copies"
+
+
+def test_a_choice_of_directions_answered_by_the_scenario_told(composer: Composer):
+    question = "我们用传感器加AI做全生产流程的能耗监控，到底报上云还是报5G？"
+    assert composer.answer(question, None, JUNE_20).text.startswith("方向四支持")
+
+
+def test_what_the_notice_is_for_asked_plainly(composer: Composer):
+    assert composer.answer("这个通知是做什么的", None, JUNE_20).entry_id == "purpose"
