@@ -45,7 +45,7 @@ BREAKDOWN = re.compile(r"其中|包括|包含|含|including|of which")  # a part
 AMOUNT = re.compile(
     r"(?P<prefix>rmb|cny|¥|￥)?\s*(?P<number>\d+(?:\.\d+)?)\s*"
     r"(?:(?:来|多|余|个)(?=\s*(?:千万|百万|十万|亿|万|w|wan)))?\s*"  # 两百来万, 1500多万, 一百五十个w
-    r"(?P<unit>千万|百万|十万|亿|万|千|w(?![a-z])|wan(?![a-z])|million(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
+    r"(?P<unit>千万|百万|十万|亿|万|千|w(?![a-z])|wan(?![a-z])|million(?![a-z])|mn(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
     r"(?P<currency>元|块|rmb|yuan|cny)?"
 )
 UNIT_FACTOR = {
@@ -60,6 +60,7 @@ UNIT_FACTOR = {
     "k": Decimal(1_000),
     "thousand": Decimal(1_000),
     "million": Decimal(1_000_000),
+    "mn": Decimal(1_000_000),  # RMB 2.5 mn
     "m": Decimal(1_000_000),
 }
 BARE_YUAN = re.compile(r"[1-9]\d{4,}")
@@ -247,7 +248,7 @@ class AmountReader:
                 clause = arabic[slice(*clause_bounds(arabic, start, end))]
                 parts = self.part_words.items()
                 role = next((f"{r}{PART}" for r, ws in parts if any(w in clause for w in ws)), role)
-            if unit in ("m", "k") and not (currency or prefix or role):
+            if unit in ("m", "mn", "k") and not (currency or prefix or role):
                 continue  # 5m, 10k: a length or a count as often as money, unless said of funds
             tail = arabic[match.end() : match.end() + 1]
             if tail in ("%", "年", "人", "号", "个", "家", "台", "份"):

@@ -2837,3 +2837,25 @@ def test_a_choice_of_directions_answered_by_the_scenario_told(composer: Composer
 
 def test_what_the_notice_is_for_asked_plainly(composer: Composer):
     assert composer.answer("这个通知是做什么的", None, JUNE_20).entry_id == "purpose"
+
+
+def test_english_provincial_figures_said_of_guangdong_and_in_mn(composer: Composer):
+    text = composer.answer(
+        "Cloud migration project, Guangdong gave us RMB 3.2 million. City top-up?", None, JUNE_20
+    ).text
+    assert "RMB 320,000" in text
+    text = composer.answer(
+        "Province approved RMB 1.8 mn for our cloud project. City matching?", None, JUNE_20
+    ).text
+    assert "RMB 180,000" in text
+
+
+def test_office_and_labour_near_misses_are_outside(composer: Composer):
+    for question in (
+        "Excel公式老是报错，怎么解决",
+        "想做ISO45001认证，有补贴吗",
+        "电子签章去哪里办",
+        "招普工去哪里招比较快",
+        "试用期最长可以约定多久",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
