@@ -159,9 +159,16 @@ class SearchIndex:
             (p, re.compile(re.escape(p) + PERSON_FROM)) for p in self._other_places if p and not p.isascii()
         ]
         latin = [re.escape(p) for p in self._other_places if p and p.isascii()]
-        # a Hong Kong-invested plant: where its investors are from, not that place's policy
-        investors = r"(?![- ](?:invested|funded|owned|capital|investor))"
-        self._latin_places = re.compile(r"\b(?:" + "|".join(latin) + r")\b" + investors) if latin else None
+        # a Hong Kong-invested plant, our Taiwan GM, our vendor in Suzhou: where its investors, its
+        # people or its suppliers are from, not that place's policy
+        investors = (
+            r"(?![- ](?:invested|funded|owned|capital|investor|gm|boss|parent|hq|headquarters"
+            r"|director|manager|ceo|chairman|colleague|staff|engineer)\b)"
+        )
+        suppliers = "".join(f"(?<!{w} in )" for w in ("vendor", "supplier", "customer", "client"))
+        self._latin_places = (
+            re.compile(suppliers + r"\b(?:" + "|".join(latin) + r")\b" + investors) if latin else None
+        )
         self._place_policy = [self._bare(w) for w in lexicon.place_policy_words]
         # the policy words as one alternation each, English and Chinese, built once
         self._policy_en = "|".join(re.escape(w) for w in self._place_policy if w and w.isascii())

@@ -2859,3 +2859,15 @@ def test_office_and_labour_near_misses_are_outside(composer: Composer):
         "试用期最长可以约定多久",
     ):
         assert composer.answer(question, None, JUNE_20).entry_id is None, question
+
+
+def test_where_a_firms_people_or_suppliers_are_from_is_no_other_place(composer: Composer):
+    question = "When exactly is the entry deadline? Our Taiwan GM wants the date"
+    assert composer.answer(question, None, JUNE_20).entry_id == "entry-deadline"
+    assert composer.answer("Does Suzhou have a similar subsidy?", None, JUNE_20).entry_id is None
+
+
+def test_a_stage_sent_on_a_day_is_judged(composer: Composer):
+    question = "Could we send the acceptance papers on 2 Sep 2022? Our supplier in Suzhou is late"
+    text = composer.answer(question, None, JUNE_20).text
+    assert "after the deadline of August 26, 2022" in text
