@@ -98,7 +98,9 @@ class Normaliser:
             if key in value:
                 self._synonyms.setdefault(value, value)
         keys = sorted(self._synonyms, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, keys))) if keys else None
+        # an English key begins a word (firm is no synonym inside confirming); its endings may
+        # follow (grants, firms)
+        self._pattern = re.compile("|".join(map(_key_pattern, keys))) if keys else None
         self._stopwords = frozenset(simplify(w) for w in stopwords)
         self._corrector: HomophoneCorrector | None = None
         self._pinyin: PinyinInput | None = None
@@ -172,6 +174,13 @@ class Normaliser:
                     if word and word not in self._stopwords:
                         out.append(stem(word))
         return out
+
+
+def _key_pattern(key: str) -> str:
+    """A synonym's key as a pattern: one that begins with a Latin letter or digit only where a
+    word begins."""
+    escaped = re.escape(key)
+    return f"(?<![a-z0-9]){escaped}" if key[:1].isascii() and key[:1].isalnum() else escaped
 
 
 def word_bounds(text: str) -> set[int]:

@@ -119,6 +119,12 @@ def test_typo_correction_leaves_real_words_alone(index: SearchIndex):
     assert "验收" in index.normaliser.canonical("验搜截止几号")  # sh said as s, as in the south
 
 
+def test_an_english_synonym_is_no_synonym_inside_another_word(index: SearchIndex):
+    # firm → company applies to the word, not to confirming
+    assert "confirming" in index.normaliser.canonical("before confirming the result")
+    assert "company" in index.normaliser.canonical("our firm in Qujiang")
+
+
 # the user's own figures -------------------------------------------------------------------------
 def test_provincial_funds_are_matched_at_ten_percent(composer: Composer):
     answer = composer.answer("上云项目省里批了150万，市里能配多少？", None, JUNE_20)
