@@ -18,6 +18,8 @@ SUBJECT_CHARS = 8  # a clause this short that tells nothing (no 我们, no 了) 
 STORY_WORDS = ("我", "咱", "公司", "厂", "了")
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 UNKNOWN_CHARS = 6  # a Latin word this long the knowledge base never saw names a thing (an error's name)
+# ModuleNotFoundError, VLOOKUP, E1234: a name as software writes it, not an everyday English word
+TECHNICAL_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{3,}|\d")
 
 
 class Scope:
@@ -95,15 +97,19 @@ class Scope:
 
     def only_fixing_the_unknown(self, understood: Understanding, asked: list[str]) -> bool:
         """ModuleNotFoundError 怎么办: no topic, ask or figure of the notice, only everyday asking
-        words beside a long word the knowledge base never saw: that thing is asked about, however
-        close one everyday word comes to a question of the notice (错过了怎么办)."""
+        words beside a long name as software writes it that the knowledge base never saw: that
+        thing is asked about, however close one everyday word comes to a question of the notice
+        (错过了怎么办; not Does that disqualify them, an everyday word)."""
         if understood.topics or understood.intents or understood.figures or not asked:
             return False
         words = self._asking_words(asked)
         if not words or not all(w in self.reader.generic_words for w in words):
             return False  # (Possible? alone asks nothing of its own)
-        tokens = [t for c in asked for t in self.index.normaliser.tokens(c) if not t.startswith("~")]
-        return any(len(t) >= UNKNOWN_CHARS and t.isascii() and not self.index.knows(t) for t in tokens)
+        names = [w for c in asked for w in LATIN_WORD.findall(c) if TECHNICAL_NAME.search(w)]
+        return any(
+            len(w) >= UNKNOWN_CHARS and not any(self.index.knows(t) for t in self.index.normaliser.tokens(w))
+            for w in names
+        )
 
     def _topics_beside_the_outside(self, understood: Understanding) -> bool:
         """The notice's topics said in a clause that names nothing outside it (想从个体户转成有限

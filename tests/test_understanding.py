@@ -2877,3 +2877,18 @@ def test_a_stage_sent_on_a_day_is_judged(composer: Composer):
     question = "Could we send the acceptance papers on 2 Sep 2022? Our supplier in Suzhou is late"
     text = composer.answer(question, None, JUNE_20).text
     assert "after the deadline of August 26, 2022" in text
+
+
+def test_an_english_incident_that_may_bar_the_firm_asks_the_conditions(composer: Composer):
+    for question in (
+        "We had a small fire incident at the plant last year, nobody hurt. Does this block us?",
+        "A client had a minor safety incident in 2021. Does that disqualify them?",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions", question
+
+
+def test_the_grant_used_as_working_capital_asks_how_it_may_be_used(composer: Composer):
+    question = "Once the subsidy lands, could we use it as working capital?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "fund-management"
+    loan = "Which bank gives working capital loans in Shaoguan?"
+    assert composer.answer(loan, None, JUNE_20).entry_id is None
