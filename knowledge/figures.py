@@ -168,7 +168,7 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _parallel_role(text: str, start: int, previous: Figure) -> str | None:
-    """A甲厂省级资金批了80万，B厂批了300万，C厂1200万: a figure in a clause of its own that repeats
+    """A厂省级资金批了80万，B厂批了300万，C厂1200万: a figure in a clause of its own that repeats
     the previous figure's verb (批了, 拿了) or only names who has it is of the previous figure's
     role (several firms' figures listed)."""
     if previous.role not in (PROVINCIAL, INVESTMENT):
