@@ -5,6 +5,7 @@ with their clauses."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from conversations.eligibility import Estimate, estimate_subsidy, load_rules
@@ -18,6 +19,11 @@ from knowledge.pack import rules_dir
 from knowledge.schema import Direction, Lang
 
 RULES = "eligibility"  # the rules file whose formula the check applies
+
+# RMB 6 mn for a 5G line: the thing an English figure is for, named right after it
+FOR_THE_THING = re.compile(
+    r"\s*(?:mn|million|m|k|thousand|yuan|rmb|cny)?\s*(?:for|on)\s+(?:a|an|the|our)?\s*"
+)
 
 
 def money(amount: Decimal, lang: Lang) -> str:
@@ -153,12 +159,15 @@ class Worker:
             return [(self.directions[i], [f]) for i, f in zip(named, repeated, strict=True)]
         pairs: dict[str, list[Figure]] = {d.id: [] for d in directions}
         for figure in figures:
-            # the direction named in the figure's own clause, before it or after it (800,000 of
-            # provincial funds for a cloud project), else the one named last before it
+            # the direction named for the figure just after it (RMB 6 mn for a 5G line), else the
+            # one in its own clause before it or after it (800,000 of provincial funds for a cloud
+            # project), else the one named last before it
             start, end = clause_bounds(understood.simplified, figure.start, figure.end)
             before = [t for t in topics if t.at <= figure.start]
             after = [t for t in topics if figure.start < t.at < end]
-            own = [t for t in before if t.at >= start][-1:] or after[:1]
+            text = understood.simplified
+            said_for = [t for t in after if FOR_THE_THING.fullmatch(text, figure.end, t.at)]
+            own = said_for[:1] or [t for t in before if t.at >= start][-1:] or after[:1]
             topic = (own or before[-1:] or topics[:1])[0]
             pairs[topic.id].append(figure)
         if sum(1 for v in pairs.values() if v) <= 1:

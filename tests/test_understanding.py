@@ -2892,3 +2892,11 @@ def test_the_grant_used_as_working_capital_asks_how_it_may_be_used(composer: Com
     assert composer.answer(question, None, JUNE_20).entry_id == "fund-management"
     loan = "Which bank gives working capital loans in Shaoguan?"
     assert composer.answer(loan, None, JUNE_20).entry_id is None
+
+
+def test_a_decimal_point_ends_no_clause_of_a_figure(composer: Composer):
+    question = (
+        "Province granted RMB 1.5 million for our cloud project and RMB 4 million for a 5G line. City money?"
+    )
+    text = composer.answer(question, None, JUNE_20).text
+    assert "RMB 150,000" in text and "RMB 400,000" in text
