@@ -19,6 +19,7 @@ from knowledge.pack import rules_dir
 from knowledge.schema import Direction, Lang
 
 RULES = "eligibility"  # the rules file whose formula the check applies
+EACH_ASKED = ("分别", "各配", "各补", "各拿", "各给", "各自", "for each", "respectively")
 
 # RMB 6 mn for a 5G line: the thing an English figure is for, named right after it
 FOR_THE_THING = re.compile(
@@ -81,7 +82,10 @@ class Worker:
         # or each amount worked from a figure of its own and their total asked (one figure worked
         # in several directions is one project whose direction is not yet known)
         own_bases = len(amounts) > 1 and len(bases) == len(amounts) == len(set(bases))
-        if several or (own_bases and any(w in understood.simplified for w in self.total_words)):
+        asks_total = any(w in understood.simplified for w in self.total_words)
+        # A厂、B厂市里各配多少: each firm's own amount asked, no sum of them
+        each_only = not asks_total and any(w in understood.simplified for w in EACH_ASKED)
+        if (several and not each_only) or (own_bases and asks_total):
             lines.append(
                 reply_text(self.kb, "calc_total", lang, amount=money(sum(amounts, Decimal(0)), lang))
             )

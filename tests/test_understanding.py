@@ -2900,3 +2900,10 @@ def test_a_decimal_point_ends_no_clause_of_a_figure(composer: Composer):
     )
     text = composer.answer(question, None, JUNE_20).text
     assert "RMB 150,000" in text and "RMB 400,000" in text
+
+
+def test_each_firms_amount_asked_is_not_summed(composer: Composer):
+    text = composer.answer("甲厂上云省级资金批了60万，乙厂批了200万，市里各配多少", None, JUNE_20).text
+    assert "6万元" in text and "20万元" in text and "合计" not in text
+    text = composer.answer("两个上云项目省级分别给了60万和200万，市里一共配多少", None, JUNE_20).text
+    assert "合计约26万元" in text
