@@ -47,8 +47,9 @@ MIN_QUOTE_CHARS = 6  # a quote this long names one passage (“上云上平台�
 # 区里还是市里, 县里定系市里: a clause that only offers a choice of levels of government as the
 # answer to the question before it (降本还是提质量 offers what the story's topic is for)
 LEVEL = r"[^，,。？?！!]{0,4}(?:区|县|市|省|镇|当地|本地)[^，,。？?！!]{0,4}"
-CHOICE_WORDS = re.compile(r"还是|定系|或者|或是|\bor\b")  # 报上云还是报5G: directions offered as a choice
-ONLY_A_CHOICE = re.compile(rf"^{LEVEL}(?:还是|定系|或者|或是){LEVEL}[？?呢啊]?$")
+CHOICES = "还是|定系|或者|或是"  # the words that offer a choice (定系: Cantonese "or")
+CHOICE_WORDS = re.compile(rf"{CHOICES}|\bor\b")  # 报上云还是报5G: directions offered as a choice
+ONLY_A_CHOICE = re.compile(rf"^{LEVEL}(?:{CHOICES}){LEVEL}[？?呢啊]?$")
 # 广州的软件公司, 深圳嘅厂: a firm of the place just named
 FIRM_OF_THE_PLACE = re.compile(r"\s*(?:的|嘅)?\s*(?:[^，,。？?！!\s]{0,8}?\s*)?(?:企业|公司|厂|集团)")
 SENTENCE_PIECES = re.compile(r"[^。？?！!；;\n，,]+[。？?！!；;\n，,]*")  # each with its own question mark
@@ -286,7 +287,7 @@ class Parts:
         elif which:  # "we built a 5G network: which direction?": the named direction's scope
             if any(w in understood.simplified for w in EACH_WORDS):
                 # A上云…，C做质量检测平台，分别对应哪个方向: a thing told by its scenario is one too
-                told = [d for d in self._scenarios_named(understood.simplified) if d not in named]
+                told = [d for d in self.shape.scenarios_named(understood.simplified) if d not in named]
                 told += self._told_by_clause(clauses, search)
                 named = sorted({d.id: d for d in [*named, *told]}.values(), key=lambda d: d.number)
             named_scopes = [e for d in named if (e := self.shape.entry_for_clause.get(d.clause))]
@@ -492,16 +493,13 @@ class Parts:
         """The directions whose scenarios in the notice (产品质量检测, 能耗优化 …) the message names."""
         text = understood.simplified
         # 产品质检: the scenario as the lexicon reads it too (产品质量检测)
-        found = self._scenarios_named(text) or self._scenarios_named(
+        found = self.shape.scenarios_named(text) or self.shape.scenarios_named(
             self.index.normaliser.canonical(understood.text).replace(" ", "")
         )
         several = any(w in text for w in SEVERAL_WORDS)
         if not found or several:  # 边缘计算在哪几个方向里出现: the directions whose text names it
             found += self._directions_naming(text, every=several)
         return sorted({d.id: d for d in found}.values(), key=lambda d: d.number)
-
-    def _scenarios_named(self, text: str) -> list[Direction]:
-        return self.shape.scenarios_named(text)
 
     def _directions_naming(self, text: str, every: bool) -> list[Direction]:
         """The directions whose text names the technologies the message names: every one, or

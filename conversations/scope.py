@@ -91,9 +91,7 @@ class Scope:
         if understood.topics or not asked:
             return False
         words = self._asking_words(asked)
-        return all(w in self.reader.generic_words for w in words) and not any(
-            w in self.reader.apply_words for w in words
-        )
+        return self._everyday(words) and not any(w in self.reader.apply_words for w in words)
 
     def only_fixing_the_unknown(self, understood: Understanding, asked: list[str]) -> bool:
         """ModuleNotFoundError 怎么办: no topic, ask or figure of the notice, only everyday asking
@@ -103,7 +101,7 @@ class Scope:
         if understood.topics or understood.intents or understood.figures or not asked:
             return False
         words = self._asking_words(asked)
-        if not words or not all(w in self.reader.generic_words for w in words):
+        if not words or not self._everyday(words):
             return False  # (Possible? alone asks nothing of its own)
         names = [w for c in asked for w in LATIN_WORD.findall(c) if TECHNICAL_NAME.search(w)]
         return any(
@@ -142,6 +140,10 @@ class Scope:
                 if at >= 0:
                     yield bare, at, word
 
+    def _everyday(self, words: list[str]) -> bool:
+        """Every one of the words is an everyday asking word (怎么, 申请, 多少 …)."""
+        return all(w in self.reader.generic_words for w in words)
+
     def _asking_words(self, asked: list[str]) -> list[str]:
         return [w for c in asked for w in self.index.known_words(c) if not any(ch.isdigit() for ch in w)]
 
@@ -149,7 +151,7 @@ class Scope:
         """ISO9001认证 韶关有补贴不: a short clause that only names something outside the notice,
         then a question of everyday asking words: the question is about that thing (在阿里云上
         部署了MES，能申报吗 tells a story; 员工培训费、人工工资算不算项目投资 asks of the notice)."""
-        if understood.topics or not all(w in self.reader.generic_words for w in self._asking_words(asked)):
+        if understood.topics or not self._everyday(self._asking_words(asked)):
             return False
         for clause in understood.clauses:
             bare = LATIN_WORD.sub("#", "".join(clause.split()))  # ISO9001 is one word
