@@ -57,6 +57,8 @@ TODAY_ASKED = re.compile(
 )
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
+# 入库的也是吗, 验收一样吗: a question that leans on the last one
+LEANING = re.compile(r"也|同样|一样|还是这样|呢|\b(?:also|too|same|as well)\b")
 FIRM_STATUS = re.compile(r"(?:的)?(?:企业|公司|厂)")  # 专精特新企业: a status the firm holds
 
 
@@ -218,10 +220,18 @@ class Composer:
             return True
         if understood.topics and read_dates(understood.text):
             return False  # 项目8月30日完工，有问题吗: its own thing on its own date, whatever came before
+        if understood.topics and alone.kind is Kind.ANSWER and self._own_question(question):
+            return False  # 入库申报是我们自己报到市局吗: a question of its own about a thing it names
         if alone.kind is not Kind.ANSWER or alone.score < CONFIDENT_ALONE or alone.entry is None:
             return True
         # an answer about one direction or stage the message does not name is a guess
         return not understood.topics and alone.entry.clause in self.shape.specific_clauses
+
+    def _own_question(self, question: str) -> bool:
+        """A question that asks something of its own (吗, 是不是), not one that leans on the last
+        with also or the same (入库的也是吗, 验收一样吗)."""
+        text = simplify(question)
+        return self.reader.is_question(text) and not LEANING.search(text)
 
     def _named_directions(self, context: Context) -> list[str]:
         return [t for t in context.topics if self.reader.topic_ids(t, set(self.shape.directions))]

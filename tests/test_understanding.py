@@ -2907,3 +2907,10 @@ def test_each_firms_amount_asked_is_not_summed(composer: Composer):
     assert "6万元" in text and "20万元" in text and "合计" not in text
     text = composer.answer("两个上云项目省级分别给了60万和200万，市里一共配多少", None, JUNE_20).text
     assert "合计约26万元" in text
+
+
+def test_a_question_of_its_own_after_figures_is_no_follow_up(composer: Composer):
+    first = composer.answer("甲厂上云省级资金批了60万，乙厂批了200万，市里各配多少", None, JUNE_20)
+    composed = composer.answer("入库申报是我们自己报到市局吗", None, JUNE_20, first.context)
+    assert not composed.followup and composed.entry_id == "where-to-submit"
+    assert "60万元" not in composed.text
