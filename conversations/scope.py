@@ -16,6 +16,7 @@ APPLY_WINDOW = 4  # characters before an outside word in which applying for it i
 SUPPORT_WINDOW = 6  # characters after an outside word in which a word of support names it
 SUBJECT_CHARS = 8  # a clause this short that tells nothing (no 我们, no 了) only names a thing
 STORY_WORDS = ("我", "咱", "公司", "厂", "了")
+EN_STORY_WORDS = frozenset({"we", "our", "i", "my", "us", "we're", "i'm"})
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 UNKNOWN_CHARS = 6  # a Latin word this long the knowledge base never saw names a thing (an error's name)
 # ModuleNotFoundError, VLOOKUP, E1234: a name as software writes it, not an everyday English word
@@ -154,12 +155,17 @@ class Scope:
         if understood.topics or not self._everyday(self._asking_words(asked)):
             return False
         for clause in understood.clauses:
-            bare = LATIN_WORD.sub("#", "".join(clause.split()))  # ISO9001 is one word
-            if clause in asked or len(bare) > SUBJECT_CHARS or any(w in bare for w in STORY_WORDS):
+            bare = "".join(LATIN_WORD.sub("#", clause).split())  # ISO9001 is one word
+            if clause in asked or len(bare) > SUBJECT_CHARS or self._tells(clause, bare):
                 continue
             if self.index.outside_words(clause):
                 return True
         return False
+
+    @staticmethod
+    def _tells(clause: str, bare: str) -> bool:
+        """我们有ISO认证, we have ISO 9001: the clause tells of the firm, not only names a thing."""
+        return any(w in bare for w in STORY_WORDS) or not EN_STORY_WORDS.isdisjoint(clause.lower().split())
 
     def _names_the_unknown(self, asked: list[str]) -> bool:
         return any(

@@ -40,8 +40,10 @@ CLAUSE_SPLIT = re.compile(
 # 去年那批, 前年的那一批: a round named by a year counted from today (not 去年做的项目: when built)
 # 这个通知是今年的还是去年的: years counted from today offered for the notice (not 是不是去年那批)
 RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
+# 去年的一批设备: a batch of things bought, not a round
+BOUGHT_THINGS = r"设备|机器|服务器|货|产品|材料|物料|采购|订单|电脑|传感器|硬件|软件|机床"
 RELATIVE_ROUND = re.compile(
-    r"(?<!是不是)(?<!是否)(?<!是)(前年|去年|明年)(?=的?(?:那|这|嗰)?一?批)"
+    r"(?<!是不是)(?<!是否)(?<!是)(前年|去年|明年)(?=的?(?:那|这|嗰)?一?批(?!" + BOUGHT_THINGS + r"))"
     r"|(前年|去年|今年|明年)(?=的还是)|(?<=还是)(前年|去年|今年|明年)(?=的)"
 )
 # a choice of kinds of support is listed within one clause, its items apart by 、 (这是补助、贷款还是
@@ -218,7 +220,8 @@ HANDED_TO = re.compile(r"(?:交|报|送|递|寄)(?:到|给|去|俾|畀)$")
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
 THIS_SUPPORT = re.compile(
-    r"^(?:这个|这笔钱|这笔|这个钱|呢笔)|\b(?:is|are) (?:this|it|the (?:money|support|subsidy|funding))\b",
+    r"^(?:这个|这笔钱|这笔|这个钱|呢笔)|\b(?:is|are) (?:this|it|the (?:money|support|subsidy|funding))\b"
+    r"|\bthe (?:money|support|subsidy|funding) (?:is|are)\b",
     re.I,
 )
 SUPPORT_CHOICE = re.compile(r"还是|或者|或是|\bor\b")  # not 定, which is in 认定

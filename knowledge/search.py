@@ -59,13 +59,19 @@ SELF_NAMED = re.compile(
 SELF_NAMED_EN = re.compile(
     r"(?:^|\b(?:our|my|the client's|the customer's)\s+)(?:[a-z-]+\s+){0,2}?"
     r"(?:parent(?:\s+co(?:mpany)?)?|hq|headquarters|head office|boss|manager|director|cfo)(?:\s+finance)?\b"
+    r"|\b(?:hq|headquarters)\b"
 )
 # 3.2m (its token 2m), 80w, 500k: an amount written with its unit
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:m|k|w|wan)")
-# 六月底, 7月初, 上旬, 年底: when something happened, said as a date (like a figure, no unknown word)
+# 六月底, 7月初, 上旬, 年底, aug: when something happened, said as a date (like a figure, no unknown word)
 DATE_SAID = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:份|初|底|末|中旬|上旬|下旬|中)?|[上中下]旬|年[初底末中]"
+    r"|\b(?:january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
 )
+# 2019, 2021: a year said alone; one no later than the notice's tells when, a later one asks of
+# another round
+YEAR_ALONE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.万千亿wkm])")
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
 
 
@@ -163,7 +169,8 @@ class SearchIndex:
         # people or its suppliers are from, not that place's policy
         investors = (
             r"(?![- ](?:invested|funded|owned|capital|investor|gm|boss|parent|hq|headquarters"
-            r"|director|manager|ceo|chairman|colleague|staff|engineer)\b)"
+            r"|director|manager|ceo|chairman|colleague|staff|engineer|board|office|sister|shareholders?"
+            r"|owners?|management|team)\b)"
         )
         suppliers = "".join(f"(?<!{w} in )" for w in ("vendor", "supplier", "customer", "client"))
         self._latin_places = (
@@ -177,6 +184,7 @@ class SearchIndex:
         self._applicant_words = self._said_by([w for w in lexicon.applicant_from_elsewhere if w])
         self._project_place = self._said_by([w for w in lexicon.project_place_words if w])
         self._home_places = [j.name.zh for j in kb.notice.jurisdictions]
+        self._notice_year = kb.notice.notice.date.year
         self._city_words = [self._bare(w) for w in lexicon.city_matching_words]
         self._home_words = [self._bare(w) for w in lexicon.home_words if w]
         # 你好，在吗？想咨询一下, 哈哈好的, ok 收到 thx: greetings, or thanks and acknowledgements,
@@ -264,6 +272,7 @@ class SearchIndex:
         # the user's own trade and county (武江印刷厂), who relays the question (our Korean parent)
         # or a date (六月底): they tell who asks and when, not what
         told = self._who_asks(canonical) + [m.group().strip() for m in DATE_SAID.finditer(canonical)]
+        told += [y for y in YEAR_ALONE.findall(canonical) if int(y) <= self._notice_year]
         unknown = sum(
             w
             for t, w in words.items()

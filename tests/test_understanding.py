@@ -2914,3 +2914,74 @@ def test_a_question_of_its_own_after_figures_is_no_follow_up(composer: Composer)
     composed = composer.answer("入库申报是我们自己报到市局吗", None, JUNE_20, first.context)
     assert not composed.followup and composed.entry_id == "where-to-submit"
     assert "60万元" not in composed.text
+
+
+def test_a_year_no_later_than_the_notices_tells_when(composer: Composer):
+    question = "can we count the servers we bought in aug 2021 into project investment?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "investment-scope"
+    assert composer.answer("韶关明年还有没有新的工业互联网补贴？2026年的", None, JUNE_20).entry_id is None
+
+
+def test_a_relayer_or_the_firms_own_office_abroad_is_no_other_place(composer: Composer):
+    question = "What are the basic eligibility criteria? brief pls, it's for our Hong Kong board meeting"
+    assert composer.answer(question, None, JUNE_20).entry_id == "who-can-apply"
+    question = "Is the entry result published anywhere? HQ wants to see it"
+    assert composer.answer(question, None, JUNE_20).entry_id is not None
+
+
+def test_systems_moved_onto_a_vendors_cloud_go_to_the_cloud(composer: Composer):
+    assert composer.answer("我们想把ERP搬到华为云，报哪一类", None, JUNE_20).entry_id == "direction-1-scope"
+    question = "we run our CRM on aliyun now, is this in support scope?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "direction-1-scope"
+    assert composer.answer("阿里云和华为云哪个好", None, JUNE_20).entry_id is None
+
+
+def test_a_fire_or_an_injury_before_applying_asks_the_conditions(composer: Composer):
+    for question in ("车间去年着火了，还能申报吗", "Someone got hurt on the line last year, does that stop us?"):
+        assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions", question
+    for question in ("仓库着火了怎么办", "how to claim work injury insurance"):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+
+
+def test_english_answers_name_the_notices_own_terms(composer: Composer):
+    text = composer.answer("What technologies is the benchmark platform based on?", "en", JUNE_20).text
+    assert "artificial intelligence" in text
+    text = composer.answer("What does the 5G direction support?", "en", JUNE_20).text
+    assert "新一代信息通信技术" in text
+    text = composer.answer("What materials do we hand in?", "en", JUNE_20).text
+    assert "7 copies (一式七份)" in text
+
+
+def test_all_of_three_projects_at_once_asks_the_limit(composer: Composer):
+    for question in ("can we submit all three projects?", "老板想一口气报四个项目"):
+        assert composer.answer(question, None, JUNE_20).entry_id == "max-two-projects", question
+
+
+def test_which_bureaus_organise_a_step_asks_who(composer: Composer):
+    question = "Which bureaus organise the database registration?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "where-to-submit"
+    assert composer.answer("县里收了验收材料以后干嘛", None, JUNE_20).entry_id == "where-to-submit"
+    question = "市工信局收到县里报上来的验收申请后干嘛"
+    assert composer.answer(question, None, JUNE_20).entry_id == "project-acceptance"
+
+
+def test_a_batch_of_equipment_bought_last_year_is_no_round(composer: Composer):
+    question = "建设期从什么时候算？想把去年的一批设备采购也算进去"
+    assert composer.answer(question, None, LATER).entry_id == "investment-scope"
+
+
+def test_other_bodies_green_and_vehicle_subsidies_are_outside(composer: Composer):
+    for question in ("锅炉煤改气有什么补贴", "买新能源车有没有购车补贴", "Any subsidy for a new energy truck?"):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+
+
+def test_more_english_ways_of_asking_the_notices_rules(composer: Composer):
+    cases = {
+        "the support is a loan or a grant?": "support-method",
+        "we have ISO 9001, where do we apply for the subsidy?": "materials-overview",
+        "What decides the size of the 5G subsidy?": "direction-4-amount",
+        "do they consult other departments on the acceptance result?": "project-acceptance",
+        "Can we email the acceptance report straight to the city bureau?": "where-to-submit",
+    }
+    for question, entry in cases.items():
+        assert composer.answer(question, None, JUNE_20).entry_id == entry, question
