@@ -2985,3 +2985,14 @@ def test_more_english_ways_of_asking_the_notices_rules(composer: Composer):
     }
     for question, entry in cases.items():
         assert composer.answer(question, None, JUNE_20).entry_id == entry, question
+
+
+def test_dim_sum_and_a_platforms_customers_elsewhere(composer: Composer):
+    assert composer.answer("有冇推薦韶關嘅飲早茶地方", None, JUNE_20).entry_id is None
+    question = "系统性平台要满足什么条件？我们平台主要客户在清远"
+    assert composer.answer(question, None, JUNE_20).entry_id == "who-can-apply"
+
+
+def test_no_money_from_the_province_said_in_english(composer: Composer):
+    question = "nothing from the province for our cloud project, can we still get city money?"
+    assert "without provincial special funds" in composer.answer(question, None, JUNE_20).text
