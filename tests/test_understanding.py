@@ -2937,7 +2937,10 @@ def test_systems_moved_onto_a_vendors_cloud_go_to_the_cloud(composer: Composer):
 
 
 def test_a_fire_or_an_injury_before_applying_asks_the_conditions(composer: Composer):
-    for question in ("车间去年着火了，还能申报吗", "Someone got hurt on the line last year, does that stop us?"):
+    for question in (
+        "车间去年着火了，还能申报吗",
+        "Someone got hurt on the line last year, does that stop us?",
+    ):
         assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions", question
     for question in ("仓库着火了怎么办", "how to claim work injury insurance"):
         assert composer.answer(question, None, JUNE_20).entry_id is None, question
@@ -2971,7 +2974,11 @@ def test_a_batch_of_equipment_bought_last_year_is_no_round(composer: Composer):
 
 
 def test_other_bodies_green_and_vehicle_subsidies_are_outside(composer: Composer):
-    for question in ("锅炉煤改气有什么补贴", "买新能源车有没有购车补贴", "Any subsidy for a new energy truck?"):
+    for question in (
+        "锅炉煤改气有什么补贴",
+        "买新能源车有没有购车补贴",
+        "Any subsidy for a new energy truck?",
+    ):
         assert composer.answer(question, None, JUNE_20).entry_id is None, question
 
 
