@@ -3003,3 +3003,24 @@ def test_dim_sum_and_a_platforms_customers_elsewhere(composer: Composer):
 def test_no_money_from_the_province_said_in_english(composer: Composer):
     question = "nothing from the province for our cloud project, can we still get city money?"
     assert "without provincial special funds" in composer.answer(question, None, JUNE_20).text
+
+
+def test_how_to_book_the_subsidy_asks_its_dedicated_account(composer: Composer):
+    for question in (
+        "奖补资金到账之后要点样做账",
+        "这笔 money 在 accounting 上怎么处理",
+        "想把补贴计入营业外收入统一用",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id == "fund-management", question
+    question = "补贴收入计入营业外收入还是递延收益"
+    assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+def test_what_the_local_bureau_does_asked_bare(composer: Composer):
+    assert composer.answer("验收申请要先交当地吗？当地要做咩？", None, JUNE_20).entry_id == "where-to-submit"
+
+
+def test_the_subsidy_may_buy_or_has_restrictions_in_mixed_languages(composer: Composer):
+    for question in ("补贴 money 可以买 servers 吗", "Money 拿到后 有没有 restrictions"):
+        text = composer.answer(question, None, JUNE_20).text
+        assert "不得挪用" in text, question
