@@ -64,10 +64,10 @@ A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔�
 QUESTION_MARK = re.compile(
     r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|"
     + A_NOT_A
-    + r"|咩|乜|点样|几时|边个|边度|定系"  # Cantonese (定系: or)
+    + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|定系"  # Cantonese (定系: or)
     # English ("that's what our consultant told us" names what was said, asks nothing)
     r"|how|(?<!that's )(?<!that is )what|when|where|why|who|which|can |could |would |will |is |are |do |does "
-    r"|[不没未吧]$|了没有$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧: yes-no, said colloquially
+    r"|[不没未吧]$|了没有$|会点$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧, 迟咗会点: colloquial
 )
 RELAYED = re.compile(
     r"\s*(?:听说|(?:老板|老细|领导|老总|经理|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介)[^，,。]{0,3}?(?:说|讲|话))"
@@ -152,11 +152,16 @@ TAG_QUESTION = re.compile(
 )
 # 2026年了，…还能申请吗: the year is today's, said to ask whether the round is still open
 NOW_YEAR = re.compile(
-    r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年了[，,。.\s]*"
+    r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月份?)?了[，,。.\s]*"
     r"|(?<=现在)\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[）)]\s*"  # 现在（2026年）还能报吗
     r"|今年是\s*((?:19|20)\d\d)\s*年[，,。.\s]*"  # 今年是2026年，还能报吗
 )
 STILL = re.compile(r"还(?=能|可以|来得及|有效)")
+# 2026年新来的财务…2022年的补贴, 2022年那个项目…2026年纪检来问: beside the notice's own round, a
+# later year said without a word of a round tells when the asker asks, not another round
+YEAR_OF_A_THING = ("的", "嘅", "度")
+YEAR_CHOICE = ("定", "还是", "或", "或者")
+LATER_YEAR_TOLD = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月份?)?了?[，,]?")
 # still … now in 2026: the year is today's, said in English
 NOW_YEAR_EN = re.compile(
     r"\s*\b(?:(?:now\s+)?in|it'?s|it\s+is)\s+((?:19|20)\d\d)\b(?:\s+now)?[.,]?", re.IGNORECASE
@@ -686,6 +691,7 @@ class Reader:
 
     def now_said_as_year(self, text: str) -> str:
         """2026年了，这个项目还能申请吗 → 这个项目现在还能申请吗: a later year said as today."""
+        text = self._later_years_told(text)
         english = NOW_YEAR_EN.search(text)
         if english and int(english.group(1)) > self.notice_year and STILL_EN.search(text):
             return f"{text[: english.start()]} now{text[english.end() :]}"
@@ -697,6 +703,24 @@ class Reader:
             return text[: match.start()] + text[match.end() :] if not match.group(2) else text
         rest = STILL.sub("现在还", text[match.end() :], count=1)
         return text[: match.start()] + rest
+
+    def _later_years_told(self, text: str) -> str:
+        """2026年公司改制，想确认2022年那个项目…: where the message names the notice's own year
+        as a year (not in a date), a later year with no word of a round after it is dropped."""
+        if not any(int(m.group(1)) == self.notice_year for m in YEAR.finditer(simplify(text))):
+            return text
+
+        def told(match: re.Match[str]) -> str:
+            after = simplify(text[match.end() : match.end() + ROUND_WINDOW])
+            before = simplify(text[max(0, match.start() - 2) : match.start()])
+            if int(match.group(1)) <= self.notice_year or any(w and w in after for w in self.round_words):
+                return match.group(0)
+            # 2022年定2023年嘅申报, 2026年的项目: a year offered against the notice's, or of a thing
+            if after[:1] in YEAR_OF_A_THING or any(w in before for w in YEAR_CHOICE):
+                return match.group(0)
+            return ""
+
+        return LATER_YEAR_TOLD.sub(told, text)
 
     def offered_body(self, understood: Understanding) -> bool:
         """省工信厅发的吧: a body offered for confirmation as the one who does a thing of the

@@ -123,11 +123,17 @@ def _cn_number(run: str) -> str | None:
     return _digits(number)
 
 
+# 廿六, 卅日: twenty and thirty written as one character, in dates (after a month)
+SCORES = {"廿": "二十", "卅": "三十"}
+SCORE_DAY = re.compile(r"(?<=月)\s*([廿卅])([一二三四五六七八九])?")
+
+
 @lru_cache(maxsize=4096)
 def to_arabic(text: str) -> str:
     """The text simplified, with Chinese numerals that stand for numbers written in digits and
     thousands separators removed: 省里批了一千二百万 → 省里批了12000000, 七月八号 → 7月8号."""
     text = THOUSANDS_SEPARATOR.sub("", simplify(text))
+    text = SCORE_DAY.sub(lambda m: SCORES[m.group(1)] + (m.group(2) or ""), text)  # 八月廿六 → 八月二十六
     if not CN_DIGITS.intersection(text):
         return text
 

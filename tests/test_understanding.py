@@ -3024,3 +3024,39 @@ def test_the_subsidy_may_buy_or_has_restrictions_in_mixed_languages(composer: Co
     for question in ("补贴 money 可以买 servers 吗", "Money 拿到后 有没有 restrictions"):
         text = composer.answer(question, None, JUNE_20).text
         assert "不得挪用" in text, question
+
+
+def test_twenty_and_thirty_as_one_character_in_dates():
+    assert to_arabic("八月廿六前") == "8月26前"
+    assert to_arabic("九月卅日") == "9月30日"
+    assert to_arabic("廿一世纪") == "廿一世纪"  # not after a month: no date
+    assert read_dates("八月廿六前交得唔得") == [(None, 8, 26)]
+
+
+def test_a_later_year_told_beside_the_notices_own_round(composer: Composer):
+    cases = {
+        "2026年新来的会计，看到账上有笔2022年的工业互联网补贴，当时规定这钱怎么管": "fund-management",
+        "2022年那个工业互联网项目的验收是谁组织的？2026年审计来问": "project-acceptance",
+        "现在都2026年11月了，2022年那个工业互联网项目还能补报吗": "still-open",
+    }
+    for question, entry in cases.items():
+        assert composer.answer(question, None, LATER).entry_id == entry, question
+    assert composer.answer("呢份係2022年定2023年嘅申報？", None, LATER).entry_id == "issuer-and-date"
+
+
+def test_more_cantonese_and_colloquial_asks(composer: Composer):
+    question = "項目投資都計邊啲？我哋買咗伺服器同MES軟件"
+    assert composer.answer(question, None, JUNE_20).entry_id == "investment-scope"
+    question = "區工信局收咗我哋驗收材料之後要做啲咩？"
+    assert composer.answer(question, None, JUNE_20).entry_id == "where-to-submit"
+    question = "上云和5G都想报，会不会只能选一个"
+    assert "最多申请2个项目" in composer.answer(question, None, JUNE_20).text
+    for question in ("客户有三个子项目，能否拆开分别申报", "上云、标杆、系统性平台一共三个，行不"):
+        assert composer.answer(question, None, JUNE_20).entry_id == "max-two-projects", question
+
+
+def test_no_provincial_funds_approved_and_a_contractor_who_built(composer: Composer):
+    question = "上云项目省级专项资金没批下来，市里还能单独给钱吗"
+    assert "没有省级专项资金时" in composer.answer(question, None, JUNE_20).text
+    question = "We are the integrator who built the MES for a Wujiang plant. Can we apply?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "builder-applying"
