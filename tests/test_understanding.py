@@ -3060,3 +3060,22 @@ def test_no_provincial_funds_approved_and_a_contractor_who_built(composer: Compo
     assert "没有省级专项资金时" in composer.answer(question, None, JUNE_20).text
     question = "We are the integrator who built the MES for a Wujiang plant. Can we apply?"
     assert composer.answer(question, None, JUNE_20).entry_id == "builder-applying"
+
+
+def test_part_of_the_money_given_or_spent_asks_how_it_may_be_used(composer: Composer):
+    for question in (
+        "补贴到账后能不能拿一部分给软件公司做尾款",
+        "那笔钱我们拿了一部分去买原材料，可以吗",
+        "money received, can we use it to pay next year's software licence?",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id == "fund-management", question
+
+
+def test_who_pays_asked_as_paid_by(composer: Composer):
+    question = "Is the subsidy paid by the city or by the province?"
+    assert "city-level funds" in composer.answer(question, None, JUNE_20).text
+
+
+def test_a_fire_that_may_kill_the_application(composer: Composer):
+    question = "A small fire in our workshop last year, nobody hurt. Does that kill our application?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions"
