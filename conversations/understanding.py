@@ -159,6 +159,7 @@ NOW_YEAR = re.compile(
 STILL = re.compile(r"还(?=能|可以|来得及|有效)")
 # 2026年新来的财务…2022年的补贴, 2022年那个项目…2026年纪检来问: beside the notice's own round, a
 # later year said without a word of a round tells when the asker asks, not another round
+THIS_TIME = re.compile(r"(?<=.)(?=这次|今次|这回|本次|今年)")
 YEAR_OF_A_THING = ("的", "嘅", "度")
 YEAR_CHOICE = ("定", "还是", "或", "或者")
 LATER_YEAR_TOLD = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月份?)?了?[，,]?")
@@ -782,7 +783,8 @@ class Reader:
         contractor: topics named after an entry), or asks of a direction by name (电费太高了，想上个
         能源管理的云平台，上云上平台支持的环节里有对应的吗), and names the other programme only in
         the telling, not in what it asks (今年想申请省级技术改造资金 tells what is applied for)."""
-        clauses = CLAUSE_SPLIT.split(simplified)
+        # …技改资金被查出问题整改过了这次还受影响吗, said in one breath: "this time" begins what is asked
+        clauses = [part for c in CLAUSE_SPLIT.split(simplified) for part in THIS_TIME.split(c)]
         # 技改补贴因为资料不实被追回过，今年还有资格报吗: the clause with the question word asks, not
         # one that only names an ask (资料) in the telling
         asked = self._asking(clauses)

@@ -3079,3 +3079,26 @@ def test_who_pays_asked_as_paid_by(composer: Composer):
 def test_a_fire_that_may_kill_the_application(composer: Composer):
     question = "A small fire in our workshop last year, nobody hurt. Does that kill our application?"
     assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions"
+
+
+def test_another_programmes_funds_faulted_years_ago_said_in_one_breath(composer: Composer):
+    question = "我们五年多前有个技改资金被查出问题整改过了这次还受影响吗"
+    assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions"
+    assert composer.answer("我们这次想报技改资金，怎么申请", None, JUNE_20).entry_id is None
+
+
+def test_kpis_needed_ask_the_performance_targets(composer: Composer):
+    assert composer.answer("Are KPIs required?", None, JUNE_20).entry_id == "performance-targets"
+    assert (
+        composer.answer("How should I write KPIs for a CRM rollout in general?", None, JUNE_20).entry_id
+        is None
+    )
+
+
+def test_layoffs_mail_and_depreciation_are_outside(composer: Composer):
+    for question in (
+        "We need to lay off 8 workers, what's the severance?",
+        "企业邮箱收不到外部邮件怎么办",
+        "Excel formula for depreciation over 5 years?",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
