@@ -3102,3 +3102,16 @@ def test_layoffs_mail_and_depreciation_are_outside(composer: Composer):
         "Excel formula for depreciation over 5 years?",
     ):
         assert composer.answer(question, None, JUNE_20).entry_id is None, question
+
+
+def test_consultants_ways_of_asking_the_notices_rules(composer: Composer):
+    cases = {
+        "Is there an overall ceiling when national support comes too?": "total-support-cap",
+        "投资额按什么口径算？已经付出去的钱才算吗": "investment-scope",
+        "How should our client book the subsidy once it arrives?": "fund-management",
+        "单个企业有没有数量上限？客户想报三个": "max-two-projects",
+    }
+    for question, entry in cases.items():
+        assert composer.answer(question, None, JUNE_20).entry_id == entry, question
+    question = "Should we book the subsidy as deferred income or other income?"
+    assert composer.answer(question, None, JUNE_20).entry_id is None
