@@ -3115,3 +3115,15 @@ def test_consultants_ways_of_asking_the_notices_rules(composer: Composer):
         assert composer.answer(question, None, JUNE_20).entry_id == entry, question
     question = "Should we book the subsidy as deferred income or other income?"
     assert composer.answer(question, None, JUNE_20).entry_id is None
+
+
+def test_consultants_near_misses_are_outside(composer: Composer):
+    for question in (
+        "帮客户做个网站多少钱",
+        "软件企业认定和两免三减半怎么弄",
+        "代理服务费按补贴的几个点收比较合理",
+        "客户想去北交所上市，有什么要求",
+        "How do I fix 'certificate expired' on the login page?",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+    assert composer.answer("设计咨询服务费能不能算项目投资", None, JUNE_20).entry_id == "investment-scope"
