@@ -157,11 +157,13 @@ NOW_YEAR = re.compile(
     r"|今年是\s*((?:19|20)\d\d)\s*年[，,。.\s]*"  # 今年是2026年，还能报吗
 )
 STILL = re.compile(r"还(?=能|可以|来得及|有效)")
-# 2026年新来的财务…2022年的补贴, 2022年那个项目…2026年纪检来问: beside the notice's own round, a
-# later year said without a word of a round tells when the asker asks, not another round
+# 技改资金被查出问题整改过了这次还受影响吗, said in one breath: "this time" begins what is asked
 THIS_TIME = re.compile(r"(?<=.)(?=这次|今次|这回|本次|今年)")
+# 2026年新来的财务…2022年的补贴, 2022年那个项目…2026年纪检来问: beside the notice's own round, a
+# later year said without a word of a round tells when the asker asks, not another round; one
+# offered against the notice's (2022年定2023年) or of a thing (2026年的项目) is still a year's own
 YEAR_OF_A_THING = ("的", "嘅", "度")
-YEAR_CHOICE = ("定", "还是", "或", "或者")
+YEAR_CHOICE = ("定", "还是", "或")
 LATER_YEAR_TOLD = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月份?)?了?[，,]?")
 # still … now in 2026: the year is today's, said in English
 NOW_YEAR_EN = re.compile(
@@ -716,7 +718,6 @@ class Reader:
             before = simplify(text[max(0, match.start() - 2) : match.start()])
             if int(match.group(1)) <= self.notice_year or any(w and w in after for w in self.round_words):
                 return match.group(0)
-            # 2022年定2023年嘅申报, 2026年的项目: a year offered against the notice's, or of a thing
             if after[:1] in YEAR_OF_A_THING or any(w in before for w in YEAR_CHOICE):
                 return match.group(0)
             return ""
@@ -783,7 +784,6 @@ class Reader:
         contractor: topics named after an entry), or asks of a direction by name (电费太高了，想上个
         能源管理的云平台，上云上平台支持的环节里有对应的吗), and names the other programme only in
         the telling, not in what it asks (今年想申请省级技术改造资金 tells what is applied for)."""
-        # …技改资金被查出问题整改过了这次还受影响吗, said in one breath: "this time" begins what is asked
         clauses = [part for c in CLAUSE_SPLIT.split(simplified) for part in THIS_TIME.split(c)]
         # 技改补贴因为资料不实被追回过，今年还有资格报吗: the clause with the question word asks, not
         # one that only names an ask (资料) in the telling
