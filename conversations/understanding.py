@@ -359,7 +359,8 @@ class Reader:
         lexicon = index.kb.lexicon
         self.index = index
         # the user's figures and their roles, parts and totals: the words prepared once
-        self.amounts = AmountReader(lexicon.figure_roles, lexicon.figure_parts, lexicon.total_words)
+        bases = {d.funding.base for d in index.kb.notice.directions}  # each listed firm has its own
+        self.amounts = AmountReader(lexicon.figure_roles, lexicon.figure_parts, lexicon.total_words, bases)
         # a topic word is looked for both as typed and in canonical form (after the synonyms)
         # directions and stages are also looked for after the synonyms (第二个方向 → 方向二); the
         # words of other topics only as typed, since a synonym may make them generic (子公司 → 企业)

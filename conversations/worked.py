@@ -162,14 +162,14 @@ class Worker:
             # 上云和5G两个项目，省级分别给了五百万和二百万: the figures in the order of the directions
             return [(self.directions[i], [f]) for i, f in zip(named, repeated, strict=True)]
         pairs: dict[str, list[Figure]] = {d.id: [] for d in directions}
+        text = understood.simplified
         for figure in figures:
             # the direction named for the figure just after it (RMB 6 mn for a 5G line), else the
             # one in its own clause before it or after it (800,000 of provincial funds for a cloud
             # project), else the one named last before it
-            start, end = clause_bounds(understood.simplified, figure.start, figure.end)
+            start, end = clause_bounds(text, figure.start, figure.end)
             before = [t for t in topics if t.at <= figure.start]
             after = [t for t in topics if figure.start < t.at < end]
-            text = understood.simplified
             said_for = [t for t in after if FOR_THE_THING.fullmatch(text, figure.end, t.at)]
             own = said_for[:1] or [t for t in before if t.at >= start][-1:] or after[:1]
             topic = (own or before[-1:] or topics[:1])[0]

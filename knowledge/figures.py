@@ -36,7 +36,6 @@ CLAUSE_BREAK = re.compile(r"[，,。!！?？;；\n]|(?<!\d)\.|\.(?!\d)")
 ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make the word its own
 EN_SOURCE = re.compile(r"^(?:from|by)\s+(?:the\s+)?")  # 3 million from the province: its source
 PART = ":part"  # the role of a figure said of a part (the investment's equipment)
-PROVINCIAL, INVESTMENT = "provincial", "investment"  # the roles a listed firm's figure repeats
 PAST_VERB = re.compile(r"[\u4e00-\u9fff](?:了|咗)$")  # 批了, 拿了: the verb just before a figure
 LISTED_NAME = re.compile(
     r"[A-Za-z甲乙丙丁戊]\s*(?:厂|公司|企业|家|司)?|[\u4e00-\u9fff]{0,2}(?:厂|公司)"
@@ -174,11 +173,12 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return clause_start, next_break.start() if next_break else len(text)
 
 
-def _parallel_role(text: str, start: int, previous: Figure) -> str | None:
+def _parallel_role(text: str, start: int, previous: Figure, listed: frozenset[str]) -> str | None:
     """A厂省级资金批了80万，B厂批了300万，C厂1200万: a figure in a clause of its own that repeats
     the previous figure's verb (批了, 拿了) or only names who has it is of the previous figure's
-    role (several firms' figures listed)."""
-    if previous.role not in (PROVINCIAL, INVESTMENT):
+    role (several firms' figures listed), when that role is one of the `listed` ones (the bases
+    an amount is worked out on: each firm has its own)."""
+    if previous.role not in listed:
         return None
     clause_start, _ = clause_bounds(text, start, start)
     previous_start, _ = clause_bounds(text, previous.start, previous.end)
@@ -232,8 +232,10 @@ class AmountReader:
         roles: Mapping[str, Iterable[str]] = {},
         parts: Mapping[str, Iterable[str]] = {},
         total_words: Iterable[str] = (),
+        listed_roles: Iterable[str] = (),
     ) -> None:
         pairs = [(simplify(w), role) for role, words in roles.items() for w in words]
+        self.listed_roles = frozenset(listed_roles)  # roles a list of several firms' figures repeats
         self.role_words = sorted(pairs, key=lambda p: len(p[0]), reverse=True)
         self.part_words = {role: [simplify(w) for w in ws if w] for role, ws in parts.items()}
         self.total_words = [simplify(w) for w in total_words if w]
@@ -267,7 +269,7 @@ class AmountReader:
             if yuan <= 0:
                 continue
             if role is None and found:
-                role = _parallel_role(arabic, start, found[-1])
+                role = _parallel_role(arabic, start, found[-1], self.listed_roles)
             if bare and role is None:
                 continue  # a bare number is money only with a role's word before it (funds, a cap …)
             found.append(Figure(yuan, start, end, role))
