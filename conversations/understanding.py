@@ -163,8 +163,9 @@ THIS_TIME = re.compile(r"(?<=.)(?=这次|今次|这回|本次|今年)")
 # later year said without a word of a round tells when the asker asks, not another round; one
 # offered against the notice's (2022年定2023年) or of a thing (2026年的项目) is still a year's own
 YEAR_OF_A_THING = ("的", "嘅", "度")
-YEAR_CHOICE = ("定", "还是", "或")
+YEAR_CHOICE = ("定", "还是", "或", "or ", "vs")
 LATER_YEAR_TOLD = re.compile(r"((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月份?)?了?[，,]?")
+LATER_YEAR_TOLD_EN = re.compile(r"\b(?:in\s+)?((?:19|20)\d\d)\b(?![/.-]\d),?\s?", re.IGNORECASE)
 # still … now in 2026: the year is today's, said in English
 NOW_YEAR_EN = re.compile(
     r"\s*\b(?:(?:now\s+)?in|it'?s|it\s+is)\s+((?:19|20)\d\d)\b(?:\s+now)?[.,]?", re.IGNORECASE
@@ -709,21 +710,24 @@ class Reader:
         return text[: match.start()] + rest
 
     def _later_years_told(self, text: str) -> str:
-        """2026年公司改制，想确认2022年那个项目…: where the message names the notice's own year
-        as a year (not in a date), a later year with no word of a round after it is dropped."""
-        if not any(int(m.group(1)) == self.notice_year for m in YEAR.finditer(simplify(text))):
+        """2026年公司改制，想确认2022年那个项目…, in 2026 can we still apply for the 2022 round: where
+        the message names the notice's own year as a year (not in a date), a later year with no
+        word of a round after it is dropped."""
+        simplified = simplify(text)
+        named = [*YEAR.finditer(simplified), *EN_YEAR.finditer(simplified)]
+        if not any(int(m.group(1)) == self.notice_year for m in named):
             return text
 
         def told(match: re.Match[str]) -> str:
             after = simplify(text[match.end() : match.end() + ROUND_WINDOW])
-            before = simplify(text[max(0, match.start() - 2) : match.start()])
+            before = simplify(text[max(0, match.start() - 3) : match.start()])
             if int(match.group(1)) <= self.notice_year or any(w and w in after for w in self.round_words):
                 return match.group(0)
             if after[:1] in YEAR_OF_A_THING or any(w in before for w in YEAR_CHOICE):
                 return match.group(0)
             return ""
 
-        return LATER_YEAR_TOLD.sub(told, text)
+        return LATER_YEAR_TOLD_EN.sub(told, LATER_YEAR_TOLD.sub(told, text))
 
     def offered_body(self, understood: Understanding) -> bool:
         """省工信厅发的吧: a body offered for confirmation as the one who does a thing of the

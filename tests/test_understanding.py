@@ -3127,3 +3127,9 @@ def test_consultants_near_misses_are_outside(composer: Composer):
     ):
         assert composer.answer(question, None, JUNE_20).entry_id is None, question
     assert composer.answer("设计咨询服务费能不能算项目投资", None, JUNE_20).entry_id == "investment-scope"
+
+
+def test_a_later_year_told_in_english_beside_the_notices_round(composer: Composer):
+    question = "Our consultant says 2026 we can still apply for the 2022 round. True?"
+    assert composer.answer(question, None, LATER).entry_id == "still-open"
+    assert composer.answer("Is this the 2022 or the 2023 round?", None, LATER).entry_id is None
