@@ -59,6 +59,8 @@ MESSAGE_CLAUSES = re.compile(
     + r"|(?<=[A-Za-z0-9'\"’”)])\.\s+(?=[A-Za-z'\"‘“(])"  # …an 'industrial brain'. Which …, …June 2022. Are …
     + r"|(?<=[\u4e00-\u9fff])\.\s+(?=[A-Z])"  # …a plant in 韶关高新区. When is …
     + r"|(?<![^\s：:，,。？?！!；;])\d{1,2}[.、)）]\s*(?=[^\d\s])"
+    # we got fined 2 yrs ago — is that the kind of violation meant: a dash before a question of what it tells
+    + r"|\s*[—–]+\s*(?=(?:is|does|would|could|will|can|was|did) (?:that|this)\b)"
 )
 A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔会, 有冇: a yes-no question
 QUESTION_MARK = re.compile(
@@ -138,7 +140,7 @@ OFFERED_DATE = re.compile(r"吗|还是|\bor\b|^(?:is|was|are)\b", re.IGNORECASE)
 PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
 # the 2021 Shaoguan programme: a year said in English, not part of a date (2021-09-30, 30/9/2021)
-EN_YEAR = re.compile(r"(?<![\d/.-])\b((?:19|20)\d\d)\b(?![/.-]\d)(?=\s+[a-z])")
+EN_YEAR = re.compile(r"(?<![\d/.-])\b((?:19|20)\d\d)\b(?![/.-]\d)(?=\)?\s+[a-z])")  # (2021) shaoguan too
 # in August 2021: the year of a date said in English, not a round's
 MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$",
@@ -233,7 +235,11 @@ THIS_SUPPORT = re.compile(
     r"|\bthe (?:money|support|subsidy|funding) (?:is|are)\b",
     re.I,
 )
-SUPPORT_CHOICE = re.compile(r"还是|或者|或是|\bor\b")  # not 定, which is in 认定
+# not 定, which is in 认定; nor an "or" that begins another question (…taxable, or can we book it as …)
+SUPPORT_CHOICE = re.compile(
+    r"还是|或者|或是"
+    r"|\bor\b(?! (?:can|could|do|does|did|is|are|should|will|would|must|may|might|shall|we|i|they)\b)"
+)
 PERSON_REQUEST_CHARS = 30  # a longer message naming 人工客服 tells a story or asks a question of its own
 DETERMINERS = (
     *("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某", "几", "多"),

@@ -60,7 +60,11 @@ SELF_NAMED_EN = re.compile(
     r"(?:^|\b(?:our|my|the client's|the customer's)\s+)(?:[a-z-]+\s+){0,2}?"
     r"(?:parent(?:\s+co(?:mpany)?)?|hq|headquarters|head office|boss|manager|director|cfo)(?:\s+finance)?\b"
     r"|\b(?:hq|headquarters)\b"
+    # we're a small ceramics workshop: the firm that asks, described (as 我们是陶瓷厂)
+    r"|\bwe(?: are| re)? (?:a|an) (?:[a-z-]+ ){0,4}?"
+    r"(?:workshop|factory|plant|mill|company|firm|maker|manufacturer|producer|supplier|business|enterprise|sme)\b"
 )
+LETTERS_APART = re.compile(r"(?<=[a-z]) (?=[a-z])")
 # 3.2m (its token 2m), 80w, 500k: an amount written with its unit
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:m|k|w|wan)")
 # 六月底, 7月初, 上旬, 年底, aug: when something happened, said as a date (like a figure, no unknown word)
@@ -159,6 +163,8 @@ class SearchIndex:
         for phrasing in self._phrasings:
             phrasing.weight = sum(self._weight(t) for t in sorted(phrasing.tokens))
         self._out_of_scope = WordList((self._bare(w), None) for w in lexicon.out_of_scope)
+        canonical_outside = (self.normaliser.canonical(w) for w in lexicon.out_of_scope)
+        self._out_of_scope_breaks = {c.replace(" ", ""): _word_breaks(c) for c in canonical_outside}
         self._relay_words = tuple(self._bare(w) for w in lexicon.relay_words if w)
         self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
         self._cjk_places = [
@@ -183,7 +189,9 @@ class SearchIndex:
         self._place_programme = [self._bare(w) for w in lexicon.place_programme_words]
         self._applicant_words = self._said_by([w for w in lexicon.applicant_from_elsewhere if w])
         self._project_place = self._said_by([w for w in lexicon.project_place_words if w])
+        # 仁化县 and its English name's own word (renhua): a county of the notice, said in either language
         self._home_places = [j.name.zh for j in kb.notice.jurisdictions]
+        self._home_places += [j.name.en.split()[0].lower() for j in kb.notice.jurisdictions if j.name.en]
         self._notice_year = kb.notice.notice.date.year
         self._city_words = [self._bare(w) for w in lexicon.city_matching_words]
         self._home_words = [self._bare(w) for w in lexicon.home_words if w]
@@ -417,7 +425,10 @@ class SearchIndex:
             if bare.startswith(self._relay_words, match.end()):
                 return False
             if match.group().isascii():  # an English word begins a word: not nba in shenbao
-                at = spaced_at[match.start()]
+                at, end = spaced_at[match.start()], spaced_at[match.end() - 1] + 1
+                # and is not made of several words said apart: not iphone in "who can i phone"
+                if _word_breaks(canonical[at:end]) > self._out_of_scope_breaks[match.group()]:
+                    return False
                 return at == 0 or not canonical[at - 1].isascii() or not canonical[at - 1].isalpha()
             return match.start() in bounds or match.end() in bounds
 
@@ -488,6 +499,11 @@ class SearchIndex:
             best = process.extractOne(canonical, self._canonicals[index], scorer=fuzz.ratio)
             closest[index] = best[1] / 100 if best else 0.0
         return closest
+
+
+def _word_breaks(text: str) -> int:
+    """Spaces between two letters: where one word ends and another begins (iso 9001 is one)."""
+    return len(LETTERS_APART.findall(text))
 
 
 def _says_how_much(token: str) -> bool:

@@ -3133,3 +3133,96 @@ def test_a_later_year_told_in_english_beside_the_notices_round(composer: Compose
     question = "Our consultant says 2026 we can still apply for the 2022 round. True?"
     assert composer.answer(question, None, LATER).entry_id == "still-open"
     assert composer.answer("Is this the 2022 or the 2023 round?", None, LATER).entry_id is None
+
+
+def test_product_prices_picks_and_computer_trouble_are_outside(composer: Composer):
+    for question in (
+        "How much does an edge gateway cost? Siemens or Advantech?",
+        "What does a SCADA licence cost?",
+        "What's the best MES for a tile plant with 3 kilns?",
+        "电脑中毒了，文件被加密了怎么办",
+        "西门子的5G模组多少钱一块",
+        "我们想招个会数控的师傅，去哪里招比较好",
+        "个体户变成有限公司要办什么手续",
+        "What's the process to set up a subsidiary in Shaoguan? how long does it take?",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+    assert composer.answer("How much does the city give for a 5G project?", None, JUNE_20).entry_id == (
+        "direction-4-amount"
+    )
+
+
+def test_english_words_said_apart_are_not_one_outside_word(composer: Composer):
+    question = "Who can I phone about this notice? a name and number please"
+    assert composer.answer(question, None, JUNE_20).entry_id == "contacts"
+
+
+def test_a_firm_described_in_english_with_its_county(composer: Composer):
+    question = "We're a small furniture workshop in Lechang. What kind of companies can apply?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "who-can-apply"
+    question = "We're a Macau company with a plant in Nanxiong. Can we apply?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "registration-jurisdiction"
+
+
+def test_cantonese_industry_platform_and_how_the_city_subsidises(composer: Composer):
+    question = "我哋係軟件公司，幫陶瓷廠部署咗個行業平台，省級資金300萬，市級配套幾多？"
+    composed = composer.answer(question, None, JUNE_20)
+    assert composed.entry_id == "direction-2-amount" and "30万元" in composed.text
+    question = "我哋想用AI做布料瑕疵檢測，畀成個行業用，算邊類？"
+    assert composer.answer(question, None, JUNE_20).entry_id == "direction-2-scope"
+    assert composer.answer("上云项目市级怎么补", None, JUNE_20).entry_id == "direction-1-amount"
+    assert composer.answer("韶關嘅工業互聯網項目最後補幾多點樣定？", None, JUNE_20).entry_id == "final-amount"
+    assert composer.answer("材料漏了一份怎么补", None, JUNE_20).entry_id != "amount-calculation"
+
+
+def test_a_higher_bodys_own_funds_asked_of_it(composer: Composer):
+    for question in (
+        "How do we apply for the provincial 专项资金 itself?",
+        "省级专项资金去哪里申报",
+        "Does the Guangdong provincial 专项资金 have its own cap?",
+        "How many 5G projects does Guangdong province plan to fund?",
+        "What was required in the (2021) Shaoguan industrial internet notice?",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+
+
+def test_an_or_that_begins_another_question_offers_no_choice_of_support(composer: Composer):
+    question = "Is the city subsidy taxable, or can we treat it as non-taxable income?"
+    assert composer.answer(question, None, JUNE_20).entry_id is None
+    assert composer.answer("Is this a grant or a loan?", None, JUNE_20).entry_id == "support-method"
+
+
+def test_more_english_ways_of_asking_conditions_and_money(composer: Composer):
+    cases = {
+        "We were fined for late VAT filings last year — is that a serious violation here?": (
+            "compliance-conditions"
+        ),
+        "How far back do they look at financial irregularities?": "compliance-conditions",
+        "Our product recall in 2021 for a quality defect: a problem for applying?": "compliance-conditions",
+        "Does the city ask other departments for views before acceptance is confirmed?": "project-acceptance",
+        "Can the city money be used as working capital?": "fund-management",
+        "when do we need to have the entry docs in?": "entry-deadline",
+    }
+    for question, entry in cases.items():
+        assert composer.answer(question, None, JUNE_20).entry_id == entry, question
+    assert composer.answer("Does a 5G project count too?", None, JUNE_20).entry_id != "addressees"
+    question = "Short English summary of the 4 support directions, my boss doesn't read Chinese"
+    assert composer.answer(question, None, JUNE_20).entry_id == "directions-overview"
+
+
+def test_provincial_funds_said_as_from_guangdong(composer: Composer):
+    question = (
+        "Our 上云 project got 1.5 million from Guangdong, and we also have a 5G project with 2m provincial "
+        "funding. total from the city?"
+    )
+    assert "35万元" in composer.answer(question, None, JUNE_20).text
+
+
+def test_after_the_money_comes_and_before_the_province_pays(composer: Composer):
+    question = "上云省级专项资金120万，市级配套多少，钱下来以后有什么管理要求"
+    assert "专账" in composer.answer(question, None, JUNE_20).text
+    question = "省级资金还没批下来，市级可以先给吗"
+    assert "事后奖补" in composer.answer(question, None, JUNE_20).text
+    question = "入库材料和验收材料是一起交吗"
+    text = composer.answer(question, None, JUNE_20).text
+    assert "7月8日" in text and "8月26日" in text
