@@ -62,14 +62,26 @@ MESSAGE_CLAUSES = re.compile(
     # we got fined 2 yrs ago — is that the kind of violation meant: a dash before a question of what it tells
     + r"|\s*[—–]+\s*(?=(?:is|does|would|could|will|can|was|did) (?:that|this)\b)"
 )
+# a client who received the grant: "who" that tells of a person named before it, asking nothing
+WHO_TELLS_OF = (
+    *("client", "clients", "customer", "customers", "company", "companies", "firm", "firms", "people"),
+    *("person", "someone", "anyone", "those", "staff", "colleague", "colleagues", "supplier", "suppliers"),
+    *("vendor", "vendors", "contractor", "contractors", "manager", "managers", "boss", "friend", "friends"),
+    *("enterprise", "enterprises", "guy", "guys", "business", "businesses", "engineer", "engineers"),
+)
+WHO_ASKS = "".join(rf"(?<!\b{noun} )" for noun in WHO_TELLS_OF) + r"who"
+RELATIVE_WHO = re.compile(rf"\b(?:{'|'.join(WHO_TELLS_OF)}) who\b")
 A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔会, 有冇: a yes-no question
 QUESTION_MARK = re.compile(
     r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|"
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|定系"  # Cantonese (定系: or)
     # English ("that's what our consultant told us" names what was said, asks nothing)
-    r"|how|(?<!that's )(?<!that is )what|when|where|why|who|which|can |could |would |will |is |are |do |does "
+    r"|how|(?<!that's )(?<!that is )what|when|where|why|"
+    + WHO_ASKS
+    + r"|which|\b(?:can|could|would|will|is|are|do|does) "
     r"|[不没未吧]$|了没有$|会点$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧, 迟咗会点: colloquial
+    r"|\b(?:true|correct)$"  # … issued by the Development and Reform Commission. True?
 )
 RELAYED = re.compile(
     r"\s*(?:听说|(?:老板|老细|领导|老总|经理|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介)[^，,。]{0,3}?(?:说|讲|话))"
@@ -130,7 +142,8 @@ DEFINITION_FILLER = re.compile(
 # 帮我写一份申报书: a request, asked without a question mark
 REQUEST = re.compile(
     r"帮我|帮忙|麻烦你|请你|请把|请帮|替我|讲个|讲一个|给我讲"  # 讲个笑话: asked to tell one
-    r"|could you|can you|would you|please|\bpls\b|\bplz\b",
+    r"|could you|can you|would you|please|\bpls\b|\bplz\b"
+    r"|\b(?:wants?|wanted|would like|needs?) to know\b|\bwondering\b",  # the boss wants to know: asks
     re.IGNORECASE,
 )
 YES_NO = re.compile(r"吗|\?$|？$")
@@ -536,7 +549,7 @@ class Reader:
 
     def intents_of(self, text: str) -> list[str]:
         """The intent words the text asks, in the order it asks them."""
-        spaced = self.index.normaliser.canonical(text)
+        spaced = RELATIVE_WHO.sub(" ", self.index.normaliser.canonical(text))
         bare = spaced.replace(" ", "")
         # 边缘计算 names a technology; it asks no calculation
         bare = self.any_named_term.sub(lambda m: "·" * len(m.group()), bare)

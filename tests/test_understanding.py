@@ -3226,3 +3226,33 @@ def test_after_the_money_comes_and_before_the_province_pays(composer: Composer):
     question = "入库材料和验收材料是一起交吗"
     text = composer.answer(question, None, JUNE_20).text
     assert "7月8日" in text and "8月26日" in text
+
+
+def test_paid_before_the_project_and_how_the_money_is_kept_once_it_comes(composer: Composer):
+    assert composer.answer("是项目建之前就拨钱吗", None, JUNE_20).entry_id == "support-method"
+    question = "上云項目省級專項資金拿咗150萬，市級配套幾多？錢到咗要點管？"
+    assert "专账" in composer.answer(question, None, JUNE_20).text
+
+
+def test_spreadsheet_errors_and_troubleshooting_are_outside(composer: Composer):
+    for question in (
+        "Can you help me fix a #VALUE! error in my Excel budget?",
+        "how do we troubleshoot the 5G gateway drop-outs?",
+    ):
+        assert composer.answer(question, None, JUNE_20).kind is Kind.OUTSIDE, question
+
+
+def test_what_a_direction_solves_asked_beside_unknown_technical_words(composer: Composer):
+    question = "What problem does the 5G direction say it should solve? Our robots need deterministic comms."
+    assert composer.answer(question, None, JUNE_20).entry_id == "direction-4-scope"
+    text = composer.answer("What does the cloud direction want us to upgrade toward?", None, JUNE_20).text
+    assert "networked" in text and "intelligent" in text
+
+
+def test_is_inside_this_asks_nothing_and_a_tag_true_asks(composer: Composer):
+    reader = composer.reader
+    assert not reader.is_question("Boss wants the weather this weekend")
+    assert reader.is_question("the notice came from the finance bureau, true")
+    assert not reader.is_question("a client who received this city grant")
+    question = "I heard this notice was issued by the Shaoguan Development and Reform Commission. True?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "issuer-and-date"
