@@ -19,6 +19,8 @@ from knowledge.search import Kind, SearchIndex, SearchResult
 
 OVERVIEW_MARGIN = 0.1  # how far below a section's answer its stage's may score and still take its place
 MAX_PARTS = 4
+# 往哪几个方向演进, 哪几类数据: what follows the asking word counts something other than directions
+SET_ASKED_OF = re.compile(r"\s*[\u4e00-\u9fff](?<![项呢吗是啊对吧封最的])")
 TIE = 0.005  # an overview scoring this close to one stage's entry matches a question naming no stage as well
 SURE_OF_DIRECTION = 0.8  # asked which direction: a search this sure of one direction's entry decides
 GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
@@ -68,6 +70,7 @@ class Parts:
         self.all_directions = [to_arabic(w) for w in lexicon.all_directions]
         self.comparison_words = [to_arabic(w) for w in lexicon.comparison_words]
         self.which_direction = [to_arabic(w) for w in lexicon.which_direction]
+        self.direction_set_words = [to_arabic(w) for w in lexicon.direction_set_words]
         self.direction_of_scope = {d.clause: d for d in kb.notice.directions}
         self.stage_clauses = {s.clause for s in kb.notice.stages}
         # the words a question only of applying is made of (这次能报吗): asking, and this round
@@ -266,7 +269,16 @@ class Parts:
         ):
             # 按项目投资10%是哪个方向: the search is sure which direction's rule was described
             fitting = self.shape.directions_of(main.entry)
-        if len(fitting) == 1:  # "质量检测平台属于哪个方向": the direction whose scenario it names
+        guessed = understood.premise or understood.asks_yes_no
+        if named and guessed and self._asks_the_set_of_directions(understood):
+            # 一共三个方向对吧：上云、标杆、5G; 封顶50万的是哪类？是系统性吗: the whole set answers
+            # the guess, each direction's rule or, where an amount is asked, each one's amount
+            asks_amount = bool(set(understood.intents) & self.shape.amount_intents)
+            section = self.shape.amount_section if asks_amount else self.shape.directions_section
+            overview = self.shape.entry_for_clause.get(section)
+            if overview is not None:
+                parts = [overview, *[p for p in parts if p.clause not in self.shape.specific_clauses]]
+        elif len(fitting) == 1:  # "质量检测平台属于哪个方向": the direction whose scenario it names
             scope = self.shape.entry_for_clause.get(fitting[0].clause)
             if scope is not None:
                 parts = [scope, *[p for p in parts if p is not scope and p.clause not in scopes]]
@@ -455,6 +467,16 @@ class Parts:
     @staticmethod
     def _words_in(understood: Understanding, words: list[str]) -> bool:
         return any(w in understood.simplified for w in words)
+
+    def _asks_the_set_of_directions(self, understood: Understanding) -> bool:
+        """一共三个方向对吧, 封顶100万的是哪几类: the directions themselves asked, not 往哪几个方向演进
+        or 哪几类数据 (a word after the asking word says what else is counted)."""
+        text = understood.simplified
+        return any(
+            not SET_ASKED_OF.match(text, at + len(word))
+            for word in self.direction_set_words
+            for at in [m.start() for m in re.finditer(re.escape(word), text)]
+        )
 
     def _asks_every_direction(self, understood: Understanding) -> bool:
         """An amount asked of every direction at once, or compared between them, with none named

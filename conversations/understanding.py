@@ -59,6 +59,8 @@ MESSAGE_CLAUSES = re.compile(
     + r"|(?<=[A-Za-z0-9'\"’”)])\.\s+(?=[A-Za-z'\"‘“(])"  # …an 'industrial brain'. Which …, …June 2022. Are …
     + r"|(?<=[\u4e00-\u9fff])\.\s+(?=[A-Z])"  # …a plant in 韶关高新区. When is …
     + r"|(?<![^\s：:，,。？?！!；;])\d{1,2}[.、)）]\s*(?=[^\d\s])"
+    # 两件事：1 验收申请截止几号 2 单个企业最多几个项目: items numbered with a space (not 2 个项目)
+    + r"|(?<=[：:\s])\d\s+(?=[\u4e00-\u9fff])(?![个万元年月日号份项家次倍])"
     # we got fined 2 yrs ago — is that the kind of violation meant: a dash before a question of what it tells
     + r"|\s*[—–]+\s*(?=(?:is|does|would|could|will|can|was|did) (?:that|this)\b)"
 )
@@ -238,10 +240,15 @@ COMPLETED = re.compile(
 SHORT_ENGLISH_ASK = 4  # an English ask word this short is matched whole (cap, rate, who, date)
 ENGLISH_ENDINGS = r"(?:s|es|d|ed|ped|ping|ing)?\b"  # … or with one of these (caps, capped, dated)
 # 省工信厅发的, 省里印发的: what follows a body offered as the notice's issuer
-ISSUED_BY = re.compile(r"[^，,。？?！!]{0,3}?(?:发|印发|出|发布|下发|搞|组织|主办)的")
+ISSUED_BY = re.compile(r"[^，,。？?！!]{0,3}?(?:发|印发|出|发布|下发|搞|组织|主办)(?:的|嘅)")
 # 交到市财政局, 报给发改局: a body named as the one that takes the materials
 HANDED_TO = re.compile(r"(?:交|报|送|递|寄)(?:到|给|去|俾|畀)$")
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
+# 专精特新奖励是不是也在这个通知里: whether a thing is in the notice, not the notice's year or issuer
+IN_THE_NOTICE = re.compile(
+    r"(?:在|属于)(?:这个|这份|本|呢个|呢份)?通知(?:里|里面|内|中)|通知(?:里|里面)(?:有没有|有冇|包括|包含)"
+    r"|\b(?:in|under|covered by) (?:this|the) notice\b"
+)
 CHOICE = re.compile(r"还是|定|或者|\bor\b")  # 2022年定2023年 (Cantonese 定: or)
 THIS_SUPPORT = re.compile(
     r"^(?:这个|这笔钱|这笔|这个钱|呢笔)|\b(?:is|are) (?:this|it|the (?:money|support|subsidy|funding))\b"
@@ -668,7 +675,7 @@ class Reader:
         """这是2023年的通知吧, 这次是2022年的还是2023年的申报, 这个文是发改委发的吧: a short message
         pointing at this notice that offers a year or a body for it, or a choice of years — not
         another year's round (2023年的通知出了吗 points at no notice)."""
-        if names_a_thing:
+        if names_a_thing or IN_THE_NOTICE.search(simplified):
             return False
         refs = [simplified.find(w) for w in self.notice_refs if w in simplified]
         if not refs:

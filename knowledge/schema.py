@@ -374,6 +374,8 @@ class Lexicon(Strict):
     fits_notice_patterns: list[str] = []
     # a statement offered for confirmation ("是不是也是50万封顶"): checked against the notice
     premise_markers: list[str] = []
+    # 一共三个方向对吧, 哪几类封顶100万？我以为只有5G: the set of directions asked, some guessed
+    direction_set_words: list[str] = []
     # a short message that leans on the previous question ("那第二个方向呢", "what about …")
     followup_markers: list[str] = []
     # words that say nothing of their own in a follow-up ("还有呢", "那其他的呢"): choices are offered

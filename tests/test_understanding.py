@@ -3256,3 +3256,57 @@ def test_is_inside_this_asks_nothing_and_a_tag_true_asks(composer: Composer):
     assert not reader.is_question("a client who received this city grant")
     question = "I heard this notice was issued by the Shaoguan Development and Reform Commission. True?"
     assert composer.answer(question, None, JUNE_20).entry_id == "issuer-and-date"
+
+
+def test_a_condition_the_notice_never_sets_offered_for_confirmation(composer: Composer):
+    for question in (
+        "通知规定营收1000万以上才可以申报对吧",
+        "验收后20个工作日内拨款对吗",
+        "奖补是不是分两次拨付",
+        "补贴是不是年底前一定到账",
+        "民营企业是不是有额外5%的补贴",
+        "入库名单几号公示的",
+        "资金池有多大",
+    ):
+        composed = composer.answer(question, None, JUNE_20)
+        assert composed.entry_id is None and "没有写明" in composed.text, question
+
+
+def test_the_set_of_directions_asked_with_some_guessed(composer: Composer):
+    assert composer.answer("支持方向一共两个吧：上云和5G", None, JUNE_20).entry_id == "directions-overview"
+    assert composer.answer("封顶50万的是哪几类？是5G吗", None, JUNE_20).entry_id == "amounts-overview"
+    question = "系统性平台的软件服务要往哪几个方向演进？我记得是几个什么化"
+    assert composer.answer(question, None, JUNE_20).entry_id != "directions-overview"
+
+
+def test_a_local_bureau_asks_its_own_part(composer: Composer):
+    question = "企业把验收材料交到我们局以后，我们局要干啥"
+    assert "初步意见" in composer.answer(question, None, JUNE_20).text
+    assert "专家" in composer.answer("入库阶段市局负责啥", None, JUNE_20).text
+    assert composer.answer("县里收入库材料截止是几号", None, JUNE_20).entry_id == "entry-deadline"
+    question = "有家企业问入库时要交承诺书吗"
+    assert composer.answer(question, None, JUNE_20).entry_id == "acceptance-materials"
+    for question in ("我们局的办公经费怎么报销", "党组会议材料怎么准备", "局里想招个编外人员，工资标准多少"):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+
+
+def test_items_numbered_with_a_space_are_each_asked(composer: Composer):
+    text = composer.answer("两个问题：1 入库截止几号 2 验收截止几号", None, JUNE_20).text
+    assert "7月8日" in text and "8月26日" in text
+
+
+def test_what_is_in_the_notice_and_who_issued_it_said_in_cantonese(composer: Composer):
+    assert composer.answer("专精特新补贴是不是也在这个通知里", None, JUNE_20).entry_id is None
+    assert composer.answer("呢份通知係市政府辦公室發嘅嗎", None, JUNE_20).entry_id == "issuer-and-date"
+    question = "What's the disclosure mode of the notice?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "publication"
+
+
+def test_more_readings_of_a_county_bureaus_callers(composer: Composer):
+    question = "Our systemic platform project is worth RMB 6 million. How much from the city?"
+    assert "600,000" in composer.answer(question, None, JUNE_20).text
+    assert "资金池" in composer.answer("是不是入库了就一定有钱拿", None, JUNE_20).text
+    question = "软件公司帮水泥厂做了平台，软件公司能自己出面申报吗"
+    assert composer.answer(question, None, JUNE_20).entry_id == "builder-applying"
+    question = "系统性平台投资500万，只卖给了外省客户，能补吗"
+    assert "我市制造业企业" in composer.answer(question, None, JUNE_20).text
