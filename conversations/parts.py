@@ -31,7 +31,8 @@ GOALS = re.compile(
     r"(?:达到|实现|形成|取得|拿出)(?:什么|啥|哪些|哪几个|咩)(?:效果|目标|成果|目的)|打造成?(?:什么|啥|咩)"
     r"|(?:要|需要|应该?)(?:达到|实现|取得)的(?:效果|目标|成果)|预期(?:的)?(?:效果|目标|成果)"
     r"|\b(?:goals?|outcomes?|aims?) of\b|\bwhat should [^.?!]{0,30}\b(?:achieve|deliver)\b"
-    r"|\baims? to achieve\b|\bintended to achieve\b"
+    r"|\baims? to achieve\b|\bintended to achieve\b|\bsupposed to achieve\b|\bmeant to achieve\b"
+    r"|第[二三四2-4]个目标"  # 要降本增效，仲有冇第三个目标: the goals the direction's clause names
 )
 # 这样做合规吗: a question about what the story just told
 POINTS_BACK = re.compile(r"这样|这么做|这种做法|这种情况|咁做|咁样|噉做")

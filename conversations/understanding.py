@@ -45,6 +45,8 @@ BOUGHT_THINGS = r"设备|机器|服务器|货|产品|材料|物料|采购|订单
 RELATIVE_ROUND = re.compile(
     r"(?<!是不是)(?<!是否)(?<!是)(前年|去年|明年)(?=的?(?:那|这|嗰)?一?批(?!" + BOUGHT_THINGS + r"))"
     r"|(前年|去年|今年|明年)(?=的还是)|(?<=还是)(前年|去年|今年|明年)(?=的)"
+    # 韶关今年的数字化转型补贴什么时候开始报: that year's support, applied for
+    r"|(前年|去年|今年|明年)(?=的[^，,。？?！!]{0,12}?(?:补贴|奖补|扶持资金)[^，,。？?！!]{0,8}?(?:开始报|申报|报名|开始申请))"
 )
 # a choice of kinds of support is listed within one clause, its items apart by 、 (这是补助、贷款还是
 # 贴息) or by English commas (is this a grant, a loan or …); not 贴息的政策，工行还是农商行好
@@ -717,7 +719,7 @@ class Reader:
         """去年那批上云补贴 → 2025年那批上云补贴 (asked in 2026): a round named by a year counted
         from today is that year's round, this notice's only if the year is the notice's."""
         return RELATIVE_ROUND.sub(
-            lambda m: f"{today.year + RELATIVE_YEARS[m.group(1) or m.group(2) or m.group(3)]}年", text
+            lambda m: f"{today.year + RELATIVE_YEARS[next(g for g in m.groups() if g)]}年", text
         )
 
     def now_said_as_year(self, text: str) -> str:

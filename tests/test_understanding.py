@@ -3310,3 +3310,36 @@ def test_more_readings_of_a_county_bureaus_callers(composer: Composer):
     assert composer.answer(question, None, JUNE_20).entry_id == "builder-applying"
     question = "系统性平台投资500万，只卖给了外省客户，能补吗"
     assert "我市制造业企业" in composer.answer(question, None, JUNE_20).text
+
+
+def test_go_betweens_and_factory_typing(composer: Composer):
+    cases = {
+        "上云上平台要降本增效，还有没有第三个目标": "direction-1-scope",
+        "奖补系先畀定后畀": "support-method",
+        "入库储备是做什么用的": "entry-expert-review",
+        "补贴可以做什么用": "fund-management",
+        "验收唔过会点": "project-acceptance",
+    }
+    for question, entry in cases.items():
+        assert composer.answer(question, None, JUNE_20).entry_id == entry, question
+    question = "What's the 5G project supposed to achieve? Need it for a report."
+    assert composer.answer(question, None, JUNE_20).entry_id == "direction-4-scope"
+    question = "截图上写着“验收申请9月26日前提交”，是不是打错了"
+    assert "8月26日" in composer.answer(question, None, JUNE_20).text
+
+
+def test_errands_renewals_and_other_rounds_asked_by_go_betweens(composer: Composer):
+    for question in (
+        "帮我给客户写一段新年祝福语",
+        "车间的灯坏了找谁报修",
+        "邮箱到期了怎么续费",
+        "网关显示离线，要不要重启",
+        "MES实施一般要多久",
+        "这个平台几钱一套",
+        "韶关2024年还有没有这个工业互联网项目？",
+        "有没有市里认定的服务商名单？推荐哪家",
+        "How long after acceptance does the subsidy usually arrive?",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+    question = "韶关今年的数字化补贴什么时候开始申报？"
+    assert composer.answer(question, None, LATER).entry_id is None
