@@ -427,7 +427,7 @@ class SearchIndex:
             if match.group().isascii():  # an English word begins a word: not nba in shenbao
                 at, end = spaced_at[match.start()], spaced_at[match.end() - 1] + 1
                 # and is not made of several words said apart: not iphone in "who can i phone"
-                if _word_breaks(canonical[at:end]) > self._out_of_scope_breaks[match.group()]:
+                if _word_breaks(canonical[at:end]) > self._out_of_scope_breaks.get(match.group(), 0):
                     return False
                 return at == 0 or not canonical[at - 1].isascii() or not canonical[at - 1].isalpha()
             return match.start() in bounds or match.end() in bounds
