@@ -3343,3 +3343,18 @@ def test_errands_renewals_and_other_rounds_asked_by_go_betweens(composer: Compos
         assert composer.answer(question, None, JUNE_20).entry_id is None, question
     question = "韶关今年的数字化补贴什么时候开始申报？"
     assert composer.answer(question, None, LATER).entry_id is None
+
+
+def test_plant_managers_near_misses_in_chinese(composer: Composer):
+    for question in (
+        "工业相机现在一只大概多少钱",
+        "系统要做三级等保，测评费大概要多少",
+        "PLC买西门子的还是三菱的耐用点",
+        "你帮我们把验收报告写一下吧",
+        "What is the e-mail address of the city bureau?",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+    question = "验收专家的劳务费是企业出吗"
+    assert composer.answer(question, None, JUNE_20).entry_id is None
+    question = "人工费能不能算进项目投资"
+    assert composer.answer(question, None, JUNE_20).entry_id == "investment-scope"
