@@ -474,9 +474,9 @@ class Parts:
         or 哪几类数据 (a word after the asking word says what else is counted)."""
         text = understood.simplified
         return any(
-            not SET_ASKED_OF.match(text, at + len(word))
+            not SET_ASKED_OF.match(text, found.end())
             for word in self.direction_set_words
-            for at in [m.start() for m in re.finditer(re.escape(word), text)]
+            for found in re.finditer(re.escape(word), text)
         )
 
     def _asks_every_direction(self, understood: Understanding) -> bool:

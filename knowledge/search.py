@@ -162,9 +162,10 @@ class SearchIndex:
         self._unknown_idf = math.log(1 + n / 2)
         for phrasing in self._phrasings:
             phrasing.weight = sum(self._weight(t) for t in sorted(phrasing.tokens))
-        self._out_of_scope = WordList((self._bare(w), None) for w in lexicon.out_of_scope)
-        canonical_outside = (self.normaliser.canonical(w) for w in lexicon.out_of_scope)
-        self._out_of_scope_breaks = {c.replace(" ", ""): _word_breaks(c) for c in canonical_outside}
+        # each outside word as searched (bare) and how many words it is made of (iphone: one)
+        outside = [self.normaliser.canonical(w) for w in lexicon.out_of_scope]
+        self._out_of_scope = WordList((c.replace(" ", ""), None) for c in outside)
+        self._out_of_scope_breaks = {c.replace(" ", ""): _word_breaks(c) for c in outside}
         self._relay_words = tuple(self._bare(w) for w in lexicon.relay_words if w)
         self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
         self._cjk_places = [
