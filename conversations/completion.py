@@ -13,7 +13,7 @@ import re
 from conversations.today import format_day
 from conversations.understanding import COMPLETED, Reader, Understanding
 from knowledge.answers import clause_label, reply_text
-from knowledge.figures import MONTHS, read_dates, to_arabic
+from knowledge.figures import MONTHS, YEAR_COMPLETED, read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
 
@@ -21,6 +21,10 @@ from knowledge.schema import Lang
 BOUND_AFTER = re.compile(r"\s*(?:之前|以前|前|之后|以后|后|起|开始|至|到|-|~)")
 YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号]|底|末|\d)")
 EN_MONTHS = tuple(m[:3] for m in MONTHS)  # jan … dec, as the dates' own readers spell them
+YEAR_ALONE = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|度)")
+EN_YEAR_COMPLETED = re.compile(
+    r"\b(?:complet|finish|went live|built)[a-z]*\s+in\s+((?:19|20)\d{2})\b(?![/.-]\d)"
+)
 EN_MONTH_YEAR = re.compile(r"\b(" + "|".join(EN_MONTHS) + r")[a-z]*\.?\s+((?:19|20)\d{2})\b")
 
 
@@ -47,6 +51,7 @@ class Completion:
             told = {(d.year, d.month) for d in days}  # 15 July 2022: the day, not also its month
             lines += [self._day_line(day, lang) for day in days]
             lines += [self._month_line(y, m, lang) for y, m in self._months(clause) if (y, m) not in told]
+            lines += [self._year_line(year, lang) for year in self._years(clause)]
         return "\n".join(dict.fromkeys(lines))
 
     def _days(self, clause: str, text: str) -> list[dt.date]:
@@ -67,6 +72,23 @@ class Completion:
         months = [(int(m.group(1)), int(m.group(2))) for m in YEAR_MONTH.finditer(arabic)]
         months += [(int(m.group(2)), EN_MONTHS.index(m.group(1)) + 1) for m in EN_MONTH_YEAR.finditer(arabic)]
         return [(y, m) for y, m in months if 1 <= m <= 12]
+
+    def _years(self, clause: str) -> list[int]:
+        """2025年完成的, completed in 2019: a year said alone of the completion, judged only when
+        the whole year lies outside the window (2021 and 2022 depend on the day)."""
+        assert self.window is not None
+        arabic = to_arabic(clause).lower()
+        said = YEAR_ALONE.finditer(arabic)
+        years = [int(m.group(1)) for m in said if YEAR_COMPLETED.match(arabic, m.end())]
+        years += [int(m.group(1)) for m in EN_YEAR_COMPLETED.finditer(arabic)]
+        start, end = self.window
+        return [y for y in dict.fromkeys(years) if y < start.year or y > end.year]
+
+    def _year_line(self, year: int, lang: Lang) -> str:
+        assert self.window is not None
+        # a month's texts say it of a whole year as well (2025年完成：晚于建设期终点…)
+        key = "completion_month_before" if year < self.window[0].year else "completion_month_after"
+        return self._text(key, f"{year}年" if lang == "zh" else str(year), 0, lang)
 
     @staticmethod
     def _english_year(text: str, month: int, day: int) -> int | None:

@@ -144,7 +144,8 @@ class Parts:
                 if result.score >= STRONG_CLAUSE and result.kind is Kind.ANSWER:
                     add(result)
         elif len(questions) <= 1 or main.score >= STRONG_CLAUSE:
-            add(main)  # several questions: the whole message only where it plainly says one thing
+            # several questions: the whole message only where it plainly says one thing
+            add(self._turned_to(clauses, questions, main, search) or main)
         if main.kind is not Kind.ANSWER or len(questions) > 1:
             if not questions and clauses and main.kind is Kind.UNSURE:
                 questions = clauses[-1:]
@@ -460,6 +461,27 @@ class Parts:
             for t in self.index.normaliser.tokens(understood.text)
             if not t.startswith("~")
         )
+
+    def _turned_to(
+        self,
+        clauses: list[str],
+        questions: list[str],
+        main: SearchResult,
+        search: Callable[[str], SearchResult],
+    ) -> SearchResult | None:
+        """单个企业最多2个 那项目时间段呢: what was said first is known, and the question turned to
+        after it (那…呢) is what is asked, where it matches better on its own; one naming a thing
+        but no ask asks what the first said of its own thing (入库7月8号截止，那验收呢)."""
+        if len(questions) != 1 or len(clauses) < 2 or questions[0] != clauses[-1]:
+            return None
+        reader, query = self.reader, questions[0]
+        if not reader.marked_followup(query):
+            return None
+        if reader.topics_named(query) and not reader.intents_of(query):
+            told = [i for clause in clauses[:-1] for i in reader.intents_of(clause)]
+            query = " ".join([query, *dict.fromkeys(told)])
+        alone = search(query)
+        return alone if alone.kind is Kind.ANSWER and alone.score > main.score else None
 
     def _only_each(self, clause: str) -> bool:
         """分别叫什么: "each of them", asking nothing of its own (各交几份 asks the copies)."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from knowledge.figures import (
+    YEAR_COMPLETED,
     AmountReader,
     Figure,
     read_copies,
@@ -32,8 +33,11 @@ from knowledge.wordlist import WordList
 # 支持吗 is one question ("besides … any other"), its 还有 no new clause
 BESIDES = "".join(f"(?<!除了{'.' * n})" for n in range(1, 7))
 OTHERS = "别的|其他|其它|什么|啥|哪些|没有|冇"
+# 2024年还有这个补贴吗, 现在还有吗: after a time, 还有 is "still", no new clause
+STILL_THEN = "(?<!年)(?<!现在)(?<!目前)(?<!而家)"
 CLAUSE_SPLIT = re.compile(
-    r"[，,、。!！?？;；:：\n]+|(?:另外|" + BESIDES + r"还有(?!效)|还有(?!效|" + OTHERS + r")|以及"
+    r"[，,、。!！?？;；:：\n]+|(?:另外|" + STILL_THEN + BESIDES + r"还有(?!效)"
+    r"|" + STILL_THEN + r"还有(?!效|" + OTHERS + r")|以及"
     r"|同时(?!报|申报|申请|提交|交|拿|享受|获得))|\band\b"
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
 )
@@ -190,6 +194,8 @@ NOW_YEAR_EN = re.compile(
     r"\s*\b(?:(?:now\s+)?in|it'?s|it\s+is)\s+((?:19|20)\d\d)\b(?:\s+now)?[.,]?", re.IGNORECASE
 )
 STILL_EN = re.compile(r"\bstill\b", re.IGNORECASE)
+# completed in 2024, can we still apply: the year the project was finished, not today's
+DONE_IN_EN = re.compile(r"\b(?:complet|finish|went live|built|launched)[a-z]*$", re.IGNORECASE)
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
 CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\n]")
@@ -726,7 +732,8 @@ class Reader:
         """2026年了，这个项目还能申请吗 → 这个项目现在还能申请吗: a later year said as today."""
         text = self._later_years_told(text)
         english = NOW_YEAR_EN.search(text)
-        if english and int(english.group(1)) > self.notice_year and STILL_EN.search(text):
+        done_then = english is not None and DONE_IN_EN.search(text[: english.start()].rstrip())
+        if english and int(english.group(1)) > self.notice_year and STILL_EN.search(text) and not done_then:
             return f"{text[: english.start()]} now{text[english.end() :]}"
         match = NOW_YEAR.search(text)
         year = int(next(g for g in match.groups() if g)) if match else 0
@@ -753,6 +760,10 @@ class Reader:
                 return match.group(0)
             if after[:1] in YEAR_OF_A_THING or any(w in before for w in YEAR_CHOICE):
                 return match.group(0)
+            if YEAR_COMPLETED.match(after):  # 去年（2025年）完成的: when the project was finished
+                return match.group(0)
+            if "了" in match.group(0) or STILL.match(text, match.end()):
+                return "现在"  # 2026年了还能用2022年这个文件申请吗: today, said as its year
             return ""
 
         return LATER_YEAR_TOLD_EN.sub(told, LATER_YEAR_TOLD.sub(told, text))
@@ -1044,7 +1055,7 @@ class Reader:
                 continue
             after = SENTENCE_END.split(simplified[match.end() : match.end() + window], maxsplit=1)[0]
             # 2020年在韶关注册了子公司: where the firm was set up that year, no round of its own
-            if SET_UP_THERE.match(simplified, match.end()):
+            if SET_UP_THERE.match(simplified, match.end()) or YEAR_COMPLETED.match(simplified, match.end()):
                 continue
             if any(w in after for w in self.round_words):
                 return match.group(0)

@@ -36,12 +36,18 @@ CLAUSE_BREAK = re.compile(r"[，,。!！?？;；\n]|(?<!\d)\.|\.(?!\d)")
 ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make the word its own
 EN_SOURCE = re.compile(r"^(?:from|by)\s+(?:the\s+)?")  # 3 million from the province: its source
 PART = ":part"  # the role of a figure said of a part (the investment's equipment)
-PAST_VERB = re.compile(r"[\u4e00-\u9fff](?:了|咗)$")  # 批了, 拿了: the verb just before a figure
+# 批了, 拿了, got: the verb just before a figure
+PAST_VERB = re.compile(r"[\u4e00-\u9fff](?:了|咗)$|\b(?:got|received|was granted|was given|won)$")
 LISTED_NAME = re.compile(
     r"[A-Za-z甲乙丙丁戊]\s*(?:厂|公司|企业|家|司)?|[\u4e00-\u9fff]{0,2}(?:厂|公司)"
 )  # B厂, 乙公司
 BREAKDOWN = re.compile(r"其中|包括|包含|含|including|of which")  # a part of a whole said beside it
 
+# 2025年完成的上云项目, （2025年）才建成: the year a project was finished, no round's nor today's
+YEAR_COMPLETED = re.compile(
+    r"[）)]?\s*(?:底|初|中|末|上半年|下半年)?\s*(?:才|就|已经|已|刚)?\s*"
+    r"(?:建成|建完|做完|完成|完工|竣工|上线|投产|投用|投入使用)"
+)
 AMOUNT = re.compile(
     r"(?P<prefix>rmb|cny|¥|￥)?\s*(?P<number>\d+(?:\.\d+)?)\s*"
     r"(?:(?:来|多|余|个)(?=\s*(?:千万|百万|十万|亿|万|w|wan)))?\s*"  # 两百来万, 1500多万, 一百五十个w
@@ -257,6 +263,8 @@ class AmountReader:
                 clause = arabic[slice(*clause_bounds(arabic, start, end))]
                 parts = self.part_words.items()
                 role = next((f"{r}{PART}" for r, ws in parts if any(w in clause for w in ws)), role)
+            if role is None and found:  # cloud one got 0.9M from the province, 5G one got 4M
+                role = _parallel_role(arabic, start, found[-1], self.listed_roles)
             if unit in ("m", "mn", "k") and not (currency or prefix or role):
                 continue  # 5m, 10k: a length or a count as often as money, unless said of funds
             tail = arabic[match.end() : match.end() + 1]
@@ -268,8 +276,6 @@ class AmountReader:
                 continue
             if yuan <= 0:
                 continue
-            if role is None and found:
-                role = _parallel_role(arabic, start, found[-1], self.listed_roles)
             if bare and role is None:
                 continue  # a bare number is money only with a role's word before it (funds, a cap …)
             found.append(Figure(yuan, start, end, role))

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from knowledge.figures import YEAR_COMPLETED
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import Normaliser, detect_language, has_cjk, is_number, simplify, word_bounds
 from knowledge.schema import Entry, Lang
@@ -424,6 +425,10 @@ class SearchIndex:
         def counts(match: re.Match[str]) -> bool:
             # "our consultant says …": the one who said it, not what is asked about
             if bare.startswith(self._relay_words, match.end()):
+                return False
+            # 2025年完成的: the year a project was finished, not another year's round
+            after = match.end() + bare.startswith("年", match.end())
+            if YEAR_ALONE.match(match.group()) and YEAR_COMPLETED.match(bare, after):
                 return False
             if match.group().isascii():  # an English word begins a word: not nba in shenbao
                 at, end = spaced_at[match.start()], spaced_at[match.end() - 1] + 1

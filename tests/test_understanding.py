@@ -3358,3 +3358,57 @@ def test_plant_managers_near_misses_in_chinese(composer: Composer):
     assert composer.answer(question, None, JUNE_20).entry_id is None
     question = "人工费能不能算进项目投资"
     assert composer.answer(question, None, JUNE_20).entry_id == "investment-scope"
+
+
+def test_a_year_said_of_the_projects_completion_is_judged_against_the_window(composer: Composer):
+    reply = composer.answer("2025年完成的上云项目能报吗", None, LATER)
+    assert reply.entry_id is not None
+    assert "2025年完成：晚于建设期终点2022年8月26日" in reply.text
+    reply = composer.answer("去年（2025年）完成的上云项目能套这个2022年通知吗", None, LATER)
+    assert "2022年8月26日" in reply.text
+    reply = composer.answer("Our cloud project was completed in 2024, can we still apply?", None, LATER)
+    assert "Completed in 2024: after the window closes on August 26, 2022" in reply.text
+    assert composer.answer("2024年的项目能报吗", None, LATER).entry_id is None  # that year's round
+
+
+def test_a_later_year_said_as_today_and_the_notice_still_applied_for(composer: Composer):
+    for question in ("2026年了还能用2022年这个文件申请上云补贴吗", "2026年了，2022年那个通知还能报吗"):
+        assert composer.answer(question, None, LATER).entry_id == "still-open", question
+    assert composer.answer("七月中才把入库申报书交上去，还算数吗", None, LATER).entry_id == "entry-deadline"
+    reply = composer.answer("是不是2021年的通知啊 网上好几个版本我看晕了", None, LATER)
+    assert reply.entry_id == "issuer-and-date"
+    assert composer.answer("2024年还有这个补贴吗 今年的通知出了没", None, LATER).entry_id is None
+
+
+def test_finance_staff_readings(composer: Composer):
+    cases = {
+        "What are the rules for using the subsidy once received?": "fund-management",
+        "補貼到咗之後可唔可以攞去做市場推廣？": "fund-management",
+        "補貼係唔係要項目做完先發錢？": "support-method",
+        "Is this money from the provincial budget or from Shaoguan's own budget?": "support-method",
+        "总投资里如果有一部分是2021年9月以前花的，能不能算": "investment-scope",
+        "项目投资的统计期间从哪天算到哪天？我们2021年7月就开始买设备了": "construction-window",
+        "我们做设备出租的 上云能算进去吗": "direction-1-scope",
+        "行业标杆平台 是通用的还是针对某个行业的啊": "direction-2-scope",
+    }
+    for question, entry in cases.items():
+        assert composer.answer(question, None, JUNE_20).entry_id == entry, question
+    for question in (
+        "政府补助到账后要不要给财政局开收据？开什么票",
+        "Our auditors charge 30k for the special audit report - is that reasonable?",
+        "电脑开不了机怎么办 急",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+
+
+def test_a_question_turned_to_after_what_the_message_says_first(composer: Composer):
+    reply = composer.answer("单个企业最多2个 那项目时间段呢", None, JUNE_20)
+    assert reply.entry_id == "construction-window"
+
+
+def test_figures_listed_for_several_projects_in_english(composer: Composer):
+    question = (
+        "Two projects: cloud one got 0.9M from the province, 5G one got 4M. What does the city give for each?"
+    )
+    text = composer.answer(question, None, JUNE_20).text
+    assert "RMB 90,000" in text and "RMB 400,000" in text
