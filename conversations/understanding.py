@@ -28,6 +28,8 @@ from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
 from knowledge.wordlist import WordList
 
+# the difference between a branch and a subsidiary: one thing asked of both, its 'and' no new clause
+BETWEEN_AND = re.compile(r"(\bbetween\b[^,.?;!，。？；！]{1,40}?)\band\b", re.IGNORECASE)
 # a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求;
 # 同时 before a verb says "at once" (同时报三个, 是同时交还是分开交), no new clause; 除了市里还有别的
 # 支持吗 is one question ("besides … any other"), its 还有 no new clause
@@ -150,6 +152,7 @@ DEFINITION_FILLER = re.compile(
 # 帮我写一份申报书: a request, asked without a question mark
 REQUEST = re.compile(
     r"帮我|帮忙|麻烦你|请你|请把|请帮|替我|讲个|讲一个|给我讲"  # 讲个笑话: asked to tell one
+    r"|^(?:求|请)?(?:推荐|介绍)(?:一下|下|个|一个|几个|几款|一款)"  # 推荐一个适合小厂的MES: asks for one
     r"|could you|can you|would you|please|\bpls\b|\bplz\b"
     r"|\b(?:wants?|wanted|would like|needs?) to know\b|\bwondering\b",  # the boss wants to know: asks
     re.IGNORECASE,
@@ -615,7 +618,7 @@ class Reader:
             support = None  # 这是无偿补助、贷款还是贴息: the notice's own support among the choices
         if support and not self._part_of_a_situation(simplified, support, topics, bool(figures)):
             other = support
-        clauses = [c.strip() for c in MESSAGE_CLAUSES.split(text) if c and c.strip()]
+        clauses = [c.strip() for c in MESSAGE_CLAUSES.split(BETWEEN_AND.sub(r"\1&", text)) if c and c.strip()]
         return Understanding(
             text=text,
             simplified=simplified,

@@ -3412,3 +3412,54 @@ def test_figures_listed_for_several_projects_in_english(composer: Composer):
     )
     text = composer.answer(question, None, JUNE_20).text
     assert "RMB 90,000" in text and "RMB 400,000" in text
+
+
+def test_where_a_firm_is_registered_said_in_its_own_story(composer: Composer):
+    for question in (
+        "韶关市外的企业可以参加这次申报吗？",
+        "刚从佛山搬来新丰，新公司今年4月才在新丰市场监管局登记好，够资格申报吗",
+        "仁化一家厂，法人户籍是外省的，企业是本地注的，有影响吗",
+        "Where does the applicant need to be incorporated?",
+        "Can a newly set-up company (we got our licence in Shixing last month) apply?",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id == "registration-jurisdiction", question
+    question = (
+        "我们上云的是研发设计软件，就是CAD上云，这种能不能算上云上平台"  # moving onto the cloud: no move
+    )
+    assert composer.answer(question, None, JUNE_20).entry_id == "direction-1-scope"
+
+
+def test_a_firms_record_asked_in_its_own_words(composer: Composer):
+    for question in (
+        "环保这方面有没有要求？我们是新丰的陶瓷厂",
+        "申报要求里对安全生产有什么规定",
+        "財政錢方面有無年限要求？我哋幾年前有啲問題",
+        "How many years of clean record on government funding do we need to have?",
+        "What counts against us regarding public money? We're a small firm in Nanxiong.",
+        "Are companies with court-enforced debts excluded from applying?",
+        "翁源的一家企业被人起诉了，还没判，影响申报不",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id == "compliance-conditions", question
+    question = "If we split one big MES rollout into 5 small projects, is that allowed?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "max-two-projects"
+
+
+def test_legal_affairs_opinions_and_product_picks_are_outside(composer: Composer):
+    for question in (
+        "我们公司被供应商起诉了，应诉要准备啥材料，请律师大概多少钱",
+        "公司想申请破产重整，需要满足什么条件",
+        "失信被执行人的法人还能不能再开新公司",
+        "怎么在网上查询一家公司有没有被列为失信被执行人",
+        "How to check whether a company is on the 失信 list? which website?",
+        "What's the difference between a branch and a subsidiary under Chinese company law?",
+        "推荐一个适合中小工厂的MES系统，预算20万以内",
+        "Which is better for an IIoT platform, Alibaba Cloud or Huawei Cloud?",
+        "这个政策跟别的城市比是不是太抠了？",
+        "你觉得这个工业互联网补贴政策对小企业到底有没有用？",
+        "In your opinion, is it worth applying for such a small subsidy given the paperwork?",
+        "Where can I renew my company's business license in Shaoguan?",
+        "申报书打印要用A4还是A3？要不要双面打印、胶装还是骑马钉？",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+    question = "Which is better for us, direction 1 or direction 4?"  # no product named: the notice's choice
+    assert composer.answer(question, None, JUNE_20).entry_id is not None
