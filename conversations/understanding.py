@@ -713,7 +713,9 @@ class Reader:
         relative = any(w in after for w in RELATIVE_YEARS) and ISSUED_BY.search(after) is not None
         offered = bool(years) or body or relative or bool(self.index.outside_words(simplified))
         # 这是2026年的吗, 是省工信厅发的吗: a year or a body offered, asked yes or no
-        asks_yes_no = (bool(years) or body or relative) and "吗" in simplified
+        # (這份通知係科技局發嘅？: a Cantonese yes-or-no question ends on its question mark)
+        asked = "吗" in simplified or simplified.rstrip().endswith(("?", "？"))
+        asks_yes_no = (bool(years) or body or relative) and asked
         # 哪个单位发的？是市工信局还是发改局: the issuer asked, a body outside the notice its choice
         choice = CHOICE.search(after)
         outside_choice = (

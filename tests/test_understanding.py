@@ -3463,3 +3463,13 @@ def test_legal_affairs_opinions_and_product_picks_are_outside(composer: Composer
         assert composer.answer(question, None, JUNE_20).entry_id is None, question
     question = "Which is better for us, direction 1 or direction 4?"  # no product named: the notice's choice
     assert composer.answer(question, None, JUNE_20).entry_id is not None
+
+
+def test_whose_money_how_many_projects_and_the_issuer_asked_in_cantonese(composer: Composer):
+    assert (
+        composer.answer("客户搞不清，这次通知的资金是市级的还是省级的？", None, JUNE_20).entry_id
+        == "support-method"
+    )
+    question = "My manager claims each firm may apply for up to 5 projects. Is he right?"
+    assert composer.answer(question, None, JUNE_20).entry_id == "max-two-projects"
+    assert composer.answer("這份通知係韶關市科技局發嘅？", None, JUNE_20).entry_id == "issuer-and-date"
