@@ -28,6 +28,11 @@ from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
 from knowledge.wordlist import WordList
 
+EN_MONTH_NAMES = (
+    *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    *("january", "february", "march", "april", "june", "july", "august", "september", "october"),
+    *("november", "december"),
+)
 # the difference between a branch and a subsidiary: one thing asked of both, its 'and' no new clause
 BETWEEN_AND = re.compile(r"(\bbetween\b[^,.?;!，。？；！]{1,40}?)\band\b", re.IGNORECASE)
 # a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求;
@@ -66,7 +71,10 @@ MESSAGE_CLAUSES = re.compile(
     CLAUSE_SPLIT.pattern
     + r"|(?<=[A-Za-z0-9'\"’”)])\.\s+(?=[A-Za-z'\"‘“(])"  # …an 'industrial brain'. Which …, …June 2022. Are …
     + r"|(?<=[\u4e00-\u9fff])\.\s+(?=[A-Z])"  # …a plant in 韶关高新区. When is …
-    + r"|(?<![^\s：:，,。？?！!；;])\d{1,2}[.、)）]\s*(?=[^\d\s])"
+    # (not the day of a date said in English: on Aug 25. OK?)
+    + r"|(?<![^\s：:，,。？?！!；;])"
+    + "".join(f"(?<!(?i:{m}) )" for m in EN_MONTH_NAMES)
+    + r"\d{1,2}[.、)）]\s*(?=[^\d\s])"
     # 两件事：1 验收申请截止几号 2 单个企业最多几个项目: items numbered with a space (not 2 个项目)
     + r"|(?<=[：:\s])\d\s+(?=[\u4e00-\u9fff])(?![个万元年月日号份项家次倍])"
     # we got fined 2 yrs ago — is that the kind of violation meant: a dash before a question of what it tells
@@ -83,7 +91,7 @@ WHO_ASKS = "".join(rf"(?<!\b{noun} )" for noun in WHO_TELLS_OF) + r"who"
 RELATIVE_WHO = re.compile(rf"\b(?:{'|'.join(WHO_TELLS_OF)}) who\b")
 A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔会, 有冇: a yes-no question
 QUESTION_MARK = re.compile(
-    r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|还是|怎么|是否|能否|可以|"
+    r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|多久|还是|怎么|是否|能否|可以|"
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|定系"  # Cantonese (定系: or)
     # English ("that's what our consultant told us" names what was said, asks nothing)
@@ -244,8 +252,8 @@ NUMERAL_WORDS = {
 NEGATED = re.compile(r"(?:没|没有|不|未|无|冇|唔)(?:用|用到|涉及|是|系|做|搞|包括|包含|属于)?(?:的)?$")
 # 建成, 完工, went live: the project finished (its day is the project's, not a deadline's)
 COMPLETED = re.compile(
-    r"建成|建完|做完|完成|完工|竣工|上线|投产|投用|投入使用"
-    r"|\bcomplet|\bfinish|went live|go-live|went into (?:use|operation)",
+    r"建成|建完|做完|完成|完工|竣工|上线|投产|投用|投入使用|调试完|调通|上了云|上云了"
+    r"|\bcomplet|\bfinish|went live|go-live|went into (?:use|operation)|\b(?:was|were|got) done\b",
     re.IGNORECASE,
 )
 SHORT_ENGLISH_ASK = 4  # an English ask word this short is matched whole (cap, rate, who, date)

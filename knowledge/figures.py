@@ -88,11 +88,11 @@ EN_DAY_MONTH = re.compile(  # 5 July, 26th of August
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b"
 )
 NON_LEAP_YEAR = 2001  # the last day of a month said without its year
-# 7/5交, 8/20前, 2022/8/26: month/day as people type it; without a year only before a word of
+# 7/5交, 8/20前, 2022/8/26, 7.9号: month/day as people type it; without a year only before a word of
 # handing in, finishing or a deadline (1/3 is a share)
-SLASH_DATE = re.compile(
-    r"(?<![\d/.])(?:(20\d{2})/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/])"
-    r"|(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])(?![\d/%])"
+SLASH_DATE = re.compile(  # (7.9号, 2022.7.5: a dot as people type it too)
+    r"(?<![\d/.])(?:(20\d{2})([/.])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?![\d/.])"
+    r"|(1[0-2]|0?[1-9])[/.](3[01]|[12]\d|0?[1-9])(?![\d/%.])"
     r"(?=\s*(?:交|报|递|提交|之前|以前|前|号|日|截止|完成|完工|建成|上线|那天|当天|左右)))"
 )
 MONTH_END = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(?:底|末|尾)")
@@ -348,7 +348,7 @@ def read_dates(text: str) -> list[tuple[int | None, int, int]]:
             out.append((None, month, int(match.group(1))))
     for match in SLASH_DATE.finditer(arabic):
         full = match.group(1) is not None  # 2022/8/26, or 7/5 said before 交
-        said_month, said_day = match.group(2, 3) if full else match.group(4, 5)
+        said_month, said_day = match.group(3, 4) if full else match.group(5, 6)
         out.append((int(match.group(1)) if full else None, int(said_month), int(said_day)))
     for match in MONTH_END.finditer(arabic):  # 9月底: the month's last day
         year, month = int(match.group(1)) if match.group(1) else None, int(match.group(2))

@@ -3473,3 +3473,39 @@ def test_whose_money_how_many_projects_and_the_issuer_asked_in_cantonese(compose
     question = "My manager claims each firm may apply for up to 5 projects. Is he right?"
     assert composer.answer(question, None, JUNE_20).entry_id == "max-two-projects"
     assert composer.answer("這份通知係韶關市科技局發嘅？", None, JUNE_20).entry_id == "issuer-and-date"
+
+
+def test_dates_typed_with_a_dot_and_stage_days_said_in_english(composer: Composer):
+    text = composer.answer("7.9号交入库申报书行不行，就差一天吧", None, JUNE_20).text
+    assert "2022年7月9日交入库申报：晚于截止日2022年7月8日，晚了1天" in text
+    question = "Entry on 5 July, acceptance application on 25 Aug. Any of these dates a problem?"
+    text = composer.answer(question, None, JUNE_20).text
+    assert "on July 5, 2022: 3 days before the deadline of July 8, 2022" in text
+    assert "on August 25, 2022: 1 day before the deadline of August 26, 2022" in text
+    text = composer.answer("我们的5G+边缘计算网关2022年8月31号才调试完，还来得及吗", None, JUNE_20).text
+    assert "2022年8月31日完成：晚于建设期终点2022年8月26日" in text
+    text = composer.answer(
+        "Construction started Aug 2021 and was done March 2022. Eligible timing-wise?", None, JUNE_20
+    ).text
+    assert "Completed in March 2022" in text
+
+
+def test_details_and_hours_the_notice_never_gives(composer: Composer):
+    for question in (
+        "验收通过以后大概多久钱能到企业账上？财务要提前做资金计划",
+        "项目建设期最短要多少个月",
+        "Is the Shaoguan industry bureau open on Saturdays?",
+        "When is Chinese New Year in 2027?",
+        "省级专项资金一般每年几月份下达？",
+        "工业互联网平台“双跨”是什么意思？怎么评上",
+        "市工信局今年还有什么别的补贴政策？除了工业互联网的",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
+    cases = {
+        "Is the money paid before we build the project or only when it's done?": "support-method",
+        "I need to call someone about this subsidy. Name and number please.": "contacts",
+        "入库申报要多少号之前弄好？": "entry-deadline",
+        "我们始兴的厂到2022年8月30日才把验收申请报告弄好，还能补交吗？": "acceptance-application-deadline",
+    }
+    for question, entry in cases.items():
+        assert composer.answer(question, None, JUNE_20).entry_id == entry, question
