@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from knowledge.figures import (
+    COMPLETION_WORDS,
+    MONTHS,
     YEAR_COMPLETED,
     AmountReader,
     Figure,
@@ -28,11 +30,7 @@ from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
 from knowledge.wordlist import WordList
 
-EN_MONTH_NAMES = (
-    *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
-    *("january", "february", "march", "april", "june", "july", "august", "september", "october"),
-    *("november", "december"),
-)
+EN_MONTH_NAMES = tuple(dict.fromkeys([*(m[:3] for m in MONTHS), "sept", *MONTHS]))  # aug, sept, august
 # the difference between a branch and a subsidiary: one thing asked of both, its 'and' no new clause
 BETWEEN_AND = re.compile(r"(\bbetween\b[^,.?;!，。？；！]{1,40}?)\band\b", re.IGNORECASE)
 # a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求;
@@ -252,7 +250,7 @@ NUMERAL_WORDS = {
 NEGATED = re.compile(r"(?:没|没有|不|未|无|冇|唔)(?:用|用到|涉及|是|系|做|搞|包括|包含|属于)?(?:的)?$")
 # 建成, 完工, went live: the project finished (its day is the project's, not a deadline's)
 COMPLETED = re.compile(
-    r"建成|建完|做完|完成|完工|竣工|上线|投产|投用|投入使用|调试完|调通|上了云|上云了"
+    COMPLETION_WORDS + r"|上了云|上云了"
     r"|\bcomplet|\bfinish|went live|go-live|went into (?:use|operation)|\b(?:was|were|got) done\b",
     re.IGNORECASE,
 )
