@@ -3509,3 +3509,22 @@ def test_details_and_hours_the_notice_never_gives(composer: Composer):
     }
     for question, entry in cases.items():
         assert composer.answer(question, None, JUNE_20).entry_id == entry, question
+
+
+def test_english_speakers_words_for_the_notices_own_things(composer: Composer):
+    cases = {
+        "Tel for enquiries?": "contacts",
+        "Is this funded by the province or by Shaoguan itself?": "support-method",
+        "What percentage does Shaoguan match for each of the four categories?": "amounts-overview",
+        "We have three separate digitalisation projects. Can we put all 3 in?": "max-two-projects",
+        "Our group has 3 subsidiaries in Shaoguan — the project limit for each?": "max-two-projects",
+        "Is 'lights out' control of the shop floor mentioned anywhere?": "direction-4-scope",
+    }
+    for question, entry in cases.items():
+        assert composer.answer(question, None, JUNE_20).entry_id == entry, question
+    for question in (
+        "Which is better for a factory floor: private 5G or Wi-Fi 6?",
+        "Shaoguan 2022 energy-saving retrofit subsidy — application deadline?",
+        "How do we open a corporate RMB bank account as a foreign company?",
+    ):
+        assert composer.answer(question, None, JUNE_20).entry_id is None, question
