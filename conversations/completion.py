@@ -13,7 +13,7 @@ import re
 from conversations.today import format_day
 from conversations.understanding import COMPLETED, Reader, Understanding
 from knowledge.answers import clause_label, reply_text
-from knowledge.figures import MONTHS, YEAR_COMPLETED, read_dates, to_arabic
+from knowledge.figures import MONTHS, YEAR_COMPLETED, read_dates, read_periods, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
 
@@ -50,6 +50,10 @@ class Completion:
             days = self._days(clause, understood.text)
             told = {(d.year, d.month) for d in days}  # 15 July 2022: the day, not also its month
             lines += [self._day_line(day, lang) for day in days]
+            # 2022年8月上旬完工: that part of the month judged, not the whole month
+            periods = [(y, m, first, last) for y, m, first, last in read_periods(clause) if y is not None]
+            told |= {(y, m) for y, m, _, _ in periods}
+            lines += [self._period_line(*period, lang) for period in periods]
             lines += [self._month_line(y, m, lang) for y, m in self._months(clause) if (y, m) not in told]
             lines += [self._year_line(year, lang) for year in self._years(clause)]
         return "\n".join(dict.fromkeys(lines))
@@ -118,19 +122,33 @@ class Completion:
         return self._text(key, format_day(day, lang), days, lang)
 
     def _month_line(self, year: int, month: int, lang: Lang) -> str:
+        said = f"{year}年{month}月" if lang == "zh" else f"{calendar.month_name[month]} {year}"
+        last = calendar.monthrange(year, month)[1]
+        return self._span_line(dt.date(year, month, 1), dt.date(year, month, last), said, lang)
+
+    def _period_line(self, year: int, month: int, first: int, last: int, lang: Lang) -> str:
+        said = (
+            f"{year}年{month}月{first}日至{last}日"
+            if lang == "zh"
+            else f"{calendar.month_name[month]} {first}–{last}, {year}"
+        )
+        span = (dt.date(year, month, first), dt.date(year, month, last))
+        return self._span_line(*span, said, lang, inside="completion_period_inside")
+
+    def _span_line(
+        self, first: dt.date, last: dt.date, said: str, lang: Lang, inside: str = "completion_month_inside"
+    ) -> str:
+        """A month or part of one: judged when all of it lies on one side of the window or inside."""
         assert self.window is not None
         start, end = self.window
-        first = dt.date(year, month, 1)
-        last = dt.date(year, month, calendar.monthrange(year, month)[1])
         if last < start:
             key = "completion_month_before"
         elif first > end:
             key = "completion_month_after"
         elif start <= first and last <= end:
-            key = "completion_month_inside"
+            key = inside
         else:
             key = "completion_month_edge"
-        said = f"{year}年{month}月" if lang == "zh" else f"{calendar.month_name[month]} {year}"
         return self._text(key, said, 0, lang)
 
     def _text(self, key: str, said: str, days: int, lang: Lang) -> str:

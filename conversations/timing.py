@@ -13,7 +13,7 @@ from conversations.shape import NoticeShape
 from conversations.today import format_day
 from conversations.understanding import Reader, Understanding
 from knowledge.answers import clause_label, reply_text
-from knowledge.figures import read_dates, to_arabic
+from knowledge.figures import read_dates, read_periods, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Entry, Lang, Stage
 
@@ -31,6 +31,7 @@ BY_THE_DAY = re.compile(
 JUST_A_DAY = re.compile(
     r"(?:比如|例如|大概|大约|估计|就|是|on)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?(?:左右|前后)?"
 )
+DEADLINE_SAID = re.compile(r"截止|截至|deadline|\bdue\b", re.IGNORECASE)
 # a date of the project itself, not of a hand-in: 8月20日建成, went live on, passed acceptance
 OF_THE_PROJECT = re.compile(
     r"建成|完成|完工|上线|投产|投用|开工|通过|批|complet|went live|go-live|finish|passed|approved",
@@ -59,16 +60,22 @@ class Timing:
         claimed = understood.claimed_dates()
         for clause in understood.clauses:
             dates = read_dates(clause)
+            periods = read_periods(clause)  # 七月中旬交: a part of a month, judged as a whole
             own = self.reader.topic_ids(clause, stage_ids)
             # a day in a clause naming no stage is the named stage's only when it is handed in
             # then (7月6号交) or the day is all the clause says (比如七月六号), not 8月1日开会
             said_alone = HAND_IN.search(clause) or JUST_A_DAY.fullmatch(to_arabic(clause).strip())
             ids = own or ([only] if only and said_alone else [])
             stage = self.shape.stages[ids[0]] if ids else None
-            if not dates or stage is None or stage.deadline is None or OF_THE_PROJECT.search(clause):
+            if stage is None or stage.deadline is None or OF_THE_PROJECT.search(clause):
+                continue
+            if not (dates or periods):
                 continue
             if self.shape.deadline_intents & set(self.reader.intents_of(clause)):
-                continue  # 入库申报7月8日截止，对吧: a deadline stated, not a day chosen
+                # 入库申报7月8日截止，对吧: a deadline stated, not a day chosen; is mid-July too
+                # late to submit asks of a time chosen, 七月中旬截止吧 states one
+                dates = []
+                periods = [] if DEADLINE_SAID.search(clause) else periods
             by = {
                 (int(m.group(1)), int(m.group(2)))
                 for m in BY_THE_DAY.finditer(to_arabic(clause))
@@ -85,6 +92,11 @@ class Timing:
                     continue  # 2月30号: no such day
                 lines.append(self._line(planned, stage, lang))
                 judged.append(stage.id)
+            for year, month, first, last in periods:
+                said_year = year or stage.deadline.year
+                span = (dt.date(said_year, month, first), dt.date(said_year, month, last))
+                lines.append(self._period_line(clause, span, stage, lang))
+                judged.append(stage.id)
         stages = [self.shape.stages[i] for i in dict.fromkeys(judged)]
         entries = [e for s in stages if (e := self.shape.entry_for_clause.get(s.clause))]
         return "\n".join(dict.fromkeys(lines)), entries
@@ -94,6 +106,29 @@ class Timing:
             s.deadline and (s.deadline.month, s.deadline.day) == (month, day)
             for s in self.shape.stages.values()
             if s.id != stage.id
+        )
+
+    def _period_line(self, clause: str, span: tuple[dt.date, dt.date], stage: Stage, lang: Lang) -> str:
+        """七月中旬交入库: in time if the whole part of the month is before the deadline, late if
+        it is all after, and in time only up to the deadline if the deadline falls within it."""
+        assert stage.deadline is not None
+        first, last = span
+        key = (
+            "timing_period_early"
+            if last <= stage.deadline
+            else "timing_period_late"
+            if first > stage.deadline
+            else "timing_period_straddles"
+        )
+        return reply_text(
+            self.kb,
+            key,
+            lang,
+            first=format_day(first, lang),
+            last=format_day(last, lang),
+            stage=stage.name.get(lang),
+            deadline=format_day(stage.deadline, lang),
+            clause=clause_label(self.kb, stage.clause, lang),
         )
 
     def _line(self, planned: dt.date, stage: Stage, lang: Lang) -> str:

@@ -98,6 +98,20 @@ SLASH_DATE = re.compile(  # (7.9号, 2022.7.5: a dot as people type it too)
 )
 MONTH_END = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(?:底|末|尾)")
 EN_MONTH_END = re.compile(r"\bend\s+of\s+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b")
+# 七月中旬, 9月初, mid-July, early August: a part of a month, its first and last days
+MONTH_PART = re.compile(
+    r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(?:份)?(初|上旬|中旬|下旬|中(?![心国期])|头|頭)"
+)
+EN_MONTH_PART = re.compile(
+    r"\b(early|beginning of|mid|middle of|late)[\s-]+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b"
+    r"(?:,?\s+((?:19|20)\d{2})\b)?"
+)
+PART_DAYS = {
+    **dict.fromkeys(("初", "上旬", "头", "頭"), (1, 10)),
+    **dict.fromkeys(("中旬", "中"), (11, 20)),
+    "下旬": (21, 31),  # to the month's end
+}
+EN_PART_DAYS = {"early": "初", "beginning of": "初", "mid": "中旬", "middle of": "中旬", "late": "下旬"}
 
 
 @lru_cache(maxsize=1)
@@ -358,4 +372,23 @@ def read_dates(text: str) -> list[tuple[int | None, int, int]]:
     for match in EN_MONTH_END.finditer(arabic):
         month = [m[:3] for m in MONTHS].index(match.group(1)) + 1
         out.append((None, month, calendar.monthrange(NON_LEAP_YEAR, month)[1]))
+    return out
+
+
+def read_periods(text: str) -> list[tuple[int | None, int, int, int]]:
+    """(year or None, month, first day, last day) for each part of a month said: 七月中旬 is
+    the 11th to the 20th, 9月初 and early September the 1st to the 10th, 下旬 the 21st to the end."""
+    arabic = to_arabic(text)
+    said = [(m.group(1), m.group(2), m.group(3)) for m in MONTH_PART.finditer(arabic)]
+    said += [
+        (m.group(3), str([m[:3] for m in MONTHS].index(m.group(2)) + 1), EN_PART_DAYS[m.group(1)])
+        for m in EN_MONTH_PART.finditer(arabic.lower())
+    ]
+    out: list[tuple[int | None, int, int, int]] = []
+    for year, month, part in said:
+        if not 1 <= int(month) <= 12:
+            continue
+        first, last = PART_DAYS[part]
+        last = min(last, calendar.monthrange(int(year) if year else NON_LEAP_YEAR, int(month))[1])
+        out.append((int(year) if year else None, int(month), first, last))
     return out

@@ -40,6 +40,22 @@ def test_a_day_in_english_is_judged(composer: Composer):
     assert "1 day after the deadline" in one_day
 
 
+def test_a_part_of_a_month_is_judged_as_a_whole(composer: Composer):
+    late = composer.answer("我们打算7月中旬交入库申报，来得及吗", None, JUNE_20).text
+    assert late.startswith("2022年7月11日至2022年7月20日之间交入库申报：都晚于截止日2022年7月8日")
+    early = composer.answer("验收申请8月上旬交行不行", None, JUNE_20).text
+    assert "都在截止日2022年8月26日之前" in early
+    straddles = composer.answer("入库申报七月初交得唔得？", None, JUNE_20).text
+    assert "只有在2022年7月8日当天或之前交才按期" in straddles
+    english = composer.answer("Is mid-July too late to submit the pool entry application?", None, JUNE_20)
+    assert "all after the deadline of July 8, 2022" in english.text
+
+
+def test_a_part_of_a_month_said_as_the_deadline_is_no_day_chosen(composer: Composer):
+    text = composer.answer("入库申报七月中旬截止吧", None, JUNE_20).text
+    assert "之间交" not in text and "2022年7月8日" in text
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -22,7 +22,7 @@ from bot.people import Sender, telegram
 from bot.storage import Storage
 from conversations.compose import Composer, Context
 from conversations.understanding import Reader
-from knowledge.figures import read_amounts, read_dates, to_arabic
+from knowledge.figures import read_amounts, read_dates, read_periods, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.search import Kind, SearchIndex
 
@@ -117,6 +117,14 @@ def test_the_end_of_a_month_is_its_last_day():
     assert read_dates("九月底前") == [(None, 9, 30)]
     assert read_dates("2022年2月底") == [(2022, 2, 28)]
     assert read_dates("by the end of September") == [(None, 9, 30)]
+
+
+def test_a_part_of_a_month_is_its_days():
+    assert read_periods("七月中旬交") == [(None, 7, 11, 20)]
+    assert read_periods("2022年8月下旬") == [(2022, 8, 21, 31)]
+    assert read_periods("九月初") == [(None, 9, 1, 10)]
+    assert read_periods("early August 2022") == [(2022, 8, 1, 10)]
+    assert read_periods("7月中心") == [] and read_periods("7月8日") == []
 
 
 def test_words_with_numerals_stay_words():
@@ -2511,6 +2519,13 @@ def test_completion_dates_told_are_judged_against_the_construction_window(compos
     text = composer.answer(question, None, JUNE_20).text
     assert "2021年5月完成：早于建设期起点2021年9月30日，不在建设期内" in text
     assert "2022年7月完成：整个月都在建设期2021年9月30日至2022年8月26日之内" in text
+
+
+def test_a_part_of_a_month_of_completion_is_judged(composer: Composer):
+    inside = composer.answer("项目2022年8月上旬完工，符合建设期吗", None, JUNE_20).text
+    assert "2022年8月1日至10日完成：这段时间都在建设期" in inside
+    edge = composer.answer("项目2022年8月下旬完工，行不行", None, JUNE_20).text
+    assert "2022年8月21日至31日完成：要看具体哪一天" in edge
     late = composer.answer("项目2022年9月5日完工，能报吗", None, JUNE_20).text
     assert "晚于建设期终点2022年8月26日，晚了10天" in late
     edge = composer.answer("项目2021年9月完工的能报吗", None, JUNE_20).text
