@@ -142,6 +142,10 @@ class Composer:
         self.phrase_outside = {
             w for o in kb.lexicon.phrase_patterns.values() for w in index.outside_words(o) if w in outputs
         }
+        # the index's form of an outside word with an 'and' of its own (innovationanddevelopmentproject)
+        self.outside_with_and = {
+            w for o in kb.lexicon.out_of_scope if re.search(r"\band\b", o) for w in index.outside_words(o)
+        }
         self.vague_words = {
             t for w in kb.lexicon.vague_words for t in index.normaliser.tokens(w, correct=False)
         }
@@ -150,6 +154,7 @@ class Composer:
     def answer(
         self, question: str, lang: Lang | None, today: dt.date, context: Context | None = None
     ) -> Composed:
+        question = self.index.english_input.to_chinese(question)  # 我们的project: 我们的项目
         question = self.reader.now_said_as_year(self.index.normaliser.from_pinyin(question))
         question = self.reader.rounds_said_by_year(question, today)
         followup = context is not None and self._leans(question, context)
@@ -508,7 +513,8 @@ class Composer:
         do not."""
         said_alone = {w for c in understood.clauses for w in self.index.outside_words(c)}
         across = set(self.index.outside_words(question)) - said_alone
-        return bool(across & self.phrase_outside)
+        # innovation and development project: an outside word whose own 'and' split the clauses
+        return bool(across & (self.phrase_outside | self.outside_with_and))
 
     def _compares_own_things(self, clause: str) -> bool:
         """“上云上平台”和“5G+制造业”是不是一回事: two of the notice's directions or stages set side

@@ -33,6 +33,12 @@ from knowledge.wordlist import WordList
 EN_MONTH_NAMES = tuple(dict.fromkeys([*(m[:3] for m in MONTHS), "sept", *MONTHS]))  # aug, sept, august
 # the difference between a branch and a subsidiary: one thing asked of both, its 'and' no new clause
 BETWEEN_AND = re.compile(r"(\bbetween\b[^,.?;!，。？；！]{1,40}?)\band\b", re.IGNORECASE)
+# manage and spend the grant, fill in and sign the forms: two verbs of one object, one clause
+SHARED_VERBS = (
+    r"manage|use|spend|keep|fill in|fill out|fill|sign|stamp|print"
+    r"|prepare|submit|send|check|calculate|store|track"
+)
+VERB_AND_VERB = re.compile(rf"(\b(?:{SHARED_VERBS})\s+)and(?=\s+(?:{SHARED_VERBS})\b)", re.IGNORECASE)
 # a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求;
 # 同时 before a verb says "at once" (同时报三个, 是同时交还是分开交), no new clause; 除了市里还有别的
 # 支持吗 is one question ("besides … any other"), its 还有 no new clause
@@ -51,6 +57,7 @@ CLAUSE_SPLIT = re.compile(
 RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 # 去年的一批设备: a batch of things bought, not a round
 BOUGHT_THINGS = r"设备|机器|服务器|货|产品|材料|物料|采购|订单|电脑|传感器|硬件|软件|机床"
+BOUGHT_BATCH = re.compile(r"(?:那|这|嗰)?一?批(?=" + BOUGHT_THINGS + ")")
 RELATIVE_ROUND = re.compile(
     r"(?<!是不是)(?<!是否)(?<!是)(前年|去年|明年)(?=的?(?:那|这|嗰)?一?批(?!" + BOUGHT_THINGS + r"))"
     r"|(前年|去年|今年|明年)(?=的还是)|(?<=还是)(前年|去年|今年|明年)(?=的)"
@@ -405,6 +412,7 @@ class Reader:
         # the user's figures and their roles, parts and totals: the words prepared once
         bases = {d.funding.base for d in index.kb.notice.directions}  # each listed firm has its own
         self.amounts = AmountReader(lexicon.figure_roles, lexicon.figure_parts, lexicon.total_words, bases)
+        self.total_words = [simplify(w) for w in lexicon.total_words]
         # a topic word is looked for both as typed and in canonical form (after the synonyms)
         # directions and stages are also looked for after the synonyms (第二个方向 → 方向二); the
         # words of other topics only as typed, since a synonym may make them generic (子公司 → 企业)
@@ -624,7 +632,8 @@ class Reader:
             support = None  # 这是无偿补助、贷款还是贴息: the notice's own support among the choices
         if support and not self._part_of_a_situation(simplified, support, topics, bool(figures)):
             other = support
-        clauses = [c.strip() for c in MESSAGE_CLAUSES.split(BETWEEN_AND.sub(r"\1&", text)) if c and c.strip()]
+        joined = VERB_AND_VERB.sub(r"\1&", BETWEEN_AND.sub(r"\1&", text))
+        clauses = [c.strip() for c in MESSAGE_CLAUSES.split(joined) if c and c.strip()]
         return Understanding(
             text=text,
             simplified=simplified,
@@ -864,6 +873,12 @@ class Reader:
         names_the_base = any(w in simplified for w in self.base_funds_words)
         if names_the_base and any(w in c for c in asked for w in self.city_matching_words):
             return True
+        # 拎咗省級、國家級資金，再加市級，加埋會唔會超過項目投資: the other level's funds are part of
+        # the sum asked of, with the city's (the total support rule, 五(二))
+        if any(w in simplified for w in self.city_matching_words) and any(
+            w in c for c in asked for w in self.total_words
+        ):
+            return True
         # 投了两千万做智能工厂，其中上云部分省里给了两百五十万…到底能拿多少: a direction's own figures
         # and their amount asked
         names_a_direction = any(t.id in self.direction_ids for t in topics)
@@ -1068,6 +1083,7 @@ class Reader:
             # 2020年在韶关注册了子公司: where the firm was set up that year, no round of its own
             if SET_UP_THERE.match(simplified, match.end()) or YEAR_COMPLETED.match(simplified, match.end()):
                 continue
+            after = BOUGHT_BATCH.sub(" ", after)  # 2020年买了一批设备: a batch bought, no round
             if any(w in after for w in self.round_words):
                 return match.group(0)
         return None

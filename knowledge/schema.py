@@ -255,6 +255,9 @@ class Lexicon(Strict):
     # a phrase said in too many ways to list (现在还能不能入库, 2024年了还能按这个通知报吗): a regular
     # expression over the simplified text -> canonical form, applied before the synonyms
     phrase_patterns: dict[str, str] = {}
+    # the notice's terms typed in English inside a Chinese message (我们的project, city能match多少):
+    # English word or phrase -> the Chinese term it stands for
+    mixed_english: dict[str, str] = {}
     # words that carry no meaning for matching
     stopwords: list[str]
     # words that, when present, mark a question as being about something else (topics, other years)

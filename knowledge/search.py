@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from knowledge.english_input import EnglishInput
 from knowledge.figures import YEAR_COMPLETED
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import Normaliser, detect_language, has_cjk, is_number, simplify, word_bounds
@@ -121,6 +122,7 @@ class SearchIndex:
         self.kb = kb
         self.normaliser = Normaliser(lexicon.synonyms, lexicon.stopwords, lexicon.phrase_patterns)
         self.normaliser.learn(self._vocabulary_texts(kb), lexicon.out_of_scope)
+        self.english_input = EnglishInput(lexicon.mixed_english)
         self.entries: list[Entry] = list(kb.faq.entries)
         self._entry_index = {e.id: i for i, e in enumerate(self.entries)}
         self._intent = {

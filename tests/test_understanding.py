@@ -3579,3 +3579,36 @@ def test_english_speakers_words_for_the_notices_own_things(composer: Composer):
             "How do we open a corporate RMB bank account as a foreign company?",
         ),
     )
+
+
+def test_consultants_and_bilingual_writers_words(composer: Composer):
+    cases = {
+        # the other level's funds are part of the sum asked of, with the city's
+        "客戶拎咗省級、國家級資金，再加市級，加埋會唔會超過項目投資？有冇上限": "total-support-cap",
+        # a batch bought in another year is no other round
+        "项目投资能不能把项目开工前买的东西算进去？客户2020年买了一批设备": "investment-scope",
+        # manage and spend: one clause, one object
+        "How must we manage and spend the grant money once it arrives? Any rules?": "fund-management",
+        "要不要等验收完才拿？": "support-method",
+        "验收专家是谁请的": "project-acceptance",  # who brings them in, not who they are
+        "What does the notice say software services should evolve toward?": "direction-3-scope",
+    }
+    assert_answered_by(composer, cases, LATER)
+    assert (
+        "July 8, 2022 is the"
+        in composer.answer("What does July 8 refer to in this notice?", None, LATER).text
+    )
+    assert_outside(
+        composer,
+        (
+            "我们是代理公司，帮客户申报这个项目一般收多少服务费合适？按补贴金额抽几个点？",
+            "个体户怎么升级成有限公司？流程复杂吗",
+            "我们想在韶关高新区注册一家新公司，工商registration流程怎么走？",
+            "高新区的industrial land多少钱一亩？",
+            "Is there a Guangdong provincial subsidy for building 5G base stations? How much per station?",
+            "How do we apply for MIIT's national Industrial Internet Innovation and Development project?",
+            "深圳的数字化转型voucher能在韶关用吗？",
+            "How big is the fund pool?",
+        ),
+        LATER,
+    )
