@@ -35,10 +35,24 @@ EN_MONTH_NAMES = tuple(dict.fromkeys([*(m[:3] for m in MONTHS), "sept", *MONTHS]
 BETWEEN_AND = re.compile(r"(\bbetween\b[^,.?;!，。？；！]{1,40}?)\band\b", re.IGNORECASE)
 # manage and spend the grant, fill in and sign the forms: two verbs of one object, one clause
 SHARED_VERBS = (
-    r"manage|use|spend|keep|fill in|fill out|fill|sign|stamp|print"
-    r"|prepare|submit|send|check|calculate|store|track"
+    r"manage|use|spend|keep|fill in|fill out|fill|sign|stamp|print|prepare|submit|send|check"
+    r"|calculate|store|track|translate|notarise|notarize|certify|review|approve|seal"
 )
-VERB_AND_VERB = re.compile(rf"(\b(?:{SHARED_VERBS})\s+)and(?=\s+(?:{SHARED_VERBS})\b)", re.IGNORECASE)
+VERB_AND_VERB = re.compile(
+    rf"(\b(?:{SHARED_VERBS})(?:d|ed)?\s+)and(?=\s+(?:{SHARED_VERBS})(?:d|ed)?\b)", re.IGNORECASE
+)
+# who writes, introduced in English: I'm the controller of …, Korean-owned cosmetics packaging plant,
+# compliance officer, EHS manager here
+WRITER_ROLES = (
+    r"manager|officer|director|controller|counsel|lead|head|engineer|accountant|cfo|ceo|coo|gm|owner"
+)
+WHO_WRITES = re.compile(
+    # I'm the controller of …, I'm in corporate finance at … (not I'm preparing the letter)
+    rf"^(?:hi|hello|dear [a-z ]+)?[ ,]*(?:i am|i'm|i m|this is) (?:(?:the|a|an) (?:[a-z&+/-]+ ){{0,3}}?"
+    rf"(?:{WRITER_ROLES})\b|(?:in|from|with) )"
+    rf"|\b[a-z]+-(?:owned|invested|funded|based)\b"
+    rf"|^(?:[a-z&+/ -]{{0,30}}\s)?(?:{WRITER_ROLES})(?: here)?$"
+)
 # a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求;
 # 同时 before a verb says "at once" (同时报三个, 是同时交还是分开交), no new clause; 除了市里还有别的
 # 支持吗 is one question ("besides … any other"), its 还有 no new clause
@@ -69,12 +83,20 @@ RELATIVE_ROUND = re.compile(
 CHOICE_CLAUSES = re.compile(
     r"[，。!！?？;；:：\n]+|,(?=\s*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]),|(?<=[A-Za-z])\.\s+"
 )
+# approx. RMB 7.2m, incl. our own plant, e.g. MES: an abbreviation's dot ends no sentence
+NOT_ABBREVIATED = "".join(
+    f"(?<!\\b{re.escape(a)})"
+    for a in ("approx", "incl", "e.g", "i.e", "etc", "vs", "est", "dept", "govt", "max", "min", "ca")
+)
 # the message's clauses also end where an English sentence does (not in 2.5 million): "Hi, I'm an
 # engineer at a plant in Shaoguan. Which office issued this notice?" asks only its last sentence;
 # and at a numbered item that begins a clause (1.入库几号截止 2.验收几号截止; not 2.5万, 附件2、附件3)
 MESSAGE_CLAUSES = re.compile(
     CLAUSE_SPLIT.pattern
-    + r"|(?<=[A-Za-z0-9'\"’”)])\.\s+(?=[A-Za-z'\"‘“(])"  # …an 'industrial brain'. Which …, …June 2022. Are …
+    # …an 'industrial brain'. Which …, …June 2022. Are …
+    + r"|(?<=[A-Za-z0-9'\"’”)])"
+    + NOT_ABBREVIATED
+    + r"\.\s+(?=[A-Za-z'\"‘“(])"
     + r"|(?<=[\u4e00-\u9fff])\.\s+(?=[A-Z])"  # …a plant in 韶关高新区. When is …
     # (not the day of a date said in English: on Aug 25. OK?)
     + r"|(?<![^\s：:，,。？?！!；;])"
@@ -1111,10 +1133,15 @@ class Reader:
         is of that kind."""
         if self.index.places_named(understood.text):
             return understood.text  # 郴州的厂，喺乐昌有个仓: which of the places counts is the question
-        kept = [c for c in understood.clauses if not self._only_where_it_is(c)]
+        kept = [c for c in understood.clauses if not (self._only_where_it_is(c) or self._who_writes(c))]
         if len(kept) == len(understood.clauses) or not any(self.is_question(c) for c in kept):
             return understood.text
         return "，".join(kept)
+
+    def _who_writes(self, clause: str) -> bool:
+        """Plant manager, Canadian-owned forestry products mill near Ruyuan; Hi, I'm the controller of
+        a Czech-owned glass fibre plant: who writes, introduced, no question of its own."""
+        return not self.is_question(clause) and bool(WHO_WRITES.search(simplify(clause)))
 
     def _only_where_it_is(self, clause: str) -> bool:
         simplified = simplify(clause)

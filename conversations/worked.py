@@ -50,6 +50,7 @@ class Worker:
         self.kb = kb
         self.directions = {d.id: d for d in kb.notice.directions}
         self.total_words = [simplify(w) for w in kb.lexicon.total_words if w]
+        self.ceiling_asks = [simplify(w) for w in kb.lexicon.ceiling_asks if w]
         self.cap_reach_words = [simplify(w) for w in kb.lexicon.cap_reach_words if w]
         # the same formula as the check's: the pack's rules name the figures and their roles
         self.formula = load_rules(RULES, rules_dir(kb.root)).formula
@@ -67,8 +68,9 @@ class Worker:
             for project in self._projects(own)
         ]
         bases: list[int] = []  # the figure each amount is worked from
+        asks_ceiling = any(w in understood.simplified for w in self.ceiling_asks)
         for direction, own in projects:
-            line, amount = self._one_direction(direction, own, understood.no_base_funds, lang)
+            line, amount = self._one_direction(direction, own, understood.no_base_funds, lang, asks_ceiling)
             if line:
                 lines.append(line)
                 clauses.append(direction.funding.clause)
@@ -197,7 +199,12 @@ class Worker:
         return direction.funding.base
 
     def _one_direction(
-        self, direction: Direction, figures: list[Figure], said_none: bool, lang: Lang
+        self,
+        direction: Direction,
+        figures: list[Figure],
+        said_none: bool,
+        lang: Lang,
+        asks_ceiling: bool = False,
     ) -> tuple[str, Decimal | None]:
         kb, funding, formula = self.kb, direction.funding, self.formula
         base_role = funding.base
@@ -232,9 +239,11 @@ class Worker:
         estimate = estimate_subsidy(direction, formula, given)
         if estimate is None or estimate.base is None or estimate.share is None or estimate.amount is None:
             return "", None
-        return self._arithmetic(estimate, name, base_name, cap, lang), estimate.amount
+        return self._arithmetic(estimate, name, base_name, cap, lang, asks_ceiling), estimate.amount
 
-    def _arithmetic(self, e: Estimate, name: str, base_name: str, cap: Decimal, lang: Lang) -> str:
+    def _arithmetic(
+        self, e: Estimate, name: str, base_name: str, cap: Decimal, lang: Lang, asks_ceiling: bool = False
+    ) -> str:
         kb, funding = self.kb, e.direction.funding
         assert e.base is not None and e.share is not None and e.capped is not None and e.amount is not None
         if funding.rate is not None:
@@ -275,6 +284,13 @@ class Worker:
         if e.room is not None and e.room >= e.capped and besides:
             # the user named support beside the base (国家又给了50万): show that the ceiling holds
             text += reply_text(kb, "calc_room_fits", lang, **values, room=money(e.room, lang))
+        elif e.room is not None and e.room >= e.capped and asks_ceiling and ceiling is not None:
+            # 省里补了50万，再加市里5万，超了没: the total against the investment, asked
+            support = sum((e.figures.get(r) or Decimal(0) for r in ceiling.support), Decimal(0))
+            total = money(support + e.amount, lang)
+            text += reply_text(
+                kb, "calc_total_fits", lang, **values, amount=money(e.amount, lang), total=total
+            )
         if e.room is not None and e.room < e.capped:
             key = "calc_room"
             if self.formula.ceiling is not None:

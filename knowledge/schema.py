@@ -310,6 +310,9 @@ class Lexicon(Strict):
     # asking the sum of several projects' amounts (市里合计能拿多少): each worked from its own figure,
     # their total is said
     total_words: list[str] = []
+    # asking whether the support goes past the investment (省里补了50万，再加市里5万，超了没): the
+    # worked amount shows the total against the investment (the ceiling of the pack's formula)
+    ceiling_asks: list[str] = []
     # the story does or applies for what is named right after these (想申请发明专利): a question of
     # everyday words after it asks about that thing
     doing_words: list[str] = []

@@ -3592,6 +3592,9 @@ def test_consultants_and_bilingual_writers_words(composer: Composer):
         "要不要等验收完才拿？": "support-method",
         "验收专家是谁请的": "project-acceptance",  # who brings them in, not who they are
         "What does the notice say software services should evolve toward?": "direction-3-scope",
+        "The payout was smaller than 10% of our provincial grant. Why would that be?": "final-amount",
+        "What's the bureau's name in English?": "issuer-and-date",
+        "Who is the benchmark category meant for?": "who-can-apply",
     }
     assert_answered_by(composer, cases, LATER)
     assert (
@@ -3609,6 +3612,75 @@ def test_consultants_and_bilingual_writers_words(composer: Composer):
             "How do we apply for MIIT's national Industrial Internet Innovation and Development project?",
             "深圳的数字化转型voucher能在韶关用吗？",
             "How big is the fund pool?",
+        ),
+        LATER,
+    )
+
+
+def test_whether_the_support_goes_past_the_investment_is_worked(composer: Composer):
+    text = composer.answer("上云项目我们投资了60万，省里补了50万，再加市里5万，超了没？", None, JUNE_20).text
+    assert "省级50万元加市级5万元共55万元，未超过投资60万元" in text
+    # not asked: the arithmetic alone
+    plain = composer.answer("上云项目我们投资了60万，省里补了50万，市里给多少", None, JUNE_20).text
+    assert "未超过投资" not in plain and "5万元" in plain
+
+
+def test_who_writes_in_english_is_no_part_of_the_question(composer: Composer):
+    understood = composer.reader.read(
+        "Hi, I'm the controller of a Czech-owned glass fibre plant in Shaoguan. Do consumables we bought "
+        "for the project count in the investment?"
+    )
+    kept = composer.reader.without_where_it_is(understood)
+    assert "Czech-owned" not in kept and "consumables" in kept
+    question = (
+        "Plant manager, Canadian-owned forestry products mill near Ruyuan. Do the experts at entry stage "
+        "issue some kind of formal conclusion we could get a copy of for HQ?"
+    )
+    assert composer.answer(question, None, LATER).entry_id == "entry-expert-review"
+
+
+def test_an_abbreviations_dot_ends_no_sentence(composer: Composer):
+    question = (
+        "We invested approx. RMB 7.2m in a systemic platform, now used by 3 manufacturers in Shaoguan incl. "
+        "our own plant. What's the city support we can expect?"
+    )
+    assert "RMB 720,000" in composer.answer(question, None, LATER).text
+
+
+def test_foreign_invested_firms_words(composer: Composer):
+    cases = {
+        (
+            "What tech is the 5G stream expecting? We're planning 5G AGVs + remote maintenance."
+        ): "direction-4-scope",
+        (
+            "Our KPI for the 5G project is to remove operators from the control room. "
+            "Does the notice say anything like that?"
+        ): "direction-4-scope",
+        "Does the cloud stream cover engineering tools? We run CAD/PLM in the cloud.": "direction-1-scope",
+        "Our HK parent asks what date the bureau signed off this notice. Is it 2022?": "issuer-and-date",
+        (
+            "We plan two cloud projects + one 5G project this round under the same legal entity. "
+            "Is that allowed?"
+        ): "max-two-projects",
+        "直接交市局行吗": "where-to-submit",
+        "補助款點用": "fund-management",
+        "funding ratio?": "amounts-overview",
+    }
+    assert_answered_by(composer, cases, LATER)
+    first_stage = (
+        "Our county bureau in Renhua said the first-stage application is due 'early July'. Exact date pls?"
+    )
+    assert "entry application (入库申报) by July 8, 2022" in composer.answer(first_stage, None, LATER).text
+    assert_outside(
+        composer,
+        (
+            "How much does China Mobile charge per year for a 5G private network covering our factory?",
+            "Which PLC brand is best for a ceramics kiln line - Siemens or Mitsubishi?",
+            "Can foreign-invested companies take part in government procurement tenders in Guangdong?",
+            "How do we get our Chinese business licence translated and notarised for our parent's bank KYC?",
+            "What's the Guangdong provincial 上云上平台 service voucher amount per company in 2022?",
+            "MES系统推荐",
+            "best ERP?",
         ),
         LATER,
     )
