@@ -45,6 +45,7 @@ VERB_AND_VERB = re.compile(
 # compliance officer, EHS manager here
 WRITER_ROLES = (
     r"manager|officer|director|controller|counsel|lead|head|engineer|accountant|cfo|ceo|coo|gm|owner"
+    r"|consultant|adviser|advisor|agent"
 )
 WHO_WRITES = re.compile(
     # I'm the controller of …, I'm in corporate finance at … (not I'm preparing the letter)
@@ -216,6 +217,8 @@ NOW_YEAR = re.compile(
     r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月份?)?了[，,。.\s]*"
     r"|(?<=现在)\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[）)]\s*"  # 现在（2026年）还能报吗
     r"|今年是\s*((?:19|20)\d\d)\s*年[，,。.\s]*"  # 今年是2026年，还能报吗
+    # 今天都2026年12月2号了，这个还能报吗: today's date said in full
+    r"|今天(?:是|都|已经)?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?(?:了)?[，,。.\s]*"
 )
 STILL = re.compile(r"还(?=能|可以|来得及|有效)")
 # 技改资金被查出问题整改过了这次还受影响吗, said in one breath: "this time" begins what is asked

@@ -3684,3 +3684,40 @@ def test_foreign_invested_firms_words(composer: Composer):
         ),
         LATER,
     )
+
+
+def test_a_broad_mix_of_writers_words(composer: Composer):
+    cases = {
+        "今天都2026年12月2号了，这个还能报吗": "still-open",  # today's date said in full
+        (
+            "I'm a consultant. My client has 3 candidate projects; can they submit all of them?"
+        ): "max-two-projects",
+        "我们集团搭了个平台，把管理层和车间的数据打通，做智能决策，归哪类": "direction-3-scope",
+        "项目投资有时间要求吗？计划明年才买的设备能不能算进去": "investment-scope",  # when bought, no round
+    }
+    assert_answered_by(composer, cases, LATER)
+    assert_outside(composer, ("申报材料要不要盖骑缝章？公章盖在哪一页",), LATER)
+
+
+def test_non_native_english_and_plain_chinese_words(composer: Composer):
+    cases = {
+        "What is the name of first attachment? Our lawyer want to read it.": "attachments-list",
+        "Benchmark project - who can get the money, manufacturer or the software vendor?": "who-can-apply",
+        "要不要单独开一个账本来管理这个钱？": "fund-management",
+        "入库专家的结论有什么用途？": "entry-expert-review",
+        "如果我们的项目很优秀，会不会推荐给更高的政府？": "quality-project-recommendation",
+    }
+    assert_answered_by(composer, cases, LATER)
+    invested = (
+        "For systemic manufacturing internet platform our own money put in is 450万 RMB. Subsidy how much?"
+    )
+    assert "45万元" in composer.answer(invested, None, LATER).text
+    assert_outside(
+        composer,
+        (
+            "Is there similar industrial internet subsidy in Malaysia, like MDEC digital grant?",
+            "How much Alibaba Cloud ECS cost per month for small ERP system with 20 users?",
+            "Siemens MindSphere or PTC ThingWorx, which industrial internet platform is better for us?",
+        ),
+        LATER,
+    )
