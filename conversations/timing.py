@@ -95,7 +95,7 @@ class Timing:
             for year, month, first, last in periods:
                 said_year = year or stage.deadline.year
                 span = (dt.date(said_year, month, first), dt.date(said_year, month, last))
-                lines.append(self._period_line(clause, span, stage, lang))
+                lines.append(self._period_line(span, stage, lang))
                 judged.append(stage.id)
         stages = [self.shape.stages[i] for i in dict.fromkeys(judged)]
         entries = [e for s in stages if (e := self.shape.entry_for_clause.get(s.clause))]
@@ -108,7 +108,7 @@ class Timing:
             if s.id != stage.id
         )
 
-    def _period_line(self, clause: str, span: tuple[dt.date, dt.date], stage: Stage, lang: Lang) -> str:
+    def _period_line(self, span: tuple[dt.date, dt.date], stage: Stage, lang: Lang) -> str:
         """七月中旬交入库: in time if the whole part of the month is before the deadline, late if
         it is all after, and in time only up to the deadline if the deadline falls within it."""
         assert stage.deadline is not None

@@ -112,6 +112,7 @@ PART_DAYS = {
     **dict.fromkeys(("中旬", "中"), (11, 20)),
     "下旬": (21, 31),  # to the month's end
 }
+EN_MONTH_KEYS = [m[:3] for m in MONTHS]  # jan … dec, as the patterns spell them
 EN_PART_DAYS = {"early": "初", "beginning of": "初", "mid": "中旬", "middle of": "中旬", "late": "下旬"}
 
 
@@ -382,7 +383,7 @@ def read_periods(text: str) -> list[tuple[int | None, int, int, int]]:
     arabic = to_arabic(text)
     said = [(m.group(1), m.group(2), m.group(3)) for m in MONTH_PART.finditer(arabic)]
     said += [
-        (m.group(3), str([m[:3] for m in MONTHS].index(m.group(2)) + 1), EN_PART_DAYS[m.group(1)])
+        (m.group(3), str(EN_MONTH_KEYS.index(m.group(2)) + 1), EN_PART_DAYS[m.group(1)])
         for m in EN_MONTH_PART.finditer(arabic.lower())
     ]
     out: list[tuple[int | None, int, int, int]] = []
