@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from knowledge.figures import (
+    ABBREVIATIONS,
     COMPLETION_WORDS,
     MONTHS,
     YEAR_COMPLETED,
     AmountReader,
     Figure,
+    not_after,
     read_copies,
     read_dates,
     read_percentages,
@@ -85,10 +87,7 @@ CHOICE_CLAUSES = re.compile(
     r"[，。!！?？;；:：\n]+|,(?=\s*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]),|(?<=[A-Za-z])\.\s+"
 )
 # approx. RMB 7.2m, incl. our own plant, e.g. MES: an abbreviation's dot ends no sentence
-NOT_ABBREVIATED = "".join(
-    f"(?<!\\b{re.escape(a)})"
-    for a in ("approx", "incl", "e.g", "i.e", "etc", "vs", "est", "dept", "govt", "max", "min", "ca")
-)
+NOT_ABBREVIATED = not_after((*ABBREVIATIONS, "e.g", "i.e", "etc", "vs", "dept", "govt", "max", "min"))
 # the message's clauses also end where an English sentence does (not in 2.5 million): "Hi, I'm an
 # engineer at a plant in Shaoguan. Which office issued this notice?" asks only its last sentence;
 # and at a numbered item that begins a clause (1.入库几号截止 2.验收几号截止; not 2.5万, 附件2、附件3)

@@ -32,8 +32,16 @@ APPROXIMATELY = re.compile(r"左右|上下|大概|大约|约|差不多|来|多|�
 POINTING = re.compile(r"是|为|有|金额|数额|一共|总共|共计|合计|总计|共|但|已经|批了|批咗")
 BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 # not a colon (省级资金：150万 labels its figure), nor the point of a decimal (RMB 2.5 mn)
-# (approx. RMB 7.2m: an abbreviation's dot breaks no clause)
-CLAUSE_BREAK = re.compile(r"[，,。!！?？;；\n]|(?<!approx)(?<!incl)(?<!\bca)(?<!\best)(?:(?<!\d)\.|\.(?!\d))")
+# approx. RMB 7.2m, incl. our own plant: an abbreviation's dot breaks no clause
+ABBREVIATIONS = ("approx", "incl", "ca", "est")
+
+
+def not_after(words: tuple[str, ...]) -> str:
+    """Lookbehinds: the position does not follow any of these words."""
+    return "".join(f"(?<!\\b{re.escape(w)})" for w in words)
+
+
+CLAUSE_BREAK = re.compile(r"[，,。!！?？;；\n]|" + not_after(ABBREVIATIONS) + r"(?:(?<!\d)\.|\.(?!\d))")
 ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make the word its own
 EN_SOURCE = re.compile(r"^(?:from|by)\s+(?:the\s+)?")  # 3 million from the province: its source
 PART = ":part"  # the role of a figure said of a part (the investment's equipment)
