@@ -11,7 +11,7 @@ import re
 
 from conversations.shape import NoticeShape
 from conversations.today import format_day
-from conversations.understanding import Reader, Understanding
+from conversations.understanding import DEADLINE_SAID, IN_TIME, Reader, Understanding
 from knowledge.answers import clause_label, reply_text
 from knowledge.figures import read_dates, read_periods, to_arabic
 from knowledge.loader import KnowledgeBase
@@ -31,7 +31,6 @@ BY_THE_DAY = re.compile(
 JUST_A_DAY = re.compile(
     r"(?:比如|例如|大概|大约|估计|就|是|on)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?(?:左右|前后)?"
 )
-DEADLINE_SAID = re.compile(r"截止|截至|deadline|\bdue\b", re.IGNORECASE)
 # a date of the project itself, not of a hand-in: 8月20日建成, went live on, passed acceptance
 OF_THE_PROJECT = re.compile(
     r"建成|完成|完工|上线|投产|投用|开工|通过|批|complet|went live|go-live|finish|passed|approved",
@@ -48,7 +47,7 @@ class Timing:
     def judged(self, understood: Understanding, lang: Lang) -> tuple[str, list[Entry]]:
         """Each date said beside a stage, in a message that asks, against that stage's deadline;
         and the entries of the stages judged (their deadlines' own answers)."""
-        if not HAND_IN.search(understood.text) or not any(
+        if not (HAND_IN.search(understood.text) or IN_TIME.search(understood.text)) or not any(
             self.reader.is_question(c) for c in understood.clauses
         ):
             return "", []  # no hand-in said (most messages: the cheap test first), or nothing asked
@@ -63,8 +62,13 @@ class Timing:
             periods = read_periods(clause)  # 七月中旬交: a part of a month, judged as a whole
             own = self.reader.topic_ids(clause, stage_ids)
             # a day in a clause naming no stage is the named stage's only when it is handed in
-            # then (7月6号交) or the day is all the clause says (比如七月六号), not 8月1日开会
-            said_alone = HAND_IN.search(clause) or JUST_A_DAY.fullmatch(to_arabic(clause).strip())
+            # then (7月6号交), asked of (7月6号来得及吗) or is all the clause says (比如七月六号),
+            # not 8月1日开会
+            said_alone = (
+                HAND_IN.search(clause)
+                or IN_TIME.search(clause)
+                or JUST_A_DAY.fullmatch(to_arabic(clause).strip())
+            )
             ids = own or ([only] if only and said_alone else [])
             stage = self.shape.stages[ids[0]] if ids else None
             if stage is None or stage.deadline is None or OF_THE_PROJECT.search(clause):
@@ -72,9 +76,10 @@ class Timing:
             if not (dates or periods):
                 continue
             if self.shape.deadline_intents & set(self.reader.intents_of(clause)):
-                # 入库申报7月8日截止，对吧: a deadline stated, not a day chosen; is mid-July too
-                # late to submit asks of a time chosen, 七月中旬截止吧 states one
-                dates = []
+                # 入库申报7月8日截止，对吧: a deadline stated, not a day chosen; is mid-July (or
+                # July 5) too late to submit asks of a time chosen, 七月中旬截止吧 states one
+                said_as_deadline = DEADLINE_SAID.search(clause) or not IN_TIME.search(clause)
+                dates = [] if said_as_deadline else dates
                 periods = [] if DEADLINE_SAID.search(clause) else periods
             by = {
                 (int(m.group(1)), int(m.group(2)))

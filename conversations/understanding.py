@@ -279,6 +279,14 @@ NUMERAL_WORDS = {
 }
 # 没用5G, 不是上云的, 没有涉及标杆: a direction just said not to be the project's
 NEGATED = re.compile(r"(?:没|没有|不|未|无|冇|唔)(?:用|用到|涉及|是|系|做|搞|包括|包含|属于)?(?:的)?$")
+# asking whether a day is soon enough: 7月5号来得及吗, is July 5 too late (a day chosen, not a
+# deadline offered)
+IN_TIME = re.compile(
+    r"来得及|来不来得及|赶得上|赶不赶得上|赶得及|(?:太|会不会|会)晚|晚不晚|晚了吗|迟不迟|迟了吗"
+    r"|too late|in time|late for|still (?:ok|okay|fine)\b",
+    re.IGNORECASE,
+)
+DEADLINE_SAID = re.compile(r"截止|截至|deadline|\bdue\b", re.IGNORECASE)
 # 建成, 完工, went live: the project finished (its day is the project's, not a deadline's)
 COMPLETED = re.compile(
     COMPLETION_WORDS + r"|上了云|上云了"
@@ -397,7 +405,13 @@ class Understanding:
         if not offered:
             return []
         # went live on July 15, 2022 / 7月15日完工: the project's own day, no deadline offered
-        own = {(m, d) for c in self.clauses if COMPLETED.search(c) for _, m, d in read_dates(c)}
+        # 7月5号交来得及吗: a day chosen, asked of (Timing judges it), no deadline offered
+        own = {
+            (m, d)
+            for c in self.clauses
+            if COMPLETED.search(c) or (IN_TIME.search(c) and not DEADLINE_SAID.search(c))
+            for _, m, d in read_dates(c)
+        }
         return [date for date in read_dates(self.text) if date[1:] not in own]
 
     @property

@@ -40,6 +40,23 @@ def test_a_day_in_english_is_judged(composer: Composer):
     assert "1 day after the deadline" in one_day
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("入库申报7月5号来得及吗", "早3天"),
+        ("7月15号入库还赶得上吗", "晚了7天"),
+        ("Is July 5 too late for the pool entry application?", "3 days before the deadline"),
+        ("Would 20 August be too late for the acceptance application?", "6 days before the deadline"),
+    ],
+)
+def test_a_day_asked_to_be_in_time_is_judged_not_taken_for_the_deadline(
+    composer: Composer, question: str, said: str
+):
+    text = composer.answer(question, None, JUNE_20).text
+    assert said in text
+    assert not text.startswith(("不是", "Not "))  # no deadline was offered to be corrected
+
+
 def test_a_part_of_a_month_is_judged_as_a_whole(composer: Composer):
     late = composer.answer("我们打算7月中旬交入库申报，来得及吗", None, JUNE_20).text
     assert late.startswith("2022年7月11日至2022年7月20日之间交入库申报：都晚于截止日2022年7月8日")
