@@ -24,7 +24,7 @@ from conversations.spans import Spans
 from conversations.timing import Timing
 from conversations.today import deadline_notes, format_day
 from conversations.understanding import Reader, Understanding
-from conversations.worked import Worker, direction_name
+from conversations.worked import Worker, direction_name, foreign_amount
 from knowledge.answers import clause_label, render, reply_text
 from knowledge.figures import Figure, read_dates
 from knowledge.loader import KnowledgeBase
@@ -385,6 +385,9 @@ class Composer:
             blocks.append(span)
         if computed:
             blocks.append(computed)
+        foreign = self._foreign_amounts(understood, computed, parts, lang)
+        if foreign:
+            blocks.append(foreign)
         where = PLACE_ASKED.search(understood.simplified) is not None
         if where:  # must the platform be used locally: each named direction's rule says where
             for direction_id in understood.topic_ids(set(self.shape.directions)):
@@ -583,6 +586,20 @@ class Composer:
         return self.shape.entry_for_clause.get(clause) or self.shape.entry_for_clause.get(
             self.shape.amount_section
         )
+
+    def _foreign_amounts(
+        self, understood: Understanding, computed: str, parts: list[Entry], lang: Lang
+    ) -> str:
+        """港币600万能补多少: amounts in another currency are not worked out as yuan; the user is
+        asked to convert them, and the rule follows. Nothing when yuan figures were worked out."""
+        asks_amount = any(e.clause.startswith(self.shape.amount_section) for e in parts)
+        if computed or not understood.foreign_figures or not asks_amount:
+            return ""
+        if "calc_foreign_currency" not in self.kb.lexicon.replies:  # a pack without the reply
+            return ""
+        said = [foreign_amount(f, lang) for f in understood.foreign_figures]
+        amounts = ("、" if lang == "zh" else ", ").join(dict.fromkeys(said))
+        return reply_text(self.kb, "calc_foreign_currency", lang, amounts=amounts)
 
     def _worked_figures(
         self, understood: Understanding, figures: list[Figure], parts: list[Entry], lang: Lang

@@ -120,7 +120,7 @@ A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔�
 QUESTION_MARK = re.compile(
     r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|多久|还是|怎么|是否|能否|可以|"
     + A_NOT_A
-    + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|定系"  # Cantonese (定系: or)
+    + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|定系|系咪"  # Cantonese (定系: or; 系咪: is it)
     # English ("that's what our consultant told us" names what was said, asks nothing)
     r"|how|(?<!that's )(?<!that is )what|when|where|why|"
     + WHO_ASKS
@@ -322,6 +322,8 @@ DETERMINERS = (
     *("所有", "全部", "其他", "其它"),
 )
 ALREADY_RECEIVED = re.compile(r"(?:的)?(?:项目|资金|补助|补贴)?(?:也|还|已经|已)(?:拿|获得|得到|拿到|领)")
+# 市级扶持加埋省级同国家级: the other level's funds added to the city's (the notice's total cap)
+ADDED_TO = re.compile(r"(?:加埋|加上|加起来|连同|合计|同|和|及|跟)$")
 NOT_DONE = re.compile(r"(?<!有)(?:没有|没|未|冇|从未|从来没有?)$")  # not 有没有, 有冇: a question
 # 类似补贴, 同类补贴, 相关补贴, 重复补贴: a word of likeness (or of the same support twice) names
 # no support of its own
@@ -391,6 +393,8 @@ class Understanding:
     offered_rates: list[Decimal] = field(default_factory=list)
     # the other place a project is said to be in (标杆平台部署在广州, 在外地开展), or ""
     project_elsewhere: str = ""
+    # amounts said in another currency (港币600万): never worked out as yuan
+    foreign_figures: list[Figure] = field(default_factory=list)
 
     def topic_ids(self, kind: set[str]) -> list[str]:
         return ids_of_kind(self.topics, kind)
@@ -641,18 +645,19 @@ class Reader:
         topics = self._without_negated_directions(
             simplified, self._without_done_stages(simplified, self.topics_named(text))
         )
-        figures = self.amounts.read(text)
+        said = self.amounts.read(text)
+        figures = [f for f in said if f.in_yuan]  # worked out; any amount said tells a story
         premise = any(w in simplified for w in self.premise_markers)
-        about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or figures))
+        about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or said))
         bodies_named = self._without_not_bodies(simplified)  # 工信部门 is no ministry
         other = None if about_the_notice else self._other_programme(bodies_named, topics)
-        if other and self._part_of_a_situation(simplified, other, topics, bool(figures)):
+        if other and self._part_of_a_situation(simplified, other, topics, bool(said)):
             other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
         if other and self._spent_on(simplified, other):
             other = None
         if not about_the_notice:
             body = None if other else self._other_body(bodies_named)
-            if body and self._part_of_a_situation(simplified, body, topics, bool(figures)):
+            if body and self._part_of_a_situation(simplified, body, topics, bool(said)):
                 body = None  # 3年前有个省级补贴被审计认定违规使用，这次还能报吗: the story's
             other = other or body or self._other_round(simplified)
             local = self._local_policy(simplified)
@@ -661,14 +666,14 @@ class Reader:
                 other = other or local[0]
         # 翻译一下：边缘计算网关: a task asked on words, whatever of the notice they name
         other = other or next((w for w in self.task_requests if w in simplified.lower()), None)
-        if not (other or about_the_notice or topics or figures) and self._general_comparison(simplified):
+        if not (other or about_the_notice or topics or said) and self._general_comparison(simplified):
             other = next(w for w in self.general_comparisons if w in simplified)
         support = None if other or about_the_notice else self._named_support(text)
         if support and any(
             support in c and self._kinds_offered_for_this(c) for c in CHOICE_CLAUSES.split(simplified)
         ):
             support = None  # 这是无偿补助、贷款还是贴息: the notice's own support among the choices
-        if support and not self._part_of_a_situation(simplified, support, topics, bool(figures)):
+        if support and not self._part_of_a_situation(simplified, support, topics, bool(said)):
             other = support
         joined = VERB_AND_VERB.sub(r"\1&", BETWEEN_AND.sub(r"\1&", text))
         clauses = [c.strip() for c in MESSAGE_CLAUSES.split(joined) if c and c.strip()]
@@ -685,6 +690,7 @@ class Reader:
             about_the_notice=about_the_notice,
             offered_rates=self._offered_rates(simplified),
             project_elsewhere=self._project_elsewhere(clauses),
+            foreign_figures=[f for f in said if not f.in_yuan],
         )
 
     def says_its_kind(self, understood: Understanding) -> bool:
@@ -951,6 +957,10 @@ class Reader:
                     or self._recommended_level(simplified, at, word)
                     # 国家级也拿了补助，市里还给吗: funds already received beside the city's asked
                     or (matching and ALREADY_RECEIVED.match(simplified, at + len(word)) is not None)
+                    or (
+                        matching
+                        and ADDED_TO.search(simplified, max(0, at - PROGRAMME_PREFIX), at) is not None
+                    )
                 ):
                     return word
                 at = simplified.find(word, at + 1)

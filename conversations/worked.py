@@ -12,7 +12,7 @@ from conversations.eligibility import Estimate, estimate_subsidy, load_rules
 from conversations.parsers import format_amount
 from conversations.understanding import Understanding
 from knowledge.answers import CHINESE_NUMERALS, clause_label, reply_text
-from knowledge.figures import Figure, clause_bounds
+from knowledge.figures import FOREIGN_CURRENCIES, Figure, clause_bounds
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
 from knowledge.pack import rules_dir
@@ -31,6 +31,14 @@ def money(amount: Decimal, lang: Lang) -> str:
     if lang == "zh" or amount == 0:
         return format_amount(amount, "zh") if lang == "zh" else format_amount(amount, "en")
     return f"{format_amount(amount, 'en')} ({format_amount(amount, 'zh')})"
+
+
+def foreign_amount(figure: Figure, lang: Lang) -> str:
+    """An amount in another currency as said: 600万港币, HKD 6,000,000."""
+    in_yuan = format_amount(figure.yuan, lang)
+    if lang == "zh":
+        return in_yuan.removesuffix("元") + FOREIGN_CURRENCIES[figure.currency][0]
+    return in_yuan.replace("RMB", figure.currency, 1)
 
 
 def percent(rate: float) -> str:

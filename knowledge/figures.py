@@ -11,7 +11,7 @@ import calendar
 import re
 import warnings
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -62,7 +62,7 @@ AMOUNT = re.compile(
     r"(?P<prefix>rmb|cny|¥|￥)?\s*(?P<number>\d+(?:\.\d+)?)\s*"
     r"(?:(?:来|多|余|个)(?=\s*(?:千万|百万|十万|亿|万|w|wan)))?\s*"  # 两百来万, 1500多万, 一百五十个w
     r"(?P<unit>千万|百万|十万|亿|万|千|w(?![a-z])|wan(?![a-z])|million(?![a-z])|mn(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
-    r"(?P<currency>元|块|rmb|yuan|cny)?"
+    r"(?P<currency>元人民币|元|块|人民币|rmb|yuan|cny)?"
 )
 UNIT_FACTOR = {
     "千万": Decimal(10_000_000),
@@ -80,6 +80,25 @@ UNIT_FACTOR = {
     "m": Decimal(1_000_000),
 }
 BARE_YUAN = re.compile(r"[1-9]\d{4,}")
+# an amount in another currency (港币600万, HK$6m, 600万新台币): not yuan, so never worked out as
+# such; each currency by its code (the words are matched simplified and lower-case)
+FOREIGN_CURRENCIES = {  # code: (its Chinese name, how it is written)
+    "HKD": ("港币", r"港币|港元|港纸|hkd|hk\$|hk dollars?"),
+    "TWD": ("新台币", r"新台币|台币|ntd|twd|nt\$"),
+    "MOP": ("澳门元", r"澳门币|澳门元|葡币|mop"),
+    "USD": ("美元", r"美元|美金|usd|us\$|us dollars?|dollars?|\$"),
+    "EUR": ("欧元", r"欧元|eur|euros?|€"),
+    "JPY": ("日元", r"日元|日币|jpy|yen"),
+    "INR": ("卢比", r"卢比|inr|rupees?|₹"),
+    "MYR": ("马币", r"马币|令吉|myr|ringgit"),
+    "GBP": ("英镑", r"英镑|gbp|pounds?|£"),
+    "KRW": ("韩元", r"韩元|韩币|krw"),
+}
+_CURRENCY_ALTERNATION = "|".join(f"(?P<{code}>{words})" for code, (_, words) in FOREIGN_CURRENCIES.items())
+FOREIGN_AFTER = re.compile(rf"\s*(?:{_CURRENCY_ALTERNATION})(?![a-z])")
+FOREIGN_BEFORE = re.compile(rf"(?<![a-z])(?:{_CURRENCY_ALTERNATION})\s*(?:约|大约|about|approx\.?)?\s*$")
+# 2500万港币，大约等于2300万人民币: the yuan the user worked out for a foreign amount
+EQUIVALENT = re.compile(r"等于|约合|折合|相当于|折算|换算|即|equivalent|equals|converted|which is|i\.e\.|=|≈")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
 # 两成, 配1成吗: tenths said at the end of a phrase (not 八成是, 一成不变, 完成)
 TENTHS = re.compile(
@@ -195,6 +214,11 @@ class Figure:
     end: int
     role: str | None  # a formula figure of the pack (its base, the investment …), claim, or None
     parts: tuple[Decimal, ...] = ()  # the parts it was added up from (设备250万，软件120万)
+    currency: str = ""  # another currency's code (HKD) when the amount is not in yuan
+
+    @property
+    def in_yuan(self) -> bool:
+        return not self.currency
 
 
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -254,6 +278,28 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
     return None
 
 
+def _foreign_currency(text: str, start: int, end: int) -> str:
+    """The code of the other currency said right after the amount (600万港币) or right before
+    it (港币600万, HK$ 6m), or "" for yuan."""
+    match = FOREIGN_AFTER.match(text, end) or FOREIGN_BEFORE.search(text, max(0, start - 12), start)
+    if match is None:
+        return ""
+    return next(code for code, said in match.groupdict().items() if said is not None)
+
+
+def _equivalents_take_the_role(figures: list[Figure], text: str) -> list[Figure]:
+    """2500万港币，大约等于2300万人民币: yuan said to equal the foreign amount before it are that
+    amount's role (the investment), and the foreign amount keeps none of its own."""
+    out = list(figures)
+    for i in range(1, len(out)):
+        before, figure = out[i - 1], out[i]
+        between = text[before.end : figure.start]
+        if before.currency and figure.in_yuan and figure.role is None and EQUIVALENT.search(between):
+            out[i] = replace(figure, role=before.role)
+            out[i - 1] = replace(before, role=None)
+    return out
+
+
 class AmountReader:
     """Reads the amounts of money in a message; the words that give them their roles are
     prepared once (a reader is built once per process, `read` runs for every message)."""
@@ -303,10 +349,11 @@ class AmountReader:
                 continue
             if bare and role is None:
                 continue  # a bare number is money only with a role's word before it (funds, a cap …)
-            found.append(Figure(yuan, start, end, role))
+            currency = "" if (currency or prefix) else _foreign_currency(arabic, start, end)
+            found.append(Figure(yuan, start, end, role, currency=currency))
         for role in self.part_words:
             found = self._add_up_parts(found, role, arabic)
-        return found
+        return _equivalents_take_the_role(found, arabic)
 
     def _add_up_parts(self, figures: list[Figure], role: str, text: str) -> list[Figure]:
         """设备250万，软件120万，材料30万: one investment of 4 million (五(三) counts equipment,

@@ -3721,3 +3721,116 @@ def test_non_native_english_and_plain_chinese_words(composer: Composer):
         ),
         LATER,
     )
+
+
+# amounts in yuan said after the figure, and in other currencies -------------------------------
+def test_renminbi_said_after_the_figure_is_yuan(kb: KnowledgeBase):
+    figures = read_amounts("上云项目省里批了80万人民币", kb.lexicon.figure_roles)
+    assert [(f.yuan, f.role, f.currency) for f in figures] == [(Decimal(800_000), "provincial", "")]
+    assert read_amounts("展会来了80万人参观", kb.lexicon.figure_roles) == []  # people, not yuan
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("系统性平台投资港币800万", "HKD"),
+        ("總共使咗大約港幣600萬", "HKD"),
+        ("專案總經費約新台幣2000萬", "TWD"),
+        ("we invested HK$ 8 million", "HKD"),
+        ("the project cost USD 2 million", "USD"),
+    ],
+)
+def test_amounts_in_another_currency_are_not_yuan(kb: KnowledgeBase, text: str, currency: str):
+    assert [f.currency for f in read_amounts(text, kb.lexicon.figure_roles)] == [currency]
+
+
+def test_yuan_said_to_equal_a_foreign_amount_take_its_role(kb: KnowledgeBase):
+    text = "系統性平台總投資2500萬港幣，大約等於2300萬人民幣"
+    figures = read_amounts(text, kb.lexicon.figure_roles)
+    assert [(f.yuan, f.role, f.currency) for f in figures] == [
+        (Decimal(25_000_000), None, "HKD"),
+        (Decimal(23_000_000), "investment", ""),
+    ]
+
+
+def test_a_foreign_amount_is_not_worked_out_as_yuan(composer: Composer):
+    text = composer.answer("系统性平台投资港币800万，市里补多少", None, LATER).text
+    assert "800万港币" in text and "折算成人民币" in text
+    assert "80万元" not in text  # no 10% of 8 million taken as yuan
+    assert "10%" in text and "100万元" in text  # the rule itself, to apply once converted
+    english = composer.answer(
+        "Our systemic platform cost HK$ 8 million, how much can the city give?", None, LATER
+    )
+    assert "HKD 8,000,000" in english.text and "RMB 800,000" not in english.text
+    converted = composer.answer(
+        "系統性平台總投資2500萬港幣，大約等於2300萬人民幣，市級最多可以攞幾多？", None, LATER
+    )
+    assert "2300万元 × 10%" in converted.text and "折算" not in converted.text
+
+
+def test_a_foreign_amount_in_the_story_is_no_claim_and_keeps_the_story(composer: Composer):
+    question = (
+        "我哋係港資注塑廠，喺南雄。今年搞咗個數字化車間，MES上雲，總共使咗大約港幣600萬。"
+        "想問：市級補貼係咪按我哋投資嘅10%計？幾時截止入庫？"
+    )
+    answer = composer.answer(question, None, LATER)
+    assert answer.entry_id is not None
+    assert "不是600万" not in answer.text
+    assert "省级专项资金的10%" in answer.text and "2022年7月8日" in answer.text
+
+
+# places said of people, not of their policies -------------------------------------------------
+def test_a_place_travelled_from_or_the_owners_place_is_no_other_citys_policy(composer: Composer):
+    cases = {
+        "我们老板7月初才从台湾回来签字，入库7月10号交还来得及吗": "entry-deadline",
+        "香港總部法務要我搵埋上位文件，呢份通知係根據邊份文件出嘅？": "policy-basis",
+    }
+    assert_answered_by(composer, cases, LATER)
+    assert (
+        "晚了2天"
+        in composer.answer("我们老板7月初才从台湾回来签字，入库7月10号交还来得及吗", None, LATER).text
+    )
+    assert_outside(composer, ("香港的工业互联网补贴怎么申请",), LATER)
+
+
+def test_funds_of_other_levels_added_to_the_citys_ask_the_total_cap(composer: Composer):
+    question = "我哋項目投咗人民幣500萬，市級扶持加埋省級同國家級，有冇可能超過項目投資額？"
+    assert composer.answer(question, None, LATER).entry_id == "total-support-cap"
+    assert_outside(composer, ("国家级工业互联网项目怎么申报",), LATER)
+
+
+def test_waiting_to_be_off_the_debtors_list_asks_the_condition(composer: Composer):
+    question = "我们是台资企业，去年因为合同纠纷被法院列为失信被执行人，现在还能报吗？要等移出名单吗"
+    assert composer.answer(question, None, LATER).entry_id == "compliance-conditions"
+    assert_outside(composer, ("失信被执行人怎么申请移出名单",), LATER)
+
+
+def test_misusing_the_money_and_audits_ask_how_the_funds_are_kept(composer: Composer):
+    question = "財務話萬一攞到筆錢想暫時周轉下，啲錢係咪絕對唔可以挪用？審計方面有咩要求？"
+    assert composer.answer(question, None, LATER).entry_id == "fund-management"
+    assert composer.answer("去年被审计查出问题，还能报吗", None, LATER).entry_id == "compliance-conditions"
+
+
+def test_a_deadline_said_as_must_be_handed_in_by_is_corrected(composer: Composer):
+    text = composer.answer("同事说入库6月30号前就要报完了，是这样吗", None, LATER).text
+    assert text.startswith("不是6月30日") and "2022年7月8日" in text
+
+
+def test_lists_of_winners_portals_and_the_ministrys_lists_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "How do we get listed in MIIT's national 5G factory directory?",
+            "Is there an online application portal? What's the URL and how do we register an account?",
+            "Can you share the list of companies that got approved in last year's round?",
+            "老細想參考下同行，去年邊幾間公司拎到呢個補貼？有冇名單可以睇？",
+            "How much is the Guangdong 'specialised and sophisticated' SME award, and when is it due?",
+        ),
+        LATER,
+    )
+    cases = {
+        "Is this notice issued by MIIT?": "issuer-and-date",
+        "請問這個專案的補助是事前還是事後？我們台灣那邊習慣先核定再撥款": "support-method",
+        "Our supply-chain portal links suppliers to our cloud ERP. Which direction?": "direction-1-scope",
+    }
+    assert_answered_by(composer, cases, LATER)
