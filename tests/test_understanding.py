@@ -3834,3 +3834,12 @@ def test_lists_of_winners_portals_and_the_ministrys_lists_are_outside(composer: 
         "Our supply-chain portal links suppliers to our cloud ERP. Which direction?": "direction-1-scope",
     }
     assert_answered_by(composer, cases, LATER)
+
+
+def test_support_stacked_beyond_the_investment_and_working_capital_in_english(composer: Composer):
+    cases = {
+        "Our HQ asks whether stacking city + provincial + national support can end up larger than what we "
+        "actually put into the project. Any rule on that?": "total-support-cap",
+        "Can we use the subsidy as working capital?": "fund-management",
+    }
+    assert_answered_by(composer, cases, LATER)
