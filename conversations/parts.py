@@ -107,7 +107,8 @@ class Parts:
             # the situation first, the question last: the question and the clause before it
             # decide, unless the whole message is a better match
             last = clauses.index(questions[-1])
-            cores = [search(" ".join(clauses[max(0, last - 1) : last + 1]))]
+            core = " ".join(clauses[max(0, last - 1) : last + 1])
+            cores = [self._kept_to_its_stage(core, search(core))]
             referent = None
             if POINTS_BACK.search(questions[-1]) and not reader.topics_named(questions[-1]):
                 # 老板想拿补贴发年终奖，我是会计，这样做合规吗: what 这样 points back to is the
@@ -130,7 +131,7 @@ class Parts:
                     and (self._only_asks_to_apply(questions[-1]) or self._only_plain(questions[-1]))
                 )
             ):
-                cores.append(search(questions[-1]))
+                cores.append(self._kept_to_its_stage(questions[-1], search(questions[-1])))
             best = max([main, *cores], key=lambda r: (r.kind is Kind.ANSWER, r.score))
             add(best)
             for clause in clauses:  # a clause that plainly says what it is about
@@ -142,7 +143,7 @@ class Parts:
                     continue  # 分别叫什么: about what the clause before it named, not on its own
                 result = search(clause)
                 if result.score >= STRONG_CLAUSE and result.kind is Kind.ANSWER:
-                    add(result)
+                    add(self._kept_to_its_stage(clause, result))
         elif len(questions) <= 1 or main.score >= STRONG_CLAUSE:
             # several questions: the whole message only where it plainly says one thing
             add(self._turned_to(clauses, questions, main, search) or main)
@@ -176,7 +177,7 @@ class Parts:
                 if query != clause and asks_itself and self._better_alone(search(clause), result):
                     result = search(clause)  # 最多能报几个 after a story of 上云: a question of its own
                 if not self._guesses_another(result, query):
-                    add(self._summary_when_unnamed(result, query))
+                    add(self._summary_when_unnamed(self._kept_to_its_stage(clause, result), query))
         asked = (
             understood.intents
             or [w for w in questions[-1:] if not reader.topics_named(w)]
@@ -634,6 +635,20 @@ class Parts:
             if entry not in out:
                 out.append(entry)
         return out
+
+    def _kept_to_its_stage(self, clause: str, result: SearchResult) -> SearchResult:
+        """标杆…市配套多少？另外验收材料几号前交: a question naming one stage answered about
+        another's (几号前交 is said of 入库 too) gives way to its own stage's match among the
+        suggestions."""
+        named = self.reader.topic_ids(clause, set(self.shape.stages))
+        if len(set(named)) != 1 or result.entry is None:
+            return result
+        own = self.shape.stages[named[0]].clause
+        nameable = {s.clause for s in self.shape.stages.values() if self.kb.lexicon.topics.get(s.id)}
+        if result.entry.clause == own or result.entry.clause not in nameable:
+            return result
+        match = next((m for m in result.suggestions if m.entry.clause == own), None)
+        return result if match is None else SearchResult(result.kind, result.lang, match.score, match.entry)
 
     def _keep_to_the_named_stage(
         self, understood: Understanding, parts: list[Entry], main: SearchResult

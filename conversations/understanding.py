@@ -218,6 +218,8 @@ NOW_YEAR = re.compile(
     r"|今年是\s*((?:19|20)\d\d)\s*年[，,。.\s]*"  # 今年是2026年，还能报吗
     # 今天都2026年12月2号了，这个还能报吗: today's date said in full
     r"|今天(?:是|都|已经)?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?(?:了)?[，,。.\s]*"
+    # 2026年回头看: the year one looks back from
+    r"|(?:站在\s*)?((?:19|20)\d\d)\s*年\s*(?:回头|回过头|回过头来|回头来|再)看[，,。.\s]*"
 )
 STILL = re.compile(r"还(?=能|可以|来得及|有效)")
 # 技改资金被查出问题整改过了这次还受影响吗, said in one breath: "this time" begins what is asked
@@ -322,8 +324,13 @@ DETERMINERS = (
     *("所有", "全部", "其他", "其它"),
 )
 ALREADY_RECEIVED = re.compile(r"(?:的)?(?:项目|资金|补助|补贴)?(?:也|还|已经|已)(?:拿|获得|得到|拿到|领)")
-# 市级扶持加埋省级同国家级: the other level's funds added to the city's (the notice's total cap)
-ADDED_TO = re.compile(r"(?:加埋|加上|加起来|连同|合计|同|和|及|跟)$")
+# 局长让我…, 局长说…: the one who asks or said it, not what is asked about
+SAYS_OR_ASKS = re.compile(r"(?:让|叫|要|问)(?:我|我们)|吩咐|交代|说")
+# 市级扶持加埋省级同国家级, 已经拿了国家级资金200万: the other level's funds added to the city's
+# or already received (the notice's total cap, not that level's programme)
+ADDED_OR_RECEIVED = re.compile(
+    r"(?:加埋|加上|加起来|连同|合计|同|和|及|跟|拿了|拿到了|拿到|获得了|获得|得到了|得到|领了|攞咗|拎咗)$"
+)
 NOT_DONE = re.compile(r"(?<!有)(?:没有|没|未|冇|从未|从来没有?)$")  # not 有没有, 有冇: a question
 # 类似补贴, 同类补贴, 相关补贴, 重复补贴: a word of likeness (or of the same support twice) names
 # no support of its own
@@ -952,15 +959,13 @@ class Reader:
                 )
                 if not (
                     own_direction
+                    or SAYS_OR_ASKS.match(simplified, at + len(word)) is not None  # 局长让我…: who asks
                     or NOT_DONE.search(simplified, 0, at)  # 没有申请省级专项资金: not applied for
                     or self._offered_beside_the_notices_own(simplified, word, matching)
                     or self._recommended_level(simplified, at, word)
                     # 国家级也拿了补助，市里还给吗: funds already received beside the city's asked
                     or (matching and ALREADY_RECEIVED.match(simplified, at + len(word)) is not None)
-                    or (
-                        matching
-                        and ADDED_TO.search(simplified, max(0, at - PROGRAMME_PREFIX), at) is not None
-                    )
+                    or (matching and ADDED_OR_RECEIVED.search(simplified[max(0, at - PROGRAMME_PREFIX) : at]))
                 ):
                     return word
                 at = simplified.find(word, at + 1)

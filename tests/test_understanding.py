@@ -3843,3 +3843,45 @@ def test_support_stacked_beyond_the_investment_and_working_capital_in_english(co
         "Can we use the subsidy as working capital?": "fund-management",
     }
     assert_answered_by(composer, cases, LATER)
+
+
+def test_a_question_naming_one_stage_keeps_to_it_among_other_questions(composer: Composer):
+    answer = composer.answer("标杆省级资金120万，市配套多少？另外验收材料几号前交", None, LATER)
+    assert "12万元" in answer.text and "2022年8月26日" in answer.text
+    assert "2022年7月8日前完成" not in answer.text  # not the entry stage's deadline
+
+
+def test_bureau_staffs_questions_relayed_and_the_basis_document(composer: Composer):
+    cases = {
+        "局长让我在汇报材料里注明依据，韶工信函那个文号是2022年多少号": "notice-number",
+    }
+    assert_answered_by(composer, cases, LATER)
+    assert_outside(
+        composer,
+        (
+            "工信局局长是谁",
+            "工业企业亩均效益评价今年什么时候开始？",
+            "我们局的公务车能不能用来给市局送材料，要走什么审批",
+            "What is the office address of the bureau and its opening hours?",
+            "2022年省级工业互联网专项资金拨到企业账上了没有",
+        ),
+        LATER,
+    )
+    assert composer.answer("省级专项资金到账了，市里能配多少", None, LATER).entry_id is not None
+
+
+def test_national_funds_already_received_count_against_the_total_cap(composer: Composer):
+    question = "一个项目已经拿了国家级资金200万、省级100万，项目投资才280万，还能申请市级吗"
+    answer = composer.answer(question, None, LATER)
+    assert answer.entry_id is not None and "剩余0元" in answer.text
+
+
+def test_a_year_said_as_when_one_looks_back_is_no_other_round(composer: Composer):
+    question = "2026年回头看，这批工业互联网项目要求项目在什么时间段内建成"
+    assert composer.answer(question, None, LATER).entry_id == "construction-window"
+
+
+def test_a_county_clerk_asks_what_the_bureau_does_with_the_papers(composer: Composer):
+    question = "我是县工信局经办，企业交上来验收申请报告和承诺书以后，我们这边要做什么再报市局"
+    text = composer.answer(question, None, LATER).text
+    assert "收集汇总" in text and "初步意见" in text
