@@ -97,6 +97,12 @@ FOREIGN_CURRENCIES = {  # code: (its Chinese name, how it is written)
 _CURRENCY_ALTERNATION = "|".join(f"(?P<{code}>{words})" for code, (_, words) in FOREIGN_CURRENCIES.items())
 FOREIGN_AFTER = re.compile(rf"\s*(?:{_CURRENCY_ALTERNATION})(?![a-z])")
 FOREIGN_BEFORE = re.compile(rf"(?<![a-z])(?:{_CURRENCY_ALTERNATION})\s*(?:约|大约|about|approx\.?)?\s*$")
+# 批了300万，不对，是350万 / 1.2 million, sorry I mean 1.5 million: a figure said again, corrected
+CORRECTION = re.compile(
+    r"不对|说错|搞错|看错|打错|写错|打多了|打少了|搞混了|其实是|应该是|更正|纠正|确实是|又说是|我是说|我的意思是"
+    r"|\bi mean\b|\boops\b|\bcorrection\b|\bactually\b|\btypo\b"
+)
+CORRECTION_SPAN = 40  # characters between a figure and the one correcting it
 # 2500万港币，大约等于2300万人民币: the yuan the user worked out for a foreign amount
 EQUIVALENT = re.compile(r"等于|约合|折合|相当于|折算|换算|即|equivalent|equals|converted|which is|i\.e\.|=|≈")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
@@ -300,6 +306,23 @@ def _equivalents_take_the_role(figures: list[Figure], text: str) -> list[Figure]
     return out
 
 
+def _corrections_replace(figures: list[Figure], text: str) -> list[Figure]:
+    """省里批了300万，不对不对，是350万: a figure followed closely by a correction and another
+    figure is replaced by it, and the new one says the same money (the old one's role)."""
+    out: list[Figure] = []
+    for figure in figures:
+        before = out[-1] if out else None
+        if before is not None:
+            between = text[before.end : figure.start]
+            said_of_other_money = None not in (before.role, figure.role) and before.role != figure.role
+            if len(between) <= CORRECTION_SPAN and CORRECTION.search(between) and not said_of_other_money:
+                out.pop()
+                role = figure.role if figure.role not in (None, "claim") else before.role
+                figure = replace(figure, role=role, currency=figure.currency or before.currency)
+        out.append(figure)
+    return out
+
+
 class AmountReader:
     """Reads the amounts of money in a message; the words that give them their roles are
     prepared once (a reader is built once per process, `read` runs for every message)."""
@@ -353,7 +376,7 @@ class AmountReader:
             found.append(Figure(yuan, start, end, role, currency=currency))
         for role in self.part_words:
             found = self._add_up_parts(found, role, arabic)
-        return _equivalents_take_the_role(found, arabic)
+        return _corrections_replace(_equivalents_take_the_role(found, arabic), arabic)
 
     def _add_up_parts(self, figures: list[Figure], role: str, text: str) -> list[Figure]:
         """设备250万，软件120万，材料30万: one investment of 4 million (五(三) counts equipment,

@@ -42,10 +42,10 @@ UNKNOWN_COVERAGE_LIMIT = 0.5  # reject when more than half of the question is un
 BIGRAM_FACTOR = 0.5  # bigrams back words up; they should not outvote them
 SINGLE_CHAR_FACTOR = 0.5
 # after a place: a person from there (香港人, 香港過嚟, 深圳调过来的), back from or travelling
-# there (从台湾回来签字, 去香港出差), the firm's owners there (香港总部, 台湾老板) or the habits
+# there (从台湾回来签字, 去香港出差), the firm's owners there (香港总部, 澳门资本, 台湾老板) or the habits
 # it brings from there (我们台湾那边习惯先核定再拨款), not that place's policy
 PERSON_FROM = (
-    r"(?!人|过来|过嚟|嚟|调过来|来的|回来|回嚟|返来|出差|总部|总公司|母公司|老板|股东|那边习惯|习惯)"
+    r"(?!人|过来|过嚟|嚟|调过来|来的|回来|回嚟|返来|出差|总部|总公司|母公司|资本|老板|股东|那边习惯|习惯)"
 )
 INTENT_FACTOR = 2.0  # the lexicon's intent words: what is asked decides between entries on one topic
 INTENT_MISS_FACTOR = 0.8  # an entry none of whose phrasings names what is asked

@@ -3885,3 +3885,58 @@ def test_a_county_clerk_asks_what_the_bureau_does_with_the_papers(composer: Comp
     question = "我是县工信局经办，企业交上来验收申请报告和承诺书以后，我们这边要做什么再报市局"
     text = composer.answer(question, None, LATER).text
     assert "收集汇总" in text and "初步意见" in text
+
+
+def test_the_maximum_subsidy_per_project_asks_the_cap_not_the_count(composer: Composer):
+    cases = {
+        "What's the maximum city subsidy per project under this notice?": "amounts-overview",
+        "What's the maximum number of projects per company?": "max-two-projects",
+        "我哋係澳門資本嘅食品廠，喺始興。做咗上雲，省級批咗120萬，市級配套幾多？": "direction-1-amount",
+    }
+    assert_answered_by(composer, cases, LATER)
+    total = composer.answer(
+        "系统性平台投资300万，市里补30万，再加上省里国家的支持，总的能不能超过300万", None, LATER
+    )
+    assert "总体支持不超过项目投资额" in total.text
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("上云项目省里批了300万，不对不对，是350万，我看错表了", [(3_500_000, "provincial")]),
+        (
+            "the province gave our 5G project 1.2 million RMB, sorry I mean 1.5 million",
+            [(1_500_000, "provincial")],
+        ),
+        ("系统性平台投资2000万，不对不对是200万，我打多了个零", [(2_000_000, "investment")]),
+        # different money said one after the other is no correction
+        (
+            "5G项目投了800万，不对，批了，上周省里批了50万",
+            [(8_000_000, "investment"), (500_000, "provincial")],
+        ),
+    ],
+)
+def test_a_figure_corrected_in_mid_message_is_replaced(
+    kb: KnowledgeBase, text: str, figures: list[tuple[int, str]]
+):
+    read = read_amounts(text, kb.lexicon.figure_roles, kb.lexicon.figure_parts, kb.lexicon.total_words)
+    assert [(f.yuan, f.role) for f in read] == [(Decimal(y), role) for y, role in figures]
+
+
+def test_english_abbreviations_and_names_of_the_directions_and_the_entry(composer: Composer):
+    assert "5.6万元" in composer.answer("cloud, prov 560k rmb, city??", None, LATER).text
+    budget = (
+        "Our system-level platform project budget is RMB 7.2m (equipment, software). What can the city give?"
+    )
+    assert "72万元" in composer.answer(budget, None, LATER).text
+    assert composer.answer("when do we register the project?", None, LATER).entry_id == "entry-deadline"
+    assert_outside(
+        composer,
+        (
+            "Which 5G module brand is more reliable for AGVs, Quectel or Fibocom?",
+            "Minimum registered capital for setting up a WFOE in Guangdong in 2022?",
+            "Talent housing allowance in Shaoguan for our engineers — how much?",
+            "Do we need to issue a fapiao to the government when we receive a subsidy of RMB 300k?",
+        ),
+        LATER,
+    )
