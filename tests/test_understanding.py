@@ -3940,3 +3940,18 @@ def test_english_abbreviations_and_names_of_the_directions_and_the_entry(compose
         ),
         LATER,
     )
+
+
+def test_vouchers_pilots_and_diagnoses_are_other_programmes(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "我们申请了广东省中小企业数字化转型的服务券，就是那个券，怎么用啊？能抵多少钱",
+            "那个中小企业数字化转型城市试点，听说国家在选城市，韶关入选了没有？",
+            "Does the Shaoguan bureau offer free digital transformation diagnosis services for SMEs?",
+            "Guangdong 'cloud vouchers' for small companies — how do we apply for them?",
+        ),
+        LATER,
+    )
+    builder = "We built a cloud MES for a client in Qujiang. Can we apply?"
+    assert composer.answer(builder, None, LATER).entry_id == "builder-applying"
