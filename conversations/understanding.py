@@ -325,7 +325,7 @@ DETERMINERS = (
 )
 ALREADY_RECEIVED = re.compile(r"(?:的)?(?:项目|资金|补助|补贴)?(?:也|还|已经|已)(?:拿|获得|得到|拿到|领)")
 # 局长让我…, 局长说…: the one who asks or said it, not what is asked about
-SAYS_OR_ASKS = re.compile(r"(?:让|叫|要|问)(?:我|我们)|吩咐|交代|说")
+SAYS_OR_ASKS = re.compile(r"(?:让|叫|要|问)(?:我|我们)|吩咐|交代|说(?!明)")  # not 说明: an explanation
 # 市级扶持加埋省级同国家级, 已经拿了国家级资金200万: the other level's funds added to the city's
 # or already received (the notice's total cap, not that level's programme)
 ADDED_OR_RECEIVED = re.compile(
