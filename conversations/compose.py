@@ -587,13 +587,16 @@ class Composer:
             self.shape.amount_section
         )
 
+    def _answers_an_amount(self, parts: list[Entry]) -> bool:
+        """One of the parts is an entry of the amounts' section (三、支持方式)."""
+        return any(e.clause.startswith(self.shape.amount_section) for e in parts)
+
     def _foreign_amounts(
         self, understood: Understanding, computed: str, parts: list[Entry], lang: Lang
     ) -> str:
         """港币600万能补多少: amounts in another currency are not worked out as yuan; the user is
         asked to convert them, and the rule follows. Nothing when yuan figures were worked out."""
-        asks_amount = any(e.clause.startswith(self.shape.amount_section) for e in parts)
-        if computed or not understood.foreign_figures or not asks_amount:
+        if computed or not understood.foreign_figures or not self._answers_an_amount(parts):
             return ""
         if "calc_foreign_currency" not in self.kb.lexicon.replies:  # a pack without the reply
             return ""
@@ -606,9 +609,7 @@ class Composer:
     ) -> str:
         """The arithmetic for the user's own figures, or for "no base funds"; "" when the
         message gives none."""
-        asks_amount = any(e.clause.startswith(self.shape.amount_section) for e in parts) or bool(
-            understood.intents
-        )
+        asks_amount = self._answers_an_amount(parts) or bool(understood.intents)
         if not figures and asks_amount and self.worker.asks_to_reach_cap(understood):
             # 想拿满100万，省级资金至少要多少: the base that reaches the cap, worked back
             return self.worker.reach_cap(self.shape.directions_for(understood, parts), lang)

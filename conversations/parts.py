@@ -74,6 +74,9 @@ class Parts:
         self.direction_set_words = [to_arabic(w) for w in lexicon.direction_set_words]
         self.direction_of_scope = {d.clause: d for d in kb.notice.directions}
         self.stage_clauses = {s.clause for s in kb.notice.stages}
+        # only a stage the message could have named (it has topic words): a stage without words of
+        # its own (the review after 验收) may be what a message about another asks
+        self.nameable_stages = {s.clause for s in shape.stages.values() if lexicon.topics.get(s.id)}
         # the words a question only of applying is made of (这次能报吗): asking, and this round
         self.plain_words = set(reader.generic_words) | {simplify(w) for w in lexicon.notice_refs}
         self.citations = Citations(kb.notice)
@@ -644,8 +647,7 @@ class Parts:
         if len(set(named)) != 1 or result.entry is None:
             return result
         own = self.shape.stages[named[0]].clause
-        nameable = {s.clause for s in self.shape.stages.values() if self.kb.lexicon.topics.get(s.id)}
-        if result.entry.clause == own or result.entry.clause not in nameable:
+        if result.entry.clause == own or result.entry.clause not in self.nameable_stages:
             return result
         match = next((m for m in result.suggestions if m.entry.clause == own), None)
         return result if match is None else SearchResult(result.kind, result.lang, match.score, match.entry)
@@ -662,15 +664,12 @@ class Parts:
             in_questions = {i for c in asked for i in self.reader.topic_ids(c, set(self.shape.stages))}
             named_ids = list(in_questions) if len(in_questions) == 1 else named_ids
         named = [self.shape.stages[i] for i in named_ids]
-        # only a stage the message could have named (it has topic words) and did not: a stage
-        # without words of its own (the review after 验收) may be what a message about another asks
-        nameable = {s.clause: s.id for s in self.shape.stages.values() if self.kb.lexicon.topics.get(s.id)}
         if len(named) != 1 or not parts:
             return parts
         # 入库的表都交了，到了验收环节要准备哪些东西: the story tells one stage, the question names
         # another; an answer about the whole section (四、申报流程) gives way to the asked stage's own
         overview = told_another and parts[0].overview and named[0].clause.startswith(parts[0].clause)
-        if parts[0].clause not in nameable and not overview:
+        if parts[0].clause not in self.nameable_stages and not overview:
             return parts
         if parts[0].clause == named[0].clause:
             return parts

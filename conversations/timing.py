@@ -78,9 +78,9 @@ class Timing:
             if self.shape.deadline_intents & set(self.reader.intents_of(clause)):
                 # 入库申报7月8日截止，对吧: a deadline stated, not a day chosen; is mid-July (or
                 # July 5) too late to submit asks of a time chosen, 七月中旬截止吧 states one
-                said_as_deadline = DEADLINE_SAID.search(clause) or not IN_TIME.search(clause)
-                dates = [] if said_as_deadline else dates
-                periods = [] if DEADLINE_SAID.search(clause) else periods
+                said_as_deadline = DEADLINE_SAID.search(clause) is not None
+                dates = [] if said_as_deadline or not IN_TIME.search(clause) else dates
+                periods = [] if said_as_deadline else periods
             by = {
                 (int(m.group(1)), int(m.group(2)))
                 for m in BY_THE_DAY.finditer(to_arabic(clause))
