@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -24,7 +24,7 @@ from conversations.spans import Spans
 from conversations.timing import Timing
 from conversations.today import deadline_notes, format_day
 from conversations.understanding import Reader, Understanding
-from conversations.worked import Worker, direction_name, foreign_amount
+from conversations.worked import Worker, direction_name, foreign_amount, money
 from knowledge.answers import clause_label, render, reply_text
 from knowledge.figures import Figure, read_dates
 from knowledge.loader import KnowledgeBase
@@ -59,6 +59,8 @@ CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
 # 入库的也是吗, 验收一样吗: a question that leans on the last one
 LEANING = re.compile(r"也|同样|一样|还是这样|呢|\b(?:also|too|same|as well)\b")
+# 能配多少, 配比: the city's matching asked (not 配件, 配置, 配合)
+MATCHING_ASKED = re.compile(r"配(?!件|置|合|送|备|电|网)|\bmatch(?:ing|ed|es)?\b")
 FIRM_STATUS = re.compile(r"(?:的)?(?:企业|公司|厂)")  # 专精特新企业: a status the firm holds
 
 
@@ -604,6 +606,40 @@ class Composer:
         amounts = ("、" if lang == "zh" else ", ").join(dict.fromkeys(said))
         return reply_text(self.kb, "calc_foreign_currency", lang, amounts=amounts)
 
+    def _unsaid_base(self, understood: Understanding, parts: list[Entry]) -> list[Figure]:
+        """上云项目150万能补多少, 150万能配多少: one amount said without saying what money it is,
+        in a question of the amount, is taken as the base of the directions asked of (the provincial
+        funds where only matching, 配, is asked); nothing when their bases differ."""
+        if "calc_base_unsaid" not in self.kb.lexicon.replies or understood.premise:
+            return []
+        unsaid = [f for f in understood.figures if f.role is None and f.in_yuan]
+        if len(unsaid) != 1 or len(understood.figures) != 1:
+            return []
+        directions = self.shape.directions_for(understood, parts)
+        named = understood.topic_ids(set(self.shape.directions))
+        bases = {Worker.base_role(d) for d in directions}
+        matched = self.worker.formula.said_none  # the base a city matching is on (provincial funds)
+        if not named and matched and MATCHING_ASKED.search(understood.simplified):
+            bases = {matched}  # 能配多少: the matching asked
+        if len(bases) != 1:
+            return []
+        return [replace(unsaid[0], role=next(iter(bases)))]
+
+    def _worked_from_unsaid_base(
+        self, understood: Understanding, figures: list[Figure], parts: list[Entry], lang: Lang
+    ) -> str:
+        base = figures[0]
+        asked = self.shape.directions_for(understood, parts) or self.kb.notice.directions
+        directions = [d for d in asked if Worker.base_role(d) == base.role]
+        worked = self.worker.work(understood, figures, directions, lang)
+        if not worked:
+            return ""
+        base_name = reply_text(self.kb, f"base_{base.role}", lang)
+        said = reply_text(
+            self.kb, "calc_base_unsaid", lang, amount=money(base.yuan, lang), base_name=base_name
+        )
+        return said + "\n" + worked
+
     def _worked_figures(
         self, understood: Understanding, figures: list[Figure], parts: list[Entry], lang: Lang
     ) -> str:
@@ -613,6 +649,10 @@ class Composer:
         if not figures and asks_amount and self.worker.asks_to_reach_cap(understood):
             # 想拿满100万，省级资金至少要多少: the base that reaches the cap, worked back
             return self.worker.reach_cap(self.shape.directions_for(understood, parts), lang)
+        if not figures and asks_amount:
+            figures = self._unsaid_base(understood, parts)
+            if figures:
+                return self._worked_from_unsaid_base(understood, figures, parts, lang)
         if not figures and not (understood.no_base_funds and asks_amount):
             return ""
         directions = self.shape.directions_for(understood, parts)

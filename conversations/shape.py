@@ -140,9 +140,9 @@ class NoticeShape:
         if not ids:  # 设备智能维修运维平台，省里给了300万: the one direction whose scenario is told
             told = self.scenarios_named(understood.simplified)
             ids = [told[0].id] if len(told) == 1 else []
+        if not ids:  # 我们是软件公司，省里给了四百万: the direction whose applicant that kind of firm is
+            ids = [i for i in self.reader.directions_for_its_kind(understood) if i in self.directions]
         if not ids:
             for entry in parts:
                 ids += [d.id for d in self.directions_of(entry)]
-        if not ids:  # 我们是软件公司，省里给了四百万: the direction whose applicant that kind of firm is
-            ids = [i for i in self.reader.directions_for_its_kind(understood) if i in self.directions]
         return [self.directions[i] for i in dict.fromkeys(ids)]

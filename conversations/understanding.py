@@ -18,6 +18,7 @@ from decimal import Decimal
 from knowledge.figures import (
     ABBREVIATIONS,
     COMPLETION_WORDS,
+    CORRECTION,
     MONTHS,
     YEAR_COMPLETED,
     AmountReader,
@@ -106,6 +107,10 @@ MESSAGE_CLAUSES = re.compile(
     + r"|(?<=[：:\s])\d\s+(?=[\u4e00-\u9fff])(?![个万元年月日号份项家次倍])"
     # we got fined 2 yrs ago — is that the kind of violation meant: a dash before a question of what it tells
     + r"|\s*[—–]+\s*(?=(?:is|does|would|could|will|can|was|did) (?:that|this)\b)"
+    # we resell a SaaS MES to a plant - what's the cutoff date: a spaced hyphen before a question that
+    # does not point back at what was said before it (vouchers - how do we apply for them); an em
+    # dash more often goes on with what it follows (KOSGEB in Turkey — what's the upper limit)
+    + r"|\s+-\s+(?=(?:what|when|where|which)\b)(?![^?]*\b(?:it|its|them|they|their|these|those)\b)"
 )
 # a client who received the grant: "who" that tells of a person named before it, asking nothing
 WHO_TELLS_OF = (
@@ -331,10 +336,15 @@ SAYS_OR_ASKS = re.compile(r"(?:让|叫|要|问)(?:我|我们)|吩咐|交代|说(
 ADDED_OR_RECEIVED = re.compile(
     r"(?:加埋|加上|加起来|连同|合计|同|和|及|跟|拿了|拿到了|拿到|获得了|获得|得到了|得到|领了|攞咗|拎咗)$"
 )
+# 上次做技改是县里来人看的: the firm's past experience with another programme, a story told
+DONE_BEFORE = re.compile(
+    r"(?:上次|上回|以前|之前|早前|去年|前年|曾经)(?:也|都)?(?:做|搞|报|申报|申请|弄)(?:过|了|咗)?(?:的)?$"
+)
 NOT_DONE = re.compile(r"(?<!有)(?:没有|没|未|冇|从未|从来没有?)$")  # not 有没有, 有冇: a question
 # 类似补贴, 同类补贴, 相关补贴, 重复补贴: a word of likeness (or of the same support twice) names
 # no support of its own
 LIKENESS = ("类似", "同类", "相似", "相关", "相同", "同样", "一样", "这类", "那类", "重复", "双重", "叠加")
+NO_FUNDS_TAKEN_BACK = 8  # characters after 省里没批 where 不对、说错 take it back
 
 
 def ids_of_kind(topics: list[Topic], kind: set[str]) -> list[str]:
@@ -690,7 +700,7 @@ class Reader:
             topics=topics,
             intents=self.intents_of(text),
             figures=figures,
-            no_base_funds=any(w in simplified for w in self.no_base_funds),
+            no_base_funds=self._says_no_base_funds(simplified),
             premise=premise,
             other_programme=other,
             clauses=joined_tags(clauses, lambda clause: {t.id for t in self._topics(to_arabic(clause))}),
@@ -699,6 +709,18 @@ class Reader:
             project_elsewhere=self._project_elsewhere(clauses),
             foreign_figures=[f for f in said if not f.in_yuan],
         )
+
+    def _says_no_base_funds(self, simplified: str) -> bool:
+        """省里没给 says there are no provincial funds, unless taken back at once (省级资金还没批下来，
+        不对，批了，上周批了50万)."""
+        for word in self.no_base_funds:
+            at = simplified.find(word)
+            while at >= 0:
+                after = simplified[at + len(word) : at + len(word) + NO_FUNDS_TAKEN_BACK]
+                if not CORRECTION.search(after):
+                    return True
+                at = simplified.find(word, at + 1)
+        return False
 
     def says_its_kind(self, understood: Understanding) -> bool:
         """我们是软件公司, we are a manufacturer: the message says what kind of firm it is."""
@@ -961,6 +983,7 @@ class Reader:
                     own_direction
                     or SAYS_OR_ASKS.match(simplified, at + len(word)) is not None  # 局长让我…: who asks
                     or NOT_DONE.search(simplified, 0, at)  # 没有申请省级专项资金: not applied for
+                    or (bool(named) and DONE_BEFORE.search(simplified, 0, at) is not None)
                     or self._offered_beside_the_notices_own(simplified, word, matching)
                     or self._recommended_level(simplified, at, word)
                     # 国家级也拿了补助，市里还给吗: funds already received beside the city's asked

@@ -64,6 +64,7 @@ AMOUNT = re.compile(
     r"(?P<unit>千万|百万|十万|亿|万|千|w(?![a-z])|wan(?![a-z])|million(?![a-z])|mn(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
     r"(?P<currency>元人民币|元|块|人民币|rmb|yuan|cny)?"
 )
+YUAN_BEFORE = re.compile(r"(?:rmb|cny|¥|￥|人民币)\s*$")  # RMB 1.35 million: the currency, no role
 UNIT_FACTOR = {
     "千万": Decimal(10_000_000),
     "百万": Decimal(1_000_000),
@@ -100,7 +101,7 @@ FOREIGN_BEFORE = re.compile(rf"(?<![a-z])(?:{_CURRENCY_ALTERNATION})\s*(?:约|�
 # 批了300万，不对，是350万 / 1.2 million, sorry I mean 1.5 million: a figure said again, corrected
 CORRECTION = re.compile(
     r"不对|说错|搞错|看错|打错|写错|打多了|打少了|搞混了|其实是|应该是|更正|纠正|确实是|又说是|我是说|我的意思是"
-    r"|\bi mean\b|\boops\b|\bcorrection\b|\bactually\b|\btypo\b"
+    r"|\bi mean\b|\boops\b|\bcorrection\b|\bactually\b|\btypo\b|\bsorry\b"
 )
 CORRECTION_SPAN = 40  # characters between a figure and the one correcting it
 # 2500万港币，大约等于2300万人民币: the yuan the user worked out for a foreign amount
@@ -277,9 +278,12 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
     if found:
         return min(found)[1]
     aside = BRACKETED.sub("", after)  # 三百万（上云项目）: what a bracket adds is no role's word
-    said_alone = POINTING.sub("", APPROXIMATELY.sub("", before)) + APPROXIMATELY.sub("", aside)
-    if clause_start > 0 and not said_alone.strip():
-        # 省级专项下来了，45万: a figure said on its own belongs to the clause before it
+    said_alone = POINTING.sub("", APPROXIMATELY.sub("", YUAN_BEFORE.sub("", before))) + APPROXIMATELY.sub(
+        "", aside
+    )
+    if clause_start > 0 and not CORRECTION.sub("", said_alone).strip(" .…"):
+        # 省级专项下来了，45万: a figure said on its own belongs to the clause before it (and one
+        # said with only a correction, province Rs... sorry, RMB 1.35 million, to the one before that)
         return _nearest_role(text, clause_start - 1, clause_start - 1, words)
     return None
 
@@ -306,14 +310,55 @@ def _equivalents_take_the_role(figures: list[Figure], text: str) -> list[Figure]
     return out
 
 
-def _corrections_replace(figures: list[Figure], text: str) -> list[Figure]:
+TOTAL_LOOKBACK = 30  # characters before a total's clause where the money it sums may be named
+
+
+def _role_named_in(text: str, words: list[tuple[str, str]]) -> str | None:
+    """The role whose word is said last in the text."""
+    said = [(text.rfind(w) + len(w), role) for w, role in words if w in text]
+    return max(said)[1] if said else None
+
+
+def _totals_take_the_role(
+    figures: list[Figure], text: str, total_before: re.Pattern[str], words: list[tuple[str, str]]
+) -> list[Figure]:
+    """投资320万，又加了40万软件，总共400万: a figure said as the total, right after figures of one
+    role (or its parts), is that role's figure and replaces them (the pieces it sums, or earlier
+    versions); 投资额就是服务器、软件这些，总共90万: with no figure before it, it is the money named
+    just before. After money of another kind (省里50万，市里5万，加起来55万) it stays a sum."""
+    out: list[Figure] = []
+    for figure in figures:
+        clause_start, _ = clause_bounds(text, figure.start, figure.end)
+        said_as_total = total_before.search(text, clause_start, figure.start) is not None
+        if figure.role is not None or not said_as_total:
+            out.append(figure)
+            continue
+        previous = (
+            out[-1].role
+            if out
+            else _role_named_in(text[max(0, clause_start - TOTAL_LOOKBACK) : clause_start], words)
+        )
+        role = (previous or "").removesuffix(PART)
+        if role in ("", "claim", "other"):
+            out.append(figure)
+            continue
+        out = [f for f in out if (f.role or "").removesuffix(PART) != role]
+        out.append(replace(figure, role=role))
+    return out
+
+
+def _corrections_replace(figures: list[Figure], text: str, words: list[tuple[str, str]]) -> list[Figure]:
     """省里批了300万，不对不对，是350万: a figure followed closely by a correction and another
-    figure is replaced by it, and the new one says the same money (the old one's role)."""
+    figure is replaced by it, and the new one says the same money (the old one's role). Other money
+    named in between (投了800万，省级资金还没批下来，不对，批了50万) is what the correction is about."""
     out: list[Figure] = []
     for figure in figures:
         before = out[-1] if out else None
         if before is not None:
             between = text[before.end : figure.start]
+            named = _role_named_in(between, words)
+            if figure.role is None and named not in (None, before.role):
+                figure = replace(figure, role=named)
             said_of_other_money = None not in (before.role, figure.role) and before.role != figure.role
             if len(between) <= CORRECTION_SPAN and CORRECTION.search(between) and not said_of_other_money:
                 out.pop()
@@ -339,6 +384,10 @@ class AmountReader:
         self.role_words = sorted(pairs, key=lambda p: len(p[0]), reverse=True)
         self.part_words = {role: [simplify(w) for w in ws if w] for role, ws in parts.items()}
         self.total_words = [simplify(w) for w in total_words if w]
+        said = "|".join(re.escape(w) for w in sorted(self.total_words, key=len, reverse=True))
+        self.total_before = re.compile(
+            rf"(?:{said})\s*(?:是|为|有|约|大概|大约|差不多|就是|is|of|comes to)?\s*$"
+        )
 
     def read(self, text: str) -> list[Figure]:
         """Every amount of money in the text (a number with 元, 万, 亿, million, yuan …), in order.
@@ -374,9 +423,12 @@ class AmountReader:
                 continue  # a bare number is money only with a role's word before it (funds, a cap …)
             currency = "" if (currency or prefix) else _foreign_currency(arabic, start, end)
             found.append(Figure(yuan, start, end, role, currency=currency))
+        found = _corrections_replace(_equivalents_take_the_role(found, arabic), arabic, self.role_words)
+        if self.total_words:
+            found = _totals_take_the_role(found, arabic, self.total_before, self.role_words)
         for role in self.part_words:
             found = self._add_up_parts(found, role, arabic)
-        return _corrections_replace(_equivalents_take_the_role(found, arabic), arabic)
+        return found
 
     def _add_up_parts(self, figures: list[Figure], role: str, text: str) -> list[Figure]:
         """设备250万，软件120万，材料30万: one investment of 4 million (五(三) counts equipment,

@@ -3909,6 +3909,11 @@ def test_the_maximum_subsidy_per_project_asks_the_cap_not_the_count(composer: Co
             [(1_500_000, "provincial")],
         ),
         ("系统性平台投资2000万，不对不对是200万，我打多了个零", [(2_000_000, "investment")]),
+        # the money named between the figures is what the correction is about
+        (
+            "5G项目投了800万，省级资金还没批下来，不对，批了，上周批了50万",
+            [(8_000_000, "investment"), (500_000, "provincial")],
+        ),
         # different money said one after the other is no correction
         (
             "5G项目投了800万，不对，批了，上周省里批了50万",
@@ -3921,6 +3926,100 @@ def test_a_figure_corrected_in_mid_message_is_replaced(
 ):
     read = read_amounts(text, kb.lexicon.figure_roles, kb.lexicon.figure_parts, kb.lexicon.total_words)
     assert [(f.yuan, f.role) for f in read] == [(Decimal(y), role) for y, role in figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # the total replaces the pieces and the earlier versions of the same money
+        (
+            "系统性平台项目投资320万，嗯其实是360万，后来又加了40万软件，总共400万吧",
+            [(4_000_000, "investment")],
+        ),
+        ("投资的是服务器、软件这些，总共90万", [(900_000, "investment")]),
+        # a corrected part is added up as corrected
+        ("系统性平台，设备200万，不对，是250万，软件50万", [(3_000_000, "investment")]),
+        # a sum of money of other kinds stays a sum
+        (
+            "省里批了50万，市里配5万，加起来55万",
+            [(500_000, "provincial"), (50_000, "claim"), (550_000, None)],
+        ),
+    ],
+)
+def test_a_figure_said_as_the_total_is_that_money(
+    kb: KnowledgeBase, text: str, figures: list[tuple[int, str]]
+):
+    read = read_amounts(text, kb.lexicon.figure_roles, kb.lexicon.figure_parts, kb.lexicon.total_words)
+    assert [(f.yuan, f.role) for f in read] == [(Decimal(y), role) for y, role in figures]
+
+
+def test_an_amount_offered_to_be_confirmed_is_worked_out(composer: Composer):
+    text = composer.answer("上云项目省里批了150万，市里能补15万吗", None, LATER).text
+    assert "150万元 × 10% = 15万元" in text
+
+
+def test_an_amount_said_without_its_kind_is_taken_as_the_base_asked_of(composer: Composer):
+    matching = composer.answer("150万 能配多少", None, LATER).text
+    assert matching.startswith("按您说的150万元是省级专项资金来算")
+    assert "方向二（行业性工业互联网平台标杆项目）：省级专项资金150万元 × 10% = 15万元" in matching
+    assert "方向三" not in matching  # its base is the investment
+    platform = composer.answer("系统性平台300万能补多少", None, LATER).text
+    assert "按您说的300万元是项目投资来算" in platform and "项目投资300万元 × 10% = 30万元" in platform
+    english = composer.answer("5G project 2 million, how much from the city?", None, LATER).text
+    assert english.startswith("Taking RMB 2,000,000 (200万元) as the provincial special funds")
+    # whose base is not said and not only the matching asked: the rules, no guess
+    assert "按您说的" not in composer.answer("150万能补多少", None, LATER).text
+
+
+def test_a_builder_from_another_city_asking_of_its_client_here_is_answered(composer: Composer):
+    text = composer.answer(
+        "我们是广州一家做工业互联网解决方案的集成商，韶关浈江区有个客户。省里那边上云项目批了120万，"
+        "5G融合项目批了300万。想问市里这次配套，两个项目分别能补多少？",
+        None,
+        LATER,
+    ).text
+    assert "12万元" in text and "30万元" in text
+    assert_outside(composer, ("深圳对集成商有什么补贴",), LATER)
+
+
+def test_terse_words_for_deadlines_and_the_matching_ratio(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "入库ddl": "entry-deadline",
+            "验收ddl是哪天": "acceptance-application-deadline",
+            "标杆 配比": "direction-2-amount",
+            "we resell a SaaS MES to a Shaoguan plant - what's the cutoff date for project registration (入库)?": (
+                "entry-deadline"
+            ),
+        },
+        JUNE_20,
+    )
+    # 分配比较 is no ratio of the matching
+    assert "10%" not in composer.answer("县财政给我们局的工业发展专项经费怎么分配比较合理", None, LATER).text
+
+
+def test_a_second_acceptance_is_a_detail_the_notice_does_not_give(composer: Composer):
+    for question in ("验收不通过能复审吗", "入库评审结果有复审吗"):
+        answer = composer.answer(question, None, LATER)
+        assert answer.entry_id is None and answer.text.startswith("通知没有写明"), question
+
+
+def test_a_firms_kind_decides_the_direction_before_a_loose_match(composer: Composer):
+    text = composer.answer(
+        "我们是做软件的，在韶关给一家钢厂部署了质量检测平台，省里给了400万，市里按什么比例配，最多多少",
+        None,
+        LATER,
+    ).text
+    assert text.startswith("方向二（行业性工业互联网平台标杆项目）：省级专项资金400万元 × 10% = 40万元")
+
+
+def test_another_programme_the_firm_did_before_is_its_story(composer: Composer):
+    text = composer.answer(
+        "项目验收是谁组织的，县里验还是市里验？我们上次做技改是县里来人看的。验收结果会不会公示", None, LATER
+    ).text
+    assert "市工信局组织专家开展项目验收" in text
+    assert_outside(composer, ("我们上次做技改拿了补贴，这次技改补贴几号截止",), LATER)
 
 
 def test_english_abbreviations_and_names_of_the_directions_and_the_entry(composer: Composer):
