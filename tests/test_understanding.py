@@ -3989,7 +3989,7 @@ def test_terse_words_for_deadlines_and_the_matching_ratio(composer: Composer):
             "入库ddl": "entry-deadline",
             "验收ddl是哪天": "acceptance-application-deadline",
             "标杆 配比": "direction-2-amount",
-            "we resell a SaaS MES to a Shaoguan plant - what's the cutoff date for project registration (入库)?": (
+            "we resell a SaaS MES to a plant - what's the cutoff date for project registration (入库)?": (
                 "entry-deadline"
             ),
         },
