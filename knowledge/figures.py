@@ -44,6 +44,7 @@ def not_after(words: tuple[str, ...]) -> str:
 CLAUSE_BREAK = re.compile(r"[，,。!！?？;；\n]|" + not_after(ABBREVIATIONS) + r"(?:(?<!\d)\.|\.(?!\d))")
 ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make the word its own
 EN_SOURCE = re.compile(r"^(?:from|by)\s+(?:the\s+)?")  # 3 million from the province: its source
+CLAIM = "claim"  # the role of a figure offered as the city's amount (市级, 最高, 就是 …)
 PART = ":part"  # the role of a figure said of a part (the investment's equipment)
 # 批了, 拿了, got: the verb just before a figure
 PAST_VERB = re.compile(r"[\u4e00-\u9fff](?:了|咗)$|\b(?:got|received|was granted|was given|won)$")
@@ -253,6 +254,17 @@ def _parallel_role(text: str, start: int, previous: Figure, listed: frozenset[st
     return previous.role if LISTED_NAME.fullmatch(before) else None
 
 
+def _money_named_before_claim(before: str, claim_end: int, words: list[tuple[str, str]]) -> str | None:
+    """投资额就是…90万, 省级最高给了100万: a claim's word (ending at claim_end) right after another
+    money's word says what that money is, not the city's amount; that money's role, or None."""
+    for claim_word, role in words:
+        if role != CLAIM or not before.endswith(claim_word, 0, claim_end):
+            continue
+        claim_at = claim_end - len(claim_word)
+        return next((r for w, r in words if r != CLAIM and before.endswith(w, 0, claim_at)), None)
+    return None
+
+
 def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]]) -> str | None:
     """The role word nearest before the figure within its clause, unless an English one follows
     it at once (500k provincial funds); else the nearest after it."""
@@ -263,6 +275,8 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
         at = before.rfind(word)
         if at >= 0 and (best is None or at + len(word) > best[0]):
             best = (at + len(word), role)
+    if best is not None and best[1] == CLAIM:
+        best = (best[0], _money_named_before_claim(before, best[0], words) or CLAIM)
     after = text[end:clause_end]
     # 500k provincial funds: in English a role said right after the figure outweighs one said
     # far before it (not 省级拿了80万市级能给多少, where 市级 begins the question)
@@ -339,7 +353,7 @@ def _totals_take_the_role(
             else _role_named_in(text[max(0, clause_start - TOTAL_LOOKBACK) : clause_start], words)
         )
         role = (previous or "").removesuffix(PART)
-        if role in ("", "claim", "other"):
+        if role in ("", CLAIM, "other"):
             out.append(figure)
             continue
         out = [f for f in out if (f.role or "").removesuffix(PART) != role]
@@ -362,7 +376,7 @@ def _corrections_replace(figures: list[Figure], text: str, words: list[tuple[str
             said_of_other_money = None not in (before.role, figure.role) and before.role != figure.role
             if len(between) <= CORRECTION_SPAN and CORRECTION.search(between) and not said_of_other_money:
                 out.pop()
-                role = figure.role if figure.role not in (None, "claim") else before.role
+                role = figure.role if figure.role not in (None, CLAIM) else before.role
                 figure = replace(figure, role=role, currency=figure.currency or before.currency)
         out.append(figure)
     return out
