@@ -609,12 +609,15 @@ class Composer:
     def _unsaid_base(self, understood: Understanding, parts: list[Entry]) -> list[Figure]:
         """上云项目150万能补多少, 150万能配多少: one amount said without saying what money it is,
         in a question of the amount, is taken as the base of the directions asked of (the provincial
-        funds where only matching, 配, is asked); nothing when their bases differ."""
+        funds where only matching, 配, is asked); nothing when their bases differ or the message
+        names another kind of money (a loan)."""
         if "calc_base_unsaid" not in self.kb.lexicon.replies or understood.premise:
             return []
         unsaid = [f for f in understood.figures if f.role is None and f.in_yuan]
         if len(unsaid) != 1 or len(understood.figures) != 1:
             return []
+        if self.reader.names_another_kind(understood.simplified):
+            return []  # 借了300万技改贷款: the amount may well be that other money
         directions = self.shape.directions_for(understood, parts)
         named = understood.topic_ids(set(self.shape.directions))
         bases = {Worker.base_role(d) for d in directions}

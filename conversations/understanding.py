@@ -1026,6 +1026,9 @@ class Reader:
             and self._names_another_kind(clause)
         )
 
+    def names_another_kind(self, sentence: str) -> bool:
+        return self._names_another_kind(sentence)
+
     def _names_another_kind(self, sentence: str) -> bool:
         """贷款, 贴息, a loan: a kind of support the notice does not give, or an outside word."""
         return bool(self.index.outside_words(sentence)) or any(
@@ -1141,7 +1144,8 @@ class Reader:
                 own = CLAUSE_BREAK.split(window, maxsplit=1)[0]  # not 浈江做软件，也有自己的工厂客户
                 for word in self.local_policy_words:
                     # 我们是南雄的，县里自己有没有: a later clause naming the county again (县里)
-                    later = word in window and LOCAL_AGAIN.search(window, len(own), window.find(word) + 1)
+                    said_at = window.find(word)
+                    later = said_at >= 0 and LOCAL_AGAIN.search(window, len(own), said_at + len(word))
                     if word in own or later:
                         return place, word
                 at = simplified.find(place, at + 1)

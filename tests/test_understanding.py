@@ -3937,6 +3937,8 @@ def test_a_figure_corrected_in_mid_message_is_replaced(
             [(4_000_000, "investment")],
         ),
         ("投资的是服务器、软件这些，总共90万", [(900_000, "investment")]),
+        # 就是 right after the investment's word says what the investment is, not the city's amount
+        ("投资额就是我们买的服务器、工业软件这些，总共90万", [(900_000, "investment")]),
         # a corrected part is added up as corrected
         ("系统性平台，设备200万，不对，是250万，软件50万", [(3_000_000, "investment")]),
         # a sum of money of other kinds stays a sum
@@ -3969,6 +3971,9 @@ def test_an_amount_said_without_its_kind_is_taken_as_the_base_asked_of(composer:
     assert english.startswith("Taking RMB 2,000,000 (200万元) as the provincial special funds")
     # whose base is not said and not only the matching asked: the rules, no guess
     assert "按您说的" not in composer.answer("150万能补多少", None, LATER).text
+    # nor an amount said beside another kind of money (a loan)
+    loan = composer.answer("我们为上云项目借了300万技改贷款，有没有贴息？贴息比例多少？", None, LATER).text
+    assert "按您说的" not in loan and "300万元 × 10%" not in loan
 
 
 def test_a_builder_from_another_city_asking_of_its_client_here_is_answered(composer: Composer):
@@ -3997,6 +4002,23 @@ def test_terse_words_for_deadlines_and_the_matching_ratio(composer: Composer):
     )
     # 分配比较 is no ratio of the matching
     assert "10%" not in composer.answer("县财政给我们局的工业发展专项经费怎么分配比较合理", None, LATER).text
+
+
+def test_the_dedicated_account_asked_beside_the_amount_is_answered_too(composer: Composer):
+    text = composer.answer("上云上平台省级专项36万，市配套3.6万，这点钱还要单独建账？", None, LATER).text
+    assert "3.6万元" in text and "专账管理" in text
+
+
+def test_a_districts_own_extra_matching_is_its_own_policy(composer: Composer):
+    assert_outside(
+        composer,
+        ("我们在曲江区，想问区里自己还会不会再额外配套一笔？就是市里配10%之外，区里的配套比例是多少",),
+        LATER,
+    )
+    assert (
+        composer.answer("我们是仁化的，入库材料交县里自己还是交市里", None, LATER).entry_id
+        == "where-to-submit"
+    )
 
 
 def test_a_second_acceptance_is_a_detail_the_notice_does_not_give(composer: Composer):
