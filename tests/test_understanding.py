@@ -4004,6 +4004,20 @@ def test_terse_words_for_deadlines_and_the_matching_ratio(composer: Composer):
     assert "10%" not in composer.answer("县财政给我们局的工业发展专项经费怎么分配比较合理", None, LATER).text
 
 
+def test_a_listing_reward_and_revenue_recognition_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        ("公司想去港股上市，政府有奖励吗", "跨年度的信息化实施项目，收入按完工百分比法确认吗？"),
+        LATER,
+    )
+    assert composer.answer("我们去年被罚款5000，还能报吗", None, LATER).entry_id == "compliance-conditions"
+
+
+def test_a_software_vendor_is_a_software_firm(composer: Composer):
+    text = composer.answer("We're a software vendor, which direction can we apply for?", None, LATER).text
+    assert text.startswith("Direction 2")
+
+
 def test_the_dedicated_account_asked_beside_the_amount_is_answered_too(composer: Composer):
     text = composer.answer("上云上平台省级专项36万，市配套3.6万，这点钱还要单独建账？", None, LATER).text
     assert "3.6万元" in text and "专账管理" in text
@@ -4022,7 +4036,11 @@ def test_a_districts_own_extra_matching_is_its_own_policy(composer: Composer):
 
 
 def test_a_second_acceptance_is_a_detail_the_notice_does_not_give(composer: Composer):
-    for question in ("验收不通过能复审吗", "入库评审结果有复审吗"):
+    for question in (
+        "验收不通过能复审吗",
+        "入库评审结果有复审吗",
+        "上云项目如果以后被抽查不合格，会罚款吗？罚多少",
+    ):
         answer = composer.answer(question, None, LATER)
         assert answer.entry_id is None and answer.text.startswith("通知没有写明"), question
 
