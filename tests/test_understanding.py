@@ -4013,6 +4013,16 @@ def test_a_listing_reward_and_revenue_recognition_are_outside(composer: Composer
     assert composer.answer("我们去年被罚款5000，还能报吗", None, LATER).entry_id == "compliance-conditions"
 
 
+def test_what_the_answer_is_for_and_what_comes_after_handing_in(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "For our board memo: exact title of the issuing authority?": "issuer-and-date",
+            "入库申报表交上去以后，市里会怎么处理": "entry-expert-review",
+        },
+    )
+
+
 def test_a_software_vendor_is_a_software_firm(composer: Composer):
     text = composer.answer("We're a software vendor, which direction can we apply for?", None, LATER).text
     assert text.startswith("Direction 2")
