@@ -180,9 +180,17 @@ def _cn_number(run: str) -> str | None:
     return _digits(number)
 
 
-# 廿六, 卅日: twenty and thirty written as one character, in dates (after a month)
+# 廿六, 卅日: twenty and thirty written as one character, in dates (after a month) and before a
+# unit of an amount (廿万, 廿五万, 卅几万 said in Cantonese)
 SCORES = {"廿": "二十", "卅": "三十"}
-SCORE_DAY = re.compile(r"(?<=月)\s*([廿卅])([一二三四五六七八九])?")
+SCORE_DAY = re.compile(
+    r"(?<=月)\s*([廿卅])([一二三四五六七八九])?|([廿卅])([一二三四五六七八九])?(?=\s*(?:万|千|百|元|块|蚊))"
+)
+
+
+def _score_as_tens(match: re.Match[str]) -> str:
+    score = match.group(1) or match.group(3)
+    return SCORES[score] + (match.group(2) or match.group(4) or "")
 
 
 @lru_cache(maxsize=4096)
@@ -190,7 +198,7 @@ def to_arabic(text: str) -> str:
     """The text simplified, with Chinese numerals that stand for numbers written in digits and
     thousands separators removed: 省里批了一千二百万 → 省里批了12000000, 七月八号 → 7月8号."""
     text = THOUSANDS_SEPARATOR.sub("", simplify(text))
-    text = SCORE_DAY.sub(lambda m: SCORES[m.group(1)] + (m.group(2) or ""), text)  # 八月廿六 → 八月二十六
+    text = SCORE_DAY.sub(_score_as_tens, text)  # 八月廿六 → 八月二十六, 廿万 → 二十万
     if not CN_DIGITS.intersection(text):
         return text
 

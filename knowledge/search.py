@@ -51,6 +51,11 @@ INTENT_FACTOR = 2.0  # the lexicon's intent words: what is asked decides between
 INTENT_MISS_FACTOR = 0.8  # an entry none of whose phrasings names what is asked
 ANSWER_TEXT_MATCH = 0.6  # a token found only in an entry's answer counts for this much
 CANDIDATES_FOR_FUZZY = 12
+# Malaysian-owned, a Singapore parent: a country said of who owns or runs the firm (after its name)
+OWNED_FROM = re.compile(
+    r"(?:n|an|ese|ish)?[- ](?:invested|funded|owned|capital|parent|hq|headquarters|investors?"
+    r"|shareholders?|owners?|management)\b"
+)
 PLACE_POLICY_WINDOW = 14  # characters after a place's name in which its own policy is named
 YEAR_SAID = re.compile(r"^(?:市)?\s*\d{4}\s*年(?:度)?(?:的)?")
 # 好的，谢谢你哈: an acknowledgement before and a particle after leave the thanks as it is
@@ -438,6 +443,8 @@ class SearchIndex:
                 return False
             if match.group().isascii():  # an English word begins a word: not nba in shenbao
                 at, end = spaced_at[match.start()], spaced_at[match.end() - 1] + 1
+                if OWNED_FROM.match(canonical, end):  # a Malaysian-owned plant: where its owners are from
+                    return False
                 # and is not made of several words said apart: not iphone in "who can i phone"
                 if _word_breaks(canonical[at:end]) > self._out_of_scope_breaks.get(match.group(), 0):
                     return False

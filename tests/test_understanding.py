@@ -4023,6 +4023,29 @@ def test_what_the_answer_is_for_and_what_comes_after_handing_in(composer: Compos
     )
 
 
+def test_cantonese_words_of_amounts_contacts_and_the_account(composer: Composer):
+    assert (
+        "省级专项资金20万元 × 10% = 2万元" in composer.answer("上云省级廿万，市级补几多？", None, LATER).text
+    )
+    assert_answered_by(
+        composer,
+        {
+            "想搵人问下，通知上面写咗搵边两个人": "contacts",
+            "我哋翁源厂个项目国家、省、市都想申，国家省市加埋补贴有冇上限？": "total-support-cap",
+            "收到錢之後要點做賬？老闆話放返公司戶口就得": "fund-management",
+            "会计问：补贴嘅钱收到之后点管？可唔可以同公司其他钱混埋一齐用": "fund-management",
+        },
+    )
+
+
+def test_a_country_said_of_the_owners_is_no_other_countrys_grant(composer: Composer):
+    answer = composer.answer(
+        "我们 are a Malaysian-owned plant in 乐昌. 入库 材料 纸质 一式几份?", None, LATER
+    )
+    assert "一式七份" in answer.text
+    assert_outside(composer, ("Malaysia MDEC digital grant — how to apply?",), LATER)
+
+
 def test_a_software_vendor_is_a_software_firm(composer: Composer):
     text = composer.answer("We're a software vendor, which direction can we apply for?", None, LATER).text
     assert text.startswith("Direction 2")
