@@ -59,6 +59,12 @@ CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
 # 入库的也是吗, 验收一样吗: a question that leans on the last one
 LEANING = re.compile(r"也|同样|一样|还是这样|呢|\b(?:also|too|same|as well)\b")
+# 哪个好, which is better: a choice asked among things
+CHOOSING = re.compile(
+    r"哪个好|哪家好|哪个比较好|哪家比较好|选哪个|选哪家|用哪个好|用哪家"
+    r"|\bwhich (?:one )?is (?:better|easier|cheaper|best)\b"
+    r"|\bwhich (?:one|vendor|brand|platform|product) should\b"
+)
 # 能配多少, 配比: the city's matching asked (not 配件, 配置, 配合)
 MATCHING_ASKED = re.compile(r"配(?!件|置|合|送|备|电|网)|\bmatch(?:ing|ed|es)?\b")
 FIRM_STATUS = re.compile(r"(?:的)?(?:企业|公司|厂)")  # 专精特新企业: a status the firm holds
@@ -336,6 +342,7 @@ class Composer:
             any(index.outside_words(c) for c in asked)
             or self.scope.names_what_is_asked(understood, asked)
             or self._outside_across_clauses(question, understood)
+            or self._chooses_among_the_outside(understood, asked)
         ):
             return self._plain(main)  # what is asked is about something else, not just the story
         if asked and all(index.outside_words(c) for c in asked) and not (choice or counting or actor_offered):
@@ -520,6 +527,12 @@ class Composer:
         across = set(self.index.outside_words(question)) - said_alone
         # innovation and development project: an outside word whose own 'and' split the clauses
         return bool(across & (self.phrase_outside | self.outside_with_and))
+
+    def _chooses_among_the_outside(self, understood: Understanding, asked: list[str]) -> bool:
+        """Which is better for our 上云 project, Huawei Cloud or Alibaba Cloud: a choice asked among
+        things outside the notice (products, vendors), whatever topic of the notice it is for."""
+        chooses = any(CHOOSING.search(simplify(c)) for c in asked)
+        return chooses and bool(self.index.outside_words(understood.text))
 
     def _compares_own_things(self, clause: str) -> bool:
         """“上云上平台”和“5G+制造业”是不是一回事: two of the notice's directions or stages set side

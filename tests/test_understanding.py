@@ -4046,6 +4046,20 @@ def test_a_country_said_of_the_owners_is_no_other_countrys_grant(composer: Compo
     assert_outside(composer, ("Malaysia MDEC digital grant — how to apply?",), LATER)
 
 
+def test_a_choice_among_products_and_other_policies_in_english_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "Which is better for our 上云 project, Huawei Cloud or Alibaba Cloud?",
+            "SAP S/4HANA or Kingdee for a 300-person plant? which is easier for the 上云 project",
+            "Is there a talent subsidy for foreign experts who work in Shaoguan?",
+            "Does the Shaoguan bureau also fund worker training for digital skills? amount per person?",
+            "Can we store our plant's production data on our EU cloud? what are the cross-border data rules?",
+        ),
+        LATER,
+    )
+
+
 def test_a_software_vendor_is_a_software_firm(composer: Composer):
     text = composer.answer("We're a software vendor, which direction can we apply for?", None, LATER).text
     assert text.startswith("Direction 2")
