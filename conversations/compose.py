@@ -644,6 +644,8 @@ class Composer:
     def _worked_from_unsaid_base(
         self, understood: Understanding, figures: list[Figure], parts: list[Entry], lang: Lang
     ) -> str:
+        """The arithmetic on the base the amount was taken for, in the directions on that base,
+        after a line saying which money it was taken for."""
         base = figures[0]
         asked = self.shape.directions_for(understood, parts) or self.kb.notice.directions
         directions = [d for d in asked if Worker.base_role(d) == base.role]

@@ -1014,7 +1014,7 @@ class Reader:
         return any(
             (matching or self._points_at_this(simplify(c)))
             and self._choice_of_support(simplify(c))
-            and self._names_another_kind(c)
+            and self.names_another_kind(c)
             for c in CHOICE_CLAUSES.split(understood.text)
         )
 
@@ -1023,13 +1023,10 @@ class Reader:
         return (
             self._points_at_this(clause)
             and bool(SUPPORT_CHOICE.search(clause))
-            and self._names_another_kind(clause)
+            and self.names_another_kind(clause)
         )
 
     def names_another_kind(self, sentence: str) -> bool:
-        return self._names_another_kind(sentence)
-
-    def _names_another_kind(self, sentence: str) -> bool:
         """贷款, 贴息, a loan: a kind of support the notice does not give, or an outside word."""
         return bool(self.index.outside_words(sentence)) or any(
             w in simplify(sentence) for w in self.other_support_kinds

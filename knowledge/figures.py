@@ -371,8 +371,9 @@ def _totals_take_the_role(
 
 def _corrections_replace(figures: list[Figure], text: str, words: list[tuple[str, str]]) -> list[Figure]:
     """省里批了300万，不对不对，是350万: a figure followed closely by a correction and another
-    figure is replaced by it, and the new one says the same money (the old one's role). Other money
-    named in between (投了800万，省级资金还没批下来，不对，批了50万) is what the correction is about."""
+    figure is replaced by it, and the new one says the same money (the old one's role). A figure with
+    no word of its own is the money named between it and the figure before (投了800万，省级资金还没批
+    下来，不对，批了50万: the provincial funds, no correction of the investment)."""
     out: list[Figure] = []
     for figure in figures:
         before = out[-1] if out else None
