@@ -367,6 +367,8 @@ class Composer:
             parts = []  # words of the situation alone do not make a question about the notice
         figures = self._figures(understood, carried)
         computed = self._worked_figures(understood, figures, parts, lang)
+        # 150万能配多少, then 那5G的呢: the amount as it was taken is what the follow-up works on
+        kept = figures or (self._unsaid_base(understood, parts) if computed else [])
         span = self.spans.worked(understood, lang) or self.spans.meaning(understood, lang)
         timing, stages_judged = self.timing.judged(understood, lang)
         if timing:  # 客户想9月1日交验收申请行不行: the stage's own deadline answers it too
@@ -416,7 +418,7 @@ class Composer:
             question,
             [t.word for t in understood.topics] or self._direction_answered(main_entry),
             understood.intents,
-            [(str(f.yuan), f.role) for f in figures if f.role in self.worker.formula.figures],
+            [(str(f.yuan), f.role) for f in kept if f.role in self.worker.formula.figures],
             main_entry.id if main_entry else None,
             lang,
         )

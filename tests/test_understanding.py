@@ -3976,6 +3976,12 @@ def test_an_amount_said_without_its_kind_is_taken_as_the_base_asked_of(composer:
     assert "按您说的" not in loan and "300万元 × 10%" not in loan
 
 
+def test_a_follow_up_works_on_the_amount_as_it_was_taken(composer: Composer):
+    first = composer.answer("150万 能配多少", None, LATER)
+    then = composer.answer("那5G的呢", None, LATER, first.context)
+    assert then.text.startswith("方向四（“5G+制造业”融合创新运用）：省级专项资金150万元 × 10% = 15万元")
+
+
 def test_a_builder_from_another_city_asking_of_its_client_here_is_answered(composer: Composer):
     text = composer.answer(
         "我们是广州一家做工业互联网解决方案的集成商，韶关浈江区有个客户。省里那边上云项目批了120万，"
