@@ -365,10 +365,9 @@ class Composer:
         parts = self.shape.as_the_told_scenario(understood, parts)
         if main.kind is Kind.OUTSIDE and not searched:
             parts = []  # words of the situation alone do not make a question about the notice
-        figures = self._figures(understood, carried)
-        computed = self._worked_figures(understood, figures, parts, lang)
         # 150万能配多少, then 那5G的呢: the amount as it was taken is what the follow-up works on
-        kept = figures or (self._unsaid_base(understood, parts) if computed else [])
+        figures = self._figures(understood, carried)
+        computed, kept = self._worked_figures(understood, figures, parts, lang)
         span = self.spans.worked(understood, lang) or self.spans.meaning(understood, lang)
         timing, stages_judged = self.timing.judged(understood, lang)
         if timing:  # 客户想9月1日交验收申请行不行: the stage's own deadline answers it too
@@ -662,21 +661,22 @@ class Composer:
 
     def _worked_figures(
         self, understood: Understanding, figures: list[Figure], parts: list[Entry], lang: Lang
-    ) -> str:
-        """The arithmetic for the user's own figures, or for "no base funds"; "" when the
-        message gives none."""
+    ) -> tuple[str, list[Figure]]:
+        """The arithmetic for the user's own figures, or for "no base funds" ("" when the message
+        gives none), and the figures it was worked on."""
         asks_amount = self._answers_an_amount(parts) or bool(understood.intents)
         if not figures and asks_amount and self.worker.asks_to_reach_cap(understood):
             # 想拿满100万，省级资金至少要多少: the base that reaches the cap, worked back
-            return self.worker.reach_cap(self.shape.directions_for(understood, parts), lang)
+            return self.worker.reach_cap(self.shape.directions_for(understood, parts), lang), figures
         if not figures and asks_amount:
-            figures = self._unsaid_base(understood, parts)
-            if figures:
-                return self._worked_from_unsaid_base(understood, figures, parts, lang)
+            taken = self._unsaid_base(understood, parts)
+            if taken:
+                worked = self._worked_from_unsaid_base(understood, taken, parts, lang)
+                return worked, taken if worked else figures
         if not figures and not (understood.no_base_funds and asks_amount):
-            return ""
+            return "", figures
         directions = self.shape.directions_for(understood, parts)
         if not directions:
             roles = {f.role for f in figures}
             directions = [d for d in self.kb.notice.directions if not roles or Worker.base_role(d) in roles]
-        return self.worker.work(understood, figures, directions, lang)
+        return self.worker.work(understood, figures, directions, lang), figures

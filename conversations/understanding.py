@@ -988,7 +988,11 @@ class Reader:
                     or self._recommended_level(simplified, at, word)
                     # 国家级也拿了补助，市里还给吗: funds already received beside the city's asked
                     or (matching and ALREADY_RECEIVED.match(simplified, at + len(word)) is not None)
-                    or (matching and ADDED_OR_RECEIVED.search(simplified[max(0, at - PROGRAMME_PREFIX) : at]))
+                    or (
+                        matching
+                        and ADDED_OR_RECEIVED.search(simplified, max(0, at - PROGRAMME_PREFIX), at)
+                        is not None
+                    )
                 ):
                     return word
                 at = simplified.find(word, at + 1)

@@ -262,6 +262,16 @@ def _parallel_role(text: str, start: int, previous: Figure, listed: frozenset[st
     return previous.role if LISTED_NAME.fullmatch(before) else None
 
 
+def _last_role_word(text: str, words: list[tuple[str, str]]) -> tuple[int, str] | None:
+    """Where the role word said last in the text ends, and its role (the longest word on a tie)."""
+    best: tuple[int, str] | None = None
+    for word, role in words:
+        at = text.rfind(word)
+        if at >= 0 and (best is None or at + len(word) > best[0]):
+            best = (at + len(word), role)
+    return best
+
+
 def _money_named_before_claim(before: str, claim_end: int, words: list[tuple[str, str]]) -> str | None:
     """投资额就是…90万, 省级最高给了100万: a claim's word (ending at claim_end) right after another
     money's word says what that money is, not the city's amount; that money's role, or None."""
@@ -278,11 +288,7 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
     it at once (500k provincial funds); else the nearest after it."""
     clause_start, clause_end = clause_bounds(text, start, end)
     before = text[clause_start:start]
-    best: tuple[int, str] | None = None
-    for word, role in words:
-        at = before.rfind(word)
-        if at >= 0 and (best is None or at + len(word) > best[0]):
-            best = (at + len(word), role)
+    best = _last_role_word(before, words)
     if best is not None and best[1] == CLAIM:
         best = (best[0], _money_named_before_claim(before, best[0], words) or CLAIM)
     after = text[end:clause_end]
@@ -300,9 +306,8 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
     if found:
         return min(found)[1]
     aside = BRACKETED.sub("", after)  # 三百万（上云项目）: what a bracket adds is no role's word
-    said_alone = POINTING.sub("", APPROXIMATELY.sub("", YUAN_BEFORE.sub("", before))) + APPROXIMATELY.sub(
-        "", aside
-    )
+    before_alone = POINTING.sub("", APPROXIMATELY.sub("", YUAN_BEFORE.sub("", before)))
+    said_alone = before_alone + APPROXIMATELY.sub("", aside)
     if clause_start > 0 and not CORRECTION.sub("", said_alone).strip(" .…"):
         # 省级专项下来了，45万: a figure said on its own belongs to the clause before it (and one
         # said with only a correction, province Rs... sorry, RMB 1.35 million, to the one before that)
@@ -337,8 +342,8 @@ TOTAL_LOOKBACK = 30  # characters before a total's clause where the money it sum
 
 def _role_named_in(text: str, words: list[tuple[str, str]]) -> str | None:
     """The role whose word is said last in the text."""
-    said = [(text.rfind(w) + len(w), role) for w, role in words if w in text]
-    return max(said)[1] if said else None
+    last = _last_role_word(text, words)
+    return last[1] if last else None
 
 
 def _totals_take_the_role(

@@ -51,11 +51,11 @@ INTENT_FACTOR = 2.0  # the lexicon's intent words: what is asked decides between
 INTENT_MISS_FACTOR = 0.8  # an entry none of whose phrasings names what is asked
 ANSWER_TEXT_MATCH = 0.6  # a token found only in an entry's answer counts for this much
 CANDIDATES_FOR_FUZZY = 12
-# Malaysian-owned, a Singapore parent: a country said of who owns or runs the firm (after its name)
-OWNED_FROM = re.compile(
-    r"(?:n|an|ese|ish)?[- ](?:invested|funded|owned|capital|parent|hq|headquarters|investors?"
-    r"|shareholders?|owners?|management)\b"
-)
+# a Hong Kong-invested plant, a Singapore parent: words after a place's name that say the firm's
+# owners are there, not that place's policy
+OWNER_WORDS = r"invested|funded|owned|capital|parent|hq|headquarters|shareholders?|owners?|management"
+# Malaysian-owned: the same said of an outside word, a country's name or its adjective
+OWNED_FROM = re.compile(rf"(?:n|an|ese|ish)?[- ](?:{OWNER_WORDS}|investors?)\b")
 PLACE_POLICY_WINDOW = 14  # characters after a place's name in which its own policy is named
 YEAR_SAID = re.compile(r"^(?:市)?\s*\d{4}\s*年(?:度)?(?:的)?")
 # 好的，谢谢你哈: an acknowledgement before and a particle after leave the thanks as it is
@@ -186,11 +186,10 @@ class SearchIndex:
         latin = [re.escape(p) for p in self._other_places if p and p.isascii()]
         # a Hong Kong-invested plant, our Taiwan GM, our vendor in Suzhou: where its investors, its
         # people or its suppliers are from, not that place's policy
-        investors = (
-            r"(?![- ](?:invested|funded|owned|capital|investor|gm|boss|parent|hq|headquarters"
-            r"|director|manager|ceo|chairman|colleague|staff|engineer|board|office|sister|shareholders?"
-            r"|owners?|management|team)\b)"
+        people = (
+            "investor|gm|boss|director|manager|ceo|chairman|colleague|staff|engineer|board|office|sister|team"
         )
+        investors = rf"(?![- ](?:{OWNER_WORDS}|{people})\b)"
         suppliers = "".join(f"(?<!{w} in )" for w in ("vendor", "supplier", "customer", "client"))
         self._latin_places = (
             re.compile(suppliers + r"\b(?:" + "|".join(latin) + r")\b" + investors) if latin else None
