@@ -102,6 +102,13 @@ class Parts:
             if result.kind is Kind.ANSWER and result.entry is not None and result.entry not in parts:
                 parts.append(result.entry)
 
+        answered: list[Entry] = []  # what a questioning clause itself asked
+
+        def add_asked(result: SearchResult) -> None:
+            add(result)
+            if result.kind is Kind.ANSWER and result.entry is not None:
+                answered.append(result.entry)
+
         clauses = [c for c in understood.clauses if not index.outside_words(c)]
         questions = [c for c in clauses if reader.is_question(c)]
         if main.kind is Kind.OUTSIDE:  # 在阿里云上部署了MES，能申报吗: the rest of the story says what
@@ -180,7 +187,7 @@ class Parts:
                 if query != clause and asks_itself and self._better_alone(search(clause), result):
                     result = search(clause)  # 最多能报几个 after a story of 上云: a question of its own
                 if not self._guesses_another(result, query):
-                    add(self._summary_when_unnamed(self._kept_to_its_stage(clause, result), query))
+                    add_asked(self._summary_when_unnamed(self._kept_to_its_stage(clause, result), query))
         asked = (
             understood.intents
             or [w for w in questions[-1:] if not reader.topics_named(w)]
@@ -217,7 +224,7 @@ class Parts:
                 parts[:] = specific or parts
         for clause in questions:  # 通知发布日期同联络人: two asks joined in one clause, each answered
             for query in self._asks_joined(clause):
-                add(search(query))
+                add_asked(search(query))
         asked_of_the_stages = self._stages_of_the_attachments(understood)
         for asked_of_a_stage in asked_of_the_stages:
             add(search(asked_of_a_stage))
@@ -345,7 +352,18 @@ class Parts:
         cited = self.cited(understood.text)
         if cited:  # 第三部分第二条是讲系统性平台的吧: the clause cited says what it is about, first
             parts = [*cited, *[p for p in parts if p not in cited]]
-        return parts[:MAX_PARTS], searched or bool(cited)
+        return self._within_limit(parts, [*cited, *answered]), searched or bool(cited)
+
+    @staticmethod
+    def _within_limit(parts: list[Entry], answered: list[Entry]) -> list[Entry]:
+        """At most MAX_PARTS, in the reply's order; when there are more, what the questions
+        themselves asked is kept before what only the story named (…今年6月刚完工…请问入库截止日期、
+        要填哪两个附件、纸质几份: the three asked, then the story's window)."""
+        if len(parts) <= MAX_PARTS:
+            return parts
+        ranked = [p for p in parts if p in answered] + [p for p in parts if p not in answered]
+        kept = ranked[:MAX_PARTS]
+        return [p for p in parts if p in kept]
 
     def _firm_elsewhere(self, understood: Understanding) -> bool:
         """我们是广州的软件公司, 深圳嘅厂: another place named as the firm's own."""

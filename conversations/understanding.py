@@ -125,13 +125,15 @@ A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔�
 QUESTION_MARK = re.compile(
     r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|多久|还是|怎么|是否|能否|可以|"
     + A_NOT_A
-    + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|定系|系咪"  # Cantonese (定系: or; 系咪: is it)
+    + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|边条|边位|定系|系咪"  # Cantonese (定系: or; 系咪: is it)
     # English ("that's what our consultant told us" names what was said, asks nothing)
     r"|how|(?<!that's )(?<!that is )what|when|where|why|"
     + WHO_ASKS
     + r"|which|\b(?:can|could|would|will|is|are|do|does) "
     r"|[不没未吧]$|了没有$|会点$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧, 迟咗会点: colloquial
     r"|\b(?:true|correct)$"  # … issued by the Development and Reform Commission. True?
+    # our parent asks if …, wants to know whether …: a question told as asked
+    r"|\bwhether\b|\b(?:asks?|asking|asked|wonders?|wondering|know|check|confirm) if\b"
 )
 RELAYED = re.compile(
     r"\s*(?:听说|(?:老板|老细|领导|老总|经理|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介)[^，,。]{0,3}?(?:说|讲|话))"
@@ -318,6 +320,8 @@ THIS_SUPPORT = re.compile(
     r"|\bthe (?:money|support|subsidy|funding) (?:is|are)\b",
     re.I,
 )
+# 还贷款, repay our loan: a loan the money is spent on, no kind of support offered
+REPAID = re.compile(r"[还還](?:银行|銀行)?(?:的)?贷款?|[还還]款|\brepay(?:ing)?\s+(?:\w+\s+)?loans?\b", re.I)
 # not 定, which is in 认定; nor an "or" that begins another question (…taxable, or can we book it as …)
 SUPPORT_CHOICE = re.compile(
     r"还是|或者|或是"
@@ -1031,7 +1035,9 @@ class Reader:
         )
 
     def names_another_kind(self, sentence: str) -> bool:
-        """贷款, 贴息, a loan: a kind of support the notice does not give, or an outside word."""
+        """贷款, 贴息, a loan: a kind of support the notice does not give, or an outside word (not a
+        loan the money would repay: 用来发工资或者还贷款)."""
+        sentence = REPAID.sub(" ", sentence)
         return bool(self.index.outside_words(sentence)) or any(
             w in simplify(sentence) for w in self.other_support_kinds
         )

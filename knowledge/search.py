@@ -57,6 +57,8 @@ OWNER_WORDS = r"invested|funded|owned|capital|parent|hq|headquarters|shareholder
 # Malaysian-owned: the same said of an outside word, a country's name or its adjective
 OWNED_FROM = re.compile(rf"(?:n|an|ese|ish)?[- ](?:{OWNER_WORDS}|investors?)\b")
 PLACE_POLICY_WINDOW = 14  # characters after a place's name in which its own policy is named
+# 财务是台湾派来的、香港嗰边话系五月: people sent from there or speaking from there, not its policy
+PEOPLE_FROM_THERE = re.compile(r"派来|派过来|(?:的|嘅)?同事|嗰边话|那边说")
 YEAR_SAID = re.compile(r"^(?:市)?\s*\d{4}\s*年(?:度)?(?:的)?")
 # 好的，谢谢你哈: an acknowledgement before and a particle after leave the thanks as it is
 ACKNOWLEDGEMENTS = re.compile(r"^(?:好的|好吧|好|嗯嗯|嗯|哦|ok|okay)+")
@@ -341,6 +343,8 @@ class SearchIndex:
         for place in places:  # 深圳市的补贴标准: that place's own policy, whoever asks
             name = place.replace(" ", "")
             for at in [m.start() for m in re.finditer(re.escape(name), bare)]:
+                if PEOPLE_FROM_THERE.match(bare, at + len(name)):
+                    continue
                 after = self._before_home(bare[at : at + len(name) + PLACE_POLICY_WINDOW], len(name))
                 if any(word and word in after for word in self._place_policy):
                     return True

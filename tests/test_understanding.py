@@ -4147,3 +4147,100 @@ def test_vouchers_pilots_and_diagnoses_are_other_programmes(composer: Composer):
     )
     builder = "We built a cloud MES for a client in Qujiang. Can we apply?"
     assert composer.answer(builder, None, LATER).entry_id == "builder-applying"
+
+
+def test_cantonese_asks_of_people_streets_dates_and_kinds(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "我哋系翁源做陶瓷个，韶关市长系边个",
+            "南雄做五金嘅，市工信局喺边条街？",
+            "乳源縣會唔會另外再配套多一份補貼？",
+            "陶瓷廠想搞5G專網，用移動定電信平啲？",
+        ),
+        LATER,
+    )
+    issued = composer.answer("份文系唔系五月尾出嘅？具体几号", None, LATER)
+    assert issued.entry_id == "issuer-and-date" and "6月10日" in issued.text
+    kinds = composer.answer("老细问：最多一百万嘅补贴系针对边几类项目", None, LATER)
+    assert kinds.entry_id == "directions-overview"
+
+
+def test_people_there_are_not_that_places_policy(composer: Composer):
+    paper = composer.answer("入庫係網上報定係交紙質？我哋喺澳門嘅同事可唔可以寄過去？", None, LATER)
+    assert "一式七份" in paper.text
+    said = composer.answer("通知係幾時發出嘅？我哋台灣嗰邊話係七月", None, LATER)
+    assert said.entry_id == "issuer-and-date"
+    kept = "我们是台资厂，会计是台湾派来的，奖补资金管理上有什么要求"
+    assert composer.answer(kept, None, LATER).entry_id == "fund-management"
+
+
+def test_a_size_or_revenue_threshold_asks_who_may_apply(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "Is there a minimum revenue or headcount requirement?": "who-can-apply",
+            "营业收入要达到多少才可以申报": "who-can-apply",
+        },
+        LATER,
+    )
+    assert_outside(
+        composer,
+        ("公司准备上科创板，营收要求是多少", "曲江区工业企业上规模奖励有多少", "What font size?"),
+        LATER,
+    )
+
+
+def test_wages_a_loan_or_profit_paid_from_the_money_is_its_use(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "钱紧，奖补资金到了以后可以用来发工资或者还贷款吗": "fund-management",
+            "Can we use the city's money to pay wages?": "fund-management",
+            "市級獎補收到之後點樣入賬？可唔可以當利潤？": "fund-management",
+            "拿到钱之后要不要单独开账": "fund-management",
+        },
+        LATER,
+    )
+    both = composer.answer("老板问：市级补贴是先给还是后给？拿到的钱要怎么管？", None, LATER).text
+    assert "事后奖补" in both and "专账" in both
+
+
+def test_english_asks_of_the_cap_the_method_and_the_records(composer: Composer):
+    per = composer.answer("Is the RMB 1 million cap counted per project or per company?", None, LATER)
+    assert "at most 2 projects" in per.text
+    method = composer.answer(
+        "Does ex-post mean we front the money ourselves? And could it be lower than 10%?", None, LATER
+    ).text
+    assert "post-completion" in method and "fund pool" in method
+    records = composer.answer("Anything in the notice about our environmental record?", None, LATER)
+    assert records.entry_id == "compliance-conditions"
+    assert "资金池" in composer.answer("5G嘅配套係咪一定按10%足額畀？", None, LATER).text
+    assert_outside(
+        composer,
+        (
+            "Which ERP vendor has the best track record for textile mills?",
+            "We need a bank loan for new lathes. Is there a government guarantee scheme?",
+            "市财政局管这笔钱的科长是谁",
+        ),
+        LATER,
+    )
+
+
+def test_what_the_questions_ask_comes_before_what_the_story_names(composer: Composer):
+    text = composer.answer(
+        "我们是佛山搬过来的港资五金厂，前年在韶关注册了新公司。上云项目今年5月完工，省级资金还没下来，"
+        "想先入库。我们对流程不熟，请问入库截止日期、要填哪两个附件、纸质几份？",
+        None,
+        JUNE_20,
+    ).text
+    assert "7月8日" in text and "附件2" in text and "一式七份" in text
+
+
+def test_whether_the_citys_money_comes_by_itself_is_the_process(composer: Composer):
+    text = composer.answer("省里批了5G项目，市里的钱是另外申报还是自动配套？", None, LATER).text
+    assert "入库" in text and "验收" in text
+    told = composer.answer(
+        "Our board asks if ex-post means we front the money ourselves. Also can it be lower?", None, LATER
+    ).text
+    assert "post-completion" in told and "fund pool" in told
