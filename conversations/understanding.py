@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import pairwise
 
 from knowledge.figures import (
     ABBREVIATIONS,
@@ -332,6 +333,9 @@ DETERMINERS = (
     *("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某", "几", "多"),
     *("所有", "全部", "其他", "其它"),
 )
+# 省工信厅2022年上云上平台的申报截止: a deadline said soon after a body's name, of that body
+BODY_DEADLINE = re.compile(r"[^，,。？?！!]{0,14}?(?:的|嘅)?(?:申报|申请)?截止")
+FUNDS_RECEIVED = re.compile(r"到了|到账|批了|批下来|批咗|拿到|攞到|获得|下来了|下达|已经")
 ALREADY_RECEIVED = re.compile(r"(?:的)?(?:项目|资金|补助|补贴)?(?:也|还|已经|已)(?:拿|获得|得到|拿到|领)")
 # 局长让我…, 局长说…: the one who asks or said it, not what is asked about
 SAYS_OR_ASKS = re.compile(r"(?:让|叫|要|问)(?:我|我们)|吩咐|交代|说(?!明)")  # not 说明: an explanation
@@ -1071,8 +1075,21 @@ class Reader:
                 asks_to_apply = at >= 0 and any(w in clause[at:] for w in self.apply_words)
                 if asks_to_apply and QUESTION_MARK.search(clause):
                     return addressed
+                if self._its_own_deadline(clause, addressed):
+                    return addressed
             named = next((w for w in self.other_bodies if w and w in clause), None)
             if named and self._asks_about_its_funds(clause, clause.find(named)):
+                return named
+        # 省里那个上云上平台专项资金，我们要怎么申请: its funds named, then asked of in the next clause
+        for clause, after in pairwise(clauses):
+            named = next((w for w in self.other_bodies if w and w in clause), None)
+            joined = f"{clause}，{after}"
+            if (
+                named
+                and not self._topics(after)
+                and not FUNDS_RECEIVED.search(clause)  # 省级专项资金到了，我们要怎么申请: the city's, asked
+                and self._asks_about_its_funds(joined, joined.find(named))
+            ):
                 return named
         if any(w in simplified for w in self.matching_words):
             return None
@@ -1083,6 +1100,15 @@ class Reader:
             if named and any(w in clause[clause.find(named) :] for w in self.body_programme_words):
                 return named
         return None
+
+    def _its_own_deadline(self, clause: str, body: str) -> bool:
+        """省工信厅2022年上云上平台的申报截止是几号: the body's own deadline asked, with no word of
+        the city's between them (not 省级资金拿到后市里的截止几号)."""
+        found = BODY_DEADLINE.match(clause, clause.find(body) + len(body))
+        if found is None or not QUESTION_MARK.search(clause):
+            return False
+        between = found.group()  # 省级资金批了以后申报截止几号: the funds received, this round's asked
+        return not (FUNDS_RECEIVED.search(between) or any(w in between for w in self.city_matching_words))
 
     def _general_comparison(self, simplified: str) -> bool:
         """工业互联网和物联网有什么区别: how two things differ, none of them the notice's own."""

@@ -4244,3 +4244,52 @@ def test_whether_the_citys_money_comes_by_itself_is_the_process(composer: Compos
         "Our board asks if ex-post means we front the money ourselves. Also can it be lower?", None, LATER
     ).text
     assert "post-completion" in told and "fund pool" in told
+
+
+def test_online_or_paper_and_the_kind_of_firm_in_english(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "Do we hand it in online or on paper?": "paper-copies",
+            "Must we be a manufacturer to apply?": "who-can-apply",
+        },
+        LATER,
+    )
+    assert_outside(composer, ("外资企业在韶关设立研发中心有没有奖励",), LATER)
+
+
+def test_handing_in_next_week_asks_the_deadline(composer: Composer):
+    late = composer.answer("申報書印幾份？交俾邊個？下個禮拜先交仲得唔得？", None, JUNE_20).text
+    assert "7月8日" in late
+
+
+def test_spoken_asks_of_the_final_sum_the_forms_and_a_court_case(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "最终到手的金额是固定的吗 还是看申报的企业多不多": "final-amount",
+            "申报书同汇总表最晚哪天交": "entry-deadline",
+            "我们有个官司判了还没履行 会不会影响申报": "compliance-conditions",
+        },
+        LATER,
+    )
+
+
+def test_other_bodies_contacts_funds_and_a_countys_top_up_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "我们在翁源县，除了市里的，有没有区县一级的配套？",
+            "請問省工信廳的聯絡人是邊個？",
+            "What's the phone number of the Guangdong provincial industry department?",
+            "Is Guangdong province's own industrial internet fund open now? What's its deadline?",
+            "The bank offers a loan at 4%. Is that a good rate, and will the city subsidise the interest?",
+            "省里那个5G专项资金 我们要怎么申请 找省里哪个处",
+            "老板问，省工信厅上云上平台的申报截止是几号？",
+        ),
+        LATER,
+    )
+    asked = composer.answer("验收快了，验收专家都有谁？能提前知道名单吗？", None, LATER)
+    assert asked.entry_id is None and "通知没有写明" in asked.text
+    received = composer.answer("省级专项资金到了，我们要怎么申请？", None, LATER)
+    assert received.entry_id is not None
