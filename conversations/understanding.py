@@ -258,6 +258,7 @@ ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接
 # 按省级专项资金的10%: the funds just after one of these are the base of the city's amount
 BASE_WORDS = ("按", "按照", "以", "根据", "依据", "获得的", "所获")
 BASE_CHARS = 4
+BASIS_CHARS = 12  # 省级专项资金的基础上: the words of 三 that make those funds the base
 # 补贴 funds 用在展会摊位上: what the subsidy is spent on is no programme applied for
 SPENT_ON = re.compile(
     r"(?:奖补资金|专项资金|奖补|补贴|资金|这笔钱|\bsubsidy|\bgrant|\bfunds?|\bmoney)[^，,。？?！!]{0,12}?"
@@ -335,6 +336,10 @@ DETERMINERS = (
 )
 # 省工信厅2022年上云上平台的申报截止: a deadline said soon after a body's name, of that body
 BODY_DEADLINE = re.compile(r"[^，,。？?！!]{0,14}?(?:的|嘅)?(?:申报|申请)?截止")
+# 总部问…, 母公司让我们…: the one who asks, said just after the word that names it
+ASKER_AFTER = re.compile(r"(?:那边|这边)?(?:问|说|让|叫|想知道|要求我)")
+# 麻烦发一下这个通知的文号: a fact of the notice asked to be sent or told
+SENT_FOR = re.compile(r"麻烦(?:你)?(?:发|告诉我|查)(?:一下|下)?")
 FUNDS_RECEIVED = re.compile(r"到了|到账|批了|批下来|批咗|拿到|攞到|获得|下来了|下达|已经")
 ALREADY_RECEIVED = re.compile(r"(?:的)?(?:项目|资金|补助|补贴)?(?:也|还|已经|已)(?:拿|获得|得到|拿到|领)")
 # 局长让我…, 局长说…: the one who asks or said it, not what is asked about
@@ -622,6 +627,18 @@ class Reader:
 
         return [t for t in topics if t.id not in self.direction_ids or not negated(t)]
 
+    def _without_askers(self, simplified: str, topics: list[Topic]) -> list[Topic]:
+        """我们集团总部问发文单位: the headquarters asks; the word names who asks, not the rule of
+        an entry (总部在外地 is the registration rule's)."""
+        entries = self.index.kb.entries_by_id
+        return [
+            t
+            for t in topics
+            if t.id not in entries
+            or simplified[t.at : t.at + len(t.word)] != t.word
+            or not ASKER_AFTER.match(simplified, t.at + len(t.word))
+        ]
+
     def _without_done_stages(self, simplified: str, topics: list[Topic]) -> list[Topic]:
         """我们已经入库了，现在准备验收，要交啥: the stage said done is the firm's story; the
         other stage named is the one asked about (a done stage alone is still what is asked)."""
@@ -670,6 +687,7 @@ class Reader:
         topics = self._without_negated_directions(
             simplified, self._without_done_stages(simplified, self.topics_named(text))
         )
+        topics = self._without_askers(simplified, topics)
         said = self.amounts.read(text)
         figures = [f for f in said if f.in_yuan]  # worked out; any amount said tells a story
         premise = any(w in simplified for w in self.premise_markers)
@@ -1126,6 +1144,8 @@ class Reader:
         if clause[max(0, body_at - BASE_CHARS) : body_at].endswith(BASE_WORDS):
             return False
         after = clause[body_at:]
+        if "基础上" in after[:BASIS_CHARS]:  # 在省级资金的基础上按多少比例: the city's base, as 三 says it
+            return False
         if not any(w and w in after for w in self.funds_words) or RATE_OF_THE_FUNDS.match(after):
             return False
         if any(w in clause for w in self.city_matching_words):
@@ -1249,9 +1269,13 @@ class Reader:
 
     def _asking(self, clauses: list[str]) -> list[str]:
         """The clauses with a question word or a request, else those naming an ask; none else."""
-        return [c for c in clauses if QUESTION_MARK.search(simplify(c)) or REQUEST.search(simplify(c))] or [
-            c for c in clauses if self.intents_of(c)
-        ]
+        return [
+            c
+            for c in clauses
+            if QUESTION_MARK.search(simplify(c))
+            or REQUEST.search(simplify(c))
+            or SENT_FOR.search(simplify(c))
+        ] or [c for c in clauses if self.intents_of(c)]
 
     def asks_unstated(self, clause: str) -> bool:
         """多久能到账, 验收专家有几个人: a detail of the notice's steps that the notice never gives."""
@@ -1282,7 +1306,7 @@ class Reader:
         """A question word, or an ask named (入库截止日期) unless someone else's words are relayed
         (老板说这次跟技改一样是先报计划再拨款: what the boss said, not what is asked)."""
         simplified = simplify(clause)
-        if QUESTION_MARK.search(simplified):
+        if QUESTION_MARK.search(simplified) or SENT_FOR.search(simplified):
             return True
         return bool(self.intents_of(clause)) and not RELAYED.match(simplified)
 

@@ -65,6 +65,7 @@ AMOUNT = re.compile(
     r"(?P<unit>千万|百万|十万|亿|万|千|w(?![a-z])|wan(?![a-z])|million(?![a-z])|mn(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
     r"(?P<currency>元人民币|元|块|人民币|rmb|yuan|cny)?"
 )
+MOST_YUAN = Decimal(10) ** 14  # a hundred trillion yuan: more than any project, exact in Decimal's 28 digits
 YUAN_BEFORE = re.compile(r"(?:rmb|cny|¥|￥|人民币)\s*$")  # RMB 1.35 million: the currency, no role
 UNIT_FACTOR = {
     "千万": Decimal(10_000_000),
@@ -445,8 +446,8 @@ class AmountReader:
                 yuan = Decimal(match.group("number")) * UNIT_FACTOR.get(unit or "", Decimal(1))
             except InvalidOperation:
                 continue
-            if yuan <= 0:
-                continue
+            if yuan <= 0 or yuan > MOST_YUAN:
+                continue  # 万亿亿万万: no money a project has, and past what the arithmetic keeps exact
             if bare and role is None:
                 continue  # a bare number is money only with a role's word before it (funds, a cap …)
             currency = "" if (currency or prefix) else _foreign_currency(arabic, start, end)

@@ -371,7 +371,9 @@ class SearchIndex:
         """the Shenzhen (industrial internet) subsidy: an English place's name said of a policy,
         not of a firm (we are from Shenzhen, can we get the subsidy)."""
         words = self._policy_en
-        pattern = rf"\b(?:the|a|an|its|their)\s+{re.escape(place)}(?:'s)?\s+(?:[a-z]+\s+){{0,3}}(?:{words})\b"
+        # the Shenzhen subsidy; Zhuhai's industrial internet scheme (its possessive, canonical "zhuhai s")
+        named = rf"(?:\b(?:the|a|an|its|their)\s+{re.escape(place)}(?:'s)?|\b{re.escape(place)}(?:'s|\s+s))"
+        pattern = rf"{named}\s+(?:[a-z]+\s+){{0,3}}(?:{words})\b"
         return bool(words) and re.search(pattern, canonical) is not None
 
     def _has_its_support(self, question: str, place: str) -> bool:

@@ -4293,3 +4293,36 @@ def test_other_bodies_contacts_funds_and_a_countys_top_up_are_outside(composer: 
     assert asked.entry_id is None and "通知没有写明" in asked.text
     received = composer.answer("省级专项资金到了，我们要怎么申请？", None, LATER)
     assert received.entry_id is not None
+
+
+def test_a_request_and_the_asker_named_are_read_as_asked(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "麻烦发一下这个通知的文号，要写进给公司的请示里，领导很较真": "notice-number",
+            "这个文是市工信局发的还是发改局发的？我们总部问发文单位": "issuer-and-date",
+            "5G融合：在省级资金的基础上按多少比例配套？": "direction-4-amount",
+            "What does shihou jiangbu mean here?": "support-method",
+            "验收结果要公示吗？公示多久有没有说": "project-acceptance",
+            "设备到货晚了，到8月26号项目还建不完，会不会影响": "construction-window",
+        },
+        LATER,
+    )
+    assert_outside(composer, ("Contact for the Guangdong provincial industry department, please?",), LATER)
+
+
+def test_another_citys_own_scheme_and_a_national_demonstration_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "Does Foshan's industrial internet scheme accept foreign-invested firms?",
+            "When is the national intelligent manufacturing demonstration factory deadline?",
+        ),
+        LATER,
+    )
+
+
+def test_an_amount_past_any_project_is_no_money(composer: Composer):
+    context = Context("上云项目省级给了100万，市级补多少", ["上云"], ["金额"], [("1000000", "provincial")])
+    assert composer.answer("万亿亿万万一", None, LATER, context).text.strip()
+    assert read_amounts("省级资金一万亿亿万万元") == []
