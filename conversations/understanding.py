@@ -336,8 +336,8 @@ DETERMINERS = (
 )
 # 省工信厅2022年上云上平台的申报截止: a deadline said soon after a body's name, of that body
 BODY_DEADLINE = re.compile(r"[^，,。？?！!]{0,14}?(?:的|嘅)?(?:申报|申请)?截止")
-# 总部问…, 母公司让我们…: the one who asks, said just after the word that names it
-ASKER_AFTER = re.compile(r"(?:那边|这边)?(?:问|说|让|叫|想知道|要求我)")
+# 总部问…, 母公司让我…: the one who asks, said just after the word that names it
+ASKER_AFTER = re.compile(r"(?:那边|这边)?(?:问|想知道|让我|叫我|要我)")  # not 审计说…: what was found
 # 麻烦发一下这个通知的文号: a fact of the notice asked to be sent or told
 SENT_FOR = re.compile(r"麻烦(?:你)?(?:发|告诉我|查)(?:一下|下)?")
 FUNDS_RECEIVED = re.compile(r"到了|到账|批了|批下来|批咗|拿到|攞到|获得|下来了|下达|已经")
@@ -1181,6 +1181,8 @@ class Reader:
         """A word of two or more characters, not a pointer (这个, 这笔, 一下) and unknown to the
         knowledge base even after its synonyms and typo correction."""
         if len(word) < 2 or word.startswith(DETERMINERS) or word in LIKENESS or word in self.generic_words:
+            return False
+        if word.endswith("个"):  # 开个政策宣讲会: a verb and its measure word, no name
             return False
         # 省极补助: a typo of a word the notice uses names nothing else
         tokens = self.index.normaliser.tokens(word)

@@ -132,7 +132,8 @@ class SearchIndex:
         lexicon = kb.lexicon
         self.kb = kb
         self.normaliser = Normaliser(lexicon.synonyms, lexicon.stopwords, lexicon.phrase_patterns)
-        self.normaliser.learn(self._vocabulary_texts(kb), lexicon.out_of_scope)
+        # places are whole words too: 清远工信局 is no typo of 清员工 (员工 a known word)
+        self.normaliser.learn(self._vocabulary_texts(kb), [*lexicon.out_of_scope, *lexicon.other_places])
         self.english_input = EnglishInput(lexicon.mixed_english)
         self.entries: list[Entry] = list(kb.faq.entries)
         self._entry_index = {e.id: i for i, e in enumerate(self.entries)}

@@ -4326,3 +4326,28 @@ def test_an_amount_past_any_project_is_no_money(composer: Composer):
     context = Context("上云项目省级给了100万，市级补多少", ["上云"], ["金额"], [("1000000", "provincial")])
     assert composer.answer("万亿亿万万一", None, LATER, context).text.strip()
     assert read_amounts("省级资金一万亿亿万万元") == []
+
+
+def test_briefings_moves_and_payment_asked_by_bureaus_and_first_timers(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "我们局要给企业开个政策宣讲会，申报流程分几步？": "process-overview",
+            "这个通知哪天发出来的？": "issuer-and-date",
+            "两年前一个补贴项目被审计说资金用途不规范，会影响这次申报吗": "compliance-conditions",
+        },
+        LATER,
+    )
+    reach = composer.answer("系统性平台投资要达到多少才能拿到最高额度？", None, LATER).text
+    assert "1000万元" in reach
+    paid = composer.answer("验收通过后，钱是按什么流程发的？", None, LATER).text
+    assert "拨付" in paid
+    assert_outside(
+        composer,
+        (
+            "我们是惠州的企业，惠州工信局有没有类似的配套政策？",
+            "我们是清远的企业，清远工信局有没有类似的配套政策？",  # 清远工 is no typo of 清员工
+            "Contact of the Investment Promotion Bureau, please?",
+        ),
+        LATER,
+    )
