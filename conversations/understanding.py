@@ -340,6 +340,14 @@ BODY_DEADLINE = re.compile(r"[^，,。？?！!]{0,14}?(?:的|嘅)?(?:申报|申�
 ASKER_AFTER = re.compile(r"(?:那边|这边)?(?:问|想知道|让我|叫我|要我)")  # not 审计说…: what was found
 # 麻烦发一下这个通知的文号: a fact of the notice asked to be sent or told
 SENT_FOR = re.compile(r"麻烦(?:你)?(?:发|告诉我|查)(?:一下|下)?")
+
+
+def _asks_or_requests(simplified: str) -> bool:
+    """A question word, a request (帮我…) or a fact asked to be sent (麻烦发一下…)."""
+    return bool(QUESTION_MARK.search(simplified) or REQUEST.search(simplified) or SENT_FOR.search(simplified))
+
+
+# 省级专项资金到了、批了以后: the funds received, so the base of the city's amount, not asked of
 FUNDS_RECEIVED = re.compile(r"到了|到账|批了|批下来|批咗|拿到|攞到|获得|下来了|下达|已经")
 ALREADY_RECEIVED = re.compile(r"(?:的)?(?:项目|资金|补助|补贴)?(?:也|还|已经|已)(?:拿|获得|得到|拿到|领)")
 # 局长让我…, 局长说…: the one who asks or said it, not what is asked about
@@ -635,7 +643,7 @@ class Reader:
             t
             for t in topics
             if t.id not in entries
-            or simplified[t.at : t.at + len(t.word)] != t.word
+            or simplified[t.at : t.at + len(t.word)] != t.word  # found in the canonical form, not here
             or not ASKER_AFTER.match(simplified, t.at + len(t.word))
         ]
 
@@ -1271,13 +1279,9 @@ class Reader:
 
     def _asking(self, clauses: list[str]) -> list[str]:
         """The clauses with a question word or a request, else those naming an ask; none else."""
-        return [
-            c
-            for c in clauses
-            if QUESTION_MARK.search(simplify(c))
-            or REQUEST.search(simplify(c))
-            or SENT_FOR.search(simplify(c))
-        ] or [c for c in clauses if self.intents_of(c)]
+        return [c for c in clauses if _asks_or_requests(simplify(c))] or [
+            c for c in clauses if self.intents_of(c)
+        ]
 
     def asks_unstated(self, clause: str) -> bool:
         """多久能到账, 验收专家有几个人: a detail of the notice's steps that the notice never gives."""
