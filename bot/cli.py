@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import sys
 import traceback
@@ -64,6 +65,10 @@ def _ask(args: argparse.Namespace, stdin: TextIO, stdout: TextIO) -> int:
     from conversations.prebuilt import load_composer
 
     composer = load_composer(args.data or _notice_dir())
+    # the composer lives as long as the process: out of the garbage collector's sight, the
+    # collections a batch's answers trigger no longer walk it (as the web server does)
+    gc.collect()
+    gc.freeze()
     lang = None if args.lang == "auto" else args.lang
     today = _today()
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from decimal import Decimal
 
 from conversations.attachments import attachment_numbers
 from conversations.citations import Citations
@@ -329,7 +330,9 @@ class Parts:
             if scope is not None:
                 parts = [scope, *[p for p in parts if p is not scope]]
         summary = self.shape.entry_for_clause.get(self.shape.amount_section)
-        if summary is not None and every_direction:
+        # 市级配套是不是统一最高50万: a cap only some directions have, offered of none named
+        each_cap = every_direction or (not named and self._offers_a_cap_of_some(understood))
+        if summary is not None and each_cap:
             # the caps' summary names every direction: no list of the directions beside it
             amounts = {self.shape.directions_section, *self.shape.funding_clauses}
             parts = [summary, *[p for p in parts if p is not summary and p.clause not in amounts]]
@@ -522,6 +525,12 @@ class Parts:
             for word in self.direction_set_words
             for found in re.finditer(re.escape(word), text)
         )
+
+    def _offers_a_cap_of_some(self, understood: Understanding) -> bool:
+        """市级配套是不是统一最高50万: a cap offered for confirmation, naming no direction, that only
+        some directions have; each one's cap answers it."""
+        caps = {Decimal(d.funding.cap_yuan) for d in self.kb.notice.directions if d.funding.cap_yuan}
+        return len(caps) > 1 and any(claim.yuan in caps for claim in understood.claims)
 
     def _asks_every_direction(self, understood: Understanding) -> bool:
         """An amount asked of every direction at once, or compared between them, with none named

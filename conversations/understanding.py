@@ -244,6 +244,8 @@ NOW_YEAR_EN = re.compile(
     r"\s*\b(?:(?:now\s+)?in|it'?s|it\s+is)\s+((?:19|20)\d\d)\b(?:\s+now)?[.,]?", re.IGNORECASE
 )
 STILL_EN = re.compile(r"\bstill\b", re.IGNORECASE)
+# will there still be city matching in 2024: a later round asked of, not today said as a year
+WILL_THERE_BE = re.compile(r"\bwill\s+there\s+(?:still\s+)?be\b", re.IGNORECASE)
 # completed in 2024, can we still apply: the year the project was finished, not today's
 DONE_IN_EN = re.compile(r"\b(?:complet|finish|went live|built|launched)[a-z]*$", re.IGNORECASE)
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
@@ -308,6 +310,8 @@ SHORT_ENGLISH_ASK = 4  # an English ask word this short is matched whole (cap, r
 ENGLISH_ENDINGS = r"(?:s|es|d|ed|ped|ping|ing)?\b"  # … or with one of these (caps, capped, dated)
 # 省工信厅发的, 省里印发的: what follows a body offered as the notice's issuer
 ISSUED_BY = re.compile(r"[^，,。？?！!]{0,3}?(?:发|印发|出|发布|下发|搞|组织|主办)(?:的|嘅)")
+# 发文单位是, 落款系: the issuer's own word, what follows offered as the issuer
+ISSUER_IS = re.compile(r"(?:发文单位|发文机关|发文部门|落款(?:单位)?)(?:是不是|是|系|为|写的是)")
 # 交到市财政局, 报给发改局: a body named as the one that takes the materials
 HANDED_TO = re.compile(r"(?:交|报|送|递|寄)(?:到|给|去|俾|畀)$")
 NOTICE_QUESTION_CHARS = 30  # a longer message about the notice asks more than its date and issuer
@@ -679,11 +683,10 @@ class Reader:
         bare = self.any_named_term.sub(lambda m: "·" * len(m.group()), bare)
         found: dict[str, int] = {}
         for word in self.intent_words:
-            if any(word in f for f in found):
-                continue
+            if word not in (spaced if word.isascii() else bare) or any(word in f for f in found):
+                continue  # (an English ask's pattern starts with its word: absent, it cannot match)
             if not word.isascii():
-                if word in bare:
-                    found[word] = bare.find(word)
+                found[word] = bare.find(word)
                 continue
             match = self._english_asks[word].search(spaced)
             if match:
@@ -831,6 +834,11 @@ class Reader:
         outside = [w for w in self.index.outside_words(after) if w in after]
         # 这个通知是发改局发的吗: a body the knowledge base calls outside, offered as the issuer
         body = body or any(ISSUED_BY.match(after, after.find(w) + len(w)) for w in outside)
+        # 发文单位是韶关市发改局吗: the issuer's own word, a body after it offered as the issuer
+        issuer = ISSUER_IS.search(after)
+        body = body or (
+            issuer is not None and any(b in after[issuer.end() :] for b in self.other_bodies if b)
+        )
         # 这个通知是去年年底出的: a year counted from today, offered as the notice's
         relative = any(w in after for w in RELATIVE_YEARS) and ISSUED_BY.search(after) is not None
         offered = bool(years) or body or relative or bool(self.index.outside_words(simplified))
@@ -859,8 +867,11 @@ class Reader:
         """2026年了，这个项目还能申请吗 → 这个项目现在还能申请吗: a later year said as today."""
         text = self._later_years_told(text)
         english = NOW_YEAR_EN.search(text)
-        done_then = english is not None and DONE_IN_EN.search(text[: english.start()].rstrip())
-        if english and int(english.group(1)) > self.notice_year and STILL_EN.search(text) and not done_then:
+        # the year a project was done, or a round asked of: not today said as a year
+        other_time = english is not None and (
+            DONE_IN_EN.search(text[: english.start()].rstrip()) or WILL_THERE_BE.search(text)
+        )
+        if english and int(english.group(1)) > self.notice_year and STILL_EN.search(text) and not other_time:
             return f"{text[: english.start()]} now{text[english.end() :]}"
         match = NOW_YEAR.search(text)
         year = int(next(g for g in match.groups() if g)) if match else 0

@@ -54,7 +54,7 @@ LISTED_NAME = re.compile(
 BREAKDOWN = re.compile(r"其中|包括|包含|含|including|of which")  # a part of a whole said beside it
 
 # 建成, 完工, 调试完: the words that say a project was finished
-COMPLETION_WORDS = "建成|建完|做完|完成|完工|竣工|上线|投产|投用|投入使用|调试完|调通"
+COMPLETION_WORDS = "建成|建完|做完|弄好|搞好|弄完|搞完|完成|完工|竣工|上线|投产|投用|投入使用|调试完|调通"
 # 2025年完成的上云项目, （2025年）才建成: the year a project was finished, no round's nor today's
 YEAR_COMPLETED = re.compile(
     r"[）)]?\s*(?:底|初|中|末|上半年|下半年)?\s*(?:才|就|已经|已|刚)?\s*(?:" + COMPLETION_WORDS + ")"

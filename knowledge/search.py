@@ -59,6 +59,10 @@ OWNED_FROM = re.compile(rf"(?:n|an|ese|ish)?[- ](?:{OWNER_WORDS}|investors?)\b")
 PLACE_POLICY_WINDOW = 14  # characters after a place's name in which its own policy is named
 # 财务是台湾派来的、香港嗰边话系五月: people sent from there or speaking from there, not its policy
 PEOPLE_FROM_THERE = re.compile(r"派来|派过来|(?:的|嘅)?同事|嗰边话|那边说")
+# 香港总部问的, 深圳的同事想问: people of the firm there who ask (the canonical form drops them)
+ASKERS_THERE = re.compile(
+    r"(?:的|嘅)?(?:总部|总公司|母公司|集团|同事|老板|领导|财务|会计|客户)[^，,。？?：:]{0,6}?问"
+)
 YEAR_SAID = re.compile(r"^(?:市)?\s*\d{4}\s*年(?:度)?(?:的)?")
 # 好的，谢谢你哈: an acknowledgement before and a particle after leave the thanks as it is
 ACKNOWLEDGEMENTS = re.compile(r"^(?:好的|好吧|好|嗯嗯|嗯|哦|ok|okay)+")
@@ -283,7 +287,8 @@ class SearchIndex:
             return SearchResult(Kind.OUTSIDE, answer_lang)
         places = self._places(canonical)
         if places:
-            if not self._firm_or_project_there(canonical):
+            # 香港总部问的: the asker's words are gone from the canonical form, not who they are
+            if not (self._asker_there(question, places) or self._firm_or_project_there(canonical)):
                 return SearchResult(Kind.OUTSIDE, answer_lang)
             for place in places:  # "a firm from <place>": the place itself is not what is asked
                 canonical = canonical.replace(place, " ")
@@ -333,6 +338,16 @@ class SearchIndex:
             return Kind.THANKS
         return None
 
+    @staticmethod
+    def _asker_there(question: str, places: list[str]) -> bool:
+        """香港总部问的: a firm's people there ask; the canonical form drops who asks, not where."""
+        simplified = simplify(question[:MAX_QUESTION_CHARS])
+        return any(
+            ASKERS_THERE.match(simplified, found.end())
+            for place in places
+            for found in re.finditer(re.escape(place.replace(" ", "")), simplified)
+        )
+
     def elsewhere(self, question: str) -> bool:
         """True when the question names another city or province and does not ask whether a firm
         from there may apply here."""
@@ -357,7 +372,7 @@ class SearchIndex:
             return True  # the Shenzhen industrial internet subsidy: that place's own, whoever asks
         if any(self._has_its_support(question, place) for place in places if not place.isascii()):
             return True  # 广州黄埔区对工业互联网平台有百分之三十的补助: that place's own
-        if self._applicant_words.search(canonical):
+        if self._applicant_words.search(canonical) or self._asker_there(question, places):
             return False  # a firm from there: this notice's conditions
         if not self._project_place.search(canonical):
             return True

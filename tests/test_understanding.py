@@ -4351,3 +4351,54 @@ def test_briefings_moves_and_payment_asked_by_bureaus_and_first_timers(composer:
         ),
         LATER,
     )
+
+
+def test_a_cap_offered_of_no_direction_is_answered_with_each_ones_cap(composer: Composer):
+    for question in ("补贴是不是一律封顶50万？", "是不是都是最高一百万"):
+        answer = composer.answer(question, None, LATER)
+        assert answer.entry_id == "amounts-overview", question
+        assert "50万元" in answer.text and "100万元" in answer.text
+    named = composer.answer("标杆项目是不是最高50万", None, LATER)
+    assert named.entry_id == "direction-2-amount"
+
+
+def test_the_issuers_own_word_offers_a_body_as_the_issuer(composer: Composer):
+    for question in ("图片糊了，发文单位是市财政局吗？", "落款是科技局吗"):
+        answer = composer.answer(question, None, LATER)
+        assert answer.entry_id == "issuer-and-date", question
+        assert "韶关市工业和信息化局" in answer.text
+
+
+def test_a_firms_people_elsewhere_who_ask_are_not_that_places_policy(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "验收申请几号截止？新加坡总部问的": "acceptance-application-deadline",
+            "澳门总部问：入库申报几号前交": "entry-deadline",
+        },
+        LATER,
+    )
+    assert_outside(composer, ("深圳总部问深圳有没有上云补贴",), LATER)
+
+
+def test_other_bodies_own_funds_permits_and_offices_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "公司要做股东变更，需要准备什么材料",
+            "安全生产专项资金一般几月份申报？",
+            "窑炉节能专项的补贴比例是多少",
+            "市工信局什么时候搬新办公楼",
+            "Where is the provincial portal for this fund and what's the provincial hotline?",
+            "验收结果出来没有？名单里都有哪些企业",
+            "Will there still be a city top-up for 5G projects in 2025?",
+        ),
+        LATER,
+    )
+    paper = composer.answer("县里想申报省里的试点县，申报材料怎么写", None, LATER)
+    assert paper.kind is Kind.OUTSIDE
+
+
+def test_a_project_finished_in_plain_words_is_judged_against_the_window(composer: Composer):
+    answer = composer.answer("厂里2021年7月份就搞好的云平台，这批能报不", None, LATER)
+    assert "2021年9月30日" in answer.text
