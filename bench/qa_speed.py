@@ -1,7 +1,8 @@
-"""Question-answering speed: per question in batch mode, `ask` start-up, and at 100× the KB.
+"""Question-answering speed: per question in batch mode (the same questions repeated, and every
+question new), `ask` start-up, and at 100× the KB.
 
 Prints medians of several runs (the machine is shared and noisy). Usage:
-    .venv/bin/python bench/qa_speed.py [--runs 5] [--scale 100]
+    .venv/bin/python bench/qa_speed.py [--runs 5] [--scale 100] [--new 2000]
 """
 
 from __future__ import annotations
@@ -43,6 +44,21 @@ def questions() -> list[str]:
     return out
 
 
+def new_questions(count: int, seen: list[str], seed: int = 7) -> list[str]:
+    """Questions of every eval set, none of them in `seen`, each once: real traffic is new
+    messages, which meet no cache of an earlier answer."""
+    known = set(seen)
+    records = [
+        json.loads(line)
+        for path in sorted((ROOT / "tests/data").glob("eval_*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line
+    ]
+    pool = sorted({r["q"] for r in records if "q" in r} - known)  # (follow-up pairs have no "q")
+    random.Random(seed).shuffle(pool)
+    return pool[:count]
+
+
 def per_question_ms(index: SearchIndex, batch: list[str]) -> float:
     start = time.perf_counter()
     for question in batch:
@@ -61,22 +77,28 @@ def composed_median_ms(composer: Composer, batch: list[str]) -> float:
     return statistics.median(times)
 
 
+def _timed_ask(lines: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        input="\n".join(lines) + "\n" if lines else "",
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return time.perf_counter() - start
+
+
 def batch_mode_ms(batch: list[str], runs: int) -> float:
     """Through the real command: (time for 3× the batch − time for 1×) / 2× the batch."""
+    samples = [(_timed_ask(batch * 3) - _timed_ask(batch)) / (2 * len(batch)) * 1000 for _ in range(runs)]
+    return statistics.median(samples)
 
-    def timed(lines: list[str]) -> float:
-        start = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "-m", "bot", "ask", "--json"],
-            input="\n".join(lines) + "\n",
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-        )
-        return time.perf_counter() - start
 
-    samples = [(timed(batch * 3) - timed(batch)) / (2 * len(batch)) * 1000 for _ in range(runs)]
+def new_questions_ms(fresh: list[str], runs: int) -> float:
+    """Through the real command, every question new: (time for them − time for none) / their count."""
+    samples = [(_timed_ask(fresh) - _timed_ask([])) / len(fresh) * 1000 for _ in range(runs)]
     return statistics.median(samples)
 
 
@@ -135,6 +157,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, default=100)
+    parser.add_argument("--new", type=int, default=2000, help="questions for the every-new figure")
     args = parser.parse_args()
     batch = questions()
     kb = load_knowledge(shipped_pack())
@@ -149,6 +172,11 @@ def main() -> None:
     print(f"in-process composed answer per question: median {composed:.3f} ms over {args.runs} runs")
     print(
         f"batch mode (python -m bot ask --json) per question: median {batch_mode_ms(batch, args.runs):.3f} ms"
+    )
+    fresh = new_questions(args.new, batch)
+    print(
+        f"batch mode, every question new ({len(fresh)} of the eval sets' questions, one pass each): "
+        f"median {new_questions_ms(fresh, args.runs):.3f} ms"
     )
     warm, cold = startup_s(args.runs, cached=True), startup_s(args.runs, cached=False)
     print(f"ask start-up (empty stdin, prebuilt composer cached): median {warm:.3f} s")

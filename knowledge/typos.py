@@ -29,13 +29,14 @@ def word_frequency(word: str) -> int:
     return int(rjieba.suggest_freq(word))
 
 
-def keys(word: str) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=65536)
+def keys(word: str) -> tuple[tuple[str, ...], ...]:
     """The word's toneless pinyin, each character in its usual reading, or none for non-Chinese.
 
     Rare readings are left out on purpose: 找 can be read hua, which would turn 的找 into 的话.
     """
     key = tuple(reading(char) for char in word)
-    return [key] if None not in key else []  # type: ignore[list-item]
+    return (key,) if None not in key else ()  # type: ignore[return-value]
 
 
 PARTICLES = frozenset("的得地了着过")
@@ -68,6 +69,7 @@ class HomophoneCorrector:
                 self._by_key[key].add(word)
                 self._by_flat_key[flat(key)].add(word)
 
+    @lru_cache(maxsize=65536)  # noqa: B019 - one corrector per process, built once; pieces recur
     def _candidate(self, piece: str) -> str | None:
         # the exact sound first; said the southern way only when no known word sounds the same
         found = {w for key in keys(piece) for w in self._by_key.get(key, ())} or {
