@@ -21,7 +21,7 @@ from conversations.premise import Premises, title_said
 from conversations.scope import Scope
 from conversations.shape import NoticeShape
 from conversations.spans import Spans
-from conversations.timing import Timing
+from conversations.timing import HAND_IN, Timing
 from conversations.today import deadline_notes, format_day
 from conversations.understanding import Reader, Understanding
 from conversations.worked import Worker, direction_name, foreign_amount, money
@@ -290,6 +290,10 @@ class Composer:
         if self._small_talk_first(understood):  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
             return self._plain(index.search(understood.clauses[0], lang))
         main = index.search(question, lang)
+        stage = self._stage_by_its_deadline(understood)
+        if stage:  # 8月26前交啥: the stage whose deadline the date is, asked of
+            dated = index.search(f"{stage} {question}", lang)
+            main = dated if dated.kind is Kind.ANSWER else main
         asked_here = self.reader.without_where_it_is(understood)
         if asked_here != question:  # 我们曲江的，入库去哪里报: the county tells where, not what
             alone = index.search(asked_here, lang)
@@ -518,6 +522,24 @@ class Composer:
             result.suggestions,
             context,
         )
+
+    def _stage_by_its_deadline(self, understood: Understanding) -> str:
+        """8月26前交啥: a message naming no stage but handing in by one stage's deadline names
+        that stage (its name, as the search knows it); "" when it names a stage or no one
+        stage's day."""
+        stages = self.kb.notice.stages
+        if understood.topic_ids({s.id for s in stages}) or not HAND_IN.search(understood.text):
+            return ""  # (a date alone may be the construction window's too: 8月26日管着哪几件事)
+        said = read_dates(understood.text)
+        found = {
+            s.id: s.name.get("zh")
+            for s in stages
+            for year, month, day in said
+            if s.deadline is not None
+            and (month, day) == (s.deadline.month, s.deadline.day)
+            and year in (None, s.deadline.year)
+        }
+        return next(iter(found.values())) if len(found) == 1 else ""
 
     def _outside_across_clauses(self, question: str, understood: Understanding) -> bool:
         """注册分公司，需要准备什么材料: a phrase of the lexicon read across the clauses, the

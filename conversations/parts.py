@@ -27,6 +27,7 @@ SURE_OF_DIRECTION = 0.8  # asked which direction: a search this sure of one dire
 GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
+WEAK_WHOLE = 0.5  # a whole message matching no better than this gives way to its one question
 # 上云项目要达到什么目标, the goals of direction 3: what a named direction's own clause achieves
 GOALS = re.compile(
     r"(?:达到|实现|形成|取得|拿出)(?:什么|啥|哪些|哪几个|咩)(?:效果|目标|成果|目的)|打造成?(?:什么|啥|咩)"
@@ -157,7 +158,12 @@ class Parts:
                     add(self._kept_to_its_stage(clause, result))
         elif len(questions) <= 1 or main.score >= STRONG_CLAUSE:
             # several questions: the whole message only where it plainly says one thing
-            add(self._turned_to(clauses, questions, main, search) or main)
+            turned = self._turned_to(clauses, questions, main, search)
+            alone = None if turned else self._asked_alone(clauses, questions, main, search)
+            if alone is not None:
+                add_asked(alone)  # what the one question asks, before what the story named
+            else:
+                add(turned or main)
         if main.kind is not Kind.ANSWER or len(questions) > 1:
             if not questions and clauses and main.kind is Kind.UNSURE:
                 questions = clauses[-1:]
@@ -507,6 +513,21 @@ class Parts:
             query = " ".join([query, *dict.fromkeys(told)])
         alone = search(query)
         return alone if alone.kind is Kind.ANSWER and alone.score > main.score else None
+
+    def _asked_alone(
+        self,
+        clauses: list[str],
+        questions: list[str],
+        main: SearchResult,
+        search: Callable[[str], SearchResult],
+    ) -> SearchResult | None:
+        """What are the support directions? Need a quick summary for a client deck: the whole
+        message matches weakly (what follows pulls elsewhere), its one question, said first,
+        plainly (a question after a story asks about the story: 验收通过后，资金怎么拨下来)."""
+        if len(questions) != 1 or len(clauses) < 2 or questions[0] != clauses[0] or main.score >= WEAK_WHOLE:
+            return None
+        alone = search(questions[0])
+        return alone if alone.kind is Kind.ANSWER and alone.score >= STRONG_CLAUSE else None
 
     def _only_each(self, clause: str) -> bool:
         """分别叫什么: "each of them", asking nothing of its own (各交几份 asks the copies)."""

@@ -70,6 +70,8 @@ CLAUSE_SPLIT = re.compile(
     r"|" + STILL_THEN + r"还有(?!效|" + OTHERS + r")|以及"
     r"|同时(?!报|申报|申请|提交|交|拿|享受|获得))|\band\b"
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+    # 入库7.8 那验收是几号: a figure, a space, then a turn to the next question
+    r"|(?<=\d)\s+(?=那|然后|另外)"
 )
 # 去年那批, 前年的那一批: a round named by a year counted from today (not 去年做的项目: when built)
 # 这个通知是今年的还是去年的: years counted from today offered for the notice (not 是不是去年那批)

@@ -4402,3 +4402,24 @@ def test_other_bodies_own_funds_permits_and_offices_are_outside(composer: Compos
 def test_a_project_finished_in_plain_words_is_judged_against_the_window(composer: Composer):
     answer = composer.answer("厂里2021年7月份就搞好的云平台，这批能报不", None, LATER)
     assert "2021年9月30日" in answer.text
+
+
+def test_a_stages_deadline_said_alone_names_that_stage(composer: Composer):
+    due = composer.answer("8月26号前要交哪些东西", None, LATER).text
+    assert "附件4" in due and "附件5" in due and "附件2" not in due
+    step = composer.answer("7月8号截止的是哪一步", None, LATER)
+    assert step.entry_id == "entry-deadline"
+
+
+def test_a_figure_then_a_space_ends_a_clause(composer: Composer):
+    answer = composer.answer("入库是7.8 那验收是几号", None, LATER)
+    assert answer.entry_id == "acceptance-application-deadline"
+    worked = composer.answer("上云项目省里批了150 万 市里给多少", None, LATER)
+    assert "15万元" in worked.text
+
+
+def test_one_plain_question_outweighs_a_message_matching_weakly(composer: Composer):
+    answer = composer.answer(
+        "What directions are supported? Need a short summary for a client talk.", None, LATER
+    )
+    assert "上云上平台" in answer.text and "5G" in answer.text
