@@ -4423,3 +4423,17 @@ def test_one_plain_question_outweighs_a_message_matching_weakly(composer: Compos
         "What directions are supported? Need a short summary for a client talk.", None, LATER
     )
     assert "上云上平台" in answer.text and "5G" in answer.text
+
+
+def test_the_technology_upgrade_programme_a_tender_and_a_typical_grant_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "When does the technology-upgrade subsidy close this year?",
+            "Must our client hold a public tender before hiring us?",
+            "How much does a typical project get from the province?",
+        ),
+        LATER,
+    )
+    failed = composer.answer("项目验收没过的话还能拿到奖补吗", None, LATER)
+    assert failed.entry_id == "project-acceptance"
