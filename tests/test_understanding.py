@@ -4437,3 +4437,33 @@ def test_the_technology_upgrade_programme_a_tender_and_a_typical_grant_are_outsi
     )
     failed = composer.answer("项目验收没过的话还能拿到奖补吗", None, LATER)
     assert failed.entry_id == "project-acceptance"
+
+
+def test_a_contest_a_platforms_filing_and_proposing_reviewers_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "今年的工业互联网创新大赛什么时候截止报名",
+            "我们的平台要去哪里备案",
+            "评审专家我们可以自己推荐专家吗",
+            "新上规企业奖励多少钱",
+        ),
+        LATER,
+    )
+
+
+def test_auditors_a_districts_own_reward_and_a_funds_own_contacts_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "市审计局什么时候审计去年的专项资金",
+            "Is the provincial audit office coming this year?",
+            "浈江区会不会对5G项目再单独奖励",
+            "省级专项资金那边的联系人是谁",
+        ),
+        LATER,
+    )
+    audited = composer.answer("审计局年底会来查，奖补资金使用要符合审计要求吗", None, LATER)
+    assert audited.entry_id == "fund-management"
+    sent = composer.answer("通知主送给哪些单位", None, LATER)
+    assert sent.entry_id == "addressees"
