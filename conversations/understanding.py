@@ -143,7 +143,8 @@ RELAYED = re.compile(
 )
 LIKENED = re.compile(r".{0,2}?(?:一样|不一样|类似|相同|差不多)")  # 跟技改一样: likened to it
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
-JOINERS = re.compile(r"和|与|跟|同|及|、|/|\band\b|\bor\b|还是")  # 同: Cantonese "and"
+# 同: Cantonese "and"; entry vs acceptance: each of the two
+JOINERS = re.compile(r"和|与|跟|同|及|、|/|\band\b|\bor\b|\bvs\b|\bversus\b|还是")
 
 
 # 已经入库了, 入库已经报了, 已入库: a stage the firm says it has done (not 入库了没有, 入库了吗)
@@ -305,7 +306,8 @@ DEADLINE_SAID = re.compile(r"截止|截至|deadline|\bdue\b", re.IGNORECASE)
 # 建成, 完工, went live: the project finished (its day is the project's, not a deadline's)
 COMPLETED = re.compile(
     COMPLETION_WORDS + r"|上了云|上云了"
-    r"|\bcomplet|\bfinish|went live|go-live|went into (?:use|operation)|\b(?:was|were|got) done\b",
+    r"|\bcomplet|\bfinish|went live|go-live|went into (?:use|operation)|\b(?:was|were|got) done\b"
+    r"|\b(?:be|been|was|were|get|got) installed\b",  # the gateways will be installed by 10 Sept
     re.IGNORECASE,
 )
 SHORT_ENGLISH_ASK = 4  # an English ask word this short is matched whole (cap, rate, who, date)

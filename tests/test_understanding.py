@@ -4467,3 +4467,22 @@ def test_auditors_a_districts_own_reward_and_a_funds_own_contacts_are_outside(co
     assert audited.entry_id == "fund-management"
     sent = composer.answer("通知主送给哪些单位", None, LATER)
     assert sent.entry_id == "addressees"
+
+
+def test_installed_by_a_date_vs_and_other_bodies_funds_closing(composer: Composer):
+    late = composer.answer(
+        "The sensors will be installed by Sept 5 2022, so it finishes then. Still eligible?", None, LATER
+    )
+    assert "September 5, 2022" in late.text and "August 26, 2022" in late.text
+    both = composer.answer("Deadlines for database entry vs acceptance application?", None, LATER)
+    assert "July 8, 2022" in both.text and "August 26, 2022" in both.text
+    assert_outside(
+        composer,
+        (
+            "工信局今年招实习生吗",
+            "农业农村局对农业物联网有补贴吗",
+            "检查出问题的话罚款多少",
+            "When does the provincial special fund application close?",
+        ),
+        LATER,
+    )
