@@ -55,6 +55,9 @@ TODAY_ASKED = re.compile(
     r"|what (?:day|date) is (?:it )?today|what date is it",
     re.IGNORECASE,
 )
+# 两个上云项目, 3个项目: how many projects the message speaks of
+PROJECT_COUNT = re.compile(r"([2-9])\s*个[^，,。？?！!]{0,8}?项目")
+EACH_BEFORE = 6  # characters before an amount in which 各 (each) says it is every project's
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
 # 入库的也是吗, 验收一样吗: a question that leans on the last one
@@ -610,7 +613,19 @@ class Composer:
     # figures --------------------------------------------------------------------------------
     def _figures(self, understood: Understanding, carried: list[Figure]) -> list[Figure]:
         own = [f for f in understood.figures if f.role in self.worker.formula.figures]
-        return own or carried
+        return self._each_of_the_projects(understood, own) or carried
+
+    @staticmethod
+    def _each_of_the_projects(understood: Understanding, figures: list[Figure]) -> list[Figure]:
+        """两个上云项目，省里各给了400万: one amount said for each of a number of projects is
+        that amount once for each (worked out one by one, then added up)."""
+        count = PROJECT_COUNT.search(understood.simplified)
+        if len(figures) != 1 or count is None:
+            return figures
+        before = understood.simplified[max(0, figures[0].start - EACH_BEFORE) : figures[0].start]
+        if "各" not in before:
+            return figures
+        return figures * int(count.group(1))
 
     def _states_amounts(self, entry: Entry) -> bool:
         """A direction's amount rule, or the section's summary of them (not its other rules:

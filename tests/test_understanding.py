@@ -4486,3 +4486,10 @@ def test_installed_by_a_date_vs_and_other_bodies_funds_closing(composer: Compose
         ),
         LATER,
     )
+
+
+def test_one_amount_for_each_of_several_projects_is_worked_once_for_each(composer: Composer):
+    both = composer.answer("我们两个5G项目，省里各批了300万，市里合计给多少", None, LATER).text
+    assert both.count("300万元 × 10% = 30万元") == 2 and "合计约60万元" in both
+    one = composer.answer("两个项目，省里给了300万，上云的市里给多少", None, LATER).text
+    assert "合计" not in one
