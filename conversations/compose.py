@@ -402,6 +402,9 @@ class Composer:
             blocks.append(span)
         if computed:
             blocks.append(computed)
+            over = self._over_the_projects_limit(len(figures), lang)
+            if over:  # 三个上云项目，省里各批了50万: each worked out, and the limit said
+                blocks.append(over)
         foreign = self._foreign_amounts(understood, computed, parts, lang)
         if foreign:
             blocks.append(foreign)
@@ -614,6 +617,15 @@ class Composer:
     def _figures(self, understood: Understanding, carried: list[Figure]) -> list[Figure]:
         own = [f for f in understood.figures if f.role in self.worker.formula.figures]
         return self._each_of_the_projects(understood, own) or carried
+
+    def _over_the_projects_limit(self, projects: int, lang: Lang) -> str:
+        """The criterion limiting one enterprise's projects, with its clause, when more projects
+        than it allows were worked out; "" otherwise."""
+        limit = next((c for c in self.kb.notice.eligibility if c.most_projects is not None), None)
+        if limit is None or limit.most_projects is None or projects <= limit.most_projects:
+            return ""
+        source = reply_text(self.kb, "source", lang, clause=clause_label(self.kb, limit.clause, lang))
+        return f"{limit.text.get(lang)}\n{source}"
 
     @staticmethod
     def _each_of_the_projects(understood: Understanding, figures: list[Figure]) -> list[Figure]:

@@ -140,6 +140,8 @@ class Criterion(Clause):
     # the dates the criterion names (a construction window), written once: the check's rules and
     # its date question refer to it by the criterion's id
     window: tuple[dt.date, dt.date] | None = None
+    # the most projects one enterprise may apply for, when the criterion sets it (单个企业最多申请2个项目)
+    most_projects: int | None = None
 
 
 class Attachment(Strict):

@@ -4492,4 +4492,6 @@ def test_one_amount_for_each_of_several_projects_is_worked_once_for_each(compose
     both = composer.answer("我们两个5G项目，省里各批了300万，市里合计给多少", None, LATER).text
     assert both.count("300万元 × 10% = 30万元") == 2 and "合计约60万元" in both
     one = composer.answer("两个项目，省里给了300万，上云的市里给多少", None, LATER).text
-    assert "合计" not in one
+    assert "合计" not in one and "最多申请2个项目" not in one
+    three = composer.answer("3个5G项目，省里各批了200万，市里一共补多少", None, LATER).text
+    assert "合计约60万元" in three and "单个企业最多申请2个项目" in three
