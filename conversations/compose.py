@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -402,7 +403,9 @@ class Composer:
             blocks.append(span)
         if computed:
             blocks.append(computed)
-            over = self._over_the_projects_limit(len(figures), lang)
+            # projects: the amounts of one role (two 省级 figures are two projects, not 省级 + 投资)
+            projects = max(Counter(f.role for f in figures).values(), default=0)
+            over = self._over_the_projects_limit(projects, lang)
             if over:  # 三个上云项目，省里各批了50万: each worked out, and the limit said
                 blocks.append(over)
         foreign = self._foreign_amounts(understood, computed, parts, lang)
