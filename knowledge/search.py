@@ -254,9 +254,9 @@ class SearchIndex:
         ]
         return re.compile("|".join(sorted(parts, key=len, reverse=True)) or r"(?!)")
 
-    def _firm_or_project_there(self, canonical: str) -> bool:
-        """A place named of a firm from there or a project put there: this notice's conditions."""
-        return bool(self._applicant_words.search(canonical) or self._project_place.search(canonical))
+    def _firm_from_there(self, question: str, canonical: str, places: list[str]) -> bool:
+        """A place named of a firm from there (港资企业, 香港总部问的): this notice's conditions."""
+        return bool(self._applicant_words.search(canonical) or self._asker_there(question, places))
 
     def _bare(self, text: str) -> str:
         return self.normaliser.canonical(text).replace(" ", "")
@@ -287,8 +287,9 @@ class SearchIndex:
             return SearchResult(Kind.OUTSIDE, answer_lang)
         places = self._places(canonical)
         if places:
-            # 香港总部问的: the asker's words are gone from the canonical form, not who they are
-            if not (self._asker_there(question, places) or self._firm_or_project_there(canonical)):
+            # a firm from there or a project put there (部署在广州的标杆项目): this notice's conditions
+            project_there = self._project_place.search(canonical)
+            if not (project_there or self._firm_from_there(question, canonical, places)):
                 return SearchResult(Kind.OUTSIDE, answer_lang)
             for place in places:  # "a firm from <place>": the place itself is not what is asked
                 canonical = canonical.replace(place, " ")
@@ -372,7 +373,7 @@ class SearchIndex:
             return True  # the Shenzhen industrial internet subsidy: that place's own, whoever asks
         if any(self._has_its_support(question, place) for place in places if not place.isascii()):
             return True  # 广州黄埔区对工业互联网平台有百分之三十的补助: that place's own
-        if self._applicant_words.search(canonical) or self._asker_there(question, places):
+        if self._firm_from_there(question, canonical, places):
             return False  # a firm from there: this notice's conditions
         if not self._project_place.search(canonical):
             return True
