@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from conversations.attachments import EnglishTitles, attachment_numbers
 from conversations.shape import NoticeShape, section_of
 from conversations.today import EN_MONTHS, format_day
 from conversations.understanding import A_NOT_A, Understanding
@@ -17,6 +18,8 @@ from knowledge.schema import Entry, Lang, Stage
 
 # a yes-no question: 吗, 要不要, 是不是
 YES_NO = re.compile(rf"吗|{A_NOT_A}")
+# 入库阶段交还是之后交, at the entry stage or later, is it submitted at …: a stage asked of
+EITHER_OR = re.compile(r"还是|定系|\bor\b|(?:^|[.?!]\s*)(?:is|are|do|does|should|must)\b", re.IGNORECASE)
 # a date said as a deadline: 7月18号之前, 9月底前, before July 18
 BY_THE_DATE = re.compile(r"(?:[日号底末]|\d)\s*(?:之前|以前|前)|\bbefore\b", re.IGNORECASE)
 # an attachment is named by the end of its title: 承诺书, 申报书, 验收申请报告
@@ -44,6 +47,7 @@ class Premises:
     def __init__(self, kb: KnowledgeBase, shape: NoticeShape) -> None:
         self.kb = kb
         self.shape = shape
+        self.english_titles = EnglishTitles(kb.notice.attachments)
 
     def check(self, understood: Understanding, parts: list[Entry], computed: str, lang: Lang) -> str:
         """A figure, date, rate or number of copies offered for confirmation that the notice
@@ -91,7 +95,7 @@ class Premises:
         kb = self.kb
         if not understood.premise:  # 入库的时候要不要交承诺书: asked, not offered, but as plain
             dates = self._offered_dates(understood, lang)  # 入库是7月8号还是8月26号截止
-            if dates or not YES_NO.search(understood.simplified):
+            if dates or not (YES_NO.search(understood.simplified) or EITHER_OR.search(understood.simplified)):
                 return dates
             return self._attachment_stage(understood, lang)
         directions = self.shape.directions_for(understood, parts)
@@ -235,7 +239,12 @@ class Premises:
         """承诺书是入库的时候交的吧: an attachment offered as one stage's that the notice puts at
         another stage."""
         text = understood.simplified
-        names = {a.number: self._named(a.number, a.title.zh, text) for a in self.kb.notice.attachments}
+        # the letter of commitment, attachment 5: named in English by its number or its own words
+        english = {*attachment_numbers(text), *self.english_titles.said(text.lower())}
+        names = {
+            a.number: self._named(a.number, a.title.zh, text) or (a.title.en if a.number in english else "")
+            for a in self.kb.notice.attachments
+        }
         # 入库项目申报书 names 入库 in the attachment's title, not the stage it is offered for
         said = [title_said(a.title.zh, text) for a in self.kb.notice.attachments]
         spans = [(m.start(), m.end()) for t in said if t for m in re.finditer(re.escape(t), text)]

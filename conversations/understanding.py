@@ -331,7 +331,10 @@ THIS_SUPPORT = re.compile(
     re.I,
 )
 # 还贷款, repay our loan: a loan the money is spent on, no kind of support offered
-REPAID = re.compile(r"[还還](?:银行|銀行)?(?:的)?贷款?|[还還]款|\brepay(?:ing)?\s+(?:\w+\s+)?loans?\b", re.I)
+REPAID = re.compile(
+    r"[还還](?:银行|銀行)?(?:的)?贷款?|[还還]款|\b(?:repay(?:ing)?|pay(?:ing)?\s+(?:down|off|back))\s+(?:\w+\s+){0,2}loans?\b",
+    re.I,
+)
 # not 定, which is in 认定; nor an "or" that begins another question (…taxable, or can we book it as …)
 SUPPORT_CHOICE = re.compile(
     r"还是|或者|或是"
@@ -343,7 +346,8 @@ DETERMINERS = (
     *("所有", "全部", "其他", "其它"),
 )
 # 省工信厅2022年上云上平台的申报截止: a deadline said soon after a body's name, of that body
-BODY_DEADLINE = re.compile(r"[^，,。？?！!]{0,14}?(?:的|嘅)?(?:申报|申请)?截止")
+# (省里系统几号关闭: its closing)
+BODY_DEADLINE = re.compile(r"[^，,。？?！!]{0,14}?(?:的|嘅)?(?:(?:申报|申请)?截止|关闭|停止受理)")
 # 总部问…, 母公司让我…: the one who asks, said just after the word that names it
 ASKER_AFTER = re.compile(r"(?:那边|这边)?(?:问|想知道|让我|叫我|要我)")  # not 审计说…: what was found
 # 麻烦发一下这个通知的文号: a fact of the notice asked to be sent or told

@@ -4495,3 +4495,54 @@ def test_one_amount_for_each_of_several_projects_is_worked_once_for_each(compose
     assert "合计" not in one and "最多申请2个项目" not in one
     three = composer.answer("3个5G项目，省里各批了200万，市里一共补多少", None, LATER).text
     assert "合计约60万元" in three and "单个企业最多申请2个项目" in three
+
+
+def test_registration_as_a_stage_is_the_entry_application(composer: Composer):
+    docs = composer.answer("Which documents are due at the registration stage?", None, LATER)
+    assert docs.entry_id == "entry-materials"
+    both = composer.answer("Which attachments at registration, and which at acceptance?", None, LATER).text
+    assert "Attachment 2" in both and "Attachment 4" in both
+    firm = composer.answer("what is the registration requirement for applicants?", None, LATER)
+    assert firm.entry_id == "registration-jurisdiction"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("附件5是入库的时候交，还是后面再交？", "承诺书（附件5）不是入库申报时交的"),
+        ("Is the letter of commitment handed in at the entry stage?", "Attachment 5 is not submitted at the"),
+        ("Attachment 4 is ready. Do we send it with the entry application or later?", "Attachment 4 is not"),
+    ],
+)
+def test_an_attachment_asked_of_the_wrong_stage_is_answered_with_its_own(
+    composer: Composer, question: str, expected: str
+):
+    assert expected in composer.answer(question, None, LATER).text
+
+
+def test_the_province_s_own_system_list_and_filing_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "省里的申报系统几号关闭？我们还没填完",
+            "省级系统登不进去，提示账号已存在，怎么处理",
+            "做省级专项资金之前要先办投资项目备案吗",
+            "省级专项资金前年的获批名单去哪里看",
+            "营业执照上要加一项经营范围，工商变更要多久",
+            "Does Jieyang pay a top-up on provincial industrial internet grants?",
+        ),
+        LATER,
+    )
+
+
+def test_repaying_a_loan_in_english_asks_the_money_s_use(composer: Composer):
+    for question in (
+        "Can the city subsidy be used to pay down our bank loan or for marketing?",
+        "Can the city subsidy pay back a loan or go to marketing?",
+    ):
+        assert composer.answer(question, None, LATER).entry_id == "fund-management", question
+
+
+def test_the_database_projects_list_is_the_entry_list(composer: Composer):
+    answer = composer.answer("Is the list of database projects posted somewhere?", None, LATER)
+    assert answer.entry_id == "entry-expert-review"
