@@ -1013,9 +1013,13 @@ class Reader:
         # 用云平台做能耗优化、省电费，属于哪个支持方向: which direction the story's project fits;
         # 这个方向到底要解决什么问题: the direction the story named, pointed back at
         pointed_back = names_a_direction and any(p in c for c in asked for p in DIRECTION_POINTERS)
+        # 入库那个表几号前交？七月初我们在外地参展: a stage asked of by name, the other thing told
+        # after the question (not 技改项目 入库几号截止: the programme whose entry is asked)
+        told_after = all(simplified.find(c) > simplified.find(asked[0]) for c in told)
         return (
             pointed_back
             or any(t.id in self.direction_ids for c in asked for t in self._topics(c))
+            or (told_after and any(t.id in self.stage_ids for c in asked for t in self._topics(c)))
             or any(w in c for c in asked for w in self.which_direction)
         )
 

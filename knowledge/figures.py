@@ -103,6 +103,7 @@ FOREIGN_BEFORE = re.compile(rf"(?<![a-z])(?:{_CURRENCY_ALTERNATION})\s*(?:约|�
 # 批了300万，不对，是350万 / 1.2 million, sorry I mean 1.5 million: a figure said again, corrected
 CORRECTION = re.compile(
     r"不对|说错|搞错|看错|打错|写错|打多了|打少了|搞混了|其实是|应该是|更正|纠正|确实是|又说是|我是说|我的意思是"
+    r"|原来是|原来系|其实系|实际是|实际上是"  # 我睇返文件原來係105萬: the file read again says otherwise
     r"|\bi mean\b|\boops\b|\bcorrection\b|\bactually\b|\btypo\b|\bsorry\b"
 )
 CORRECTION_SPAN = 40  # characters between a figure and the one correcting it

@@ -4546,3 +4546,27 @@ def test_repaying_a_loan_in_english_asks_the_money_s_use(composer: Composer):
 def test_the_database_projects_list_is_the_entry_list(composer: Composer):
     answer = composer.answer("Is the list of database projects posted somewhere?", None, LATER)
     assert answer.entry_id == "entry-expert-review"
+
+
+def test_who_to_contact_keeps_its_word_whole(composer: Composer):
+    # 联系谁: the 系 of 联系 is no Cantonese 係
+    assert composer.answer("想直接找市里问，应该联系谁", None, LATER).entry_id == "contacts"
+
+
+def test_a_figure_found_otherwise_on_reading_again_replaces_the_first(composer: Composer):
+    text = composer.answer("同事说省里批了200万，我查了批文原来是180万，5G项目市里配多少", None, LATER).text
+    assert "180万元 × 10% = 18万元" in text and "200万元 ×" not in text
+
+
+def test_another_programme_told_after_a_stage_s_question_is_the_story(composer: Composer):
+    answer = composer.answer("验收那两个附件几号前要交？月底老板要去参展", None, LATER)
+    assert answer.entry_id is not None and "2022年8月26日" in answer.text
+    assert_outside(composer, ("技改项目 验收几号截止",), LATER)
+
+
+def test_a_contest_in_english_is_outside(composer: Composer):
+    assert_outside(
+        composer,
+        ("How much prize money does the industrial internet innovation competition give?",),
+        LATER,
+    )
