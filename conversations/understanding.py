@@ -1126,12 +1126,12 @@ class Reader:
                     return addressed
                 if self._its_own_deadline(clause, addressed):
                     return addressed
-            named = next((w for w in self.other_bodies if w and w in clause), None)
+            named = self._first_body(clause)
             if named and self._asks_about_its_funds(clause, clause.find(named)):
                 return named
         # 省里那个上云上平台专项资金，我们要怎么申请: its funds named, then asked of in the next clause
         for clause, after in pairwise(clauses):
-            named = next((w for w in self.other_bodies if w and w in clause), None)
+            named = self._first_body(clause)
             joined = f"{clause}，{after}"
             if (
                 named
@@ -1143,12 +1143,16 @@ class Reader:
         if any(w in simplified for w in self.matching_words):
             return None
         for clause in clauses:
-            named = next((w for w in self.other_bodies if w and w in clause), None)
+            named = self._first_body(clause)
             if self._recommended_to_a_body(clause):
                 continue
             if named and any(w in clause[clause.find(named) :] for w in self.body_programme_words):
                 return named
         return None
+
+    def _first_body(self, clause: str) -> str | None:
+        """The body said first (the Guangdong provincial fund … a third-party audit: the province's)."""
+        return min((w for w in self.other_bodies if w and w in clause), key=clause.find, default=None)
 
     def _its_own_deadline(self, clause: str, body: str) -> bool:
         """省工信厅2022年上云上平台的申报截止是几号: the body's own deadline asked, with no word of

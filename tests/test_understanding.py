@@ -4570,3 +4570,16 @@ def test_a_contest_in_english_is_outside(composer: Composer):
         ("How much prize money does the industrial internet innovation competition give?",),
         LATER,
     )
+
+
+def test_a_higher_body_s_fund_said_first_owns_what_follows(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "Does the Guangdong provincial fund need a third-party audit of its own projects, and who pays?",
+            "服务器买戴尔还是浪潮？预算50万",
+        ),
+        LATER,
+    )
+    counted = composer.answer("我们买了浪潮的服务器80万，算不算项目投资", None, LATER)
+    assert counted.entry_id == "investment-scope"
