@@ -338,6 +338,9 @@ class Composer:
             method = self.kb.lexicon.support_method_intent
             offered = self.reader.without_outside_words(understood)
             main = index.search(f"{offered} {method}", lang, lenient=True)
+        elif main.kind is Kind.OUTSIDE and self.reader.offers_another_body(understood.simplified):
+            choice = True  # 交县工信局还是县发改局: which of them, the other body no question
+            main = index.search(self.reader.without_outside_words(understood), lang, lenient=True)
         lang = main.lang
         if main.kind in (Kind.EMPTY, Kind.GREETING, Kind.THANKS):
             return self._plain(main)

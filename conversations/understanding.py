@@ -168,6 +168,13 @@ MAX_QUOTED_NAME = 12  # a programme's name in quotes is short (“稳工业”);
 
 # what may stand between a verb and the stage it is done to: finish (the) entry, complete our acceptance
 STAGE_OBJECT = re.compile(r"\s*(?:(?:the|our|its|their|this|that)\s+)?")
+# 发改局, 市场监管局, the finance bureau: an outside word that names a body
+BODY_NAME = re.compile(r"(?:局|委|厅|署|办|部门|中心|bureau|commission|department|office)$")
+# the entry application must be completed: a stage, then the passive verb of its being done
+STAGE_DONE_PASSIVELY = re.compile(
+    r"\s*(?:applications?\s+|stage\s+|step\s+|phase\s+)?(?:(?:must|should|has to|have to|needs? to)\s+)?"
+    r"(?:be|is|was|are|were|been|get|gets|got)\s*"
+)
 
 
 def _latin(char: str) -> bool:
@@ -555,6 +562,7 @@ class Reader:
         self.fits_notice = [re.compile(p, re.IGNORECASE) for p in lexicon.fits_notice_patterns if p]
         self._bodies_longest_first = sorted((w for w in self.other_bodies if w), key=len, reverse=True)
         self.not_bodies = [simplify(w) for w in lexicon.not_bodies if w]
+        self.own_bodies = [simplify(w) for w in lexicon.own_bodies if w]
         self.body_funds_questions = [simplify(w) for w in lexicon.body_funds_questions if w]
         self.round_words = [simplify(w) for w in lexicon.round_words]
         self.local_policy_words = [simplify(w) for w in lexicon.local_policy_words]
@@ -636,7 +644,13 @@ class Reader:
                 start = text.find(word, end)
         found.sort(key=lambda t: t.at)
         after = [*found[1:], None]  # each topic with the one named next
-        return [t for i, t in enumerate(found) if not self._done_to_a_stage(text, t, after[i])]
+        before = [None, *found[:-1]]
+        done = self._done_to_a_stage
+        return [
+            t
+            for i, t in enumerate(found)
+            if not (done(text, t, after[i]) or self._stage_done_passively(text, t, before[i]))
+        ]
 
     def _without_negated_directions(self, simplified: str, topics: list[Topic]) -> list[Topic]:
         """没用5G, 不是上云项目: a direction said not to be the project's is no direction named."""
@@ -683,6 +697,14 @@ class Reader:
         between = text[topic.at + len(topic.word) : after.at]
         return topic.word.isascii() and STAGE_OBJECT.fullmatch(between) is not None
 
+    def _stage_done_passively(self, text: str, topic: Topic, before: Topic | None) -> bool:
+        """by when must the entry application be completed: an English verb of a thing done after a
+        stage and its passive "be" says the stage is done, not the project."""
+        if before is None or before.id not in self.stage_ids or topic.id in self.canonical_ids:
+            return False
+        between = text[before.at + len(before.word) : topic.at]
+        return topic.word.isascii() and STAGE_DONE_PASSIVELY.fullmatch(between) is not None
+
     def intents_of(self, text: str) -> list[str]:
         """The intent words the text asks, in the order it asks them."""
         spaced = RELATIVE_WHO.sub(" ", self.index.normaliser.canonical(text))
@@ -718,7 +740,7 @@ class Reader:
         if other and self._spent_on(simplified, other):
             other = None
         if not about_the_notice:
-            body = None if other else self._other_body(bodies_named)
+            body = None if other or self.offers_another_body(simplified) else self._other_body(bodies_named)
             if body and self._part_of_a_situation(simplified, body, topics, bool(said)):
                 body = None  # 3年前有个省级补贴被审计认定违规使用，这次还能报吗: the story's
             other = other or body or self._other_round(simplified)
@@ -1078,6 +1100,20 @@ class Reader:
             and self.names_another_kind(c)
             for c in CHOICE_CLAUSES.split(understood.text)
         )
+
+    def offers_another_body(self, simplified: str) -> bool:
+        """交县工信局还是县发改局, 报省工信厅还是报市工信局: another body offered beside one of the
+        notice's own as a choice; which of them is asked, not the other body's own matters."""
+        outside = self.index.outside_words(simplified)
+        for clause in CHOICE_CLAUSES.split(simplified):
+            if not SUPPORT_CHOICE.search(clause) or not any(w in clause for w in self.own_bodies):
+                continue
+            # the other choice a body (发改局, not 招聘公务员或者雇员), and nothing else outside said
+            # (ISO9001认证有补贴吗…找市场监管局还是工信局: the certification is asked)
+            bodies = [w for w in self.index.outside_words(clause) if BODY_NAME.search(w)]
+            if set(outside) <= set(bodies) and (bodies or self._first_body(self._without_not_bodies(clause))):
+                return True
+        return False
 
     def _kinds_offered_for_this(self, clause: str) -> bool:
         """这是无偿补助、贷款还是贴息: kinds of support offered as a choice for this notice's own."""

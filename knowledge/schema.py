@@ -333,6 +333,9 @@ class Lexicon(Strict):
     other_bodies: list[str] = []
     # words that contain a body's name but name something else (工信部门: a local department)
     not_bodies: list[str] = []
+    # the notice's own bodies (工信局, the local bureau): another body offered beside one of them as
+    # a choice (交县工信局还是县发改局) is no question about that other body
+    own_bodies: list[str] = []
     # asked right after a higher body's funds (省里的专项资金怎么申请, 省级专项资金什么时候到账): the
     # question is about those funds themselves (how to apply, templates, rates, payment), not
     # about this notice's matching

@@ -4583,3 +4583,31 @@ def test_a_higher_body_s_fund_said_first_owns_what_follows(composer: Composer):
     )
     counted = composer.answer("我们买了浪潮的服务器80万，算不算项目投资", None, LATER)
     assert counted.entry_id == "investment-scope"
+
+
+def test_another_body_offered_beside_the_notice_s_own_is_a_choice(composer: Composer):
+    for question in ("入库材料交区工信局还是区发改局？", "县里收齐验收材料后，报省工信厅还是报市工信局"):
+        assert composer.answer(question, None, LATER).entry_id == "where-to-submit", question
+    assert_outside(
+        composer,
+        ("工信局今年招不招公务员或者雇员", "想办ISO14001认证，有补贴吗，找市场监管局还是工信局"),
+        LATER,
+    )
+
+
+def test_a_stage_completed_in_the_passive_is_the_stage_s_deadline(composer: Composer):
+    answer = composer.answer("By when does the database entry have to be completed?", None, LATER)
+    assert answer.entry_id == "entry-deadline"
+
+
+def test_bodies_own_sections_auditors_budgets_and_pilot_lists_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "浈江区工信局下面有哪些股室",
+            "Which audit firm does the city hire to check projects?",
+            "县财政自己会不会再配套一笔",
+            "Has MIIT published its industrial internet pilot list for this year?",
+        ),
+        LATER,
+    )
