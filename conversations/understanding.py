@@ -355,6 +355,12 @@ DETERMINERS = (
 # 省工信厅2022年上云上平台的申报截止: a deadline said soon after a body's name, of that body
 # (省里系统几号关闭: its closing)
 BODY_DEADLINE = re.compile(r"[^，,。？?！!]{0,14}?(?:的|嘅)?(?:(?:申报|申请)?截止|关闭|停止受理)")
+# 省里的上云项目验收一般几月份开始: a higher body's own timing (not 市财政局什么时候拨款: the city's
+# finance bureau pays this notice's subsidy)
+HIGHER_BODY = re.compile(r"省|国家|部|guangdong|provinc|national|miit")
+BODY_TIMING = re.compile(r"[^，,。？?！!]{0,14}?(?:几月份?|哪个月|什么时候|几时|哪天)")
+# 省工信厅负责工业互联网的处室电话是多少: the body's own contacts asked
+BODY_CONTACT = re.compile(r"[^，,。？?！!]{0,14}?(?:电话|联系人|联系方式|处室|邮箱)")
 # 总部问…, 母公司让我…: the one who asks, said just after the word that names it
 ASKER_AFTER = re.compile(r"(?:那边|这边)?(?:问|想知道|让我|叫我|要我)")  # not 审计说…: what was found
 # 麻烦发一下这个通知的文号: a fact of the notice asked to be sent or told
@@ -1162,6 +1168,8 @@ class Reader:
                     return addressed
                 if self._its_own_deadline(clause, addressed):
                     return addressed
+                if self._its_own_contacts(clause, addressed):
+                    return addressed
             named = self._first_body(clause)
             if named and self._asks_about_its_funds(clause, clause.find(named)):
                 return named
@@ -1190,10 +1198,21 @@ class Reader:
         """The body said first (the Guangdong provincial fund … a third-party audit: the province's)."""
         return min((w for w in self.other_bodies if w and w in clause), key=clause.find, default=None)
 
+    @staticmethod
+    def _its_own_contacts(clause: str, body: str) -> bool:
+        """省工信厅负责工业互联网的处室电话是多少: the body's own office or phone asked."""
+        return (
+            bool(QUESTION_MARK.search(clause))
+            and BODY_CONTACT.match(clause, clause.find(body) + len(body)) is not None
+        )
+
     def _its_own_deadline(self, clause: str, body: str) -> bool:
         """省工信厅2022年上云上平台的申报截止是几号: the body's own deadline asked, with no word of
-        the city's between them (not 省级资金拿到后市里的截止几号)."""
-        found = BODY_DEADLINE.match(clause, clause.find(body) + len(body))
+        the city's between them (not 省级资金拿到后市里的截止几号); a higher body's own timing."""
+        after = clause.find(body) + len(body)
+        found = BODY_DEADLINE.match(clause, after)
+        if found is None and HIGHER_BODY.search(body):
+            found = BODY_TIMING.match(clause, after)
         if found is None or not QUESTION_MARK.search(clause):
             return False
         between = found.group()  # 省级资金批了以后申报截止几号: the funds received, this round's asked

@@ -4611,3 +4611,18 @@ def test_bodies_own_sections_auditors_budgets_and_pilot_lists_are_outside(compos
         ),
         LATER,
     )
+
+
+def test_a_higher_body_s_own_timing_and_contacts_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "市里电话我已经有了，省工信厅管工业互联网那个处室的电话是多少？想咨询省级资金",
+            "工业互联网那个省级资金，今年几时截止申请？",
+            "2022年那个工业互联网通知有没有延期的补充通知？哪天发的",
+            "五一那几天工信局有没有人值班？我们想5月3号交材料",
+        ),
+        LATER,
+    )
+    assert composer.answer("财政资金违规要往前查几年", None, LATER).entry_id == "compliance-conditions"
+    assert composer.answer("省里批了300万，市里一般多久能配套下来", None, LATER).entry_id is not None
