@@ -22,7 +22,7 @@ from conversations.premise import Premises, title_said
 from conversations.scope import Scope
 from conversations.shape import NoticeShape
 from conversations.spans import Spans
-from conversations.timing import HAND_IN, Timing
+from conversations.timing import ASKS_WHAT, HAND_IN, Timing
 from conversations.today import deadline_notes, format_day
 from conversations.understanding import Reader, Understanding
 from conversations.worked import Worker, direction_name, foreign_amount, money
@@ -30,7 +30,7 @@ from knowledge.answers import clause_label, render, reply_text
 from knowledge.figures import Figure, read_dates
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import detect_language, simplify
-from knowledge.schema import Entry, Lang
+from knowledge.schema import Entry, Lang, Stage
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 # 要在哪用, where must it be applied: the rule's own words say where, beside the worked figures
@@ -294,9 +294,9 @@ class Composer:
         if self._small_talk_first(understood):  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
             return self._plain(index.search(understood.clauses[0], lang))
         main = index.search(question, lang)
-        stage = self._stage_by_its_deadline(understood)
-        if stage:  # 8月26前交啥: the stage whose deadline the date is, asked of
-            dated = index.search(f"{stage} {question}", lang)
+        by_its_deadline = self._stage_by_its_deadline(understood)
+        if by_its_deadline:  # 8月26前交啥: the stage whose deadline the date is, asked of
+            dated = index.search(by_its_deadline, lang)
             main = dated if dated.kind is Kind.ANSWER else main
         asked_here = self.reader.without_where_it_is(understood)
         if asked_here != question:  # 我们曲江的，入库去哪里报: the county tells where, not what
@@ -537,16 +537,33 @@ class Composer:
 
     def _stage_by_its_deadline(self, understood: Understanding) -> str:
         """8月26前交啥: a message naming no stage but handing in by one stage's deadline names
-        that stage (its name, as the search knows it); "" when it names a stage or no one
-        stage's day."""
+        that stage; so does a clause naming none that asks what is handed in on a stage's day
+        (7月8号交的是入库申报书，那8月26号交的是什么). What to search: the stage's name (as the
+        search knows it) with the message or that clause; "" when no one stage's day is said so."""
         stages = self.kb.notice.stages
-        if understood.topic_ids({s.id for s in stages}) or not HAND_IN.search(understood.text):
-            return ""  # (a date alone may be the construction window's too: 8月26日管着哪几件事)
-        said = read_dates(understood.text)
+        ids = {s.id for s in stages}
+        if not HAND_IN.search(understood.text):
+            return ""
+        if not understood.topic_ids(ids):  # (a date alone may be the construction window's too)
+            stage = self._stage_dated(stages, understood.text)
+            return f"{stage} {understood.text}" if stage else ""
+        for clause in understood.clauses:
+            if self.reader.topic_ids(clause, ids) or not (
+                HAND_IN.search(clause) and ASKS_WHAT.search(clause)
+            ):
+                continue
+            stage = self._stage_dated(stages, clause)
+            if stage:
+                return f"{stage} {clause}"
+        return ""
+
+    @staticmethod
+    def _stage_dated(stages: list[Stage], text: str) -> str:
+        """The one stage whose deadline's day the text says (its Chinese name), else ""."""
         found = {
             s.id: s.name.get("zh")
             for s in stages
-            for year, month, day in said
+            for year, month, day in read_dates(text)
             if s.deadline is not None
             and (month, day) == (s.deadline.month, s.deadline.day)
             and year in (None, s.deadline.year)

@@ -24,6 +24,8 @@ HAND_IN = re.compile(
     r"|\bon (?=\d{1,2}(?:st|nd|rd|th)? [a-z]{3}|[a-z]{3,9}\.? \d{1,2}\b)",  # entry on 5 July: the stage's day
     re.IGNORECASE,
 )
+# 8月26号交的是什么: what is handed in then, asked (the day names its stage; no hand-in to judge)
+ASKS_WHAT = re.compile(r"什么|啥|哪些|哪几|\bwhat\b", re.IGNORECASE)
 # 8月26日前交: a date said as the deadline itself (a claim about it), not the day of the hand-in
 BY_THE_DAY = re.compile(
     r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:之前|以前|前)|\bby (?:[a-z]+ \d{1,2}|\d{1,2} [a-z]+)"
@@ -86,9 +88,12 @@ class Timing:
                 for m in BY_THE_DAY.finditer(to_arabic(clause))
                 if m.group(1)
             }
+            asks_what = not own and ASKS_WHAT.search(clause) is not None
             for year, month, day in dates:
                 if (month, day) in by:
                     continue  # 8月26日前交，对吗: the deadline restated, not a day chosen
+                if asks_what and self._anothers_deadline(stage, month, day):
+                    continue  # 7月8号交申报书，那8月26号交的是什么: that other stage's day, asked of
                 if self._anothers_deadline(stage, month, day) and (year, month, day) in claimed:
                     continue  # 入库是8月26号截止吧: a claim about a deadline, Premises answers it
                 try:

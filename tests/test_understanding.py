@@ -4626,3 +4626,10 @@ def test_a_higher_body_s_own_timing_and_contacts_are_outside(composer: Composer)
     )
     assert composer.answer("财政资金违规要往前查几年", None, LATER).entry_id == "compliance-conditions"
     assert composer.answer("省里批了300万，市里一般多久能配套下来", None, LATER).entry_id is not None
+
+
+def test_what_is_handed_in_on_another_stage_s_day_is_that_stage(composer: Composer):
+    text = composer.answer("7月8号交的是入库的表和申报书，那8月26号要交什么？", None, LATER).text
+    assert "附件4" in text and "晚了" not in text
+    late = composer.answer("入库的申报书8月26号交可以吗", None, LATER).text
+    assert "8月26日是验收申请的截止日期" in late
