@@ -4633,3 +4633,9 @@ def test_what_is_handed_in_on_another_stage_s_day_is_that_stage(composer: Compos
     assert "附件4" in text and "晚了" not in text
     late = composer.answer("入库的申报书8月26号交可以吗", None, LATER).text
     assert "8月26日是验收申请的截止日期" in late
+
+
+def test_how_long_after_the_notice_is_a_span_and_the_stages_in_english_are_the_process(composer: Composer):
+    span = composer.answer("县里转得慢，通知发出来之后多久要完成入库？", None, LATER).text
+    assert "相隔28天" in span
+    assert composer.answer("What are the stages, with dates?", None, LATER).entry_id == "process-overview"
