@@ -4639,3 +4639,15 @@ def test_how_long_after_the_notice_is_a_span_and_the_stages_in_english_are_the_p
     span = composer.answer("县里转得慢，通知发出来之后多久要完成入库？", None, LATER).text
     assert "相隔28天" in span
     assert composer.answer("What are the stages, with dates?", None, LATER).entry_id == "process-overview"
+
+
+def test_everyday_names_for_the_window_the_pot_an_advance_and_the_sign_off(composer: Composer):
+    assert composer.answer("项目的时间窗口是哪段", None, LATER).entry_id == "construction-window"
+    assert composer.answer(
+        "Can we mail our sign-off request straight to the city bureau?", None, LATER
+    ).entry_id == ("where-to-submit")
+    nothing = composer.answer("If the province gave nothing, does the city chip in anyway?", None, LATER).text
+    assert (
+        "without provincial special funds" in nothing.lower()
+        or "no provincial special funds" in nothing.lower()
+    )
