@@ -19,7 +19,7 @@ from knowledge.schema import Entry, Lang, Stage
 
 # handing a stage in: 交, 报, submit, send (the date of that act is what is judged)
 HAND_IN = re.compile(
-    r"交(?!流|通|易|互|叉|付|税)|(?<!申)报|递交|报送"
+    r"交(?!流|通|易|互|叉|付|税)|(?<!申)报|递交|报送|送到|送去|送过去"
     r"|submit|hand(?:ed)? in|\bfile\b|lodge|\bsen(?:d|t|ding)\b|\bdeliver"
     r"|\bon (?=\d{1,2}(?:st|nd|rd|th)? [a-z]{3}|[a-z]{3,9}\.? \d{1,2}\b)",  # entry on 5 July: the stage's day
     re.IGNORECASE,

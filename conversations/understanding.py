@@ -1274,6 +1274,8 @@ class Reader:
             return False
         if word.endswith("个"):  # 开个政策宣讲会: a verb and its measure word, no name
             return False
+        if word.endswith(("着", "了", "过")):  # 老板想着补贴到账了…: a verb and its aspect, no name
+            return False
         # 省极补助: a typo of a word the notice uses names nothing else
         tokens = self.index.normaliser.tokens(word)
         # 请问补贴: a word made only of stopwords names nothing

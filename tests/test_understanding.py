@@ -4651,3 +4651,10 @@ def test_everyday_names_for_the_window_the_pot_an_advance_and_the_sign_off(compo
         "without provincial special funds" in nothing.lower()
         or "no provincial special funds" in nothing.lower()
     )
+
+
+def test_a_verb_with_its_aspect_names_no_other_support_and_a_table_sent_is_handed_in(composer: Composer):
+    use = composer.answer("老板想着补贴下来了就发奖金，这样可以吗", None, LATER)
+    assert use.entry_id == "fund-management"
+    late = composer.answer("储备汇总表7月10号才送到县里，迟了吗", None, LATER).text
+    assert "晚了2天" in late
