@@ -1110,14 +1110,15 @@ class Reader:
     def offers_another_body(self, simplified: str) -> bool:
         """交县工信局还是县发改局, 报省工信厅还是报市工信局: another body offered beside one of the
         notice's own as a choice; which of them is asked, not the other body's own matters."""
-        outside = self.index.outside_words(simplified)
         for clause in CHOICE_CLAUSES.split(simplified):
             if not SUPPORT_CHOICE.search(clause) or not any(w in clause for w in self.own_bodies):
                 continue
             # the other choice a body (发改局, not 招聘公务员或者雇员), and nothing else outside said
             # (ISO9001认证有补贴吗…找市场监管局还是工信局: the certification is asked)
-            bodies = [w for w in self.index.outside_words(clause) if BODY_NAME.search(w)]
-            if set(outside) <= set(bodies) and (bodies or self._first_body(self._without_not_bodies(clause))):
+            bodies = {w for w in self.index.outside_words(clause) if BODY_NAME.search(w)}
+            if set(self.index.outside_words(simplified)) <= bodies and (
+                bodies or self._first_body(self._without_not_bodies(clause))
+            ):
                 return True
         return False
 
