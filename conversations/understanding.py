@@ -45,6 +45,9 @@ SHARED_VERBS = (
 VERB_AND_VERB = re.compile(
     rf"(\b(?:{SHARED_VERBS})(?:d|ed)?\s+)and(?=\s+(?:{SHARED_VERBS})(?:d|ed)?\b)", re.IGNORECASE
 )
+# when and where do we submit it: two question words asking of one clause, each asked of it in turn
+_WH = r"(when|where|how|who|to whom|by when)"
+WH_PAIR = re.compile(rf"\b{_WH}\s+(?:and|&|or)\s+{_WH}\s+([^,.?;!]+)", re.IGNORECASE)
 # who writes, introduced in English: I'm the controller of …, Korean-owned cosmetics packaging plant,
 # compliance officer, EHS manager here
 WRITER_ROLES = (
@@ -765,7 +768,7 @@ class Reader:
             support = None  # 这是无偿补助、贷款还是贴息: the notice's own support among the choices
         if support and not self._part_of_a_situation(simplified, support, topics, bool(said)):
             other = support
-        joined = VERB_AND_VERB.sub(r"\1&", BETWEEN_AND.sub(r"\1&", text))
+        joined = VERB_AND_VERB.sub(r"\1&", BETWEEN_AND.sub(r"\1&", WH_PAIR.sub(r"\1 \3? \2 \3", text)))
         clauses = [c.strip() for c in MESSAGE_CLAUSES.split(joined) if c and c.strip()]
         return Understanding(
             text=text,

@@ -4658,3 +4658,10 @@ def test_a_verb_with_its_aspect_names_no_other_support_and_a_table_sent_is_hande
     assert use.entry_id == "fund-management"
     late = composer.answer("储备汇总表7月10号才送到县里，迟了吗", None, LATER).text
     assert "晚了2天" in late
+
+
+def test_two_question_words_ask_of_one_clause_each(composer: Composer):
+    both = composer.answer("When and where do we hand in the acceptance application?", None, LATER)
+    assert both.entry_id == "acceptance-application-deadline"
+    assert "August 26, 2022" in both.text and "local industry and IT authority" in both.text
+    assert "payment date" not in both.text
