@@ -548,8 +548,9 @@ class Composer:
             stage = self._stage_dated(stages, understood.text)
             return f"{stage} {understood.text}" if stage else ""
         for clause in understood.clauses:
-            if self.reader.topic_ids(clause, ids) or not (
-                HAND_IN.search(clause) and ASKS_WHAT.search(clause)
+            # the cheap tests first: reading a clause's topics runs its canonical form
+            if not (HAND_IN.search(clause) and ASKS_WHAT.search(clause)) or self.reader.topic_ids(
+                clause, ids
             ):
                 continue
             stage = self._stage_dated(stages, clause)
