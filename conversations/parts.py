@@ -22,6 +22,10 @@ OVERVIEW_MARGIN = 0.1  # how far below a section's answer its stage's may score 
 MAX_PARTS = 4
 # 往哪几个方向演进, 哪几类数据: what follows the asking word counts something other than directions
 SET_ASKED_OF = re.compile(r"\s*[\u4e00-\u9fff](?<![项呢吗是啊对吧封最的])")
+# 只支持上云和5G两个方向, 一共三个方向对吧: the directions counted, to be checked against the notice's
+DIRECTIONS_COUNTED = re.compile(
+    r"(?:只|一共|总共|共|就|才)(?:有|支持|扶持|补|分)?[^，,。？?！!]{0,12}?(\d+)个(?:支持)?方向"
+)
 TIE = 0.005  # an overview scoring this close to one stage's entry matches a question naming no stage as well
 SURE_OF_DIRECTION = 0.8  # asked which direction: a search this sure of one direction's entry decides
 GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
@@ -290,7 +294,9 @@ class Parts:
             # 按项目投资10%是哪个方向: the search is sure which direction's rule was described
             fitting = self.shape.directions_of(main.entry)
         guessed = understood.premise or understood.asks_yes_no
-        if named and guessed and self._asks_the_set_of_directions(understood):
+        if (named and guessed and self._asks_the_set_of_directions(understood)) or self._miscounts_directions(
+            understood
+        ):
             # 一共三个方向对吧：上云、标杆、5G; 封顶50万的是哪类？是系统性吗: the whole set answers
             # the guess, each direction's rule or, where an amount is asked, each one's amount
             asks_amount = bool(set(understood.intents) & self.shape.amount_intents)
@@ -536,6 +542,11 @@ class Parts:
     @staticmethod
     def _words_in(understood: Understanding, words: list[str]) -> bool:
         return any(w in understood.simplified for w in words)
+
+    def _miscounts_directions(self, understood: Understanding) -> bool:
+        """听说只支持上云和5G两个方向: fewer (or more) directions offered than the notice has."""
+        count = len(self.kb.notice.directions)
+        return any(int(m.group(1)) != count for m in DIRECTIONS_COUNTED.finditer(understood.simplified))
 
     def _asks_the_set_of_directions(self, understood: Understanding) -> bool:
         """一共三个方向对吧, 封顶100万的是哪几类: the directions themselves asked, not 往哪几个方向演进

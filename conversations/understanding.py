@@ -35,6 +35,8 @@ from knowledge.search import SearchIndex
 from knowledge.wordlist import WordList
 
 EN_MONTH_NAMES = tuple(dict.fromkeys([*(m[:3] for m in MONTHS), "sept", *MONTHS]))  # aug, sept, august
+# 六百万 before 专项资金: an amount (in digits once read), not the name of a fund
+AMOUNT_WORD = re.compile(r"[\d.]+(?:万元|万|亿|元|块)")
 # the difference between a branch and a subsidiary: one thing asked of both, its 'and' no new clause
 BETWEEN_AND = re.compile(r"(\bbetween\b[^,.?;!，。？；！]{1,40}?)\band\b", re.IGNORECASE)
 # manage and spend the grant, fill in and sign the forms: two verbs of one object, one clause
@@ -1279,6 +1281,8 @@ class Reader:
         if word.endswith("个"):  # 开个政策宣讲会: a verb and its measure word, no name
             return False
         if word.endswith(("着", "了", "过")):  # 老板想着补贴到账了…: a verb and its aspect, no name
+            return False
+        if AMOUNT_WORD.fullmatch(to_arabic(word)):  # 批了六百万专项资金: an amount of it, no name
             return False
         # 省极补助: a typo of a word the notice uses names nothing else
         tokens = self.index.normaliser.tokens(word)

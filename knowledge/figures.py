@@ -23,6 +23,7 @@ CN_NUMERAL_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万�
 CN_DIGITS = set("零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾")
 DIGIT_BY_NUMERAL = dict(zip("零〇一二三四五六七八九", "00123456789", strict=True))
 SINGLE_NUMERALS = {**DIGIT_BY_NUMERAL, "两": "2", "十": "10"}
+DECIMAL_UNITS = {"万": 10_000, "亿": 100_000_000}
 # what may follow a Chinese numeral for it to be a number (not 一家, 统一, 一式)
 CN_NUMBER_FOLLOWERS = set("元块万亿份个项月日号年%天w")
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
@@ -170,13 +171,17 @@ def _cn_number(run: str) -> str | None:
     """Digits for a run of Chinese numerals; amounts in 万 or 亿 keep 万 as their unit."""
     if run in SINGLE_NUMERALS:
         return SINGLE_NUMERALS[run]  # 四, 两: cn2an (and its import's cost) only for longer runs
+    # 二十三点六万, 一点二亿: cn2an reads a decimal only without a unit after it, so the unit is
+    # taken off and multiplied back
+    unit = DECIMAL_UNITS.get(run[-1], 1) if "点" in run and not set(run[:-1]) & {"万", "亿"} else 1
+    numeral = run[:-1] if unit > 1 else run
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            value = _cn2an().cn2an(run, "smart")
+            value = _cn2an().cn2an(numeral, "smart")
     except (ValueError, KeyError, TypeError, IndexError):
         return None
-    number = Decimal(str(value))
+    number = Decimal(str(value)) * unit
     if "万" in run or "亿" in run:
         return _digits(number / 10_000) + "万"
     return _digits(number)

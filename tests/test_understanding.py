@@ -127,6 +127,12 @@ def test_a_part_of_a_month_is_its_days():
     assert read_periods("7月中心") == [] and read_periods("7月8日") == []
 
 
+def test_a_chinese_decimal_keeps_its_unit():
+    assert to_arabic("批了二十三点六万") == "批了23.6万"
+    assert to_arabic("投了一点二亿") == "投了12000万"
+    assert to_arabic("二点五") == "二点五"  # no unit after it: too short to be sure it is a number
+
+
 def test_words_with_numerals_stay_words():
     assert to_arabic("统一部署，一家企业") == "统一部署,一家企业"
 
@@ -4665,3 +4671,54 @@ def test_two_question_words_ask_of_one_clause_each(composer: Composer):
     assert both.entry_id == "acceptance-application-deadline"
     assert "August 26, 2022" in both.text and "local industry and IT authority" in both.text
     assert "payment date" not in both.text
+
+
+def test_a_chinese_decimal_before_its_unit_is_read_and_an_amount_names_no_fund(composer: Composer):
+    decimal = composer.answer("标杆项目省里给了十二点五万，市里配多少", None, LATER).text
+    assert "1.25万元" in decimal
+    fund = composer.answer(
+        "上云项目省里批了三百万专项资金，同事说封顶五十万，是不是只能拿五十万", None, LATER
+    )
+    assert fund.entry_id is not None and "30万元" in fund.text
+
+
+def test_a_place_inside_another_word_is_no_place_and_used_only_by_puts_a_project_there(composer: Composer):
+    built = composer.answer("项目估计11月底完工，是不是年底前建成都算数", None, LATER)
+    assert built.entry_id == "construction-window"
+    assert composer.answer("成都的工业互联网补贴标准是多少", None, LATER).entry_id is None
+    there = composer.answer(
+        "Our systemic platform is only used by factories in Jiangxi. Can it get the city subsidy?",
+        None,
+        LATER,
+    )
+    assert there.entry_id is not None
+
+
+def test_details_the_notice_never_gives_about_moves_minimums_changes_and_phone_hours(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "拿了补贴以后公司迁离韶关要不要退钱",
+            "项目投资有没有最低门槛",
+            "平台至少要几家企业用才算数",
+            "入库以后还能变更项目内容吗",
+            "工信局那个电话几点有人接",
+            "How many weeks until the grant lands in our account?",
+            "验收不通过，整改后能再申请验收吗",
+            "重大事故具体怎么界定",
+            "评审有没有打分细则",
+        ),
+        LATER,
+    )
+
+
+def test_someone_checking_the_money_later_is_the_audit_rule(composer: Composer):
+    assert composer.answer("这笔补贴以后会不会被财政查？", None, LATER).entry_id == "fund-management"
+
+
+def test_which_clause_or_class_asks_the_direction_and_too_few_directions_are_corrected(composer: Composer):
+    energy = composer.answer("想做个能耗优化的云平台，主要降电费，算哪一条", None, LATER)
+    assert energy.entry_id == "direction-1-scope"
+    vision = composer.answer("用AI视觉做产品质量检测，做好了想推广给同行业的厂用，对应第几类", None, LATER)
+    assert vision.entry_id == "direction-2-scope"
+    assert composer.answer("听说只支持两个方向？", None, LATER).entry_id == "directions-overview"
