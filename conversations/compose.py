@@ -359,6 +359,11 @@ class Composer:
         if asked and all(index.outside_words(c) for c in asked) and not (choice or counting or actor_offered):
             return self._outside(main)  # 5G网关什么品牌好: every question asks about something else
         unstated = [c for c in asked if self.reader.asks_unstated(c) and not self._compares_own_things(c)]
+        if unstated:  # 专家费要企业出吗？一般多少钱: a bare quantity asked after it is of the same detail
+            first = asked.index(unstated[0])
+            unstated += [
+                c for c in asked[first + 1 :] if c not in unstated and self.reader.asks_only_how_much(c)
+            ]
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
             # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered
             return self._unstated(index.search(unstated[0], lang, lenient=True))  # its own words unknown

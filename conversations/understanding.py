@@ -35,6 +35,9 @@ from knowledge.search import SearchIndex
 from knowledge.wordlist import WordList
 
 EN_MONTH_NAMES = tuple(dict.fromkeys([*(m[:3] for m in MONTHS), "sept", *MONTHS]))  # aug, sept, august
+# 一般多少钱, 要多久: a bare question of quantity, of what the clause before it named
+BARE_QUANTITY = re.compile(r"多少|几|多久|多长|多大")
+BARE_QUANTITY_CHARS = 8
 # 六百万 before 专项资金: an amount (in digits once read), not the name of a fund
 AMOUNT_WORD = re.compile(r"[\d.]+(?:万元|万|亿|元|块)")
 # the difference between a branch and a subsidiary: one thing asked of both, its 'and' no new clause
@@ -1355,6 +1358,17 @@ class Reader:
         """Plant manager, Canadian-owned forestry products mill near Ruyuan; Hi, I'm the controller of
         a Czech-owned glass fibre plant: who writes, introduced, no question of its own."""
         return not self.is_question(clause) and bool(WHO_WRITES.search(simplify(clause)))
+
+    def asks_only_how_much(self, clause: str) -> bool:
+        """一般多少钱, 要多久: a short clause asking a quantity, with no topic and only everyday
+        words of its own (not 通知里写的号码是多少, 去哪里找, 是这样吗)."""
+        simplified = simplify(clause).strip()
+        return (
+            len(simplified) <= BARE_QUANTITY_CHARS
+            and BARE_QUANTITY.search(simplified) is not None
+            and not self.topics_named(clause)
+            and all(w in self.generic_words for w in self.index.known_words(simplified))
+        )
 
     def _only_where_it_is(self, clause: str) -> bool:
         simplified = simplify(clause)

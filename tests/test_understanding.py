@@ -4722,3 +4722,27 @@ def test_which_clause_or_class_asks_the_direction_and_too_few_directions_are_cor
     vision = composer.answer("用AI视觉做产品质量检测，做好了想推广给同行业的厂用，对应第几类", None, LATER)
     assert vision.entry_id == "direction-2-scope"
     assert composer.answer("听说只支持两个方向？", None, LATER).entry_id == "directions-overview"
+
+
+def test_the_first_round_is_the_entry_and_a_week_late_is_measured_against_the_deadline(composer: Composer):
+    forms = composer.answer("第一轮要交哪几张表？", None, LATER)
+    assert forms.entry_id == "entry-materials"
+    late = composer.answer("What if we are a few days late with the acceptance application?", None, LATER)
+    assert late.entry_id == "acceptance-application-deadline"
+
+
+def test_several_projects_of_a_kind_at_once_ask_the_limit(composer: Composer):
+    several = composer.answer("我们有四个数字化改造项目，能同时申报吗", None, LATER)
+    assert several.entry_id == "max-two-projects"
+
+
+def test_a_bare_question_after_an_unstated_detail_and_money_by_a_holiday_are_unstated(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "评审的专家费谁来出？大概多少钱",
+            "春节前能不能拿到这笔配套资金",
+            "省级资金的下达文件什么时候出",
+        ),
+        LATER,
+    )
