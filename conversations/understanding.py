@@ -38,6 +38,8 @@ EN_MONTH_NAMES = tuple(dict.fromkeys([*(m[:3] for m in MONTHS), "sept", *MONTHS]
 # 一般多少钱, 要多久: a bare question of quantity, of what the clause before it named
 BARE_QUANTITY = re.compile(r"多少|几|多久|多长|多大")
 BARE_QUANTITY_CHARS = 8
+# 拿过, 申请了, 做过: something the firm did before, told
+PAST = re.compile(r"[过過咗]|了")
 # 六百万 before 专项资金: an amount (in digits once read), not the name of a fund
 AMOUNT_WORD = re.compile(r"[\d.]+(?:万元|万|亿|元|块)")
 # the difference between a branch and a subsidiary: one thing asked of both, its 'and' no new clause
@@ -538,7 +540,11 @@ class Reader:
         # 我们是做陶瓷的制造企业, 不是软件公司, we are a manufacturer: the kind of firm the user is
         kinds = "|".join(re.escape(simplify(w).lower()) for w in lexicon.applicant_kinds if w)
         self.applicant_kinds = (
-            re.compile(rf"(?:是|系(?!统)|属于|作为|\bwe are|\bwe're|\bas a)[^，。？?！!,]{{0,8}}(?:{kinds})")
+            # 我们做工业视觉检测的软件公司: what the firm does, then its kind
+            re.compile(
+                rf"(?:是|系(?!统)|属于|作为|(?:我们|我司|我哋)做|\bwe are|\bwe're|\bas a)"
+                rf"[^，。？?！!,]{{0,8}}(?:{kinds})"
+            )
             if kinds
             else None  # a pack that names no kinds of firm
         )
@@ -1056,6 +1062,9 @@ class Reader:
             pointed_back
             or any(t.id in self.direction_ids for c in asked for t in self._topics(c))
             or (told_after and any(t.id in self.stage_ids for c in asked for t in self._topics(c)))
+            # 申报条件里对财政资金使用有什么要求？我们前年拿过一笔技改补贴: the notice's ask, the other
+            # programme the firm's past told after it
+            or (told_after and any(self.intents_of(c) for c in asked) and any(PAST.search(c) for c in told))
             or any(w in c for c in asked for w in self.which_direction)
         )
 

@@ -197,7 +197,12 @@ class SearchIndex:
             "investor|gm|boss|director|manager|ceo|chairman|colleague|staff|engineer|board|office|sister|team"
         )
         investors = rf"(?![- ](?:{OWNER_WORDS}|{people})\b)"
-        suppliers = "".join(f"(?<!{w} in )" for w in ("vendor", "supplier", "customer", "client"))
+        # (our lawyer in Guangzhou, a consultancy from Guangzhou: who helps us, not that place's policy)
+        helpers = (
+            *("vendor", "supplier", "customer", "client"),
+            *("lawyer", "consultant", "consultancy", "auditor"),
+        )
+        suppliers = "".join(f"(?<!{w} {by} )" for w in helpers for by in ("in", "from"))
         self._latin_places = (
             re.compile(suppliers + r"\b(?:" + "|".join(latin) + r")\b" + investors) if latin else None
         )

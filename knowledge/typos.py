@@ -49,6 +49,9 @@ def flat(key: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(next((f + s[len(r) :] for r, f in FLAT_INITIALS if s.startswith(r)), s) for s in key)
 
 
+LONG_WORDS = (3, 4)  # known words this long that a piece's last character may begin
+
+
 class HomophoneCorrector:
     def __init__(
         self,
@@ -93,7 +96,10 @@ class HomophoneCorrector:
             word = run[edge - 1 : edge + 1]
             if edge > 0 and len(word) == 2 and (word_frequency(word) >= RARE_WORD or word in self.whole):
                 return True
-        return False
+        # 找工信局: the piece's last character begins a longer known word (工信局), so 找工 is no 招工
+        end = start + length
+        longer = (run[end - 1 : end - 1 + n] for n in LONG_WORDS if end - 1 + n <= len(run))
+        return any(word in self.vocabulary for word in longer)
 
     def correct(self, run: str) -> str:
         """A run of Chinese characters with unknown words replaced by their known homophones."""

@@ -4746,3 +4746,54 @@ def test_a_bare_question_after_an_unstated_detail_and_money_by_a_holiday_are_uns
         ),
         LATER,
     )
+
+
+def test_who_helps_from_another_city_and_the_firm_s_past_other_programme_are_the_story(composer: Composer):
+    lawyer = composer.answer(
+        "Our lawyer in Shenzhen wants to read the commitment letter first. Which attachment is it?",
+        None,
+        LATER,
+    )
+    assert lawyer.entry_id is not None
+    past = composer.answer("申报条件对财政资金的使用有什么要求？我们去年拿过一笔技改资金", None, LATER)
+    assert past.entry_id == "compliance-conditions"
+
+
+def test_what_a_software_firm_does_before_its_kind_still_says_its_kind(composer: Composer):
+    text = composer.answer("我们做工业视觉检测的软件公司，省里批了两百万，市里能配多少", None, LATER).text
+    assert "方向二" in text and "20万元" in text and "方向一" not in text
+
+
+def test_a_known_longer_word_after_a_piece_keeps_it_from_being_a_typo(composer: Composer):
+    assert "招工" not in composer.index.normaliser.canonical("不知道该找管委会还是找工信局")
+
+
+def test_same_time_both_stages_the_base_asked_as_a_choice_and_a_mistyped_video(composer: Composer):
+    both = composer.answer("入库和验收是不是同一时间交", None, LATER).text
+    assert "7月8日" in both and "8月26日" in both
+    base = composer.answer("上云项目的补贴按省级资金还是按投资额算", None, LATER)
+    assert base.entry_id == "direction-1-amount"
+    video = composer.answer("做了个工业视屏监控平台给同行用，算哪个方向", None, LATER)
+    assert video.entry_id == "direction-2-scope"
+
+
+def test_layout_scoring_weights_and_how_much_to_repay_are_unstated_and_an_audit_later_is_the_rule(
+    composer: Composer,
+):
+    assert_outside(
+        composer,
+        ("申报书行距有什么要求", "评审按什么打分，各项权重多少", "挪用了要退回多少"),
+        LATER,
+    )
+    assert composer.answer("钱用完以后会不会有人来审计", None, LATER).entry_id == "fund-management"
+
+
+def test_looking_the_firm_up_on_a_list_and_which_consultancy_to_hire_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "帮我查一下我们公司有没有上失信名单",
+            "Which consultancy in Shenzhen can write our application for us?",
+        ),
+        LATER,
+    )
