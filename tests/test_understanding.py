@@ -4797,3 +4797,24 @@ def test_looking_the_firm_up_on_a_list_and_which_consultancy_to_hire_are_outside
         ),
         LATER,
     )
+
+
+def test_experts_at_one_stage_or_the_other_are_answered_for_both(composer: Composer):
+    text = composer.answer("公示是在入库时还是验收时？", None, LATER).text
+    assert "入库" in text and "验收" in text and "公示" in text
+    both = composer.answer("专家评审是在入库的时候还是验收的时候？", None, LATER)
+    assert "组织专家评审" in both.text and "组织专家开展项目验收" in both.text
+
+
+def test_a_debtor_taken_off_the_list_asks_the_condition_and_bare_money_spent_is_the_subsidy(
+    composer: Composer,
+):
+    off = composer.answer("前年被列失信被执行人 今年初移出了 现在能申报吗", None, LATER)
+    assert off.entry_id == "compliance-conditions"
+    both = composer.answer("5G专网项目省级300w 能配多少 钱能买服务器吗", None, LATER).text
+    assert "30万元" in both and "信息化建设" in both
+
+
+def test_what_a_date_stands_for_asked_as_what_it_refers_to(composer: Composer):
+    text = composer.answer("通知里的8月26日分别指什么", None, LATER).text
+    assert "验收申请截止" in text and "项目须建设完成的最后期限" in text
