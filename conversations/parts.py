@@ -294,11 +294,10 @@ class Parts:
             # 按项目投资10%是哪个方向: the search is sure which direction's rule was described
             fitting = self.shape.directions_of(main.entry)
         guessed = understood.premise or understood.asks_yes_no
-        if (named and guessed and self._asks_the_set_of_directions(understood)) or self._miscounts_directions(
-            understood
-        ):
-            # 一共三个方向对吧：上云、标杆、5G; 封顶50万的是哪类？是系统性吗: the whole set answers
-            # the guess, each direction's rule or, where an amount is asked, each one's amount
+        set_guessed = named and guessed and self._asks_the_set_of_directions(understood)
+        if set_guessed or self._miscounts_directions(understood):
+            # 一共三个方向对吧：上云、标杆、5G; 封顶50万的是哪类？是系统性吗; 只支持两个方向: the whole
+            # set answers the guess, each direction's rule or, where an amount is asked, each one's amount
             asks_amount = bool(set(understood.intents) & self.shape.amount_intents)
             section = self.shape.amount_section if asks_amount else self.shape.directions_section
             overview = self.shape.entry_for_clause.get(section)
