@@ -1376,7 +1376,7 @@ class Reader:
             len(simplified) <= BARE_QUANTITY_CHARS
             and BARE_QUANTITY.search(simplified) is not None
             and not self.topics_named(clause)
-            and all(w in self.generic_words for w in self.index.known_words(simplified))
+            and self._only_everyday_words(simplified)
         )
 
     def _only_where_it_is(self, clause: str) -> bool:
@@ -1385,6 +1385,10 @@ class Reader:
             return False
         for place in self.places_of_the_notice:
             simplified = simplified.replace(place, " ")
+        return self._only_everyday_words(simplified)
+
+    def _only_everyday_words(self, simplified: str) -> bool:
+        """Every word of the text the knowledge base knows is an everyday one (怎么, 多少, 申请 …)."""
         return all(w in self.generic_words for w in self.index.known_words(simplified))
 
     def asked(self, understood: Understanding) -> list[str]:

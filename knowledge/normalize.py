@@ -160,6 +160,17 @@ class Normaliser:
         """The text's Chinese words in order, as typed (simplified; no synonyms applied)."""
         return [w for run in CJK_RUN.findall(simplify(text)) for w in rjieba.cut(run)]
 
+    def word_starts(self, text: str) -> set[int]:
+        """Where each of the text's Chinese words begins in it, as the segmenter cuts them."""
+        starts, at = set(), 0
+        for word in self.chinese_words(text):
+            at = text.find(word, at)
+            if at < 0:
+                break
+            starts.add(at)
+            at += len(word)
+        return starts
+
     def tokens(self, text: str, *, correct: bool = True) -> list[str]:
         """Content tokens of a text: words (not stopwords) and CJK character bigrams, prefixed '~'."""
         return self.tokens_of_canonical(self.canonical(text, correct=correct))

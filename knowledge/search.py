@@ -434,24 +434,13 @@ class SearchIndex:
         # 老板是香港人, 我係香港過嚟嘅: a person's origin, not that place's policy
         found = [p for p, named in self._cjk_places if p in canonical and named.search(canonical)]
         if found:  # 年底前建成都可以吧: 建成 is the word, no 成都 in it
-            starts = self._word_starts(canonical)
+            starts = self.normaliser.word_starts(canonical)
             found = [
                 p for p in found if any(m.start() in starts for m in re.finditer(re.escape(p), canonical))
             ]
         if self._latin_places is not None:
             found += self._latin_places.findall(canonical)
         return found
-
-    def _word_starts(self, text: str) -> set[int]:
-        """Where each of the text's Chinese words begins, as its segmenter cuts them."""
-        starts, at = set(), 0
-        for word in self.normaliser.chinese_words(text):
-            at = text.find(word, at)
-            if at < 0:
-                break
-            starts.add(at)
-            at += len(word)
-        return starts
 
     def known_words(self, question: str) -> list[str]:
         """The question's words (not bigrams) that the knowledge base uses."""
