@@ -362,7 +362,9 @@ class Composer:
         if unstated:  # 专家费要企业出吗？一般多少钱: a bare quantity asked after it is of the same detail
             first = asked.index(unstated[0])
             unstated += [
-                c for c in asked[first + 1 :] if c not in unstated and self.reader.asks_only_how_much(c)
+                c
+                for c in asked[first + 1 :]
+                if c not in unstated and self.reader.asks_only_how_much(c, unstated[0])
             ]
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
             # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered

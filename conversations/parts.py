@@ -168,6 +168,9 @@ class Parts:
                 add_asked(alone)  # what the one question asks, before what the story named
             else:
                 add(turned or main)
+            after_figures = self._asked_after_figures(understood, clauses, questions, search)
+            if after_figures is not None:
+                add_asked(after_figures)
         if main.kind is not Kind.ANSWER or len(questions) > 1:
             if not questions and clauses and main.kind is Kind.UNSURE:
                 questions = clauses[-1:]
@@ -533,6 +536,26 @@ class Parts:
             return None
         alone = search(questions[0])
         return alone if alone.kind is Kind.ANSWER and alone.score >= STRONG_CLAUSE else None
+
+    def _asked_after_figures(
+        self,
+        understood: Understanding,
+        clauses: list[str],
+        questions: list[str],
+        search: Callable[[str], SearchResult],
+    ) -> SearchResult | None:
+        """上云项目省级资金三十万。市里给钱之前要经过哪些程序: the figures told first are worked out
+        on their own; the one question after them asks something else (not an amount), which its
+        own words answer."""
+        if not understood.figures or len(questions) != 1 or len(clauses) < 2 or questions[0] != clauses[-1]:
+            return None
+        asks = set(self.reader.intents_of(questions[0]))
+        if not asks or asks & self.shape.amount_intents:
+            return None
+        if self.reader.amounts.read(questions[0]):
+            return None  # a figure inside the question is what it asks about
+        alone = search(questions[0])
+        return alone if alone.kind is Kind.ANSWER and alone.score >= WEAK_WHOLE else None
 
     def _only_each(self, clause: str) -> bool:
         """分别叫什么: "each of them", asking nothing of its own (各交几份 asks the copies)."""

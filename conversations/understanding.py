@@ -38,6 +38,8 @@ EN_MONTH_NAMES = tuple(dict.fromkeys([*(m[:3] for m in MONTHS), "sept", *MONTHS]
 # 一般多少钱, 要多久: a bare question of quantity, of what the clause before it named
 BARE_QUANTITY = re.compile(r"多少|几|多久|多长|多大")
 BARE_QUANTITY_CHARS = 8
+# the quantity asked, in everyday units (几个月, 多少天, 多少个): no word of what is counted
+QUANTITY_ASKED = re.compile(r"(?:几|多少)(?:个)?(?:月|天|周|星期|礼拜|年)?")
 # 拿过, 申请了, 做过: something the firm did before, told
 PAST = re.compile(r"[过過咗]|了")
 # 六百万 before 专项资金: an amount (in digits once read), not the name of a fund
@@ -221,6 +223,9 @@ REQUEST = re.compile(
     re.IGNORECASE,
 )
 YES_NO = re.compile(r"吗|\?$|？$")
+# what a question with copies in it chooses between, or whom and where it asks (交给谁, 交到哪里)
+COPIES_CHOICE = re.compile(r"还是([^，,。？?！!]*)")
+WHO_OR_WHERE = re.compile(r"谁|哪里|哪儿|哪个部门|哪个单位|边度|边个")
 NOT_A_KIND = re.compile(r"[不非]$|并不$|并非$")  # 不是软件公司: the kind the firm is not
 # a date asked about (入库是8月26号截止吗, Is the deadline …), or a choice of dates (…还是…)
 OFFERED_DATE = re.compile(r"吗|还是|\bor\b|^(?:is|was|are)\b", re.IGNORECASE)
@@ -324,6 +329,7 @@ DEADLINE_SAID = re.compile(r"截止|截至|deadline|\bdue\b", re.IGNORECASE)
 COMPLETED = re.compile(
     COMPLETION_WORDS + r"|上了云|上云了"
     r"|\bcomplet|\bfinish|went live|go-live|went into (?:use|operation)|\b(?:was|were|got) done\b"
+    r"|\bwrap(?:s|ped|ping)? up\b"  # should wrap up in July 2022
     r"|\b(?:be|been|was|were|get|got) installed\b",  # the gateways will be installed by 10 Sept
     re.IGNORECASE,
 )
@@ -497,8 +503,15 @@ class Understanding:
         return self.premise or YES_NO.search(self.simplified) is not None
 
     def claimed_copies(self) -> list[int]:
-        """Copies in a yes/no question are offered for confirmation: 申报书印6份可以吗."""
-        return read_copies(self.text) if self.asks_yes_no else []
+        """Copies in a yes/no question are offered for confirmation: 申报书印6份可以吗, 6份还是7份;
+        not where the question chooses between other things or asks who or where (纸质材料7份是交到
+        县里还是直接交市里: the copies are told, the place is asked)."""
+        if not self.asks_yes_no:
+            return []
+        choice = COPIES_CHOICE.search(self.simplified)
+        if WHO_OR_WHERE.search(self.simplified) or (choice and not read_copies(choice.group(1))):
+            return []
+        return read_copies(self.text)
 
     def claimed_rates(self) -> list[Decimal]:
         """A rate in a yes/no question is offered for confirmation: 是按20%配套吗."""
@@ -1368,15 +1381,20 @@ class Reader:
         a Czech-owned glass fibre plant: who writes, introduced, no question of its own."""
         return not self.is_question(clause) and bool(WHO_WRITES.search(simplify(clause)))
 
-    def asks_only_how_much(self, clause: str) -> bool:
+    def asks_only_how_much(self, clause: str, told: str = "") -> bool:
         """一般多少钱, 要多久: a short clause asking a quantity, with no topic and only everyday
-        words of its own (not 通知里写的号码是多少, 去哪里找, 是这样吗)."""
+        words of its own or words the clause before it told (最后一共批了多少钱，多少个项目), not
+        通知里写的号码是多少, 去哪里找, 是这样吗."""
         simplified = simplify(clause).strip()
+        told = simplify(told)
         return (
             len(simplified) <= BARE_QUANTITY_CHARS
             and BARE_QUANTITY.search(simplified) is not None
             and not self.topics_named(clause)
-            and self._only_everyday_words(simplified)
+            and all(
+                w in self.generic_words or w in told
+                for w in self.index.known_words(QUANTITY_ASKED.sub(" ", simplified))  # 一般要几个月
+            )
         )
 
     def _only_where_it_is(self, clause: str) -> bool:

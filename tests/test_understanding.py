@@ -4818,3 +4818,93 @@ def test_a_debtor_taken_off_the_list_asks_the_condition_and_bare_money_spent_is_
 def test_what_a_date_stands_for_asked_as_what_it_refers_to(composer: Composer):
     text = composer.answer("通知里的8月26日分别指什么", None, LATER).text
     assert "验收申请截止" in text and "项目须建设完成的最后期限" in text
+
+
+def test_a_question_after_the_firms_figures_is_answered_beside_their_amount(composer: Composer):
+    text = composer.answer("上云项目省级资金三十万。市里给钱之前要经过哪些程序？", None, LATER).text
+    assert "3万元" in text and "专家" in text and "8月26日" in text
+
+
+def test_when_the_money_comes_says_it_is_paid_after_the_fact(composer: Composer):
+    text = composer.answer("上云项目 补贴啥时候给 按啥比例", None, LATER).text
+    assert "10%" in text and "事后奖补" in text
+
+
+def test_an_english_construction_window_and_a_wrap_up_month_are_judged(composer: Composer):
+    text = composer.answer(
+        "Our retrofit kicked off in October 2021 and should wrap up in July 2022. "
+        "Does that fall inside the eligible construction window?",
+        None,
+        LATER,
+    ).text
+    assert "Completed in July 2022: the whole month lies within the construction window" in text
+
+
+def test_paperwork_due_at_the_end_of_a_month_is_a_deadline_corrected(composer: Composer):
+    wrong = composer.answer(
+        "Our plant manager thinks the acceptance paperwork is due at the end of September. Is that right?",
+        None,
+        LATER,
+    )
+    assert wrong.entry_id == "acceptance-application-deadline" and "August 26, 2022" in wrong.text
+    docs = composer.answer("Which documents are due at the registration stage?", None, LATER)
+    assert docs.entry_id == "entry-materials"
+
+
+def test_conditions_to_check_before_applying_are_who_may_apply(composer: Composer):
+    text = composer.answer("What eligibility conditions should we check before applying?", None, LATER)
+    assert text.entry_id == "who-can-apply"
+
+
+def test_money_for_non_it_expenses_asks_how_the_subsidy_is_used(composer: Composer):
+    text = composer.answer(
+        "Is the subsidy paid before or after the project? And can it go to non-IT expenses?", None, LATER
+    ).text
+    assert "事后奖补" in text and "IT construction" in text
+
+
+def test_when_results_come_out_and_how_to_fill_a_column_are_unstated(composer: Composer):
+    for question in (
+        "验收材料交上去以后一般多久出结果",
+        "When exactly will the city bureau publish the list of projects accepted into the pool?",
+        "入库项目储备汇总表里“所属行业代码”那一栏怎么填",
+        "入库项目是先到先得吗，早交是不是更有优势",
+        "验收通过以后大概多久能到账？一般要几个月",
+        "2022年韶关工业互联网项目最后一共批了多少钱，多少个项目",
+    ):
+        composed = composer.answer(question, None, LATER)
+        assert composed.entry_id is None, question
+
+
+def test_which_carrier_to_build_a_5g_network_with_is_outside(composer: Composer):
+    assert composer.answer("5G专网找移动做还是找电信做比较划算", None, LATER).kind is Kind.OUTSIDE
+
+
+def test_each_attachments_hand_in_date_is_asked_by_what_time_before(composer: Composer):
+    text = composer.answer("附件4验收申请报告和附件3申报书，分别什么时候之前交？", None, LATER).text
+    assert "7月8日" in text and "8月26日" in text
+    assert composer.answer("项目建设要在几号之钱完成", None, JUNE_20).entry_id == "construction-window"
+
+
+def test_being_held_up_past_a_date_asks_the_stages_deadline(composer: Composer):
+    composed = composer.answer("我们老总出差到七月中旬才回来签字，头一关的报名会不会被耽误？", None, LATER)
+    assert composed.entry_id == "entry-deadline"
+
+
+def test_money_moved_to_another_department_asks_its_use_with_no_other_part(composer: Composer):
+    composed = composer.answer("錢落嚟之後點樣管？可唔可以撥去其他部門用？", None, LATER)
+    assert composed.entry_id == "fund-management" and "注册登记" not in composed.text
+
+
+def test_copies_told_beside_a_choice_of_places_ask_the_place(composer: Composer):
+    assert composer.answer("纸质材料7份是交到县里还是直接交市里？", None, LATER).entry_id == "where-to-submit"
+    assert "不是一式3份" in composer.answer("打印三份就够了吧", None, LATER).text
+
+
+def test_the_bureaus_address_is_unstated_and_how_to_get_there_is_outside(composer: Composer):
+    assert "通知没有写明" in composer.answer("市工信局在哪里", None, LATER).text
+    assert composer.answer("材料交到哪里", None, LATER).entry_id == "where-to-submit"
+    trip = composer.answer("韶關市工信局喺邊度？我想親自拎材料過去，點樣搭車", None, LATER)
+    assert trip.entry_id is None
+    robots = composer.answer("Does Shaoguan subsidise industrial robot purchases this year?", None, LATER)
+    assert robots.kind is Kind.OUTSIDE
