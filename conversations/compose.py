@@ -34,6 +34,10 @@ from knowledge.schema import Entry, Lang, Stage
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
 # 要在哪用, where must it be applied: the rule's own words say where, beside the worked figures
+# two things set side by side: 是不是一回事, 有什么区别, the same as, … or …
+COMPARED = re.compile(
+    r"一回事|一样|区别|不同|差别|相同|还是|\bsame\b|\bdifferen|\bvs\b|\bversus\b|\bcompar|\bor\b"
+)
 PLACE_ASKED = re.compile(
     r"(?:哪里|哪儿|哪|边度)(?:用|应用|部署|实施|开展|落地)"
     r"|\bwhere\b[^.?!]{0,24}\b(?:used|applied|deployed|carried out)\b"
@@ -598,7 +602,8 @@ class Composer:
         """“上云上平台”和“5G+制造业”是不是一回事: two of the notice's directions or stages set side
         by side; each one's own clause answers (一回事 of anything else is a detail never given)."""
         own = set(self.shape.directions) | set(self.shape.stages)
-        return len(self.reader.topic_ids(clause, own)) > 1
+        # (When will the acceptance review for 5G projects be held: two named, none compared)
+        return len(self.reader.topic_ids(clause, own)) > 1 and COMPARED.search(simplify(clause)) is not None
 
     def _asks_if_the_unlisted_fits(
         self, question: str, understood: Understanding, main: SearchResult

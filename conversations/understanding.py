@@ -38,6 +38,8 @@ EN_MONTH_NAMES = tuple(dict.fromkeys([*(m[:3] for m in MONTHS), "sept", *MONTHS]
 # 一般多少钱, 要多久: a bare question of quantity, of what the clause before it named
 BARE_QUANTITY = re.compile(r"多少|几|多久|多长|多大")
 BARE_QUANTITY_CHARS = 8
+# which ones exactly, how much: the English bare follow-up of a detail just asked
+BARE_QUANTITY_EN = re.compile(r"^(?:which ones?|how (?:much|many|long|often))(?: \w+)?\s*\??$", re.IGNORECASE)
 # the quantity asked, in everyday units (几个月, 多少天, 多少个): no word of what is counted
 QUANTITY_ASKED = re.compile(r"(?:几|多少)(?:个)?(?:月|天|周|星期|礼拜|年)?")
 # 拿过, 申请了, 做过: something the firm did before, told
@@ -80,10 +82,14 @@ STILL_THEN = "(?<!年)(?<!现在)(?<!目前)(?<!而家)"
 CLAUSE_SPLIT = re.compile(
     r"[，,、。!！?？;；:：\n]+|(?:另外|" + STILL_THEN + BESIDES + r"还有(?!效)"
     r"|" + STILL_THEN + r"还有(?!效|" + OTHERS + r")|以及"
-    r"|同时(?!报|申报|申请|提交|交|拿|享受|获得))|\band\b"
+    r"|同时(?!报|申报|申请|提交|交|拿|享受|获得|附|提供|准备|带|上传|出具))|\band\b"
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
     # 入库7.8 那验收是几号: a figure, a space, then a turn to the next question
     r"|(?<=\d)\s+(?=那|然后|另外)"
+    # … in this notice — our project office needs them: a spaced dash before a story (not before
+    # the question about what precedes it: Guangdong cloud vouchers — how do we apply?)
+    r"|\s+[—–]+\s+(?!(?:how|what|when|where|which|who|why|is|are|can|could|do|does|will|would|should|any)\b)"
+    r"(?![^.!?]*\?)"
 )
 # 去年那批, 前年的那一批: a round named by a year counted from today (not 去年做的项目: when built)
 # 这个通知是今年的还是去年的: years counted from today offered for the notice (not 是不是去年那批)
@@ -137,12 +143,16 @@ WHO_TELLS_OF = (
 WHO_ASKS = "".join(rf"(?<!\b{noun} )" for noun in WHO_TELLS_OF) + r"who"
 RELATIVE_WHO = re.compile(rf"\b(?:{'|'.join(WHO_TELLS_OF)}) who\b")
 A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔会, 有冇: a yes-no question
+# when assessing our loan: "when" before a verb in -ing joins a story, it asks no date
+WHEN_NOT_ASKED = r"(?!\s+[a-z]+ing\b)"
 QUESTION_MARK = re.compile(
     r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|多久|还是|怎么|是否|能否|可以|"
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|边条|边位|定系|系咪"  # Cantonese (定系: or; 系咪: is it)
     # English ("that's what our consultant told us" names what was said, asks nothing)
-    r"|how|(?<!that's )(?<!that is )what|when|where|why|"
+    r"|how|(?<!that's )(?<!that is )what|when"
+    + WHEN_NOT_ASKED
+    + r"|where|why|"
     + WHO_ASKS
     + r"|which|\b(?:can|could|would|will|is|are|do|does) "
     r"|[不没未吧]$|了没有$|会点$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧, 迟咗会点: colloquial
@@ -582,7 +592,11 @@ class Reader:
         # an English ask word as a word of its own: cap not in capacitor, who not in whole, date
         # not in update (short ones whole, longer ones with their endings: calculated)
         self._english_asks = {
-            w: re.compile(rf"\b{re.escape(w)}" + (ENGLISH_ENDINGS if len(w) <= SHORT_ENGLISH_ASK else ""))
+            w: re.compile(
+                rf"\b{re.escape(w)}"
+                + (ENGLISH_ENDINGS if len(w) <= SHORT_ENGLISH_ASK else "")
+                + (WHEN_NOT_ASKED if w == "when" else "")
+            )
             for w in self.intent_words
             if w.isascii()
         }
@@ -1386,6 +1400,8 @@ class Reader:
         words of its own or words the clause before it told (最后一共批了多少钱，多少个项目), not
         通知里写的号码是多少, 去哪里找, 是这样吗."""
         simplified = simplify(clause).strip()
+        if BARE_QUANTITY_EN.match(simplified):
+            return True
         told = simplify(told)
         return (
             len(simplified) <= BARE_QUANTITY_CHARS

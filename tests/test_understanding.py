@@ -4868,7 +4868,6 @@ def test_when_results_come_out_and_how_to_fill_a_column_are_unstated(composer: C
         "验收材料交上去以后一般多久出结果",
         "When exactly will the city bureau publish the list of projects accepted into the pool?",
         "入库项目储备汇总表里“所属行业代码”那一栏怎么填",
-        "入库项目是先到先得吗，早交是不是更有优势",
         "验收通过以后大概多久能到账？一般要几个月",
         "2022年韶关工业互联网项目最后一共批了多少钱，多少个项目",
     ):
@@ -4908,3 +4907,94 @@ def test_the_bureaus_address_is_unstated_and_how_to_get_there_is_outside(compose
     assert trip.entry_id is None
     robots = composer.answer("Does Shaoguan subsidise industrial robot purchases this year?", None, LATER)
     assert robots.kind is Kind.OUTSIDE
+
+
+def test_first_come_first_served_asks_how_entries_are_ranked(composer: Composer):
+    composed = composer.answer("入库项目是先到先得吗，早交是不是更有优势", None, LATER)
+    assert composed.entry_id == "entry-expert-review" and "优先排序" in composed.text
+
+
+def test_how_many_were_granted_and_handing_in_late_are_unstated(composer: Composer):
+    for question in ("去年韶关有多少个工业互联网项目拿到了补贴", "入库截止之后还能补交材料吗？"):
+        assert composer.answer(question, None, LATER).entry_id is None, question
+
+
+def test_when_the_city_gives_its_match_is_paid_after_acceptance(composer: Composer):
+    text = composer.answer("5G融合示范项目省级专项280万，市里配套多少，啥时候给", None, LATER).text
+    assert "28万元" in text and "验收通过后" in text
+
+
+def test_paid_or_unpaid_equipment_asks_what_counts_as_investment(composer: Composer):
+    composed = composer.answer("建设期内已经付了的设备款才算？还是签了合同没付的也算", None, LATER)
+    assert composed.entry_id == "investment-scope"
+
+
+def test_the_first_rounds_printouts_are_its_paper_copies(composer: Composer):
+    text = composer.answer(
+        "For the first round, is it one form or several? And are printouts needed?", None, LATER
+    ).text
+    assert "Attachment 3" in text and "7 copies" in text
+
+
+def test_adding_a_third_project_asks_the_limit_of_two(composer: Composer):
+    composed = composer.answer("我们第一轮报了俩项目，后来又想加第三个，还能加吗", None, LATER)
+    assert composed.entry_id == "max-two-projects"
+
+
+def test_a_fixed_ten_percent_asks_who_decides_the_final_amount(composer: Composer):
+    composed = composer.answer("老板问：补贴最终能到多少是不是固定按10%给？", None, LATER)
+    assert composed.entry_id == "final-amount" and "资金池" in composed.text
+
+
+def test_details_asked_with_a_bare_follow_up_are_unstated(composer: Composer):
+    for question in (
+        "for acceptance do we need to attach all invoices? which ones exactly",
+        "what's the penalty if we misuse the subsidy, fine amount?",
+        "When exactly will the expert acceptance review for 5G projects be held? Is there a date yet?",
+        "去年报过没通过 今年再报会扣分吗",
+        "绩效目标有没有模板？绩效评价什么时候做？",
+        "我们2021年已经入库过一个项目，今年还要重新入库吗？",
+        "如果验收拿了钱以后被查出补贴挪用了，要退回多少？会不会按几倍罚款、几年内不能再申报财政项目？",
+    ):
+        assert composer.answer(question, None, LATER).entry_id is None, question
+    assert composer.answer("What attachments are needed? Which ones exactly?", None, LATER).entry_id
+
+
+def test_proof_to_attach_at_the_same_time_is_one_question(composer: Composer):
+    composed = composer.answer(
+        "入库申报书里填的项目总投资是三百八十万，要不要同时附上银行流水、付款凭证或者设备照片作为证明？",
+        None,
+        LATER,
+    )
+    assert composed.entry_id is None
+
+
+def test_when_before_a_gerund_joins_a_story_and_asks_no_date(composer: Composer):
+    composed = composer.answer(
+        "Is the 10% matching guaranteed? Our bank (ICBC Qujiang branch) wants to book it as a receivable "
+        "when assessing our working-capital loan.",
+        None,
+        LATER,
+    )
+    assert composed.entry_id == "final-amount"
+    assert composer.answer("when is the deadline", None, LATER).entry_id == "deadlines-overview"
+
+
+def test_a_spaced_dash_parts_a_request_from_its_story(composer: Composer):
+    composed = composer.answer(
+        "Please list all the key dates in this notice — our project office in Guangzhou needs them for a "
+        "Gantt chart. We're doing a cloud MES for a Shaoguan plant.",
+        None,
+        LATER,
+    )
+    assert composed.entry_id == "deadlines-overview"
+
+
+def test_a_platform_built_for_an_amount_is_its_investment(composer: Composer):
+    text = composer.answer(
+        "Our group built a big 'industrial brain' platform for RMB 120 million total, used by eight Shaoguan "
+        "factories. Our CFO assumes 10% = 12 million from the city. Is that right?",
+        None,
+        LATER,
+    ).text
+    assert "capped at RMB 1,000,000" in text
