@@ -334,9 +334,12 @@ class Composer:
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
         questions = self.reader.asked(understood)
-        counting = main.kind is Kind.OUTSIDE and self.scope.asks_whether_it_counts(understood, questions)
+        outside = main.kind is Kind.OUTSIDE
+        counting = self.scope.asks_whether_it_counts(understood, questions) if outside else ""
         if counting:  # 租的云服务器年费算不算项目投资: the thing is outside, whether it counts is not
             main = index.search(self.reader.without_outside_words(understood), lang, lenient=True)
+            if main.kind is not Kind.ANSWER:  # 工业相机和边缘服务器能算到项目投资里吗: the rule asked
+                main = index.search(counting, lang, lenient=True)
         choice = self.reader.offers_a_choice_of_support(understood)
         if choice:  # 是贷款贴息还是补助: how the notice supports, the other kind no question
             method = self.kb.lexicon.support_method_intent

@@ -50,12 +50,14 @@ class Scope:
         )
         return bool(about) and not self.index.elsewhere(question)
 
-    def asks_whether_it_counts(self, understood: Understanding, asked: list[str]) -> bool:
+    def asks_whether_it_counts(self, understood: Understanding, asked: list[str]) -> str:
         """A question asks whether a thing counts as investment or may be paid with the subsidy
         (租的云服务器年费算不算项目投资): the notice's rule is asked, whatever the thing; also when
-        the things are listed after it in the sentence the question ends (补贴钱能买服务器、交换机吗)."""
+        the things are listed after it in the sentence the question ends (补贴钱能买服务器、交换机吗).
+        The words that ask it (算到项目投资), or "" when none do."""
         sentences = [s for s in SENTENCE_END.split(understood.simplified) if any(c in s for c in asked)]
-        return any(p.search(simplify(c)) for p in self.counting for c in asked + sentences)
+        found = (p.search(simplify(c)) for p in self.counting for c in asked + sentences)
+        return next((m.group() for m in found if m), "")
 
     def asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:
         """The questions are made only of everyday asking words (怎么申请, 补多少), so they ask

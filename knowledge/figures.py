@@ -63,7 +63,7 @@ YEAR_COMPLETED = re.compile(
 AMOUNT = re.compile(
     r"(?P<prefix>rmb|cny|¥|￥)?\s*(?P<number>\d+(?:\.\d+)?)\s*"
     r"(?:(?:来|多|余|个)(?=\s*(?:千万|百万|十万|亿|万|w|wan)))?\s*"  # 两百来万, 1500多万, 一百五十个w
-    r"(?P<unit>千万|百万|十万|亿|万|千|w(?![a-z])|wan(?![a-z])|million(?![a-z])|mn(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
+    r"(?P<unit>千万|百万|十万|亿|万|千|w(?![a-z])|wan(?![a-z])|million(?![a-z])|mn(?![a-z])|mil(?![a-z])|mio(?![a-z])|m(?![a-z])|k(?![a-z])|thousand)?\s*"
     r"(?P<currency>元人民币|元|块|人民币|rmb|yuan|cny)?"
 )
 MOST_YUAN = Decimal(10) ** 14  # a hundred trillion yuan: more than any project, exact in Decimal's 28 digits
@@ -81,6 +81,8 @@ UNIT_FACTOR = {
     "thousand": Decimal(1_000),
     "million": Decimal(1_000_000),
     "mn": Decimal(1_000_000),  # RMB 2.5 mn
+    "mil": Decimal(1_000_000),  # 2.8 mil, as phones abbreviate it
+    "mio": Decimal(1_000_000),  # 2,8 Mio, as German managers write it
     "m": Decimal(1_000_000),
 }
 BARE_YUAN = re.compile(r"[1-9]\d{4,}")

@@ -4998,3 +4998,66 @@ def test_a_platform_built_for_an_amount_is_its_investment(composer: Composer):
         LATER,
     ).text
     assert "capped at RMB 1,000,000" in text
+
+
+def test_cantonese_thanks_is_thanks(composer: Composer):
+    assert composer.answer("唔該晒，你哋好幫到手", None, LATER).kind is Kind.THANKS
+
+
+def test_instalments_presentations_renames_and_account_kinds_are_unstated(composer: Composer):
+    for question in (
+        "市级资金会唔会分两期拨付？第一期几时到？",
+        "入庫評審會唔會要我哋做 presentation 或者答辯？",
+        "項目入庫之後可唔可以改項目名稱同內容？",
+        "What scoring criteria and weights do the experts use when ranking projects?",
+        "What's the minimum project investment required to qualify?",
+        "Is the list of projects approved last year under this programme available somewhere?",
+        "验收通过后大概多久能拿到补贴款？",
+        "补贴款是打到公司基本户还是一般户",
+    ):
+        assert composer.answer(question, None, LATER).entry_id is None, question
+
+
+def test_things_counted_into_the_investment_in_unknown_words_ask_the_rule(composer: Composer):
+    composed = composer.answer("买的工业相机和边缘服务器能算到项目投资里吗", None, LATER)
+    assert composed.entry_id == "investment-scope"
+
+
+def test_booking_the_subsidy_with_other_income_asks_its_own_account(composer: Composer):
+    composed = composer.answer("补贴款入账有咩要求？可唔可以同其他收入混埋一齐做账？", None, LATER)
+    assert composed.entry_id == "fund-management"
+
+
+def test_who_may_claim_and_a_firm_with_no_entity_here(composer: Composer):
+    claim = composer.answer(
+        "Who can claim the benchmark platform subsidy - the factory using it or the software company?",
+        None,
+        LATER,
+    )
+    assert "software and information service" in claim.text
+    hk = composer.answer(
+        "We're a trading company set up in Hong Kong with no entity in Shaoguan. Can we apply?", None, LATER
+    )
+    assert hk.entry_id == "registration-jurisdiction"
+    listed = composer.answer(
+        "We're a Hong Kong-listed group. Our Shaoguan subsidiary wants one cloud project and one 5G project. "
+        "Is that allowed, and what's the max for each?",
+        None,
+        LATER,
+    )
+    assert listed.kind is Kind.ANSWER and "1,000,000" in listed.text
+
+
+def test_millions_abbreviated_mil_are_read(composer: Composer):
+    text = composer.answer(
+        "provinical fund gave our cloud project 2.8 mil, whats the city subsidey?", None, LATER
+    ).text
+    assert "RMB 280,000" in text
+
+
+def test_two_points_in_time_are_the_stages_deadlines_and_four_categories_each_cap(composer: Composer):
+    text = composer.answer("项目入库和验收申请这两个时间点我老是搞混，能分别说一下吗", None, LATER).text
+    assert "2022年7月8日" in text and "2022年8月26日" in text
+    lowest = "Which of the four categories has the lowest maximum, and what is it?"
+    caps = composer.answer(lowest, None, LATER)
+    assert caps.entry_id == "amounts-overview" and "500,000" in caps.text
