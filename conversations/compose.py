@@ -44,6 +44,8 @@ PLACE_ASKED = re.compile(
     # must the platform be used locally, 一定要在本地应用吗: where it applies, asked yes or no
     r"|\b(?:used|applied|deployed|carried out|run)\s+(?:locally|in shaoguan|in the city)\b"
     r"|(?:必须|一定要|要)在(?:本地|韶关|我市)(?:用|应用|部署|实施)"
+    # 还没有本地制造企业在用: who uses it, and where, told of the platform
+    r"|(?:本地|韶关|本市|我市|当地)[^，,。？?！!]{0,6}?企业[^，,。？?！!]{0,4}?(?:在用|使用|应用|用上)"
 )
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
 # 承诺书是第几个附件: an attachment named by its title, its number asked

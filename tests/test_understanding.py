@@ -5061,3 +5061,15 @@ def test_two_points_in_time_are_the_stages_deadlines_and_four_categories_each_ca
     lowest = "Which of the four categories has the lowest maximum, and what is it?"
     caps = composer.answer(lowest, None, LATER)
     assert caps.entry_id == "amounts-overview" and "500,000" in caps.text
+
+
+def test_a_platform_no_local_firm_uses_gets_its_rule_of_where(composer: Composer):
+    text = composer.answer(
+        "系统性平台投资四百五十万，但目前还没有本地制造企业在用，能申请市级扶持吗", None, LATER
+    ).text
+    assert "45万元" in text and "在我市制造业企业得到应用" in text
+
+
+def test_who_signs_is_unstated_and_wages_are_outside(composer: Composer):
+    assert composer.answer("承诺书要唔要公证？HK director 签字得唔得？", None, LATER).entry_id is None
+    assert composer.answer("公司想喺韶關請 IT 工程師，平均人工大概幾多？", None, LATER).kind is Kind.OUTSIDE
