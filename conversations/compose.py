@@ -33,11 +33,11 @@ from knowledge.normalize import detect_language, simplify
 from knowledge.schema import Entry, Lang, Stage
 from knowledge.search import Kind, Match, SearchIndex, SearchResult
 
-# 要在哪用, where must it be applied: the rule's own words say where, beside the worked figures
 # two things set side by side: 是不是一回事, 有什么区别, the same as, … or …
 COMPARED = re.compile(
     r"一回事|一样|区别|不同|差别|相同|还是|\bsame\b|\bdifferen|\bvs\b|\bversus\b|\bcompar|\bor\b"
 )
+# 要在哪用, where must it be applied: the rule's own words say where, beside the worked figures
 PLACE_ASKED = re.compile(
     r"(?:哪里|哪儿|哪|边度)(?:用|应用|部署|实施|开展|落地)"
     r"|\bwhere\b[^.?!]{0,24}\b(?:used|applied|deployed|carried out)\b"
@@ -336,8 +336,8 @@ class Composer:
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
         questions = self.reader.asked(understood)
-        outside = main.kind is Kind.OUTSIDE
-        counting = self.scope.asks_whether_it_counts(understood, questions) if outside else ""
+        main_outside = main.kind is Kind.OUTSIDE
+        counting = self.scope.asks_whether_it_counts(understood, questions) if main_outside else ""
         if counting:  # 租的云服务器年费算不算项目投资: the thing is outside, whether it counts is not
             main = index.search(self.reader.without_outside_words(understood), lang, lenient=True)
             if main.kind is not Kind.ANSWER:  # 工业相机和边缘服务器能算到项目投资里吗: the rule asked

@@ -82,7 +82,7 @@ UNIT_FACTOR = {
     "million": Decimal(1_000_000),
     "mn": Decimal(1_000_000),  # RMB 2.5 mn
     "mil": Decimal(1_000_000),  # 2.8 mil, as phones abbreviate it
-    "mio": Decimal(1_000_000),  # 2,8 Mio, as German managers write it
+    "mio": Decimal(1_000_000),  # 2.8 Mio, as German managers write it
     "m": Decimal(1_000_000),
 }
 BARE_YUAN = re.compile(r"[1-9]\d{4,}")
