@@ -1402,15 +1402,11 @@ class Reader:
         simplified = simplify(clause).strip()
         if BARE_QUANTITY_EN.match(simplified):
             return True
-        told = simplify(told)
         return (
             len(simplified) <= BARE_QUANTITY_CHARS
             and BARE_QUANTITY.search(simplified) is not None
             and not self.topics_named(clause)
-            and all(
-                w in self.generic_words or w in told
-                for w in self.index.known_words(QUANTITY_ASKED.sub(" ", simplified))  # 一般要几个月
-            )
+            and self._only_everyday_words(QUANTITY_ASKED.sub(" ", simplified), simplify(told))  # 一般要几个月
         )
 
     def _only_where_it_is(self, clause: str) -> bool:
@@ -1421,9 +1417,10 @@ class Reader:
             simplified = simplified.replace(place, " ")
         return self._only_everyday_words(simplified)
 
-    def _only_everyday_words(self, simplified: str) -> bool:
-        """Every word of the text the knowledge base knows is an everyday one (怎么, 多少, 申请 …)."""
-        return all(w in self.generic_words for w in self.index.known_words(simplified))
+    def _only_everyday_words(self, simplified: str, told: str = "") -> bool:
+        """Every word of the text the knowledge base knows is an everyday one (怎么, 多少, 申请 …)
+        or one of the words already told (the clause before it)."""
+        return all(w in self.generic_words or w in told for w in self.index.known_words(simplified))
 
     def asked(self, understood: Understanding) -> list[str]:
         """The clauses that ask: those with a question word or a request (帮我写…), else those
