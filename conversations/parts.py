@@ -29,6 +29,8 @@ DIRECTIONS_COUNTED = re.compile(
 TIE = 0.005  # an overview scoring this close to one stage's entry matches a question naming no stage as well
 SURE_OF_DIRECTION = 0.8  # asked which direction: a search this sure of one direction's entry decides
 GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
+# 绩效目标和资金管理: two things joined (not 还是 or 或: a choice between them)
+THINGS_JOINED = re.compile(r"和|与|跟|以及|及|、|\band\b")
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
 WEAK_WHOLE = 0.5  # a whole message matching no better than this gives way to its one question
@@ -239,6 +241,10 @@ class Parts:
         for clause in questions:  # 通知发布日期同联络人: two asks joined in one clause, each answered
             for query in self._asks_joined(clause):
                 add_asked(search(query))
+        for at, clause in enumerate(clauses):  # 绩效目标和资金管理这块，有什么要求: each thing joined
+            if clause in questions or (at + 1 < len(clauses) and clauses[at + 1] in questions):
+                for result in self._things_joined(clause, search):
+                    add(result)
         asked_of_the_stages = self._stages_of_the_attachments(understood)
         for asked_of_a_stage in asked_of_the_stages:
             add(search(asked_of_a_stage))
@@ -804,6 +810,16 @@ class Parts:
             return []
         named = [t.word for t in reader.topics_named(clause)]
         return [" ".join([*(w for w in named if w not in p), p]) for p in pieces]
+
+    def _things_joined(self, clause: str, search: Callable[[str], SearchResult]) -> list[SearchResult]:
+        """绩效目标和资金管理这块: two things joined that are each plainly one entry of their own
+        (not directions or stages, which are asked together by their names)."""
+        pieces = [p.strip() for p in THINGS_JOINED.split(simplify(clause)) if p.strip()]
+        if len(pieces) != 2 or any(len(p) < 2 for p in pieces) or self.reader.topics_named(clause):
+            return []
+        results = [search(p) for p in pieces]
+        strong = all(r.kind is Kind.ANSWER and r.score >= STRONG_CLAUSE for r in results)
+        return results if strong and results[0].entry is not results[1].entry else []
 
     def _asked_together(self, understood: Understanding, parts: list[Entry]) -> list[list[tuple[str, str]]]:
         """Two or more directions or stages joined by 和/与/、 (or asked "分别"), or all of them

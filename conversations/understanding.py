@@ -91,6 +91,16 @@ CLAUSE_SPLIT = re.compile(
     r"|\s+[—–]+\s+(?!(?:how|what|when|where|which|who|why|is|are|can|could|do|does|will|would|should|any)\b)"
     r"(?![^.!?]*\?)"
 )
+# 除了注册还有什么条件, apart from being registered here, what other conditions: the named condition is
+# known, the others are asked; what it names is no topic of the question
+CONDITIONS_BESIDES = re.compile(
+    # at a clause's start or after the applicant (not 绩效目标除了可量化…: the targets' requirements)
+    r"(?:(?:(?<![^，,。？?！!])|(?<=申报对象)|(?<=申报单位)|(?<=申请单位)|(?<=企业)|(?<=公司)|(?<=我们)|(?<=我哋))"
+    r"(?:除了|除咗|除开)|\b(?:apart from|aside from|besides|other than)\b)([^。？?！!]{1,40}?)"
+    r"(?=[，,]?\s*(?:还|仲|另外|\bwhat (?:other|else|more|further)\b)[^。？?！!]{0,20}?"
+    r"(?:条件|要求|门槛|\bconditions?\b|\brequirements?\b|\bcriteria\b))",
+    re.IGNORECASE,
+)
 # 去年那批, 前年的那一批: a round named by a year counted from today (not 去年做的项目: when built)
 # 这个通知是今年的还是去年的: years counted from today offered for the notice (not 是不是去年那批)
 RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
@@ -154,7 +164,8 @@ QUESTION_MARK = re.compile(
     + WHEN_NOT_ASKED
     + r"|where|why|"
     + WHO_ASKS
-    + r"|which|\b(?:can|could|would|will|is|are|do|does) "
+    # (not "Today is June 28": a date told)
+    + r"|which|\b(?:can|could|would|will|(?<!today )is|are|do|does) "
     r"|[不没未吧]$|了没有$|会点$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧, 迟咗会点: colloquial
     r"|\b(?:true|correct)$"  # … issued by the Development and Reform Commission. True?
     # our parent asks if …, wants to know whether …: a question told as asked
@@ -196,6 +207,13 @@ BODY_NAME = re.compile(r"(?:局|委|厅|署|办|部门|中心|bureau|commission|
 STAGE_DONE_PASSIVELY = re.compile(
     r"\s*(?:applications?\s+|stage\s+|step\s+|phase\s+)?(?:(?:must|should|has to|have to|needs? to)\s+)?"
     r"(?:be|is|was|are|were|been|get|gets|got)\s*"
+)
+
+
+# 入库是不是六月三十号前就要弄完: the stage, a date, then "done" said of it (not 入库的项目要8月底做完:
+# the project's own completion)
+STAGE_DONE_BY_A_DATE = re.compile(
+    r"[^，,。？?！!项目系统平台工程建设]{0,14}?(?:前|之前|以前)\s*(?:就|都)?(?:要|得|必须|需要)?"
 )
 
 
@@ -536,6 +554,15 @@ class Understanding:
         return PHONE.findall(self.simplified) if self.premise else []
 
 
+def _without_the_known_condition(text: str) -> str:
+    """The text with the condition said to be known (除了注册…) blanked, its positions kept."""
+
+    def blank(match: re.Match[str]) -> str:
+        return match.group(0)[: match.start(1) - match.start()] + " " * len(match.group(1))
+
+    return CONDITIONS_BESIDES.sub(blank, text)
+
+
 def _as_searched(index: SearchIndex, words: list[str]) -> set[str]:
     """The words' tokens as the search index makes them (补贴 → 奖补), without bigrams."""
     return {t for w in words for t in index.normaliser.tokens(w, correct=False) if not t.startswith("~")}
@@ -660,7 +687,7 @@ class Reader:
     def topics_named(self, text: str, *, correct: bool = True) -> list[Topic]:
         """The topics the text names as written, then those only its canonical form names (the
         lexicon's words for a topic); correct=False for the knowledge base's own texts."""
-        topics = self._topics(to_arabic(text))
+        topics = self._topics(_without_the_known_condition(to_arabic(text)))
         known = {t.id for t in topics}
         canonical = self.index.normaliser.canonical(text, correct=correct).replace(" ", "")
         return topics + [
@@ -746,11 +773,14 @@ class Reader:
 
     def _stage_done_passively(self, text: str, topic: Topic, before: Topic | None) -> bool:
         """by when must the entry application be completed: an English verb of a thing done after a
-        stage and its passive "be" says the stage is done, not the project."""
+        stage and its passive "be" says the stage is done, not the project; so does a Chinese one
+        after the stage and a date (入库六月三十号前就要弄完)."""
         if before is None or before.id not in self.stage_ids or topic.id in self.canonical_ids:
             return False
         between = text[before.at + len(before.word) : topic.at]
-        return topic.word.isascii() and STAGE_DONE_PASSIVELY.fullmatch(between) is not None
+        if not topic.word.isascii():
+            return STAGE_DONE_BY_A_DATE.fullmatch(between) is not None
+        return STAGE_DONE_PASSIVELY.fullmatch(between) is not None
 
     def intents_of(self, text: str) -> list[str]:
         """The intent words the text asks, in the order it asks them."""
@@ -776,7 +806,7 @@ class Reader:
             simplified, self._without_done_stages(simplified, self.topics_named(text))
         )
         topics = self._without_askers(simplified, topics)
-        said = self.amounts.read(text)
+        said = self.amounts.read(self.index.normaliser.corrected(text))  # 头资七百万: the investment
         figures = [f for f in said if f.in_yuan]  # worked out; any amount said tells a story
         premise = any(w in simplified for w in self.premise_markers)
         about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or said))

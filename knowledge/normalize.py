@@ -40,6 +40,9 @@ def _import_zhconv() -> ModuleType:
 zhconv = _import_zhconv()
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# Chinese words between numerals and their units (simplified), which typo correction leaves alone
+NUMERAL_OR_UNIT = "零〇一二两三四五六七八九十百千万亿元块壹贰叁肆伍陆柒捌玖拾佰仟"
+WORDS_BETWEEN_NUMERALS = re.compile(rf"(?:(?![{NUMERAL_OR_UNIT}])[\u3400-\u9fff\uf900-\ufaff])+")
 TOKEN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9+.%-]*")
 LATIN_WORD = re.compile(r"[a-z]")
 # English sentences with a Chinese term or two: this many English words (not acronyms: MES and
@@ -155,6 +158,14 @@ class Normaliser:
         if self._pattern is not None:
             text = self._pattern.sub(lambda m: " " + self._synonyms[m.group(0)] + " ", text)
         return " ".join(TOKEN_RUN.findall(text))
+
+    def corrected(self, text: str) -> str:
+        """The text simplified, its typed homophones corrected (头资七百万 → 投资七百万) but never
+        across a numeral or its unit (35万上云 stays, no 35晚上云), nothing else changed."""
+        text = simplify(text)
+        if self._corrector is None:
+            return text
+        return WORDS_BETWEEN_NUMERALS.sub(lambda m: self._corrector.correct(m.group(0)), text)  # type: ignore[union-attr]
 
     def chinese_words(self, text: str) -> list[str]:
         """The text's Chinese words in order, as typed (simplified; no synonyms applied)."""

@@ -5065,3 +5065,28 @@ def test_a_platform_no_local_firm_uses_gets_its_rule_of_where(composer: Composer
 def test_who_signs_is_unstated_and_wages_are_outside(composer: Composer):
     assert composer.answer("承诺书要唔要公证？HK director 签字得唔得？", None, LATER).entry_id is None
     assert composer.answer("公司想喺韶關請 IT 工程師，平均人工大概幾多？", None, LATER).kind is Kind.OUTSIDE
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们是中外合资企业，在韶关注册，除了注册还有什么条件？",
+        "我哋係中外合資企業，喺韶關註冊，除咗註冊仲有咩條件？",
+        "Apart from being registered in Shaoguan, what other conditions are there?",
+    ],
+)
+def test_conditions_besides_the_one_named_are_all_the_conditions(composer: Composer, question: str):
+    text = composer.answer(question, None, LATER).text
+    assert "失信" in text or "dishonest" in text.lower(), question
+
+
+def test_requirements_besides_one_of_the_targets_are_the_targets(composer: Composer):
+    asked = "绩效目标除了可考核可量化，还需要符合什么要求"
+    assert composer.answer(asked, None, LATER).entry_id == "performance-targets"
+
+
+def test_a_figures_name_typed_as_a_homophone_is_read(composer: Composer):
+    text = composer.answer("系统性平胎项目头资七百万，市里能不能补七十万", None, LATER).text
+    assert "700万元 × 10% = 70万元" in text
+    # a numeral and its unit are never taken for a typo (35万上云 is no 35晚上云)
+    assert "3.5万元" in composer.answer("省级给了35万上云的钱，市里补多少？", None, LATER).text
