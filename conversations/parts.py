@@ -41,9 +41,12 @@ GOALS = re.compile(
     r"|\b(?:goals?|outcomes?|aims?) of\b|\bwhat should [^.?!]{0,30}\b(?:achieve|deliver)\b"
     r"|\baims? to achieve\b|\bintended to achieve\b|\bsupposed to achieve\b|\bmeant to achieve\b"
     r"|第[二三四2-4]个目标"  # 要降本增效，仲有冇第三个目标: the goals the direction's clause names
+    # 标杆项目是不是必须用5G才行: whether the direction requires a technology, which its clause says
+    r"|(?:是不是|是否|是唔是|系咪|一定)(?:必须|一定|非得|非要|只能|要)?(?:要)?(?:用|使用|采用|基于)"
+    r"|\b(?:must|have to|has to|need to|needs to|required to) (?:use|be based on|run on)\b"
 )
 # 这样做合规吗: a question about what the story just told
-POINTS_BACK = re.compile(r"这样|这么做|这种做法|这种情况|咁做|咁样|噉做")
+POINTS_BACK = re.compile(r"这样|这么做|这种做法|这种情况|咁做|咁样|噉做|[系係]咪[咁噉]|[系係]唔[系係][咁噉]")
 # the directions as a whole asked for: 一共几个支持方向, 有哪些方向, how many directions
 DIRECTIONS_LISTED = re.compile(
     r"(?:几个|几类|多少个|哪几个|哪些|一共|总共|共有)[^，。？?]{0,4}方向|how many (?:support )?directions"
@@ -142,6 +145,7 @@ class Parts:
             agreed = main.kind is Kind.ANSWER and cores[0].entry is main.entry
             if (
                 referent is None
+                and not (last and POINTS_BACK.search(questions[-1]))  # 係咪咁: nothing on its own
                 and not (last and self._only_each(questions[-1]))
                 and (not agreed or reader.topics_named(questions[-1]))
                 and not (

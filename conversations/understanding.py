@@ -174,6 +174,12 @@ QUESTION_MARK = re.compile(
 RELAYED = re.compile(
     r"\s*(?:听说|(?:老板|老细|领导|老总|经理|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介)[^，,。]{0,3}?(?:说|讲|话))"
 )
+# 老板以为…, 我们记得…: what someone believes, told (a question only with 吗 or a question mark)
+BELIEF_TOLD = re.compile(
+    r"\s*(?:老板|老细|领导|老总|经理|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介|我们|我)[^，,。]{0,3}?"
+    r"(?:以为|觉得|认为|记得)"
+)
+ASKED_OUTRIGHT = re.compile(r"[?？吗嗎呢]")
 LIKENED = re.compile(r".{0,2}?(?:一样|不一样|类似|相同|差不多)")  # 跟技改一样: likened to it
 # separates two named things that are asked about in one breath: 入库和验收, 5G项目和标杆项目
 # 同: Cantonese "and"; entry vs acceptance: each of the two
@@ -1458,7 +1464,9 @@ class Reader:
         return self._asking(understood.clauses) or understood.clauses[-1:]
 
     def _asking(self, clauses: list[str]) -> list[str]:
-        """The clauses with a question word or a request, else those naming an ask; none else."""
+        """The clauses with a question word or a request, else those naming an ask; none else
+        (not 老板以为就是装几个5G基站: a belief told, its 几个 "a few")."""
+        clauses = [c for c in clauses if not (BELIEF_TOLD.match(c) and not ASKED_OUTRIGHT.search(c))]
         return [c for c in clauses if _asks_or_requests(simplify(c))] or [
             c for c in clauses if self.intents_of(c)
         ]

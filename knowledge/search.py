@@ -77,6 +77,8 @@ SELF_NAMED_EN = re.compile(
     r"(?:^|\b(?:our|my|the client's|the customer's)\s+)(?:[a-z-]+\s+){0,2}?"
     r"(?:parent(?:\s+co(?:mpany)?)?|hq|headquarters|head office|boss|manager|director|cfo)(?:\s+finance)?\b"
     r"|\b(?:hq|headquarters)\b"
+    # 老板 asks if …: the one who asks, named in Chinese in an English message
+    r"|(?:老板|老细|老总|领导|经理|财务|会计)(?=\s*(?:asks?|asked|wants?|says?|said|wonders?)\b)"
     # we're a small ceramics workshop: the firm that asks, described (as 我们是陶瓷厂)
     r"|\bwe(?: are| re)? (?:a|an) (?:[a-z-]+ ){0,4}?"
     r"(?:workshop|factory|plant|mill|company|firm|maker|manufacturer|producer|supplier|business|enterprise|sme)\b"

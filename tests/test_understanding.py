@@ -5090,3 +5090,73 @@ def test_a_figures_name_typed_as_a_homophone_is_read(composer: Composer):
     assert "700万元 × 10% = 70万元" in text
     # a numeral and its unit are never taken for a typo (35万上云 is no 35晚上云)
     assert "3.5万元" in composer.answer("省级给了35万上云的钱，市里补多少？", None, LATER).text
+
+
+def test_a_date_told_as_today_asks_nothing_and_the_time_left_is_counted(composer: Composer):
+    composed = composer.answer(
+        "Today is June 28. How long do we have left for the database (入库) registration?", None, LATER
+    )
+    assert "is 10 days" in composed.text and "June 10, 2022" not in composed.text
+
+
+def test_a_stage_to_be_done_by_a_date_is_its_deadline_not_the_projects_completion(index: SearchIndex):
+    reader = Reader(index)
+    topics = reader.read("入库是不是六月三十号前就要弄完？").topic_ids({"entry", "construction-window"})
+    assert topics == ["entry"]
+    built = reader.read("项目是不是8月底前就要弄完").topic_ids({"construction-window"})
+    assert built == ["construction-window"]
+
+
+def test_two_things_joined_are_each_answered(composer: Composer):
+    text = composer.answer("麻烦问下，绩效目标和资金管理这块，通知里有什么硬性要求", None, LATER).text
+    assert "可考核" in text and "专账" in text
+
+
+def test_a_belief_told_after_a_question_on_a_direction_is_no_other_programme(composer: Composer):
+    composed = composer.answer("5G+制造业方向主要是解决什么问题？老板以为就是装几个5G基站", None, LATER)
+    assert composed.entry_id == "direction-4-scope"
+    assert composer.answer("我们想建几个5G基站，有没有补贴？", None, LATER).kind is Kind.OUTSIDE
+
+
+@pytest.mark.parametrize(
+    "question", ["标杆项目是不是必须用5G才行？", "Does the benchmark platform have to use 5G?"]
+)
+def test_whether_a_direction_requires_a_technology_is_its_scope(composer: Composer, question: str):
+    assert composer.answer(question, None, LATER).entry_id == "direction-2-scope", question
+
+
+def test_is_that_so_after_a_story_means_the_story(composer: Composer):
+    composed = composer.answer(
+        "我哋係翁源一間細廠，老闆話呢個補貼年年都有，今年錯過咗入庫都唔緊要，驗收嗰陣再報就得。係咪咁？",
+        None,
+        LATER,
+    )
+    assert composed.entry_id == "still-open" and "7月8日" in composed.text
+
+
+def test_a_chinese_asker_in_an_english_message_is_who_asks(composer: Composer):
+    composed = composer.answer(
+        "老板 asks if the 5G demo project subsidy depends on anything besides the provincial grant.",
+        None,
+        LATER,
+    )
+    assert composed.entry_id == "direction-4-amount" and "demonstration" in composed.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can the commitment letter (承诺书) be signed electronically instead of with a wet-ink signature?",
+        "入库后公司改了名字，需要去哪里办变更手续？",
+        "入库申报交上去以后还能撤回或者换成别的项目吗？",
+        "Is there an online application system for the 入库 stage, or do you have a portal link?",
+    ],
+)
+def test_more_details_the_notice_never_gives(composer: Composer, question: str):
+    assert composer.answer(question, None, LATER).entry_id is None, question
+
+
+def test_above_scale_status_and_the_5g_factory_list_are_outside(composer: Composer):
+    for question in ("怎么查我们企业是不是规上企业？", "national 5G factory list (5G全连接工厂) documents?"):
+        assert composer.answer(question, None, LATER).kind is Kind.OUTSIDE, question
+
