@@ -507,7 +507,7 @@ class Parts:
         named = " ".join(t.word for t in understood.topics)
         return all(
             self.index.knows(t) or t in named
-            for t in self.index.normaliser.tokens(understood.text)
+            for t in self.index.normaliser.tokens(to_arabic(understood.text))  # 六月三十号 as 6月30号
             if not t.startswith("~")
         )
 

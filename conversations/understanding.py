@@ -113,6 +113,14 @@ RELATIVE_ROUND = re.compile(
     # 韶关今年的数字化转型补贴什么时候开始报: that year's support, applied for
     r"|(前年|去年|今年|明年)(?=的[^，,。？?！!]{0,12}?(?:补贴|奖补|扶持资金)[^，,。？?！!]{0,8}?(?:开始报|申报|报名|开始申请))"
 )
+# last year's IIoT programme, the year before last's round: a round named by its year, in English
+# (not "a project built last year": when it was built)
+RELATIVE_ROUND_EN = re.compile(
+    r"\b(last year|the year before last|next year)'s(?=\s+(?:[a-z0-9-]+\s+){0,3}?"
+    r"(?:programmes?|programs?|rounds?|batch|call|scheme|list)\b)",
+    re.IGNORECASE,
+)
+RELATIVE_YEARS_EN = {"last year": -1, "the year before last": -2, "next year": 1}
 # a choice of kinds of support is listed within one clause, its items apart by 、 (这是补助、贷款还是
 # 贴息) or by English commas (is this a grant, a loan or …); not 贴息的政策，工行还是农商行好
 CHOICE_CLAUSES = re.compile(
@@ -582,7 +590,10 @@ class Reader:
         self.index = index
         # the user's figures and their roles, parts and totals: the words prepared once
         bases = {d.funding.base for d in index.kb.notice.directions}  # each listed firm has its own
-        self.amounts = AmountReader(lexicon.figure_roles, lexicon.figure_parts, lexicon.total_words, bases)
+        directions = [w for d in index.kb.notice.directions for w in lexicon.topics.get(d.id, [])]
+        self.amounts = AmountReader(
+            lexicon.figure_roles, lexicon.figure_parts, lexicon.total_words, bases, labels=directions
+        )
         self.total_words = [simplify(w) for w in lexicon.total_words]
         # a topic word is looked for both as typed and in canonical form (after the synonyms)
         # directions and stages are also looked for after the synonyms (第二个方向 → 方向二); the
@@ -970,8 +981,10 @@ class Reader:
         return offered and (premise or asks_yes_no or chooses)
 
     def rounds_said_by_year(self, text: str, today: dt.date) -> str:
-        """去年那批上云补贴 → 2025年那批上云补贴 (asked in 2026): a round named by a year counted
-        from today is that year's round, this notice's only if the year is the notice's."""
+        """去年那批上云补贴 → 2025年那批上云补贴, last year's programme → 2025 programme (asked in
+        2026): a round named by a year counted from today is that year's round, this notice's only
+        if the year is the notice's."""
+        text = RELATIVE_ROUND_EN.sub(lambda m: str(today.year + RELATIVE_YEARS_EN[m.group(1).lower()]), text)
         return RELATIVE_ROUND.sub(
             lambda m: f"{today.year + RELATIVE_YEARS[next(g for g in m.groups() if g)]}年", text
         )
@@ -1466,10 +1479,14 @@ class Reader:
     def _asking(self, clauses: list[str]) -> list[str]:
         """The clauses with a question word or a request, else those naming an ask; none else
         (not 老板以为就是装几个5G基站: a belief told, its 几个 "a few")."""
-        clauses = [c for c in clauses if not (BELIEF_TOLD.match(c) and not ASKED_OUTRIGHT.search(c))]
+        clauses = [c for c in clauses if not self._belief_told(c)]
         return [c for c in clauses if _asks_or_requests(simplify(c))] or [
             c for c in clauses if self.intents_of(c)
         ]
+
+    @staticmethod
+    def _belief_told(clause: str) -> bool:
+        return BELIEF_TOLD.match(simplify(clause)) is not None and not ASKED_OUTRIGHT.search(clause)
 
     def asks_unstated(self, clause: str) -> bool:
         """多久能到账, 验收专家有几个人: a detail of the notice's steps that the notice never gives."""

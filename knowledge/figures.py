@@ -253,11 +253,13 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return clause_start, next_break.start() if next_break else len(text)
 
 
-def _parallel_role(text: str, start: int, previous: Figure, listed: frozenset[str]) -> str | None:
+def _parallel_role(
+    text: str, start: int, previous: Figure, listed: frozenset[str], labels: re.Pattern[str] | None = None
+) -> str | None:
     """A厂省级资金批了80万，B厂批了300万，C厂1200万: a figure in a clause of its own that repeats
-    the previous figure's verb (批了, 拿了) or only names who has it is of the previous figure's
-    role (several firms' figures listed), when that role is one of the `listed` ones (the bases
-    an amount is worked out on: each firm has its own)."""
+    the previous figure's verb (批了, 拿了) or only names who has it (or which project: 上云八十万，
+    5G一百六十万) is of the previous figure's role (several firms' figures listed), when that role is
+    one of the `listed` ones (the bases an amount is worked out on: each firm has its own)."""
     if previous.role not in listed:
         return None
     clause_start, _ = clause_bounds(text, start, start)
@@ -268,7 +270,8 @@ def _parallel_role(text: str, start: int, previous: Figure, listed: frozenset[st
     verb = PAST_VERB.search(before)
     if verb and verb.group() in text[previous_start : previous.start]:
         return previous.role
-    return previous.role if LISTED_NAME.fullmatch(before) else None
+    labelled = labels is not None and labels.fullmatch(before) is not None
+    return previous.role if labelled or LISTED_NAME.fullmatch(before) else None
 
 
 def _last_role_word(text: str, words: list[tuple[str, str]]) -> tuple[int, str] | None:
@@ -292,9 +295,12 @@ def _money_named_before_claim(before: str, claim_end: int, words: list[tuple[str
     return None
 
 
-def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]]) -> str | None:
+def _nearest_role(
+    text: str, start: int, end: int, words: list[tuple[str, str]], labels: re.Pattern[str] | None = None
+) -> str | None:
     """The role word nearest before the figure within its clause, unless an English one follows
-    it at once (500k provincial funds); else the nearest after it."""
+    it at once (500k provincial funds); else the nearest after it. `labels` name which project a
+    figure is of (上云八十万): a figure said with only one is still said on its own."""
     clause_start, clause_end = clause_bounds(text, start, end)
     before = text[clause_start:start]
     best = _last_role_word(before, words)
@@ -316,11 +322,13 @@ def _nearest_role(text: str, start: int, end: int, words: list[tuple[str, str]])
         return min(found)[1]
     aside = BRACKETED.sub("", after)  # 三百万（上云项目）: what a bracket adds is no role's word
     before_alone = POINTING.sub("", APPROXIMATELY.sub("", YUAN_BEFORE.sub("", before)))
+    if labels is not None:  # 都拿了省级资金，上云八十万: the cloud project's, of the money named before
+        before_alone = labels.sub("", before_alone)
     said_alone = before_alone + APPROXIMATELY.sub("", aside)
     if clause_start > 0 and not CORRECTION.sub("", said_alone).strip(" .…"):
         # 省级专项下来了，45万: a figure said on its own belongs to the clause before it (and one
         # said with only a correction, province Rs... sorry, RMB 1.35 million, to the one before that)
-        return _nearest_role(text, clause_start - 1, clause_start - 1, words)
+        return _nearest_role(text, clause_start - 1, clause_start - 1, words, labels)
     return None
 
 
@@ -415,9 +423,13 @@ class AmountReader:
         parts: Mapping[str, Iterable[str]] = {},
         total_words: Iterable[str] = (),
         listed_roles: Iterable[str] = (),
+        labels: Iterable[str] = (),
     ) -> None:
         pairs = [(simplify(w), role) for role, words in roles.items() for w in words]
         self.listed_roles = frozenset(listed_roles)  # roles a list of several firms' figures repeats
+        # the names of projects a figure may be said with (上云, 5G): no money of their own
+        named = sorted({simplify(w) for w in labels if w}, key=len, reverse=True)
+        self.labels = re.compile("|".join(map(re.escape, named)), re.IGNORECASE) if named else None
         self.role_words = sorted(pairs, key=lambda p: len(p[0]), reverse=True)
         self.part_words = {role: [simplify(w) for w in ws if w] for role, ws in parts.items()}
         self.total_words = [simplify(w) for w in total_words if w]
@@ -438,13 +450,13 @@ class AmountReader:
             if bare and not BARE_YUAN.fullmatch(match.group("number")):
                 continue
             start, end = match.start("number"), match.end()
-            role = _nearest_role(arabic, start, end, self.role_words)
+            role = _nearest_role(arabic, start, end, self.role_words, self.labels)
             if role in self.part_words or role is None:  # 设备2,000,000, equipment 4.5m: a part
                 clause = arabic[slice(*clause_bounds(arabic, start, end))]
                 parts = self.part_words.items()
                 role = next((f"{r}{PART}" for r, ws in parts if any(w in clause for w in ws)), role)
             if role is None and found:  # cloud one got 0.9M from the province, 5G one got 4M
-                role = _parallel_role(arabic, start, found[-1], self.listed_roles)
+                role = _parallel_role(arabic, start, found[-1], self.listed_roles, self.labels)
             if unit in ("m", "mn", "k") and not (currency or prefix or role):
                 continue  # 5m, 10k: a length or a count as often as money, unless said of funds
             tail = arabic[match.end() : match.end() + 1]

@@ -5160,3 +5160,37 @@ def test_above_scale_status_and_the_5g_factory_list_are_outside(composer: Compos
     for question in ("怎么查我们企业是不是规上企业？", "national 5G factory list (5G全连接工厂) documents?"):
         assert composer.answer(question, None, LATER).kind is Kind.OUTSIDE, question
 
+
+def test_figures_named_by_their_project_after_the_money_named_once(composer: Composer):
+    text = composer.answer(
+        "我们厂有两个车间分别做了上云和5G，都拿了省级资金，上云八十万，5G一百六十万。老板想知道市里一共能配套多少？",
+        None,
+        LATER,
+    ).text
+    assert "省级专项资金80万元 × 10% = 8万元" in text and "省级专项资金160万元 × 10% = 16万元" in text
+
+
+def test_last_years_programme_in_english_is_another_round(composer: Composer):
+    asked = (
+        "How many projects did Shaoguan fund under last year's IIoT programme, and what was the total amount?"
+    )
+    assert composer.answer(asked, None, LATER).kind is Kind.OUTSIDE
+
+
+def test_a_stages_deadline_offered_in_chinese_numerals_is_answered(composer: Composer):
+    composed = composer.answer("入库是不是六月三十号前就要弄完？我记得通知说的是月底", None, LATER)
+    assert "7月8日" in composed.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "8月26号前要交给县工信局什么材料",
+        "What exactly has to go to the county bureau by 26 August?",
+        "What do we submit to the county bureau by 26 August?",
+    ],
+)
+def test_what_goes_to_the_bureau_by_a_stages_date_is_that_stages_materials(composer: Composer, question: str):
+    text = composer.answer(question, None, LATER).text
+    assert ("附件4" in text or "Attachment 4" in text) and "承诺书" in text, question
+    assert composer.answer("材料交给县工信局还是市工信局", None, LATER).entry_id == "where-to-submit"
