@@ -112,6 +112,9 @@ RELATIVE_ROUND = re.compile(
     r"|(前年|去年|今年|明年)(?=的还是)|(?<=还是)(前年|去年|今年|明年)(?=的)"
     # 韶关今年的数字化转型补贴什么时候开始报: that year's support, applied for
     r"|(前年|去年|今年|明年)(?=的[^，,。？?！!]{0,12}?(?:补贴|奖补|扶持资金)[^，,。？?！!]{0,8}?(?:开始报|申报|报名|开始申请))"
+    # 去年韶关工业互联网项目入库的截止日期: the city's programme named by its year (not 去年上了一套
+    # 工业互联网平台: what the firm did)
+    r"|(前年|去年|明年)(?=的?韶关市?的?工业互联网)"
 )
 # last year's IIoT programme, the year before last's round: a round named by its year, in English
 # (not "a project built last year": when it was built)

@@ -5175,6 +5175,8 @@ def test_last_years_programme_in_english_is_another_round(composer: Composer):
         "How many projects did Shaoguan fund under last year's IIoT programme, and what was the total amount?"
     )
     assert composer.answer(asked, None, LATER).kind is Kind.OUTSIDE
+    # and in Chinese, the city's programme named by its year
+    assert composer.answer("去年韶关工业互联网项目入库的截止日期是哪天", None, LATER).kind is Kind.OUTSIDE
 
 
 def test_a_stages_deadline_offered_in_chinese_numerals_is_answered(composer: Composer):
@@ -5194,3 +5196,4 @@ def test_what_goes_to_the_bureau_by_a_stages_date_is_that_stages_materials(compo
     text = composer.answer(question, None, LATER).text
     assert ("附件4" in text or "Attachment 4" in text) and "承诺书" in text, question
     assert composer.answer("材料交给县工信局还是市工信局", None, LATER).entry_id == "where-to-submit"
+
