@@ -838,7 +838,11 @@ class Reader:
             other = None
         if not about_the_notice:
             body = None if other or self.offers_another_body(simplified) else self._other_body(bodies_named)
-            if body and self._part_of_a_situation(simplified, body, topics, bool(said)):
+            if (
+                body
+                and self._part_of_a_situation(simplified, body, topics, bool(said))
+                and not self._asked_of_its_funds(bodies_named, body)
+            ):
                 body = None  # 3年前有个省级补贴被审计认定违规使用，这次还能报吗: the story's
             other = other or body or self._other_round(simplified)
             local = self._local_policy(simplified)
@@ -1323,6 +1327,14 @@ class Reader:
     def _recommended_to_a_body(self, clause: str) -> bool:
         at = min((clause.find(w) for w in self.recommended_to if w in clause), default=-1)
         return at >= 0 and any(w in clause[at:] for w in self.other_bodies if w)
+
+    def _asked_of_its_funds(self, simplified: str, body: str) -> bool:
+        """省里今年上云上平台专项资金的申报指南出了没有: the body's own funds asked of in a question,
+        whatever direction they are for (not the story's: 省里给了上云项目200万，市里配多少)."""
+        return any(
+            body in c and QUESTION_MARK.search(c) and self._asks_about_its_funds(c, c.find(body))
+            for c in CLAUSE_SPLIT.split(simplified)
+        )
 
     def _asks_about_its_funds(self, clause: str, body_at: int) -> bool:
         """省里的专项资金怎么申请, 什么时候到账, how do I apply for the provincial fund: the body's

@@ -5197,3 +5197,41 @@ def test_what_goes_to_the_bureau_by_a_stages_date_is_that_stages_materials(compo
     assert ("附件4" in text or "Attachment 4" in text) and "承诺书" in text, question
     assert composer.answer("材料交给县工信局还是市工信局", None, LATER).entry_id == "where-to-submit"
 
+
+def test_the_provinces_own_guide_for_a_directions_funds_is_outside(composer: Composer):
+    asked = "省里今年上云上平台专项资金的申报指南出了没有？"
+    assert composer.answer(asked, None, LATER).kind is Kind.OUTSIDE
+    told = composer.answer("省里给了上云项目200万专项资金，市里配多少", None, LATER)
+    assert "20万元" in told.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "验收申请报告要盖哪些单位的章？",
+        "入库专家评审的打分标准是怎样的，多少分以上才能入库？",
+        "入库申报有没有网上申报系统？网址是什么？",
+        "Will the experts do an on-site inspection during the acceptance review?",
+        "拨款分几期",
+    ],
+)
+def test_yet_more_details_the_notice_never_gives(composer: Composer, question: str):
+    assert composer.answer(question, None, LATER).entry_id is None, question
+
+
+def test_terse_asks_of_registration_and_of_the_subsidys_use(composer: Composer):
+    due = composer.answer("registration due? what forms?", None, LATER)
+    assert due.entry_id == "entry-deadline" and "Attachment 3" in due.text
+    assert composer.answer("补贴使用 合规要求?", None, LATER).entry_id == "fund-management"
+    booked = composer.answer("标杆项目省级给了八十五万，市里配套多少？钱要专门记账吗？", None, LATER).text
+    assert "8.5万元" in booked and "专账" in booked
+
+
+def test_applying_as_the_contractor_is_asked_of_beside_the_limit(composer: Composer):
+    text = composer.answer(
+        "We're applying as the contractor for a factory's cloud project. What do we need from the factory,"
+        " and how many projects can we apply for at most?",
+        None,
+        LATER,
+    ).text
+    assert "written consent" in text and "2 projects" in text
