@@ -34,8 +34,9 @@ THINGS_JOINED = re.compile(r"和|与|跟|以及|及|、|\band\b")
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
 WEAK_WHOLE = 0.5  # a whole message matching no better than this gives way to its one question
-# 上云项目要达到什么目标, the goals of direction 3: what a named direction's own clause achieves
-GOALS = re.compile(
+# 上云项目要达到什么目标, the goals of direction 3, 标杆项目是不是必须用5G: what a named direction's own
+# clause says (the goals it achieves, the technology it builds on)
+SAID_IN_ITS_CLAUSE = re.compile(
     r"(?:达到|实现|形成|取得|拿出)(?:什么|啥|哪些|哪几个|咩)(?:效果|目标|成果|目的)|打造成?(?:什么|啥|咩)"
     r"|(?:要|需要|应该?)(?:达到|实现|取得)的(?:效果|目标|成果)|预期(?:的)?(?:效果|目标|成果)"
     r"|\b(?:goals?|outcomes?|aims?) of\b|\bwhat should [^.?!]{0,30}\b(?:achieve|deliver)\b"
@@ -342,8 +343,8 @@ class Parts:
                 named = sorted({d.id: d for d in [*named, *told]}.values(), key=lambda d: d.number)
             named_scopes = [e for d in named if (e := self.shape.entry_for_clause.get(d.clause))]
             parts = [*named_scopes, *[p for p in parts if p not in named_scopes]]
-        elif named and GOALS.search(understood.simplified):
-            # 上云上平台项目要达到什么目标: what the named direction's own clause says it achieves
+        elif named and SAID_IN_ITS_CLAUSE.search(understood.simplified):
+            # 上云上平台项目要达到什么目标, 标杆项目是不是必须用5G: what the named direction's own clause says
             named_scopes = [e for d in named if (e := self.shape.entry_for_clause.get(d.clause))]
             parts = [*named_scopes, *[p for p in parts if p not in named_scopes]]
         elif named and understood.asks_yes_no:
