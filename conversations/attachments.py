@@ -59,9 +59,12 @@ class EnglishTitles:
         words = {a.number: re.findall(r"[a-z][a-z-]+", a.title.en.lower()) for a in attachments}
         pairs = {
             number: {" ".join(p) for p in pairwise(said) if not set(p) & FUNCTION_WORDS}
-            or {w for w in said if len(w) >= LONG_TITLE_WORD}
             for number, said in words.items()
         }
+        # a short title (letter of commitment) has no such pairs: its long words tell it
+        self.short = {number for number, mine in pairs.items() if not mine}
+        for number in self.short:
+            pairs[number] = {w for w in words[number] if len(w) >= LONG_TITLE_WORD}
         self.own = {
             number: [
                 re.compile(rf"\b{re.escape(p)}\b")
@@ -74,3 +77,8 @@ class EnglishTitles:
     def said(self, text: str) -> list[int]:
         """The attachments whose own English words the text says."""
         return [number for number, patterns in self.own.items() if any(p.search(text) for p in patterns)]
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the text says a short title's own English words (the commitment letter); a long
+        title's words may be a stage's own name (entry application), so they are not told."""
+        return [m.span() for n in self.short for p in self.own[n] for m in p.finditer(text)]

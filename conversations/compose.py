@@ -52,8 +52,17 @@ ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attac
 NUMBER_ASKED = re.compile(
     r"第几个?附件|附件(?:是)?第?几|几号附件|哪个附件|哪一个附件|附件(?:里|里面|中)有没有"
     r"|which (?:attachment|annex|appendix|enclosure)"
-    r"|attachment number",
+    r"|attachment number"
+    # 入库项目申报书的全称是什么: its full title, told with its number
+    r"|全称|全名|完整(?:的)?(?:名称|名字|标题)|full (?:name|title)|complete title|official title",
     re.IGNORECASE,
+)
+# 另外…, also …: how a further ask begins, not what it asks
+ASIDE = re.compile(
+    r"^\s*(?:另外|还有|还想问|顺便问一下|顺便问下|also|and|plus|btw)[,，:：\s]*", re.IGNORECASE
+)
+AFTER_ASIDE = re.compile(
+    r"(?:另外|还有|还想问|顺便问一下|顺便问下|\balso|\bplus|\bbtw)[,，:：\s]*$", re.IGNORECASE
 )
 # 今天几号, what's the date today: only today's date asked (small talk; the bot knows today)
 TODAY_ASKED = re.compile(
@@ -358,6 +367,10 @@ class Composer:
         if understood.other_programme or index.elsewhere(question):
             return self._outside(main)
         asked = [] if understood.about_the_notice else questions
+        if main.kind is Kind.OUTSIDE:
+            answered = self._without_outside_asks(understood, asked, lang, today, carried)
+            if answered is not None:
+                return answered
         if main.kind is Kind.OUTSIDE and (
             any(index.outside_words(c) for c in asked)
             or self.scope.names_what_is_asked(understood, asked)
@@ -636,6 +649,38 @@ class Composer:
         text = f"{lead}\n{self._entry_text(overview, lang)}"
         context = Context(overview.questions.get(lang)[0], entry_id=overview.id, lang=lang)
         return Composed(Kind.ANSWER, lang, text, overview.id, 1.0, [], context)
+
+    def _without_outside_asks(
+        self,
+        understood: Understanding,
+        asked: list[str],
+        lang: Lang | None,
+        today: dt.date,
+        carried: list[Figure],
+    ) -> Composed | None:
+        """入库几号截止？另外5G网关什么品牌好: of several asks, those of the notice are answered and
+        a further one about something else is said to be outside it, not the whole message refused."""
+        outside = [c for c in asked if self.index.outside_words(c)]
+        # only an ask set apart as a further one (另外…, also …) after the notice's own: a message
+        # whose asks all turn on its outside thing (等保测评怎么做 多少钱) is about that thing
+        if not outside or len(outside) == len(asked) or asked.index(outside[0]) == 0:
+            return None
+        if not all(self._set_apart(understood.text, c) for c in outside):
+            return None
+        kept = "，".join(c for c in understood.clauses if c not in outside)
+        composed = self._compose(kept, self.reader.read(kept), lang, today, carried)
+        if composed.kind is not Kind.ANSWER:
+            return None
+        said = (ASIDE.sub("", c).strip(" ？?。.") for c in outside)
+        parts = ("、" if composed.lang == "zh" else "; ").join(said)
+        note = reply_text(self.kb, "outside_part", composed.lang, part=parts)
+        return replace(composed, text=f"{composed.text}\n\n{note}")
+
+    @staticmethod
+    def _set_apart(text: str, clause: str) -> bool:
+        """The clause is a further ask, begun with 另外, also … (the clause itself may have lost it)."""
+        at = text.find(clause)
+        return bool(ASIDE.match(clause)) or (at > 0 and AFTER_ASIDE.search(text, 0, at) is not None)
 
     def _outside(self, result: SearchResult) -> Composed:
         text = reply_text(self.kb, "outside", result.lang)

@@ -130,7 +130,11 @@ class Parts:
             # decide, unless the whole message is a better match
             last = clauses.index(questions[-1])
             core = " ".join(clauses[max(0, last - 1) : last + 1])
-            cores = [self._kept_to_its_stage(core, search(core))]
+            cores = [
+                self._kept_to_the_stage_before(
+                    understood, questions[-1], self._kept_to_its_stage(core, search(core))
+                )
+            ]
             referent = None
             if POINTS_BACK.search(questions[-1]) and not reader.topics_named(questions[-1]):
                 # 老板想拿补贴发年终奖，我是会计，这样做合规吗: what 这样 points back to is the
@@ -166,7 +170,11 @@ class Parts:
                     continue  # 分别叫什么: about what the clause before it named, not on its own
                 result = search(clause)
                 if result.score >= STRONG_CLAUSE and result.kind is Kind.ANSWER:
-                    add(self._kept_to_its_stage(clause, result))
+                    add(
+                        self._kept_to_the_stage_before(
+                            understood, clause, self._kept_to_its_stage(clause, result)
+                        )
+                    )
         elif len(questions) <= 1 or main.score >= STRONG_CLAUSE:
             # several questions: the whole message only where it plainly says one thing
             turned = self._turned_to(clauses, questions, main, search)
@@ -731,11 +739,25 @@ class Parts:
                 out.append(entry)
         return out
 
-    def _kept_to_its_stage(self, clause: str, result: SearchResult) -> SearchResult:
+    def _kept_to_the_stage_before(
+        self, understood: Understanding, clause: str, result: SearchResult
+    ) -> SearchResult:
+        """验收申请几份，交给谁，几号前: a question naming no stage, after a clause that names one,
+        is asked of that stage (几号前 alone would be 入库's)."""
+        stages = set(self.shape.stages)
+        if self.reader.topic_ids(clause, stages):
+            return result
+        at = understood.simplified.find(to_arabic(clause))
+        before = [t.id for t in understood.topics if t.id in stages and 0 <= t.at < at]
+        return self._kept_to_its_stage(clause, result, before[-1:])
+
+    def _kept_to_its_stage(
+        self, clause: str, result: SearchResult, named: list[str] | None = None
+    ) -> SearchResult:
         """标杆…市配套多少？另外验收材料几号前交: a question naming one stage answered about
         another's (几号前交 is said of 入库 too) gives way to its own stage's match among the
-        suggestions."""
-        named = self.reader.topic_ids(clause, set(self.shape.stages))
+        suggestions; `named`, when given, is the stage it is asked of."""
+        named = self.reader.topic_ids(clause, set(self.shape.stages)) if named is None else named
         if len(set(named)) != 1 or result.entry is None:
             return result
         own = self.shape.stages[named[0]].clause

@@ -245,9 +245,11 @@ class Premises:
             a.number: self._named(a.number, a.title.zh, text) or (a.title.en if a.number in english else "")
             for a in self.kb.notice.attachments
         }
-        # 入库项目申报书 names 入库 in the attachment's title, not the stage it is offered for
+        # 入库项目申报书 names 入库 in the attachment's title, not the stage it is offered for; nor
+        # does the commitment letter name its stage
         said = [title_said(a.title.zh, text) for a in self.kb.notice.attachments]
         spans = [(m.start(), m.end()) for t in said if t for m in re.finditer(re.escape(t), text)]
+        spans += self.english_titles.spans(text.lower())
         stages = list(
             dict.fromkeys(
                 t.id

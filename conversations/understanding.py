@@ -106,6 +106,7 @@ CONDITIONS_BESIDES = re.compile(
 RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 # 去年的一批设备: a batch of things bought, not a round
 BOUGHT_THINGS = r"设备|机器|服务器|货|产品|材料|物料|采购|订单|电脑|传感器|硬件|软件|机床"
+BOUGHT_THING_LENGTH = 3  # the longest of the bought things
 BOUGHT_BATCH = re.compile(r"(?:那|这|嗰)?一?批(?=" + BOUGHT_THINGS + ")")
 RELATIVE_ROUND = re.compile(
     r"(?<!是不是)(?<!是否)(?<!是)(前年|去年|明年)(?=的?(?:那|这|嗰)?一?批(?!" + BOUGHT_THINGS + r"))"
@@ -153,6 +154,11 @@ MESSAGE_CLAUSES = re.compile(
     # does not point back at what was said before it (vouchers - how do we apply for them); an em
     # dash more often goes on with what it follows (KOSGEB in Turkey — what's the upper limit)
     + r"|\s+-\s+(?=(?:what|when|where|which)\b)(?![^?]*\b(?:it|its|them|they|their|these|those)\b)"
+    # 纸质几份交给谁几号前: asks run on without a comma, each after a count or a person asked
+    # (not 几份原件几份复印件: one ask of the copies, in parts)
+    + r"|(?:(?<=几份)|(?<=多少份))(?=[\u4e00-\u9fff]{0,4}?(?:谁|几号|几时|什么时候|哪天|哪里|哪儿))"
+    + r"|(?:(?<=给谁)|(?<=找谁)|(?<=交谁))"
+    + r"(?=[\u4e00-\u9fff]{0,4}?(?:几号|几时|什么时候|哪天|哪里|哪儿|多少|几份))"
 )
 # a client who received the grant: "who" that tells of a person named before it, asking nothing
 WHO_TELLS_OF = (
@@ -342,6 +348,10 @@ YEAR_OFFERED_FIRST = re.compile(r"(?:这|呢个|这个)?(?:是|系|係)(?:不是
 # 省级资金的20%: a rate said right after a body's funds takes them as its base
 RATE_OF_THE_FUNDS = re.compile(r"[^，,。？?！!\d]{0,8}?的?\s*(?:\d+(?:\.\d+)?\s*%|百分之)")
 APPLYING = ("申请", "申报", "apply")  # 今年想申请省级技术改造资金: the story applies for the other thing
+# 想报智能制造示范工厂, 准备去申请…: wanting to apply for what follows in the clause
+WANTS_TO_APPLY = re.compile(
+    r"(?:想|准备|打算|计划)(?:去|要)?(?:报|申报|申请|评|争取|冲)[^，,。？?！!]{0,12}$"
+)
 # 必须在韶关开展吗, does it have to be in Shaoguan: whether a project elsewhere may apply
 NECESSITY = re.compile(r"必须|一定要|只能|只限|非得|是否要|\b(?:must|have to|has to|only)\b", re.IGNORECASE)
 NUMERAL_WORDS = {
@@ -831,10 +841,14 @@ class Reader:
         premise = any(w in simplified for w in self.premise_markers)
         about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or said))
         bodies_named = self._without_not_bodies(simplified)  # 工信部门 is no ministry
-        other = None if about_the_notice else self._other_programme(bodies_named, topics)
-        if other and self._part_of_a_situation(simplified, other, topics, bool(said)):
+        # another programme's name typed as a homophone (架计扣除) is still its name; a correction
+        # keeps the text's length, so the topics' places hold in it
+        corrected = to_arabic(self.index.normaliser.corrected(text))
+        bodies_corrected = self._without_not_bodies(corrected)
+        other = None if about_the_notice else self._other_programme(bodies_corrected, topics)
+        if other and self._part_of_a_situation(corrected, other, topics, bool(said)):
             other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
-        if other and self._spent_on(simplified, other):
+        if other and self._spent_on(corrected, other):
             other = None
         if not about_the_notice:
             body = None if other or self.offers_another_body(simplified) else self._other_body(bodies_named)
@@ -1104,6 +1118,11 @@ class Reader:
         # one that only names an ask (资料) in the telling
         asked = self._asking(clauses)
         if not asked or any(word in c for c in asked):
+            return False
+        # 数字化车间已经建好了，想报智能制造示范工厂认定，申报条件是什么: the story wants the other
+        # programme, and the question names nothing of the notice's: that programme is asked of
+        wanted = any(WANTS_TO_APPLY.search(c, 0, c.find(word)) for c in clauses if word in c)
+        if wanted and not any(self._topics(c) for c in asked):
             return False
         if any(t.id in self.index.kb.entries_by_id for t in topics):
             return True
@@ -1417,11 +1436,13 @@ class Reader:
         for match, window in years:
             if int(match.group(1)) == self.notice_year or MONTH_BEFORE.search(simplified[: match.start()]):
                 continue
-            after = SENTENCE_END.split(simplified[match.end() : match.end() + window], maxsplit=1)[0]
             # 2020年在韶关注册了子公司: where the firm was set up that year, no round of its own
             if SET_UP_THERE.match(simplified, match.end()) or YEAR_COMPLETED.match(simplified, match.end()):
                 continue
-            after = BOUGHT_BATCH.sub(" ", after)  # 2020年买了一批设备: a batch bought, no round
+            # 2020年买了一批设备, 2020年就买好的一批设备: a batch bought, no round (what was bought
+            # may end past the window)
+            beyond = simplified[match.end() : match.end() + window + BOUGHT_THING_LENGTH]
+            after = BOUGHT_BATCH.sub(" ", SENTENCE_END.split(beyond, maxsplit=1)[0])[:window]
             if any(w in after for w in self.round_words):
                 return match.group(0)
         return None

@@ -125,10 +125,12 @@ class Normaliser:
         self.__dict__.update(state)
         self._teach_segmenter()
 
-    def learn(self, texts: Iterable[str], whole_words: Iterable[str] = ()) -> None:
-        """Let homophone correction know the words of these texts (and of the lexicon), and the
-        whole words given (招人 is no typo of 找人, however the segmenter cuts it)."""
+    def learn(self, texts: Iterable[str], whole_words: Iterable[str] = (), names: Iterable[str] = ()) -> None:
+        """Let homophone correction know the words of these texts (and of the lexicon), the
+        whole words given (招人 is no typo of 找人, however the segmenter cuts it), and the names
+        given as words of their own (加计扣除, so that 架计扣除 is its typo)."""
         words = set(self._synonyms) | set(self._synonyms.values()) | self._stopwords
+        words.update(simplify(n) for n in names if has_cjk(n))
         whole = {simplify(w) for w in whole_words if has_cjk(w)}
         for text in texts:
             for run in CJK_RUN.findall(simplify(text)):

@@ -41,6 +41,7 @@ SUGGESTION_FLOOR = 0.18
 UNKNOWN_COVERAGE_LIMIT = 0.5  # reject when more than half of the question is unknown to the KB
 BIGRAM_FACTOR = 0.5  # bigrams back words up; they should not outvote them
 SINGLE_CHAR_FACTOR = 0.5
+PROGRAMME_NAME = 4  # another programme's name this long is a known word: a homophone of it is its typo
 # after a place: a person from there (香港人, 香港過嚟, 深圳调过来的), back from or travelling
 # there (从台湾回来签字, 去香港出差), the firm's owners there (香港总部, 澳门资本, 台湾老板) or the habits
 # it brings from there (我们台湾那边习惯先核定再拨款), not that place's policy
@@ -138,8 +139,12 @@ class SearchIndex:
         lexicon = kb.lexicon
         self.kb = kb
         self.normaliser = Normaliser(lexicon.synonyms, lexicon.stopwords, lexicon.phrase_patterns)
-        # places are whole words too: 清远工信局 is no typo of 清员工 (员工 a known word)
-        self.normaliser.learn(self._vocabulary_texts(kb), [*lexicon.out_of_scope, *lexicon.other_places])
+        # places are whole words too: 清远工信局 is no typo of 清员工 (员工 a known word); other
+        # programmes' long names are known words, so that a typo of one (架计扣除) is still its name
+        names = [w for w in lexicon.other_programmes if len(w) >= PROGRAMME_NAME]
+        self.normaliser.learn(
+            [*self._vocabulary_texts(kb)], [*lexicon.out_of_scope, *lexicon.other_places], names
+        )
         self.english_input = EnglishInput(lexicon.mixed_english)
         self.entries: list[Entry] = list(kb.faq.entries)
         self._entry_index = {e.id: i for i, e in enumerate(self.entries)}

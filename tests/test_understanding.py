@@ -681,6 +681,12 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "数据上云后用什么安全产品好",
         "MES经常卡顿怎么优化",
         "省级专项资金的评审结果什么时候出来",
+        # another programme's name typed as a homophone
+        "研发费用架计扣除比例是多少",
+        # the story's project done, the other programme it wants to apply for asked of
+        "车间的改造都做完了，打算申报智能制造示范工厂，要什么条件",
+        # registering a new company
+        "想在韶关开家新公司，注册需要准备哪些资料",
     ],
 )
 def test_other_agencies_programmes_and_places_are_outside(composer: Composer, question: str):
@@ -4895,6 +4901,20 @@ UNSTATED_DETAILS = (
     "入库申报有没有网上申报系统？网址是什么？",
     "Will the experts do an on-site inspection during the acceptance review?",
     "拨款分几期",
+    # how many projects the city supports in all, how long a step takes, on-site checks, reports
+    # made against a project, which financial statements: none of it is given
+    "全市计划支持几个项目",
+    "县里出初步意见需要多长时间",
+    "专家验收时会来实地核查吗",
+    "公示期间被人举报了怎么办",
+    "申报书的财务数据用哪一年的",
+    "入库评审专家怎么打分",
+    "拿了补贴以后几年内不能迁出韶关",
+    "Is there a web portal where we can track the status of our application?",
+    "全市今年一共安排了多少资金",
+    "验收名单什么时候公布",
+    "验收通过以后还要给财政局提交什么",
+    "同一个系统升级以后还能再申报吗",
 )
 
 
@@ -5208,7 +5228,62 @@ def test_applying_as_the_contractor_is_asked_of_beside_the_limit(composer: Compo
         # whether a direction requires a technology: its scope
         ("标杆项目是不是必须用5G才行？", "direction-2-scope"),
         ("Does the benchmark platform have to use 5G?", "direction-2-scope"),
+        # a rate's base asked: the amount; the commitment letter named in English: its stage
+        ("the 10% for the platform category — 10% of what exactly?", "amount-calculation"),
+        ("What does the commitment letter go with, and where is it sent?", "acceptance-materials"),
+        # where a good project is put forward; the limit of two asked as a doubt
+        ("做得特别好的话，除了市里的钱还会往哪推荐", "quality-project-recommendation"),
+        ("我们给很多企业部署了平台，是不是也只能报2个", "max-two-projects"),
+        # equipment bought in an earlier year, a batch of it: no round of that year
+        ("2019年买好的一批服务器能不能算进项目投资", "investment-scope"),
     ],
 )
 def test_answered_by_its_entry(composer: Composer, question: str, entry: str):
     assert composer.answer(question, None, LATER).entry_id == entry, question
+
+
+def test_an_attachment_named_by_its_short_name_has_its_full_title_told(composer: Composer):
+    text = composer.answer("验收申请报告的全称怎么写", None, LATER).text
+    assert "附件4：2022年韶关市制造业高质量发展促进工业互联网应用项目验收申请报告" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry", "said", "outside"),
+    [
+        (
+            "入库几号截止？另外5G网关什么品牌好？",
+            "entry-deadline",
+            "7月8日",
+            "“5G网关什么品牌好”不在本通知范围内",
+        ),
+        (
+            "When is the acceptance deadline? Also, which bank gives the lowest interest rate on loans?",
+            "acceptance-application-deadline",
+            "August 26",
+            'As for "which bank gives the lowest interest rate on loans": that is outside this notice',
+        ),
+    ],
+)
+def test_of_several_asks_the_notices_are_answered_and_the_other_said_outside(
+    composer: Composer, question: str, entry: str, said: str, outside: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == entry
+    assert said in composed.text and outside in composed.text
+
+
+def test_the_commitment_letter_in_english_is_no_stage_of_its_own(composer: Composer):
+    text = composer.answer("Is the commitment letter handed in at the registration stage?", None, LATER).text
+    assert "Attachment 5 is not submitted at the Project-pool entry application" in text
+
+
+@pytest.mark.parametrize("question", ["验收申请几份交给谁几号前", "验收申请几份，交给谁，几号前"])
+def test_asks_run_on_are_each_answered_of_the_stage_named_first(composer: Composer, question: str):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == "acceptance-application-deadline"
+    assert (
+        "一式七份" in composed.text
+        and "8月26日" in composed.text
+        and "当地工业和信息化主管部门" in composed.text
+    )
+    assert "入库申报须在2022年7月8日前完成" not in composed.text  # no other stage's deadline
