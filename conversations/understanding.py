@@ -413,6 +413,10 @@ REPAID = re.compile(
     r"[还還](?:银行|銀行)?(?:的)?贷款?|[还還]款|\b(?:repay(?:ing)?|pay(?:ing)?\s+(?:down|off|back))\s+(?:\w+\s+){0,2}loans?\b",
     re.I,
 )
+# 会计上记营业外收入还是递延收益: a choice of how the money is booked, not of how it is given
+BOOKED_AS = re.compile(
+    r"会计|入账|记账|做账|分录|科目|计入|记[作为成]?(?:营业外|递延|其他收益)|\bbook(?:ed)? as\b"
+)
 # not 定, which is in 认定; nor an "or" that begins another question (…taxable, or can we book it as …)
 SUPPORT_CHOICE = re.compile(
     r"还是|或者|或是"
@@ -1221,6 +1225,7 @@ class Reader:
         matching = any(w and w in understood.simplified for w in self.matching_words)
         return any(
             (matching or self._points_at_this(simplify(c)))
+            and not BOOKED_AS.search(simplify(c))  # 补贴记营业外收入还是递延收益: how it is booked
             and self._choice_of_support(simplify(c))
             and self.names_another_kind(c)
             for c in CHOICE_CLAUSES.split(understood.text)

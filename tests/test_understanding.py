@@ -4915,6 +4915,19 @@ UNSTATED_DETAILS = (
     "验收名单什么时候公布",
     "验收通过以后还要给财政局提交什么",
     "同一个系统升级以后还能再申报吗",
+    # a firm looked up on a list: the assistant cannot, and the notice gives no list
+    "帮我查下乳源的某某厂在不在验收名单里",
+    # quotas per county, the year of the evaluation, a vendor's qualifications, examples to copy,
+    # a site visit in Cantonese, how the money travels, follow-up visits, a district's top-up
+    "每个区可以推荐几个项目",
+    "绩效评价是什么时候做",
+    "集成商要有什么资质",
+    "申报书有没有填写范例",
+    "验收时专家会唔会落厂",
+    "奖补是直接打给企业还是先拨到县里",
+    "验收完了工信局会来回访吗",
+    "浈江区有没有区里再配套的钱",
+    "入库评审要多久，几月份公示",
 )
 
 
@@ -5236,6 +5249,14 @@ def test_applying_as_the_contractor_is_asked_of_beside_the_limit(composer: Compo
         ("我们给很多企业部署了平台，是不是也只能报2个", "max-two-projects"),
         # equipment bought in an earlier year, a batch of it: no round of that year
         ("2019年买好的一批服务器能不能算进项目投资", "investment-scope"),
+        # one project in each of two directions: the limit of two
+        ("上云跟5G各申报一个行不行", "max-two-projects"),
+        # how many steps; the money paid before or after; the section's contact; the pool stage in
+        # English
+        ("申报总共分几步", "process-overview"),
+        ("补贴是先拿还是后拿", "support-method"),
+        ("负责这事的科室联系人是谁", "contacts"),
+        ("What comes out of the expert review at the pool stage?", "entry-expert-review"),
     ],
 )
 def test_answered_by_its_entry(composer: Composer, question: str, entry: str):
@@ -5287,3 +5308,8 @@ def test_asks_run_on_are_each_answered_of_the_stage_named_first(composer: Compos
         and "当地工业和信息化主管部门" in composed.text
     )
     assert "入库申报须在2022年7月8日前完成" not in composed.text  # no other stage's deadline
+
+
+def test_how_the_subsidy_is_booked_is_no_choice_of_support(composer: Composer):
+    assert composer.answer("奖补资金入账计入其他收益还是营业外收入", None, LATER).entry_id is None
+    assert composer.answer("市级资金是贷款贴息还是补助", None, LATER).entry_id == "support-method"
