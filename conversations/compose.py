@@ -58,12 +58,11 @@ NUMBER_ASKED = re.compile(
     re.IGNORECASE,
 )
 # 另外…, also …: how a further ask begins, not what it asks
-ASIDE = re.compile(
-    r"^\s*(?:另外|还有|还想问|顺便问一下|顺便问下|also|and|plus|btw)[,，:：\s]*", re.IGNORECASE
-)
+ASIDE_WORDS = r"另外|还有|还想问|顺便问一下|顺便问下|\balso|\bplus|\bbtw"
+ASIDE = re.compile(rf"^\s*(?:{ASIDE_WORDS}|\band)[,，:：\s]*", re.IGNORECASE)  # the clause begins with it
 AFTER_ASIDE = re.compile(
-    r"(?:另外|还有|还想问|顺便问一下|顺便问下|\balso|\bplus|\bbtw)[,，:：\s]*$", re.IGNORECASE
-)
+    rf"(?:{ASIDE_WORDS})[,，:：\s]*$", re.IGNORECASE
+)  # the text before the clause ends with it
 # 今天几号, what's the date today: only today's date asked (small talk; the bot knows today)
 TODAY_ASKED = re.compile(
     r"(?:请问)?今天(?:是)?(?:几号|几月几号|几月几日|几月几|星期几|周几|礼拜几|什么日期)(?:了|啊|呀)?"

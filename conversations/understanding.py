@@ -106,7 +106,7 @@ CONDITIONS_BESIDES = re.compile(
 RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 # 去年的一批设备: a batch of things bought, not a round
 BOUGHT_THINGS = r"设备|机器|服务器|货|产品|材料|物料|采购|订单|电脑|传感器|硬件|软件|机床"
-BOUGHT_THING_LENGTH = 3  # the longest of the bought things
+BOUGHT_THING_LENGTH = max(map(len, BOUGHT_THINGS.split("|")))  # the longest of the bought things
 BOUGHT_BATCH = re.compile(r"(?:那|这|嗰)?一?批(?=" + BOUGHT_THINGS + ")")
 RELATIVE_ROUND = re.compile(
     r"(?<!是不是)(?<!是否)(?<!是)(前年|去年|明年)(?=的?(?:那|这|嗰)?一?批(?!" + BOUGHT_THINGS + r"))"
@@ -840,14 +840,16 @@ class Reader:
             simplified, self._without_done_stages(simplified, self.topics_named(text))
         )
         topics = self._without_askers(simplified, topics)
-        said = self.amounts.read(self.index.normaliser.corrected(text))  # 头资七百万: the investment
+        # typed homophones corrected (头资七百万 → 投资七百万); a correction keeps the text's length
+        homophones_corrected = self.index.normaliser.corrected(text)
+        said = self.amounts.read(homophones_corrected)  # 头资七百万: the investment
         figures = [f for f in said if f.in_yuan]  # worked out; any amount said tells a story
         premise = any(w in simplified for w in self.premise_markers)
         about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or said))
         bodies_named = self._without_not_bodies(simplified)  # 工信部门 is no ministry
-        # another programme's name typed as a homophone (架计扣除) is still its name; a correction
-        # keeps the text's length, so the topics' places hold in it
-        corrected = to_arabic(self.index.normaliser.corrected(text))
+        # another programme's name typed as a homophone (架计扣除) is still its name; the topics'
+        # places hold in the corrected text
+        corrected = to_arabic(homophones_corrected)
         bodies_corrected = self._without_not_bodies(corrected)
         other = None if about_the_notice else self._other_programme(bodies_corrected, topics)
         if other and self._part_of_a_situation(corrected, other, topics, bool(said)):
