@@ -36,12 +36,28 @@ from knowledge.wordlist import WordList
 
 EN_MONTH_NAMES = tuple(dict.fromkeys([*(m[:3] for m in MONTHS), "sept", *MONTHS]))  # aug, sept, august
 # 一般多少钱, 要多久: a bare question of quantity, of what the clause before it named
-BARE_QUANTITY = re.compile(r"多少|几|多久|多长|多大")
+# 一个月, 半年, 3天: a span of time said in everyday units
+SPAN = r"[一二两三四五六七八九十半\d]+(?:个)?(?:月|天|周|星期|礼拜|年)"
+# 多少, 几, 一个月还是半年: a quantity asked, or a choice between two spans
+BARE_QUANTITY = re.compile(rf"多少|几|多久|多长|多大|{SPAN}还是{SPAN}")
 BARE_QUANTITY_CHARS = 8
-# which ones exactly, how much: the English bare follow-up of a detail just asked
-BARE_QUANTITY_EN = re.compile(r"^(?:which ones?|how (?:much|many|long|often))(?: \w+)?\s*\??$", re.IGNORECASE)
-# the quantity asked, in everyday units (几个月, 多少天, 多少个): no word of what is counted
-QUANTITY_ASKED = re.compile(r"(?:几|多少)(?:个)?(?:月|天|周|星期|礼拜|年)?")
+# which ones exactly, how much, what exactly do they check: the English bare follow-up of a
+# detail just asked (its subject a pronoun)
+BARE_QUANTITY_EN = re.compile(
+    r"^(?:which ones?|how (?:much|many|long|often))(?: \w+)?\s*\??$"
+    r"|^(?:and )?what (?:exactly |else )?(?:do|does|will|would) (?:they|he|she|you) \w+\s*\??$"
+    r"|^(?:and )?(?:what(?:'s| is) the|how does the) (?:procedure|process)(?: work)?\s*\??$"
+    r"|^(?:or |maybe )?within (?:\d+|a|one|two|three|six) (?:days?|weeks?|months?|years?)\s*\??$",
+    re.IGNORECASE,
+)
+# 检查啲咩, 看些什么: the verb of the detail just asked, and what it covers
+BARE_WHAT = re.compile(r"^([\u4e00-\u9fff]{1,4}?)(?:啲咩|些什么|些啥|什么|啥|咩|哪些)$")
+# the quantity asked, in everyday units (几个月, 多少天, 几月份, 几次机会) or a choice of spans: no
+# word of what is counted
+QUANTITY_ASKED = re.compile(
+    rf"{SPAN}还是{SPAN}"
+    r"|(?:几|多少)(?:个)?(?:月份|月|天|周|星期|礼拜|年|次(?:机会)?)?"
+)
 # 拿过, 申请了, 做过: something the firm did before, told
 PAST = re.compile(r"[过過咗]|了")
 # 六百万 before 专项资金: an amount (in digits once read), not the name of a fund
@@ -248,6 +264,8 @@ def _latin(char: str) -> bool:
 DEFINITION_AFTER = re.compile(
     r"^(?:请问|你好|老师)?(?:什么是|啥是|什么叫|啥叫|什么叫做|何为|何谓)(.+)$"
     r"|^what(?:'s| is| are| does)(.+?)(?: mean)?$"
+    r"|^(?:(?:can|could) you |please )?(?:explain|describe|define)(?: to me| for me)?(?: what)?(.+?)"
+    r"(?: is| are| means?)?(?: in (?:simple|plain|layman'?s|easy) (?:terms|words))?$"
 )
 # how two things differ: 边缘计算和云计算有什么区别, difference between edge and cloud computing
 DEFINITION_COMPARED = re.compile(
@@ -1493,6 +1511,9 @@ class Reader:
         通知里写的号码是多少, 去哪里找, 是这样吗."""
         simplified = simplify(clause).strip()
         if BARE_QUANTITY_EN.match(simplified):
+            return True
+        what = BARE_WHAT.match(simplified)
+        if what and what.group(1) in simplify(told):
             return True
         return (
             len(simplified) <= BARE_QUANTITY_CHARS

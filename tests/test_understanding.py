@@ -5313,3 +5313,56 @@ def test_asks_run_on_are_each_answered_of_the_stage_named_first(composer: Compos
 def test_how_the_subsidy_is_booked_is_no_choice_of_support(composer: Composer):
     assert composer.answer("奖补资金入账计入其他收益还是营业外收入", None, LATER).entry_id is None
     assert composer.answer("市级资金是贷款贴息还是补助", None, LATER).entry_id == "support-method"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a choice of spans, a month, a count of chances, after a detail the notice never gives
+        "验收通过后奖补资金大概多久能到账？一个月还是半年",
+        "入库评审完多久能出结果？大概几月份",
+        "验收不通过可以整改后重新申请验收吗，有几次机会",
+        "验收要不要专家到现场检查？检查啲咩",
+        # the same in English: what they check, the procedure, within 30 days
+        "During the 验收, will the experts come on site to the factory, and what exactly do they check?",
+        "If our project fails acceptance, can we appeal, and what's the procedure?",
+        "When exactly will the city IIoT subsidy hit our bank account after acceptance? Within 30 days?",
+        "How big is the city's fund pool for the 2022 IIoT programme in RMB?",
+        "How many days does the public notice (公示) of acceptance results last?",
+        "What's the mailing address and room number of the Shaoguan industry and IT bureau?",
+        "Can you explain what edge computing is in simple terms?",
+    ],
+)
+def test_a_detail_never_given_and_its_bare_follow_up_are_unstated(composer: Composer, question: str):
+    assert composer.answer(question, None, LATER).entry_id is None, question
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # how short the answer should be is no word of what is asked; the two stages are the process
+        ("Can you summarise the support directions of this notice in a few lines?", "directions-overview"),
+        ("Could you explain the two stages of this application in simple terms?", "process-overview"),
+        ("申报分哪两个阶段", "process-overview"),
+        # 係邊段時間: which stretch of time, in Cantonese
+        ("項目建設期間係邊段時間？", "construction-window"),
+        # 先 after a deed in Cantonese: only then; bonuses paid out of it: how it may be used
+        ("呢個補貼係咪要做完項目先有得攞？", "support-method"),
+        ("補貼可唔可以攞嚟派花紅俾員工？", "fund-management"),
+        ("Can we use part of the subsidy for staff year-end bonuses?", "fund-management"),
+        # moving onto a vendor's cloud is going onto the cloud
+        ("Moving our ERP onto Alibaba Cloud — which category is that?", "direction-1-scope"),
+        (
+            "What factors does the city consider when deciding the subsidy for 5G demo projects?",
+            "direction-4-amount",
+        ),
+        ("The 5G category mentions what technical goals?", "direction-4-scope"),
+    ],
+)
+def test_answered_by_its_entry_in_everyday_wording(composer: Composer, question: str, entry: str):
+    assert composer.answer(question, None, LATER).entry_id == entry, question
+
+
+def test_a_similar_scheme_in_another_city_is_outside_not_a_firm_from_there(composer: Composer):
+    composed = composer.answer("清远市有没有类似的企业上云上平台补贴？", None, LATER)
+    assert composed.entry_id is None and "不在本通知范围内" in composed.text
