@@ -11,7 +11,7 @@ import datetime as dt
 import re
 
 from conversations.today import format_day
-from conversations.understanding import COMPLETED, Reader, Understanding
+from conversations.understanding import COMPLETED, RELATIVE_YEARS, Reader, Understanding
 from knowledge.answers import clause_label, reply_text
 from knowledge.figures import MONTHS, YEAR_COMPLETED, read_dates, read_periods, to_arabic
 from knowledge.loader import KnowledgeBase
@@ -26,6 +26,10 @@ EN_YEAR_COMPLETED = re.compile(
     r"\b(?:complet|finish|went live|built)[a-z]*\s+in\s+((?:19|20)\d{2})\b(?![/.-]\d)"
 )
 EN_MONTH_YEAR = re.compile(r"\b(" + "|".join(EN_MONTHS) + r")[a-z]*\.?\s+((?:19|20)\d{2})\b")
+# 去年六月做完: a month of a year counted from today
+RELATIVE_YEAR_MONTH = re.compile(
+    r"(前年|去年|今年)(?=\s*(?:的)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
+)
 
 
 class Completion:
@@ -37,8 +41,9 @@ class Completion:
         self.clause = rule.clause if rule is not None else ""
         self.stage_ids = {s.id for s in kb.notice.stages}
 
-    def judged(self, understood: Understanding, lang: Lang) -> str:
-        """A line for each completion date the message tells, in a message that asks."""
+    def judged(self, understood: Understanding, lang: Lang, today: dt.date) -> str:
+        """A line for each completion date the message tells, in a message that asks; a year
+        counted from today (去年六月) is that year."""
         if self.window is None or not COMPLETED.search(understood.text):
             return ""  # most messages tell no completion: the cheap test first
         if not any(self.reader.is_question(c) for c in understood.clauses):
@@ -47,6 +52,7 @@ class Completion:
         for clause in understood.clauses:
             if not COMPLETED.search(clause) or self.reader.topic_ids(clause, self.stage_ids):
                 continue  # 入库申报完成了: a stage handed in, not the project built
+            clause = RELATIVE_YEAR_MONTH.sub(lambda m: f"{today.year + RELATIVE_YEARS[m.group(1)]}年", clause)
             days = self._days(clause, understood.text)
             told = {(d.year, d.month) for d in days}  # 15 July 2022: the day, not also its month
             lines += [self._day_line(day, lang) for day in days]

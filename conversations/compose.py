@@ -412,7 +412,7 @@ class Composer:
         if timing:  # 客户想9月1日交验收申请行不行: the stage's own deadline answers it too
             # 入库7/5交，验收8/20交，没问题吧: the stages judged are what is asked, first
             parts = [*stages_judged, *(p for p in parts if p not in stages_judged)]
-        completion = self.completion.judged(understood, lang)  # 一期2021年5月完成: against the window
+        completion = self.completion.judged(understood, lang, today)  # 一期2021年5月完成: against the window
         if not parts and not computed and not span and not completion:
             return self._plain(main)
 

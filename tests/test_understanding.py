@@ -5366,3 +5366,22 @@ def test_answered_by_its_entry_in_everyday_wording(composer: Composer, question:
 def test_a_similar_scheme_in_another_city_is_outside_not_a_firm_from_there(composer: Composer):
     composed = composer.answer("清远市有没有类似的企业上云上平台补贴？", None, LATER)
     assert composed.entry_id is None and "不在本通知范围内" in composed.text
+
+
+def test_a_completion_month_of_a_year_counted_from_today_is_judged_with_the_whole_window(composer: Composer):
+    text = composer.answer("去年六月就做完的上云项目，今年还能报吗", None, dt.date(2026, 12, 4)).text
+    assert "2025年6月完成：晚于建设期终点2022年8月26日" in text
+    assert "建设期2021年9月30日至2022年8月26日" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # the statistics bureau's 入库 of large firms; a provincial rate asked in Cantonese; a zone's own scheme
+        ("规上工业企业入库统计要准备什么材料？", None),
+        ("省级上云上平台专项资金一般按咩比例补贴企业？", None),
+        ("高新區管委會有冇自己嘅工業互聯網補貼？", None),
+    ],
+)
+def test_neighbouring_programmes_are_outside(composer: Composer, question: str, entry: str | None):
+    assert composer.answer(question, None, LATER).entry_id == entry, question
