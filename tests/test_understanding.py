@@ -5377,7 +5377,8 @@ def test_a_completion_month_of_a_year_counted_from_today_is_judged_with_the_whol
 @pytest.mark.parametrize(
     ("question", "entry"),
     [
-        # the statistics bureau's 入库 of large firms; a provincial rate asked in Cantonese; a zone's own scheme
+        # the statistics bureau's 入库 of large firms; a provincial rate asked in Cantonese;
+        # a zone's own scheme
         ("规上工业企业入库统计要准备什么材料？", None),
         ("省级上云上平台专项资金一般按咩比例补贴企业？", None),
         ("高新區管委會有冇自己嘅工業互聯網補貼？", None),
