@@ -22,6 +22,7 @@ from conversations.premise import Premises, title_said
 from conversations.scope import Scope
 from conversations.shape import NoticeShape
 from conversations.spans import Spans
+from conversations.stated_today import stated_today
 from conversations.timing import ASKS_WHAT, HAND_IN, Timing
 from conversations.today import deadline_notes, format_day
 from conversations.understanding import Reader, Understanding
@@ -182,6 +183,8 @@ class Composer:
     ) -> Composed:
         question = self.index.english_input.to_chinese(question)  # 我们的project: 我们的项目
         question = self.reader.now_said_as_year(self.index.normaliser.from_pinyin(question))
+        said_today = stated_today(question, self.kb.notice.notice.date.year)
+        today = said_today or today  # Today is 1 July 2022: the deadlines counted from the user's day
         question = self.reader.rounds_said_by_year(question, today)
         followup = context is not None and self._leans(question, context)
         carried: list[Figure] = []
@@ -197,7 +200,7 @@ class Composer:
                 carried = self._carried_figures(own, context)
         else:
             understood = self.reader.read(question)
-        composed = self._compose(question, understood, lang, today, carried)
+        composed = self._compose(question, understood, lang, today, carried, said_today)
         unsettled = adds_nothing and context is not None and composed.entry_id == context.entry_id
         if followup and (unsettled or composed.kind not in (Kind.ANSWER, Kind.OUTSIDE)):
             composed = Composed(
@@ -299,6 +302,7 @@ class Composer:
         lang: Lang | None,
         today: dt.date,
         carried: list[Figure],
+        today_said: dt.date | None = None,
     ) -> Composed:
         index = self.index
         if TODAY_ASKED.fullmatch(understood.simplified.strip(" ？?。.!！")):  # 今天几号: today, no entry
@@ -407,7 +411,8 @@ class Composer:
         # 150万能配多少, then 那5G的呢: the amount as it was taken is what the follow-up works on
         figures = self._figures(understood, carried)
         computed, kept = self._worked_figures(understood, figures, parts, lang)
-        span = self.spans.worked(understood, lang) or self.spans.meaning(understood, lang)
+        # the user's today said: the span runs from it, and the deadline notes count from it
+        span = self.spans.worked(understood, lang, today_said) or self.spans.meaning(understood, lang)
         timing, stages_judged = self.timing.judged(understood, lang)
         if timing:  # 客户想9月1日交验收申请行不行: the stage's own deadline answers it too
             # 入库7/5交，验收8/20交，没问题吧: the stages judged are what is asked, first

@@ -40,11 +40,15 @@ class Spans:
     def asks(self, understood: Understanding) -> bool:
         return any(w in understood.simplified for w in self.span_words)
 
-    def worked(self, understood: Understanding, lang: Lang) -> str:
-        """ "From … to … is N days", when the message asks a span between two dates it names."""
+    def worked(self, understood: Understanding, lang: Lang, today_said: dt.date | None = None) -> str:
+        """ "From … to … is N days", when the message asks a span between two dates it names; from
+        the day it says is today (Today is 1 July: how many days left for 入库) when it says one."""
         if not self.asks(understood):
             return ""
         named = self._named(understood)
+        if today_said is not None:  # the span runs from the user's today to the first other date
+            others = [d for d in named if d.day != today_said]
+            named = [NamedDate(today_said, -1, "date_span_yours"), *others[:1]]
         if len(named) < 2:
             return ""  # one date: the deadline notes count from today
         first, second = sorted(named[:2], key=lambda d: d.day)  # the first two named, earlier first

@@ -21,6 +21,7 @@ from bot.dialog import Assistant
 from bot.people import Sender, telegram
 from bot.storage import Storage
 from conversations.compose import Composer, Context
+from conversations.stated_today import stated_today
 from conversations.understanding import Reader
 from knowledge.figures import read_amounts, read_dates, read_periods, to_arabic
 from knowledge.loader import KnowledgeBase
@@ -5382,7 +5383,74 @@ def test_a_completion_month_of_a_year_counted_from_today_is_judged_with_the_whol
         ("规上工业企业入库统计要准备什么材料？", None),
         ("省级上云上平台专项资金一般按咩比例补贴企业？", None),
         ("高新區管委會有冇自己嘅工業互聯網補貼？", None),
+        # what the bureau's website publishes: both stages do
+        ("市工信局网站会公示哪些东西？", "process-overview"),
     ],
 )
-def test_neighbouring_programmes_are_outside(composer: Composer, question: str, entry: str | None):
+def test_neighbouring_programmes_are_outside_and_the_website_publishes_both_stages(
+    composer: Composer, question: str, entry: str | None
+):
+    assert composer.answer(question, None, LATER).entry_id == entry, question
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Today is 1 July 2022. How many days do we have left for the 入库 filing, and how many until"
+            " the acceptance application deadline?",
+            ["7 days left", "56 days left"],
+        ),
+        ("Quick one: it's June 15. How long until the 入库 deadline?", ["23 days left"]),
+        (
+            "Project completion: 15 May 2022. Today: 24 June 2022. Days left until the database deadline?",
+            ["14 days left"],
+        ),
+        ("今天是6月20号，离入库截止还有几天", ["还有18天"]),
+    ],
+)
+def test_the_day_a_message_says_it_is_counts_the_deadlines(
+    composer: Composer, question: str, said: list[str]
+):
+    text = composer.answer(question, None, LATER).text
+    assert all(s in text for s in said), text
+    assert "49 days" not in text  # no span between the two deadlines instead
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Today is 1 July 2022. We are", dt.date(2022, 7, 1)),
+        ("Quick one: it's June 15. How long", dt.date(2022, 6, 15)),
+        ("Today is 25 July. How many", dt.date(2022, 7, 25)),
+        ("现在是2023年7月1日", dt.date(2023, 7, 1)),
+        ("今天六月二十日", dt.date(2022, 6, 20)),
+        # a date not said to be today
+        ("it's due July 8, right?", None),
+        ("Is it July 8?", None),
+        ("it is July 8 that it closes, right?", None),
+        ("今天入库截止吗", None),
+    ],
+)
+def test_the_day_said_to_be_today(text: str, day: dt.date | None):
+    assert stated_today(text, 2022) == day
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a vendor from another city built it; an industry IIoT platform; the county's own comments
+        (
+            "A Guangzhou software vendor built our 5G edge-computing gateway, and the provincial grant of"
+            " RMB 1.25 million was paid to us. What's the city top-up?",
+            "direction-4-amount",
+        ),
+        (
+            "We deployed an industry IIoT platform for four foundries in Shaoguan; provincial funding was"
+            " RMB 4.2 million. What's the city match?",
+            "direction-2-amount",
+        ),
+    ],
+)
+def test_answered_by_its_entry_in_long_messages(composer: Composer, question: str, entry: str):
     assert composer.answer(question, None, LATER).entry_id == entry, question
