@@ -26,9 +26,10 @@ EN_YEAR_COMPLETED = re.compile(
     r"\b(?:complet|finish|went live|built)[a-z]*\s+in\s+((?:19|20)\d{2})\b(?![/.-]\d)"
 )
 EN_MONTH_YEAR = re.compile(r"\b(" + "|".join(EN_MONTHS) + r")[a-z]*\.?\s+((?:19|20)\d{2})\b")
-# 去年六月做完: a month of a year counted from today
+# 去年六月做完: a month of a year counted from today (not 明年: no project is done yet then)
+PAST_YEARS = "|".join(word for word, offset in RELATIVE_YEARS.items() if offset <= 0)
 RELATIVE_YEAR_MONTH = re.compile(
-    r"(前年|去年|今年)(?=\s*(?:的)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)"
+    rf"({PAST_YEARS})(?=\s*(?:的)?\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*月)"
 )
 
 
