@@ -774,7 +774,7 @@ class Parts:
         named_ids = understood.topic_ids(set(self.shape.stages))
         told_another = len(named_ids) > 1
         if told_another:  # 入库的表交了，验收阶段交哪两份: the stage the question names
-            asked = [c for c in understood.clauses if self.reader.is_question(c)]
+            asked = self._asked_with_their_tails(understood.clauses)
             in_questions = {i for c in asked for i in self.reader.topic_ids(c, set(self.shape.stages))}
             named_ids = list(in_questions) if len(in_questions) == 1 else named_ids
         named = [self.shape.stages[i] for i in named_ids]
@@ -793,6 +793,21 @@ class Parts:
             if match.entry.clause == named[0].clause and close:
                 return [match.entry, *[p for p in parts[1:] if p is not match.entry]]
         return parts
+
+    def _asked_with_their_tails(self, clauses: list[str]) -> list[str]:
+        """The questioning clauses, each with the clauses after it that ask nothing of their own
+        (the deadlines for the entry application, and for the acceptance application: both
+        stages asked)."""
+        asked: list[str] = []
+        follows_a_question = False
+        for clause in clauses:
+            if self.reader.is_question(clause):
+                follows_a_question = True
+            elif not (follows_a_question and not self.reader.intents_of(clause)):
+                follows_a_question = False
+                continue
+            asked.append(clause)
+        return asked
 
     def _asks_where_named(self, understood: Understanding, group: list[tuple[str, str]]) -> list[str]:
         """What the clause naming these topics asks of them (入库和验收分别几号截止？材料交几份？:

@@ -5454,3 +5454,14 @@ def test_the_day_said_to_be_today(text: str, day: dt.date | None):
 )
 def test_answered_by_its_entry_in_long_messages(composer: Composer, question: str, entry: str):
     assert composer.answer(question, None, LATER).entry_id == entry, question
+
+
+def test_a_stage_named_after_the_question_is_asked_too(composer: Composer):
+    # "… and for the acceptance application": a clause that only names the second stage continues
+    # the question before it, so both deadlines are answered (not the first stage's alone)
+    text = composer.answer(
+        "What are the deadlines for the database-entry application and for the acceptance application?",
+        None,
+        LATER,
+    ).text
+    assert "July 8, 2022" in text and "August 26, 2022" in text
