@@ -181,6 +181,10 @@ class Composer:
     def answer(
         self, question: str, lang: Lang | None, today: dt.date, context: Context | None = None
     ) -> Composed:
+        if self.reader.asks_for_a_person(question):  # 转人工: a person is asked for, not an answer
+            asked_in = language_of(question, lang)
+            text = reply_text(self.kb, "person_asked", asked_in)
+            return Composed(Kind.UNSURE, asked_in, text, None, 1.0, [])
         question = self.index.english_input.to_chinese(question)  # 我们的project: 我们的项目
         question = self.reader.now_said_as_year(self.index.normaliser.from_pinyin(question))
         said_today = stated_today(question, self.kb.notice.notice.date.year)
@@ -507,7 +511,7 @@ class Composer:
         """Who applies for a named direction, when that is asked: its applicant, with its clause."""
         named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
         who = self.shape.who_section
-        asked_of_a_kind = self.reader.says_its_kind(understood)
+        asked_of_a_kind = self.reader.says_its_kind(understood) or self.reader.asks_the_applicant(understood)
         if not (named and who and (asked_of_a_kind or any(p.clause.startswith(who) for p in parts))):
             return ""
         lines = []

@@ -47,7 +47,8 @@ BARE_QUANTITY_EN = re.compile(
     r"^(?:which ones?|how (?:much|many|long|often))(?: \w+)?\s*\??$"
     r"|^(?:and )?what (?:exactly |else )?(?:do|does|will|would) (?:they|he|she|you) \w+\s*\??$"
     r"|^(?:and )?(?:what(?:'s| is) the|how does the) (?:procedure|process)(?: work)?\s*\??$"
-    r"|^(?:or |maybe )?within (?:\d+|a|one|two|three|six) (?:days?|weeks?|months?|years?)\s*\??$",
+    r"|^(?:or |maybe )?within (?:\d+|a|one|two|three|six) (?:days?|weeks?|months?|years?)\s*\??$"
+    r"|^(?:roughly |approximately |about )?(?:which|what) (?:week|month|day|date)\s*\??$",
     re.IGNORECASE,
 )
 # 检查啲咩, 看些什么: the verb of the detail just asked, and what it covers
@@ -639,6 +640,7 @@ class Reader:
         self.direction_ids = {d.id for d in notice.directions}
         self.stage_ids = {s.id for s in notice.stages}
         self.which_direction = [simplify(w) for w in lexicon.which_direction if w]
+        self.applicant_asks = [simplify(w).lower() for w in lexicon.applicant_asks if w]
         # 我们是做陶瓷的制造企业, 不是软件公司, we are a manufacturer: the kind of firm the user is
         kinds = "|".join(re.escape(simplify(w).lower()) for w in lexicon.applicant_kinds if w)
         self.applicant_kinds = (
@@ -932,6 +934,11 @@ class Reader:
         """我们是软件公司, we are a manufacturer: the message says what kind of firm it is."""
         kinds = self.applicant_kinds
         return kinds is not None and kinds.search(understood.simplified.lower()) is not None
+
+    def asks_the_applicant(self, understood: Understanding) -> bool:
+        """上云项目是哪类企业报, what kind of company applies: the kind of firm that applies is asked."""
+        text = understood.simplified.lower()
+        return any(w in text for w in self.applicant_asks)
 
     def directions_for_its_kind(self, understood: Understanding) -> list[str]:
         """The directions whose applicant is the kind of firm the message says it is (我们不是工厂，

@@ -67,6 +67,10 @@ AMOUNT = re.compile(
     r"(?P<currency>元人民币|元|块|人民币|rmb|yuan|cny)?"
 )
 MOST_YUAN = Decimal(10) ** 14  # a hundred trillion yuan: more than any project, exact in Decimal's 28 digits
+# 5G grant 400k, city match?: a message about money, where 400k is money, not a length or a count
+MONEY_ASKED = re.compile(
+    r"\b(?:grants?|subsid(?:y|ies)|funding|match(?:ing)?|top-?up|award)\b|补多少|配多少|补贴|奖补|配套"
+)
 YUAN_BEFORE = re.compile(r"(?:rmb|cny|¥|￥|人民币)\s*$")  # RMB 1.35 million: the currency, no role
 UNIT_FACTOR = {
     "千万": Decimal(10_000_000),
@@ -457,7 +461,7 @@ class AmountReader:
                 role = next((f"{r}{PART}" for r, ws in parts if any(w in clause for w in ws)), role)
             if role is None and found:  # cloud one got 0.9M from the province, 5G one got 4M
                 role = _parallel_role(arabic, start, found[-1], self.listed_roles, self.labels)
-            if unit in ("m", "mn", "k") and not (currency or prefix or role):
+            if unit in ("m", "mn", "k") and not (currency or prefix or role or MONEY_ASKED.search(arabic)):
                 continue  # 5m, 10k: a length or a count as often as money, unless said of funds
             tail = arabic[match.end() : match.end() + 1]
             if tail in ("%", "年", "人", "号", "个", "家", "台", "份"):

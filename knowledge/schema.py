@@ -373,6 +373,9 @@ class Lexicon(Strict):
     # kinds of firm (软件公司, 制造企业): a message naming one beside a direction asks whether that
     # kind applies for it, so the direction's applicant is said
     applicant_kinds: list[str] = []
+    # which kind of firm applies (上云项目是哪类企业报, what kind of company applies): asked beside a
+    # direction, the direction's applicant is said
+    applicant_asks: list[str] = []
     # the directions whose applicant is that kind of firm (软件: direction 2's 软件和信息服务企业):
     # a firm saying it is of the kind and asking which direction fits it is answered with them
     kind_directions: dict[str, list[str]] = {}

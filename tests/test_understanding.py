@@ -5465,3 +5465,72 @@ def test_a_stage_named_after_the_question_is_asked_too(composer: Composer):
         LATER,
     ).text
     assert "July 8, 2022" in text and "August 26, 2022" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # 400k, 5M said of a grant or a subsidy: money, not a length or a count
+        ("5G grant 400k, city match?", "RMB 40,000"),
+        ("System platform 5M: subsidy?", "RMB 500,000"),
+        # 系统平台 is the systemic platform (direction 3): its base is the investment
+        ("系统平台项目500万能补多少", "项目投资500万元 × 10% = 50万元"),
+    ],
+)
+def test_short_figures_are_worked_out(composer: Composer, question: str, said: str):
+    assert said in composer.answer(question, None, LATER).text, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the award paid out in one go or in two instalments?",
+        "项目入库以后，可以更改建设内容或者换一个项目吗？",
+        "入库了但最后没拿到钱，这个入库资格明年还有效吗",
+        "纸质材料可以寄快递吗",
+        "上云服务商有冇推荐",
+        "Who are the expert reviewers?",
+        "验收不通过能整改再验吗",
+        "How long does the public notice period last for the acceptance results, and can we object?",
+        # a bare "which week" after a date the notice never gives asks that date too
+        "When will the expert review meeting for the 入库 projects be held? Roughly which week?",
+    ],
+)
+def test_more_details_the_notice_never_gives(composer: Composer, question: str):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id is None, (question, composed.entry_id)
+
+
+def test_the_dates_asked_still_valid_are_the_round_closed(composer: Composer):
+    # whether the dates still hold is answered (the round closed), not taken for an unstated detail
+    question = "现在已经2026年11月了，我在网上翻到这个91号文，入库和验收的时间还有效吗"
+    assert composer.answer(question, None, LATER).entry_id is not None
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("你哋有冇人工客服㗎？我想同真人傾下", "/human"), ("Can I talk to a human?", "/human")],
+)
+def test_a_person_asked_for_is_not_answered_from_the_notice(composer: Composer, question: str, said: str):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id is None and said in composed.text
+
+
+def test_the_english_process_says_what_is_publicised(composer: Composer):
+    text = composer.answer(
+        "After we send in the acceptance papers, what are the steps until we actually get paid?", None, LATER
+    ).text
+    assert "expert" in text and "公示" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "applicant"),
+    [
+        ("上云项目是哪类企业报", "的申报主体：工业企业"),
+        ("What kind of company can apply for the 5G direction?", "is applied for by"),
+    ],
+)
+def test_the_kind_of_firm_asked_of_a_direction_is_its_applicant(
+    composer: Composer, question: str, applicant: str
+):
+    assert applicant in composer.answer(question, None, LATER).text, question
