@@ -64,6 +64,10 @@ MIN_QUOTE_CHARS = 6  # a quote this long names one passage (“上云上平台�
 LEVEL = r"[^，,。？?！!]{0,4}(?:区|县|市|省|镇|当地|本地)[^，,。？?！!]{0,4}"
 CHOICES = "还是|定系|或者|或是"  # the words that offer a choice (定系: Cantonese "or")
 CHOICE_WORDS = re.compile(rf"{CHOICES}|\bor\b")  # 报上云还是报5G: directions offered as a choice
+# 可以吗, 行不行, 得唔得, is that ok: asking only whether what was just told may be
+ONLY_WHETHER = re.compile(
+    r"(?:这样|咁样|咁)?(?:可以吗|可以不|可不可以|可唔可以|行吗|行不行|得唔得|得不得|能行吗|ok吗|冇问题吧|没问题吧)[？?吗呢啊]*"
+)
 ONLY_A_CHOICE = re.compile(rf"^{LEVEL}(?:{CHOICES}){LEVEL}[？?呢啊]?$")
 # 广州的软件公司, 深圳嘅厂: a firm of the place just named
 FIRM_OF_THE_PLACE = re.compile(r"\s*(?:的|嘅)?\s*(?:[^，,。？?！!\s]{0,8}?\s*)?(?:企业|公司|厂|集团)")
@@ -195,13 +199,23 @@ class Parts:
             # the story's topic said before the questions (not 最终金额 asked after them)
             first = understood.simplified.find(to_arabic(questions[0])) if questions else -1
             told_by = first + len(questions[0]) if first >= 0 else len(understood.simplified)
-            last_topics = [t.word for t in understood.topics if t.at < told_by][:1]
+            last_topics = [self._first_name(t) for t in understood.topics if t.at < told_by][:1]
             last_asks: list[str] = []
             before = ""
             for clause in questions:
-                clause_topics = [t.word for t in reader.topics_named(clause)]
+                clause_topics = [self._first_name(t) for t in reader.topics_named(clause)]
                 clause_asks = reader.intents_of(clause)
                 query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])
+                story = self._told_just_before(clauses, questions, clause)
+                whether_told = bool(
+                    story
+                    and not clause_topics
+                    and not clause_asks
+                    and ONLY_WHETHER.fullmatch(simplify(clause))
+                    and search(query).kind is not Kind.ANSWER
+                )
+                if whether_told:  # 有三个项目，都想报，可以吗: whether what was just told may be, when the
+                    query = f"{story} {clause}"  # question alone, or with the story's topic, finds nothing
                 if before and self._only_each(clause):
                     query = f"{before} {clause}"  # 一共有几个支持方向？分别叫什么: each of those
                 elif before and not clause_topics and not clause_asks and ONLY_A_CHOICE.search(clause):
@@ -213,7 +227,8 @@ class Parts:
                 last_asks = clause_asks or last_asks
                 result = search(query)
                 asks_itself = bool(QUESTION_MARK.search(simplify(clause)))  # not 材料30万: a figure's name
-                if query != clause and asks_itself and self._better_alone(search(clause), result):
+                alone_better = asks_itself and not whether_told and self._better_alone(search(clause), result)
+                if query != clause and alone_better:
                     result = search(clause)  # 最多能报几个 after a story of 上云: a question of its own
                 if not self._guesses_another(result, query):
                     add_asked(self._summary_when_unnamed(self._kept_to_its_stage(clause, result), query))
@@ -576,6 +591,15 @@ class Parts:
         alone = search(questions[0])
         return alone if alone.kind is Kind.ANSWER and alone.score >= WEAK_WHOLE else None
 
+    @staticmethod
+    def _told_just_before(clauses: list[str], questions: list[str], question: str) -> str:
+        """The clauses told right before a question, after the question before it."""
+        at = clauses.index(question) if question in clauses else 0
+        start = at
+        while start > 0 and clauses[start - 1] not in questions:
+            start -= 1
+        return "，".join(clauses[start:at])
+
     def _only_each(self, clause: str) -> bool:
         """分别叫什么: "each of them", asking nothing of its own (各交几份 asks the copies)."""
         return simplify(clause).startswith(EACH_WORDS) and not self.reader.intents_of(clause)
@@ -667,6 +691,14 @@ class Parts:
                 return False
             at = text.find(term, at + 1)
         return True
+
+    def _first_name(self, topic: Topic) -> str:
+        """A direction or stage said by a word the search does not know (database): by its first
+        name in the lexicon, which the search knows (入库); as said otherwise."""
+        names = self.kb.lexicon.topics.get(topic.id)
+        if names and topic.id in self.reader.canonical_ids and not self.index.known_words(topic.word):
+            return names[0]
+        return topic.word
 
     def _without_named_things(self, clause: str) -> str:
         """The clause without the directions and stages it names: what it says of them."""

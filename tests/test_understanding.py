@@ -5534,3 +5534,32 @@ def test_the_kind_of_firm_asked_of_a_direction_is_its_applicant(
     composer: Composer, question: str, applicant: str
 ):
     assert applicant in composer.answer(question, None, LATER).text, question
+
+
+def test_a_bare_whether_asks_about_what_was_just_told(composer: Composer):
+    # 可以吗 asks whether the three projects told before it may all be filed, beside the copies
+    text = composer.answer("我们公司有三个数字化项目，都想报，可以吗？另外纸质材料要几份？", None, LATER).text
+    assert "最多申请2个项目" in text and "一式七份" in text
+
+
+def test_a_later_question_about_a_stage_said_by_another_name_keeps_to_it(composer: Composer):
+    # "what is it used for" after the database stage's experts: the entry review's conclusion, not
+    # the use of the subsidy
+    composed = composer.answer(
+        "Does the city's expert panel at the database stage produce anything in writing, and what is it"
+        " used for?",
+        None,
+        LATER,
+    )
+    assert composed.entry_id == "entry-expert-review"
+
+
+def test_handed_up_to_the_city_is_no_stock_listing(composer: Composer):
+    # 交上市嗎: handed up to the city (the county's preliminary opinion), not a listing on the market
+    text = composer.answer("我哋啲材料交咗畀區工信局，佢哋會幫我哋交上市嗎？", None, LATER).text
+    assert "初步意见" in text
+
+
+def test_who_applies_for_a_direction_is_its_applicant(composer: Composer):
+    text = composer.answer("标杆项目是谁来申报的？我们省级给了二百八十万，市里能补多少？", None, LATER).text
+    assert "软件和信息服务企业" in text and "28万元" in text
