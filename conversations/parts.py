@@ -230,6 +230,8 @@ class Parts:
                 alone_better = asks_itself and not whether_told and self._better_alone(search(clause), result)
                 if query != clause and alone_better:
                     result = search(clause)  # 最多能报几个 after a story of 上云: a question of its own
+                elif query != clause and asks_itself and self._asks_anew(search(clause), result, parts):
+                    result = search(clause)  # 市级配套几多？啲钱落嚟之后要点管理: not the amount again
                 if not self._guesses_another(result, query):
                     add_asked(self._summary_when_unnamed(self._kept_to_its_stage(clause, result), query))
         asked = (
@@ -514,6 +516,18 @@ class Parts:
     def _says_more_than_a_word(self, clause: str) -> bool:
         """通知里是几个 is only 几个 to the search: one known word asks nothing plain alone."""
         return len(set(self.index.known_words(clause))) >= 2
+
+    @staticmethod
+    def _asks_anew(alone: SearchResult, with_topic: SearchResult, parts: list[Entry]) -> bool:
+        """A later question that, with the story's topic, finds only what an earlier one was
+        answered with, while on its own it finds another entry: it asks something new."""
+        return (
+            with_topic.entry is not None
+            and with_topic.entry in parts
+            and alone.kind is Kind.ANSWER
+            and alone.entry is not None
+            and alone.entry not in parts
+        )
 
     def _better_alone(self, alone: SearchResult, with_topic: SearchResult) -> bool:
         """A question that matches a general entry better on its own than with the story's topic,

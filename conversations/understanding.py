@@ -193,6 +193,8 @@ QUESTION_MARK = re.compile(
     r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|多久|还是|怎么|是否|能否|可以|"
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|边条|边位|定系|系咪"  # Cantonese (定系: or; 系咪: is it)
+    # 要点管理, 点申请: Cantonese 点 (how) before a verb (not 重点, 试点, 地点, 一点)
+    + r"|(?<![重试节地一要])点(?:管理|做|搞|处理|用|申请|申报|报|交|填|写|算|计|弄)|要点(?:管理|做|搞|处理|用|申请|申报|报|交|填|写|算)"
     # English ("that's what our consultant told us" names what was said, asks nothing)
     r"|how|(?<!that's )(?<!that is )what|when"
     + WHEN_NOT_ASKED
@@ -600,8 +602,12 @@ class Understanding:
         return [int(m.group(1)) for m in YEAR.finditer(self.simplified)] if self.premise else []
 
     def claimed_numbers(self) -> list[str]:
-        """Long digit strings offered for confirmation (a phone number: 电话是8884322对吧)."""
-        return PHONE.findall(self.simplified) if self.premise else []
+        """Long digit strings offered for confirmation (a phone number: 电话是8884322对吧), not an
+        amount of money said in digits (RMB 1,000,000)."""
+        if not self.premise:
+            return []
+        amounts = {f.yuan.normalize() for f in self.figures}
+        return [n for n in PHONE.findall(self.simplified) if Decimal(n).normalize() not in amounts]
 
 
 def _without_the_known_condition(text: str) -> str:

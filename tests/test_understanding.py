@@ -5563,3 +5563,24 @@ def test_handed_up_to_the_city_is_no_stock_listing(composer: Composer):
 def test_who_applies_for_a_direction_is_its_applicant(composer: Composer):
     text = composer.answer("标杆项目是谁来申报的？我们省级给了二百八十万，市里能补多少？", None, LATER).text
     assert "软件和信息服务企业" in text and "28万元" in text
+
+
+def test_an_amount_in_digits_is_no_phone_number_offered(composer: Composer):
+    # RMB 1,000,000 is money, not a phone number to be told wrong ("Not 1000000.")
+    text = composer.answer(
+        "We got RMB 1,000,000 provincial for our cloud project, so the city gives 100k, right?", None, LATER
+    ).text
+    assert "Not 1000000" not in text and "RMB 100,000" in text
+    # a phone number offered is still checked
+    assert "不是8884322" in composer.answer("电话是8884322对吧", None, LATER).text
+
+
+def test_a_later_question_is_not_answered_with_the_earlier_ones_entry(composer: Composer):
+    # 要點管理 (how to manage, in Cantonese) asks a question of its own: the dedicated account, not
+    # the amount again because the story named 上雲
+    text = composer.answer(
+        "我哋係韶關註冊嘅五金廠，上雲項目省級批咗一百五十萬，市級配套幾多？啲錢落嚟之後要點管理？",
+        None,
+        LATER,
+    ).text
+    assert "15万元" in text and "专账" in text
