@@ -194,7 +194,8 @@ QUESTION_MARK = re.compile(
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|边条|边位|定系|系咪"  # Cantonese (定系: or; 系咪: is it)
     # 要点管理, 点申请: Cantonese 点 (how) before a verb (not 重点, 试点, 地点, 一点)
-    + r"|(?<![重试节地一要])点(?:管理|做|搞|处理|用|申请|申报|报|交|填|写|算|计|弄)|要点(?:管理|做|搞|处理|用|申请|申报|报|交|填|写|算)"
+    + r"|(?<![重试节地一要])点(?:管理|做|搞|处理|用|申请|申报|报|交|填|写|算|计|弄)"
+    + r"|要点(?:管理|做|搞|处理|用|申请|申报|报|交|填|写|算)"
     # English ("that's what our consultant told us" names what was said, asks nothing)
     r"|how|(?<!that's )(?<!that is )what|when"
     + WHEN_NOT_ASKED
