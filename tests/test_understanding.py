@@ -5584,3 +5584,17 @@ def test_a_later_question_is_not_answered_with_the_earlier_ones_entry(composer: 
         LATER,
     ).text
     assert "15万元" in text and "专账" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "纸质材料可以快递过去吗，还是一定要本人现场送？",
+        "项目验收以后要保持运营几年？会不会有回访抽查？",
+        "Do we need a bank guarantee or deposit to receive this subsidy?",
+        "验收是专家到现场看，还是只看书面材料？",
+        "Which experts will review our project, and can we ask for a different reviewer?",
+    ],
+)
+def test_process_details_the_notice_never_gives(composer: Composer, question: str):
+    assert composer.answer(question, None, LATER).entry_id is None, question
