@@ -845,12 +845,12 @@ class Parts:
         (the deadlines for the entry application, and for the acceptance application: both
         stages asked)."""
         asked: list[str] = []
-        follows_a_question = False
+        in_a_question = False
         for clause in clauses:
             if self.reader.is_question(clause):
-                follows_a_question = True
-            elif not (follows_a_question and not self.reader.intents_of(clause)):
-                follows_a_question = False
+                in_a_question = True
+            elif not in_a_question or self.reader.intents_of(clause):
+                in_a_question = False  # a clause of the story, or one asking something else
                 continue
             asked.append(clause)
         return asked
