@@ -517,16 +517,17 @@ class Parts:
         """通知里是几个 is only 几个 to the search: one known word asks nothing plain alone."""
         return len(set(self.index.known_words(clause))) >= 2
 
-    @staticmethod
-    def _asks_anew(alone: SearchResult, with_topic: SearchResult, parts: list[Entry]) -> bool:
+    def _asks_anew(self, alone: SearchResult, with_topic: SearchResult, parts: list[Entry]) -> bool:
         """A later question that, with the story's topic, finds only what an earlier one was
-        answered with, while on its own it finds another entry: it asks something new."""
+        answered with, while on its own it finds another, general entry: it asks something new
+        (never a guess at a direction or stage it does not name: 几号前 after 验收申请几份)."""
         return (
             with_topic.entry is not None
             and with_topic.entry in parts
             and alone.kind is Kind.ANSWER
             and alone.entry is not None
             and alone.entry not in parts
+            and alone.entry.clause not in self.shape.specific_clauses
         )
 
     def _better_alone(self, alone: SearchResult, with_topic: SearchResult) -> bool:
