@@ -521,25 +521,26 @@ class Parts:
         """A later question that, with the story's topic, finds only what an earlier one was
         answered with, while on its own it finds another, general entry: it asks something new
         (never a guess at a direction or stage it does not name: 几号前 after 验收申请几份)."""
-        return (
-            with_topic.entry is not None
-            and with_topic.entry in parts
-            and alone.kind is Kind.ANSWER
-            and alone.entry is not None
-            and alone.entry not in parts
-            and alone.entry.clause not in self.shape.specific_clauses
-        )
+        found_before = with_topic.entry is not None and with_topic.entry in parts
+        return found_before and self._general_answer(alone) and alone.entry not in parts
 
     def _better_alone(self, alone: SearchResult, with_topic: SearchResult) -> bool:
         """A question that matches a general entry better on its own than with the story's topic,
         which found no entry of that topic's own either (上云…最多能报几个: the limit, not the
         amounts' summary); never a guess at a direction or stage it does not name (几号前交)."""
-        specific = self.shape.specific_clauses
-        if alone.kind is not Kind.ANSWER or alone.entry is None or alone.entry.clause in specific:
+        if not self._general_answer(alone):
             return False
-        if with_topic.entry is not None and with_topic.entry.clause in specific:
+        if with_topic.entry is not None and with_topic.entry.clause in self.shape.specific_clauses:
             return False
         return alone.score > with_topic.score + ALONE_MARGIN
+
+    def _general_answer(self, result: SearchResult) -> bool:
+        """An answer from an entry of no one direction or stage (the limit of two, the account)."""
+        return (
+            result.kind is Kind.ANSWER
+            and result.entry is not None
+            and result.entry.clause not in self.shape.specific_clauses
+        )
 
     def _all_known(self, understood: Understanding) -> bool:
         """Every word of the message is one the knowledge base uses, or part of a topic's name."""
