@@ -457,8 +457,11 @@ class Composer:
                 rule = self.shape.entry_for_clause.get(self.shape.directions[direction_id].funding.clause)
                 if rule is not None and rule not in parts:
                     parts.append(rule)
+        # 四个方向里面哪个封顶最高: the caps compared are not all in the user's numbers
+        compared = computed and self.parts.asks_every_direction(understood)
         for entry in parts:
-            if computed and self._states_amounts(entry) and not where and understood.figures:
+            summary = compared and entry.clause == self.shape.amount_section
+            if computed and self._states_amounts(entry) and not where and understood.figures and not summary:
                 continue  # the worked figures say it with the user's numbers (not where it applies)
             blocks.append(self._entry_text(entry, lang))
         text = "\n\n".join(blocks)

@@ -76,6 +76,12 @@ EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
 SEVERAL_WORDS = ("分别", "各自", "哪几个", "哪些", "which ones")  # asking for every direction that fits
 
 
+# 属于5G方向还是哪个方向: one direction guessed, another left open
+OR_ANOTHER = re.compile(
+    r"还是(?:哪个|哪一个|哪类|哪一类|别的|其他|其它|边个|边类)|or (?:which|another|some other)"
+)
+
+
 class Parts:
     def __init__(self, kb: KnowledgeBase, index: SearchIndex, reader: Reader, shape: NoticeShape) -> None:
         self.kb = kb
@@ -311,7 +317,7 @@ class Parts:
                 parts.insert(0 if first else len(parts), entry)
         named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
         which = self._words_in(understood, self.which_direction)  # as read: 哪一块 is 哪1块
-        every_direction = self._asks_every_direction(understood)
+        every_direction = self.asks_every_direction(understood)
         which = which and not every_direction  # 哪个方向封顶最低: each one's cap
         scopes = {d.clause for d in self.kb.notice.directions}
         fitting = self._scenario_directions(understood) if which and not named else []
@@ -360,7 +366,13 @@ class Parts:
                     overview,
                     *[p for p in parts if p is not overview and p.clause not in self.shape.specific_clauses],
                 ]
-        elif which:  # "we built a 5G network: which direction?": the named direction's scope
+        elif which or (named and OR_ANOTHER.search(understood.simplified)):
+            # "we built a 5G network: which direction?" or "… the 5G one or another?": the named
+            # direction's scope
+            others = [d for d in self._scenario_directions(understood) if d not in named]
+            if len(named) == 1 and len(others) == 1 and OR_ANOTHER.search(understood.simplified):
+                # 视频监控这些场景是属于5G方向还是哪个方向: the scenario's other direction, not the guess
+                named = others
             if any(w in understood.simplified for w in EACH_WORDS):
                 # A上云…，C做质量检测平台，分别对应哪个方向: a thing told by its scenario is one too
                 told = [d for d in self.shape.scenarios_named(understood.simplified) if d not in named]
@@ -645,7 +657,7 @@ class Parts:
         caps = {Decimal(d.funding.cap_yuan) for d in self.kb.notice.directions if d.funding.cap_yuan}
         return len(caps) > 1 and any(claim.yuan in caps for claim in understood.claims)
 
-    def _asks_every_direction(self, understood: Understanding) -> bool:
+    def asks_every_direction(self, understood: Understanding) -> bool:
         """An amount asked of every direction at once, or compared between them, with none named
         (四个方向最高分别补多少, 哪个方向封顶最低): each direction's own rule answers."""
         every = self._words_in(understood, self.all_directions)

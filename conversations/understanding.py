@@ -30,7 +30,7 @@ from knowledge.figures import (
     read_percentages,
     to_arabic,
 )
-from knowledge.normalize import simplify
+from knowledge.normalize import LIST_NUMERAL, simplify
 from knowledge.search import SearchIndex
 from knowledge.wordlist import WordList
 
@@ -163,6 +163,10 @@ MESSAGE_CLAUSES = re.compile(
     + r"|(?<![^\s：:，,。？?！!；;])"
     + "".join(f"(?<!(?i:{m}) )" for m in EN_MONTH_NAMES)
     + r"\d{1,2}[.、)）]\s*(?=[^\d\s])"
+    # ①ERP上云 ②5G网络下的AGV: items numbered with circled or bracketed numerals
+    + r"|\s*"
+    + LIST_NUMERAL.pattern
+    + r"\s*"
     # 两件事：1 验收申请截止几号 2 单个企业最多几个项目: items numbered with a space (not 2 个项目)
     + r"|(?<=[：:\s])\d\s+(?=[\u4e00-\u9fff])(?![个万元年月日号份项家次倍])"
     # we got fined 2 yrs ago — is that the kind of violation meant: a dash before a question of what it tells
@@ -623,6 +627,9 @@ def _without_the_known_condition(text: str) -> str:
 def _as_searched(index: SearchIndex, words: list[str]) -> set[str]:
     """The words' tokens as the search index makes them (补贴 → 奖补), without bigrams."""
     return {t for w in words for t in index.normaliser.tokens(w, correct=False) if not t.startswith("~")}
+
+
+PER_COUNT = re.compile(r"按(?:照)?[^，,。？?！!]{1,8}?(?:数量|个数|数目|台数|数)(?:来)?(?:补|算|给|计)")
 
 
 class Reader:
@@ -1155,6 +1162,11 @@ class Reader:
         # 技改补贴因为资料不实被追回过，今年还有资格报吗: the clause with the question word asks, not
         # one that only names an ask (资料) in the telling
         asked = self._asking(clauses)
+        # 5G项目是不是按基站数量补: a count offered as what the direction pays by is the premise
+        if any(t.id in self.direction_ids for t in topics) and any(
+            word in m.group() for c in asked for m in PER_COUNT.finditer(c)
+        ):
+            return True
         if not asked or any(word in c for c in asked):
             return False
         # 数字化车间已经建好了，想报智能制造示范工厂认定，申报条件是什么: the story wants the other

@@ -145,9 +145,10 @@ class Worker:
 
     def _added_up(self, figure: Figure, lang: Lang) -> str:
         """设备250万 + 软件120万 + 材料30万 = 400万: how a figure said in parts was added up."""
+        own_wording = f"calc_parts_{figure.role}"  # instalments of a grant are no investment's purchases
         return reply_text(
             self.kb,
-            "calc_parts",
+            own_wording if own_wording in self.kb.lexicon.replies else "calc_parts",
             lang,
             base_name=reply_text(self.kb, f"base_{figure.role}", lang),
             parts=" + ".join(money(part, lang) for part in figure.parts),

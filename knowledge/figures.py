@@ -457,7 +457,8 @@ class AmountReader:
             role = _nearest_role(arabic, start, end, self.role_words, self.labels)
             if role in self.part_words or role is None:  # 设备2,000,000, equipment 4.5m: a part
                 clause = arabic[slice(*clause_bounds(arabic, start, end))]
-                parts = self.part_words.items()
+                # a figure of a role is only a part of that role (省级 beside 软件公司 is no software)
+                parts = [(r, ws) for r, ws in self.part_words.items() if role in (None, r)]
                 role = next((f"{r}{PART}" for r, ws in parts if any(w in clause for w in ws)), role)
             if role is None and found:  # cloud one got 0.9M from the province, 5G one got 4M
                 role = _parallel_role(arabic, start, found[-1], self.listed_roles, self.labels)

@@ -52,6 +52,8 @@ MIN_ENGLISH_WORDS = 3
 CJK_PER_ENGLISH_WORD = 1.0
 # zero-width and bidi controls that users paste from other apps
 INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# numerals that number a list (① ⑴ ⒈ ㈠ ❶ ➀): a break between its items, not a digit of what follows
+LIST_NUMERAL = re.compile("[\u2460-\u249b\u3220-\u3229\u2776-\u2793]")
 
 
 def has_cjk(text: str) -> bool:
@@ -74,6 +76,7 @@ def detect_language(text: str) -> str:
 @lru_cache(maxsize=4096)
 def simplify(text: str) -> str:
     """NFKC, lower case, traditional → simplified, invisible characters removed."""
+    text = LIST_NUMERAL.sub(",", text)  # ②5G: NFKC would make it 25g
     text = INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).lower()
     return zhconv.convert(text, "zh-cn") if has_cjk(text) else text
 

@@ -5598,3 +5598,66 @@ def test_a_later_question_is_not_answered_with_the_earlier_ones_entry(composer: 
 )
 def test_process_details_the_notice_never_gives(composer: Composer, question: str):
     assert composer.answer(question, None, LATER).entry_id is None, question
+
+
+def test_a_grant_paid_short_is_no_vendors_discount(composer: Composer):
+    # 打折扣 of the city's match asks whether it is paid short, not a price discount (out of scope)
+    text = composer.answer("5G项目省里批了三百万，市里配套会不会按完成质量打折扣？", None, LATER).text
+    assert "30万元" in text and "示范意义" in text
+    assert composer.answer("能不能帮我们跟移动谈个折扣", None, LATER).entry_id is None
+
+
+def test_provincial_instalments_are_added_up(composer: Composer):
+    # a grant paid in instalments is one base: their sum, with no word of purchases (五(三))
+    question = "上云项目省里的钱第一笔拨了三十万，第二笔拨了二十万，市里能配多少"
+    text = composer.answer(question, None, LATER).text
+    assert "30万元 + 20万元 = 50万元" in text and "5万元" in text and "采购" not in text
+    # a firm's kind beside its grant is no part of it (软件公司 is no software bought)
+    software_firm = "我们是软件公司，标杆项目省级专项资金三百万，市级配套多少"
+    assert "= 30万元" in composer.answer(software_firm, None, LATER).text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # what comes after the county's preliminary opinion, and after the acceptance results are published
+        ("区工信局出了初步意见以后，市工信局接下来做什么", "project-acceptance"),
+        (
+            "The district bureau has sent its preliminary opinion. What will the city bureau do next?",
+            "project-acceptance",
+        ),
+        ("验收结果公示结束之后，下一步呢", "payment-after-acceptance"),
+        # the city's sum asked as what finally arrives, or whether the bureau adjusts it
+        ("最后拿到手是不是就是百分之十", "final-amount"),
+        # a count offered as what a direction pays by: the direction's rule
+        ("5G项目补贴是按基站个数算的吗", "direction-4-amount"),
+        ("上云项目是不是按上云用户数补的？一个账号补多少", "direction-1-amount"),
+    ],
+)
+def test_next_steps_and_offered_bases_find_their_entry(composer: Composer, question: str, entry: str):
+    assert composer.answer(question, None, LATER).entry_id == entry, question
+
+
+def test_a_grant_beside_base_stations_is_worked_out(composer: Composer):
+    # base stations told in the story, the provincial grant said as 省级专项: the city's match
+    text = composer.answer("5G项目十二个基站，省级专项下来三百万，市级是三十万还是六十万", None, LATER).text
+    assert "= 30万元" in text
+    # a base-station programme asked of is still another programme
+    assert composer.answer("5G基站建设有补贴吗，每个站补多少", None, LATER).entry_id is None
+
+
+def test_a_scenario_guessed_into_another_direction_gets_its_own(composer: Composer):
+    # 还是哪个方向: the direction guessed is offered, the scenario's own direction answers
+    composed = composer.answer("工业视频监控平台是属于5G方向还是别的方向", None, LATER)
+    assert composed.entry_id == "direction-2-scope"
+
+
+def test_items_numbered_with_circled_numerals_are_each_asked(composer: Composer):
+    text = composer.answer("①验收申请几号截止 ②一家企业最多报几个项目", None, LATER).text
+    assert "2022年8月26日" in text and "最多申请2个项目" in text
+
+
+def test_caps_compared_across_directions_keep_the_summary(composer: Composer):
+    # an investment told and the four caps compared: the summary of the caps beside the arithmetic
+    text = composer.answer("项目投资八百万左右，四个方向哪个封顶最高哪个最低", None, LATER).text
+    assert "最高50万元" in text and "80万元" in text
