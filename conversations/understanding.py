@@ -417,7 +417,11 @@ COMPLETED = re.compile(
 SHORT_ENGLISH_ASK = 4  # an English ask word this short is matched whole (cap, rate, who, date)
 ENGLISH_ENDINGS = r"(?:s|es|d|ed|ped|ping|ing)?\b"  # … or with one of these (caps, capped, dated)
 # 省工信厅发的, 省里印发的: what follows a body offered as the notice's issuer
-ISSUED_BY = re.compile(r"[^，,。？?！!]{0,3}?(?:发|印发|出|发布|下发|搞|组织|主办)(?:的|嘅)")
+ISSUED_BY = re.compile(
+    r"[^，,。？?！!]{0,3}?(?:(?:发|印发|出|发布|下发|搞|组织|主办)(?:的|嘅)"
+    # 验收是发改局做吧, 是会计师事务所负责吗: the step done by it, offered
+    r"|(?:做|负责|来做|来搞|评审|验收)(?:的|嘅)?(?=吧|吗|嘛|么|咩|[，,。？?！!]|$))"
+)
 # 发文单位是, 落款系: the issuer's own word, what follows offered as the issuer
 ISSUER_IS = re.compile(r"(?:发文单位|发文机关|发文部门|落款(?:单位)?)(?:是不是|是|系|为|写的是)")
 # 交到市财政局, 报给发改局: a body named as the one that takes the materials
@@ -629,6 +633,8 @@ def _as_searched(index: SearchIndex, words: list[str]) -> set[str]:
     return {t for w in words for t in index.normaliser.tokens(w, correct=False) if not t.startswith("~")}
 
 
+# the notice's basis named before a year (legal basis … the 2021 opinions, 依据的是2021年的文件)
+BASIS_BEFORE = re.compile(r"依据|legal basis|policy basis|based on")
 PER_COUNT = re.compile(r"按(?:照)?[^，,。？?！!]{1,8}?(?:数量|个数|数目|台数|数)(?:来)?(?:补|算|给|计)")
 
 
@@ -1490,6 +1496,8 @@ class Reader:
             # 2020年在韶关注册了子公司: where the firm was set up that year, no round of its own
             if SET_UP_THERE.match(simplified, match.end()) or YEAR_COMPLETED.match(simplified, match.end()):
                 continue
+            if BASIS_BEFORE.search(simplified, 0, match.start()):
+                continue  # is the basis the 2021 opinions: the basis document's year offered
             # 2020年买了一批设备, 2020年就买好的一批设备: a batch bought, no round (what was bought
             # may end past the window)
             beyond = simplified[match.end() : match.end() + window + BOUGHT_THING_LENGTH]

@@ -5661,3 +5661,82 @@ def test_caps_compared_across_directions_keep_the_summary(composer: Composer):
     # an investment told and the four caps compared: the summary of the caps beside the arithmetic
     text = composer.answer("项目投资八百万左右，四个方向哪个封顶最高哪个最低", None, LATER).text
     assert "最高50万元" in text and "80万元" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # hiring subsidies and the criteria of other designations are other policies
+        "我哋廠想請幾個大學生，有冇請人補貼？",
+        "规上企业的认定标准是什么？年产值多少算？",
+        # applying jointly, a deadline extended
+        "集团下面两家公司能不能联合申报一个项目",
+        "Can we ask for an extension if our forms are a week late?",
+    ],
+)
+def test_other_policies_and_unstated_details_are_no_entry(composer: Composer, question: str):
+    assert composer.answer(question, None, LATER).entry_id is None, question
+
+
+def test_a_body_offered_as_doing_a_step_is_answered_with_the_notices(composer: Composer):
+    # 是会计师事务所做吧: who does the acceptance is asked (the city bureau's experts)
+    text = composer.answer("项目验收是交给会计师事务所来做吧？", None, LATER).text
+    assert "市工信局组织专家" in text
+
+
+def test_the_basis_documents_year_offered_is_no_other_round(composer: Composer):
+    composed = composer.answer(
+        "Is the legal basis the 2019 Shaoguan opinions on high-quality manufacturing?", None, LATER
+    )
+    assert composed.entry_id == "policy-basis"
+
+
+def test_a_platform_installed_elsewhere_does_not_meet_its_directions_place(composer: Composer):
+    text = composer.answer(
+        "Our systemic platform is installed only at plants in Zhuhai. Can we apply?", None, LATER
+    ).text
+    assert "one in Zhuhai does not meet this" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry"),
+    [
+        # a stage's package is its papers; paying for equipment out of the city's money first
+        ("What goes into the application package for the database stage?", "entry-materials"),
+        ("设备款能不能先用市里的补贴垫付", "support-method"),
+        # who organises the experts is the notice's; who they are is not said
+        ("专家是谁组织的", "project-acceptance"),
+    ],
+)
+def test_packages_advances_and_who_organises_find_their_entry(composer: Composer, question: str, entry: str):
+    assert composer.answer(question, None, LATER).entry_id == entry, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "评审专家都有谁",
+        "评审会在线上开还是线下开",
+        "入库评审会哪天开",
+        "验收专家能不能提前沟通一下",
+    ],
+)
+def test_review_details_the_notice_never_gives(composer: Composer, question: str):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id is None and "通知没有写明" in composed.text, question
+
+
+def test_another_citys_similar_subsidy_is_its_own(composer: Composer):
+    # a subsidiary there told, then whether that city has a similar subsidy: that city's policy
+    question = "我们在江门的子公司，江门市有没有类似的工业互联网项目补贴？"
+    assert composer.answer(question, None, LATER).entry_id is None
+
+
+def test_ranked_low_asks_the_final_amount(composer: Composer):
+    assert composer.answer("排名靠后的项目是不是就分不到钱了", None, LATER).entry_id == "final-amount"
+
+
+def test_two_things_set_against_each_other_are_each_answered(composer: Composer):
+    composed = composer.answer("Attachment 2 vs Attachment 3: what's the difference?", None, LATER)
+    assert composed.entry_id is not None and "Attachment 3" in composed.text
+
