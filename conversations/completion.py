@@ -15,6 +15,7 @@ from conversations.understanding import COMPLETED, RELATIVE_YEARS, Reader, Under
 from knowledge.answers import clause_label, reply_text
 from knowledge.figures import MONTHS, YEAR_COMPLETED, read_dates, read_periods, to_arabic
 from knowledge.loader import KnowledgeBase
+from knowledge.normalize import simplify
 from knowledge.schema import Lang
 
 # 8月26日前完成, 9月30日之后建成: a bound said of the window, not a day of the project
@@ -45,22 +46,27 @@ class Completion:
     def judged(self, understood: Understanding, lang: Lang, today: dt.date) -> str:
         """A line for each completion date the message tells, in a message that asks; a year
         counted from today (去年六月) is that year."""
-        if self.window is None or not COMPLETED.search(understood.text):
+        if self.window is None or not COMPLETED.search(simplify(understood.text)):
             return ""  # most messages tell no completion: the cheap test first
         if not any(self.reader.is_question(c) for c in understood.clauses):
             return ""
         lines: list[str] = []
-        for clause in understood.clauses:
+        for clause in map(simplify, understood.clauses):  # 上線: as simplified
             if not COMPLETED.search(clause) or self.reader.topic_ids(clause, self.stage_ids):
                 continue  # 入库申报完成了: a stage handed in, not the project built
             clause = RELATIVE_YEAR_MONTH.sub(lambda m: f"{today.year + RELATIVE_YEARS[m.group(1)]}年", clause)
             days = self._days(clause, understood.text)
             told = {(d.year, d.month) for d in days}  # 15 July 2022: the day, not also its month
             lines += [self._day_line(day, lang) for day in days]
+            yearless = self._yearless_days(clause, understood.text)
+            lines += [self._yearless_line(month, day, lang) for month, day in yearless]
             # 2022年8月上旬完工: that part of the month judged, not the whole month
             periods = [(y, m, first, last) for y, m, first, last in read_periods(clause) if y is not None]
             told |= {(y, m) for y, m, _, _ in periods}
             lines += [self._period_line(*period, lang) for period in periods]
+            # 九月中才装好: a part of a month without its year, outside the window in both its years
+            for _, month, first, last in self._yearless_periods(clause):
+                lines.append(self._yearless_line(month, first, lang, last))
             lines += [self._month_line(y, m, lang) for y, m in self._months(clause) if (y, m) not in told]
             lines += [self._year_line(year, lang) for year in self._years(clause)]
         return "\n".join(dict.fromkeys(lines))
@@ -77,6 +83,52 @@ class Completion:
             except ValueError:
                 continue  # 2月30日: no such day
         return days
+
+    def _yearless_days(self, clause: str, text: str) -> list[tuple[int, int]]:
+        """八月三十一号上线: a day said without its year that lies outside the window in each of the
+        window's years (from the day after it closes to the day before it opens: 8月27日 to 9月29日);
+        any other day is inside in one of them, and which year is meant is not said."""
+        assert self.window is not None
+        start, end = self.window
+        arabic = to_arabic(clause).lower()
+        found = []
+        for year, month, day in read_dates(clause):
+            if year is not None or self._english_year(text, month, day) or self._bound(arabic, month, day):
+                continue
+            try:
+                candidates = [dt.date(y, month, day) for y in range(start.year, end.year + 1)]
+            except ValueError:
+                continue  # 2月29日, 9月31日: no such day in some year
+            if all(not start <= d <= end for d in candidates):
+                found.append((month, day))
+        return found
+
+    def _yearless_periods(self, clause: str) -> list[tuple[None, int, int, int]]:
+        assert self.window is not None
+        start, end = self.window
+        years = range(start.year, end.year + 1)
+        return [
+            (None, month, first, last)
+            for year, month, first, last in read_periods(clause)
+            if year is None
+            and all(
+                dt.date(y, month, last) < start or dt.date(y, month, first) > end
+                for y in years
+                if last <= calendar.monthrange(y, month)[1]
+            )
+        ]
+
+    def _yearless_line(self, month: int, day: int, lang: Lang, last: int | None = None) -> str:
+        assert self.window is not None
+        end = self.window[1]
+        last_year = dt.date(end.year, month, day)
+        if last is None:
+            said = f"{month}月{day}日" if lang == "zh" else f"{calendar.month_name[month]} {day}"
+        else:
+            name = calendar.month_name[month]
+            said = f"{month}月{day}日至{last}日" if lang == "zh" else f"{name} {day}–{last}"
+        days = (last_year - end).days
+        return self._text("completion_yearless_outside", said, days, lang, year=str(end.year))
 
     def _months(self, clause: str) -> list[tuple[int, int]]:
         arabic = to_arabic(clause).lower()
@@ -158,7 +210,7 @@ class Completion:
             key = "completion_month_edge"
         return self._text(key, said, 0, lang)
 
-    def _text(self, key: str, said: str, days: int, lang: Lang) -> str:
+    def _text(self, key: str, said: str, days: int, lang: Lang, **more: str) -> str:
         assert self.window is not None
         start, end = self.window
         return reply_text(
@@ -170,4 +222,5 @@ class Completion:
             end=format_day(end, lang),
             days=str(days) if lang == "zh" else f"{days} day{'' if days == 1 else 's'}",
             clause=clause_label(self.kb, self.clause, lang),
+            **more,
         )

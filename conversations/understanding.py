@@ -97,7 +97,11 @@ OTHERS = "别的|其他|其它|什么|啥|哪些|没有|冇"
 # 2024年还有这个补贴吗, 现在还有吗: after a time, 还有 is "still", no new clause
 STILL_THEN = "(?<!年)(?<!现在)(?<!目前)(?<!而家)"
 CLAUSE_SPLIT = re.compile(
-    r"[，,、。!！?？;；:：\n]+|(?:另外|" + STILL_THEN + BESIDES + r"还有(?!效)"
+    # (另外请会计师事务所: hiring one separately, not "besides")
+    r"[，,、。!！?？;；:：\n]+|(?:另外(?!请(?!问|教)|找|聘|雇|花钱|出钱|付费|单独)|"
+    + STILL_THEN
+    + BESIDES
+    + r"还有(?!效)"
     r"|" + STILL_THEN + r"还有(?!效|" + OTHERS + r")|以及"
     r"|同时(?!报|申报|申请|提交|交|拿|享受|获得|附|提供|准备|带|上传|出具))|\band\b"
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
@@ -351,7 +355,7 @@ WILL_THERE_BE = re.compile(r"\bwill\s+there\s+(?:still\s+)?be\b", re.IGNORECASE)
 # completed in 2024, can we still apply: the year the project was finished, not today's
 DONE_IN_EN = re.compile(r"\b(?:complet|finish|went live|built|launched)[a-z]*$", re.IGNORECASE)
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
-LOCAL_POLICY_WINDOW = 16  # characters after a county's name in which its own policy is named
+LOCAL_POLICY_WINDOW = 20  # characters after a county's name in which its own policy is named
 CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\n]")
 LOCAL_AGAIN = re.compile(r"县里|区里|县级|区级|本县|本区|我们县|我们区|当地|本地")
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
@@ -380,6 +384,11 @@ WANTS_TO_APPLY = re.compile(
 )
 # 必须在韶关开展吗, does it have to be in Shaoguan: whether a project elsewhere may apply
 NECESSITY = re.compile(r"必须|一定要|只能|只限|非得|是否要|\b(?:must|have to|has to|only)\b", re.IGNORECASE)
+# 还没有在本市制造业企业用起来: the project not yet put in the city, as one elsewhere for its rule
+NOT_HERE_YET = re.compile(
+    r"(?:没有|没|未|尚未|还没|还未|不是)(?:在)?(?:韶关|我市|本市|市内)"
+    r"|\bnot (?:yet )?(?:in|used in|deployed in) shaoguan"
+)
 NUMERAL_WORDS = {
     "一共",
     "一下",
@@ -408,8 +417,9 @@ IN_TIME = re.compile(
 DEADLINE_SAID = re.compile(r"截止|截至|deadline|\bdue\b", re.IGNORECASE)
 # 建成, 完工, went live: the project finished (its day is the project's, not a deadline's)
 COMPLETED = re.compile(
-    COMPLETION_WORDS + r"|上了云|上云了"
-    r"|\bcomplet|\bfinish|went live|go-live|went into (?:use|operation)|\b(?:was|were|got) done\b"
+    COMPLETION_WORDS + r"|上了云|上云了|装好|装完|安装完"
+    r"|\bcomplet|\bfinish|went live|go-live|\bgo(?:es|ing)? live|went into (?:use|operation)"
+    r"|\b(?:was|were|got) done\b"
     r"|\bwrap(?:s|ped|ping)? up\b"  # should wrap up in July 2022
     r"|\b(?:be|been|was|were|get|got) installed\b",  # the gateways will be installed by 10 Sept
     re.IGNORECASE,
@@ -985,7 +995,7 @@ class Reader:
             if any(p in simplified for p in self.jurisdictions) or any(
                 w in simplified for w in self.home_words
             ):
-                if NECESSITY.search(simplified) and self.elsewhere_words:
+                if (NECESSITY.search(simplified) or NOT_HERE_YET.search(simplified)) and self.elsewhere_words:
                     return self.elsewhere_words[0]  # 必须在韶关开展吗: whether one elsewhere may apply
                 continue
             named = self.index.places_named(clause)

@@ -96,6 +96,8 @@ DATE_SAID = re.compile(
 # 2019, 2021: a year said alone; one no later than the notice's tells when, a later one asks of
 # another round
 YEAR_ALONE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.万千亿wkm])")
+# 2026年先看到这份文: the year the reader came upon the notice, no round of that year
+YEAR_SEEN = re.compile(r"(?:才|先|刚|刚刚|到|以后)?(?:看到|见到|发现|翻到|收到|接到|读到|看见)")
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
 
 
@@ -478,7 +480,9 @@ class SearchIndex:
                 return False
             # 2025年完成的: the year a project was finished, not another year's round
             after = match.end() + bare.startswith("年", match.end())
-            if YEAR_ALONE.match(match.group()) and YEAR_COMPLETED.match(bare, after):
+            if YEAR_ALONE.match(match.group()) and (
+                YEAR_COMPLETED.match(bare, after) or YEAR_SEEN.match(bare, after)
+            ):
                 return False
             if match.group().isascii():  # an English word begins a word: not nba in shenbao
                 at, end = spaced_at[match.start()], spaced_at[match.end() - 1] + 1
