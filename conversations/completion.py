@@ -65,7 +65,7 @@ class Completion:
             told |= {(y, m) for y, m, _, _ in periods}
             lines += [self._period_line(*period, lang) for period in periods]
             # 九月中才装好: a part of a month without its year, outside the window in both its years
-            for _, month, first, last in self._yearless_periods(clause):
+            for month, first, last in self._yearless_periods(clause):
                 lines.append(self._yearless_line(month, first, lang, last))
             lines += [self._month_line(y, m, lang) for y, m in self._months(clause) if (y, m) not in told]
             lines += [self._year_line(year, lang) for year in self._years(clause)]
@@ -103,12 +103,14 @@ class Completion:
                 found.append((month, day))
         return found
 
-    def _yearless_periods(self, clause: str) -> list[tuple[None, int, int, int]]:
+    def _yearless_periods(self, clause: str) -> list[tuple[int, int, int]]:
+        """九月中才装好: (month, first day, last day) of each part of a month said without its year
+        that lies wholly outside the window in each of the window's years."""
         assert self.window is not None
         start, end = self.window
         years = range(start.year, end.year + 1)
         return [
-            (None, month, first, last)
+            (month, first, last)
             for year, month, first, last in read_periods(clause)
             if year is None
             and all(
@@ -119,6 +121,8 @@ class Completion:
         ]
 
     def _yearless_line(self, month: int, day: int, lang: Lang, last: int | None = None) -> str:
+        """Outside whichever year is meant, with the days past the window's end in its own year
+        (from the first day of a part of a month)."""
         assert self.window is not None
         end = self.window[1]
         last_year = dt.date(end.year, month, day)

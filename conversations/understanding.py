@@ -384,6 +384,11 @@ WANTS_TO_APPLY = re.compile(
 )
 # 必须在韶关开展吗, does it have to be in Shaoguan: whether a project elsewhere may apply
 NECESSITY = re.compile(r"必须|一定要|只能|只限|非得|是否要|\b(?:must|have to|has to|only)\b", re.IGNORECASE)
+# the notice's basis named before a year (legal basis … the 2021 opinions, 依据的是2021年的文件)
+BASIS_BEFORE = re.compile(r"依据|legal basis|policy basis|based on")
+# 按基站数量补, 按上云用户数算: a count offered as what a direction pays by (the notice pays by funds
+# or investment)
+PER_COUNT = re.compile(r"按(?:照)?[^，,。？?！!]{1,8}?(?:数量|个数|数目|台数|数)(?:来)?(?:补|算|给|计)")
 # 还没有在本市制造业企业用起来: the project not yet put in the city, as one elsewhere for its rule
 NOT_HERE_YET = re.compile(
     r"(?:没有|没|未|尚未|还没|还未|不是)(?:在)?(?:韶关|我市|本市|市内)"
@@ -641,11 +646,6 @@ def _without_the_known_condition(text: str) -> str:
 def _as_searched(index: SearchIndex, words: list[str]) -> set[str]:
     """The words' tokens as the search index makes them (补贴 → 奖补), without bigrams."""
     return {t for w in words for t in index.normaliser.tokens(w, correct=False) if not t.startswith("~")}
-
-
-# the notice's basis named before a year (legal basis … the 2021 opinions, 依据的是2021年的文件)
-BASIS_BEFORE = re.compile(r"依据|legal basis|policy basis|based on")
-PER_COUNT = re.compile(r"按(?:照)?[^，,。？?！!]{1,8}?(?:数量|个数|数目|台数|数)(?:来)?(?:补|算|给|计)")
 
 
 class Reader:
