@@ -391,7 +391,7 @@ BASIS_BEFORE = re.compile(r"依据|legal basis|policy basis|based on")
 PER_COUNT = re.compile(r"按(?:照)?[^，,。？?！!]{1,8}?(?:数量|个数|数目|台数|数)(?:来)?(?:补|算|给|计)")
 # 还没有在本市制造业企业用起来: the project not yet put in the city, as one elsewhere for its rule
 NOT_HERE_YET = re.compile(
-    r"(?:没有|没|未|尚未|还没|还未|不是)(?:在)?(?:韶关|我市|本市|市内)"
+    r"(?:没有|没|未|尚未|还没|还未|不是)(?:在)?(?:韶关|我市|本市|市内)(?!注册|登记|成立|设立|设|单独注册|开)"
     r"|\bnot (?:yet )?(?:in|used in|deployed in) shaoguan"
 )
 NUMERAL_WORDS = {

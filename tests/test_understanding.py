@@ -5832,3 +5832,11 @@ def test_a_part_of_a_month_without_its_year_outside_in_both_years_is_judged(comp
 )
 def test_the_provinces_own_rate_is_not_in_the_notice(composer: Composer, question: str):
     assert composer.answer(question, None, LATER).entry_id is None, question
+
+
+def test_a_firm_not_registered_in_the_city_is_no_project_elsewhere(composer: Composer):
+    # 不是在韶关注册的: where the firm is registered, not a project outside the city
+    text = composer.answer(
+        "我们公司不是在韶关注册的但平台部署在韶关，标杆项目省里给了200万，市里配多少", None, LATER
+    ).text
+    assert "在外地的项目不符合这一条" not in text and "20万元" in text
