@@ -369,8 +369,10 @@ class Parts:
         elif which or (named and OR_ANOTHER.search(understood.simplified)):
             # "we built a 5G network: which direction?" or "… the 5G one or another?": the named
             # direction's scope
-            others = [d for d in self._scenario_directions(understood) if d not in named]
-            if len(named) == 1 and len(others) == 1 and OR_ANOTHER.search(understood.simplified):
+            one_offered = len(named) == 1 and bool(OR_ANOTHER.search(understood.simplified))
+            fitting_others = self._scenario_directions(understood) if one_offered else []
+            others = [d for d in fitting_others if d not in named]
+            if len(others) == 1:
                 # 视频监控这些场景是属于5G方向还是哪个方向: the scenario's other direction, not the guess
                 named = others
             if any(w in understood.simplified for w in EACH_WORDS):
