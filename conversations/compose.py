@@ -75,6 +75,8 @@ TODAY_ASKED = re.compile(
 PROJECT_COUNT = re.compile(r"([2-9])\s*个[^，,。？?！!]{0,8}?项目")
 EACH_BEFORE = 6  # characters before an amount in which 各 (each) says it is every project's
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
+# 帮我概括下通知的目的，PPT第一页要用: how close the question alone must match, its story set aside
+STORY_ASIDE_SCORE = 0.6
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
 # 入库的也是吗, 验收一样吗: a question that leans on the last one
 LEANING = re.compile(r"也|同样|一样|还是这样|呢|\b(?:also|too|same|as well)\b")
@@ -352,6 +354,8 @@ class Composer:
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
         questions = self.reader.asked(understood)
+        if main.kind is Kind.OUTSIDE:
+            main = self._asked_beside_a_story(question, understood, questions, lang) or main
         main_outside = main.kind is Kind.OUTSIDE
         counting = self.scope.asks_whether_it_counts(understood, questions) if main_outside else ""
         if counting:  # 租的云服务器年费算不算项目投资: the thing is outside, whether it counts is not
@@ -487,6 +491,23 @@ class Composer:
         answer is about, by its first word, is what a follow-up (那最高补多少) asks about."""
         topics = self.kb.lexicon.topics
         return [topics[d.id][0] for d in self.shape.directions_of(entry) if topics.get(d.id)]
+
+    def _asked_beside_a_story(
+        self, question: str, understood: Understanding, questions: list[str], lang: Lang | None
+    ) -> SearchResult | None:
+        """帮我概括下通知的目的，PPT第一页要用: words the notice never uses, told beside a question
+        and naming nothing outside it, leave the question itself to answer; only a close match
+        (an everyday ask matches loosely), and only questions asked outright, each of the notice's
+        (not 怎样用Python读PLC数据？我们做设备联网要用)."""
+        if not 0 < len(questions) < len(understood.clauses) or self.index.outside_words(question):
+            return None
+        joined = "，".join(questions)
+        alone = self.index.search(joined, lang)
+        if alone.kind is not Kind.ANSWER or alone.score < STORY_ASIDE_SCORE or joined.isascii():
+            return None
+        if not all(self.reader.asks_outright(c) for c in questions):
+            return None
+        return alone if all(self.index.search(c, lang).kind is not Kind.OUTSIDE for c in questions) else None
 
     def _small_talk_first(self, understood: Understanding) -> bool:
         clauses = understood.clauses

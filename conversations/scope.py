@@ -31,6 +31,7 @@ class Scope:
         # 想申请…, 要办理…: the doing words that apply for a thing (not 注册了阿里云账号)
         self.applying_words = [w for w in self.doing_words if len(w) > 1 and w in reader.apply_words]
         self.counting = [re.compile(p, re.IGNORECASE) for p in index.kb.lexicon.counting_patterns if p]
+        self.which_direction = [simplify(w) for w in index.kb.lexicon.which_direction if w]
 
     def confirms_a_notice_fact(self, question: str, understood: Understanding) -> bool:
         """…就够了吧, …对吧 about one of the notice's topics or asks: the user's own words for
@@ -65,6 +66,8 @@ class Scope:
         the notice's topics, or does or applies for that outside thing (想申请发明专利)."""
         if not self.index.outside_words(understood.text):
             return False
+        if self._asks_which_direction(asked):
+            return False  # 工艺改进用的数字孪生软件，算哪条: which of the notice's directions is asked
         words = self._asking_words(asked)
         everyday = self.reader.generic_words
         if self._names_the_unknown(asked) or self._story_applies_for_the_outside(understood, asked):
@@ -91,7 +94,7 @@ class Scope:
         """My Excel VLOOKUP returns #N/A, how do I fix it: a message the search finds outside, no
         topic of the notice named, whose questions are everyday asking words (not to apply): it
         asks about the unknown thing it tells of."""
-        if understood.topics or not asked:
+        if understood.topics or not asked or self._asks_which_direction(asked):
             return False
         words = self._asking_words(asked)
         return self._everyday(words) and not any(w in self.reader.apply_words for w in words)
@@ -142,6 +145,10 @@ class Scope:
                 at = bare.find(word)
                 if at >= 0:
                     yield bare, at, word
+
+    def _asks_which_direction(self, asked: list[str]) -> bool:
+        """算哪条, which direction: the notice's own directions are asked, whatever thing is told."""
+        return any(w in simplify(c) for c in asked for w in self.which_direction)
 
     def _everyday(self, words: list[str]) -> bool:
         """Every one of the words is an everyday asking word (怎么, 申请, 多少 …)."""

@@ -184,6 +184,11 @@ MESSAGE_CLAUSES = re.compile(
     + r"|(?:(?<=几份)|(?<=多少份))(?=[\u4e00-\u9fff]{0,4}?(?:谁|几号|几时|什么时候|哪天|哪里|哪儿))"
     + r"|(?:(?<=给谁)|(?<=找谁)|(?<=交谁))"
     + r"(?=[\u4e00-\u9fff]{0,4}?(?:几号|几时|什么时候|哪天|哪里|哪儿|多少|几份))"
+    # spoken asks run on (voice input): 市里补几多验收交几份, 要满足啥条件要交啥几号截止, 几号前要交交给谁
+    + r"|(?:(?<=多少)|(?<=几多)|(?<=幾多))"
+    + r"(?=几号|几月|幾號|验收|驗收|入库|入庫|纸质|紙質|材料|要交|交几|截止|电话|電話)"
+    + r"|(?<=交)(?=交给|交去|交到)|(?:(?<=啥条件)|(?<=什么条件))(?=要交|交啥|交什么)"
+    + r"|(?:(?<=交啥)|(?<=交什么))(?=几号|几月|哪天|什么时候)"
 )
 # a client who received the grant: "who" that tells of a person named before it, asking nothing
 WHO_TELLS_OF = (
@@ -198,7 +203,7 @@ A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔�
 # when assessing our loan: "when" before a verb in -ing joins a story, it asks no date
 WHEN_NOT_ASKED = r"(?!\s+[a-z]+ing\b)"
 QUESTION_MARK = re.compile(
-    r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前)|多少|多久|还是|怎么|是否|能否|可以|"
+    r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前|十|百|千)|多少|多久|还是|怎么|是否|能否|可以|"
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|边条|边位|定系|系咪"  # Cantonese (定系: or; 系咪: is it)
     # 要点管理, 点申请: Cantonese 点 (how) before a verb (not 重点, 试点, 地点, 一点)
@@ -1620,6 +1625,10 @@ class Reader:
             subject, found = term.subn(" ", subject)
             named = named or bool(found)
         return named and not subject.strip()
+
+    def asks_outright(self, clause: str) -> bool:
+        """A question word or a request in the clause, not only an ask named (设备联网要用)."""
+        return _asks_or_requests(simplify(clause))
 
     def is_question(self, clause: str) -> bool:
         """A question word, or an ask named (入库截止日期) unless someone else's words are relayed

@@ -5784,3 +5784,58 @@ def test_a_firm_not_registered_in_the_city_is_no_project_elsewhere(composer: Com
         "我们公司不是在韶关注册的但平台部署在韶关，标杆项目省里给了200万，市里配多少", None, LATER
     ).text
     assert "在外地的项目不符合这一条" not in text and "20万元" in text
+
+
+# voice input runs its asks on without a comma; a thing or a story told beside a question of the notice
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        ("上云省级拿了一百二十万市里补几多验收交几份", "direction-1-amount", "一式七份"),
+        (
+            "那个就是我们是翁源的一个小厂做陶瓷的上了云MES省里给了六十万市里配套多少几号前要交验收申请",
+            "direction-1-amount",
+            "8月26日",
+        ),
+        (
+            "我是厂里做会计的老板叫我问下验收那个申请几月几号前要交交给谁市里还是县里",
+            "acceptance-application-deadline",
+            "当地工信部门",
+        ),
+        ("我们厂就是做电机的想申请要满足啥条件要交啥几号截止", "deadlines-overview", "近5年"),
+        ("投资额算合同总额，还是只算实际花出去的？", "investment-scope", "已投入"),
+        ("客户想把全公司新买的办公电脑也算进投资额，行吗", "investment-scope", "与项目相关"),
+        ("七月八号之前要填哪两个东西", "entry-materials", "附件3"),
+        ("一共几个支持方向 分别补多少", "amounts-overview", "四个方向"),
+        ("系统性平台补贴的前提是什么 我们的平台只在深圳用", "direction-3-scope", "在深圳的项目不符合这一条"),
+        ("工艺改进用的数字孪生软件，客户部署在公有云上，算哪条", "direction-1-scope", "工艺改进"),
+        (
+            "客户就买了我们云CRM几十个账号做客户管理和营销，这种也能报吗？算哪个方向",
+            "direction-1-scope",
+            "客户管理",
+        ),
+        ("帮我概括下这个通知的目的，PPT第一页要用，简短点", "purpose", "数字化转型"),
+        ("补贴是发给我们乙方还是发给客户？我们是承建的", "builder-applying", "书面同意"),
+        # (only registered there: where the firm is, not a project put there)
+        ("我们只在深圳注册了公司，能报吗", "registration-jurisdiction", "注册登记"),
+    ],
+)
+def test_asks_run_on_or_told_beside_a_story_are_answered(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == entry_id and said in composed.text, composed.text[:200]
+
+
+def test_farming_bid_bonds_and_applying_to_the_province_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "农业物联网大棚有补贴吗 在仁化",
+            "给政府做信息化项目，投标保证金一般交多少",
+            "省里那个工业互联网专项资金要怎么去省工信厅申报 要哪些材料",
+            # a story of the notice's words beside a question of something else
+            "怎样用Python读取西门子PLC的数据？我们做设备联网要用",
+            "我哋翁源做塑料件，想买台二手注塑机，几多钱合理？海天定震雄好",
+        ),
+        LATER,
+    )
