@@ -21,6 +21,7 @@ from conversations.parts import Parts
 from conversations.premise import Premises, title_said
 from conversations.scope import Scope
 from conversations.shape import NoticeShape
+from conversations.sign_off import without_sign_off
 from conversations.spans import Spans
 from conversations.stated_today import stated_today
 from conversations.timing import ASKS_WHAT, HAND_IN, Timing
@@ -77,6 +78,8 @@ EACH_BEFORE = 6  # characters before an amount in which 各 (each) says it is ev
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 # 帮我概括下通知的目的，PPT第一页要用: how close the question alone must match, its story set aside
 STORY_ASIDE_SCORE = 0.6
+# 您好，想引用通知开头说的发文目的: how close a clause after a greeting must match to be asked
+AFTER_GREETING_SCORE = 0.55
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
 # 入库的也是吗, 验收一样吗: a question that leans on the last one
 LEANING = re.compile(r"也|同样|一样|还是这样|呢|\b(?:also|too|same|as well)\b")
@@ -187,6 +190,7 @@ class Composer:
             asked_in = language_of(question, lang)
             text = reply_text(self.kb, "person_asked", asked_in)
             return Composed(Kind.UNSURE, asked_in, text, None, 1.0, [])
+        question = without_sign_off(question)  # 谢谢——某咨询 文案 邵: who wrote it asks nothing
         question = self.index.english_input.to_chinese(question)  # 我们的project: 我们的项目
         question = self.reader.now_said_as_year(self.index.normaliser.from_pinyin(question))
         said_today = stated_today(question, self.kb.notice.notice.date.year)
@@ -515,7 +519,13 @@ class Composer:
             return False
         if "?" in understood.text[len(clauses[0]) :].replace("？", "?"):
             return False  # Hi, …, city or province?: a question mark after the greeting asks
-        return self.index.small_talk(clauses[0]) is not None
+        first = self.index.small_talk(clauses[0])
+        if first is not Kind.GREETING:
+            return first is not None  # (谢谢你啊，工业互联网的事我问完了: thanks closes it)
+        # 您好，想引用通知开头说的发文目的，麻烦概括一下: a later clause the notice answers asks it
+        # (a close match only: not 你好，我们是曲江的铸造厂)
+        found = (self.index.search(c) for c in clauses[1:])
+        return not any(r.kind is Kind.ANSWER and r.score >= AFTER_GREETING_SCORE for r in found)
 
     def _confirmed(
         self, question: str, understood: Understanding, ask: str, lang: Lang | None

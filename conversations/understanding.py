@@ -31,7 +31,7 @@ from knowledge.figures import (
     to_arabic,
 )
 from knowledge.normalize import LIST_NUMERAL, simplify
-from knowledge.search import SearchIndex
+from knowledge.search import YEAR_SEEN, SearchIndex
 from knowledge.wordlist import WordList
 
 EN_MONTH_NAMES = tuple(dict.fromkeys([*(m[:3] for m in MONTHS), "sept", *MONTHS]))  # aug, sept, august
@@ -303,6 +303,7 @@ DEFINITION_FILLER = re.compile(
 # 帮我写一份申报书: a request, asked without a question mark
 REQUEST = re.compile(
     r"帮我|帮忙|麻烦你|请你|请把|请帮|替我|讲个|讲一个|给我讲"  # 讲个笑话: asked to tell one
+    r"|麻烦(?:您|你)?(?:概括|总结|归纳|介绍|解释|说明|列)"  # 麻烦概括一下: asked to sum it up
     r"|^(?:求|请)?(?:推荐|介绍)(?:一下|下|个|一个|几个|几款|一款)"  # 推荐一个适合小厂的MES: asks for one
     r"|could you|can you|would you|please|\bpls\b|\bplz\b"
     r"|\b(?:wants?|wanted|would like|needs?) to know\b|\bwondering\b",  # the boss wants to know: asks
@@ -1511,6 +1512,8 @@ class Reader:
             # 2020年在韶关注册了子公司: where the firm was set up that year, no round of its own
             if SET_UP_THERE.match(simplified, match.end()) or YEAR_COMPLETED.match(simplified, match.end()):
                 continue
+            if YEAR_SEEN.match(simplified, match.end()):
+                continue  # 我在2026年看到这份通知: the year it was read, no round of its own
             if BASIS_BEFORE.search(simplified, 0, match.start()):
                 continue  # is the basis the 2021 opinions: the basis document's year offered
             # 2020年买了一批设备, 2020年就买好的一批设备: a batch bought, no round (what was bought

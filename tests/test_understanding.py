@@ -5839,3 +5839,57 @@ def test_farming_bid_bonds_and_applying_to_the_province_are_outside(composer: Co
         ),
         LATER,
     )
+
+
+# formal letters: a greeting, then the question; a signature; the year the notice was read
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        (
+            "您好，我在写项目背景，想引用通知开头说的发文目的，麻烦概括一下。谢谢——某咨询 文案 邵",
+            "purpose",
+            "数字化转型",
+        ),
+        (
+            "尊敬的领导：项目投资额包括哪些费用？我们的人工费和培训费能算进去吗？谢谢——某机械 成本会计 龚",
+            "investment-scope",
+            "已投入",
+        ),
+        (
+            "您好，我在2026年看到这份通知，请问它是哪一年发的？现在还适用吗？——某电器 市场部 小孟",
+            "notice-coverage",
+            "2022",
+        ),
+        (
+            "Dear Sir or Madam, could you kindly provide the contact persons and the telephone number "
+            "listed in the notice? Our consultant would like to call for clarification. "
+            "Best, Sophie Wang, Administration",
+            "contacts",
+            "8884332",
+        ),
+        ("misappropriation allowed?", "fund-management", "misappropriated"),
+    ],
+)
+def test_a_letters_greeting_signature_and_reading_year_ask_nothing(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == entry_id and said in composed.text, composed.text[:200]
+
+
+def test_a_greeting_then_a_story_or_thanks_stays_small_talk(composer: Composer):
+    closings = ("你好，谢谢你的帮忙", "你好，我们是曲江的铸造厂", "你好，帮忙看看")
+    for question in (*closings, "谢谢你啊，工业互联网的事我问完了，辛苦了"):
+        assert composer.answer(question, None, LATER).entry_id is None, question
+
+
+def test_customs_registering_a_company_and_relocating_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "尊敬的领导：我司想申请海关AEO高级认证，请问需要满足什么条件？谢谢。某电器 关务 郭",
+            "Dear Sir/Madam, does Shaoguan offer any incentives for foreign companies relocating their "
+            "regional headquarters to the city? Kind regards, Thomas Müller, Expansion Manager",
+        ),
+        LATER,
+    )
