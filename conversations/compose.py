@@ -511,7 +511,9 @@ class Composer:
             return None
         if not all(self.reader.asks_outright(c) for c in questions):
             return None
-        return alone if all(self.index.search(c, lang).kind is not Kind.OUTSIDE for c in questions) else None
+        if len(questions) > 1 and any(self.index.search(c, lang).kind is Kind.OUTSIDE for c in questions):
+            return None  # (one question alone is already searched above)
+        return alone
 
     def _small_talk_first(self, understood: Understanding) -> bool:
         clauses = understood.clauses

@@ -5817,34 +5817,7 @@ def test_a_firm_not_registered_in_the_city_is_no_project_elsewhere(composer: Com
         ("补贴是发给我们乙方还是发给客户？我们是承建的", "builder-applying", "书面同意"),
         # (only registered there: where the firm is, not a project put there)
         ("我们只在深圳注册了公司，能报吗", "registration-jurisdiction", "注册登记"),
-    ],
-)
-def test_asks_run_on_or_told_beside_a_story_are_answered(
-    composer: Composer, question: str, entry_id: str, said: str
-):
-    composed = composer.answer(question, None, LATER)
-    assert composed.entry_id == entry_id and said in composed.text, composed.text[:200]
-
-
-def test_farming_bid_bonds_and_applying_to_the_province_are_outside(composer: Composer):
-    assert_outside(
-        composer,
-        (
-            "农业物联网大棚有补贴吗 在仁化",
-            "给政府做信息化项目，投标保证金一般交多少",
-            "省里那个工业互联网专项资金要怎么去省工信厅申报 要哪些材料",
-            # a story of the notice's words beside a question of something else
-            "怎样用Python读取西门子PLC的数据？我们做设备联网要用",
-            "我哋翁源做塑料件，想买台二手注塑机，几多钱合理？海天定震雄好",
-        ),
-        LATER,
-    )
-
-
-# formal letters: a greeting, then the question; a signature; the year the notice was read
-@pytest.mark.parametrize(
-    ("question", "entry_id", "said"),
-    [
+        # formal letters: a greeting, then the question; a signature; the year the notice was read
         (
             "您好，我在写项目背景，想引用通知开头说的发文目的，麻烦概括一下。谢谢——某咨询 文案 邵",
             "purpose",
@@ -5870,11 +5843,26 @@ def test_farming_bid_bonds_and_applying_to_the_province_are_outside(composer: Co
         ("misappropriation allowed?", "fund-management", "misappropriated"),
     ],
 )
-def test_a_letters_greeting_signature_and_reading_year_ask_nothing(
+def test_asks_run_on_or_told_beside_a_story_are_answered(
     composer: Composer, question: str, entry_id: str, said: str
 ):
     composed = composer.answer(question, None, LATER)
     assert composed.entry_id == entry_id and said in composed.text, composed.text[:200]
+
+
+def test_farming_bid_bonds_and_applying_to_the_province_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "农业物联网大棚有补贴吗 在仁化",
+            "给政府做信息化项目，投标保证金一般交多少",
+            "省里那个工业互联网专项资金要怎么去省工信厅申报 要哪些材料",
+            # a story of the notice's words beside a question of something else
+            "怎样用Python读取西门子PLC的数据？我们做设备联网要用",
+            "我哋翁源做塑料件，想买台二手注塑机，几多钱合理？海天定震雄好",
+        ),
+        LATER,
+    )
 
 
 def test_a_greeting_then_a_story_or_thanks_stays_small_talk(composer: Composer):
