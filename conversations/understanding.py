@@ -365,6 +365,11 @@ LOCAL_POLICY_WINDOW = 20  # characters after a county's name in which its own po
 CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\n]")
 LOCAL_AGAIN = re.compile(r"县里|区里|县级|区级|本县|本区|我们县|我们区|当地|本地")
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
+# 今次、2022呢批、这一轮: the notice's own round named in a later clause, set against another's
+THIS_ROUND = (
+    r"(?:今次|这次|本次|呢次|这一次|这批|呢批|这一批|呢一批|这轮|本轮|这一轮"
+    r"|{year}年?(?:的|嘅)?(?:这|呢)?(?:批|轮))"
+)
 EN_ROUND_WINDOW = 40  # the same in English (the 2021 Shaoguan industrial internet programme)
 SET_UP_THERE = re.compile(r"\s*在[^，,。？?！!]{1,10}?(?:注册|成立|设立|落户|建厂|开厂)")
 SENTENCE_END = re.compile(r"[。？?！!]|\.\s")  # a round's word in the next sentence is not the year's
@@ -750,6 +755,7 @@ class Reader:
         )
         self.places_of_the_notice = [p for p in self.jurisdictions if p not in lexicon.local_bodies]
         self.notice_year = index.kb.notice.notice.date.year
+        self.this_round = re.compile(THIS_ROUND.format(year=self.notice_year))
         self.elsewhere_words = [simplify(w) for w in lexicon.elsewhere_words if w]
         self.project_place_words = [simplify(w) for w in lexicon.project_place_words if w]
         self.home_words = [simplify(w) for w in lexicon.home_words if w]
@@ -1520,9 +1526,15 @@ class Reader:
             # may end past the window)
             beyond = simplified[match.end() : match.end() + window + BOUGHT_THING_LENGTH]
             after = BOUGHT_BATCH.sub(" ", SENTENCE_END.split(beyond, maxsplit=1)[0])[:window]
-            if any(w in after for w in self.round_words):
+            against_this_one = self._set_against_this_round(simplified, match)
+            if any(w in after for w in self.round_words) and not against_this_one:
                 return match.group(0)
         return None
+
+    def _set_against_this_round(self, simplified: str, match: re.Match[str]) -> bool:
+        """前年嗰批系事前补助，2022呢批都系事前: the other round is the story, this one is asked."""
+        end = CLAUSE_BREAK.search(simplified, match.end())
+        return end is not None and self.this_round.search(simplified, end.end()) is not None
 
     def without_outside_words(self, understood: Understanding) -> str:
         """The message with its outside words blanked: what it says of the notice (在阿里云上部署了

@@ -5881,3 +5881,49 @@ def test_customs_registering_a_company_and_relocating_are_outside(composer: Comp
         ),
         LATER,
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        # the notice itself still in force, asked with the year between (not a qualification kept)
+        ("嗰份2022年嘅通知依家2026年仲有效吗", "still-open", "7月8日"),
+        ("Is this 2022 notice still valid today?", "still-open", "July 8"),
+        # another round in the story, this round asked
+        ("前年那批听说是事前补助，2022这批也是事前吗", "support-method", "事后奖补"),
+        # Cantonese 边年 (which year), 边类企业…先报得 (which firms may apply)
+        ("呢份政策系边年嘅", "notice-coverage", "2022年"),
+        ("上云项目系边类企业先报得", "who-can-apply", "工业企业"),
+        # an audit said to be needless: the rule that the funds meet the government's audit
+        ("朋友讲呢笔钱唔使审计喎", "fund-management", "审计"),
+        # the county bureau's part before the city's: collect, summarise, give its opinion
+        (
+            "Does the local bureau sign off on the files before they go to the city?",
+            "where-to-submit",
+            "preliminary",
+        ),
+        ("Need a name and a number at the city bureau please", "contacts", "8884332"),
+        # a story first, then a rumour told and a tag asking it
+        (
+            "My uncle owns a plant in Lechang. His supplier says the city gives 20% of the provincial "
+            "funds for 5G projects. Is that true?",
+            "direction-4-amount",
+            "10%",
+        ),
+        ("上云和标杆两个项目都拿得到市级配套吗", "max-two-projects", "2个项目"),
+        # which attachments, no stage named: all of them, each stage's
+        ("我们公司要准备哪些附件", "attachments-list", "附件5"),
+    ],
+)
+def test_the_two_hundred_thirtieth_and_first_sets_kinds_of_miss(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == entry_id and said in composed.text, (composed.entry_id, composed.text[:200])
+
+
+def test_a_firms_own_entry_kept_is_unstated_and_a_broadband_line_is_outside(composer: Composer):
+    kept = composer.answer("去年入库的项目今年仲有效吗", None, LATER)
+    assert kept.entry_id is None and "通知没有写明" in kept.text
+    broadband = ("How long does it take to install broadband for 5G at the plant?", "装5G宽带多少钱")
+    assert_outside(composer, broadband, LATER)
