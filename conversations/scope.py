@@ -90,6 +90,18 @@ class Scope:
             understood, asked, self.applying_words
         )
 
+    def unstated_in_the_story(self, understood: Understanding, asked: list[str]) -> str:
+        """公示期间如果有人提异议，处理流程是怎样的: the questions are made only of everyday asking
+        words, so they ask about the detail the story names, one the notice never gives. That
+        clause of the story, or "" when there is none."""
+        words = self._asking_words(asked)
+        if not asked or not words or not self._everyday(words):
+            return ""
+        if any(w in self.reader.apply_words for w in words):
+            return ""  # 专家费要企业出的话，还能申请吗: applying is asked of the notice
+        told = (c for c in understood.clauses if c not in asked)
+        return next((c for c in told if self.reader.asks_unstated(c)), "")
+
     def asks_only_of_the_unknown(self, understood: Understanding, asked: list[str]) -> bool:
         """My Excel VLOOKUP returns #N/A, how do I fix it: a message the search finds outside, no
         topic of the notice named, whose questions are everyday asking words (not to apply): it

@@ -59,6 +59,7 @@ class Worker:
         self.directions = {d.id: d for d in kb.notice.directions}
         self.total_words = [simplify(w) for w in kb.lexicon.total_words if w]
         self.ceiling_asks = [simplify(w) for w in kb.lexicon.ceiling_asks if w]
+        self.share_asks = [simplify(w) for w in kb.lexicon.investment_share_asks if w]
         self.cap_reach_words = [simplify(w) for w in kb.lexicon.cap_reach_words if w]
         # the same formula as the check's: the pack's rules name the figures and their roles
         self.formula = load_rules(RULES, rules_dir(kb.root)).formula
@@ -77,8 +78,11 @@ class Worker:
         ]
         bases: list[int] = []  # the figure each amount is worked from
         asks_ceiling = any(w in understood.simplified for w in self.ceiling_asks)
+        asks_share = any(w in understood.simplified.lower() for w in self.share_asks)
         for direction, own in projects:
-            line, amount = self._one_direction(direction, own, understood.no_base_funds, lang, asks_ceiling)
+            line, amount = self._one_direction(
+                direction, own, understood.no_base_funds, lang, asks_ceiling, asks_share
+            )
             if line:
                 lines.append(line)
                 clauses.append(direction.funding.clause)
@@ -214,6 +218,7 @@ class Worker:
         said_none: bool,
         lang: Lang,
         asks_ceiling: bool = False,
+        asks_share: bool = False,
     ) -> tuple[str, Decimal | None]:
         kb, funding, formula = self.kb, direction.funding, self.formula
         base_role = funding.base
@@ -248,7 +253,28 @@ class Worker:
         estimate = estimate_subsidy(direction, formula, given)
         if estimate is None or estimate.base is None or estimate.share is None or estimate.amount is None:
             return "", None
-        return self._arithmetic(estimate, name, base_name, cap, lang, asks_ceiling), estimate.amount
+        text = self._arithmetic(estimate, name, base_name, cap, lang, asks_ceiling)
+        if asks_share:
+            text = self._with_investment_share(text, estimate, lang)
+        return text, estimate.amount
+
+    def _with_investment_share(self, text: str, e: Estimate, lang: Lang) -> str:
+        """市配套占我们总投资的百分之几: the worked amount as a share of the investment given."""
+        ceiling = self.formula.ceiling
+        investment = e.figures.get(ceiling.figure) if ceiling is not None else None
+        if ceiling is None or not investment or e.amount is None:
+            return text
+        share = f"{(e.amount / investment * 100).quantize(Decimal('0.1')).normalize():f}%"
+        line = reply_text(
+            self.kb,
+            "calc_investment_share",
+            lang,
+            amount=money(e.amount, lang),
+            investment=money(investment, lang),
+            share=share,
+        )
+        end = "。" if lang == "zh" else "."
+        return f"{text.removesuffix(end)}{line}{end}"
 
     def _arithmetic(
         self, e: Estimate, name: str, base_name: str, cap: Decimal, lang: Lang, asks_ceiling: bool = False

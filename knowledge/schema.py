@@ -315,6 +315,9 @@ class Lexicon(Strict):
     # asking whether the support goes past the investment (省里补了50万，再加市里5万，超了没): the
     # worked amount shows the total against the investment (the ceiling of the pack's formula)
     ceiling_asks: list[str] = []
+    # asking what share of the investment the city's amount is (占总投资的百分之几): the worked amount
+    # says it, when the investment is given
+    investment_share_asks: list[str] = []
     # the story does or applies for what is named right after these (想申请发明专利): a question of
     # everyday words after it asks about that thing
     doing_words: list[str] = []

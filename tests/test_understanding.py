@@ -5927,3 +5927,114 @@ def test_a_firms_own_entry_kept_is_unstated_and_a_broadband_line_is_outside(comp
     assert kept.entry_id is None and "通知没有写明" in kept.text
     broadband = ("How long does it take to install broadband for 5G at the plant?", "装5G宽带多少钱")
     assert_outside(composer, broadband, LATER)
+
+
+def test_overtime_pay_late_fees_and_looking_up_a_record_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "工人周六加班，加班费按几倍算",
+            "What is the overtime pay rate for public holidays?",
+            "补贴晚退了要交滞纳金吗，交多少",
+            "失信被执行人名单在哪里查",
+        ),
+        LATER,
+    )
+
+
+@pytest.mark.parametrize("question", ["如果要现场答辩，流程是怎样的", "万一被人举报了，怎么办"])
+def test_everyday_asks_of_a_detail_the_story_names_are_unstated(composer: Composer, question: str):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id is None and "通知没有写明" in composed.text, composed.text[:120]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # one date offered as every stage's deadline: each stage's date
+        ("Is August 26 the due date for all the documents?", "deadlines-overview"),
+        ("8月26号是所有环节的截止吗", "deadlines-overview"),
+        # registered at home: who may apply as a whole, not the registration clause alone
+        ("Company registered in Shaoguan. Eligible?", "who-can-apply"),
+    ],
+)
+def test_every_stage_s_date_and_a_home_registration(
+    composer: Composer, question: str, entry_id: str
+):
+    assert composer.answer(question, None, LATER).entry_id == entry_id
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # put into, counted in, entered as the investment; which figure it is
+        ("仓库新买的叉车能不能一起放进项目投资里", "investment-scope"),
+        ("培训场地租金算在投资额里面吗", "investment-scope"),
+        ("已签合同500万只付了300万，投资额按哪个数报", "investment-scope"),
+        ("软件年费算不算采购费用", "investment-scope"),
+        # the subsidy paid out to shareholders is the rule on using it
+        ("补贴可以分红给股东吗", "fund-management"),
+        # Cantonese: a dedicated account as a bank account of its own
+        ("专账系咪要开个新嘅银行户口", "fund-management"),
+        # English: ranking, the rate asked in percent, the clean record's years, a sum guaranteed
+        ("Is it first come, first served?", "entry-expert-review"),
+        ("How many percent does the city add?", "amounts-overview"),
+        ("How far back does the clean-record lookback go?", "compliance-conditions"),
+        ("Is the full amount guaranteed after acceptance?", "final-amount"),
+        # Cantonese: which one of the four, this scheme's issuer, any problem applying
+        ("四個方向入面，邊個係專門講平台標杆嘅？", "direction-2-scope"),
+        ("呢个计划系咪市工信局发嘅", "issuer-and-date"),
+        ("我哋系外地老板，公司喺曲江注册，申请这个有冇问题", "registration-jurisdiction"),
+    ],
+)
+def test_the_two_hundred_thirty_second_and_third_sets_kinds_of_miss(
+    composer: Composer, question: str, entry_id: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == entry_id, (composed.entry_id, composed.text[:160])
+
+
+def test_taiwan_s_sbir_and_setting_up_a_foreign_owned_company_are_outside(composer: Composer):
+    outside = ("台湾的SBIR计划我们能申请吗", "How can we set up a new WFOE here?")
+    assert_outside(composer, outside, LATER)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("系统性平台投资800万，市里补多少，占投资的几成", "约占项目投资800万元的10%"),
+        ("上云项目投资600万，省里给了150万，市级配套占我们总投资的百分之几", "约占项目投资600万元的2.5%"),
+        (
+            "We invested RMB 3m in a cloud project and got 1m provincial. What will the city pay, "
+            "and what share of our investment is that?",
+            "about 3.3% of the investment",
+        ),
+    ],
+)
+def test_the_city_s_amount_as_a_share_of_the_investment_given(composer: Composer, question: str, said: str):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id is not None and composed.entry_id.startswith("direction-")
+    assert said in composed.text, composed.text[:300]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        # the construction period's start and end
+        ("项目建设起止日期是哪两天", "construction-window", "2021年9月30日"),
+        # a further application for the money after acceptance; paid straight into the account
+        ("验收过了还得再走一遍资金申报手续吗", "payment-after-acceptance", "拨付流程"),
+        ("市里的钱直接打到我们账上吗", "payment-after-acceptance", "拨付流程"),
+        # two projects for twice the cap: the limit and the cap per project
+        ("每个项目封顶100万，我们报两个项目就能拿200万了吧", "amounts-overview", "最多申请2个项目"),
+    ],
+)
+def test_the_construction_period_the_payment_and_two_projects_caps(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == entry_id and said in composed.text, (composed.entry_id, composed.text[:200])
+
+
+def test_setting_up_a_branch_and_taxing_a_bonus_are_outside(composer: Composer):
+    assert_outside(composer, ("外资企业在韶关成立分公司需要准备哪些材料", "年终奖单独计税怎么算"), LATER)
