@@ -1526,8 +1526,8 @@ class Reader:
             # may end past the window)
             beyond = simplified[match.end() : match.end() + window + BOUGHT_THING_LENGTH]
             after = BOUGHT_BATCH.sub(" ", SENTENCE_END.split(beyond, maxsplit=1)[0])[:window]
-            against_this_one = self._set_against_this_round(simplified, match)
-            if any(w in after for w in self.round_words) and not against_this_one:
+            names_a_round = any(w in after for w in self.round_words)
+            if names_a_round and not self._set_against_this_round(simplified, match):
                 return match.group(0)
         return None
 
