@@ -29,7 +29,7 @@ from conversations.today import deadline_notes, format_day
 from conversations.understanding import Reader, Understanding
 from conversations.worked import Worker, direction_name, foreign_amount, money
 from knowledge.answers import clause_label, render, reply_text
-from knowledge.figures import Figure, read_dates
+from knowledge.figures import Figure, read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import detect_language, simplify
 from knowledge.schema import Entry, Lang, Stage
@@ -48,6 +48,9 @@ PLACE_ASKED = re.compile(
     r"|(?:必须|一定要|要)在(?:本地|韶关|我市)(?:用|应用|部署|实施)"
     # 还没有本地制造企业在用: who uses it, and where, told of the platform
     r"|(?:本地|韶关|本市|我市|当地)[^，,。？?！!]{0,6}?企业[^，,。？?！!]{0,4}?(?:在用|使用|应用|用上)"
+    # 只在外市工厂应用，韶关本地没有用户: used only elsewhere, no local user told
+    r"|(?:本地|韶关|本市|我市|当地)[^，,。？?！!]{0,4}?(?:没有|冇|无)[^，,。？?！!]{0,4}?(?:用户|企业|工厂|厂)"
+    r"|只在(?:外市|外地|外省|省外|市外|异地|其他城市|别的城市)"
 )
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
 # 承诺书是第几个附件: an attachment named by its title, its number asked
@@ -191,7 +194,9 @@ class Composer:
         if self.reader.asks_for_a_person(question):  # 转人工: a person is asked for, not an answer
             asked_in = language_of(question, lang)
             text = reply_text(self.kb, "person_asked", asked_in)
-            return Composed(Kind.UNSURE, asked_in, text, None, 1.0, [])
+            return self._contacts_asked_beside(question, asked_in, text) or Composed(
+                Kind.UNSURE, asked_in, text, None, 1.0, []
+            )
         question = without_sign_off(question)  # 谢谢——某咨询 文案 邵: who wrote it asks nothing
         question = self.index.english_input.to_chinese(question)  # 我们的project: 我们的项目
         question = self.reader.now_said_as_year(self.index.normaliser.from_pinyin(question))
@@ -461,6 +466,8 @@ class Composer:
             over = self._over_the_projects_limit(projects, lang)
             if over:  # 三个上云项目，省里各批了50万: each worked out, and the limit said
                 blocks.append(over)
+        else:
+            blocks += self._projects_said_over_the_limit(understood, parts, lang)
         foreign = self._foreign_amounts(understood, computed, parts, lang)
         if foreign:
             blocks.append(foreign)
@@ -698,6 +705,23 @@ class Composer:
             return True
         return main.kind is not Kind.ANSWER and bool(things)
 
+    def _contacts_asked_beside(self, question: str, lang: Lang, person_text: str) -> Composed | None:
+        """我要找真人！电话多少: beside the person asked for, the notice's contacts are asked, so
+        they are answered from their clause, with how to reach a person."""
+        rest = self.reader.without_person_requests(question)
+        found = self.index.search(rest, lang) if rest else None
+        clause = self.kb.notice.contacts.clause
+        if (
+            found is None
+            or found.kind is not Kind.ANSWER
+            or found.entry is None
+            or found.entry.clause != clause
+        ):
+            return None
+        text = f"{self._entry_text(found.entry, lang)}\n\n{person_text}"
+        context = Context(found.entry.questions.get(lang)[0], entry_id=found.entry.id, lang=lang)
+        return Composed(Kind.ANSWER, lang, text, found.entry.id, found.score, [], context)
+
     def _not_listed(self, lang: Lang) -> Composed:
         """What the notice supports, the four directions, with the thing told said not listed."""
         overview = self.shape.entry_for_clause[self.shape.directions_section]
@@ -768,6 +792,18 @@ class Composer:
             return ""
         source = reply_text(self.kb, "source", lang, clause=clause_label(self.kb, limit.clause, lang))
         return f"{limit.text.get(lang)}\n{source}"
+
+    def _projects_said_over_the_limit(
+        self, understood: Understanding, parts: list[Entry], lang: Lang
+    ) -> list[str]:
+        """一共三个项目，三个行不行: more projects said than one enterprise may enter, so the limit
+        is said beside what is asked (unless an answered part already gives it)."""
+        said = PROJECT_COUNT.search(to_arabic(understood.simplified))
+        over = self._over_the_projects_limit(int(said.group(1)), lang) if said else ""
+        limit = next((c for c in self.kb.notice.eligibility if c.most_projects is not None), None)
+        if not over or limit is None or any(e.clause == limit.clause for e in parts):
+            return []
+        return [over]
 
     @staticmethod
     def _each_of_the_projects(understood: Understanding, figures: list[Figure]) -> list[Figure]:

@@ -32,6 +32,7 @@ class Scope:
         self.applying_words = [w for w in self.doing_words if len(w) > 1 and w in reader.apply_words]
         self.counting = [re.compile(p, re.IGNORECASE) for p in index.kb.lexicon.counting_patterns if p]
         self.which_direction = [simplify(w) for w in index.kb.lexicon.which_direction if w]
+        self.direction_ids = {d.id for d in index.kb.notice.directions}
 
     def confirms_a_notice_fact(self, question: str, understood: Understanding) -> bool:
         """…就够了吧, …对吧 about one of the notice's topics or asks: the user's own words for
@@ -129,7 +130,11 @@ class Scope:
 
     def _topics_beside_the_outside(self, understood: Understanding) -> bool:
         """The notice's topics said in a clause that names nothing outside it (想从个体户转成有限
-        公司: 个体户 is the outside thing's own word, not a topic of the notice told)."""
+        公司: 个体户 is the outside thing's own word, not a topic of the notice told), or one of
+        its directions named with the project's money (数字孪生那种系统性平台，投资额680万: the
+        direction is the project)."""
+        if understood.figures and any(t.id in self.direction_ids for t in understood.topics):
+            return True
         inside = [to_arabic(c) for c in understood.clauses if not self.index.outside_words(c)]
         return any(t.word in c for t in understood.topics for c in inside)
 

@@ -518,6 +518,11 @@ DONE_BEFORE = re.compile(
     r"(?:上次|上回|以前|之前|早前|去年|前年|曾经)(?:也|都)?(?:做|搞|报|申报|申请|弄)(?:过|了|咗)?(?:的)?$"
 )
 NOT_DONE = re.compile(r"(?<!有)(?:没有|没|未|冇|从未|从来没有?)$")  # not 有没有, 有冇: a question
+# 投了1000万做智能工厂: the firm builds the factory or workshop, a project of its own, not the
+# programme of that title (智能工厂认定 is the programme)
+BUILT_AS_PROJECT = re.compile(r"(?:做|搞|建|建设|打造|上)(?:了|咗)?(?:个|一个|一套)?$")
+BUILT_PLACES = ("工厂", "车间")
+TITLE_AFTER = re.compile(r"(?:的)?(?:认定|评选|称号|名单|奖励|奖补|补贴)")
 # 类似补贴, 同类补贴, 相关补贴, 重复补贴: a word of likeness (or of the same support twice) names
 # no support of its own
 LIKENESS = ("类似", "同类", "相似", "相关", "相同", "同样", "一样", "这类", "那类", "重复", "双重", "叠加")
@@ -1265,6 +1270,7 @@ class Reader:
                     own_direction
                     or SAYS_OR_ASKS.match(simplified, at + len(word)) is not None  # 局长让我…: who asks
                     or NOT_DONE.search(simplified, 0, at)  # 没有申请省级专项资金: not applied for
+                    or self._built_as_a_project(simplified, at, word)
                     or (bool(named) and DONE_BEFORE.search(simplified, 0, at) is not None)
                     or self._offered_beside_the_notices_own(simplified, word, matching)
                     or self._recommended_level(simplified, at, word)
@@ -1279,6 +1285,16 @@ class Reader:
                     return word
                 at = simplified.find(word, at + 1)
         return None
+
+    @staticmethod
+    def _built_as_a_project(simplified: str, at: int, word: str) -> bool:
+        """做智能工厂, 搞了个数字化车间: the firm's own project, not the programme of that title
+        (智能工厂认定有奖励吗 names the programme)."""
+        return (
+            word.endswith(BUILT_PLACES)
+            and BUILT_AS_PROJECT.search(simplified, 0, at) is not None
+            and TITLE_AFTER.match(simplified, at + len(word)) is None
+        )
 
     def _offered_beside_the_notices_own(self, simplified: str, word: str, matching: bool) -> bool:
         """市级资金是贷款贴息还是补助, 这是补助还是贴息: another kind of support offered as a
@@ -1665,6 +1681,13 @@ class Reader:
         """转人工, 我要找真人客服, talk to a human: a short message asking for a person."""
         bare = simplify(text).replace(" ", "")
         return len(bare) <= PERSON_REQUEST_CHARS and any(w in bare for w in self.person_requests)
+
+    def without_person_requests(self, text: str) -> str:
+        """The message with its words asking for a person taken out (我要找真人！电话多少: 电话多少)."""
+        bare = simplify(text).replace(" ", "")
+        for word in sorted(self.person_requests, key=len, reverse=True):
+            bare = bare.replace(word, " ")
+        return bare.strip(" ！!？?。.，,")
 
     def leans_on_context(self, text: str, understood: Understanding) -> bool:
         """A short message that may need the previous question: a follow-up word, or no topic

@@ -456,7 +456,11 @@ class AmountReader:
             start, end = match.start("number"), match.end()
             role = _nearest_role(arabic, start, end, self.role_words, self.labels)
             if role in self.part_words or role is None:  # 设备2,000,000, equipment 4.5m: a part
-                clause = arabic[slice(*clause_bounds(arabic, start, end))]
+                begin, stop = clause_bounds(arabic, start, end)
+                if role is not None:  # 投资420万（含设备280万…）: the parts it is broken into are not it
+                    after = BREAKDOWN.search(arabic, end, stop)
+                    stop = after.start() if after else stop
+                clause = arabic[begin:stop]
                 # a figure of a role is only a part of that role (省级 beside 软件公司 is no software)
                 parts = [(r, ws) for r, ws in self.part_words.items() if role in (None, r)]
                 role = next((f"{r}{PART}" for r, ws in parts if any(w in clause for w in ws)), role)

@@ -39,6 +39,12 @@ def assert_answered_by(composer: Composer, cases: dict[str, str], today: dt.date
         assert composer.answer(question, None, today).entry_id == entry, question
 
 
+def assert_answered_saying(composer: Composer, question: str, entry_id: str, said: str) -> None:
+    """The question answered today from the entry it names, the answer saying `said`."""
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == entry_id and said in composed.text, (composed.entry_id, composed.text[:200])
+
+
 def assert_outside(composer: Composer, questions: tuple[str, ...], today: dt.date = JUNE_20) -> None:
     """Each question refused: no entry answers it."""
     for question in questions:
@@ -5918,8 +5924,7 @@ def test_customs_registering_a_company_and_relocating_are_outside(composer: Comp
 def test_the_two_hundred_thirtieth_and_first_sets_kinds_of_miss(
     composer: Composer, question: str, entry_id: str, said: str
 ):
-    composed = composer.answer(question, None, LATER)
-    assert composed.entry_id == entry_id and said in composed.text, (composed.entry_id, composed.text[:200])
+    assert_answered_saying(composer, question, entry_id, said)
 
 
 def test_a_firms_own_entry_kept_is_unstated_and_a_broadband_line_is_outside(composer: Composer):
@@ -6032,9 +6037,123 @@ def test_the_city_s_amount_as_a_share_of_the_investment_given(composer: Composer
 def test_the_construction_period_the_payment_and_two_projects_caps(
     composer: Composer, question: str, entry_id: str, said: str
 ):
-    composed = composer.answer(question, None, LATER)
-    assert composed.entry_id == entry_id and said in composed.text, (composed.entry_id, composed.text[:200])
+    assert_answered_saying(composer, question, entry_id, said)
 
 
 def test_setting_up_a_branch_and_taxing_a_bonus_are_outside(composer: Composer):
     assert_outside(composer, ("外资企业在韶关成立分公司需要准备哪些材料", "年终奖单独计税怎么算"), LATER)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        # the notice's own term asked in an English frame
+        ("What is 入库?", "entry-materials", "储备"),
+        # two claims and "who is right": the rule they are about
+        (
+            "你说8月26日前交验收申请，县里让我们8月15日前交，谁对？",
+            "acceptance-application-deadline",
+            "8月26日",
+        ),
+        # the county bureau's view before the city, doubted
+        ("县局非要先出个意见再往市里报，是不是故意刁难我们", "where-to-submit", "初步意见"),
+        ("这钱到底怎么个给法", "support-method", "事后奖补"),
+        # a direction named beside an outside word, with the firm's figure
+        ("数字孪生这类系统性平台，投资额500万，韶关本地两家厂在用，补多少", "direction-3-amount", "50万元"),
+        # getting less than worked out: the final amount depends on the fund pool
+        ("市里的配套验收后会不会拿不到那么多", "final-amount", "资金池"),
+        # a penalty elsewhere asked whether it counts against the conditions
+        ("五年内财政违规怎么算，前年税务罚过款算吗", "compliance-conditions", "财政资金"),
+        ("上个月仓库着过一回火没人受伤，影响申报吗", "compliance-conditions", "重大事故"),
+        ("我们在浈江区，入库找谁申报", "where-to-submit", "当地"),
+        # a person asked for, and the contacts with it
+        ("我要找人工客服，联系电话是多少", "contacts", "8884332"),
+    ],
+)
+def test_the_two_hundred_thirty_sixth_and_seventh_sets_kinds_of_miss(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
+
+
+def test_a_certainty_is_no_rate_offered(composer: Composer):
+    composed = composer.answer("市级配套是不是100%能拿到", None, LATER)
+    assert "不是100%" not in composed.text
+
+
+def test_more_projects_said_than_allowed_get_the_limit(composer: Composer):
+    question = (
+        "想报上云上平台和5G各一个，再加个系统性平台，一共三个项目，不同方向能分开算吧？三个行不行？"
+        "不行的话砍哪个，老板想都报，我看悬"
+    )
+    assert "最多申请2个项目" in composer.answer(question, None, LATER).text
+
+
+def test_a_smart_factory_built_is_a_project_not_the_programme(composer: Composer):
+    composed = composer.answer("去年投了800多万建智能工厂，政府最多能补多少", None, LATER)
+    assert composed.entry_id is not None and "100万" in composed.text
+    assert_outside(composer, ("智能工厂认定有什么奖励", "想申报省级智能工厂，要什么条件"), LATER)
+
+
+def test_an_investment_broken_down_in_brackets_is_not_added_to_its_parts():
+    figures = read_amounts(
+        "项目投资500万（含设备300万、软件200万）",
+        {"investment": ["投资"]},
+        {"investment": ["设备", "软件"]},
+    )
+    assert [f.yuan for f in figures] == [Decimal(5_000_000)]
+
+
+def test_petitions_pulled_loans_land_licences_and_night_school_are_outside(composer: Composer):
+    outside = (
+        "想去信访局上访，要带什么材料",
+        "银行突然抽贷，有没有办法",
+        "在韶关拿地有什么优惠",
+        "消防罚款可以申请减免吗",
+        "营业执照换照去哪办",
+        "韶关有没有夜大可以读",
+        "Can we claim compensation for the late payment?",
+    )
+    assert_outside(composer, outside, LATER)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        # the first direction's own stages named as the project
+        (
+            "弄了个设备租赁平台，把闲置注塑机按机时租给附近小厂，线上结算，能报吗，归哪块",
+            "direction-1-scope",
+            "设备租赁",
+        ),
+        ("能耗优化和能耗监控各属于哪个方向", "direction-1-scope", "5G"),
+        ("钱多钱少是怎么定的", "final-amount", "资金池"),
+        ("老板讲补贴拿了以后还要审计，真的假的", "fund-management", "审计"),
+        ("标杆项目是谁报的？我们做制造的能拿那个50万吗", "direction-2-amount", "软件和信息服务企业"),
+        (
+            "AGV over 5G plus machine vision, can we file them as two separate projects?",
+            "max-two-projects",
+            "2",
+        ),
+    ],
+)
+def test_directions_stages_the_final_amount_audits_and_who_files(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
+
+
+def test_a_supply_chain_platform_is_named_the_first_direction(composer: Composer):
+    composed = composer.answer("厂里上了个供应链协同平台，跟三十家供应商共享订单，能不能申报", None, LATER)
+    assert composed.entry_id is not None and "上云上平台" in composed.text
+
+
+def test_a_platform_used_only_elsewhere_gets_the_local_use_rule(composer: Composer):
+    question = "系统性平台投资500万，只在外市工厂应用，韶关本地没有用户，能按10%拿50万吗"
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == "direction-3-amount" and "在我市制造业企业得到应用" in composed.text
+
+
+def test_disabled_staff_subsidies_the_wechat_account_and_bridging_loans_are_outside(composer: Composer):
+    outside = ("招残疾人有补贴吗，按人头给吗", "工信局公众号叫什么", "企业应急转贷怎么申请")
+    assert_outside(composer, outside, LATER)
