@@ -199,8 +199,10 @@ class Composer:
             )
         question = without_sign_off(question)  # 谢谢——某咨询 文案 邵: who wrote it asks nothing
         question = self.index.english_input.to_chinese(question)  # 我们的project: 我们的项目
-        question = self.reader.now_said_as_year(self.index.normaliser.from_pinyin(question))
+        question = self.index.normaliser.from_pinyin(question)
+        # read before 2026年12月3号 is taken out as "now": the day the user says it is
         said_today = stated_today(question, self.kb.notice.notice.date.year)
+        question = self.reader.now_said_as_year(question)
         today = said_today or today  # Today is 1 July 2022: the deadlines counted from the user's day
         question = self.reader.rounds_said_by_year(question, today)
         followup = context is not None and self._leans(question, context)

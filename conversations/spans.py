@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from conversations.today import format_day
-from conversations.understanding import Understanding
+from conversations.understanding import Topic, Understanding
 from knowledge.answers import clause_label, reply_text
 from knowledge.figures import read_dates
 from knowledge.loader import KnowledgeBase
@@ -15,6 +15,7 @@ from knowledge.normalize import simplify
 from knowledge.schema import Lang
 
 NOTICE_DATE_CLAUSE = "落款"  # the notice's own date is cited from its signature block
+DEADLINE_AFTER = 3  # characters after a stage's word in which 截止 makes it the deadline named
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,12 @@ class Spans:
         self.span_words = [simplify(w) for w in lexicon.span_words if w]
         self.issue_words = [simplify(w) for w in lexicon.issue_words if w]
         self.meaning_words = [simplify(w) for w in lexicon.date_meaning_words if w]
+        self.deadline_words = [simplify(w) for w in lexicon.deadline_intents if w]
+        # 建设期截止: a window's topic (an entry citing the criterion that sets it) names its end
+        windows = {c.clause: c.window for c in kb.notice.eligibility if c.window is not None}
+        self.window_ends = {
+            e.id: (windows[e.clause][1], e.clause) for e in kb.faq.entries if e.clause in windows
+        }
         self.events = self._notice_events()
 
     def asks(self, understood: Understanding) -> bool:
@@ -124,6 +131,11 @@ class Spans:
         stage = next((s.name.get(lang) for s in self.kb.notice.stages if s.id == named.stage), "")
         return reply_text(self.kb, named.name, lang, stage=stage)
 
+    def _deadline_after(self, text: str, topic: Topic) -> bool:
+        """验收申请截止, 建设期截止: the topic's word followed by a word of its deadline."""
+        after = text[topic.at + len(topic.word) : topic.at + len(topic.word) + DEADLINE_AFTER + 2]
+        return any(w in after for w in self.deadline_words)
+
     def _named(self, understood: Understanding) -> list[NamedDate]:
         """The distinct dates the message names, in the order it names them."""
         notice = self.kb.notice
@@ -133,12 +145,16 @@ class Spans:
         if issued >= 0:
             found.append(NamedDate(notice.notice.date, issued, "date_span_notice", clause=NOTICE_DATE_CLAUSE))
         stages = {s.id: s for s in notice.stages if s.deadline is not None}
-        for topic in understood.topics:
+        deadlines = [t for t in understood.topics if self._deadline_after(text, t)]
+        for topic in deadlines or understood.topics:  # 入库是7月5号报的，离验收申请截止: that one
             stage = stages.pop(topic.id, None)
             if stage is not None and stage.deadline is not None:
                 found.append(
                     NamedDate(stage.deadline, topic.at, "date_span_deadline", stage.id, stage.clause)
                 )
+            elif topic in deadlines and topic.id in self.window_ends:  # 离建设期截止还有几天
+                end, clause = self.window_ends[topic.id]
+                found.append(NamedDate(end, topic.at, "date_window_end", clause=clause))
         for year, month, day in read_dates(understood.text):
             try:
                 when = dt.date(year or notice.notice.date.year, month, day)

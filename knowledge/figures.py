@@ -134,6 +134,7 @@ EN_DAY_MONTH = re.compile(  # 5 July, 26th of August
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b"
 )
 NON_LEAP_YEAR = 2001  # the last day of a month said without its year
+EN_YEAR_AFTER = re.compile(r",?\s*((?:19|20)\d{2})\b")  # 30 Sep 2021, Aug 26, 2022: its year
 # 7/5交, 8/20前, 2022/8/26, 7.9号: month/day as people type it; without a year only before a word of
 # handing in, finishing or a deadline (1/3 is a share)
 SLASH_DATE = re.compile(  # (7.9号, 2022.7.5: a dot as people type it too)
@@ -546,11 +547,11 @@ def read_dates(text: str) -> list[tuple[int | None, int, int]]:
             out.append((int(year) if year else None, int(month), int(day)))
     for match in EN_MONTH_DAY.finditer(arabic):
         month = [m[:3] for m in MONTHS].index(match.group(1)) + 1
-        out.append((None, month, int(match.group(2))))
+        out.append((_en_year_after(arabic, match.end()), month, int(match.group(2))))
     for match in EN_DAY_MONTH.finditer(arabic):
         month = [m[:3] for m in MONTHS].index(match.group(2)) + 1
         if 1 <= int(match.group(1)) <= 31:
-            out.append((None, month, int(match.group(1))))
+            out.append((_en_year_after(arabic, match.end()), month, int(match.group(1))))
     for match in SLASH_DATE.finditer(arabic):
         full = match.group(1) is not None  # 2022/8/26, or 7/5 said before 交
         said_month, said_day = match.group(3, 4) if full else match.group(5, 6)
@@ -563,6 +564,12 @@ def read_dates(text: str) -> list[tuple[int | None, int, int]]:
         month = [m[:3] for m in MONTHS].index(match.group(1)) + 1
         out.append((None, month, calendar.monthrange(NON_LEAP_YEAR, month)[1]))
     return out
+
+
+def _en_year_after(text: str, at: int) -> int | None:
+    """The year written right after an English date (30 Sep 2021), or None."""
+    said = EN_YEAR_AFTER.match(text, at)
+    return int(said.group(1)) if said else None
 
 
 def read_periods(text: str) -> list[tuple[int | None, int, int, int]]:

@@ -6157,3 +6157,47 @@ def test_a_platform_used_only_elsewhere_gets_the_local_use_rule(composer: Compos
 def test_disabled_staff_subsidies_the_wechat_account_and_bridging_loans_are_outside(composer: Composer):
     outside = ("招残疾人有补贴吗，按人头给吗", "工信局公众号叫什么", "企业应急转贷怎么申请")
     assert_outside(composer, outside, LATER)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the stage whose deadline is named (离验收申请截止), not another stage told in the story
+        ("7月20日入库名单还没出，离验收申请截止还有几天", "相隔37天"),
+        ("入库是7月1号交的，距验收申请截止还有多少天", "相隔56天"),
+        # a window's end named by its topic and 截止
+        ("项目7月1日上线，离建设期截止还有几天", "相隔56天"),
+        # new span words, and the notice's date as 发通知
+        ("7月11号才想起入库，错过几天了", "相隔3天"),
+        ("从发通知到入库截止，一共有多少天", "相隔28天"),
+        ("2022年6月20日才看到，入库还有多久", "相隔18天"),
+        # today said in full before a year is taken out as "now"
+        ("今天2026年12月3号，离验收截止过去多少天了", "相隔1560天"),
+        # English dates with their years
+        ("How many days from 30 Sep 2021 to 26 Aug 2022?", "is 330 days"),
+    ],
+)
+def test_spans_from_the_named_deadline_and_dates_with_their_years(
+    composer: Composer, question: str, said: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert said in composed.text, composed.text[:300]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("现在都2026年12月了，这个申报还开着吗", "still-open"),
+        ("入库和验收申请都交了，然后呢", "project-acceptance"),
+        ("Is it a pre-funding or a reimbursement scheme?", "support-method"),
+    ],
+)
+def test_the_round_still_open_what_comes_after_acceptance_and_pre_funding(
+    composer: Composer, question: str, entry_id: str
+):
+    assert composer.answer(question, None, LATER).entry_id == entry_id
+
+
+def test_sim_cards_are_outside(composer: Composer):
+    outside = ("How do we get 5G SIM cards for the company's phones?", "员工手机办流量卡去哪里")
+    assert_outside(composer, outside, LATER)
