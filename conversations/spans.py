@@ -15,7 +15,7 @@ from knowledge.normalize import simplify
 from knowledge.schema import Lang
 
 NOTICE_DATE_CLAUSE = "落款"  # the notice's own date is cited from its signature block
-DEADLINE_AFTER = 3  # characters after a stage's word in which 截止 makes it the deadline named
+DEADLINE_AFTER = 5  # characters after a stage's word that hold 截止 when it is the deadline named
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,8 @@ class Spans:
 
     def _deadline_after(self, text: str, topic: Topic) -> bool:
         """验收申请截止, 建设期截止: the topic's word followed by a word of its deadline."""
-        after = text[topic.at + len(topic.word) : topic.at + len(topic.word) + DEADLINE_AFTER + 2]
+        end = topic.at + len(topic.word)
+        after = text[end : end + DEADLINE_AFTER]
         return any(w in after for w in self.deadline_words)
 
     def _named(self, understood: Understanding) -> list[NamedDate]:
