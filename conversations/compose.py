@@ -170,6 +170,8 @@ class Composer:
         self.timing = Timing(kb, self.shape, self.reader)
         self.completion = Completion(kb, self.reader)
         self.english_titles = EnglishTitles(kb.notice.attachments)
+        # the criterion limiting how many projects one enterprise may enter (五(三))
+        self.projects_limit = next((c for c in kb.notice.eligibility if c.most_projects is not None), None)
         # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
         outputs = {
             index.normaliser.canonical(o, correct=False).replace(" ", "")
@@ -789,7 +791,7 @@ class Composer:
     def _over_the_projects_limit(self, projects: int, lang: Lang) -> str:
         """The criterion limiting one enterprise's projects, with its clause, when more projects
         than it allows were worked out; "" otherwise."""
-        limit = next((c for c in self.kb.notice.eligibility if c.most_projects is not None), None)
+        limit = self.projects_limit
         if limit is None or limit.most_projects is None or projects <= limit.most_projects:
             return ""
         source = reply_text(self.kb, "source", lang, clause=clause_label(self.kb, limit.clause, lang))
@@ -802,7 +804,7 @@ class Composer:
         is said beside what is asked (unless an answered part already gives it)."""
         said = PROJECT_COUNT.search(to_arabic(understood.simplified))
         over = self._over_the_projects_limit(int(said.group(1)), lang) if said else ""
-        limit = next((c for c in self.kb.notice.eligibility if c.most_projects is not None), None)
+        limit = self.projects_limit
         if not over or limit is None or any(e.clause == limit.clause for e in parts):
             return []
         return [over]
