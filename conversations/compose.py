@@ -19,6 +19,7 @@ from conversations.attachments import EnglishTitles, attachment_numbers
 from conversations.completion import Completion
 from conversations.parts import Parts
 from conversations.premise import Premises, title_said
+from conversations.retraction import Retraction
 from conversations.scope import Scope
 from conversations.shape import NoticeShape
 from conversations.sign_off import without_sign_off
@@ -161,6 +162,7 @@ class Composer:
         self.kb = kb
         self.index = index
         self.reader = Reader(index)
+        self.retraction = Retraction(kb.lexicon.retractions)
         self.worker = Worker(kb)
         self.shape = NoticeShape(kb, self.reader)
         self.parts = Parts(kb, index, self.reader, self.shape)
@@ -200,6 +202,7 @@ class Composer:
                 Kind.UNSURE, asked_in, text, None, 1.0, []
             )
         question = without_sign_off(question)  # 谢谢——某咨询 文案 邵: who wrote it asks nothing
+        question = self.retraction.after(question)  # 区号要加吗？算了，先告诉我电话: what is asked now
         question = self.index.english_input.to_chinese(question)  # 我们的project: 我们的项目
         question = self.index.normaliser.from_pinyin(question)
         # read before 2026年12月3号 is taken out as "now": the day the user says it is

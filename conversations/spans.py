@@ -4,18 +4,21 @@ the user's (我们6月20日才看到通知，离入库截止还有几天), worke
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from conversations.today import format_day
 from conversations.understanding import Topic, Understanding
 from knowledge.answers import clause_label, reply_text
-from knowledge.figures import read_dates
+from knowledge.figures import read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
 from knowledge.schema import Lang
 
 NOTICE_DATE_CLAUSE = "落款"  # the notice's own date is cited from its signature block
 DEADLINE_AFTER = 5  # characters after a stage's word that hold 截止 when it is the deadline named
+CHECK_AFTER = 10  # characters after a counted number of days that hold the ask to check it
+DAYS_COUNTED = re.compile(r"(?<![\d月/.])\d+\s*(?:天|days?\b)")
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Spans:
         self.kb = kb
         lexicon = kb.lexicon
         self.span_words = [simplify(w) for w in lexicon.span_words if w]
+        self.span_checks = [simplify(w) for w in lexicon.span_checks if w]
         self.issue_words = [simplify(w) for w in lexicon.issue_words if w]
         self.meaning_words = [simplify(w) for w in lexicon.date_meaning_words if w]
         self.deadline_words = [simplify(w) for w in lexicon.deadline_intents if w]
@@ -45,7 +49,18 @@ class Spans:
         self.events = self._notice_events()
 
     def asks(self, understood: Understanding) -> bool:
-        return any(w in understood.simplified for w in self.span_words)
+        return any(w in understood.simplified for w in self.span_words) or self._checks_a_count(
+            understood.simplified
+        )
+
+    def _checks_a_count(self, text: str) -> bool:
+        """算下来一共就87天？ 还剩6天buffer对吧: a number of days the user counted, to be checked."""
+        arabic = to_arabic(text)
+        for counted in DAYS_COUNTED.finditer(arabic):
+            after = arabic[counted.end() : counted.end() + CHECK_AFTER]
+            if "?" in after or "？" in after or any(w in after for w in self.span_checks):
+                return True
+        return False
 
     def worked(self, understood: Understanding, lang: Lang, today_said: dt.date | None = None) -> str:
         """ "From … to … is N days", when the message asks a span between two dates it names; from
@@ -147,6 +162,9 @@ class Spans:
             found.append(NamedDate(notice.notice.date, issued, "date_span_notice", clause=NOTICE_DATE_CLAUSE))
         stages = {s.id: s for s in notice.stages if s.deadline is not None}
         deadlines = [t for t in understood.topics if self._deadline_after(text, t)]
+        said_days = read_dates(understood.text)
+        if len(deadlines) == 1 and not said_days:  # 从入库截止算起准备验收申请: the other stage too
+            deadlines += [t for t in understood.topics if t not in deadlines]
         for topic in deadlines or understood.topics:  # 入库是7月5号报的，离验收申请截止: that one
             stage = stages.pop(topic.id, None)
             if stage is not None and stage.deadline is not None:
@@ -156,7 +174,7 @@ class Spans:
             elif topic in deadlines and topic.id in self.window_ends:  # 离建设期截止还有几天
                 end, clause = self.window_ends[topic.id]
                 found.append(NamedDate(end, topic.at, "date_window_end", clause=clause))
-        for year, month, day in read_dates(understood.text):
+        for year, month, day in said_days:
             try:
                 when = dt.date(year or notice.notice.date.year, month, day)
             except ValueError:
@@ -166,4 +184,17 @@ class Spans:
         distinct: dict[dt.date, NamedDate] = {}
         for named in sorted(found, key=lambda d: d.at):
             distinct.setdefault(named.day, named)  # 入库截止（7月8日）: one date named twice
-        return list(distinct.values())
+        return self._with_the_next_deadline(text, list(distinct.values()))
+
+    def _with_the_next_deadline(self, text: str, named: list[NamedDate]) -> list[NamedDate]:
+        """8月20日完成，离截止还剩几天: one date of the user's and a deadline no stage names is the
+        notice's first deadline on or after that date."""
+        if len(named) != 1 or named[0].name != "date_span_yours":
+            return named
+        if not any(w in text for w in self.deadline_words):
+            return named
+        due = [e for e in self.events if e.name != "date_span_notice" and e.day >= named[0].day]
+        if not due:
+            return named
+        first = min(due, key=lambda e: e.day)
+        return [*named, NamedDate(first.day, len(text), first.name, first.stage, first.clause)]

@@ -423,6 +423,8 @@ NUMERAL_WORDS = {
 }
 # 没用5G, 不是上云的, 没有涉及标杆: a direction just said not to be the project's
 NEGATED = re.compile(r"(?:没|没有|不|未|无|冇|唔)(?:用|用到|涉及|是|系|做|搞|包括|包含|属于)?(?:的)?$")
+# 属于哪个方向？我前面以为是系统性: a direction the user had believed, told after the question
+BELIEVED = re.compile(r"(?:以为|还以为|原以为|本以为)(?:是|系|属于|算)?$")
 # asking whether a day is soon enough: 7月5号来得及吗, is July 5 too late (a day chosen, not a
 # deadline offered)
 IN_TIME = re.compile(
@@ -758,7 +760,12 @@ class Reader:
             | {simplify(w) for w in lexicon.local_bodies if w},
             key=longest_first,
         )
-        self.places_of_the_notice = [p for p in self.jurisdictions if p not in lexicon.local_bodies]
+        # where the firm is, said any way (高新区 too); a place's own policy is found by its name,
+        # since 高新区这边谁负责 asks the committee the notice is addressed to, not a local policy
+        also_said = {simplify(w) for j in notice.jurisdictions for w in j.also_said}
+        self.places_of_the_notice = sorted(
+            {p for p in self.jurisdictions if p not in lexicon.local_bodies} | also_said, key=longest_first
+        )
         self.notice_year = index.kb.notice.notice.date.year
         self.this_round = re.compile(THIS_ROUND.format(year=self.notice_year))
         self.elsewhere_words = [simplify(w) for w in lexicon.elsewhere_words if w]
@@ -828,11 +835,15 @@ class Reader:
         ]
 
     def _without_negated_directions(self, simplified: str, topics: list[Topic]) -> list[Topic]:
-        """没用5G, 不是上云项目: a direction said not to be the project's is no direction named."""
+        """没用5G, 不是上云项目: a direction said not to be the project's is no direction named; nor
+        is one the user had believed, told after what is asked (我前面以为是系统性)."""
 
         def negated(topic: Topic) -> bool:
-            said = simplified[topic.at : topic.at + len(topic.word)] == topic.word
-            return said and NEGATED.search(simplified, 0, topic.at) is not None
+            end = topic.at + len(topic.word)
+            if simplified[topic.at : end] != topic.word:
+                return False
+            believed = BELIEVED.search(simplified, 0, topic.at) and not QUESTION_MARK.search(simplified, end)
+            return bool(believed) or NEGATED.search(simplified, 0, topic.at) is not None
 
         return [t for t in topics if t.id not in self.direction_ids or not negated(t)]
 

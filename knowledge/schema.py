@@ -179,6 +179,8 @@ class Contacts(Clause):
 class Jurisdiction(Strict):
     id: str
     name: Text
+    # what people call it besides its name and its name without 县/区/市 (韶关高新区: 高新区)
+    also_said: list[str] = []
 
 
 class Notice(Strict):
@@ -294,6 +296,10 @@ class Lexicon(Strict):
     # notice's own date (通知发出): the span between the dates named is worked out
     span_words: list[str] = []
     issue_words: list[str] = []
+    # taking a question back in the same message (算了, never mind): what follows is what is asked
+    retractions: list[str] = []
+    # words after a number of days the user counted that ask to check it (87天对吧, 6 days, right?)
+    span_checks: list[str] = []
     # asking what a date the message names is (六月十号是什么日子, what happens on July 8): the
     # notice's events on that day are told
     date_meaning_words: list[str] = []

@@ -5963,9 +5963,7 @@ def test_everyday_asks_of_a_detail_the_story_names_are_unstated(composer: Compos
         ("Company registered in Shaoguan. Eligible?", "who-can-apply"),
     ],
 )
-def test_every_stage_s_date_and_a_home_registration(
-    composer: Composer, question: str, entry_id: str
-):
+def test_every_stage_s_date_and_a_home_registration(composer: Composer, question: str, entry_id: str):
     assert composer.answer(question, None, LATER).entry_id == entry_id
 
 
@@ -6201,3 +6199,152 @@ def test_the_round_still_open_what_comes_after_acceptance_and_pre_funding(
 def test_sim_cards_are_outside(composer: Composer):
     outside = ("How do we get 5G SIM cards for the company's phones?", "员工手机办流量卡去哪里")
     assert_outside(composer, outside, LATER)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a number of days the user counted, to check: the span between the dates told
+        ("6.1开工的，要在8.26前建完，算下来一共就87天？", "相隔86天"),
+        # a deadline no stage names is the notice's first on or after the user's date
+        ("项目2022年1月开始，预计8月20日完成，离截止还剩6天buffer对吧", "相隔6天"),
+        ("我们6月20日才看到通知，离截止还有几天", "相隔18天"),
+        ("We finish on Aug 20, so 6 days before the deadline, right?", "is 6 days"),
+    ],
+)
+def test_spans_checking_the_users_count_and_to_the_next_deadline(
+    composer: Composer, question: str, said: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert said in composed.text, composed.text[:300]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Today is Dec 2026. Can I still apply for the 2022 IIoT subsidy from Shaoguan?",
+        "Can I still apply?",
+    ],
+)
+def test_can_i_still_apply_for_the_2022_round_asks_whether_it_is_open(composer: Composer, question: str):
+    assert composer.answer(question, None, LATER).entry_id == "still-open"
+
+
+def test_no_provincial_funds_then_can_we_still_apply_stays_the_matching_rule(composer: Composer):
+    question = "We have no provincial funds. Can we still apply?"
+    assert composer.answer(question, None, LATER).entry_id == "matching-provincial-funds"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # a question taken back: what follows 算了 is what is asked
+        ("我在乳源，电话前面要加区号吗？算了，先告诉我通知上写的联系电话", "contacts"),
+        ("Never mind, what's the entry deadline?", "entry-deadline"),
+        # a direction the user had believed, told after the question, is not the one asked about
+        ("边缘计算网关那个属于哪个方向？我前面以为是系统性", "direction-4-scope"),
+        # 一定係: must be (not 定係, or)
+        ("最終補貼金額係咪一定係10%?", "final-amount"),
+        # 今年仲報得嗎: can it still be applied for this year
+        ("今年仲報得嗎？而家已經2026年12月", "still-open"),
+        # which firms may apply, not a funding condition
+        ("係咪一定要製造業先報得？", "who-can-apply"),
+        ("台資企業申請有咩限制條件?近幾年嘅紀錄要點?", "who-can-apply"),
+    ],
+)
+def test_retractions_beliefs_and_cantonese_musts(composer: Composer, question: str, entry_id: str):
+    assert composer.answer(question, None, LATER).entry_id == entry_id
+
+
+def test_calculated_is_not_a_retraction(composer: Composer):
+    # 算了一下: worked out, nothing taken back; the figure is still used
+    assert_answered_saying(composer, "我们算了一下，上云省级50万，市里配多少", "direction-1-amount", "5万元")
+
+
+def test_different_directions_compared_give_each_cap(composer: Composer):
+    composed = composer.answer("補貼上限係幾多？唔同方向一唔一樣？", None, LATER)
+    assert "100万" in composed.text and "50万" in composed.text, composed.text[:300]
+
+
+def test_a_belief_that_is_itself_the_question_keeps_its_direction(composer: Composer):
+    assert composer.answer("我以为系统性平台也是配套，是不是？", None, LATER).entry_id == "direction-3-amount"
+
+
+def test_a_retraction_needs_a_new_ask_after_it():
+    from conversations.retraction import Retraction
+
+    retraction = Retraction(["算了", "never mind"])
+    assert retraction.after("区号要加吗？算了，联系电话多少") == "联系电话多少"
+    assert retraction.after("区号要加吗？算了，好吧") == "区号要加吗？算了，好吧"  # nothing new asked
+    assert retraction.after("我们算了一下，市里配多少") == "我们算了一下，市里配多少"
+    assert retraction.after("Never mind, who do we call?") == "who do we call?"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # 高新区 is the High-tech Zone said short: where the firm is, not a registration question
+        ("我们在高新区，找谁报？", "where-to-submit"),
+        # what the user had mixed up is not what is asked
+        ("入库要交哪些材料？我和验收的弄混了", "entry-materials"),
+    ],
+)
+def test_the_high_tech_zone_said_short_and_a_mix_up_told(composer: Composer, question: str, entry_id: str):
+    assert composer.answer(question, None, LATER).entry_id == entry_id
+
+
+def test_a_date_said_to_appear_twice_gets_every_event_on_it(composer: Composer):
+    question = "8月26日这个日期在通知里出现了两次吗？一个是验收申请截止，另一个是啥"
+    composed = composer.answer(question, None, LATER)
+    assert "建设完成" in composed.text, composed.text[:300]
+
+
+def test_insurance_a_fixed_tax_and_a_loans_letter_are_outside(composer: Composer):
+    outside = (
+        "我们上云后想买网络安全保险，有推荐的吗",
+        "补充一下：我们是个体户，想问个体户的定额税怎么核定",
+        "我刚才说的承诺书是指贷款用的承诺书，银行要的那种，怎么写",
+    )
+    assert_outside(composer, outside, LATER)
+
+
+def test_the_month_a_firm_was_registered_is_not_its_projects_completion(composer: Composer):
+    assert (
+        composer.answer("我们是去年11月才注册的新公司，能报吗", None, LATER).entry_id
+        == "registration-jurisdiction"
+    )
+
+
+def test_per_project_or_per_firm_worked_out_gives_the_two_project_limit(composer: Composer):
+    composed = composer.answer("补贴按项目算还是按企业算？两个项目能各拿100万吗", None, LATER)
+    assert "最多申请2个项目" in composed.text, composed.text[:400]
+
+
+def test_how_the_money_is_managed_once_it_arrives_is_the_separate_account(composer: Composer):
+    composed = composer.answer("能耗优化项目省里给了75万，市里配套的钱到账后怎么管理", None, LATER)
+    assert composed.entry_id == "fund-management" and "专账" in composed.text, composed.text[:300]
+
+
+def test_whether_the_city_treasury_pays_is_the_way_of_support(composer: Composer):
+    assert_answered_saying(composer, "这次的项目是市财政出钱吗", "support-method", "市级财政资金")
+
+
+def test_enough_time_from_one_stages_deadline_to_the_next(composer: Composer):
+    composed = composer.answer("从入库截止算起准备验收申请，够不够两个月？", None, LATER)
+    assert "相隔49天" in composed.text, composed.text[:300]
+
+
+def test_the_days_to_make_beside_an_amount_are_every_deadline(composer: Composer):
+    question = "我们上云项目2022年3月上线，省级资金到了70万，要赶哪些日子，能拿多少？"
+    composed = composer.answer(question, None, LATER)
+    assert "7月8日" in composed.text and "8月26日" in composed.text and "7万元" in composed.text
+
+
+def test_a_budget_made_is_not_a_retraction():
+    from conversations.retraction import Retraction
+
+    retraction = Retraction(["算了", "这个不问了"])
+    told = "省里给了900万，我们算下来市里配90万，财务已经做预算了。另外这个是事后奖补吧？"
+    assert retraction.after(told) == told
+    assert retraction.after("含税吗……算了这个不问了，系统性平台最高补多少") == "系统性平台最高补多少"
+    assert retraction.after("区号要加吗？那算了，联系电话多少") == "联系电话多少"
