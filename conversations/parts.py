@@ -81,6 +81,9 @@ OR_ANOTHER = re.compile(
     r"还是(?:哪个|哪一个|哪类|哪一类|别的|其他|其它|边个|边类)|or (?:which|another|some other)"
 )
 
+# 这三个时间节点, 以上几项: an ask said once of every item listed before it
+ASKED_OF_THEM_ALL = re.compile(r"这(?:两|三|四|五|几)(?:个|项|样|点)|这些|以上|上述")
+
 
 class Parts:
     def __init__(self, kb: KnowledgeBase, index: SearchIndex, reader: Reader, shape: NoticeShape) -> None:
@@ -133,6 +136,10 @@ class Parts:
 
         clauses = [c for c in understood.clauses if not index.outside_words(c)]
         questions = [c for c in clauses if reader.is_question(c)]
+        if not questions and reader.lists_its_asks(question) and not ASKED_OF_THEM_ALL.search(question):
+            # 1. 建设期 2. 投资范围 3. 项目数量: no question word, each item named is asked (not
+            # 1.入库 2.验收申请 这两个时间节点: what is asked of them all is said after them)
+            questions = [c for c in clauses if reader.topics_named(c)]
         if main.kind is Kind.OUTSIDE:  # 在阿里云上部署了MES，能申报吗: the rest of the story says what
             main = search(reader.without_outside_words(understood))
         if len(understood.clauses) >= LONG_MESSAGE_CLAUSES and questions:

@@ -73,6 +73,8 @@ class Timing:
                 or JUST_A_DAY.fullmatch(to_arabic(clause).strip())
             )
             ids = own or ([only] if only and said_alone else [])
+            if not ids and not named and said_alone:
+                ids = self._due_on(dates)  # 7月8号下午才交到区工信局: the stage due that very day
             stage = self.shape.stages[ids[0]] if ids else None
             if stage is None or stage.deadline is None or OF_THE_PROJECT.search(clause):
                 continue
@@ -111,6 +113,18 @@ class Timing:
         stages = [self.shape.stages[i] for i in dict.fromkeys(judged)]
         entries = [e for s in stages if (e := self.shape.entry_for_clause.get(s.clause))]
         return "\n".join(dict.fromkeys(lines)), entries
+
+    def _due_on(self, dates: list[tuple[int | None, int, int]]) -> list[str]:
+        """The one stage whose deadline falls on a day said (in any year when none is said)."""
+        due = {
+            s.id
+            for s in self.shape.stages.values()
+            for year, month, day in dates
+            if s.deadline is not None
+            and (s.deadline.month, s.deadline.day) == (month, day)
+            and year in (None, s.deadline.year)
+        }
+        return list(due) if len(due) == 1 else []
 
     def _anothers_deadline(self, stage: Stage, month: int, day: int) -> bool:
         return any(

@@ -171,6 +171,8 @@ MESSAGE_CLAUSES = re.compile(
     + r"|\s*"
     + LIST_NUMERAL.pattern
     + r"\s*"
+    # -验收通过后怎么拿钱 -比例多少: items bulleted with a dash at the start or after a space
+    + r"|(?:^|\s+)[-•·]+(?=[^\s\d\-])"
     # 两件事：1 验收申请截止几号 2 单个企业最多几个项目: items numbered with a space (not 2 个项目)
     + r"|(?<=[：:\s])\d\s+(?=[\u4e00-\u9fff])(?![个万元年月日号份项家次倍])"
     # we got fined 2 yrs ago — is that the kind of violation meant: a dash before a question of what it tells
@@ -190,6 +192,14 @@ MESSAGE_CLAUSES = re.compile(
     + r"|(?<=交)(?=交给|交去|交到)|(?:(?<=啥条件)|(?<=什么条件))(?=要交|交啥|交什么)"
     + r"|(?:(?<=交啥)|(?<=交什么))(?=几号|几月|哪天|什么时候)"
 )
+# 1. 建设期 2. 投资范围, ①现场控制 ②能耗, -怎么拿钱 -比例多少: the message lists its asks as items
+LIST_ITEM = re.compile(
+    r"(?:^|(?<=[\s：:，,。？?！!；;]))(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）])(?=\s*[^\d\s])"
+    + r"|"
+    + LIST_NUMERAL.pattern
+    + r"|(?:^|(?<=\s))[-•·]+(?=[^\s\d\-])"
+)
+LISTED = 2  # items that make a list
 # a client who received the grant: "who" that tells of a person named before it, asking nothing
 WHO_TELLS_OF = (
     *("client", "clients", "customer", "customers", "company", "companies", "firm", "firms", "people"),
@@ -209,6 +219,8 @@ QUESTION_MARK = re.compile(
     # 要点管理, 点申请: Cantonese 点 (how) before a verb (not 重点, 试点, 地点, 一点)
     + r"|(?<![重试节地一要])点(?:管理|做|搞|处理|用|申请|申报|报|交|填|写|算|计|弄)"
     + r"|要点(?:管理|做|搞|处理|用|申请|申报|报|交|填|写|算)"
+    # 麻烦问下这个项目的建设时间窗口: what follows "may I ask" is asked
+    + r"|(?:麻烦|请)问(?:一)?下(?=[^，,。？?！!]{2})"
     # English ("that's what our consultant told us" names what was said, asks nothing)
     r"|how|(?<!that's )(?<!that is )what|when"
     + WHEN_NOT_ASKED
@@ -1638,6 +1650,11 @@ class Reader:
         return [c for c in clauses if _asks_or_requests(simplify(c))] or [
             c for c in clauses if self.intents_of(c)
         ]
+
+    @staticmethod
+    def lists_its_asks(text: str) -> bool:
+        """1. 建设期 2. 投资范围 3. 项目数量: each item of a list is asked, question word or not."""
+        return len(LIST_ITEM.findall(text)) >= LISTED
 
     @staticmethod
     def _belief_told(clause: str) -> bool:

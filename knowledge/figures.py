@@ -137,10 +137,10 @@ NON_LEAP_YEAR = 2001  # the last day of a month said without its year
 EN_YEAR_AFTER = re.compile(r",?\s*((?:19|20)\d{2})\b")  # 30 Sep 2021, Aug 26, 2022: its year
 # 7/5交, 8/20前, 2022/8/26, 7.9号: month/day as people type it; without a year only before a word of
 # handing in, finishing or a deadline (1/3 is a share)
-SLASH_DATE = re.compile(  # (7.9号, 2022.7.5: a dot as people type it too)
-    r"(?<![\d/.])(?:(20\d{2})([/.])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?![\d/.])"
-    r"|(1[0-2]|0?[1-9])[/.](3[01]|[12]\d|0?[1-9])(?![\d/%.])"
-    r"(?=\s*(?:交|报|递|提交|之前|以前|前|号|日|截止|完成|完工|建成|上线|开工|动工|投产|那天|当天|左右)))"
+SLASH_DATE = re.compile(  # (7.9号, 2022.7.5, 2022-08-26, 8-27才调试完: a dot or a dash as people type them)
+    r"(?<![\d/.\-])(?:(20\d{2})([/.\-])(1[0-2]|0?[1-9])\2(3[01]|[12]\d|0?[1-9])(?![\d/.\-])"
+    r"|(1[0-2]|0?[1-9])[/.\-](3[01]|[12]\d|0?[1-9])(?![\d/%.\-])"
+    r"(?=\s*(?:交|报|递|提交|之前|以前|前|号|日|截止|完成|完工|建成|上线|开工|动工|投产|那天|当天|左右|才)))"
 )
 MONTH_END = re.compile(r"(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(?:底|末|尾)")
 EN_MONTH_END = re.compile(r"\bend\s+of\s+(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b")
@@ -207,11 +207,21 @@ def _score_as_tens(match: re.Match[str]) -> str:
     return SCORES[score] + (match.group(2) or match.group(4) or "")
 
 
+# 投资6.5e6, 1.5e6: an amount as a spreadsheet or a calculator shows it (a power of ten of 4 to 9)
+E_NOTATION = re.compile(r"(?<![0-9A-Za-z.])(\d{1,3}(?:\.\d{1,4})?)[eE]\+?([4-9])(?![0-9A-Za-z.])")
+
+
+def _e_notation(match: re.Match[str]) -> str:
+    value = Decimal(match.group(1)).scaleb(int(match.group(2)))
+    return str(value.quantize(Decimal(1))) if value == value.to_integral_value() else match.group(0)
+
+
 @lru_cache(maxsize=4096)
 def to_arabic(text: str) -> str:
     """The text simplified, with Chinese numerals that stand for numbers written in digits and
     thousands separators removed: 省里批了一千二百万 → 省里批了12000000, 七月八号 → 7月8号."""
     text = THOUSANDS_SEPARATOR.sub("", simplify(text))
+    text = E_NOTATION.sub(_e_notation, text)  # 6.5e6 → 6500000
     text = SCORE_DAY.sub(_score_as_tens, text)  # 八月廿六 → 八月二十六, 廿万 → 二十万
     if not CN_DIGITS.intersection(text):
         return text

@@ -6348,3 +6348,76 @@ def test_a_budget_made_is_not_a_retraction():
     assert retraction.after(told) == told
     assert retraction.after("含税吗……算了这个不问了，系统性平台最高补多少") == "系统性平台最高补多少"
     assert retraction.after("区号要加吗？那算了，联系电话多少") == "联系电话多少"
+
+
+def test_each_item_of_a_numbered_list_is_asked(composer: Composer):
+    composed = composer.answer("1. 建设期 2. 投资范围 3. 项目数量", None, LATER)
+    for said in ("2021年9月30日", "设备", "最多申请2个项目"):
+        assert said in composed.text, (said, composed.text[:500])
+
+
+def test_each_item_of_a_dashed_list_is_asked(composer: Composer):
+    composed = composer.answer("-验收通过后怎么拿钱 -比例多少", None, LATER)
+    assert "拨付" in composed.text and "10%" in composed.text, composed.text[:400]
+
+
+def test_may_i_ask_asks_what_follows(composer: Composer):
+    composed = composer.answer("麻烦问下这个项目的建设时间窗口，还有最多几个项目", None, LATER)
+    assert "2021年9月30日" in composed.text and "最多申请2个项目" in composed.text, composed.text[:400]
+
+
+def test_then_filed_with_whom_is_not_tax_filing(composer: Composer):
+    question = "我们验收申请是先交县里吗？县里会出啥？然后报谁？"
+    assert composer.answer(question, None, LATER).entry_id == "where-to-submit"
+
+
+def test_an_amount_in_e_notation_is_worked_out(composer: Composer):
+    question = "系统性平台 投资6.5e6 市级多少？要不要先有省级资金？"
+    assert_answered_saying(composer, question, "direction-3-amount", "65万元")
+
+
+def test_a_date_typed_with_a_dash_is_checked_against_the_window(composer: Composer):
+    composed = composer.answer("设备8-27才调试完，比规定晚了一天，有没有通融的余地啊", None, LATER)
+    assert "晚了1天" in composed.text, composed.text[:300]
+
+
+def test_a_day_that_is_a_stages_deadline_judges_that_stage(composer: Composer):
+    composed = composer.answer("7月8号下午才交到区工信局，还算数吗", None, LATER)
+    assert composed.entry_id == "entry-deadline" and "截止日当天" in composed.text, composed.text[:300]
+
+
+def test_which_university_to_study_at_is_outside(composer: Composer):
+    assert_outside(composer, ("想读工业互联网专业，哪个大学好",), LATER)
+
+
+def test_a_misquoted_number_is_corrected_not_refused(composer: Composer):
+    # 19号 for 91号: a misquote of this notice's number, answered with the right one
+    assert_answered_saying(composer, "文号是韶工信函〔2022〕19号吗？", "notice-number", "91号")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # a forwarded message's envelope asks nothing
+        ("群消息 @所有人：这次工业互联网项目是市级资金还是省级？怎么个支持法？", "support-method"),
+        # whether anyone may apply
+        ("是不是所有企业都能报", "who-can-apply"),
+        ("所有人都能报吗", "who-can-apply"),
+    ],
+)
+def test_forwarded_envelopes_and_whether_anyone_may_apply(composer: Composer, question: str, entry_id: str):
+    assert composer.answer(question, None, LATER).entry_id == entry_id
+
+
+def test_items_with_one_ask_said_of_them_all_get_the_overview(composer: Composer):
+    composed = composer.answer("1.入库 2.验收申请 3.建设完成 这三个时间节点", None, LATER)
+    assert composed.entry_id == "deadlines-overview", composed.text[:300]
+
+
+def test_dashes_inside_english_are_no_list(composer: Composer):
+    question = (
+        "Our cloud project is mainly about tracking machine status and running the shop-floor schedule. "
+        "In scope?"
+    )
+    assert composer.answer(question, None, LATER).entry_id == "direction-1-scope"
+    assert_outside(composer, ("顺便问下，今天韶关天气怎么样",), LATER)
