@@ -22,8 +22,8 @@ class Retraction:
 
     def __init__(self, words: Iterable[str]) -> None:
         said = sorted({simplify(w).lower() for w in words if w}, key=len, reverse=True)
-        words = "|".join(map(re.escape, said))
-        self.pattern = re.compile(BEFORE + "(?:" + words + ")" + AFTER) if said else None
+        any_of_them = "|".join(map(re.escape, said))
+        self.pattern = re.compile(BEFORE + "(?:" + any_of_them + ")" + AFTER) if said else None
 
     def after(self, text: str) -> str:
         """What the message asks after its last retraction; the message itself when it takes
