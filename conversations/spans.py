@@ -36,7 +36,8 @@ class Spans:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         lexicon = kb.lexicon
-        self.span_words = [simplify(w) for w in lexicon.span_words if w]
+        # numerals as the message is read (够不够两个月 is met as 够不够2个月)
+        self.span_words = [to_arabic(w) for w in lexicon.span_words if w]
         self.span_checks = [simplify(w) for w in lexicon.span_checks if w]
         self.issue_words = [simplify(w) for w in lexicon.issue_words if w]
         self.meaning_words = [simplify(w) for w in lexicon.date_meaning_words if w]
@@ -58,7 +59,7 @@ class Spans:
         arabic = to_arabic(text)
         for counted in DAYS_COUNTED.finditer(arabic):
             after = arabic[counted.end() : counted.end() + CHECK_AFTER]
-            if "?" in after or "？" in after or any(w in after for w in self.span_checks):
+            if "?" in after or any(w in after for w in self.span_checks):  # ？ is ? once simplified
                 return True
         return False
 

@@ -791,7 +791,10 @@ class Reader:
         self.recommended_to = [simplify(w) for w in lexicon.recommended_to if w]
         self.followup_markers = [simplify(w) for w in lexicon.followup_markers]
         self.followup_exceptions = tuple(simplify(w) for w in lexicon.followup_exceptions)
-        self.person_requests = [simplify(w).replace(" ", "") for w in lexicon.person_requests if w]
+        # longest first: taken out of a message whole before a shorter one inside them
+        self.person_requests = sorted(
+            (simplify(w).replace(" ", "") for w in lexicon.person_requests if w), key=len, reverse=True
+        )
         self.support_words = {
             index.normaliser.canonical(w, correct=False).replace(" ", "") for w in lexicon.support_words
         } - {""}
@@ -1713,7 +1716,7 @@ class Reader:
     def without_person_requests(self, text: str) -> str:
         """The message with its words asking for a person taken out (我要找真人！电话多少: 电话多少)."""
         bare = simplify(text).replace(" ", "")
-        for word in sorted(self.person_requests, key=len, reverse=True):
+        for word in self.person_requests:
             bare = bare.replace(word, " ")
         return bare.strip(" ！!？?。.，,")
 
