@@ -6421,3 +6421,56 @@ def test_dashes_inside_english_are_no_list(composer: Composer):
     )
     assert composer.answer(question, None, LATER).entry_id == "direction-1-scope"
     assert_outside(composer, ("顺便问下，今天韶关天气怎么样",), LATER)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        # paid only once the project is over, or asked to be paid first
+        ("钱是项目结束后才发吧", "support-method", "事后奖补"),
+        ("项目还没开始做 可以先申报拿钱再建吗", "support-method", "事后奖补"),
+        # what a direction's project must achieve is its scope, not its amount
+        ("5G+制造业的项目要做到哪些？①现场控制 ②能耗", "direction-4-scope", "无人化"),
+        # both of two directions applied for together: the limit of two projects
+        ("上云和5G+制造业都做了，能不能两个一起报？", "max-two-projects", "最多申请2个项目"),
+        # which level of government's money it is
+        ("企业问这个项目奖补资金属于哪一级财政", "support-method", "市级"),
+        # the amounts' summary says what sets the final amount
+        ("两个项目的话每个都能拿到100万吗", "amounts-overview", "资金池和项目个数"),
+    ],
+)
+def test_payment_scope_limit_and_level_asked_in_other_words(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("入库和验收分别是什么时间", ("7月8日", "8月26日")),
+        ("先入库还是先验收 时间分别是", ("7月8日", "8月26日")),
+        # the application stage set against acceptance is the entry stage
+        ("前台要给企业打印，申报阶段和验收阶段各要用到哪些附件", ("附件3", "附件4")),
+        (
+            "FW: 1) Is 7 Jul or 8 Jul the pool deadline? 2) and acceptance 26 Aug right?",
+            ("July 8", "August 26"),
+        ),
+        # what the city bureau organises after the entry: the expert review
+        ("1.入库申报 各县区工信局啥时候前组织完 2.市局会组织什么", ("7月8日", "专家")),
+    ],
+)
+def test_both_stages_asked_get_both(composer: Composer, question: str, said: tuple[str, ...]):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id is not None and all(s in composed.text for s in said), composed.text[:400]
+
+
+def test_complaints_power_cuts_and_provincial_systems_are_outside(composer: Composer):
+    questions = (
+        "有人投诉隔壁工厂晚上噪音大，打到我们这了，转哪里",
+        "客户投诉供电局随便拉闸限电，这个该转哪个部门",
+        "限电通知 能耗双控 今年还有吗",
+        "广东省工业互联网省级专项资金在省厅哪个系统申报？网址多少",
+    )
+    assert_outside(composer, questions, LATER)
+    assert composer.answer("材料交哪个部门", None, LATER).entry_id == "where-to-submit"
