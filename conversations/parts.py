@@ -95,7 +95,6 @@ class Parts:
         lexicon = kb.lexicon
         self.all_directions = [to_arabic(w) for w in lexicon.all_directions]
         self.comparison_words = [to_arabic(w) for w in lexicon.comparison_words]
-        self.which_direction = [to_arabic(w) for w in lexicon.which_direction]
         self.direction_set_words = [to_arabic(w) for w in lexicon.direction_set_words]
         self.direction_of_scope = {d.clause: d for d in kb.notice.directions}
         self.stage_clauses = {s.clause for s in kb.notice.stages}
@@ -323,7 +322,7 @@ class Parts:
                 first = dated or not parts or entry is main.entry or asks_to_apply
                 parts.insert(0 if first else len(parts), entry)
         named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
-        which = self._words_in(understood, self.which_direction)  # as read: 哪一块 is 哪1块
+        which = reader.asks_which_direction(understood.simplified)
         every_direction = self.asks_every_direction(understood)
         which = which and not every_direction  # 哪个方向封顶最低: each one's cap
         scopes = {d.clause for d in self.kb.notice.directions}
@@ -464,7 +463,7 @@ class Parts:
         that tells a thing (not the clause asking which direction, nor one naming a direction)."""
         told = []
         for clause in clauses:
-            if any(w in to_arabic(clause) for w in self.which_direction):
+            if self.reader.asks_which_direction(to_arabic(clause)):
                 continue  # the question itself names no thing
             found = search(clause)
             if self.reader.topics_named(clause) or found.kind is not Kind.ANSWER or found.entry is None:
@@ -670,7 +669,7 @@ class Parts:
         """An amount asked of every direction at once, or compared between them, with none named
         (四个方向最高分别补多少, 哪个方向封顶最低): each direction's own rule answers."""
         every = self._words_in(understood, self.all_directions)
-        which = every or self._words_in(understood, self.which_direction)
+        which = every or self.reader.asks_which_direction(understood.simplified)
         named = understood.topic_ids(set(self.shape.directions))
         # 哪个封顶最低？是不是5G那个: one direction named as a guess in a comparison of them all
         compared = which and self._words_in(understood, self.comparison_words) and len(named) <= 1

@@ -31,7 +31,6 @@ class Scope:
         # 想申请…, 要办理…: the doing words that apply for a thing (not 注册了阿里云账号)
         self.applying_words = [w for w in self.doing_words if len(w) > 1 and w in reader.apply_words]
         self.counting = [re.compile(p, re.IGNORECASE) for p in index.kb.lexicon.counting_patterns if p]
-        self.which_direction = [simplify(w) for w in index.kb.lexicon.which_direction if w]
         self.direction_ids = {d.id for d in index.kb.notice.directions}
 
     def confirms_a_notice_fact(self, question: str, understood: Understanding) -> bool:
@@ -165,7 +164,7 @@ class Scope:
 
     def _asks_which_direction(self, asked: list[str]) -> bool:
         """算哪条, which direction: the notice's own directions are asked, whatever thing is told."""
-        return any(w in simplify(c) for c in asked for w in self.which_direction)
+        return any(self.reader.asks_which_direction(simplify(c)) for c in asked)
 
     def _everyday(self, words: list[str]) -> bool:
         """Every one of the words is an everyday asking word (怎么, 申请, 多少 …)."""

@@ -688,7 +688,12 @@ class Reader:
         bases = {d.funding.base for d in index.kb.notice.directions}  # each listed firm has its own
         directions = [w for d in index.kb.notice.directions for w in lexicon.topics.get(d.id, [])]
         self.amounts = AmountReader(
-            lexicon.figure_roles, lexicon.figure_parts, lexicon.total_words, bases, labels=directions
+            lexicon.figure_roles,
+            lexicon.figure_parts,
+            lexicon.total_words,
+            bases,
+            labels=directions,
+            exclusions=lexicon.figure_exclusions,
         )
         self.total_words = [simplify(w) for w in lexicon.total_words]
         # a topic word is looked for both as typed and in canonical form (after the synonyms)
@@ -699,7 +704,11 @@ class Reader:
         self.canonical_ids = canonical_ids
         self.direction_ids = {d.id for d in notice.directions}
         self.stage_ids = {s.id for s in notice.stages}
-        self.which_direction = [simplify(w) for w in lexicon.which_direction if w]
+        # as typed and as read (哪一块 is 哪1块 once numerals are digits)
+        self.which_direction = sorted(
+            {form for w in lexicon.which_direction if w for form in (simplify(w), to_arabic(simplify(w)))}
+        )
+        self.which_other_things = tuple(simplify(w) for w in lexicon.which_other_things if w)
         self.applicant_asks = [simplify(w).lower() for w in lexicon.applicant_asks if w]
         # 我们是做陶瓷的制造企业, 不是软件公司, we are a manufacturer: the kind of firm the user is
         kinds = "|".join(re.escape(simplify(w).lower()) for w in lexicon.applicant_kinds if w)
@@ -1276,8 +1285,19 @@ class Reader:
             # 申报条件里对财政资金使用有什么要求？我们前年拿过一笔技改补贴: the notice's ask, the other
             # programme the firm's past told after it
             or (told_after and any(self.intents_of(c) for c in asked) and any(PAST.search(c) for c in told))
-            or any(w in c for c in asked for w in self.which_direction)
+            or any(self.asks_which_direction(c) for c in asked)
         )
+
+    def asks_which_direction(self, text: str) -> bool:
+        """算哪条, 属于哪个方向: which of the notice's directions is asked; not 属于哪个部门 or
+        曲江属于哪个区, where the word after it names the other thing asked which of."""
+        for word in self.which_direction:
+            at = text.find(word)
+            while at >= 0:
+                if not text.startswith(self.which_other_things, at + len(word)):
+                    return True
+                at = text.find(word, at + 1)
+        return False
 
     def _other_programme(self, simplified: str, topics: list[Topic]) -> str | None:
         """专精特新, 首台套 …: another programme; but the province's 标杆示范 whose city matching

@@ -91,7 +91,9 @@ class Worker:
                 bases += [id(f) for f in own if f.role == direction.funding.base][:1]
         if not lines:
             return ""
-        lines[:0] = [self._added_up(figure, lang) for figure in figures if figure.parts]
+        lines[:0] = [self._added_up(figure, lang) for figure in figures if figure.parts] + [
+            self._taken_out(figure, lang) for figure in figures if figure.excluded
+        ]
         several = len(amounts) > 1 and len(figures) > 1 and len({id(p) for _, p in projects}) > 1
         # or each amount worked from a figure of its own and their total asked (one figure worked
         # in several directions is one project whose direction is not yet known)
@@ -157,6 +159,18 @@ class Worker:
             base_name=reply_text(self.kb, f"base_{figure.role}", lang),
             parts=" + ".join(money(part, lang) for part in figure.parts),
             total=money(figure.yuan, lang),
+        )
+
+    def _taken_out(self, figure: Figure, lang: Lang) -> str:
+        """700万 − 150万 = 550万: the parts the rules do not count, taken out of the figure."""
+        return reply_text(
+            self.kb,
+            "calc_excluded",
+            lang,
+            base_name=reply_text(self.kb, f"base_{figure.role}", lang),
+            total=money(figure.yuan + sum(figure.excluded, Decimal(0)), lang),
+            excluded=" − ".join(money(part, lang) for part in figure.excluded),
+            counted=money(figure.yuan, lang),
         )
 
     def _pair(

@@ -47,6 +47,10 @@ ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make t
 EN_SOURCE = re.compile(r"^(?:from|by)\s+(?:the\s+)?")  # 3 million from the province: its source
 CLAIM = "claim"  # the role of a figure offered as the city's amount (市级, 最高, 就是 …)
 PART = ":part"  # the role of a figure said of a part (the investment's equipment)
+# the role of a part of a figure the rules do not count (其中60万是跟项目无关的)
+EXCLUDED = ":excluded"
+# a part said inside a whole named before it (其中, 里面有 …)
+INSIDE = re.compile(r"其中|里面|里头|当中|包括|包含|including|of which|out of which")
 # 批了, 拿了, got: the verb just before a figure
 PAST_VERB = re.compile(r"[\u4e00-\u9fff](?:了|咗)$|\b(?:got|received|was granted|was given|won)$")
 LISTED_NAME = re.compile(
@@ -254,6 +258,7 @@ class Figure:
     end: int
     role: str | None  # a formula figure of the pack (its base, the investment …), claim, or None
     parts: tuple[Decimal, ...] = ()  # the parts it was added up from (设备250万，软件120万)
+    excluded: tuple[Decimal, ...] = ()  # parts taken out of it, which the rules do not count
     currency: str = ""  # another currency's code (HKD) when the amount is not in yuan
 
     @property
@@ -439,6 +444,7 @@ class AmountReader:
         total_words: Iterable[str] = (),
         listed_roles: Iterable[str] = (),
         labels: Iterable[str] = (),
+        exclusions: Mapping[str, Iterable[str]] = {},
     ) -> None:
         pairs = [(simplify(w), role) for role, words in roles.items() for w in words]
         self.listed_roles = frozenset(listed_roles)  # roles a list of several firms' figures repeats
@@ -447,6 +453,9 @@ class AmountReader:
         self.labels = re.compile("|".join(map(re.escape, named)), re.IGNORECASE) if named else None
         self.role_words = sorted(pairs, key=lambda p: len(p[0]), reverse=True)
         self.part_words = {role: [simplify(w) for w in ws if w] for role, ws in parts.items()}
+        self.exclusion_words = {
+            role: [to_arabic(simplify(w)) for w in ws if w] for role, ws in exclusions.items()
+        }
         self.total_words = [simplify(w) for w in total_words if w]
         said = "|".join(re.escape(w) for w in sorted(self.total_words, key=len, reverse=True))
         self.total_before = re.compile(
@@ -475,6 +484,7 @@ class AmountReader:
                 # a figure of a role is only a part of that role (省级 beside 软件公司 is no software)
                 parts = [(r, ws) for r, ws in self.part_words.items() if role in (None, r)]
                 role = next((f"{r}{PART}" for r, ws in parts if any(w in clause for w in ws)), role)
+            role = self._excluded_part(arabic, start, end, role, found) or role
             if role is None and found:  # cloud one got 0.9M from the province, 5G one got 4M
                 role = _parallel_role(arabic, start, found[-1], self.listed_roles, self.labels)
             if unit in ("m", "mn", "k") and not (currency or prefix or role or MONEY_ASKED.search(arabic)):
@@ -497,7 +507,24 @@ class AmountReader:
             found = _totals_take_the_role(found, arabic, self.total_before, self.role_words)
         for role in self.part_words:
             found = self._add_up_parts(found, role, arabic)
+        for role in self.exclusion_words:
+            found = _taken_out(found, role)
         return found
+
+    def _excluded_part(
+        self, text: str, start: int, end: int, role: str | None, found: list[Figure]
+    ) -> str | None:
+        """投资380万，其中60万是跟项目无关的; 花了900万，其中9月30日之前花掉300万: a part of a figure
+        said before it, which its clause says the rules do not count (五(三): purchases for the
+        project within the construction period)."""
+        whole = (role or "").removesuffix(PART) or (found[-1].role if found else None) or ""
+        words = self.exclusion_words.get(whole)
+        if not words or not any(f.role == whole for f in found):
+            return None
+        clause = text[slice(*clause_bounds(text, start, end))]
+        if INSIDE.search(clause) and any(w in clause for w in words):
+            return whole + EXCLUDED
+        return None
 
     def _add_up_parts(self, figures: list[Figure], role: str, text: str) -> list[Figure]:
         """设备250万，软件120万，材料30万: one investment of 4 million (五(三) counts equipment,
@@ -523,6 +550,22 @@ class AmountReader:
             tuple(f.yuan for f in added) if len(added) > 1 else (),
         )
         return sorted([f for f in figures if f not in added] + [whole], key=lambda f: f.start)
+
+
+def _taken_out(figures: list[Figure], role: str) -> list[Figure]:
+    """投资700万，里面有150万是8月26日以后才付的: the whole less the parts the rules do not count;
+    with several wholes, or parts as large as the whole, nothing is taken out of any."""
+    parts = [f for f in figures if f.role == role + EXCLUDED]
+    if not parts:
+        return figures
+    rest = [f for f in figures if f not in parts]
+    wholes = [f for f in rest if f.role == role]
+    taken = sum((f.yuan for f in parts), Decimal(0))
+    if len(wholes) != 1 or taken >= wholes[0].yuan:
+        return rest
+    whole = wholes[0]
+    counted = replace(whole, yuan=whole.yuan - taken, excluded=tuple(f.yuan for f in parts))
+    return [counted if f is whole else f for f in rest]
 
 
 def read_amounts(

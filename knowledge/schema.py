@@ -284,6 +284,9 @@ class Lexicon(Strict):
     intent_words: list[str] = []
     # asking which direction a project fits: without a direction's own words, all are shown
     which_direction: list[str] = []
+    # what a which-direction word asks which of when one of these follows it (属于哪个部门, 曲江属于
+    # 哪个区): that other thing, not a direction
+    which_other_things: list[str] = []
     # naming every direction at once (四个方向, each direction): each one's own answer
     all_directions: list[str] = []
     # comparing what is asked across directions (哪个补得多, 一样吗, higher): each one's own answer
@@ -315,6 +318,8 @@ class Lexicon(Strict):
     # the parts a role's figure is made of (the investment's equipment, software …): figures said
     # of parts are added up into it
     figure_parts: dict[str, list[str]] = {}
+    # a part of a figure said with these words is one the rules do not count (与项目无关, 建设期外)
+    figure_exclusions: dict[str, list[str]] = {}
     # asking the sum of several projects' amounts (市里合计能拿多少): each worked from its own figure,
     # their total is said
     total_words: list[str] = []

@@ -6474,3 +6474,78 @@ def test_complaints_power_cuts_and_provincial_systems_are_outside(composer: Comp
     )
     assert_outside(composer, questions, LATER)
     assert composer.answer("材料交哪个部门", None, LATER).entry_id == "where-to-submit"
+
+
+@pytest.mark.parametrize("question", ["这个补贴属于哪个部门管", "曲江属于哪个区", "这个项目属于哪个政策"])
+def test_which_of_another_thing_is_no_question_of_directions(composer: Composer, question: str):
+    # 属于哪个 followed by a department, district or policy asks which of those
+    assert composer.answer(question, None, LATER).entry_id != "directions-overview"
+
+
+def test_which_policy_it_comes_under_is_its_basis(composer: Composer):
+    assert_answered_saying(composer, "这个项目属于哪个政策", "policy-basis", "韶委字〔2020〕2号")
+    assert composer.answer("我们做MES的属于哪个方向", None, LATER).entry_id == "direction-1-scope"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a part of the investment unrelated to the project, or spent outside the construction
+        # period (五(三)), is taken out before the rate is applied
+        (
+            "系统性平台投资380万，其中60万是跟项目无关的办公设备，补贴是多少",
+            ("380万元 − 60万元 = 320万元", "32万元"),
+        ),
+        (
+            "系统性平台项目2021年6月到2022年8月一共花了900万，其中2021年9月30日之前花掉300万，能补多少",
+            ("900万元 − 300万元 = 600万元", "60万元"),
+        ),
+        ("系统性平台项目投资700万，但里面有150万是8月26日以后才付的，最多能补多少", ("550万元", "55万元")),
+        (
+            "Systemic platform: invested 5 million, of which 1 million was spent before September 30, 2021.",
+            ("400,000",),
+        ),
+    ],
+)
+def test_parts_the_rules_do_not_count_are_taken_out_of_the_investment(
+    composer: Composer, question: str, said: tuple[str, ...]
+):
+    composed = composer.answer(question, None, LATER)
+    assert all(s in composed.text for s in said), composed.text[:400]
+
+
+def test_a_part_of_the_investment_alone_is_not_taken_out(composer: Composer):
+    # 其中 with no word of its not counting only breaks the investment down
+    composed = composer.answer("系统性平台投资380万，其中设备200万，能补多少", None, LATER)
+    assert "38万元" in composed.text and "−" not in composed.text, composed.text[:300]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        # a High-tech Zone firm asking where to submit: the submission entry, its committee named
+        ("高新区企业的验收申请交给谁？", "where-to-submit", "高新区管委会"),
+        # a builder called 承建商, or a university as the developer
+        ("上云项目是由承建商报还是由企业自己报？两种都行的话承建商报要啥", "builder-applying", "书面同意"),
+        ("跟高校一起研发的运维平台，高校是研发单位，高校能不能作为申报单位", "builder-applying", "书面同意"),
+    ],
+)
+def test_where_a_zone_firm_submits_and_who_builds(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
+
+
+def test_a_lawsuit_with_the_builder_is_outside(composer: Composer):
+    assert_outside(composer, ("我们和承建商有合同纠纷，一审判决不服，怎么上诉？",), LATER)
+
+
+@pytest.mark.parametrize(
+    "question", ["補貼今年用不完，可以留著以後慢慢用嗎？", "补助款到账以后做账有什么硬性要求？我们是会计"]
+)
+def test_unspent_or_booked_subsidy_is_its_dedicated_account(composer: Composer, question: str):
+    assert_answered_saying(composer, question, "fund-management", "专账")
+
+
+def test_capacity_left_unused_is_no_subsidy_question(composer: Composer):
+    assert composer.answer("我们厂产能用不完", None, LATER).entry_id != "fund-management"
