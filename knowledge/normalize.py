@@ -100,7 +100,7 @@ class Normaliser:
         self, synonyms: Mapping[str, str], stopwords: Iterable[str], patterns: Mapping[str, str] | None = None
     ) -> None:
         # each phrase's own pattern is compiled the first time its group matches a message: most
-        # never do in a short run, and compiling all 461 cost a third of `ask`'s start-up
+        # never do in a short run, and compiling them all on loading cost a third of `ask`'s start-up
         self._phrases = [(k, simplify(v)) for k, v in (patterns or {}).items()]
         self._synonyms = {simplify(k): simplify(v) for k, v in synonyms.items()}
         # a word typed in the canonical form its own synonym extends (怎么管理 of 怎么管 → 怎么管理)
