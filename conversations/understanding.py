@@ -153,6 +153,8 @@ CHOICE_CLAUSES = re.compile(
 )
 # approx. RMB 7.2m, incl. our own plant, e.g. MES: an abbreviation's dot ends no sentence
 NOT_ABBREVIATED = not_after((*ABBREVIATIONS, "e.g", "i.e", "etc", "vs", "dept", "govt", "max", "min"))
+# -验收通过后怎么拿钱 -比例多少: an item bulleted with a dash or a dot (not -5, nor a dash and a space)
+DASH_BULLET = r"[-•·]+(?=[^\s\d\-])"
 # the message's clauses also end where an English sentence does (not in 2.5 million): "Hi, I'm an
 # engineer at a plant in Shaoguan. Which office issued this notice?" asks only its last sentence;
 # and at a numbered item that begins a clause (1.入库几号截止 2.验收几号截止; not 2.5万, 附件2、附件3)
@@ -172,7 +174,8 @@ MESSAGE_CLAUSES = re.compile(
     + LIST_NUMERAL.pattern
     + r"\s*"
     # -验收通过后怎么拿钱 -比例多少: items bulleted with a dash at the start or after a space
-    + r"|(?:^|\s+)[-•·]+(?=[^\s\d\-])"
+    + r"|(?:^|\s+)"
+    + DASH_BULLET
     # 两件事：1 验收申请截止几号 2 单个企业最多几个项目: items numbered with a space (not 2 个项目)
     + r"|(?<=[：:\s])\d\s+(?=[\u4e00-\u9fff])(?![个万元年月日号份项家次倍])"
     # we got fined 2 yrs ago — is that the kind of violation meant: a dash before a question of what it tells
@@ -197,7 +200,8 @@ LIST_ITEM = re.compile(
     r"(?:^|(?<=[\s：:，,。？?！!；;]))(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）])(?=\s*[^\d\s])"
     + r"|"
     + LIST_NUMERAL.pattern
-    + r"|(?:^|(?<=\s))[-•·]+(?=[^\s\d\-])"
+    + r"|(?:^|(?<=\s))"
+    + DASH_BULLET
 )
 LISTED = 2  # items that make a list
 # a client who received the grant: "who" that tells of a person named before it, asking nothing
