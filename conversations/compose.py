@@ -280,10 +280,20 @@ class Composer:
             return False  # 项目8月30日完工，有问题吗: its own thing on its own date, whatever came before
         if understood.topics and alone.kind is Kind.ANSWER and self._own_question(question):
             return False  # 入库申报是我们自己报到市局吗: a question of its own about a thing it names
+        if alone.kind is Kind.ANSWER and self._names_its_own_place(question, context):
+            return False  # 曲江属于哪个区, after 奖补属于哪一级财政: asked of the place it names
         if alone.kind is not Kind.ANSWER or alone.score < CONFIDENT_ALONE or alone.entry is None:
             return True
         # an answer about one direction or stage the message does not name is a guess
         return not understood.topics and alone.entry.clause in self.shape.specific_clauses
+
+    def _names_its_own_place(self, question: str, context: Context) -> bool:
+        """A question of its own about a place of the notice the last question did not name."""
+        return (
+            self.reader.names_a_place_of_the_notice(question)
+            and not self.reader.names_a_place_of_the_notice(context.question)
+            and self._own_question(question)
+        )
 
     def _own_question(self, question: str) -> bool:
         """A question that asks something of its own (吗, 是不是), not one that leans on the last

@@ -1652,9 +1652,14 @@ class Reader:
             and self._only_everyday_words(QUANTITY_ASKED.sub(" ", simplified), simplify(told))  # 一般要几个月
         )
 
+    def names_a_place_of_the_notice(self, text: str) -> bool:
+        """曲江, 乳源县, 高新区: one of the places the notice is sent to, named in the text."""
+        simplified = simplify(text)
+        return any(p in simplified for p in self.places_of_the_notice)
+
     def _only_where_it_is(self, clause: str) -> bool:
         simplified = simplify(clause)
-        if self.is_question(clause) or not any(p in simplified for p in self.places_of_the_notice):
+        if self.is_question(clause) or not self.names_a_place_of_the_notice(simplified):
             return False
         for place in self.places_of_the_notice:
             simplified = simplified.replace(place, " ")

@@ -2972,6 +2972,13 @@ def test_a_question_of_its_own_after_figures_is_no_follow_up(composer: Composer)
     assert "60万元" not in composed.text
 
 
+def test_a_question_naming_a_place_of_its_own_is_no_follow_up(composer: Composer):
+    first = composer.answer("奖补资金属于哪一级财政", None, JUNE_20)
+    composed = composer.answer("曲江属于哪个区", None, JUNE_20, first.context)
+    assert not composed.followup and composed.entry_id == "registration-jurisdiction"
+    assert "事后奖补" not in composed.text
+
+
 def test_a_year_no_later_than_the_notices_tells_when(composer: Composer):
     question = "can we count the servers we bought in aug 2021 into project investment?"
     assert composer.answer(question, None, JUNE_20).entry_id == "investment-scope"
