@@ -390,6 +390,8 @@ class Composer:
             main = index.search(self.reader.without_outside_words(understood), lang, lenient=True)
             if main.kind is not Kind.ANSWER:  # 工业相机和边缘服务器能算到项目投资里吗: the rule asked
                 main = index.search(counting, lang, lenient=True)
+            if main.kind is not Kind.ANSWER:  # 员工培训费算吗: counted as what the pack says
+                main = index.search(f"{counting} {self.kb.lexicon.counted_as}", lang, lenient=True)
         choice = self.reader.offers_a_choice_of_support(understood)
         if choice:  # 是贷款贴息还是补助: how the notice supports, the other kind no question
             method = self.kb.lexicon.support_method_intent

@@ -198,6 +198,9 @@ class Parts:
             if alone is not None:
                 add_asked(alone)  # what the one question asks, before what the story named
             else:
+                plainly = None if turned else self._plainly_asked_first(clauses, questions, main, search)
+                if plainly is not None:
+                    add_asked(plainly)  # its own plain match first, then the whole message's
                 add(turned or main)
             after_figures = self._asked_after_figures(understood, clauses, questions, search)
             if after_figures is not None:
@@ -606,6 +609,27 @@ class Parts:
             return None
         alone = search(questions[0])
         return alone if alone.kind is Kind.ANSWER and alone.score >= STRONG_CLAUSE else None
+
+    def _plainly_asked_first(
+        self,
+        clauses: list[str],
+        questions: list[str],
+        main: SearchResult,
+        search: Callable[[str], SearchResult],
+    ) -> SearchResult | None:
+        """list of attachments pls, need to download the templates: the one question, said first,
+        matches another entry plainly on its own; it is answered first, the whole message's
+        entry after it."""
+        if (
+            len(questions) != 1
+            or len(clauses) < 2
+            or questions[0] != clauses[0]
+            or main.kind is not Kind.ANSWER
+        ):
+            return None
+        alone = search(questions[0])
+        plain = alone.kind is Kind.ANSWER and alone.score >= STRONG_CLAUSE and alone.entry is not main.entry
+        return alone if plain else None
 
     def _asked_after_figures(
         self,

@@ -217,7 +217,7 @@ A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔�
 # when assessing our loan: "when" before a verb in -ing joins a story, it asks no date
 WHEN_NOT_ASKED = r"(?!\s+[a-z]+ing\b)"
 QUESTION_MARK = re.compile(
-    r"[?？吗呢谁]|(?<![这那多])么|什么|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前|十|百|千)|多少|多久|还是|怎么|是否|能否|可以|"
+    r"[?？吗呢谁]|(?<![这那多什])么|什么(?![^，,。？?！!]{0,10}之类的?(?:[，,。！!]|$))|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前|十|百|千)|多少|多久|还是|怎么|是否|能否|可以|"
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|边条|边位|定系|系咪"  # Cantonese (定系: or; 系咪: is it)
     # 要点管理, 点申请: Cantonese 点 (how) before a verb (not 重点, 试点, 地点, 一点)
@@ -225,6 +225,7 @@ QUESTION_MARK = re.compile(
     + r"|要点(?:管理|做|搞|处理|用|申请|申报|报|交|填|写|算)"
     # 麻烦问下这个项目的建设时间窗口: what follows "may I ask" is asked
     + r"|(?:麻烦|请)问(?:一)?下(?=[^，,。？?！!]{2})"
+    # (什么提升效率之类的: "something like", no question)
     # English ("that's what our consultant told us" names what was said, asks nothing)
     r"|how|(?<!that's )(?<!that is )what|when"
     + WHEN_NOT_ASKED
@@ -356,6 +357,8 @@ NOW_YEAR = re.compile(
     r"|今天(?:是|都|已经)?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?(?:了)?[，,。.\s]*"
     # 2026年回头看: the year one looks back from
     r"|(?:站在\s*)?((?:19|20)\d\d)\s*年\s*(?:回头|回过头|回过头来|回头来|再)看[，,。.\s]*"
+    # 依家2026仲得唔得: a bare year straight after "now"
+    r"|(?<=现在|依家|而家|宜家)\s*((?:19|20)\d\d)(?![\d年/.-])[，,。.\s]*"
 )
 STILL = re.compile(r"还(?=能|可以|来得及|有效)")
 # 技改资金被查出问题整改过了这次还受影响吗, said in one breath: "this time" begins what is asked

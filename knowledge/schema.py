@@ -436,6 +436,9 @@ class Lexicon(Strict):
     # the words that ask how the notice supports, when another kind of support is offered as a
     # choice beside its own (是贷款贴息还是补助 → 支持方式)
     support_method_intent: str = ""
+    # what a cost asked bare whether it counts is counted as (员工培训费算吗 → 项目投资), when the
+    # words that ask it name nothing the search knows
+    counted_as: str = ""
     # this notice pointed at (这个通知, 本通知, 91号文): a year or a body offered for it, or a choice
     # of years, asks the notice's own date and issuer (这是2023年的通知吧, 这个文是发改委发的吧)
     notice_refs: list[str] = []

@@ -6556,3 +6556,112 @@ def test_unspent_or_booked_subsidy_is_its_dedicated_account(composer: Composer, 
 
 def test_capacity_left_unused_is_no_subsidy_question(composer: Composer):
     assert composer.answer("我们厂产能用不完", None, LATER).entry_id != "fund-management"
+
+
+def test_a_cost_asked_bare_whether_it_counts_is_the_investment_rule(composer: Composer):
+    assert_answered_saying(composer, "员工培训费算吗", "investment-scope", "采购费用")
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        ("已经公示完了，接下来拨款走什么流程", "process-overview", "拨付"),
+        ("钱打到哪个账户？要不要专门开个户", "fund-management", "专账"),
+        ("市工信局会不会来厂里抽查这个项目的钱怎么花的", "fund-management", "审计"),
+        ("要保留哪些单据？合同、发票这些要准备给谁查", "fund-management", "审计"),
+        ("入库时我们只交了申报书，是不是还少了个表", "entry-materials", "附件2"),
+        ("验收要不要去答辩？还是只看材料", "project-acceptance", "专家"),
+        ("我们5G项目效果一般般，验收后补贴会不会打折", "direction-4-amount", "完成质量"),
+        ("按10%算我们应该有80万，但同事说实际可能给不到这么多，为什么", "final-amount", "资金池"),
+    ],
+)
+def test_later_stage_asks_get_the_clause_that_answers_them(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
+
+
+def test_how_the_city_arranges_acceptance_is_its_clause(composer: Composer):
+    composed = composer.answer("市局收到县里汇总的验收材料后，会怎么安排验收", None, LATER)
+    assert "市工信局组织专家开展项目验收" in composed.text
+
+
+def test_handing_in_the_acceptance_papers_in_person_is_no_acceptance_procedure(composer: Composer):
+    assert composer.answer("验收材料要不要现场交", None, LATER).entry_id != "project-acceptance"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        ("补贴点使有冇audit要求? 我哋想用嚟升级server", "fund-management", "审计"),
+        ("support对象有咩要求? 我哋啱啱喺仁化注册咗分公司", "registration-jurisdiction", "近5年"),
+        ("呢笔钱系city level定provincial level?", "support-method", "市级"),
+        (
+            "朋友fw咗份2022嘅通知俾我，验收申请截止係幾時？依家2026仲得唔得",
+            "acceptance-application-deadline",
+            "8月26日",
+        ),
+        (
+            "Our company 已经报咗上云同5G两个, can we add a third systemic platform one?",
+            "max-two-projects",
+            "2",
+        ),
+    ],
+)
+def test_code_switched_and_cantonese_asks_are_read(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
+
+
+def test_system_is_no_cantonese_either_or(composer: Composer):
+    composed = composer.answer("系统性平台定了吗", None, LATER)
+    assert composed.entry_id is not None and composed.entry_id.startswith("direction-3")
+
+
+def test_something_like_a_phrase_is_no_question(composer: Composer):
+    assert not composer.reader.is_question("什么提升效率之类的")
+    assert composer.reader.is_question("提升效率算什么")
+
+
+def test_a_cantonese_either_or_with_a_verb_of_deciding(composer: Composer):
+    composed = composer.answer("驗收係市裡定定縣裡定？會唔會問其他部門意見？", None, LATER)
+    assert composed.entry_id == "project-acceptance" and "市工信局" in composed.text
+
+
+def test_english_courtesies_in_a_chinese_thanks_stay_thanks(composer: Composer):
+    assert composer.answer("ok 收到 thx", None, LATER).entry_id is None
+
+
+def test_tech_stack_advice_solar_panels_and_titles_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "工业互联网平台开发用什么技术框架比较好",
+            "厂房屋顶装solar PV, 韶关有冇补贴?",
+            "我们工程师想评中级职称，要什么条件",
+        ),
+        LATER,
+    )
+
+
+def test_two_applied_for_then_another_asks_the_limit(composer: Composer):
+    question = "母子公司都在韶关，母公司报了2个，子公司还能报吗，会不会算一起"
+    assert_answered_saying(composer, question, "max-two-projects", "最多申请2个项目")
+
+
+def test_other_programmes_named_in_english_are_outside(composer: Composer):
+    assert composer.answer("what is max subsidy for 5G factory project from 韶关 city?", None, LATER).entry_id
+    assert_outside(
+        composer,
+        (
+            "Shaoguan 2022 smart manufacturing demo workshop award - how much do they give?",
+            "how to apply for the national 'manufacturing single champion' title, any requirements?",
+        ),
+        LATER,
+    )
+
+
+def test_a_plain_first_question_is_answered_before_the_whole_messages_entry(composer: Composer):
+    composed = composer.answer("list of attachments pls, need to download the templates", None, LATER)
+    assert composed.entry_id == "attachments-list" and "does not say where" in composed.text
