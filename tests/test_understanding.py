@@ -6665,3 +6665,15 @@ def test_other_programmes_named_in_english_are_outside(composer: Composer):
 def test_a_plain_first_question_is_answered_before_the_whole_messages_entry(composer: Composer):
     composed = composer.answer("list of attachments pls, need to download the templates", None, LATER)
     assert composed.entry_id == "attachments-list" and "does not say where" in composed.text
+
+
+def test_unsure_which_step_one_is_at_asks_the_process(composer: Composer):
+    question = "搞不清我们到哪一步了。7月份交过申报书之后就没动静，8月份还要交什么东西吗？"
+    assert_answered_saying(composer, question, "process-overview", "附件4")
+    assert composer.answer("我们的申请到哪一步了", None, LATER).entry_id is None
+
+
+def test_by_the_contract_is_the_builders_rule(composer: Composer):
+    question = "集团化管理，合同是集团总部（广州）签的，设备装在韶关子公司，以合同为准的话那申报主体是谁"
+    composed = composer.answer(question, None, LATER)
+    assert "以项目合同为准" in composed.text and "书面同意" in composed.text
