@@ -314,8 +314,11 @@ class Parts:
             searched = True
         dated = bool(read_dates(understood.text))
         # 被审计通报过，还能报吗: asking only whether one may apply, the situation's rule answers first
+        # (not the stage's own name: 验收申请要交什么材料 asks the materials, not whether to apply)
         asks_to_apply = any(
-            t in reader.apply_words for c in questions for t in index.normaliser.tokens(c, correct=False)
+            t in reader.apply_words
+            for c in questions
+            for t in index.normaliser.tokens(self._without_stage_names(c), correct=False)
         )
         for topic in understood.topics:  # a topic named after an entry: that entry answers too
             entry = self.kb.entries_by_id.get(topic.id)
@@ -610,6 +613,13 @@ class Parts:
         alone = search(questions[0])
         return alone if alone.kind is Kind.ANSWER and alone.score >= STRONG_CLAUSE else None
 
+    def _without_stage_names(self, clause: str) -> str:
+        """The clause without the names of the notice's stages it says (验收申请 → 要交什么材料)."""
+        for topic in self.reader.topics_named(clause):
+            if topic.id in self.shape.stages:
+                clause = clause.replace(topic.word, " ")
+        return clause
+
     def _plainly_asked_first(
         self,
         clauses: list[str],
@@ -619,7 +629,7 @@ class Parts:
     ) -> SearchResult | None:
         """list of attachments pls, need to download the templates: the one question, said first,
         matches another entry plainly on its own; it is answered first, the whole message's
-        entry after it."""
+        entry after it (not a question said last: 我还没开公司，个人能报吗 means what the story says)."""
         if (
             len(questions) != 1
             or len(clauses) < 2

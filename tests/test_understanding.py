@@ -6677,3 +6677,9 @@ def test_by_the_contract_is_the_builders_rule(composer: Composer):
     question = "集团化管理，合同是集团总部（广州）签的，设备装在韶关子公司，以合同为准的话那申报主体是谁"
     composed = composer.answer(question, None, LATER)
     assert "以项目合同为准" in composed.text and "书面同意" in composed.text
+
+
+def test_the_stage_asked_of_leads_before_the_state_told(composer: Composer):
+    composed = composer.answer("项目基本做完了，验收申请要交什么材料", None, LATER)
+    assert composed.entry_id == "acceptance-materials" and "建设完成" in composed.text
+    assert composer.answer("项目做完了，还能申请验收吗", None, LATER).entry_id == "construction-window"
