@@ -216,6 +216,7 @@ RELATIVE_WHO = re.compile(rf"\b(?:{'|'.join(WHO_TELLS_OF)}) who\b")
 A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔会, 有冇: a yes-no question
 # when assessing our loan: "when" before a verb in -ing joins a story, it asks no date
 WHEN_NOT_ASKED = r"(?!\s+[a-z]+ing\b)"
+# (什么 before …之类的 at a clause's end, 什么提升效率之类的, is "something like": no question)
 QUESTION_MARK = re.compile(
     r"[?？吗呢谁]|(?<![这那多什])么|什么(?![^，,。？?！!]{0,10}之类的?(?:[，,。！!]|$))|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前|十|百|千)|多少|多久|还是|怎么|是否|能否|可以|"
     + A_NOT_A
@@ -225,7 +226,6 @@ QUESTION_MARK = re.compile(
     + r"|要点(?:管理|做|搞|处理|用|申请|申报|报|交|填|写|算)"
     # 麻烦问下这个项目的建设时间窗口: what follows "may I ask" is asked
     + r"|(?:麻烦|请)问(?:一)?下(?=[^，,。？?！!]{2})"
-    # (什么提升效率之类的: "something like", no question)
     # English ("that's what our consultant told us" names what was said, asks nothing)
     r"|how|(?<!that's )(?<!that is )what|when"
     + WHEN_NOT_ASKED
