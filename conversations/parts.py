@@ -194,13 +194,12 @@ class Parts:
         elif len(questions) <= 1 or main.score >= STRONG_CLAUSE:
             # several questions: the whole message only where it plainly says one thing
             turned = self._turned_to(clauses, questions, main, search)
-            alone = None if turned else self._asked_alone(clauses, questions, main, search)
-            if alone is not None:
-                add_asked(alone)  # what the one question asks, before what the story named
+            said_first = None if turned else self._plain_first_question(clauses, questions, search)
+            if said_first is not None and main.score < WEAK_WHOLE:
+                add_asked(said_first)  # what the one question asks, before what the story named
             else:
-                plainly = None if turned else self._plainly_asked_first(clauses, questions, main, search)
-                if plainly is not None:
-                    add_asked(plainly)  # its own plain match first, then the whole message's
+                if said_first is not None and main.kind is Kind.ANSWER and said_first.entry is not main.entry:
+                    add_asked(said_first)  # its own plain match first, then the whole message's
                 add(turned or main)
             after_figures = self._asked_after_figures(understood, clauses, questions, search)
             if after_figures is not None:
@@ -313,19 +312,13 @@ class Parts:
             parts = [quoted, *[p for p in parts if p is not quoted]]
             searched = True
         dated = bool(read_dates(understood.text))
-        # 被审计通报过，还能报吗: asking only whether one may apply, the situation's rule answers first
-        # (not the stage's own name: 验收申请要交什么材料 asks the materials, not whether to apply)
-        asks_to_apply = any(
-            t in reader.apply_words
-            for c in questions
-            for t in index.normaliser.tokens(self._without_stage_names(c), correct=False)
-        )
         for topic in understood.topics:  # a topic named after an entry: that entry answers too
             entry = self.kb.entries_by_id.get(topic.id)
             # 质量事故也算吗: a question that names the rule's own thing is a question about it
             searched = searched or (entry is not None and any(topic.word in q for q in questions))
             if entry is not None and entry not in parts:
-                first = dated or not parts or entry is main.entry or asks_to_apply
+                # 被审计通报过，还能报吗: asking only whether one may apply, the situation's rule first
+                first = dated or not parts or entry is main.entry or self._asks_to_apply(questions)
                 parts.insert(0 if first else len(parts), entry)
         named = [self.shape.directions[i] for i in understood.topic_ids(set(self.shape.directions))]
         which = reader.asks_which_direction(understood.simplified)
@@ -422,7 +415,12 @@ class Parts:
         covered = registration is None or any(
             p.clause in (registration.clause, section_of(registration.clause)) for p in parts
         )
-        if asks_to_apply and not covered and registration is not None and self._firm_elsewhere(understood):
+        if (
+            not covered
+            and registration is not None
+            and self._firm_elsewhere(understood)
+            and self._asks_to_apply(questions)
+        ):
             # 我们是广州的软件公司，能申请吗: where the firm is registered decides, beside what it does
             parts.insert(1, registration)
         chosen = self._told_of_the_offered(understood)
@@ -598,20 +596,28 @@ class Parts:
         alone = search(query)
         return alone if alone.kind is Kind.ANSWER and alone.score > main.score else None
 
-    def _asked_alone(
-        self,
-        clauses: list[str],
-        questions: list[str],
-        main: SearchResult,
-        search: Callable[[str], SearchResult],
+    def _plain_first_question(
+        self, clauses: list[str], questions: list[str], search: Callable[[str], SearchResult]
     ) -> SearchResult | None:
-        """What are the support directions? Need a quick summary for a client deck: the whole
-        message matches weakly (what follows pulls elsewhere), its one question, said first,
-        plainly (a question after a story asks about the story: 验收通过后，资金怎么拨下来)."""
-        if len(questions) != 1 or len(clauses) < 2 or questions[0] != clauses[0] or main.score >= WEAK_WHOLE:
+        """The message's one question, said first before more, where it plainly matches an entry on
+        its own: answered first. Where the whole message matches weakly (what follows pulls
+        elsewhere: What are the support directions? Need a quick summary for a client deck) it is
+        all that is answered; else the whole message's entry follows it (list of attachments pls,
+        need to download the templates). Not a question said last, after a story: it asks about the
+        story (验收通过后，资金怎么拨下来; 我还没开公司，个人能报吗)."""
+        if len(questions) != 1 or len(clauses) < 2 or questions[0] != clauses[0]:
             return None
         alone = search(questions[0])
         return alone if alone.kind is Kind.ANSWER and alone.score >= STRONG_CLAUSE else None
+
+    def _asks_to_apply(self, questions: list[str]) -> bool:
+        """能报吗, 可以申请吗: a question asks whether one may apply (not the stage's own name:
+        验收申请要交什么材料 asks the materials)."""
+        return any(
+            t in self.reader.apply_words
+            for c in questions
+            for t in self.index.normaliser.tokens(self._without_stage_names(c), correct=False)
+        )
 
     def _without_stage_names(self, clause: str) -> str:
         """The clause without the names of the notice's stages it says (验收申请 → 要交什么材料)."""
@@ -619,27 +625,6 @@ class Parts:
             if topic.id in self.shape.stages:
                 clause = clause.replace(topic.word, " ")
         return clause
-
-    def _plainly_asked_first(
-        self,
-        clauses: list[str],
-        questions: list[str],
-        main: SearchResult,
-        search: Callable[[str], SearchResult],
-    ) -> SearchResult | None:
-        """list of attachments pls, need to download the templates: the one question, said first,
-        matches another entry plainly on its own; it is answered first, the whole message's
-        entry after it (not a question said last: 我还没开公司，个人能报吗 means what the story says)."""
-        if (
-            len(questions) != 1
-            or len(clauses) < 2
-            or questions[0] != clauses[0]
-            or main.kind is not Kind.ANSWER
-        ):
-            return None
-        alone = search(questions[0])
-        plain = alone.kind is Kind.ANSWER and alone.score >= STRONG_CLAUSE and alone.entry is not main.entry
-        return alone if plain else None
 
     def _asked_after_figures(
         self,
