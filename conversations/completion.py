@@ -13,20 +13,26 @@ import re
 from conversations.today import format_day
 from conversations.understanding import COMPLETED, RELATIVE_YEARS, Reader, Understanding
 from knowledge.answers import clause_label, reply_text
-from knowledge.figures import MONTHS, YEAR_COMPLETED, read_dates, read_periods, to_arabic
+from knowledge.figures import (
+    EN_MONTH_YEAR,
+    MONTHS,
+    YEAR_COMPLETED,
+    YEAR_MONTH,
+    read_dates,
+    read_periods,
+    to_arabic,
+)
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
 from knowledge.schema import Lang
 
 # 8月26日前完成, 9月30日之后建成: a bound said of the window, not a day of the project
 BOUND_AFTER = re.compile(r"\s*(?:之前|以前|前|之后|以后|后|起|开始|至|到|-|~)")
-YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号]|底|末|\d)")
 EN_MONTHS = tuple(m[:3] for m in MONTHS)  # jan … dec, as the dates' own readers spell them
 YEAR_ALONE = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月|度)")
 EN_YEAR_COMPLETED = re.compile(
     r"\b(?:complet|finish|went live|built)[a-z]*\s+in\s+((?:19|20)\d{2})\b(?![/.-]\d)"
 )
-EN_MONTH_YEAR = re.compile(r"\b(" + "|".join(EN_MONTHS) + r")[a-z]*\.?\s+((?:19|20)\d{2})\b")
 # 去年六月做完: a month of a year counted from today (not 明年: no project is done yet then)
 PAST_YEARS = "|".join(word for word, offset in RELATIVE_YEARS.items() if offset <= 0)
 RELATIVE_YEAR_MONTH = re.compile(

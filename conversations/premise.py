@@ -12,7 +12,7 @@ from conversations.today import EN_MONTHS, format_day
 from conversations.understanding import A_NOT_A, Understanding
 from conversations.worked import direction_name, money
 from knowledge.answers import clause_label, reply_text
-from knowledge.figures import read_amounts, read_dates
+from knowledge.figures import clause_bounds, read_amounts, read_dates
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Entry, Lang, Stage
 
@@ -260,10 +260,16 @@ class Premises:
         if len(stages) != 1:
             return ""
         claimed = self.shape.stages[stages[0]]
+        # 承诺书是入库的时候交的吧 offers the pair in one clause; 申报书里目标写得笼统，验收会不会卡
+        # names the form and then asks about a stage
+        clauses = [clause_bounds(text, t.at, t.at) for t in understood.topics if t.id == stages[0]]
         for attachment in self.kb.notice.attachments:
             name = names[attachment.number]
             if not name or attachment.number in claimed.attachments:
                 continue
+            said_at = [m.start() for m in re.finditer(re.escape(name.lower()), text.lower())]
+            if said_at and not any(a <= at < b for at in said_at for a, b in clauses):
+                continue  # (an English title is said in the user's own words: not looked for)
             owner = next((s for s in self.shape.stages.values() if attachment.number in s.attachments), None)
             if owner is not None:
                 return reply_text(

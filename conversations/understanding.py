@@ -322,6 +322,7 @@ REQUEST = re.compile(
     r"帮我|帮忙|麻烦你|请你|请把|请帮|替我|讲个|讲一个|给我讲"  # 讲个笑话: asked to tell one
     r"|麻烦(?:您|你)?(?:概括|总结|归纳|介绍|解释|说明|列)"  # 麻烦概括一下: asked to sum it up
     r"|^(?:求|请)?(?:推荐|介绍)(?:一下|下|个|一个|几个|几款|一款)"  # 推荐一个适合小厂的MES: asks for one
+    r"|^求推荐"  # …比较好，求推荐
     r"|could you|can you|would you|please|\bpls\b|\bplz\b"
     r"|\b(?:wants?|wanted|would like|needs?) to know\b|\bwondering\b",  # the boss wants to know: asks
     re.IGNORECASE,
@@ -455,6 +456,7 @@ DEADLINE_SAID = re.compile(r"截止|截至|deadline|\bdue\b", re.IGNORECASE)
 # 建成, 完工, went live: the project finished (its day is the project's, not a deadline's)
 COMPLETED = re.compile(
     COMPLETION_WORDS + r"|上了云|上云了|装好|装完|安装完"
+    r"|(?:19|20)\d{2}\s*年\s*[）)]?\s*(?:做|搞|弄|建|实施)的"  # 项目是今年（2026年）做的
     r"|\bcomplet|\bfinish|went live|go-live|\bgo(?:es|ing)? live|went into (?:use|operation)"
     r"|\b(?:was|were|got) done\b"
     r"|\bwrap(?:s|ped|ping)? up\b"  # should wrap up in July 2022
@@ -701,6 +703,7 @@ class Reader:
             bases,
             labels=directions,
             exclusions=lexicon.figure_exclusions,
+            window=next((c.window for c in index.kb.notice.eligibility if c.window is not None), None),
         )
         self.total_words = [simplify(w) for w in lexicon.total_words]
         # a topic word is looked for both as typed and in canonical form (after the synonyms)
@@ -1051,6 +1054,9 @@ class Reader:
             simplified = simplify(clause)
             if not any(w in simplified for w in self.project_place_words):
                 continue
+            unnamed = [w for w in self.elsewhere_words if w in simplified]
+            if unnamed and not any(w in simplified for w in self.jurisdictions):  # 在韶关以外开展
+                return unnamed[0]
             if any(p in simplified for p in self.jurisdictions) or any(
                 w in simplified for w in self.home_words
             ):
@@ -1058,7 +1064,6 @@ class Reader:
                     return self.elsewhere_words[0]  # 必须在韶关开展吗: whether one elsewhere may apply
                 continue
             named = self.index.places_named(clause)
-            unnamed = [w for w in self.elsewhere_words if w in simplified]
             if named or unnamed:
                 return named[0] if named else unnamed[0]
         return ""
@@ -1487,9 +1492,14 @@ class Reader:
         return not (FUNDS_RECEIVED.search(between) or any(w in between for w in self.city_matching_words))
 
     def _general_comparison(self, simplified: str) -> bool:
-        """工业互联网和物联网有什么区别: how two things differ, none of them the notice's own."""
+        """工业互联网和物联网有什么区别: how two things differ, none of them the notice's own (nor
+        its places: 在曲江区报和在高新区报有啥区别)."""
         compares = any(w in simplified for w in self.general_comparisons)
-        return compares and not any(w in simplified for w in self.notice_things)
+        return (
+            compares
+            and not any(w in simplified for w in self.notice_things)
+            and not self.names_a_place_of_the_notice(simplified)
+        )
 
     def _recommended_to_a_body(self, clause: str) -> bool:
         at = min((clause.find(w) for w in self.recommended_to if w in clause), default=-1)

@@ -5,11 +5,13 @@ with their clauses."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 
 from conversations.eligibility import Estimate, estimate_subsidy, load_rules
 from conversations.parsers import format_amount
+from conversations.today import format_day
 from conversations.understanding import Understanding
 from knowledge.answers import CHINESE_NUMERALS, clause_label, reply_text
 from knowledge.figures import FOREIGN_CURRENCIES, Figure, clause_bounds
@@ -20,6 +22,8 @@ from knowledge.schema import Direction, Lang
 
 RULES = "eligibility"  # the rules file whose formula the check applies
 EACH_ASKED = ("分别", "各配", "各补", "各拿", "各给", "各自", "for each", "respectively")
+# 如果当初只投800万又是多少: another figure supposed in place of the first, not a second project
+SUPPOSED = re.compile(r"如果|要是|假如|假设|假使|万一|换成|if\b|suppose|instead", re.IGNORECASE)
 
 # RMB 6 mn for a 5G line: the thing an English figure is for, named right after it
 FOR_THE_THING = re.compile(
@@ -63,6 +67,9 @@ class Worker:
         self.cap_reach_words = [simplify(w) for w in kb.lexicon.cap_reach_words if w]
         # the same formula as the check's: the pack's rules name the figures and their roles
         self.formula = load_rules(RULES, rules_dir(kb.root)).formula
+        # the construction window, whose purchases alone count (a figure is set apart only with one)
+        windows = [c.window for c in kb.notice.eligibility if c.window is not None]
+        self.window = windows[0] if windows else (dt.date.min, dt.date.max)
 
     def work(
         self, understood: Understanding, figures: list[Figure], directions: list[Direction], lang: Lang
@@ -91,9 +98,11 @@ class Worker:
                 bases += [id(f) for f in own if f.role == direction.funding.base][:1]
         if not lines:
             return ""
-        lines[:0] = [self._added_up(figure, lang) for figure in figures if figure.parts] + [
-            self._taken_out(figure, lang) for figure in figures if figure.excluded
-        ]
+        lines[:0] = (
+            [self._added_up(figure, lang) for figure in figures if figure.parts]
+            + [self._taken_out(figure, lang) for figure in figures if figure.excluded]
+            + [self._set_apart(figure, lang) for figure in figures if figure.outside]
+        )
         several = len(amounts) > 1 and len(figures) > 1 and len({id(p) for _, p in projects}) > 1
         # or each amount worked from a figure of its own and their total asked (one figure worked
         # in several directions is one project whose direction is not yet known)
@@ -101,7 +110,8 @@ class Worker:
         asks_total = any(w in understood.simplified for w in self.total_words)
         # A厂、B厂市里各配多少: each firm's own amount asked, no sum of them
         each_only = not asks_total and any(w in understood.simplified for w in EACH_ASKED)
-        if (several and not each_only) or (own_bases and asks_total):
+        supposed = not asks_total and SUPPOSED.search(understood.simplified) is not None
+        if (several and not each_only and not supposed) or (own_bases and asks_total):
             lines.append(
                 reply_text(self.kb, "calc_total", lang, amount=money(sum(amounts, Decimal(0)), lang))
             )
@@ -170,6 +180,20 @@ class Worker:
             base_name=reply_text(self.kb, f"base_{figure.role}", lang),
             total=money(figure.yuan + sum(figure.excluded, Decimal(0)), lang),
             excluded=" − ".join(money(part, lang) for part in figure.excluded),
+            counted=money(figure.yuan, lang),
+        )
+
+    def _set_apart(self, figure: Figure, lang: Lang) -> str:
+        """2021年8月的50万、2022年9月的70万: what was spent outside the window, not counted."""
+        first_day, last_day = self.window
+        return reply_text(
+            self.kb,
+            "calc_outside_window",
+            lang,
+            base_name=reply_text(self.kb, f"base_{figure.role}", lang),
+            start=format_day(first_day, lang),
+            end=format_day(last_day, lang),
+            outside=("、" if lang == "zh" else ", ").join(money(part, lang) for part in figure.outside),
             counted=money(figure.yuan, lang),
         )
 

@@ -8,6 +8,7 @@ second), so `ask` starts fast and a message without Chinese numerals never loads
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 import warnings
 from collections.abc import Iterable, Mapping
@@ -49,6 +50,8 @@ CLAIM = "claim"  # the role of a figure offered as the city's amount (市级, �
 PART = ":part"  # the role of a figure said of a part (the investment's equipment)
 # the role of a part of a figure the rules do not count (其中60万是跟项目无关的)
 EXCLUDED = ":excluded"
+# the role of a figure spent on a date outside the construction window (2022年9月又追加了70万)
+OUTSIDE_WINDOW = ":outside"
 # a part said inside a whole named before it (其中, 里面有 …)
 INSIDE = re.compile(r"其中|里面|里头|当中|包括|包含|including|of which|out of which")
 # 批了, 拿了, got: the verb just before a figure
@@ -62,7 +65,9 @@ BREAKDOWN = re.compile(r"其中|包括|包含|含|including|of which")  # a part
 COMPLETION_WORDS = "建成|建完|做完|弄好|搞好|弄完|搞完|完成|完工|竣工|上线|投产|投用|投入使用|调试完|调通"
 # 2025年完成的上云项目, （2025年）才建成: the year a project was finished, no round's nor today's
 YEAR_COMPLETED = re.compile(
-    r"[）)]?\s*(?:底|初|中|末|上半年|下半年)?\s*(?:才|就|已经|已|刚)?\s*(?:" + COMPLETION_WORDS + ")"
+    r"[）)]?\s*(?:底|初|中|末|上半年|下半年)?\s*(?:才|就|已经|已|刚)?\s*(?:"
+    + COMPLETION_WORDS
+    + "|(?:做|搞|弄|建|实施)的)"  # 项目是今年（2026年）做的
 )
 AMOUNT = re.compile(
     r"(?P<prefix>rmb|cny|¥|￥)?\s*(?P<number>\d+(?:\.\d+)?)\s*"
@@ -137,6 +142,9 @@ EN_MONTH_DAY = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.
 EN_DAY_MONTH = re.compile(  # 5 July, 26th of August
     r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\b"
 )
+# 2021年8月 (no day, nor its end, after it), Aug 2021: a month of a year
+YEAR_MONTH = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号]|底|末|\d)")
+EN_MONTH_YEAR = re.compile(r"\b(" + "|".join(m[:3] for m in MONTHS) + r")[a-z]*\.?\s+((?:19|20)\d{2})\b")
 NON_LEAP_YEAR = 2001  # the last day of a month said without its year
 EN_YEAR_AFTER = re.compile(r",?\s*((?:19|20)\d{2})\b")  # 30 Sep 2021, Aug 26, 2022: its year
 # 7/5交, 8/20前, 2022/8/26, 7.9号: month/day as people type it; without a year only before a word of
@@ -259,6 +267,7 @@ class Figure:
     role: str | None  # a formula figure of the pack (its base, the investment …), claim, or None
     parts: tuple[Decimal, ...] = ()  # the parts it was added up from (设备250万，软件120万)
     excluded: tuple[Decimal, ...] = ()  # parts taken out of it, which the rules do not count
+    outside: tuple[Decimal, ...] = ()  # figures said beside it, spent outside the window: not counted
     currency: str = ""  # another currency's code (HKD) when the amount is not in yuan
 
     @property
@@ -445,7 +454,9 @@ class AmountReader:
         listed_roles: Iterable[str] = (),
         labels: Iterable[str] = (),
         exclusions: Mapping[str, Iterable[str]] = {},
+        window: tuple[dt.date, dt.date] | None = None,
     ) -> None:
+        self.window = window  # the construction window: money spent outside it is not counted
         pairs = [(simplify(w), role) for role, words in roles.items() for w in words]
         self.listed_roles = frozenset(listed_roles)  # roles a list of several firms' figures repeats
         # the names of projects a figure may be said with (上云, 5G): no money of their own
@@ -465,8 +476,18 @@ class AmountReader:
     def read(self, text: str) -> list[Figure]:
         """Every amount of money in the text (a number with 元, 万, 亿, million, yuan …), in order.
         Figures said of a role's parts (equipment, software … of the investment) are added up into
-        that role's figure, unless the message gives the whole as well."""
+        that role's figure, unless the message gives the whole as well; those said with dates
+        outside the window are set apart from it (2021年8月买服务器50万)."""
         arabic = to_arabic(text)
+        found = self._read(arabic, self.window)
+        for role in self.exclusion_words:
+            kept = _set_apart(found, role)
+            if kept is None:  # all of it outside, or several wholes: read as said
+                return self._read(arabic, None)
+            found = kept
+        return found
+
+    def _read(self, arabic: str, window: tuple[dt.date, dt.date] | None) -> list[Figure]:
         found: list[Figure] = []
         for match in AMOUNT.finditer(arabic):
             unit, currency, prefix = match.group("unit"), match.group("currency"), match.group("prefix")
@@ -487,6 +508,8 @@ class AmountReader:
             role = self._excluded_part(arabic, start, end, role, found) or role
             if role is None and found:  # cloud one got 0.9M from the province, 5G one got 4M
                 role = _parallel_role(arabic, start, found[-1], self.listed_roles, self.labels)
+            if window is not None:
+                role = self._spent_outside(arabic, start, end, role, found, window) or role
             if unit in ("m", "mn", "k") and not (currency or prefix or role or MONEY_ASKED.search(arabic)):
                 continue  # 5m, 10k: a length or a count as often as money, unless said of funds
             tail = arabic[match.end() : match.end() + 1]
@@ -524,6 +547,27 @@ class AmountReader:
         clause = text[slice(*clause_bounds(text, start, end))]
         if INSIDE.search(clause) and any(w in clause for w in words):
             return whole + EXCLUDED
+        return None
+
+    def _spent_outside(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        role: str | None,
+        found: list[Figure],
+        window: tuple[dt.date, dt.date],
+    ) -> str | None:
+        """2021年8月买服务器50万, 2022年9月又追加了70万: a figure of the investment (or said after
+        one) whose clause dates it wholly outside the window (五(三) counts only what was spent
+        within the construction period)."""
+        whole = (role or (found[-1].role if found else None) or "").split(":")[0]
+        if whole not in self.exclusion_words:
+            return None
+        days = days_said(text[slice(*clause_bounds(text, start, end))])
+        first_day, last_day = window
+        if days and all(last < first_day or first > last_day for first, last in days):
+            return whole + OUTSIDE_WINDOW
         return None
 
     def _add_up_parts(self, figures: list[Figure], role: str, text: str) -> list[Figure]:
@@ -566,6 +610,20 @@ def _taken_out(figures: list[Figure], role: str) -> list[Figure]:
     whole = wholes[0]
     counted = replace(whole, yuan=whole.yuan - taken, excluded=tuple(f.yuan for f in parts))
     return [counted if f is whole else f for f in rest]
+
+
+def _set_apart(figures: list[Figure], role: str) -> list[Figure] | None:
+    """The figures with those spent outside the window set beside the role's one whole (which
+    keeps only what was spent within it); None when there is not exactly one whole to keep."""
+    apart = [f for f in figures if f.role == role + OUTSIDE_WINDOW]
+    if not apart:
+        return figures
+    rest = [f for f in figures if f not in apart]
+    wholes = [f for f in rest if f.role == role]
+    if len(wholes) != 1:
+        return None
+    kept = replace(wholes[0], outside=tuple(f.yuan for f in apart))
+    return [kept if f is wholes[0] else f for f in rest]
 
 
 def read_amounts(
@@ -616,6 +674,26 @@ def read_dates(text: str) -> list[tuple[int | None, int, int]]:
     for match in EN_MONTH_END.finditer(arabic):
         month = [m[:3] for m in MONTHS].index(match.group(1)) + 1
         out.append((None, month, calendar.monthrange(NON_LEAP_YEAR, month)[1]))
+    return out
+
+
+def days_said(text: str) -> list[tuple[dt.date, dt.date]]:
+    """The first and last day of each date or month the text names with its year (2021年8月,
+    2022年9月3日, Aug 2021); dates without a year are left out, since their year is not known."""
+    arabic = to_arabic(text)
+    out: list[tuple[dt.date, dt.date]] = []
+    for year, month, day in read_dates(arabic):
+        if year is not None:
+            try:
+                out.append((dt.date(year, month, day),) * 2)
+            except ValueError:
+                continue  # 2月30日: no such day
+    said = [(int(m.group(1)), int(m.group(2))) for m in YEAR_MONTH.finditer(arabic)]
+    said += [
+        (int(m.group(2)), EN_MONTH_KEYS.index(m.group(1)) + 1) for m in EN_MONTH_YEAR.finditer(arabic.lower())
+    ]
+    for year, month in said:
+        out.append((dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])))
     return out
 
 

@@ -6528,6 +6528,43 @@ def test_a_part_of_the_investment_alone_is_not_taken_out(composer: Composer):
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # purchases dated wholly outside the construction window (五(三)) are set apart, not added
+        (
+            "系统性平台，2021年8月买服务器50万，2021年11月到2022年7月陆续采购设备软件共380万，"
+            "2022年9月又追加了70万，能补多少钱？",
+            ("50万元、70万元不计入", "380万元 × 10% = 38万元"),
+        ),
+        (
+            "In Aug 2021 we bought servers for RMB 500k; from Nov 2021 to Jul 2022 we spent 3.8 million "
+            "on the systemic platform. How much?",
+            ("RMB 500,000 (50万元) spent outside it is not counted", "RMB 380,000"),
+        ),
+    ],
+)
+def test_purchases_dated_outside_the_window_are_set_apart(
+    composer: Composer, question: str, said: tuple[str, ...]
+):
+    composed = composer.answer(question, None, LATER)
+    assert all(s in composed.text for s in said), composed.text[:500]
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # a month overlapping the window's first day counts, and so does a single figure dated
+        # outside it: with nothing left inside, the figure is worked as said
+        ("系统性平台，2021年9月买服务器50万，2021年11月采购软件380万，能补多少", "430万元 × 10%"),
+        ("系统性平台2022年10月才做完，投资了500万，能补多少", "500万元 × 10%"),
+    ],
+)
+def test_purchases_inside_or_alone_are_worked_as_said(composer: Composer, question: str, said: str):
+    composed = composer.answer(question, None, LATER)
+    assert said in composed.text and "不计入" not in composed.text, composed.text[:500]
+
+
+@pytest.mark.parametrize(
     ("question", "entry_id", "said"),
     [
         # a High-tech Zone firm asking where to submit: the submission entry, its committee named
@@ -6683,3 +6720,72 @@ def test_the_stage_asked_of_leads_before_the_state_told(composer: Composer):
     composed = composer.answer("项目基本做完了，验收申请要交什么材料", None, LATER)
     assert composed.entry_id == "acceptance-materials" and "建设完成" in composed.text
     assert composer.answer("项目做完了，还能申请验收吗", None, LATER).entry_id == "construction-window"
+
+
+def test_a_project_done_in_a_later_year_is_judged_against_the_window(composer: Composer):
+    composed = composer.answer("我们的上云项目是2025年搞的，这个文件还能用吗", None, LATER)
+    assert "2025年完成：晚于建设期终点2022年8月26日" in composed.text, composed.text[:300]
+
+
+def test_two_of_the_notices_own_places_compared_is_no_general_comparison(composer: Composer):
+    composed = composer.answer("在武江区报和在高新区报有什么不同", None, LATER)
+    assert composed.entry_id is not None and "高新区" in composed.text, composed.text[:200]
+
+
+def test_a_figure_supposed_instead_is_worked_on_its_own_without_a_total(composer: Composer):
+    composed = composer.answer("系统性平台投了1500万，市里给多少？要是只投600万又是多少", None, LATER)
+    text = composed.text
+    assert "1500万元 × 10%" in text and "600万元 × 10% = 60万元" in text and "合计" not in text, text[:400]
+
+
+def test_a_project_outside_the_city_unnamed_gets_the_directions_place_rule(composer: Composer):
+    composed = composer.answer("5G项目要是在韶关以外的厂开展，还算不算", None, LATER)
+    assert "要求项目在我市（韶关市）开展" in composed.text, composed.text[:300]
+
+
+def test_an_attachment_and_a_stage_in_different_clauses_claim_nothing(composer: Composer):
+    composed = composer.answer("申报书里绩效目标写得比较笼统，验收会不会卡", None, LATER)
+    assert "不是验收申请时交的" not in composed.text, composed.text[:200]
+    composed = composer.answer("承诺书是入库的时候交的吧", None, LATER)
+    assert "承诺书（附件5）不是入库申报时交的" in composed.text, composed.text[:200]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        # shared out by the number of projects: the fund pool of 五(五)
+        ("钱只到了一半，工信局说是按项目数量分的，有这说法吗", "final-amount", "资金池和项目个数"),
+        # a platform for a whole trade is direction 2's industry-level platform
+        ("开始报的上云，后来做成了给整个陶瓷行业用的质检平台，算哪一类", None, "行业性工业互联网平台"),
+        # whether a fine counts as a major accident: the condition, and that the notice does not define it
+        ("安全生产被罚过款，算不算重大事故", "compliance-conditions", "通知没有界定"),
+        # the seven copies asked where to: where each stage's papers go
+        ("纸质材料一式七份交到哪", "paper-copies", "交当地工信局"),
+    ],
+)
+def test_more_ways_of_asking_the_notices_own_facts(
+    composer: Composer, question: str, entry_id: str | None, said: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert said in composed.text and (entry_id is None or composed.entry_id == entry_id), (
+        composed.entry_id,
+        composed.text[:300],
+    )
+
+
+def test_more_things_outside_the_notice(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "公司是失信被执行人，要怎么申请从名单里移出来",
+            "数据资产入表要怎么处理",
+            "车间用什么MES比较好，求推荐",
+        ),
+        LATER,
+    )
+
+
+def test_the_english_acceptance_deadline_names_the_project_pool(composer: Composer):
+    composed = composer.answer("When is the acceptance application deadline?", None, LATER)
+    assert "project pool (入库" in composed.text, composed.text[:300]
+
