@@ -459,6 +459,8 @@ COMPLETED = re.compile(
     r"|(?:19|20)\d{2}\s*年\s*[）)]?\s*(?:做|搞|弄|建|实施)的"  # 项目是今年（2026年）做的
     r"|\bcomplet|\bfinish|went live|go-live|\bgo(?:es|ing)? live|went into (?:use|operation)"
     r"|\b(?:was|were|got) done\b"
+    # done June 2022
+    r"|\bdone\s+(?:in\s+|on\s+|by\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\bwrap(?:s|ped|ping)? up\b"  # should wrap up in July 2022
     r"|\b(?:be|been|was|were|get|got) installed\b",  # the gateways will be installed by 10 Sept
     re.IGNORECASE,

@@ -560,15 +560,19 @@ class AmountReader:
     ) -> str | None:
         """2021年8月买服务器50万, 2022年9月又追加了70万: a figure of the investment (or said after
         one) whose clause dates it wholly outside the window (五(三) counts only what was spent
-        within the construction period)."""
+        within the construction period): set beside the whole, or taken out of it when said as
+        its part (其中)."""
         whole = (role or (found[-1].role if found else None) or "").split(":")[0]
         if whole not in self.exclusion_words:
             return None
-        days = days_said(text[slice(*clause_bounds(text, start, end))])
+        clause = text[slice(*clause_bounds(text, start, end))]
+        days = days_said(clause)
         first_day, last_day = window
-        if days and all(last < first_day or first > last_day for first, last in days):
-            return whole + OUTSIDE_WINDOW
-        return None
+        if not days or not all(last < first_day or first > last_day for first, last in days):
+            return None
+        # 投了350万，其中50万是2021年8月买的: a part of the whole said before it, taken out of it
+        inside = INSIDE.search(clause) and any(f.role == whole for f in found)
+        return whole + (EXCLUDED if inside else OUTSIDE_WINDOW)
 
     def _add_up_parts(self, figures: list[Figure], role: str, text: str) -> list[Figure]:
         """设备250万，软件120万，材料30万: one investment of 4 million (五(三) counts equipment,

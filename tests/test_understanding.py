@@ -6541,6 +6541,11 @@ def test_a_part_of_the_investment_alone_is_not_taken_out(composer: Composer):
             "on the systemic platform. How much?",
             ("RMB 500,000 (50万元) spent outside it is not counted", "RMB 380,000"),
         ),
+        # said as a part of the whole (其中): taken out of it
+        (
+            "系统性平台总共投了三百五十万，其中五十万是2021年8月买的设备，能补多少",
+            ("350万元 − 50万元 = 300万元", "30万元"),
+        ),
     ],
 )
 def test_purchases_dated_outside_the_window_are_set_apart(
@@ -6789,3 +6794,21 @@ def test_the_english_acceptance_deadline_names_the_project_pool(composer: Compos
     composed = composer.answer("When is the acceptance application deadline?", None, LATER)
     assert "project pool (入库" in composed.text, composed.text[:300]
 
+
+
+def test_the_step_after_entry_and_who_does_what_at_acceptance(composer: Composer):
+    assert composer.answer("我们项目入库之后什么时候申请验收", None, LATER).entry_id == (
+        "acceptance-application-deadline"
+    )
+    assert composer.answer("市工信局收到县里的汇总以后怎么验收", None, LATER).entry_id == "project-acceptance"
+    text = composer.answer("验收这块有几步，区里和市里各自负责什么", None, LATER).text
+    assert "初步意见" in text and "组织专家验收" in text, text[:300]
+    # each form of a list asked after it (分别几号): the entry's form gets the entry's deadline
+    text = composer.answer("汇总表和验收申请报告，分别几号前交", None, LATER).text
+    assert "2022年7月8日" in text and "2022年8月26日" in text, text[:300]
+
+
+def test_what_the_experts_asked_is_what_is_asked(composer: Composer):
+    composed = composer.answer("验收时评审专家问我们奖补资金怎么管理，我们怎么答才合规", None, LATER)
+    assert composed.entry_id == "fund-management" and "专账" in composed.text, composed.text[:200]
+    assert composer.answer("验收时专家问我们什么", None, LATER).entry_id == "project-acceptance"
