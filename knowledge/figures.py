@@ -571,7 +571,7 @@ class AmountReader:
         if not days or not all(last < first_day or first > last_day for first, last in days):
             return None
         # 投了350万，其中50万是2021年8月买的: a part of the whole said before it, taken out of it
-        inside = INSIDE.search(clause) and any(f.role == whole for f in found)
+        inside = INSIDE.search(clause) is not None and any(f.role == whole for f in found)
         return whole + (EXCLUDED if inside else OUTSIDE_WINDOW)
 
     def _add_up_parts(self, figures: list[Figure], role: str, text: str) -> list[Figure]:
@@ -697,7 +697,8 @@ def days_said(text: str) -> list[tuple[dt.date, dt.date]]:
         (int(m.group(2)), EN_MONTH_KEYS.index(m.group(1)) + 1) for m in EN_MONTH_YEAR.finditer(arabic.lower())
     ]
     for year, month in said:
-        out.append((dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])))
+        if 1 <= month <= 12:  # (2021年13月: no such month)
+            out.append((dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])))
     return out
 
 

@@ -23,7 +23,7 @@ from bot.storage import Storage
 from conversations.compose import Composer, Context
 from conversations.stated_today import stated_today
 from conversations.understanding import Reader
-from knowledge.figures import read_amounts, read_dates, read_periods, to_arabic
+from knowledge.figures import days_said, read_amounts, read_dates, read_periods, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.search import Kind, SearchIndex
 
@@ -6795,7 +6795,6 @@ def test_the_english_acceptance_deadline_names_the_project_pool(composer: Compos
     assert "project pool (入库" in composed.text, composed.text[:300]
 
 
-
 def test_the_step_after_entry_and_who_does_what_at_acceptance(composer: Composer):
     assert composer.answer("我们项目入库之后什么时候申请验收", None, LATER).entry_id == (
         "acceptance-application-deadline"
@@ -6812,3 +6811,19 @@ def test_what_the_experts_asked_is_what_is_asked(composer: Composer):
     composed = composer.answer("验收时评审专家问我们奖补资金怎么管理，我们怎么答才合规", None, LATER)
     assert composed.entry_id == "fund-management" and "专账" in composed.text, composed.text[:200]
     assert composer.answer("验收时专家问我们什么", None, LATER).entry_id == "project-acceptance"
+
+
+def test_the_days_a_text_names_with_their_year():
+    assert days_said("2021年8月买服务器") == [(dt.date(2021, 8, 1), dt.date(2021, 8, 31))]
+    assert days_said("Aug 2021 and 2022年9月3日") == [
+        (dt.date(2022, 9, 3), dt.date(2022, 9, 3)),
+        (dt.date(2021, 8, 1), dt.date(2021, 8, 31)),
+    ]
+    assert days_said("2021年13月买了服务器，2月30日付款") == []  # no such month, and no year
+
+
+def test_a_month_that_does_not_exist_is_no_date_of_a_purchase(composer: Composer):
+    composed = composer.answer(
+        "系统性平台2021年13月买服务器50万，2021年11月采购软件380万，能补多少", None, LATER
+    )
+    assert "430万元 × 10%" in composed.text, composed.text[:300]
