@@ -267,9 +267,11 @@ class Premises:
             name = names[attachment.number]
             if not name or attachment.number in claimed.attachments:
                 continue
+            # named only in another clause than the stage's: no pair offered (an English title is
+            # said in the user's own words, so where it stands is not looked for)
             said_at = [m.start() for m in re.finditer(re.escape(name.lower()), text.lower())]
             if said_at and not any(a <= at < b for at in said_at for a, b in clauses):
-                continue  # (an English title is said in the user's own words: not looked for)
+                continue
             owner = next((s for s in self.shape.stages.values() if attachment.number in s.attachments), None)
             if owner is not None:
                 return reply_text(
