@@ -149,7 +149,7 @@ def deadline_lines(kb: KnowledgeBase, tx: Texts, today: dt.date) -> list[str]:
 
 
 def key_dates(kb: KnowledgeBase, tx: Texts, today: dt.date) -> Reply:
-    window = next((c for c in kb.notice.eligibility if c.window is not None), None)
+    window = kb.notice.construction_window
     text = "\n".join(
         [
             bold(tx.t("menu.dates")),

@@ -13,15 +13,7 @@ import re
 from conversations.today import format_day
 from conversations.understanding import COMPLETED, RELATIVE_YEARS, Reader, Understanding
 from knowledge.answers import clause_label, reply_text
-from knowledge.figures import (
-    EN_MONTH_YEAR,
-    MONTHS,
-    YEAR_COMPLETED,
-    YEAR_MONTH,
-    read_dates,
-    read_periods,
-    to_arabic,
-)
+from knowledge.figures import MONTHS, YEAR_COMPLETED, months_said, read_dates, read_periods, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
 from knowledge.schema import Lang
@@ -44,7 +36,7 @@ class Completion:
     def __init__(self, kb: KnowledgeBase, reader: Reader) -> None:
         self.kb = kb
         self.reader = reader
-        rule = next((c for c in kb.notice.eligibility if c.window is not None), None)
+        rule = kb.notice.construction_window
         self.window = rule.window if rule is not None else None
         self.clause = rule.clause if rule is not None else ""
         self.stage_ids = {s.id for s in kb.notice.stages}
@@ -73,7 +65,7 @@ class Completion:
             # 九月中才装好: a part of a month without its year, outside the window in both its years
             for month, first, last in self._yearless_periods(clause):
                 lines.append(self._yearless_line(month, first, lang, last))
-            lines += [self._month_line(y, m, lang) for y, m in self._months(clause) if (y, m) not in told]
+            lines += [self._month_line(y, m, lang) for y, m in months_said(clause) if (y, m) not in told]
             lines += [self._year_line(year, lang) for year in self._years(clause)]
         return "\n".join(dict.fromkeys(lines))
 
@@ -139,12 +131,6 @@ class Completion:
             said = f"{month}月{day}日至{last}日" if lang == "zh" else f"{name} {day}–{last}"
         days = (last_year - end).days
         return self._text("completion_yearless_outside", said, days, lang, year=str(end.year))
-
-    def _months(self, clause: str) -> list[tuple[int, int]]:
-        arabic = to_arabic(clause).lower()
-        months = [(int(m.group(1)), int(m.group(2))) for m in YEAR_MONTH.finditer(arabic)]
-        months += [(int(m.group(2)), EN_MONTHS.index(m.group(1)) + 1) for m in EN_MONTH_YEAR.finditer(arabic)]
-        return [(y, m) for y, m in months if 1 <= m <= 12]
 
     def _years(self, clause: str) -> list[int]:
         """2025年完成的, completed in 2019: a year said alone of the completion, judged only when

@@ -698,6 +698,7 @@ class Reader:
         # the user's figures and their roles, parts and totals: the words prepared once
         bases = {d.funding.base for d in index.kb.notice.directions}  # each listed firm has its own
         directions = [w for d in index.kb.notice.directions for w in lexicon.topics.get(d.id, [])]
+        window_rule = index.kb.notice.construction_window  # money spent outside it is not counted
         self.amounts = AmountReader(
             lexicon.figure_roles,
             lexicon.figure_parts,
@@ -705,7 +706,7 @@ class Reader:
             bases,
             labels=directions,
             exclusions=lexicon.figure_exclusions,
-            window=next((c.window for c in index.kb.notice.eligibility if c.window is not None), None),
+            window=window_rule.window if window_rule else None,
         )
         self.total_words = [simplify(w) for w in lexicon.total_words]
         # a topic word is looked for both as typed and in canonical form (after the synonyms)

@@ -68,8 +68,8 @@ class Worker:
         # the same formula as the check's: the pack's rules name the figures and their roles
         self.formula = load_rules(RULES, rules_dir(kb.root)).formula
         # the construction window, whose purchases alone count (a figure is set apart only with one)
-        windows = [c.window for c in kb.notice.eligibility if c.window is not None]
-        self.window = windows[0] if windows else (dt.date.min, dt.date.max)
+        rule = kb.notice.construction_window
+        self.window = rule.window if rule and rule.window else (dt.date.min, dt.date.max)
 
     def work(
         self, understood: Understanding, figures: list[Figure], directions: list[Direction], lang: Lang

@@ -681,6 +681,15 @@ def read_dates(text: str) -> list[tuple[int | None, int, int]]:
     return out
 
 
+def months_said(text: str) -> list[tuple[int, int]]:
+    """(year, month) for each month the text names with its year and no day (2021年8月, Aug 2021);
+    not 2021年13月, no month at all."""
+    arabic = to_arabic(text).lower()
+    months = [(int(m.group(1)), int(m.group(2))) for m in YEAR_MONTH.finditer(arabic)]
+    months += [(int(m.group(2)), EN_MONTH_KEYS.index(m.group(1)) + 1) for m in EN_MONTH_YEAR.finditer(arabic)]
+    return [(y, m) for y, m in months if 1 <= m <= 12]
+
+
 def days_said(text: str) -> list[tuple[dt.date, dt.date]]:
     """The first and last day of each date or month the text names with its year (2021年8月,
     2022年9月3日, Aug 2021); dates without a year are left out, since their year is not known."""
@@ -692,13 +701,8 @@ def days_said(text: str) -> list[tuple[dt.date, dt.date]]:
                 out.append((dt.date(year, month, day),) * 2)
             except ValueError:
                 continue  # 2月30日: no such day
-    said = [(int(m.group(1)), int(m.group(2))) for m in YEAR_MONTH.finditer(arabic)]
-    said += [
-        (int(m.group(2)), EN_MONTH_KEYS.index(m.group(1)) + 1) for m in EN_MONTH_YEAR.finditer(arabic.lower())
-    ]
-    for year, month in said:
-        if 1 <= month <= 12:  # (2021年13月: no such month)
-            out.append((dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])))
+    for year, month in months_said(arabic):
+        out.append((dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])))
     return out
 
 

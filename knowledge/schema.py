@@ -198,6 +198,11 @@ class Notice(Strict):
     attachments: list[Attachment]
     contacts: Contacts
 
+    @property
+    def construction_window(self) -> Criterion | None:
+        """The criterion that sets the dates a project is built in (五(三)), if the notice has one."""
+        return next((c for c in self.eligibility if c.window is not None), None)
+
     @model_validator(mode="after")
     def _clauses_are_sections(self) -> Notice:
         """Every clause cited names one of the notice's own sections."""
