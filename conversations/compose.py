@@ -24,6 +24,7 @@ from conversations.scope import Scope
 from conversations.shape import NoticeShape
 from conversations.sign_off import without_sign_off
 from conversations.spans import Spans
+from conversations.speaker import without_speaker
 from conversations.stated_today import stated_today
 from conversations.timing import ASKS_WHAT, HAND_IN, Timing
 from conversations.today import deadline_notes, format_day
@@ -202,6 +203,7 @@ class Composer:
                 Kind.UNSURE, asked_in, text, None, 1.0, []
             )
         question = without_sign_off(question)  # 谢谢——某咨询 文案 邵: who wrote it asks nothing
+        question = without_speaker(question)  # 县局副局长：…: who asks, not what about
         question = self.retraction.after(question)  # 区号要加吗？算了，先告诉我电话: what is asked now
         question = self.index.english_input.to_chinese(question)  # 我们的project: 我们的项目
         question = self.index.normaliser.from_pinyin(question)

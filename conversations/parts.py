@@ -193,7 +193,9 @@ class Parts:
                     )
         elif len(questions) <= 1 or main.score >= STRONG_CLAUSE:
             # several questions: the whole message only where it plainly says one thing
-            turned = self._turned_to(clauses, questions, main, search)
+            turned = self._turned_to(clauses, questions, main, search) or self._asked_of_a_stage(
+                clauses, questions, main, search
+            )
             said_first = None if turned else self._plain_first_question(clauses, questions, search)
             if said_first is not None and main.score < WEAK_WHOLE:
                 add_asked(said_first)  # what the one question asks, before what the story named
@@ -593,6 +595,31 @@ class Parts:
         if reader.topics_named(query) and not reader.intents_of(query):
             told = [i for clause in clauses[:-1] for i in reader.intents_of(clause)]
             query = " ".join([query, *dict.fromkeys(told)])
+        alone = search(query)
+        return alone if alone.kind is Kind.ANSWER and alone.score > main.score else None
+
+    def _asked_of_a_stage(
+        self,
+        clauses: list[str],
+        questions: list[str],
+        main: SearchResult,
+        search: Callable[[str], SearchResult],
+    ) -> SearchResult | None:
+        """玻璃厂做的质检平台，入库后专家评审结论在哪能看到: the story only describes the project (the
+        whole message weakly matches a direction's scope); the one question after it names a stage
+        of the notice and says more of it, and where it matches better on its own, it is what is
+        asked (not 5G项目效果一般，验收后补贴会不会打折: the story's quality is asked of)."""
+        if len(questions) != 1 or len(clauses) < 2 or questions[0] != clauses[-1] or main.score >= WEAK_WHOLE:
+            return None
+        scopes = {d.clause for d in self.shape.directions.values()}
+        if main.entry is None or main.entry.clause not in scopes:
+            return None
+        query = questions[0]
+        stages = self.shape.stages
+        if not self._says_more_than_a_word(query) or not any(
+            t.id in stages for t in self.reader.topics_named(query)
+        ):
+            return None
         alone = search(query)
         return alone if alone.kind is Kind.ANSWER and alone.score > main.score else None
 

@@ -6827,3 +6827,46 @@ def test_a_month_that_does_not_exist_is_no_date_of_a_purchase(composer: Composer
         "系统性平台2021年13月买服务器50万，2021年11月采购软件380万，能补多少", None, LATER
     )
     assert "430万元 × 10%" in composed.text, composed.text[:300]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "有几张发票是2022年8月27号开的，就差一天，能不能通融下",
+        "云平台订阅费是2021年9月1日一次性付的三年费用，能算吗",
+        "合同2021年3月签的，但是设备款是2022年1月付的，这种咋算",
+        "服务器是2021年10月买的 算不算进项目投资",
+    ],
+)
+def test_whether_a_dated_purchase_counts_is_the_investment_in_the_window(composer: Composer, question: str):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == "investment-scope", (composed.entry_id, composed.text[:200])
+    assert "2021年9月30日" in composed.text and "2022年8月26日" in composed.text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        ("我在写论文，这个通知采用的是哪种资助方式？", "support-method", "事后奖补"),
+        ("企业拿这个市级补贴做还款来源，钱是什么条件下才会拨？", "payment-after-acceptance", "验收通过后"),
+        ("满足什么条件才拨钱", "payment-after-acceptance", "验收通过后"),
+        ("生物制药公司已经报了2个项目，第三个5G项目还能再报吗", "max-two-projects", "2个项目"),
+        ("钢厂做的设备运维+视频监控平台，入库后专家的评审结论去哪看", "entry-expert-review", "公示"),
+    ],
+)
+def test_the_two_hundred_fifty_second_and_third_sets_kinds_of_miss(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
+
+
+def test_no_cent_from_the_province_gives_no_city_match(composer: Composer):
+    question = "稀土企业，DCS数据都上了云平台做工艺改进，省里一分钱没拿到，市级还有没有得补？"
+    composed = composer.answer(question, None, LATER)
+    assert "市级配套为0元" in composed.text, composed.text[:300]
+
+
+def test_support_for_another_field_is_outside(composer: Composer):
+    questions = ("钢厂超低排放改造做完了，市里有没有环保方面的奖补？", "节能这块的补贴找谁")
+    assert_outside(composer, questions, LATER)
+    assert composer.answer("环保方面有没有要求", None, LATER).entry_id == "compliance-conditions"
