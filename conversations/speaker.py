@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
-# the label ends in a person's role or an organisation's kind (not 方向一：, 附件3：, 入库申报：, which
-# name what is asked). Not 软件公司：, 药厂：, 做软件的，: what kind of firm asks says which directions
-# are its own
+# the label ends in a person's role, an organisation's kind or 问 (出纳问：…); not 方向一：, 附件3：,
+# 入库申报：, which name what is asked, nor 软件公司：, 药厂：, 做软件的，: what kind of firm asks says
+# which directions are its own
 SPEAKER_LABEL = re.compile(
     r"^\s*(?:[^：:，,。？?！!\s]{0,10}?(?:局|科|区|县|镇|者|员|局长|主任|经理|记者"
-    r"|老师|同学|学生|银行|行|所|院|校)"
+    r"|老师|同学|学生|银行|行|所|院|校|问)"
     r"|(?:[a-z]+ ){0,3}(?:journalist|reporter|auditor|accountant|researcher|student|officer|manager"
     r"|director|consultant|teacher|professor|banker|analyst|deputy|clerk))\s*[：:]\s*(?=\S{4})",
     re.IGNORECASE,

@@ -510,7 +510,11 @@ DETERMINERS = (
 )
 # 省工信厅2022年上云上平台的申报截止: a deadline said soon after a body's name, of that body
 # (省里系统几号关闭: its closing)
-BODY_DEADLINE = re.compile(r"[^，,。？?！!]{0,14}?(?:的|嘅)?(?:(?:申报|申请)?截止|关闭|停止受理)")
+BODY_DEADLINE = re.compile(
+    r"[^，,。？?！!]{0,14}?(?:的|嘅)?(?:(?:申报|申请)?截止|关闭|停止受理)"
+    # the Guangdong provincial fund for 5G … has its own deadline this year?
+    r"|[^,.?!]{0,60}?\b(?:its own|their own|a separate|separate|own) (?:application |submission )?deadline"
+)
 # 省里的上云项目验收一般几月份开始: a higher body's own timing (not 市财政局什么时候拨款: the city's
 # finance bureau pays this notice's subsidy)
 HIGHER_BODY = re.compile(r"省|国家|部|guangdong|provinc|national|miit")

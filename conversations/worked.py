@@ -90,6 +90,8 @@ class Worker:
             line, amount = self._one_direction(
                 direction, own, understood.no_base_funds, lang, asks_ceiling, asks_share
             )
+            if line in lines and not amount:
+                continue  # 投了1000万，省级一分没拿，能拿100万吗: nothing worked out, said once
             if line:
                 lines.append(line)
                 clauses.append(direction.funding.clause)
@@ -269,7 +271,9 @@ class Worker:
         cap = Decimal(funding.cap_yuan)
         if base_role not in given:
             if base_role == formula.said_none and said_none:
-                return reply_text(kb, "calc_said_none", lang, direction=name), Decimal(0)
+                rate = percent(funding.rate) if funding.rate is not None else ""
+                said = reply_text(kb, "calc_said_none", lang, direction=name, rate=rate, cap=money(cap, lang))
+                return said, Decimal(0)
             key = "calc_need_base" if funding.rate is not None else "calc_need_tier_base"
             text = reply_text(
                 kb,

@@ -6870,3 +6870,36 @@ def test_support_for_another_field_is_outside(composer: Composer):
     questions = ("钢厂超低排放改造做完了，市里有没有环保方面的奖补？", "节能这块的补贴找谁")
     assert_outside(composer, questions, LATER)
     assert composer.answer("环保方面有没有要求", None, LATER).entry_id == "compliance-conditions"
+
+
+def test_a_province_said_to_give_nothing_is_worked_once_with_the_cap(composer: Composer):
+    composed = composer.answer("标杆项目投了800万，省级一分没拿，市级能按投资10%拿80万吗", None, LATER)
+    assert composed.text.count("市级配套为0元") == 1, composed.text[:400]
+    assert "最高50万元" in composed.text and "合计" not in composed.text, composed.text[:400]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        (
+            "our ERP licence was paid in Mar 2022, does that count toward the cloud project investment?",
+            "investment-scope",
+            "2022-08-26",
+        ),
+        ("补贴到账以后要不要单独开个银行账户", "fund-management", "专账"),
+        ("这个通知是依申请公开的吗", None, "主动公开"),
+    ],
+)
+def test_more_of_the_two_hundred_fifty_third_sets_kinds_of_miss(
+    composer: Composer, question: str, entry_id: str | None, said: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert said in composed.text and (entry_id is None or composed.entry_id == entry_id), (
+        composed.entry_id,
+        composed.text[:300],
+    )
+
+
+def test_the_provinces_own_deadline_asked_in_english_is_outside(composer: Composer):
+    questions = ("Does the Guangdong provincial 5G fund have its own deadline this year?",)
+    assert_outside(composer, questions, LATER)
