@@ -238,6 +238,8 @@ QUESTION_MARK = re.compile(
     # our parent asks if …, wants to know whether …: a question told as asked
     r"|\bwhether\b|\b(?:asks?|asking|asked|wonders?|wondering|know|check|confirm) if\b"
 )
+# 钱到账以后，…: a clause that only says when ends with its time word; what is asked follows it
+WHEN_CLAUSE = re.compile(r"(?:以后|之后|的时候)\s*$")
 RELAYED = re.compile(
     r"\s*(?:听说|(?:老板|老细|领导|老总|经理|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介)[^，,。]{0,3}?(?:说|讲|话))"
 )
@@ -1747,6 +1749,8 @@ class Reader:
         simplified = simplify(clause)
         if QUESTION_MARK.search(simplified) or SENT_FOR.search(simplified):
             return True
+        if WHEN_CLAUSE.search(simplified):
+            return False  # 奖补资金到账以后，能不能拿来还贷款: when, then what is asked
         return bool(self.intents_of(clause)) and not RELAYED.match(simplified)
 
     def marked_followup(self, text: str) -> bool:

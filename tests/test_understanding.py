@@ -6903,3 +6903,32 @@ def test_more_of_the_two_hundred_fifty_third_sets_kinds_of_miss(
 def test_the_provinces_own_deadline_asked_in_english_is_outside(composer: Composer):
     questions = ("Does the Guangdong provincial 5G fund have its own deadline this year?",)
     assert_outside(composer, questions, LATER)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        (
+            "总部在深圳，工厂在韶关，不能报的话，要是在韶关新注册个子公司呢",
+            "registration-jurisdiction",
+            "注册登记",
+        ),
+        ("我哋套MES系统预计下年先做完，仲报唔报得", "construction-window", "2022年8月26日"),
+        ("县局、市局在验收这块各自干啥", "project-acceptance", "初步意见"),
+        ("专家评审是在哪个环节", "process-overview", "专家验收"),
+    ],
+)
+def test_a_new_firm_supposed_a_project_done_next_year_and_who_reviews_when(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
+
+
+def test_registering_a_company_itself_stays_outside(composer: Composer):
+    assert_outside(composer, ("如果注册一家新公司需要什么材料", "怎么注册个公司"), LATER)
+
+
+def test_a_clause_saying_only_when_is_no_question(composer: Composer):
+    question = "奖补资金到账以后，能不能拿来还之前买设备欠的钱？"
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == "fund-management", (composed.entry_id, composed.text[:200])
