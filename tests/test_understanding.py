@@ -6932,3 +6932,16 @@ def test_a_clause_saying_only_when_is_no_question(composer: Composer):
     question = "奖补资金到账以后，能不能拿来还之前买设备欠的钱？"
     composed = composer.answer(question, None, LATER)
     assert composed.entry_id == "fund-management", (composed.entry_id, composed.text[:200])
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        ("注塑厂5G+边缘计算网关的项目要在哪天前完成建设", "construction-window", "2022年8月26日"),
+        ("入库阶段市局负责啥", "entry-expert-review", "专家"),
+    ],
+)
+def test_completing_construction_and_the_city_bureaus_part_at_entry(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
