@@ -13,7 +13,7 @@ SPEAKER_LABEL = re.compile(
     r"^\s*(?:[^：:，,。？?！!\s]{0,10}?(?:局|科|区|县|镇|者|员|局长|主任|经理|记者"
     r"|老师|同学|学生|银行|行|所|院|校|问)"
     r"|(?:[a-z]+ ){0,3}(?:journalist|reporter|auditor|accountant|researcher|student|officer|manager"
-    r"|director|consultant|teacher|professor|banker|analyst|deputy|clerk))\s*[：:]\s*(?=\S{4})",
+    r"|director|consultant|teacher|professor|banker|analyst|deputy|clerk))\s*[：:]\s*(?=\S.{3})",
     re.IGNORECASE,
 )
 

@@ -28,6 +28,7 @@ def composer(kb: KnowledgeBase, index: SearchIndex) -> Composer:
         ("曲江区: 入库申报是谁负责组织", "入库申报是谁负责组织"),
         ("研究者：通知说软件服务要向哪几个化演进", "通知说软件服务要向哪几个化演进"),
         ("Auditor: when must the project be completed?", "when must the project be completed?"),
+        ("Bank officer: our loan client asks when", "our loan client asks when"),
     ],
 )
 def test_a_speakers_label_is_set_aside(message: str, kept: str):
