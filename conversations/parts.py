@@ -107,6 +107,7 @@ class Parts:
         # the entry of the condition that ties an applicant to the notice's place
         criterion = next((c for c in kb.notice.eligibility if c.id == lexicon.place_criterion), None)
         self.registration = shape.entry_for_clause.get(criterion.clause) if criterion is not None else None
+        self.scope_clauses = {d.clause for d in shape.directions.values()}  # each direction's scope
 
     def pick(self, question: str, understood: Understanding, main: SearchResult) -> tuple[list[Entry], bool]:
         """One FAQ entry per question asked: the best entry for the message's questions, then of
@@ -587,7 +588,7 @@ class Parts:
         """单个企业最多2个 那项目时间段呢: what was said first is known, and the question turned to
         after it (那…呢) is what is asked, where it matches better on its own; one naming a thing
         but no ask asks what the first said of its own thing (入库7月8号截止，那验收呢)."""
-        if len(questions) != 1 or len(clauses) < 2 or questions[0] != clauses[-1]:
+        if not _one_question_last(clauses, questions):
             return None
         reader, query = self.reader, questions[0]
         if not reader.marked_followup(query):
@@ -609,10 +610,9 @@ class Parts:
         whole message weakly matches a direction's scope); the one question after it names a stage
         of the notice and says more of it, and where it matches better on its own, it is what is
         asked (not 5G项目效果一般，验收后补贴会不会打折: the story's quality is asked of)."""
-        if len(questions) != 1 or len(clauses) < 2 or questions[0] != clauses[-1] or main.score >= WEAK_WHOLE:
+        if not _one_question_last(clauses, questions) or main.score >= WEAK_WHOLE:
             return None
-        scopes = {d.clause for d in self.shape.directions.values()}
-        if main.entry is None or main.entry.clause not in scopes:
+        if main.entry is None or main.entry.clause not in self.scope_clauses:
             return None
         query = questions[0]
         stages = self.shape.stages
@@ -663,7 +663,7 @@ class Parts:
         """上云项目省级资金三十万。市里给钱之前要经过哪些程序: the figures told first are worked out
         on their own; the one question after them asks something else (not an amount), which its
         own words answer."""
-        if not understood.figures or len(questions) != 1 or len(clauses) < 2 or questions[0] != clauses[-1]:
+        if not understood.figures or not _one_question_last(clauses, questions):
             return None
         asks = set(self.reader.intents_of(questions[0]))
         if not asks or asks & self.shape.amount_intents:
@@ -1005,3 +1005,8 @@ class Parts:
                     first_word.setdefault(t.id, t.word)
                 groups.append(list(first_word.items()))
         return groups
+
+
+def _one_question_last(clauses: list[str], questions: list[str]) -> bool:
+    """The message asks one question, and asks it last, after what it tells."""
+    return len(questions) == 1 and len(clauses) >= 2 and questions[0] == clauses[-1]
