@@ -379,8 +379,12 @@ class Composer:
             elif rate and main.kind is not Kind.ANSWER:  # the city pays 20%, right?: asks the rate
                 main = self._confirmed(question, understood, rate, lang)  # (省级的两成: the base's body)
             elif who:  # 是省工信厅发的吧: asks who
-                main = self._confirmed(self.reader.without_offered_bodies(understood), understood, who, lang)
-                actor_offered = main.kind is Kind.ANSWER  # 验收是发改局组织的吧: the body no question
+                unoffered = self.reader.without_offered_bodies(understood)
+                confirmed = self._confirmed(unoffered, understood, who, lang)
+                actor_offered = confirmed.kind is Kind.ANSWER  # 验收是发改局组织的吧: the body no question
+                # 验收完了是不是还要省里批了才拨钱: no one's part is plainly asked; the message's own
+                # answer stands
+                main = confirmed if actor_offered or main.kind is not Kind.ANSWER else main
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
         questions = self.reader.asked(understood)

@@ -47,12 +47,20 @@ SAID_IN_ITS_CLAUSE = re.compile(
     r"|\b(?:must|have to|has to|need to|needs to|required to) (?:use|be based on|run on)\b"
 )
 # 这样做合规吗: a question about what the story just told
-POINTS_BACK = re.compile(r"这样|这么做|这种做法|这种情况|咁做|咁样|噉做|[系係]咪[咁噉]|[系係]唔[系係][咁噉]")
+# 文件有没有明确说不行: whether the notice forbids what the story told
+POINTS_BACK = re.compile(
+    r"这样|这么做|这种做法|这种情况|咁做|咁样|噉做|[系係]咪[咁噉]|[系係]唔[系係][咁噉]"
+    r"|(?:说|写|规定)(?:了)?(?:不行|不可以|不能|不允许|不准|禁止)"
+)
 # the directions as a whole asked for: 一共几个支持方向, 有哪些方向, how many directions
 DIRECTIONS_LISTED = re.compile(
     r"(?:几个|几类|多少个|哪几个|哪些|一共|总共|共有)[^，。？?]{0,4}方向|how many (?:support )?directions"
     r"|方向[^，。？?]{0,2}(?:一共|总共|共有)?(?:有)?(?:几个|几类|多少个|哪几个|哪些)"  # 支持方向一共几个
     r"|what are the (?:support )?directions"
+)
+# 支持方向一共就三个：上云、标杆、5G，对吧: a count of the directions offered, those named its items
+DIRECTION_COUNT_OFFERED = re.compile(
+    r"方向[^，。？?]{0,2}(?:一共|总共|共有|共)(?:是|有|就)?(?:\d+|[两三四五六七八九十])个"
 )
 CAN = re.compile(r"^(?:还能|还可以|能|可以|可)")  # 能报: 报, said as what may be done
 ALONE_MARGIN = 0.1  # how much better a question must match on its own than with the story's topic
@@ -222,6 +230,8 @@ class Parts:
             for clause in questions:
                 clause_topics = [self._first_name(t) for t in reader.topics_named(clause)]
                 clause_asks = reader.intents_of(clause)
+                if parts and not clause_topics and POINTS_BACK.search(clause):
+                    continue  # 文件有没有明确说不行: answered by what it points back to, not on its own
                 query = clause if clause_topics or not last_topics else " ".join([*last_topics, clause])
                 story = self._told_just_before(clauses, questions, clause)
                 whether_told = bool(
@@ -830,6 +840,10 @@ class Parts:
         asked_of_all = {
             r.entry.id for c in about_all if (r := self.index.search(c)).kind is Kind.ANSWER and r.entry
         }
+        overview = self.shape.entry_for_clause.get(self.shape.directions_section)
+        asked = [c for c in understood.clauses if self.reader.is_question(c)]
+        if overview is not None and any(DIRECTION_COUNT_OFFERED.search(simplify(c)) for c in asked):
+            asked_of_all.add(overview.id)  # 方向一共就两个：上云、5G，是吧: the whole set is asked
         out: list[Entry] = []
         for entry in parts:
             section = entry.clause.split("(")[0]

@@ -345,6 +345,13 @@ MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$",
     re.IGNORECASE,
 )
+# 5G那个方向叫“5G+智能工厂”: what follows is offered as the direction's name, not another programme
+NAMED_AS = re.compile(
+    r"方向[^，,。？?！!]{0,3}?(?:是不是|是否)?(?:叫做|叫|的名称是|名称是|的名字是|名字是|的全称是|全称是|的标题是)"
+    r"[“\"「『‘]?[^，,。？?！!”\"」』’]{0,12}$"
+)
+# 一共就三个, 共4项: a count said, the things counted named after it
+COUNT_SAID = re.compile(r"(?:\d+|[两三四五六七八九十])\s*(?:个|项|类|份|种)$")
 # a question that only asks whether what was said holds: 对吗, 冇错吧, is that right?
 TAG_QUESTION = re.compile(
     r"(?:对|对不对|是|是不是|冇错|没错|无错|係咪|系咪|啱唔啱|啱|对头|right|correct|true|is that right"
@@ -578,7 +585,9 @@ def joined_tags(clauses: list[str], topics_of: Callable[[str], set[str]]) -> lis
     for clause in clauses:
         if TAG_QUESTION.fullmatch(simplify(clause).strip()) and len(joined) > start:
             statement = joined[start:]
-            if len(set().union(*map(topics_of, statement))) > 1:
+            # 支持方向一共就三个：上云、标杆、5G，对吧: the things named are the count's items, one statement
+            counted = COUNT_SAID.search(simplify(statement[0]).strip()) is not None
+            if not counted and len(set().union(*map(topics_of, statement))) > 1:
                 joined[start:] = [f"{said}，{clause}" for said in statement]
             else:
                 joined[start:] = ["，".join([*statement, clause])]
@@ -975,6 +984,8 @@ class Reader:
         other = None if about_the_notice else self._other_programme(bodies_corrected, topics)
         if other and self._part_of_a_situation(corrected, other, topics, bool(said)):
             other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
+        if other and NAMED_AS.search(corrected, 0, max(corrected.find(other), 0)):
+            other = None  # 5G那个方向叫“5G+智能工厂”对吧: a name offered for the notice's direction
         if other and self._spent_on(corrected, other):
             other = None
         if not about_the_notice:

@@ -6945,3 +6945,64 @@ def test_completing_construction_and_the_city_bureaus_part_at_entry(
     composer: Composer, question: str, entry_id: str, said: str
 ):
     assert_answered_saying(composer, question, entry_id, said)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        # a wrong count offered
+        ("The notice comes with 3 attachments, correct?", "attachments-list", "five attachments"),
+        # the call named as this one's, a wrong year offered
+        ("本次申报是2021年度的吧", "issuer-and-date", "2022年6月10日"),
+        # a wrong basis offered
+        ("通知的依据是省里的数字化转型行动方案吧", "policy-basis", "韶委字"),
+        # an advance of part of the money: the notice pays after acceptance
+        ("入库以后能先领一部分补贴吗", "support-method", "事后奖补"),
+        # who pays, and how the city supports a named direction
+        ("补贴由哪级财政出", "support-method", "市级"),
+        ("5G和制造业融合的示范项目，市里怎样支持？", "direction-4-amount", "10%"),
+        # once the money is paid: when, not what is asked
+        ("Once the subsidy is received, can we spend it on whatever we like?", "fund-management", "IT"),
+    ],
+)
+def test_wrong_counts_years_and_bases_offered_and_how_the_money_comes(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
+
+
+def test_a_story_then_whether_the_notice_forbids_it(composer: Composer):
+    composed = composer.answer("老板想拿奖补资金去还贷款，我劝不住，通知有没有规定不能？", None, LATER)
+    assert composed.entry_id == "fund-management", (composed.entry_id, composed.text[:200])
+    assert "不得挪用" in composed.text and "五(二)" not in composed.text
+
+
+def test_the_addressees_asked_with_whether_our_firm_is_among_them(composer: Composer):
+    assert_answered_saying(composer, "通知主送哪些单位？我们公司在不在里面", "addressees", "各县（市、区）")
+
+
+def test_a_provincial_cap_a_carriers_discount_and_criminal_liability_stay_outside(composer: Composer):
+    questions = (
+        "省级资金上限是多少？是不是800万",
+        "运营商的优惠有多少，5G专网能便宜吗",
+        "被查出问题会不会追究刑事责任",
+        "拟奖补名单公示了吗？我们厂在不在里面",
+        "What was the success rate for applicants last year?",
+    )
+    assert_outside(composer, questions, LATER)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        # a wrong count of the directions, its items named after a colon
+        ("方向一共就两个：上云、5G，是吧", "directions-overview", "四个方向"),
+        # a name offered for a direction, and a direction's name asked
+        ("标杆那个方向叫“智能工厂示范”对吧", "direction-2-scope", "标杆"),
+        ("第三个方向叫什么名字", "direction-3-scope", "系统性"),
+    ],
+)
+def test_a_miscount_of_the_directions_and_a_directions_name(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
