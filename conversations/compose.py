@@ -65,7 +65,9 @@ NUMBER_ASKED = re.compile(
     re.IGNORECASE,
 )
 # 另外…, also …: how a further ask begins, not what it asks
-ASIDE_WORDS = r"另外|还有|还想问|顺便问一下|顺便问下|\balso|\bplus|\bbtw"
+ASIDE_WORDS = (
+    r"另外|还有|还想问|仲有|仲想问|顺便问一下|顺便问下|顺便问|顺带问|\balso|\bplus|\bbtw|\bby the way"
+)
 ASIDE = re.compile(rf"^\s*(?:{ASIDE_WORDS}|\band)[,，:：\s]*", re.IGNORECASE)  # the clause begins with it
 AFTER_ASIDE = re.compile(
     rf"(?:{ASIDE_WORDS})[,，:：\s]*$", re.IGNORECASE
@@ -173,6 +175,9 @@ class Composer:
         self.timing = Timing(kb, self.shape, self.reader)
         self.completion = Completion(kb, self.reader)
         self.english_titles = EnglishTitles(kb.notice.attachments)
+        # 这个通知, this notice: words that point at the notice itself (not 这次, 这是)
+        refs = kb.lexicon.notice_refs
+        self.notice_refs = [simplify(w).lower() for w in refs if "通知" in w or "notice" in w]
         # the criterion limiting how many projects one enterprise may enter (五(三))
         self.projects_limit = next((c for c in kb.notice.eligibility if c.most_projects is not None), None)
         # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
@@ -411,13 +416,16 @@ class Composer:
             return self._plain(main)
         if self._asks_if_the_unlisted_fits(question, understood, main):
             return self._not_listed(lang)
-        if understood.other_programme or index.elsewhere(question):
-            return self._outside(main)
         asked = [] if understood.about_the_notice else questions
-        if main.kind is Kind.OUTSIDE:
+        other_thing = bool(understood.other_programme or index.elsewhere(question))
+        if main.kind is Kind.OUTSIDE or other_thing:
+            # 标杆项目最多补多少？另外广州那边标杆补多少: the notice's ask answered, the other one
+            # said to be outside it
             answered = self._without_outside_asks(understood, asked, lang, today, carried)
             if answered is not None:
                 return answered
+        if other_thing:
+            return self._outside(main)
         if main.kind is Kind.OUTSIDE and (
             any(index.outside_words(c) for c in asked)
             or self.scope.names_what_is_asked(understood, asked)
@@ -765,15 +773,41 @@ class Composer:
     ) -> Composed | None:
         """入库几号截止？另外5G网关什么品牌好: of several asks, those of the notice are answered and
         a further one about something else is said to be outside it, not the whole message refused."""
-        outside = [c for c in asked if self.index.outside_words(c)]
-        # only an ask set apart as a further one (另外…, also …) after the notice's own: a message
-        # whose asks all turn on its outside thing (等保测评怎么做 多少钱) is about that thing
-        if not outside or len(outside) == len(asked) or asked.index(outside[0]) == 0:
+        text = understood.text
+        outside = [c for c in asked if self._asks_outside(c)]
+        if not outside or len(outside) == len(asked):
             return None
-        if not all(self._set_apart(understood.text, c) for c in outside):
-            return None
+        if (understood.other_programme or self.index.elsewhere(text)) and not any(
+            self.reader.read(c).other_programme or self.index.elsewhere(c) for c in outside
+        ):
+            return None  # the other programme is the story's, not one of the asks set apart
+        kept_asks = [c for c in asked if c not in outside]
+        # a further ask (另外…, also …) after the notice's own, about words the notice never uses
+        further = (
+            asked.index(outside[0]) > 0
+            and all(self.index.outside_words(c) for c in outside)
+            and all(self._aside(text, c) for c in outside)
+        )
+        # otherwise asks set apart from each other, each of the notice's naming its own thing: a
+        # message whose asks turn on its outside thing (技改怎么报？截止几号, 等保测评怎么做 多少钱)
+        # is about that thing
+        # (技改怎么报？截止几号: an ask after the outside one, not set apart by 另外, asks of it)
+        first_outside = asked.index(outside[0])
+        after_it = [c for c in kept_asks if asked.index(c) > first_outside]
         kept = "，".join(c for c in understood.clauses if c not in outside)
-        composed = self._compose(kept, self.reader.read(kept), lang, today, carried)
+        if not further and not (
+            self._names_its_own_thing(kept)
+            and all(self._names_the_notice(c) or self._turns_to_the_notice(text, c) for c in after_it)
+            and (
+                all(self._set_apart(text, c) for c in outside)
+                or all(self._set_apart(text, c) for c in kept_asks)
+            )
+        ):
+            return None
+        read = self.reader.read(kept)
+        if read.other_programme or self.index.elsewhere(kept):
+            return None
+        composed = self._compose(kept, read, lang, today, carried)
         if composed.kind is not Kind.ANSWER:
             return None
         said = (ASIDE.sub("", c).strip(" ？?。.") for c in outside)
@@ -781,11 +815,47 @@ class Composer:
         note = reply_text(self.kb, "outside_part", composed.lang, part=parts)
         return replace(composed, text=f"{composed.text}\n\n{note}")
 
+    def _asks_outside(self, clause: str) -> bool:
+        """The ask is about something else: words the notice never speaks of, another programme,
+        another place's policy."""
+        if self.index.outside_words(clause) or self.index.elsewhere(clause):
+            return True
+        return self.reader.read(clause).other_programme is not None
+
+    def _names_its_own_thing(self, clause: str) -> bool:
+        """The text names a thing of the notice (a direction, a stage, a condition …) or the
+        notice itself."""
+        return bool(self.reader.topics_named(clause)) or self._names_the_notice(clause)
+
+    def _turns_to_the_notice(self, text: str, clause: str) -> bool:
+        """An ask after one about something else, set apart (另外…) and naming a direction or a
+        stage of the notice (not 还有发票抬头写分公司的行不行, still of the invoices)."""
+        own = {*self.shape.directions, *self.shape.stages}
+        at = text.find(clause)
+        sentence = max(text.rfind(mark, 0, max(at, 0)) for mark in "。？?！!；;") + 1
+        told = text[sentence : at + len(clause)] if at >= 0 else clause  # 另外上云…500万，市级配套多少
+        return self._set_apart(text, clause) and any(t.id in own for t in self.reader.topics_named(told))
+
+    def _names_the_notice(self, clause: str) -> bool:
+        """这个通知里的…, this notice: the ask points at the notice itself."""
+        said = simplify(clause).lower()
+        return any(w in said for w in self.notice_refs)
+
     @staticmethod
-    def _set_apart(text: str, clause: str) -> bool:
+    def _aside(text: str, clause: str) -> bool:
         """The clause is a further ask, begun with 另外, also … (the clause itself may have lost it)."""
         at = text.find(clause)
         return bool(ASIDE.match(clause)) or (at > 0 and AFTER_ASIDE.search(text, 0, at) is not None)
+
+    @classmethod
+    def _set_apart(cls, text: str, clause: str) -> bool:
+        """The clause is a further ask (另外…), or one in a sentence an aside begins (另外我们是跟
+        联通合作的，联通那边有没有补贴)."""
+        at = text.find(clause)
+        if cls._aside(text, clause):
+            return True
+        sentence = max(text.rfind(mark, 0, max(at, 0)) for mark in "。？?！!；;") + 1
+        return at > 0 and ASIDE.match(text[sentence:at]) is not None
 
     def _outside(self, result: SearchResult) -> Composed:
         text = reply_text(self.kb, "outside", result.lang)

@@ -23,6 +23,8 @@ from knowledge.schema import Direction, Lang
 RULES = "eligibility"  # the rules file whose formula the check applies
 EACH_ASKED = ("分别", "各配", "各补", "各拿", "各给", "各自", "for each", "respectively")
 # 如果当初只投800万又是多少: another figure supposed in place of the first, not a second project
+# 碰到100万的封顶, reach the 1 million cap: the cap's own figure said before it
+CAP_NAMED = re.compile(r"(?<=[到满顶])\s*\d+(?:\.\d+)?\s*(?:万元|万|元)?\s*的?(?=封顶|上限)")
 SUPPOSED = re.compile(r"如果|要是|假如|假设|假使|万一|换成|if\b|suppose|instead", re.IGNORECASE)
 
 # RMB 6 mn for a 5G line: the thing an English figure is for, named right after it
@@ -130,7 +132,8 @@ class Worker:
 
     def asks_to_reach_cap(self, understood: Understanding) -> bool:
         """拿满封顶要多少省级资金; not 能按10%拿满吗 (the rate is what is filled)."""
-        return not understood.offered_rates and any(w in understood.simplified for w in self.cap_reach_words)
+        said = CAP_NAMED.sub("", understood.simplified)  # 碰到100万的封顶: the cap's own figure named
+        return not understood.offered_rates and any(w in said for w in self.cap_reach_words)
 
     def reach_cap(self, directions: list[Direction], lang: Lang) -> str:
         """想拿满封顶，省级资金至少要多少: the base at which each direction's rate reaches its cap."""

@@ -28,6 +28,12 @@ DECIMAL_UNITS = {"万": 10_000, "亿": 100_000_000}
 # what may follow a Chinese numeral for it to be a number (not 一家, 统一, 一式)
 CN_NUMBER_FOLLOWERS = set("元块万亿份个项月日号年%天w")
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+# ¥ 4 980 000: a space between each three digits, as slips print them (not 2 100万, two of 100万)
+SPACED_THOUSANDS = re.compile(
+    r"(?<![\d.])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+"
+    r"(?![\d.]|\s*(?:[万千百亿个份家项年月日号]|k\b|m\b|mn\b))",
+    re.IGNORECASE,
+)
 APPROXIMATELY = re.compile(r"左右|上下|大概|大约|约|差不多|来|多|的样子")  # 88万左右 is still only a figure
 # 已经批下来了，是一百八十万, 但已经批了三百万: words that only point at the figure (it is, in all, it was
 # granted) give it no role of its own
@@ -120,6 +126,9 @@ FOREIGN_BEFORE = re.compile(rf"(?<![a-z])(?:{_CURRENCY_ALTERNATION})\s*(?:约|�
 CORRECTION = re.compile(
     r"不对|说错|搞错|看错|打错|写错|打多了|打少了|搞混了|其实是|应该是|更正|纠正|确实是|又说是|我是说|我的意思是"
     r"|原来是|原来系|其实系|实际是|实际上是"  # 我睇返文件原來係105萬: the file read again says otherwise
+    # 两百万左右，准确说是2,080,000: the exact figure said after a round one
+    r"|准确说|准确地说|准确来说|确切地说|确切说|确切是|精确地说|精确来说"
+    r"|\bto be (?:exact|precise)\b|\bprecisely\b"
     r"|\bi mean\b|\boops\b|\bcorrection\b|\bactually\b|\btypo\b|\bsorry\b"
 )
 CORRECTION_SPAN = 40  # characters between a figure and the one correcting it
@@ -233,6 +242,7 @@ def to_arabic(text: str) -> str:
     """The text simplified, with Chinese numerals that stand for numbers written in digits and
     thousands separators removed: 省里批了一千二百万 → 省里批了12000000, 七月八号 → 7月8号."""
     text = THOUSANDS_SEPARATOR.sub("", simplify(text))
+    text = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group()), text)
     text = E_NOTATION.sub(_e_notation, text)  # 6.5e6 → 6500000
     text = SCORE_DAY.sub(_score_as_tens, text)  # 八月廿六 → 八月二十六, 廿万 → 二十万
     if not CN_DIGITS.intersection(text):

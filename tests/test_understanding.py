@@ -7006,3 +7006,47 @@ def test_a_miscount_of_the_directions_and_a_directions_name(
     composer: Composer, question: str, entry_id: str, said: str
 ):
     assert_answered_saying(composer, question, entry_id, said)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        ("5G项目最多能补多少？另外深圳那边5G项目补多少", "direction-4-amount", "100万元"),
+        (
+            "我们还想问高企认定怎么报。另外标杆项目省级资金300万，市级配套多少？",
+            "direction-2-amount",
+            "30万元",
+        ),
+        ("驗收申請幾時截止？仲有，啲補貼要唔要交稅？", "acceptance-application-deadline", "8月26日"),
+    ],
+)
+def test_the_notices_ask_is_answered_beside_one_about_something_else(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == entry_id and said in composed.text, (composed.entry_id, composed.text[:200])
+    assert "不在本通知范围内" in composed.text  # the other ask is said to be outside, not dropped
+
+
+def test_asks_that_follow_another_programmes_stay_with_it(composer: Composer):
+    questions = (
+        "专精特新怎么报？截止几号",
+        "技改补贴比例多少？还有申报截止是哪天",
+        "2024年的申报什么时候开始？入库截止几号",
+    )
+    assert_outside(composer, questions, LATER)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("标杆项目省级资金 ¥ 3 600 000，市级配套多少", "36万元"),  # thousands apart by spaces
+        ("上云项目省级两百万左右，准确说是2,160,000，市里配套多少", "21.6万元"),  # the exact figure
+        ("5G项目省级资金要到多少，市级配套才会碰到100万的封顶？", "1000万元"),  # the cap's figure named
+    ],
+)
+def test_figures_written_with_spaces_made_exact_or_named_with_the_cap(
+    composer: Composer, question: str, said: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert said in composed.text, composed.text[:300]
