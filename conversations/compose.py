@@ -66,7 +66,8 @@ NUMBER_ASKED = re.compile(
 )
 # 另外…, also …: how a further ask begins, not what it asks
 ASIDE_WORDS = (
-    r"另外|还有|还想问|仲有|仲想问|顺便问一下|顺便问下|顺便问|顺带问|\balso|\bplus|\bbtw|\bby the way"
+    r"另外|还有|还想问|仲有|仲想问|顺便问一下|顺便问下|顺便问|顺带问|然后正题|回到正题|言归正传|正题"
+    r"|\balso|\bplus|\bbtw|\bby the way"
 )
 ASIDE = re.compile(rf"^\s*(?:{ASIDE_WORDS}|\band)[,，:：\s]*", re.IGNORECASE)  # the clause begins with it
 AFTER_ASIDE = re.compile(

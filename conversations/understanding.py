@@ -1582,6 +1582,8 @@ class Reader:
             return False
         if word.endswith(("着", "了", "过")):  # 老板想着补贴到账了…: a verb and its aspect, no name
             return False
+        if word.endswith(("等", "待")):  # 坐等补贴到账, 等待补贴: waiting for it, no name
+            return False
         if AMOUNT_WORD.fullmatch(to_arabic(word)):  # 批了六百万专项资金: an amount of it, no name
             return False
         # 省极补助: a typo of a word the notice uses names nothing else

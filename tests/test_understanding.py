@@ -7050,3 +7050,33 @@ def test_figures_written_with_spaces_made_exact_or_named_with_the_cap(
 ):
     composed = composer.answer(question, None, LATER)
     assert said in composed.text, composed.text[:300]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        ("入库交完我们就坐等补贴，验收申请几号截止？", "acceptance-application-deadline", "8月26日"),
+        ("Will we receive the grant before construction begins?", "payment-after-acceptance", "事后奖补"),
+        (
+            "Are outstanding projects recommended for more support?",
+            "quality-project-recommendation",
+            "national",
+        ),
+        ("Where does the applicant have to be registered?", "registration-jurisdiction", "registered"),
+        ("Major accidents in which fields would block us?", "compliance-conditions", "safety"),
+        ("5G項目嘅補貼點樣計？", "direction-4-amount", "10%"),
+    ],
+)
+def test_waiting_for_the_money_and_english_and_cantonese_ways_of_asking(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
+
+
+def test_a_lawsuits_odds_damages_and_a_craftsman_award_stay_outside(composer: Composer):
+    questions = (
+        "跟供应商打官司胜算大吗",
+        "Can we claim damages from the late vendor?",
+        "韶关工匠评选有什么条件",
+    )
+    assert_outside(composer, questions, LATER)
