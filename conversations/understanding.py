@@ -783,6 +783,8 @@ class Reader:
         self.other_programmes = WordList((simplify(w), None) for w in lexicon.other_programmes)
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.notice_refs = [to_arabic(w) for w in lexicon.notice_refs if w]
+        # the notice called by its own name: 工业互联网应用项目, 这个通知, 91号文
+        self.own_names = ["工业互联网", *(w for w in self.notice_refs if "通知" in w or "91" in w)]
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
         self.fits_notice = [re.compile(p, re.IGNORECASE) for p in lexicon.fits_notice_patterns if p]
         self._bodies_longest_first = sorted((w for w in self.other_bodies if w), key=len, reverse=True)
@@ -1310,8 +1312,14 @@ class Reader:
         # 入库那个表几号前交？七月初我们在外地参展: a stage asked of by name, the other thing told
         # after the question (not 技改项目 入库几号截止: the programme whose entry is asked)
         told_after = all(simplified.find(c) > simplified.find(asked[0]) for c in told)
+        # 环评批复上周才拿到，老板又让我盯工业互联网应用项目，入库申报截止是哪天: the notice named by
+        # its own name after the other thing, what is asked is the notice's
+        after = simplified[simplified.find(word) + len(word) :]
+        turned_to_it = any(name in after for name in self.own_names)
+        own_asked = any(t.id in self.stage_ids | self.direction_ids for c in asked for t in self._topics(c))
         return (
             pointed_back
+            or (turned_to_it and (own_asked or any(self._asks_of_the_named_notice(c) for c in asked)))
             or any(t.id in self.direction_ids for c in asked for t in self._topics(c))
             or (told_after and any(t.id in self.stage_ids for c in asked for t in self._topics(c)))
             # 申报条件里对财政资金使用有什么要求？我们前年拿过一笔技改补贴: the notice's ask, the other
@@ -1319,6 +1327,11 @@ class Reader:
             or (told_after and any(self.intents_of(c) for c in asked) and any(PAST.search(c) for c in told))
             or any(self.asks_which_direction(c) for c in asked)
         )
+
+    def _asks_of_the_named_notice(self, clause: str) -> bool:
+        """工业互联网项目这边一个公司最多报几个: the notice named by its own name and a rule of it
+        asked (not 可以报这个工业互联网项目吗, whether the thing told fits)."""
+        return any(name in clause for name in self.own_names) and bool(self.intents_of(clause))
 
     def asks_which_direction(self, text: str) -> bool:
         """算哪条, 属于哪个方向: which of the notice's directions is asked; not 属于哪个部门 or

@@ -7080,3 +7080,31 @@ def test_a_lawsuits_odds_damages_and_a_craftsman_award_stay_outside(composer: Co
         "韶关工匠评选有什么条件",
     )
     assert_outside(composer, questions, LATER)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        # an emoji is a pause between two clauses, not part of the story's word
+        ("消防验收刚做完🙏 工业互联网项目的验收申请几号前交", "acceptance-application-deadline", "8月26日"),
+        # another procedure told first, then the notice named by its own name and asked of
+        ("环评批复刚拿到，工业互联网应用项目入库几号截止", "entry-deadline", "7月8日"),
+        # Cantonese: which level of government pays, what the money may be spent on
+        ("今次嘅補貼係邊一級財政出錢？", "support-method", "市级"),
+        ("補貼可以用喺邊度？", "fund-management", "信息化建设"),
+    ],
+)
+def test_other_procedures_told_first_emoji_and_cantonese_asks(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
+
+
+def test_brands_fees_taxes_and_a_plan_for_another_procedure_stay_outside(composer: Composer):
+    questions = (
+        "网关边个牌子好用？",
+        "5G专网月费几多？",
+        "环保税几时申报？",
+        "打算做等保测评，整个流程大概多久？",
+    )
+    assert_outside(composer, questions, LATER)
