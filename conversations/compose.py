@@ -29,7 +29,7 @@ from conversations.speaker import without_speaker
 from conversations.stated_today import stated_today
 from conversations.timing import ASKS_WHAT, HAND_IN, Timing
 from conversations.today import deadline_notes, format_day
-from conversations.understanding import Reader, Understanding
+from conversations.understanding import TAG_QUESTION, Reader, Understanding
 from conversations.worked import Worker, direction_name, foreign_amount, money
 from knowledge.answers import clause_label, render, reply_text
 from knowledge.figures import Figure, read_dates, to_arabic
@@ -777,6 +777,8 @@ class Composer:
         """入库几号截止？另外5G网关什么品牌好: of several asks, those of the notice are answered and
         a further one about something else is said to be outside it, not the whole message refused."""
         text = understood.text
+        # the notice has 6 attachments, right? Also …: a statement with its tag asks too
+        asked = [c for c in understood.clauses if c in asked or self._tagged(c)]
         outside = [c for c in asked if self._asks_outside(c)]
         if not outside or len(outside) == len(asked):
             return None
@@ -824,6 +826,12 @@ class Composer:
         if self.index.outside_words(clause) or self.index.elsewhere(clause):
             return True
         return self.reader.read(clause).other_programme is not None
+
+    @staticmethod
+    def _tagged(clause: str) -> bool:
+        """The clause ends with a tag question: 入库是7月8号，对吧; the notice has 6 attachments, right."""
+        tail = re.split(r"[，,]", clause)[-1]
+        return tail != clause and TAG_QUESTION.fullmatch(simplify(tail).strip()) is not None
 
     def _names_its_own_thing(self, clause: str) -> bool:
         """The text names a thing of the notice (a direction, a stage, a condition …) or the

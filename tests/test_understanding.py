@@ -7108,3 +7108,11 @@ def test_brands_fees_taxes_and_a_plan_for_another_procedure_stay_outside(compose
         "打算做等保测评，整个流程大概多久？",
     )
     assert_outside(composer, questions, LATER)
+
+
+def test_a_statement_with_its_tag_is_an_ask_beside_an_outside_one(composer: Composer):
+    composed = composer.answer("The notice has 4 attachments, right? Also who heads the bureau?", None, LATER)
+    assert composed.entry_id == "attachments-list" and "five attachments" in composed.text, composed.text[
+        :200
+    ]
+    assert "outside this notice" in composed.text
