@@ -71,6 +71,8 @@ ASIDE_WORDS = (
     r"|\balso|\bplus|\bbtw|\bby the way"
 )
 ASIDE = re.compile(rf"^\s*(?:{ASIDE_WORDS}|\band)[,，:：\s]*", re.IGNORECASE)  # the clause begins with it
+# 我们还想问…: who asks, said before the aside
+ASKER_FIRST = re.compile(r"^\s*(?:我们|我哋|我)(?=还想问|仲想问|顺便问)")
 AFTER_ASIDE = re.compile(
     rf"(?:{ASIDE_WORDS})[,，:：\s]*$", re.IGNORECASE
 )  # the text before the clause ends with it
@@ -815,7 +817,7 @@ class Composer:
         composed = self._compose(kept, read, lang, today, carried)
         if composed.kind is not Kind.ANSWER:
             return None
-        said = (ASIDE.sub("", c).strip(" ？?。.") for c in outside)
+        said = (ASIDE.sub("", ASKER_FIRST.sub("", c)).strip(" ？?。.") for c in outside)
         parts = ("、" if composed.lang == "zh" else "; ").join(said)
         note = reply_text(self.kb, "outside_part", composed.lang, part=parts)
         return replace(composed, text=f"{composed.text}\n\n{note}")

@@ -7116,3 +7116,10 @@ def test_a_statement_with_its_tag_is_an_ask_beside_an_outside_one(composer: Comp
         :200
     ]
     assert "outside this notice" in composed.text
+
+
+def test_the_outside_part_is_quoted_without_who_asks(composer: Composer):
+    composed = composer.answer("我们还想问高企怎么认定。另外标杆项目最多补多少？", None, LATER)
+    assert composed.entry_id == "direction-2-amount" and "“高企怎么认定”不在本通知范围内" in composed.text, (
+        composed.text
+    )
