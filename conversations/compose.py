@@ -68,7 +68,7 @@ NUMBER_ASKED = re.compile(
 # 另外…, also …: how a further ask begins, not what it asks
 ASIDE_WORDS = (
     r"另外|还有|还想问|仲有|仲想问|顺便问一下|顺便问下|顺便问|顺带问|然后正题|回到正题|言归正传|正题"
-    r"|\balso|\bplus|\bbtw|\bby the way"
+    r"|\balso|\bplus|\bbtw|\bby the way|\bbut"
 )
 ASIDE = re.compile(rf"^\s*(?:{ASIDE_WORDS}|\band)[,，:：\s]*", re.IGNORECASE)  # the clause begins with it
 # 我们还想问…: who asks, said before the aside
@@ -155,6 +155,11 @@ class Composed:
                 {"entry_id": m.entry.id, "title": m.entry.title.get(self.lang)} for m in self.suggestions
             ],
         }
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding position `at` begins: after the last 。？！； before it."""
+    return max(text.rfind(mark, 0, max(at, 0)) for mark in "。？?！!；;") + 1
 
 
 def language_of(question: str, lang: Lang | None) -> Lang:
@@ -789,27 +794,27 @@ class Composer:
         ):
             return None  # the other programme is the story's, not one of the asks set apart
         kept_asks = [c for c in asked if c not in outside]
+        kept = "，".join(c for c in understood.clauses if c not in outside)
+        first_outside = asked.index(outside[0])
         # a further ask (另外…, also …) after the notice's own, about words the notice never uses
         further = (
-            asked.index(outside[0]) > 0
+            first_outside > 0
             and all(self.index.outside_words(c) for c in outside)
             and all(self._aside(text, c) for c in outside)
         )
-        # otherwise asks set apart from each other, each of the notice's naming its own thing: a
-        # message whose asks turn on its outside thing (技改怎么报？截止几号, 等保测评怎么做 多少钱)
-        # is about that thing
-        # (技改怎么报？截止几号: an ask after the outside one, not set apart by 另外, asks of it)
-        first_outside = asked.index(outside[0])
+        # otherwise the asks are set apart from each other and the notice's part names its own
+        # thing; an ask after the outside one that neither names the notice nor turns to it with
+        # 另外… asks of the outside thing (技改怎么报？截止几号, 等保测评怎么做 多少钱)
         after_it = [c for c in kept_asks if asked.index(c) > first_outside]
-        kept = "，".join(c for c in understood.clauses if c not in outside)
-        if not further and not (
+        set_apart = (
             self._names_its_own_thing(kept)
             and all(self._names_the_notice(c) or self._turns_to_the_notice(text, c) for c in after_it)
             and (
                 all(self._set_apart(text, c) for c in outside)
                 or all(self._set_apart(text, c) for c in kept_asks)
             )
-        ):
+        )
+        if not (further or set_apart):
             return None
         read = self.reader.read(kept)
         if read.other_programme or self.index.elsewhere(kept):
@@ -845,8 +850,8 @@ class Composer:
         stage of the notice (not 还有发票抬头写分公司的行不行, still of the invoices)."""
         own = {*self.shape.directions, *self.shape.stages}
         at = text.find(clause)
-        sentence = max(text.rfind(mark, 0, max(at, 0)) for mark in "。？?！!；;") + 1
-        told = text[sentence : at + len(clause)] if at >= 0 else clause  # 另外上云…500万，市级配套多少
+        # 另外上云上平台500万，市级配套多少: the sentence up to the ask names the direction
+        told = text[sentence_start(text, at) : at + len(clause)] if at >= 0 else clause
         return self._set_apart(text, clause) and any(t.id in own for t in self.reader.topics_named(told))
 
     def _names_the_notice(self, clause: str) -> bool:
@@ -867,8 +872,7 @@ class Composer:
         at = text.find(clause)
         if cls._aside(text, clause):
             return True
-        sentence = max(text.rfind(mark, 0, max(at, 0)) for mark in "。？?！!；;") + 1
-        return at > 0 and ASIDE.match(text[sentence:at]) is not None
+        return at > 0 and ASIDE.match(text[sentence_start(text, at) : at]) is not None
 
     def _outside(self, result: SearchResult) -> Composed:
         text = reply_text(self.kb, "outside", result.lang)
