@@ -131,6 +131,8 @@ CORRECTION = re.compile(
     r"|\bto be (?:exact|precise)\b|\bprecisely\b"
     r"|\bi mean\b|\boops\b|\bcorrection\b|\bactually\b|\btypo\b|\bsorry\b"
 )
+# 50万到60万, 1.2m to 1.5m: the range of one amount
+RANGE_JOINER = re.compile(r"\s*(?:到|至|-|~|～|–|—|\bto\b)\s*")
 CORRECTION_SPAN = 40  # characters between a figure and the one correcting it
 # 2500万港币，大约等于2300万人民币: the yuan the user worked out for a foreign amount
 EQUIVALENT = re.compile(r"等于|约合|折合|相当于|折算|换算|即|equivalent|equals|converted|which is|i\.e\.|=|≈")
@@ -430,6 +432,24 @@ def _totals_take_the_role(
     return out
 
 
+def _ranges_to_their_top(figures: list[Figure], text: str) -> list[Figure]:
+    """省级大概50万到60万: a range of one amount, not two projects; its top is kept, as the
+    estimates worked from it are upper bounds."""
+    kept: list[Figure] = []
+    for figure in figures:
+        low = kept[-1] if kept else None
+        if (
+            low is not None
+            and low.role == figure.role
+            and low.yuan < figure.yuan
+            and RANGE_JOINER.fullmatch(text[low.end : figure.start]) is not None
+        ):
+            kept[-1] = figure
+            continue
+        kept.append(figure)
+    return kept
+
+
 def _corrections_replace(figures: list[Figure], text: str, words: list[tuple[str, str]]) -> list[Figure]:
     """省里批了300万，不对不对，是350万: a figure followed closely by a correction and another
     figure is replaced by it, and the new one says the same money (the old one's role). A figure with
@@ -536,6 +556,7 @@ class AmountReader:
             currency = "" if (currency or prefix) else _foreign_currency(arabic, start, end)
             found.append(Figure(yuan, start, end, role, currency=currency))
         found = _corrections_replace(_equivalents_take_the_role(found, arabic), arabic, self.role_words)
+        found = _ranges_to_their_top(found, arabic)
         if self.total_words:
             found = _totals_take_the_role(found, arabic, self.total_before, self.role_words)
         for role in self.part_words:

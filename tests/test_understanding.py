@@ -7123,3 +7123,10 @@ def test_the_outside_part_is_quoted_without_who_asks(composer: Composer):
     assert composed.entry_id == "direction-2-amount" and "“高企怎么认定”不在本通知范围内" in composed.text, (
         composed.text
     )
+
+
+def test_a_range_of_one_amount_is_no_two_projects(composer: Composer):
+    composed = composer.answer("上云项目省级大概50万到60万，市里大概能配多少", None, LATER)
+    assert "6万元" in composed.text and "合计" not in composed.text, composed.text[:300]
+    two = composer.answer("两个上云项目，省级分别50万、60万，市里各配多少", None, LATER)
+    assert "5万元" in two.text and "6万元" in two.text  # two figures listed apart stay two projects
