@@ -184,9 +184,8 @@ class Composer:
         self.timing = Timing(kb, self.shape, self.reader)
         self.completion = Completion(kb, self.reader)
         self.english_titles = EnglishTitles(kb.notice.attachments)
-        # 这个通知, this notice: words that point at the notice itself (not 这次, 这是)
-        refs = kb.lexicon.notice_refs
-        self.notice_refs = [simplify(w).lower() for w in refs if "通知" in w or "notice" in w]
+        # 这个通知, this notice: the notice called by its own name (not 这次, 这是)
+        self.notice_names = [simplify(w).lower() for w in kb.lexicon.notice_names if w]
         # the criterion limiting how many projects one enterprise may enter (五(三))
         self.projects_limit = next((c for c in kb.notice.eligibility if c.most_projects is not None), None)
         # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
@@ -857,7 +856,7 @@ class Composer:
     def _names_the_notice(self, clause: str) -> bool:
         """这个通知里的…, this notice: the ask points at the notice itself."""
         said = simplify(clause).lower()
-        return any(w in said for w in self.notice_refs)
+        return any(w in said for w in self.notice_names)
 
     @staticmethod
     def _aside(text: str, clause: str) -> bool:

@@ -783,8 +783,7 @@ class Reader:
         self.other_programmes = WordList((simplify(w), None) for w in lexicon.other_programmes)
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.notice_refs = [to_arabic(w) for w in lexicon.notice_refs if w]
-        # the notice called by its own name: 工业互联网应用项目, 这个通知, 91号文
-        self.own_names = ["工业互联网", *(w for w in self.notice_refs if "通知" in w or "91" in w)]
+        self.own_names = [to_arabic(w) for w in lexicon.notice_names if w]  # 工业互联网, 这个通知 …
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
         self.fits_notice = [re.compile(p, re.IGNORECASE) for p in lexicon.fits_notice_patterns if p]
         self._bodies_longest_first = sorted((w for w in self.other_bodies if w), key=len, reverse=True)

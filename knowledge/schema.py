@@ -447,6 +447,9 @@ class Lexicon(Strict):
     # this notice pointed at (这个通知, 本通知, 91号文): a year or a body offered for it, or a choice
     # of years, asks the notice's own date and issuer (这是2023年的通知吧, 这个文是发改委发的吧)
     notice_refs: list[str] = []
+    # the notice called by its own name (工业互联网, 这个通知, this notice): an ask naming it is the
+    # notice's own, whatever else the message tells
+    notice_names: list[str] = []
     # the word that asks when and by whom the notice was issued
     issue_intent: str = ""
 
