@@ -184,8 +184,6 @@ class Composer:
         self.timing = Timing(kb, self.shape, self.reader)
         self.completion = Completion(kb, self.reader)
         self.english_titles = EnglishTitles(kb.notice.attachments)
-        # 这个通知, this notice: the notice called by its own name (not 这次, 这是)
-        self.notice_names = [simplify(w).lower() for w in kb.lexicon.notice_names if w]
         # the criterion limiting how many projects one enterprise may enter (五(三))
         self.projects_limit = next((c for c in kb.notice.eligibility if c.most_projects is not None), None)
         # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
@@ -430,7 +428,7 @@ class Composer:
         if main.kind is Kind.OUTSIDE or other_thing:
             # 标杆项目最多补多少？另外广州那边标杆补多少: the notice's ask answered, the other one
             # said to be outside it
-            answered = self._without_outside_asks(understood, asked, lang, today, carried)
+            answered = self._without_outside_asks(understood, asked, other_thing, lang, today, carried)
             if answered is not None:
                 return answered
         if other_thing:
@@ -776,21 +774,22 @@ class Composer:
         self,
         understood: Understanding,
         asked: list[str],
+        other_thing: bool,
         lang: Lang | None,
         today: dt.date,
         carried: list[Figure],
     ) -> Composed | None:
         """入库几号截止？另外5G网关什么品牌好: of several asks, those of the notice are answered and
-        a further one about something else is said to be outside it, not the whole message refused."""
+        a further one about something else is said to be outside it, not the whole message refused.
+        `other_thing`: the message names another programme or place."""
         text = understood.text
         # the notice has 6 attachments, right? Also …: a statement with its tag asks too
         asked = [c for c in understood.clauses if c in asked or self._tagged(c)]
-        outside = [c for c in asked if self._asks_outside(c)]
+        elsewhere = {c for c in asked if self._names_another_programme_or_place(c)}
+        outside = [c for c in asked if c in elsewhere or self.index.outside_words(c)]
         if not outside or len(outside) == len(asked):
             return None
-        if (understood.other_programme or self.index.elsewhere(text)) and not any(
-            self.reader.read(c).other_programme or self.index.elsewhere(c) for c in outside
-        ):
+        if other_thing and not elsewhere:
             return None  # the other programme is the story's, not one of the asks set apart
         kept_asks = [c for c in asked if c not in outside]
         kept = "，".join(c for c in understood.clauses if c not in outside)
@@ -807,7 +806,7 @@ class Composer:
         after_it = [c for c in kept_asks if asked.index(c) > first_outside]
         set_apart = (
             self._names_its_own_thing(kept)
-            and all(self._names_the_notice(c) or self._turns_to_the_notice(text, c) for c in after_it)
+            and all(self.reader.names_the_notice(c) or self._turns_to_the_notice(text, c) for c in after_it)
             and (
                 all(self._set_apart(text, c) for c in outside)
                 or all(self._set_apart(text, c) for c in kept_asks)
@@ -826,12 +825,10 @@ class Composer:
         note = reply_text(self.kb, "outside_part", composed.lang, part=parts)
         return replace(composed, text=f"{composed.text}\n\n{note}")
 
-    def _asks_outside(self, clause: str) -> bool:
-        """The ask is about something else: words the notice never speaks of, another programme,
-        another place's policy."""
-        if self.index.outside_words(clause) or self.index.elsewhere(clause):
-            return True
-        return self.reader.read(clause).other_programme is not None
+    def _names_another_programme_or_place(self, clause: str) -> bool:
+        """The ask is of another programme or another place's policy (an ask of words the notice
+        never speaks of is outside too)."""
+        return self.index.elsewhere(clause) or self.reader.read(clause).other_programme is not None
 
     @staticmethod
     def _tagged(clause: str) -> bool:
@@ -842,7 +839,7 @@ class Composer:
     def _names_its_own_thing(self, clause: str) -> bool:
         """The text names a thing of the notice (a direction, a stage, a condition …) or the
         notice itself."""
-        return bool(self.reader.topics_named(clause)) or self._names_the_notice(clause)
+        return bool(self.reader.topics_named(clause)) or self.reader.names_the_notice(clause)
 
     def _turns_to_the_notice(self, text: str, clause: str) -> bool:
         """An ask after one about something else, set apart (另外…) and naming a direction or a
@@ -852,11 +849,6 @@ class Composer:
         # 另外上云上平台500万，市级配套多少: the sentence up to the ask names the direction
         told = text[sentence_start(text, at) : at + len(clause)] if at >= 0 else clause
         return self._set_apart(text, clause) and any(t.id in own for t in self.reader.topics_named(told))
-
-    def _names_the_notice(self, clause: str) -> bool:
-        """这个通知里的…, this notice: the ask points at the notice itself."""
-        said = simplify(clause).lower()
-        return any(w in said for w in self.notice_names)
 
     @staticmethod
     def _aside(text: str, clause: str) -> bool:

@@ -783,7 +783,7 @@ class Reader:
         self.other_programmes = WordList((simplify(w), None) for w in lexicon.other_programmes)
         self.premise_markers = [simplify(w) for w in lexicon.premise_markers]
         self.notice_refs = [to_arabic(w) for w in lexicon.notice_refs if w]
-        self.own_names = [to_arabic(w) for w in lexicon.notice_names if w]  # 工业互联网, 这个通知 …
+        self.own_names = [to_arabic(w).lower() for w in lexicon.notice_names if w]  # 工业互联网, 这个通知 …
         self.other_bodies = [simplify(w) for w in lexicon.other_bodies]
         self.fits_notice = [re.compile(p, re.IGNORECASE) for p in lexicon.fits_notice_patterns if p]
         self._bodies_longest_first = sorted((w for w in self.other_bodies if w), key=len, reverse=True)
@@ -1314,7 +1314,7 @@ class Reader:
         # 环评批复上周才拿到，老板又让我盯工业互联网应用项目，入库申报截止是哪天: the notice named by
         # its own name after the other thing, what is asked is the notice's
         after = simplified[simplified.find(word) + len(word) :]
-        turned_to_it = any(name in after for name in self.own_names)
+        turned_to_it = self.names_the_notice(after)
         own_asked = any(t.id in self.stage_ids | self.direction_ids for c in asked for t in self._topics(c))
         return (
             pointed_back
@@ -1330,7 +1330,12 @@ class Reader:
     def _asks_of_the_named_notice(self, clause: str) -> bool:
         """工业互联网项目这边一个公司最多报几个: the notice named by its own name and a rule of it
         asked (not 可以报这个工业互联网项目吗, whether the thing told fits)."""
-        return any(name in clause for name in self.own_names) and bool(self.intents_of(clause))
+        return self.names_the_notice(clause) and bool(self.intents_of(clause))
+
+    def names_the_notice(self, text: str) -> bool:
+        """这个通知里的…, 工业互联网项目…, this notice: the notice called by its own name (not 这次)."""
+        said = to_arabic(text).lower()
+        return any(name in said for name in self.own_names)
 
     def asks_which_direction(self, text: str) -> bool:
         """算哪条, 属于哪个方向: which of the notice's directions is asked; not 属于哪个部门 or
