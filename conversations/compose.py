@@ -67,7 +67,7 @@ NUMBER_ASKED = re.compile(
 )
 # 另外…, also …: how a further ask begins, not what it asks
 ASIDE_WORDS = (
-    r"另外|还有|还想问|仲有|仲想问|顺便问一下|顺便问下|顺便问|顺带问|然后正题|回到正题|言归正传|正题"
+    r"另外|同时|还有|还想问|仲有|仲想问|顺便问一下|顺便问下|顺便问|顺带问|然后正题|回到正题|言归正传|正题"
     r"|\balso|\bplus|\bbtw|\bby the way|\bbut"
 )
 ASIDE = re.compile(rf"^\s*(?:{ASIDE_WORDS}|\band)[,，:：\s]*", re.IGNORECASE)  # the clause begins with it
@@ -85,6 +85,8 @@ TODAY_ASKED = re.compile(
 )
 # 两个上云项目, 3个项目: how many projects the message speaks of
 PROJECT_COUNT = re.compile(r"([2-9])\s*个[^，,。？?！!]{0,8}?项目")
+STILL_THERE = re.compile(r"没有|冇|无|吗|嗎")  # what is left of 还有没有 once 还有 split it off
+ONE_PROJECT = re.compile(r"\s*(?:项目)?\s*(?:一个|一项|1个|1项)")  # 上云一个: one project of that direction
 EACH_BEFORE = 6  # characters before an amount in which 各 (each) says it is every project's
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 # 帮我概括下通知的目的，PPT第一页要用: how close the question alone must match, its story set aside
@@ -93,6 +95,7 @@ STORY_ASIDE_SCORE = 0.6
 AFTER_GREETING_SCORE = 0.55
 # where a sentence ends (not in 2.5 million): a story told in sentences before the one asked
 SENTENCE = re.compile(r"(?<=[。？?！!])|(?<=[A-Za-z\u4e00-\u9fff]\.)\s+")
+SENTENCE_END = re.compile(r"[。？?！!]|\.\s")
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
 # 入库的也是吗, 验收一样吗: a question that leans on the last one
 LEANING = re.compile(r"也|同样|一样|还是这样|呢|\b(?:also|too|same|as well)\b")
@@ -400,8 +403,13 @@ class Composer:
             elif main.kind is Kind.OUTSIDE:
                 main = index.search(question, lang, lenient=True)
         questions = self.reader.asked(understood)
-        if main.kind is Kind.OUTSIDE:
-            main = self._asked_beside_a_story(question, understood, questions, lang) or main
+        # 排污许可证还在弄，同时想申报上云上平台项目，入库截止时间是？: the other thing is the story's
+        turned = False
+        if main.kind is Kind.OUTSIDE or understood.other_programme:
+            turned = self._turns_from_a_story(understood, questions)
+            if main.kind is Kind.OUTSIDE or turned:
+                main = self._asked_beside_a_story(question, understood, questions, lang, turned) or main
+                turned = turned and main.kind is Kind.ANSWER
         main_outside = main.kind is Kind.OUTSIDE
         counting = self.scope.asks_whether_it_counts(understood, questions) if main_outside else ""
         if counting:  # 租的云服务器年费算不算项目投资: the thing is outside, whether it counts is not
@@ -415,6 +423,11 @@ class Composer:
             method = self.kb.lexicon.support_method_intent
             offered = self.reader.without_outside_words(understood)
             main = index.search(f"{offered} {method}", lang, lenient=True)
+            # 是什么支持方式？是不是贴息: the clause offering the other kind asks nothing further
+            rest = [c for c in understood.clauses if not self.reader.names_another_kind(c)]
+            if rest and len(rest) < len(understood.clauses):
+                question = "，".join(rest)
+                understood = self.reader.read(question)
         elif main.kind is Kind.OUTSIDE and self.reader.offers_another_body(understood.simplified):
             choice = True  # 交县工信局还是县发改局: which of them, the other body no question
             main = index.search(self.reader.without_outside_words(understood), lang, lenient=True)
@@ -424,7 +437,7 @@ class Composer:
         if self._asks_if_the_unlisted_fits(question, understood, main):
             return self._not_listed(lang)
         asked = [] if understood.about_the_notice else questions
-        other_thing = bool(understood.other_programme or index.elsewhere(question))
+        other_thing = not turned and bool(understood.other_programme or index.elsewhere(question))
         if main.kind is Kind.OUTSIDE or other_thing:
             # 标杆项目最多补多少？另外广州那边标杆补多少: the notice's ask answered, the other one
             # said to be outside it
@@ -549,23 +562,55 @@ class Composer:
         return [topics[d.id][0] for d in self.shape.directions_of(entry) if topics.get(d.id)]
 
     def _asked_beside_a_story(
-        self, question: str, understood: Understanding, questions: list[str], lang: Lang | None
+        self,
+        question: str,
+        understood: Understanding,
+        questions: list[str],
+        lang: Lang | None,
+        turned: bool = False,
     ) -> SearchResult | None:
         """帮我概括下通知的目的，PPT第一页要用: words the notice never uses, told beside a question
         and naming nothing outside it, leave the question itself to answer; only a close match
         (an everyday ask matches loosely), and only questions asked outright, each of the notice's
-        (not 怎样用Python读PLC数据？我们做设备联网要用)."""
-        if not 0 < len(questions) < len(understood.clauses) or self.index.outside_words(question):
+        (not 怎样用Python读PLC数据？我们做设备联网要用). `turned`: words the notice never uses are
+        only the story's, and the message turns from them to the notice."""
+        if not 0 < len(questions) < len(understood.clauses):
+            return None
+        if self.index.outside_words(question) and not turned:
             return None
         joined = "，".join(questions)
         alone = self.index.search(joined, lang)
         if alone.kind is not Kind.ANSWER or alone.score < STORY_ASIDE_SCORE or joined.isascii():
             return None
-        if not all(self.reader.asks_outright(c) for c in questions):
+        if not all(self.reader.asks_outright(c, understood.text) for c in questions):
             return None
         if len(questions) > 1 and any(self.index.search(c, lang).kind is Kind.OUTSIDE for c in questions):
             return None  # (one question alone is already searched above)
         return alone
+
+    def _turns_from_a_story(self, understood: Understanding, questions: list[str]) -> bool:
+        """排污许可证延续还在弄，同时想申报上云上平台项目，入库截止时间是？: words the notice never
+        uses only in what is told, and the message then turns (同时, 另外 …) to a direction or a
+        stage of the notice."""
+        clauses = understood.clauses
+        told = [
+            at
+            for at, c in enumerate(clauses)
+            if self.index.outside_words(c) or self._names_another_programme_or_place(c)
+        ]
+        if not told or any(clauses[at] in questions for at in told):
+            return False
+        text, last = understood.text, clauses[max(told)]
+        since = text.find(last) + len(last)  # the story's words are not what the turn names
+        own = {*self.shape.directions, *self.shape.stages}
+        for clause in clauses[max(told) + 1 :]:
+            at = text.find(clause, since)
+            # (还有没有上云上平台的申报: whether there still is one, asked of the story's year)
+            if at >= since and self._set_apart(text, clause) and not STILL_THERE.match(clause):
+                named = self.reader.topics_named(text[since : at + len(clause)])
+                if any(t.id in own for t in named):
+                    return True
+        return False
 
     def _small_talk_first(self, understood: Understanding) -> bool:
         clauses = understood.clauses
@@ -783,8 +828,9 @@ class Composer:
         a further one about something else is said to be outside it, not the whole message refused.
         `other_thing`: the message names another programme or place."""
         text = understood.text
+        clauses = self._told_with_what_asks_of_it(understood, asked)
         # the notice has 6 attachments, right? Also …: a statement with its tag asks too
-        asked = [c for c in understood.clauses if c in asked or self._tagged(c)]
+        asked = [c for c in clauses if c in asked or self._tagged(c) or c not in understood.clauses]
         elsewhere = {c for c in asked if self._names_another_programme_or_place(c)}
         outside = [c for c in asked if c in elsewhere or self.index.outside_words(c)]
         if not outside or len(outside) == len(asked):
@@ -792,7 +838,7 @@ class Composer:
         if other_thing and not elsewhere:
             return None  # the other programme is the story's, not one of the asks set apart
         kept_asks = [c for c in asked if c not in outside]
-        kept = "，".join(c for c in understood.clauses if c not in outside)
+        kept = "，".join(c for c in clauses if c not in outside)
         first_outside = asked.index(outside[0])
         # a further ask (另外…, also …) after the notice's own, about words the notice never uses
         further = (
@@ -804,8 +850,10 @@ class Composer:
         # thing; an ask after the outside one that neither names the notice nor turns to it with
         # 另外… asks of the outside thing (技改怎么报？截止几号, 等保测评怎么做 多少钱)
         after_it = [c for c in kept_asks if asked.index(c) > first_outside]
+        # (asks before the first outside one need not name their thing: the notice is the subject
+        # until the aside: 优质项目除了市里的钱还有啥？另外国家级示范怎么申请)
         set_apart = (
-            self._names_its_own_thing(kept)
+            (self._names_its_own_thing(kept) or (first_outside > 0 and not after_it))
             and all(self.reader.names_the_notice(c) or self._turns_to_the_notice(text, c) for c in after_it)
             and (
                 all(self._set_apart(text, c) for c in outside)
@@ -824,6 +872,28 @@ class Composer:
         parts = ("、" if composed.lang == "zh" else "; ").join(said)
         note = reply_text(self.kb, "outside_part", composed.lang, part=parts)
         return replace(composed, text=f"{composed.text}\n\n{note}")
+
+    def _told_with_what_asks_of_it(self, understood: Understanding, asked: list[str]) -> list[str]:
+        """The message's clauses, with one that tells of another programme or place joined to
+        the ask after it that names nothing of its own (另外听讲佛山都有类似嘅政策，系咪真㗎: the
+        ask is of Foshan's policy)."""
+        text, clauses = understood.text, list(understood.clauses)
+        at = 0
+        while at < len(clauses) - 1:
+            told, ask = clauses[at], clauses[at + 1]
+            start, end = text.find(told), text.find(ask)
+            if (
+                told not in asked
+                and ask in asked
+                and 0 <= start < end
+                and not SENTENCE_END.search(text, start + len(told), end)
+                and self._names_another_programme_or_place(told)
+                and not self._names_its_own_thing(ask)
+                and not self.reader.read(ask).figures
+            ):
+                clauses[at : at + 2] = [text[start : end + len(ask)]]
+            at += 1
+        return clauses
 
     def _names_another_programme_or_place(self, clause: str) -> bool:
         """The ask is of another programme or another place's policy (an ask of words the notice
@@ -902,11 +972,23 @@ class Composer:
         """一共三个项目，三个行不行: more projects said than one enterprise may enter, so the limit
         is said beside what is asked (unless an answered part already gives it)."""
         said = PROJECT_COUNT.search(to_arabic(understood.simplified))
-        over = self._over_the_projects_limit(int(said.group(1)), lang) if said else ""
+        count = int(said.group(1)) if said else self._one_in_each_direction(understood)
+        over = self._over_the_projects_limit(count, lang) if count else ""
         limit = self.projects_limit
         if not over or limit is None or any(e.clause == limit.clause for e in parts):
             return []
         return [over]
+
+    def _one_in_each_direction(self, understood: Understanding) -> int:
+        """上云一个5G一个标杆一个: one project said of each of several directions."""
+        text = understood.simplified
+        directions = {
+            t.id
+            for t in understood.topics
+            if t.id in self.shape.directions
+            and any(ONE_PROJECT.match(text, m.end()) for m in re.finditer(re.escape(t.word), text))
+        }
+        return len(directions)
 
     @staticmethod
     def _each_of_the_projects(understood: Understanding, figures: list[Figure]) -> list[Figure]:

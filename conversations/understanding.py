@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
@@ -330,6 +330,8 @@ REQUEST = re.compile(
     re.IGNORECASE,
 )
 YES_NO = re.compile(r"吗|\?$|？$")
+# 是不是贴息, 系咪贴息, is it a loan: a yes-no question of its own
+YES_NO_ASKED = re.compile(r"是不是|是否|系咪|吗|嗎|\bis it\b|\bis this\b", re.IGNORECASE)
 # what a question with copies in it chooses between, or whom and where it asks (交给谁, 交到哪里)
 COPIES_CHOICE = re.compile(r"还是([^，,。？?！!]*)")
 WHO_OR_WHERE = re.compile(r"谁|哪里|哪儿|哪个部门|哪个单位|边度|边个")
@@ -541,6 +543,19 @@ def _asks_or_requests(simplified: str) -> bool:
     return bool(QUESTION_MARK.search(simplified) or REQUEST.search(simplified) or SENT_FOR.search(simplified))
 
 
+def _question_marked(text: str, clause: str, worded: Iterable[str] = ()) -> bool:
+    """The clause ends in a copula followed by a question mark (入库申报截止时间是？, the deadline
+    is?): what it is is asked; and no clause before it in that sentence asks in words."""
+    at = text.find(clause)
+    if at < 0 or not COPULA_END.search(clause) or QUESTION_MARK_AFTER.match(text, at + len(clause)) is None:
+        return False
+    sentence = text[max((text.rfind(end, 0, at) for end in SENTENCE_ENDS), default=-1) + 1 : at]
+    return not any(c in sentence for c in worded)
+
+
+QUESTION_MARK_AFTER = re.compile(r"\s*[?？]")
+COPULA_END = re.compile(r"(?:是|为|係|系|\bis|\bare)\s*$", re.IGNORECASE)
+SENTENCE_ENDS = ("。", "？", "?", "！", "!", "\n")
 # 省级专项资金到了、批了以后: the funds received, so the base of the city's amount, not asked of
 FUNDS_RECEIVED = re.compile(r"到了|到账|批了|批下来|批咗|拿到|攞到|获得|下来了|下达|已经")
 ALREADY_RECEIVED = re.compile(r"(?:的)?(?:项目|资金|补助|补贴)?(?:也|还|已经|已)(?:拿|获得|得到|拿到|领)")
@@ -838,6 +853,7 @@ class Reader:
         } - {""}
         self.other_support_kinds = [simplify(w) for w in lexicon.other_support_kinds if w]
         self.support_names = {simplify(w) for w in lexicon.support_words}  # as typed: 补贴, 奖励
+        self.support_method = simplify(lexicon.support_method_intent)
         # a body's funds named after it: 省级专项资金, 省里的补贴
         self.funds_words = [*self.matching_words, *sorted(self.support_names)]
         # as the search index tokenises them (补贴 → 奖补, 多少 → 金额)
@@ -989,6 +1005,10 @@ class Reader:
             other = None  # 5G那个方向叫“5G+智能工厂”对吧: a name offered for the notice's direction
         if other and self._spent_on(corrected, other):
             other = None
+        choices = CHOICE_CLAUSES.split(simplified)
+        matching = any(w and w in simplified for w in self.matching_words)
+        if other and self._kind_offered_after_the_method(choices, matching):
+            other = None  # 是什么支持方式？是不是贴息: the other kind offered for the notice's own
         if not about_the_notice:
             body = None if other or self.offers_another_body(simplified) else self._other_body(bodies_named)
             if (
@@ -1007,10 +1027,13 @@ class Reader:
         if not (other or about_the_notice or topics or said) and self._general_comparison(simplified):
             other = next(w for w in self.general_comparisons if w in simplified)
         support = None if other or about_the_notice else self._named_support(text)
-        if support and any(
-            support in c and self._kinds_offered_for_this(c) for c in CHOICE_CLAUSES.split(simplified)
+        if support and (
+            any(support in c and self._kinds_offered_for_this(c) for c in choices)
+            or self._kind_offered_after_the_method(choices, matching)
         ):
-            support = None  # 这是无偿补助、贷款还是贴息: the notice's own support among the choices
+            # 这是无偿补助、贷款还是贴息, 是什么支持方式？是不是贴息: the notice's own support among
+            # the choices, or asked before the other kind is offered
+            support = None
         if support and not self._part_of_a_situation(simplified, support, topics, bool(said)):
             other = support
         joined = VERB_AND_VERB.sub(r"\1&", BETWEEN_AND.sub(r"\1&", WH_PAIR.sub(r"\1 \3? \2 \3", text)))
@@ -1408,13 +1431,28 @@ class Reader:
         """市级资金是什么方式支持？是贷款贴息还是补助: other kinds of support offered as a choice
         beside the notice's own, of the funds the notice gives; the outside word is no question."""
         matching = any(w and w in understood.simplified for w in self.matching_words)
+        clauses = CHOICE_CLAUSES.split(understood.text)
         return any(
             (matching or self._points_at_this(simplify(c)))
             and not BOOKED_AS.search(simplify(c))  # 补贴记营业外收入还是递延收益: how it is booked
             and self._choice_of_support(simplify(c))
             and self.names_another_kind(c)
-            for c in CHOICE_CLAUSES.split(understood.text)
-        )
+            for c in clauses
+        ) or self._kind_offered_after_the_method(clauses, matching)
+
+    def _kind_offered_after_the_method(self, clauses: list[str], matching: bool) -> bool:
+        """这次市级资金是什么支持方式？是不是贴息: the notice's way of support asked, then another
+        kind offered for it in a yes-no question of its own."""
+        for at, clause in enumerate(clauses):
+            simplified = simplify(clause)
+            if (
+                self.support_method
+                and self.support_method in simplified
+                and (matching or self._points_at_this(simplified))
+            ):
+                later = (simplify(c) for c in clauses[at + 1 :] if c.strip())
+                return any(YES_NO_ASKED.search(c) and self.names_another_kind(c) for c in later)
+        return False
 
     def offers_another_body(self, simplified: str) -> bool:
         """交县工信局还是县发改局, 报省工信厅还是报市工信局: another body offered beside one of the
@@ -1725,13 +1763,15 @@ class Reader:
     def asked(self, understood: Understanding) -> list[str]:
         """The clauses that ask: those with a question word or a request (帮我写…), else those
         naming an ask (材料 …: 我们是做稀土材料的 is no question beside a request), else the last."""
-        return self._asking(understood.clauses) or understood.clauses[-1:]
+        return self._asking(understood.clauses, understood.text) or understood.clauses[-1:]
 
-    def _asking(self, clauses: list[str]) -> list[str]:
-        """The clauses with a question word or a request, else those naming an ask; none else
-        (not 老板以为就是装几个5G基站: a belief told, its 几个 "a few")."""
+    def _asking(self, clauses: list[str], text: str = "") -> list[str]:
+        """The clauses with a question word or a request, or followed by a question mark in the
+        text (入库申报截止时间是？), else those naming an ask; none else (not 老板以为就是装几个5G
+        基站: a belief told, its 几个 "a few")."""
         clauses = [c for c in clauses if not self._belief_told(c)]
-        return [c for c in clauses if _asks_or_requests(simplify(c))] or [
+        worded = [c for c in clauses if _asks_or_requests(simplify(c))]
+        return [c for c in clauses if c in worded or _question_marked(text, c, worded)] or [
             c for c in clauses if self.intents_of(c)
         ]
 
@@ -1769,9 +1809,10 @@ class Reader:
             named = named or bool(found)
         return named and not subject.strip()
 
-    def asks_outright(self, clause: str) -> bool:
-        """A question word or a request in the clause, not only an ask named (设备联网要用)."""
-        return _asks_or_requests(simplify(clause))
+    def asks_outright(self, clause: str, text: str = "") -> bool:
+        """A question word or a request in the clause, or a question mark after it in the text,
+        not only an ask named (设备联网要用)."""
+        return _asks_or_requests(simplify(clause)) or _question_marked(text, clause)
 
     def is_question(self, clause: str) -> bool:
         """A question word, or an ask named (入库截止日期) unless someone else's words are relayed

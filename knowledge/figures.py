@@ -133,6 +133,12 @@ CORRECTION = re.compile(
 )
 # 50万到60万, 1.2m to 1.5m: the range of one amount
 RANGE_JOINER = re.compile(r"\s*(?:到|至|-|~|～|–|—|\bto\b)\s*")
+# 50到60万, 0.5-0.6 million: a range whose unit is said once, after its top
+SHARED_UNIT = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)(\s*(?:到|至|~|～|–|—|-(?!\d+[/.\-])|\bto\b)\s*)(?=\d+(?:\.\d+)?\s*"
+    r"(千万|百万|亿|万|million(?![a-z])|mn(?![a-z])|k(?![a-z])))",
+    re.IGNORECASE,
+)
 CORRECTION_SPAN = 40  # characters between a figure and the one correcting it
 # 2500万港币，大约等于2300万人民币: the yuan the user worked out for a foreign amount
 EQUIVALENT = re.compile(r"等于|约合|折合|相当于|折算|换算|即|equivalent|equals|converted|which is|i\.e\.|=|≈")
@@ -225,6 +231,21 @@ SCORE_DAY = re.compile(
 )
 
 
+# 五六十万, 三四百万, 两三千万: two neighbouring numerals before a unit are a rough range of one
+# amount (50万到60万), read as the range said in full
+ROUGH_RANGE = re.compile(
+    r"(?<![零〇一二两三四五六七八九十百千万亿点])(一两|两三|二三|三四|四五|五六|六七|七八|八九)"
+    r"([十百千])?(?:([万亿])|(?=[元块蚊]))"
+)
+ROUGH_UNITS = {"": 1, "十": 10, "百": 100, "千": 1000}
+
+
+def _rough_range(match: re.Match[str]) -> str:
+    low, high = (int(SINGLE_NUMERALS[numeral]) for numeral in match.group(1))
+    unit, big = ROUGH_UNITS[match.group(2) or ""], match.group(3) or ""
+    return f"{low * unit}{big}到{high * unit}{big}"
+
+
 def _score_as_tens(match: re.Match[str]) -> str:
     score = match.group(1) or match.group(3)
     return SCORES[score] + (match.group(2) or match.group(4) or "")
@@ -239,6 +260,63 @@ def _e_notation(match: re.Match[str]) -> str:
     return str(value.quantize(Decimal(1))) if value == value.to_integral_value() else match.group(0)
 
 
+# three million, four point five million, nine hundred thousand, half a million: amounts said
+# in English words (as voice input writes them), read as digits before their scale word
+EN_UNITS = {
+    word: n
+    for n, word in enumerate(
+        (
+            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+            *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen"),
+            *("eighteen", "nineteen"),
+        )
+    )
+}
+EN_TENS = {
+    word: 10 * n
+    for n, word in enumerate(
+        ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"), 2
+    )
+}
+_EN_NUMBER_WORD = "|".join([*EN_UNITS, *EN_TENS, "hundred", "point", "and", "a", "half"])
+EN_WORDED_AMOUNT = re.compile(
+    rf"\b((?:(?:{_EN_NUMBER_WORD})[\s-]+)+)(thousand|million|billion|percent|wan|yuan|rmb)\b", re.IGNORECASE
+)
+
+
+def _en_number(words: list[str]) -> Decimal | None:
+    """four hundred and fifty, four point five, two and a half, a: below a thousand."""
+    whole, fraction, total = 0, "", Decimal(0)
+    after_point = False
+    for word in words:
+        if word in ("and", "a") and not after_point:
+            continue
+        if after_point:
+            if word not in EN_UNITS or EN_UNITS[word] > 9:
+                return None
+            fraction += str(EN_UNITS[word])
+        elif word == "point":
+            after_point = True
+        elif word == "half":
+            total += Decimal("0.5")
+        elif word == "hundred":
+            whole = (whole or 1) * 100
+        elif word in EN_TENS:
+            whole += EN_TENS[word]
+        else:
+            whole += EN_UNITS[word]
+    value = total + whole + (Decimal(f"0.{fraction}") if fraction else 0)
+    return value if value > 0 and not (after_point and not fraction) else None
+
+
+def _en_worded_amount(match: re.Match[str]) -> str:
+    words = [w for w in re.split(r"[\s-]+", match.group(1).lower()) if w]
+    if not set(words) - {"and", "a", "half", "point"} and "half" not in words and words != ["a"]:
+        return match.group(0)  # (and million: no number said, left as it is)
+    value = Decimal(1) if words == ["a"] else _en_number(words)
+    return match.group(0) if value is None else f"{_digits(value)} {match.group(2)}"
+
+
 @lru_cache(maxsize=4096)
 def to_arabic(text: str) -> str:
     """The text simplified, with Chinese numerals that stand for numbers written in digits and
@@ -247,6 +325,8 @@ def to_arabic(text: str) -> str:
     text = SPACED_THOUSANDS.sub(lambda m: re.sub(r"\s", "", m.group()), text)
     text = E_NOTATION.sub(_e_notation, text)  # 6.5e6 → 6500000
     text = SCORE_DAY.sub(_score_as_tens, text)  # 八月廿六 → 八月二十六, 廿万 → 二十万
+    text = EN_WORDED_AMOUNT.sub(_en_worded_amount, text)  # three million → 3 million
+    text = ROUGH_RANGE.sub(_rough_range, text)  # 五六十万 → 50万到60万
     if not CN_DIGITS.intersection(text):
         return text
 
@@ -281,6 +361,7 @@ class Figure:
     excluded: tuple[Decimal, ...] = ()  # parts taken out of it, which the rules do not count
     outside: tuple[Decimal, ...] = ()  # figures said beside it, spent outside the window: not counted
     currency: str = ""  # another currency's code (HKD) when the amount is not in yuan
+    low: Decimal | None = None  # the bottom of a range the figure tops (50万到60万: 50万)
 
     @property
     def in_yuan(self) -> bool:
@@ -434,7 +515,7 @@ def _totals_take_the_role(
 
 def _ranges_to_their_top(figures: list[Figure], text: str) -> list[Figure]:
     """省级大概50万到60万: a range of one amount, not two projects; its top is kept, as the
-    estimates worked from it are upper bounds."""
+    estimates worked from it are upper bounds, and remembers its bottom."""
     kept: list[Figure] = []
     for figure in figures:
         low = kept[-1] if kept else None
@@ -444,7 +525,7 @@ def _ranges_to_their_top(figures: list[Figure], text: str) -> list[Figure]:
             and low.yuan < figure.yuan
             and RANGE_JOINER.fullmatch(text[low.end : figure.start]) is not None
         ):
-            kept[-1] = figure
+            kept[-1] = replace(figure, low=low.low or low.yuan)
             continue
         kept.append(figure)
     return kept
@@ -508,7 +589,7 @@ class AmountReader:
         Figures said of a role's parts (equipment, software … of the investment) are added up into
         that role's figure, unless the message gives the whole as well; those said with dates
         outside the window are set apart from it (2021年8月买服务器50万)."""
-        arabic = to_arabic(text)
+        arabic = SHARED_UNIT.sub(r"\1\3\2", to_arabic(text))  # 50到60万 → 50万到60万
         found = self._read(arabic, self.window)
         for role in self.exclusion_words:
             kept = _set_apart(found, role)

@@ -7130,3 +7130,92 @@ def test_a_range_of_one_amount_is_no_two_projects(composer: Composer):
     assert "6万元" in composed.text and "合计" not in composed.text, composed.text[:300]
     two = composer.answer("两个上云项目，省级分别50万、60万，市里各配多少", None, LATER)
     assert "5万元" in two.text and "6万元" in two.text  # two figures listed apart stay two projects
+
+
+def test_a_rough_chinese_range_is_worked_at_both_ends(composer: Composer):
+    composed = composer.answer("上云项目省级大概五六十万的样子，市里大概能配多少", None, LATER)
+    assert "60万元 × 10% = 6万元" in composed.text and "约5万元至6万元" in composed.text, composed.text[:300]
+    capped = composer.answer("系统性平台项目投资八百到一千二百万，市级多少", None, LATER)
+    assert "按最高计100万元" in capped.text and "约80万元至100万元" in capped.text, capped.text[:300]
+
+
+def test_a_range_with_its_unit_said_once_is_one_amount(composer: Composer):
+    composed = composer.answer(
+        "cloud project, provincial funds 0.5 to 0.6 million, how much from the city?", "en", LATER
+    )
+    assert "between RMB 50,000" in composed.text and "RMB 60,000" in composed.text, composed.text[:400]
+
+
+def test_a_clause_followed_by_a_question_mark_asks(composer: Composer):
+    understood = composer.reader.read("想申报上云项目，入库申报截止时间是？要填哪几个附件？")
+    assert "入库申报截止时间是" in composer.reader.asked(understood)
+
+
+def test_a_story_of_another_procedure_turned_from_leaves_the_notice_asks(composer: Composer):
+    composed = composer.answer(
+        "排污许可证延续还在弄，同时想申报上云上平台项目，入库申报截止时间是？要填哪几个附件？", None, LATER
+    )
+    assert composed.entry_id == "entry-deadline" and "7月8日" in composed.text, composed.text[:200]
+    assert_outside(composer, ("我们在办排污许可证，同时想报上云项目，排污许可证要多久能办下来？",), LATER)
+
+
+def test_an_aside_telling_of_another_place_is_asked_of_by_the_tag_after_it(composer: Composer):
+    composed = composer.answer(
+        "標桿項目省級資金500萬，市級配套最多幾多？另外聽講佛山都有類似嘅政策，係咪真㗎", None, LATER
+    )
+    assert composed.entry_id == "direction-2-amount" and "佛山" in composed.text.split("\n\n")[-1], (
+        composed.text
+    )
+
+
+def test_an_ask_before_an_aside_about_another_programme_is_the_notices(composer: Composer):
+    composed = composer.answer("质量安全环保方面有什么硬性要求？另外环评批复过期了怎么办", None, LATER)
+    assert (
+        composed.entry_id == "compliance-conditions"
+        and "“环评批复过期了怎么办”不在本通知范围内" in composed.text
+    )
+    assert_outside(composer, ("技改怎么报？截止几号",), LATER)
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [
+        ("got three million from the province", "got 3 million from the province"),
+        ("uh four point five million", "uh 4.5 million"),
+        ("nine hundred thousand", "900 thousand"),
+        ("one hundred and eighty thousand yuan", "180 thousand yuan"),
+        ("two and a half million", "2.5 million"),
+        ("half a million", "0.5 million"),
+        ("a million", "1 million"),
+        ("ten percent", "10 percent"),
+        ("a few million", "a few million"),
+    ],
+)
+def test_english_amounts_said_in_words_are_read_as_digits(said: str, read: str):
+    assert to_arabic(said) == read
+
+
+def test_a_voice_typed_english_amount_is_worked(composer: Composer):
+    composed = composer.answer(
+        "systemic platform investment uh four point five million sorry no five point four million what now",
+        "en",
+        LATER,
+    )
+    assert "RMB 540,000" in composed.text, composed.text[:300]
+
+
+def test_another_kind_offered_after_the_support_method_is_no_question(composer: Composer):
+    composed = composer.answer("这次市级资金是什么支持方式？是不是贴息？", None, LATER)
+    assert composed.entry_id == "support-method" and "事后奖补" in composed.text, composed.text[:200]
+    assert "主动公开" not in composed.text  # the clause offering the other kind asks nothing of its own
+
+
+def test_where_a_client_is_tells_where_it_stands(composer: Composer):
+    composed = composer.answer("曲江区的客户，入库申报是由谁组织？", None, LATER)
+    assert "各地工信局" in composed.text, composed.text[:200]
+
+
+def test_one_project_said_of_each_of_three_directions_is_over_the_limit(composer: Composer):
+    composed = composer.answer("嗯我们公司就一个法人 上云一个5G一个标杆一个 能全报吗", None, LATER)
+    assert "最多申请2个项目" in composed.text, composed.text[:200]
+    assert "最多申请2个项目" not in composer.answer("上云一个5G一个，能报吗", None, LATER).text
