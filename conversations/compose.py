@@ -582,7 +582,7 @@ class Composer:
         alone = self.index.search(joined, lang)
         if alone.kind is not Kind.ANSWER or alone.score < STORY_ASIDE_SCORE or joined.isascii():
             return None
-        if not all(self.reader.asks_outright(c, understood.text) for c in questions):
+        if not all(self.reader.asks_outright(c) for c in questions):
             return None
         if len(questions) > 1 and any(self.index.search(c, lang).kind is Kind.OUTSIDE for c in questions):
             return None  # (one question alone is already searched above)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
@@ -103,7 +103,8 @@ CLAUSE_SPLIT = re.compile(
     + BESIDES
     + r"还有(?!效)"
     r"|" + STILL_THEN + r"还有(?!效|" + OTHERS + r")|以及"
-    r"|同时(?!报|申报|申请|提交|交|拿|享受|获得|附|提供|准备|带|上传|出具))|\band\b"
+    r"|同时(?!报|申报|申请|提交|交|拿|享受|获得|附|提供|准备|带|上传|出具))"
+    r"|(?<!\b[A-Za-z] )\band\b(?! [A-Za-z]\b)"  # (not R and D: one word spelt out)
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
     # 入库7.8 那验收是几号: a figure, a space, then a turn to the next question
     r"|(?<=\d)\s+(?=那|然后|另外)"
@@ -543,19 +544,18 @@ def _asks_or_requests(simplified: str) -> bool:
     return bool(QUESTION_MARK.search(simplified) or REQUEST.search(simplified) or SENT_FOR.search(simplified))
 
 
-def _question_marked(text: str, clause: str, worded: Iterable[str] = ()) -> bool:
-    """The clause ends in a copula followed by a question mark (入库申报截止时间是？, the deadline
-    is?): what it is is asked; and no clause before it in that sentence asks in words."""
+def _with_its_question_mark(text: str, clause: str) -> str:
+    """入库申报截止时间是？: a clause ending in a copula keeps the question mark after it, which
+    alone says that what it is is asked."""
     at = text.find(clause)
-    if at < 0 or not COPULA_END.search(clause) or QUESTION_MARK_AFTER.match(text, at + len(clause)) is None:
-        return False
-    sentence = text[max((text.rfind(end, 0, at) for end in SENTENCE_ENDS), default=-1) + 1 : at]
-    return not any(c in sentence for c in worded)
+    mark = (
+        QUESTION_MARK_AFTER.match(text, at + len(clause)) if at >= 0 and COPULA_END.search(clause) else None
+    )
+    return clause + mark.group().strip() if mark else clause
 
 
 QUESTION_MARK_AFTER = re.compile(r"\s*[?？]")
 COPULA_END = re.compile(r"(?:是|为|係|系|\bis|\bare)\s*$", re.IGNORECASE)
-SENTENCE_ENDS = ("。", "？", "?", "！", "!", "\n")
 # 省级专项资金到了、批了以后: the funds received, so the base of the city's amount, not asked of
 FUNDS_RECEIVED = re.compile(r"到了|到账|批了|批下来|批咗|拿到|攞到|获得|下来了|下达|已经")
 ALREADY_RECEIVED = re.compile(r"(?:的)?(?:项目|资金|补助|补贴)?(?:也|还|已经|已)(?:拿|获得|得到|拿到|领)")
@@ -1037,7 +1037,11 @@ class Reader:
         if support and not self._part_of_a_situation(simplified, support, topics, bool(said)):
             other = support
         joined = VERB_AND_VERB.sub(r"\1&", BETWEEN_AND.sub(r"\1&", WH_PAIR.sub(r"\1 \3? \2 \3", text)))
-        clauses = [c.strip() for c in MESSAGE_CLAUSES.split(joined) if c and c.strip()]
+        clauses = [
+            _with_its_question_mark(joined, c.strip())
+            for c in MESSAGE_CLAUSES.split(joined)
+            if c and c.strip()
+        ]
         return Understanding(
             text=text,
             simplified=simplified,
@@ -1763,15 +1767,13 @@ class Reader:
     def asked(self, understood: Understanding) -> list[str]:
         """The clauses that ask: those with a question word or a request (帮我写…), else those
         naming an ask (材料 …: 我们是做稀土材料的 is no question beside a request), else the last."""
-        return self._asking(understood.clauses, understood.text) or understood.clauses[-1:]
+        return self._asking(understood.clauses) or understood.clauses[-1:]
 
-    def _asking(self, clauses: list[str], text: str = "") -> list[str]:
-        """The clauses with a question word or a request, or followed by a question mark in the
-        text (入库申报截止时间是？), else those naming an ask; none else (not 老板以为就是装几个5G
-        基站: a belief told, its 几个 "a few")."""
+    def _asking(self, clauses: list[str]) -> list[str]:
+        """The clauses with a question word or a request, else those naming an ask; none else
+        (not 老板以为就是装几个5G基站: a belief told, its 几个 "a few")."""
         clauses = [c for c in clauses if not self._belief_told(c)]
-        worded = [c for c in clauses if _asks_or_requests(simplify(c))]
-        return [c for c in clauses if c in worded or _question_marked(text, c, worded)] or [
+        return [c for c in clauses if _asks_or_requests(simplify(c))] or [
             c for c in clauses if self.intents_of(c)
         ]
 
@@ -1809,10 +1811,9 @@ class Reader:
             named = named or bool(found)
         return named and not subject.strip()
 
-    def asks_outright(self, clause: str, text: str = "") -> bool:
-        """A question word or a request in the clause, or a question mark after it in the text,
-        not only an ask named (设备联网要用)."""
-        return _asks_or_requests(simplify(clause)) or _question_marked(text, clause)
+    def asks_outright(self, clause: str) -> bool:
+        """A question word or a request in the clause, not only an ask named (设备联网要用)."""
+        return _asks_or_requests(simplify(clause))
 
     def is_question(self, clause: str) -> bool:
         """A question word, or an ask named (入库截止日期) unless someone else's words are relayed

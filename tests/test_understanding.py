@@ -7146,9 +7146,10 @@ def test_a_range_with_its_unit_said_once_is_one_amount(composer: Composer):
     assert "between RMB 50,000" in composed.text and "RMB 60,000" in composed.text, composed.text[:400]
 
 
-def test_a_clause_followed_by_a_question_mark_asks(composer: Composer):
+def test_a_clause_ending_in_a_copula_and_a_question_mark_asks(composer: Composer):
     understood = composer.reader.read("想申报上云项目，入库申报截止时间是？要填哪几个附件？")
-    assert "入库申报截止时间是" in composer.reader.asked(understood)
+    assert "入库申报截止时间是？" in composer.reader.asked(understood)
+    assert "入库申报截止时间" in composer.reader.read("入库申报截止时间？").clauses  # no copula: as typed
 
 
 def test_a_story_of_another_procedure_turned_from_leaves_the_notice_asks(composer: Composer):
@@ -7219,3 +7220,9 @@ def test_one_project_said_of_each_of_three_directions_is_over_the_limit(composer
     composed = composer.answer("嗯我们公司就一个法人 上云一个5G一个标杆一个 能全报吗", None, LATER)
     assert "最多申请2个项目" in composed.text, composed.text[:200]
     assert "最多申请2个项目" not in composer.answer("上云一个5G一个，能报吗", None, LATER).text
+
+
+def test_a_word_spelt_out_with_and_is_one_clause(composer: Composer):
+    assert len(composer.reader.read("what is the R and D super deduction rate for 2022").clauses) == 1
+    assert_outside(composer, ("what is the R and D super deduction rate for 2022",), LATER)
+    assert len(composer.reader.read("What is the deadline and what is the cap?").clauses) == 2
