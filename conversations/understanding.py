@@ -104,7 +104,7 @@ CLAUSE_SPLIT = re.compile(
     + r"还有(?!效)"
     r"|" + STILL_THEN + r"还有(?!效|" + OTHERS + r")|以及"
     r"|同时(?!报|申报|申请|提交|交|拿|享受|获得|附|提供|准备|带|上传|出具))"
-    r"|(?<!\b[A-Za-z] )\band\b(?! [A-Za-z]\b)"  # (not R and D: one word spelt out)
+    r"|(?<!\b[A-Za-z] )\band\b|\band\b(?! [A-Za-z]\b)"  # (not R and D: one word spelt out)
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
     # 入库7.8 那验收是几号: a figure, a space, then a turn to the next question
     r"|(?<=\d)\s+(?=那|然后|另外)"

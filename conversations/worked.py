@@ -167,7 +167,7 @@ class Worker:
     def _added_up(self, figure: Figure, lang: Lang) -> str:
         """设备250万 + 软件120万 + 材料30万 = 400万: how a figure said in parts was added up."""
         own_wording = f"calc_parts_{figure.role}"  # instalments of a grant are no investment's purchases
-        return reply_text(
+        text = reply_text(
             self.kb,
             own_wording if own_wording in self.kb.lexicon.replies else "calc_parts",
             lang,
@@ -175,6 +175,12 @@ class Worker:
             parts=" + ".join(money(part, lang) for part in figure.parts),
             total=money(figure.yuan, lang),
         )
+        if figure.said_total is None or "calc_parts_said" not in self.kb.lexicon.replies:
+            return text
+        # 我加起来是350万: the user's own sum, which the parts do not make, is said to be off
+        said, total = money(figure.said_total, lang), money(figure.yuan, lang)
+        said = reply_text(self.kb, "calc_parts_said", lang, said=said, total=total)
+        return f"{text}{said}"
 
     def _taken_out(self, figure: Figure, lang: Lang) -> str:
         """700万 − 150万 = 550万: the parts the rules do not count, taken out of the figure."""

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from knowledge.normalize import simplify
@@ -362,6 +363,7 @@ class Figure:
     outside: tuple[Decimal, ...] = ()  # figures said beside it, spent outside the window: not counted
     currency: str = ""  # another currency's code (HKD) when the amount is not in yuan
     low: Decimal | None = None  # the bottom of a range the figure tops (50万到60万: 50万)
+    said_total: Decimal | None = None  # the user's own sum of the parts, when it is not their sum
 
     @property
     def in_yuan(self) -> bool:
@@ -508,9 +510,28 @@ def _totals_take_the_role(
         if role in ("", CLAIM, "other"):
             out.append(figure)
             continue
-        out = [f for f in out if (f.role or "").removesuffix(PART) != role]
-        out.append(replace(figure, role=role))
+        replaced = [f for f in out if (f.role or "").removesuffix(PART) == role]
+        out = [f for f in out if f not in replaced]
+        # 设备200万 + 软件150万 + 材料50万，我加起来是350万: the parts' sum, not the user's
+        summed = _summed_instead(replaced, figure, role, text)
+        out.append(summed if summed is not None else replace(figure, role=role))
     return out
+
+
+def _summed_instead(pieces: list[Figure], said: Figure, role: str, text: str) -> Figure | None:
+    """Parts added with plus signs (设备200万 + 软件150万 + 材料50万) whose sum is not the total
+    the user said: their sum, which remembers the user's total; None when it is their sum."""
+    parts = [f for f in pieces if f.role == role + PART]
+    summed = sum((f.yuan for f in parts), Decimal(0))
+    if len(parts) < 2 or len(parts) != len(pieces) or summed == said.yuan:
+        return None
+    if any(PLUS.search(text, a.end, b.start) is None for a, b in pairwise(parts)):
+        return None
+    start, end = min(parts[0].start, said.start), max(parts[-1].end, said.end)
+    return Figure(summed, start, end, role, tuple(f.yuan for f in parts), said_total=said.yuan)
+
+
+PLUS = re.compile(r"[+＋]")
 
 
 def _ranges_to_their_top(figures: list[Figure], text: str) -> list[Figure]:
@@ -698,6 +719,10 @@ class AmountReader:
         breakdown = any(BREAKDOWN.search(clauses[id(f)]) for f in parts) or any(
             w in clauses[id(f)] for f in wholes for w in self.total_words
         )
+        summed = _summed_instead(parts, wholes[0], role, text) if len(wholes) == 1 else None
+        if summed is not None:  # 投资350万：设备200万+软件150万+材料50万: the parts' sum counts
+            kept = [f for f in figures if f not in parts and f is not wholes[0]]
+            return sorted([*kept, summed], key=lambda f: f.start)
         covered = bool(wholes) and (breakdown or sum(f.yuan for f in parts) <= max(f.yuan for f in wholes))
         if len(wholes) > 1 or covered:  # several wholes: which one a part belongs to is not said
             return [f for f in figures if f not in parts]

@@ -7226,3 +7226,17 @@ def test_a_word_spelt_out_with_and_is_one_clause(composer: Composer):
     assert len(composer.reader.read("what is the R and D super deduction rate for 2022").clauses) == 1
     assert_outside(composer, ("what is the R and D super deduction rate for 2022",), LATER)
     assert len(composer.reader.read("What is the deadline and what is the cap?").clauses) == 2
+
+
+def test_a_users_own_wrong_sum_of_parts_is_said_and_the_sum_worked(composer: Composer):
+    composed = composer.answer(
+        "系统性平台：设备 2,000,000 + 软件 1,500,000 + 材料 500,000，我加起来是 350万，市级35万对吗",
+        None,
+        LATER,
+    )
+    assert "= 400万元" in composed.text and "您说的合计350万元与各部分之和不符" in composed.text, (
+        composed.text[:400]
+    )
+    assert "市级配套约40万元" in composed.text
+    right = composer.answer("系统性平台：设备200万 + 软件150万，加起来是350万，市级多少", None, LATER)
+    assert "市级配套约35万元" in right.text and "不符" not in right.text, right.text[:300]
