@@ -7240,3 +7240,18 @@ def test_a_users_own_wrong_sum_of_parts_is_said_and_the_sum_worked(composer: Com
     assert "市级配套约40万元" in composed.text
     right = composer.answer("系统性平台：设备200万 + 软件150万，加起来是350万，市级多少", None, LATER)
     assert "市级配套约35万元" in right.text and "不符" not in right.text, right.text[:300]
+
+
+def test_a_special_account_is_the_dedicated_account(composer: Composer):
+    composed = composer.answer(
+        "We got RMB 1,000,000 provincial for our cloud project, so the city gives 100k, right? Also, does the money "
+        "have to go into a special account?",
+        None,
+        LATER,
+    )
+    assert "RMB 100,000" in composed.text and "dedicated account" in composed.text, composed.text[:300]
+
+
+def test_what_the_city_does_after_the_entry_deadline_is_its_expert_review(composer: Composer):
+    composed = composer.answer("入库申报截止以后，市里会怎么处理我们报上去的项目？", None, LATER)
+    assert composed.entry_id == "entry-expert-review", composed.text[:200]
