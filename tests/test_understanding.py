@@ -7244,8 +7244,8 @@ def test_a_users_own_wrong_sum_of_parts_is_said_and_the_sum_worked(composer: Com
 
 def test_a_special_account_is_the_dedicated_account(composer: Composer):
     composed = composer.answer(
-        "We got RMB 1,000,000 provincial for our cloud project, so the city gives 100k, right? Also, does the money "
-        "have to go into a special account?",
+        "We got RMB 1,000,000 provincial for our cloud project, so the city gives 100k, right? "
+        "Also, does the money have to go into a special account?",
         None,
         LATER,
     )
