@@ -18,6 +18,7 @@ from typing import Any
 from conversations.attachments import EnglishTitles, attachment_numbers
 from conversations.completion import Completion
 from conversations.emoji import without_emoji
+from conversations.glosses import without_glosses
 from conversations.parts import Parts
 from conversations.premise import Premises, title_said
 from conversations.retraction import Retraction
@@ -217,6 +218,7 @@ class Composer:
                 Kind.UNSURE, asked_in, text, None, 1.0, []
             )
         question = without_emoji(question)  # 刚报完😮‍💨 工业互联网…: a pause between two clauses
+        question = without_glosses(question)  # 承诺书（就是保证不乱来的那张纸）: the word names it
         question = without_sign_off(question)  # 谢谢——某咨询 文案 邵: who wrote it asks nothing
         question = without_speaker(question)  # 县局副局长：…: who asks, not what about
         question = self.retraction.after(question)  # 区号要加吗？算了，先告诉我电话: what is asked now

@@ -7255,3 +7255,24 @@ def test_a_special_account_is_the_dedicated_account(composer: Composer):
 def test_what_the_city_does_after_the_entry_deadline_is_its_expert_review(composer: Composer):
     composed = composer.answer("入库申报截止以后，市里会怎么处理我们报上去的项目？", None, LATER)
     assert composed.entry_id == "entry-expert-review", composed.text[:200]
+
+
+def test_a_gloss_in_brackets_after_the_word_is_set_aside(composer: Composer):
+    composed = composer.answer("那个承诺书（就是保证不乱来的那张纸）要几号之前交？", None, LATER)
+    assert "8月26日" in composed.text, composed.text[:200]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("那份像‘保证书’一样的东西是什么时候交的？跟什么一起交", "acceptance-application-deadline"),
+        ("补贴会不会要求我们单独弄个账本管？", "fund-management"),
+        ("Do we need to be registered locally?", "registration-jurisdiction"),
+    ],
+)
+def test_plain_words_for_the_notices_things(composer: Composer, question: str, entry_id: str):
+    assert composer.answer(question, None, LATER).entry_id == entry_id
+
+
+def test_which_taxes_are_outside(composer: Composer):
+    assert_outside(composer, ("家族企业老爸想把股份转给我，要交什么税？", "这笔补贴要交哪些税"), LATER)
