@@ -19,7 +19,7 @@ import rjieba
 import snowballstemmer
 
 from knowledge.pinyin_input import PinyinInput
-from knowledge.typos import HomophoneCorrector
+from knowledge.typos import MEASURE_WORDS, HomophoneCorrector
 
 
 def _import_zhconv() -> ModuleType:
@@ -172,7 +172,16 @@ class Normaliser:
         text = simplify(text)
         if self._corrector is None:
             return text
-        return WORDS_BETWEEN_NUMERALS.sub(lambda m: self._corrector.correct(m.group(0)), text)  # type: ignore[union-attr]
+        corrector = self._corrector
+
+        def correct(match: re.Match[str]) -> str:
+            run = match.group(0)
+            # 第二步要交, 三份要: a measure word after a numeral is never a typo's start (步要 → 不要)
+            if match.start() > 0 and len(run) > 1 and run[0] in MEASURE_WORDS:
+                return run[0] + corrector.correct(run[1:])
+            return corrector.correct(run)
+
+        return WORDS_BETWEEN_NUMERALS.sub(correct, text)
 
     def chinese_words(self, text: str) -> list[str]:
         """The text's Chinese words in order, as typed (simplified; no synonyms applied)."""

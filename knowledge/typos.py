@@ -40,6 +40,9 @@ def keys(word: str) -> tuple[tuple[str, ...], ...]:
 
 
 PARTICLES = frozenset("的得地了着过")
+# 那步要, 第二步要: a measure word after a demonstrative or a numeral starts no typo (步要 is no 不要)
+COUNTERS = frozenset("这那哪每零一二两三四五六七八九十几")  # demonstratives and numerals
+MEASURE_WORDS = frozenset("步个份项家批次轮期张条款种类样")
 # southern speakers, Guangdong's among them, say zh ch sh as z c s: 验搜 is typed for 验收 (yan shou)
 FLAT_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 
@@ -91,7 +94,10 @@ class HomophoneCorrector:
 
     def _straddles(self, run: str, start: int, length: int) -> bool:
         """True when a common word (or a whole word) crosses either edge of the piece: in 五金加工
-        the piece 金加 ends inside 加工, so it is no typo of 金价."""
+        the piece 金加 ends inside 加工, so it is no typo of 金价; or the piece begins with the
+        measure word of a demonstrative or a numeral (那步要交: 步 belongs to 那)."""
+        if start > 0 and run[start - 1] in COUNTERS and run[start] in MEASURE_WORDS:
+            return True
         for edge in (start, start + length):
             word = run[edge - 1 : edge + 1]
             if edge > 0 and len(word) == 2 and (word_frequency(word) >= RARE_WORD or word in self.whole):

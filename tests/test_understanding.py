@@ -7276,3 +7276,32 @@ def test_plain_words_for_the_notices_things(composer: Composer, question: str, e
 
 def test_which_taxes_are_outside(composer: Composer):
     assert_outside(composer, ("家族企业老爸想把股份转给我，要交什么税？", "这笔补贴要交哪些税"), LATER)
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("第二步要交哪两样东西", "第二步要交哪两样东西"),  # 步要 is no typo of 不要 after a numeral
+        ("验收那步要交什么", "验收那步要交什么"),  # nor after a demonstrative
+        ("头资七百万", "投资七百万"),
+        ("七百万头资", "七百万投资"),
+    ],
+)
+def test_a_measure_word_after_a_numeral_or_demonstrative_starts_no_typo(
+    index: SearchIndex, typed: str, read: str
+):
+    assert index.normaliser.corrected(typed) == read
+    assert "不要" not in index.normaliser.canonical(typed)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("What's the deadline for the very first sign-up step?", "July 8, 2022"),
+        ("What forms do I need for the final check stage after the project is done?", "Attachment 4"),
+        ("申报的第二步要交什么材料", "附件4"),
+    ],
+)
+def test_the_steps_of_the_process_in_plain_words(composer: Composer, question: str, said: str):
+    composed = composer.answer(question, None, LATER)
+    assert said in composed.text.split("\n")[0], composed.text[:200]
