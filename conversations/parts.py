@@ -42,6 +42,7 @@ SAID_IN_ITS_CLAUSE = re.compile(
     r"|\b(?:goals?|outcomes?|aims?) of\b|\bwhat should [^.?!]{0,30}\b(?:achieve|deliver)\b"
     r"|\baims? to achieve\b|\bintended to achieve\b|\bsupposed to achieve\b|\bmeant to achieve\b"
     r"|第[二三四2-4]个目标"  # 要降本增效，仲有冇第三个目标: the goals the direction's clause names
+    r"|(?:最终|主要|总体|总)?(?:目标|目的)(?:是|系)?(?:什么|啥|咩|乜)"  # 5G方向的最终目标是啥
     # 标杆项目是不是必须用5G才行: whether the direction requires a technology, which its clause says
     r"|(?:是不是|是否|是唔是|系咪|一定)(?:必须|一定|非得|非要|只能|要)?(?:要)?(?:用|使用|采用|基于)"
     r"|\b(?:must|have to|has to|need to|needs to|required to) (?:use|be based on|run on)\b"

@@ -7305,3 +7305,9 @@ def test_a_measure_word_after_a_numeral_or_demonstrative_starts_no_typo(
 def test_the_steps_of_the_process_in_plain_words(composer: Composer, question: str, said: str):
     composed = composer.answer(question, None, LATER)
     assert said in composed.text.split("\n")[0], composed.text[:200]
+
+
+def test_a_named_directions_goal_is_its_own_clause(composer: Composer):
+    composed = composer.answer("我们车间想做智能制造、智慧管理，5G方向的最终目标是啥", None, LATER)
+    assert composed.entry_id == "direction-4-scope", composed.text[:200]
+    assert composer.answer("这个通知的最终目标是什么", None, LATER).entry_id == "purpose"
