@@ -34,6 +34,8 @@ def deadline_notes(kb: KnowledgeBase, text: str, lang: Lang, today: dt.date) -> 
         assert stage.deadline is not None
         days = (stage.deadline - today).days
         name = "deadline_passed" if days < 0 else "deadline_today" if days == 0 else "deadline_left"
+        if abs(days) == 1 and f"{name}_one" in kb.lexicon.replies:
+            name = f"{name}_one"  # 1 day left, not 1 days
         values = {
             "stage": stage.name.get(lang),
             "date": format_day(stage.deadline, lang),

@@ -92,6 +92,9 @@ DATE_SAID = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:份|初|底|末|中旬|上旬|下旬|中)?|[上中下]旬|年[初底末中]"
     r"|\b(?:january|february|march|april|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b"
+    # the 7th of July, today, tomorrow: the day the user says it is, or one counted from it
+    r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:today|tomorrow|yesterday|tonight)\b"
+    r"|(?:国庆|中秋|端午|清明|元宵|重阳|劳动)节?|春节|元旦|五一"  # 国庆节前能交吗: a holiday says when
 )
 # 2019, 2021: a year said alone; one no later than the notice's tells when, a later one asks of
 # another round

@@ -7311,3 +7311,18 @@ def test_a_named_directions_goal_is_its_own_clause(composer: Composer):
     composed = composer.answer("我们车间想做智能制造、智慧管理，5G方向的最终目标是啥", None, LATER)
     assert composed.entry_id == "direction-4-scope", composed.text[:200]
     assert composer.answer("这个通知的最终目标是什么", None, LATER).entry_id == "purpose"
+
+
+def test_a_day_said_as_an_ordinal_and_tomorrow_tell_when(composer: Composer):
+    composed = composer.answer("It's the 7th of July today — is tomorrow the last day for 入库?", None, LATER)
+    assert composed.entry_id == "entry-deadline", composed.text[:200]
+    assert "1 day left until" in composed.text and "1 days" not in composed.text, composed.text
+
+
+def test_a_festivals_date_is_outside(composer: Composer):
+    assert_outside(composer, ("今天8月2号，今年七夕是几号", "中秋节是哪天"), LATER)
+
+
+def test_a_holiday_named_tells_when(composer: Composer):
+    composed = composer.answer("国庆节前能交验收申请吗", None, LATER)
+    assert "8月26日" in composed.text, composed.text[:200]
