@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from conversations.understanding import SENTENCE_END, Reader, Understanding
+from conversations.understanding import BODY_NAME, SENTENCE_END, Reader, Understanding
 from knowledge.figures import to_arabic
 from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
@@ -70,7 +70,11 @@ class Scope:
             return False  # 工艺改进用的数字孪生软件，算哪条: which of the notice's directions is asked
         words = self._asking_words(asked)
         everyday = self.reader.generic_words
-        if self._names_the_unknown(asked) or self._story_applies_for_the_outside(understood, asked):
+        if (
+            self._another_bodys_business(understood)
+            or self._names_the_unknown(asked)
+            or self._story_applies_for_the_outside(understood, asked)
+        ):
             # 许可证到期了，续期要准备什么材料: the paperwork of the thing the story names
             everyday = everyday | self.reader.paperwork_words
         if not all(w in everyday for w in words):
@@ -126,6 +130,12 @@ class Scope:
             len(w) >= UNKNOWN_CHARS and not any(self.index.knows(t) for t in self.index.normaliser.tokens(w))
             for w in names
         )
+
+    def _another_bodys_business(self, understood: Understanding) -> bool:
+        """统计局嘅工业产值报表，今个月几时截止交: the story names another body outside the notice
+        and nothing of the notice's, so what is due is that body's."""
+        told = self.index.outside_words(understood.text)
+        return not understood.topics and any(BODY_NAME.search(w) for w in told)
 
     def _topics_beside_the_outside(self, understood: Understanding) -> bool:
         """The notice's topics said in a clause that names nothing outside it (想从个体户转成有限

@@ -7326,3 +7326,8 @@ def test_a_festivals_date_is_outside(composer: Composer):
 def test_a_holiday_named_tells_when(composer: Composer):
     composed = composer.answer("国庆节前能交验收申请吗", None, LATER)
     assert "8月26日" in composed.text, composed.text[:200]
+
+
+def test_when_another_bodys_report_is_due_is_outside(composer: Composer):
+    assert_outside(composer, ("統計局嗰邊嘅工業產值報表，今個月幾時截止交？",), LATER)
+    assert composer.answer("我们在统计局登记过，入库几号截止？", None, LATER).entry_id == "entry-deadline"
