@@ -30,7 +30,7 @@ from conversations.speaker import without_speaker
 from conversations.stated_today import stated_today
 from conversations.timing import ASKS_WHAT, HAND_IN, Timing
 from conversations.today import deadline_notes, format_day
-from conversations.understanding import TAG_QUESTION, Reader, Understanding
+from conversations.understanding import SENTENCE_END, TAG_QUESTION, Reader, Understanding
 from conversations.worked import Worker, direction_name, foreign_amount, money
 from knowledge.answers import clause_label, render, reply_text
 from knowledge.figures import Figure, read_dates, to_arabic
@@ -96,7 +96,6 @@ STORY_ASIDE_SCORE = 0.6
 AFTER_GREETING_SCORE = 0.55
 # where a sentence ends (not in 2.5 million): a story told in sentences before the one asked
 SENTENCE = re.compile(r"(?<=[。？?！!])|(?<=[A-Za-z\u4e00-\u9fff]\.)\s+")
-SENTENCE_END = re.compile(r"[。？?！!]|\.\s")
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
 # 入库的也是吗, 验收一样吗: a question that leans on the last one
 LEANING = re.compile(r"也|同样|一样|还是这样|呢|\b(?:also|too|same|as well)\b")
@@ -831,7 +830,8 @@ class Composer:
         `other_thing`: the message names another programme or place."""
         text = understood.text
         clauses = self._told_with_what_asks_of_it(understood, asked)
-        # the notice has 6 attachments, right? Also …: a statement with its tag asks too
+        # the notice has 6 attachments, right? Also …: a statement with its tag asks too (and so
+        # does a told clause joined to its ask)
         asked = [c for c in clauses if c in asked or self._tagged(c) or c not in understood.clauses]
         elsewhere = {c for c in asked if self._names_another_programme_or_place(c)}
         outside = [c for c in asked if c in elsewhere or self.index.outside_words(c)]

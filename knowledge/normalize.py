@@ -19,7 +19,7 @@ import rjieba
 import snowballstemmer
 
 from knowledge.pinyin_input import PinyinInput
-from knowledge.typos import MEASURE_WORDS, HomophoneCorrector
+from knowledge.typos import COUNTERS, MEASURE_WORDS, HomophoneCorrector
 
 
 def _import_zhconv() -> ModuleType:
@@ -176,8 +176,9 @@ class Normaliser:
 
         def correct(match: re.Match[str]) -> str:
             run = match.group(0)
-            # 第二步要交, 三份要: a measure word after a numeral is never a typo's start (步要 → 不要)
-            if match.start() > 0 and len(run) > 1 and run[0] in MEASURE_WORDS:
+            # 第二步要交, 3份要: a measure word after a numeral is never a typo's start (步要 → 不要)
+            before = text[match.start() - 1] if match.start() else ""
+            if (before.isdigit() or before in COUNTERS) and len(run) > 1 and run[0] in MEASURE_WORDS:
                 return run[0] + corrector.correct(run[1:])
             return corrector.correct(run)
 
