@@ -437,6 +437,8 @@ NOT_HERE_YET = re.compile(
     r"(?:没有|没|未|尚未|还没|还未|不是)(?:在)?(?:韶关|我市|本市|市内)(?!注册|登记|成立|设立|设|单独注册|开)"
     r"|\bnot (?:yet )?(?:in|used in|deployed in) shaoguan"
 )
+COUNT_DIGITS = set("一二三四五六七八九十两1234567890")
+COUNTED_AFTER = re.compile(r"\s*[个項项家份条类種种]")  # 方向2个: a count of the things, no numbered one
 NUMERAL_WORDS = {
     "一共",
     "一下",
@@ -887,8 +889,10 @@ class Reader:
                     (start == 0 or not _latin(text[start - 1]))
                     and (end == len(text) or not _latin(text[end]))
                 )
-                # 方向一共有几个: the numeral belongs to the next word (一共), not to the topic
+                # 方向一共有几个: the numeral belongs to the next word (一共), not to the topic; nor
+                # does it in 每个方向2个 (two of them, not direction 2)
                 bounded = bounded and text[end - 1 : end + 1] not in NUMERAL_WORDS
+                bounded = bounded and not (word[-1] in COUNT_DIGITS and COUNTED_AFTER.match(text, end))
                 if bounded and not any(s < end and start < e for s, e in taken):
                     taken.append((start, end))
                     found.append(Topic(topic_id, word, start))

@@ -7331,3 +7331,16 @@ def test_a_holiday_named_tells_when(composer: Composer):
 def test_when_another_bodys_report_is_due_is_outside(composer: Composer):
     assert_outside(composer, ("統計局嗰邊嘅工業產值報表，今個月幾時截止交？",), LATER)
     assert composer.answer("我们在统计局登记过，入库几号截止？", None, LATER).entry_id == "entry-deadline"
+
+
+def test_comparing_ways_of_applying_is_the_notices(composer: Composer):
+    composed = composer.answer("报一个跟报两个有啥区别，一个企业最多能报几个", None, LATER)
+    assert composed.entry_id == "max-two-projects", composed.text[:200]
+    builder = composer.answer("我们是给工厂做系统的承建方，能不能我们来报？跟工厂自己报有啥不同", None, LATER)
+    assert builder.entry_id == "builder-applying", builder.text[:200]
+    assert_outside(composer, ("工业互联网和物联网有什么区别",), LATER)
+
+
+def test_a_count_after_direction_is_no_numbered_direction(composer: Composer):
+    assert not composer.reader.topics_named("上限是每个企业2个项目，还是每个方向2个？")
+    assert [t.id for t in composer.reader.topics_named("方向2的封顶是多少")] == ["d2"]
