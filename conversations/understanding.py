@@ -438,7 +438,8 @@ NOT_HERE_YET = re.compile(
     r"|\bnot (?:yet )?(?:in|used in|deployed in) shaoguan"
 )
 COUNT_DIGITS = set("一二三四五六七八九十两1234567890")
-COUNTED_AFTER = re.compile(r"\s*[个項项家份条类種种]")  # 方向2个: a count of the things, no numbered one
+# 方向2个: a count of the things, no numbered one (方向三项目 is direction 3's project)
+COUNTED_AFTER = re.compile(r"\s*(?:[个家份条类種种]|[项項](?!目))")
 NUMERAL_WORDS = {
     "一共",
     "一下",

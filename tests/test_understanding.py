@@ -7344,3 +7344,9 @@ def test_comparing_ways_of_applying_is_the_notices(composer: Composer):
 def test_a_count_after_direction_is_no_numbered_direction(composer: Composer):
     assert not composer.reader.topics_named("上限是每个企业2个项目，还是每个方向2个？")
     assert [t.id for t in composer.reader.topics_named("方向2的封顶是多少")] == ["d2"]
+
+
+def test_a_numbered_direction_before_its_projects_stays_named(composer: Composer):
+    assert [t.id for t in composer.reader.topics_named("第三类项目里说软件服务要往哪几个方向演进来着？")] == [
+        "d3"
+    ]
