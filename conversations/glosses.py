@@ -7,7 +7,9 @@ import re
 # （就是…）, (i.e. …): the sender explains the word just before it in their own words; the word
 # already names the thing, and the gloss's everyday words would only blur what is asked
 GLOSS = re.compile(
-    r"\s*[（(]\s*(?:就是|即是|即|也就是|亦即|意思是|i\.?e\.?,?|that is,?|meaning)\s*[^（()）]{1,40}[)）]",
+    # (not （即时通讯）, (iEMS): a gloss's own word, then what it says)
+    r"\s*[（(]\s*(?:就是|即是|即(?![时将使便刻])|也就是|亦即|意思是|i\.e\.,?|that is\b,?|meaning\b)"
+    r"\s*[^（()）]{1,40}[)）]",
     re.IGNORECASE,
 )
 

@@ -7350,3 +7350,11 @@ def test_a_numbered_direction_before_its_projects_stays_named(composer: Composer
     assert [t.id for t in composer.reader.topics_named("第三类项目里说软件服务要往哪几个方向演进来着？")] == [
         "d3"
     ]
+
+
+def test_a_bracketed_name_is_no_gloss():
+    from conversations.glosses import without_glosses
+
+    assert without_glosses("我们用的（iEMS系统）能报吗") == "我们用的（iEMS系统）能报吗"
+    assert without_glosses("（即时通讯）算上云吗") == "（即时通讯）算上云吗"
+    assert without_glosses("the letter (i.e. attachment 5) due when?") == "the letter due when?"
