@@ -550,10 +550,10 @@ def _asks_or_requests(simplified: str) -> bool:
 def _with_its_question_mark(text: str, clause: str) -> str:
     """入库申报截止时间是？: a clause ending in a copula keeps the question mark after it, which
     alone says that what it is is asked."""
+    if not COPULA_END.search(clause):
+        return clause
     at = text.find(clause)
-    mark = (
-        QUESTION_MARK_AFTER.match(text, at + len(clause)) if at >= 0 and COPULA_END.search(clause) else None
-    )
+    mark = QUESTION_MARK_AFTER.match(text, at + len(clause)) if at >= 0 else None
     return clause + mark.group().strip() if mark else clause
 
 
@@ -1010,9 +1010,7 @@ class Reader:
             other = None  # 5G那个方向叫“5G+智能工厂”对吧: a name offered for the notice's direction
         if other and self._spent_on(corrected, other):
             other = None
-        choices = CHOICE_CLAUSES.split(simplified)
-        matching = any(w and w in simplified for w in self.matching_words)
-        if other and self._kind_offered_after_the_method(choices, matching):
+        if other and self._kind_offered_after_the_method_in(simplified):
             other = None  # 是什么支持方式？是不是贴息: the other kind offered for the notice's own
         if not about_the_notice:
             body = None if other or self.offers_another_body(simplified) else self._other_body(bodies_named)
@@ -1033,8 +1031,8 @@ class Reader:
             other = next(w for w in self.general_comparisons if w in simplified)
         support = None if other or about_the_notice else self._named_support(text)
         if support and (
-            any(support in c and self._kinds_offered_for_this(c) for c in choices)
-            or self._kind_offered_after_the_method(choices, matching)
+            any(support in c and self._kinds_offered_for_this(c) for c in CHOICE_CLAUSES.split(simplified))
+            or self._kind_offered_after_the_method_in(simplified)
         ):
             # 这是无偿补助、贷款还是贴息, 是什么支持方式？是不是贴息: the notice's own support among
             # the choices, or asked before the other kind is offered
@@ -1448,6 +1446,10 @@ class Reader:
             and self.names_another_kind(c)
             for c in clauses
         ) or self._kind_offered_after_the_method(clauses, matching)
+
+    def _kind_offered_after_the_method_in(self, simplified: str) -> bool:
+        matching = any(w and w in simplified for w in self.matching_words)
+        return self._kind_offered_after_the_method(CHOICE_CLAUSES.split(simplified), matching)
 
     def _kind_offered_after_the_method(self, clauses: list[str], matching: bool) -> bool:
         """这次市级资金是什么支持方式？是不是贴息: the notice's way of support asked, then another

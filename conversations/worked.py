@@ -305,23 +305,28 @@ class Worker:
         if estimate is None or estimate.base is None or estimate.share is None or estimate.amount is None:
             return "", None
         text = self._arithmetic(estimate, name, base_name, cap, lang, asks_ceiling)
-        text = self._with_range_bottom(text, direction, figures, given, lang)
+        text = self._with_range_bottom(text, estimate.amount, direction, figures, given, lang)
         if asks_share:
             text = self._with_investment_share(text, estimate, lang)
         return text, estimate.amount
 
     def _with_range_bottom(
-        self, text: str, direction: Direction, figures: list[Figure], given: dict[str, Decimal], lang: Lang
+        self,
+        text: str,
+        amount: Decimal,
+        direction: Direction,
+        figures: list[Figure],
+        given: dict[str, Decimal],
+        lang: Lang,
     ) -> str:
-        """省级大概50万到60万: the amount is worked from the range's top; its bottom gives the
+        """省级大概50万到60万: the `amount` is worked from the range's top; its bottom gives the
         other end of the amount, said after it."""
         base = direction.funding.base
         low = next((f.low for f in figures if f.role == base and f.low is not None), None)
         if low is None or "calc_range" not in self.kb.lexicon.replies:
             return text
-        top = estimate_subsidy(direction, self.formula, given)
         bottom = estimate_subsidy(direction, self.formula, {**given, base: low})
-        if top is None or bottom is None or bottom.amount is None or bottom.amount == top.amount:
+        if bottom is None or bottom.amount is None or bottom.amount == amount:
             return text
         line = reply_text(
             self.kb,
@@ -329,7 +334,7 @@ class Worker:
             lang,
             low=money(low, lang),
             low_amount=money(bottom.amount, lang),
-            amount=money(top.amount or Decimal(0), lang),
+            amount=money(amount, lang),
         )
         end = "。" if lang == "zh" else "."
         return f"{text.removesuffix(end)}{line}{end}"

@@ -19,7 +19,7 @@ import rjieba
 import snowballstemmer
 
 from knowledge.pinyin_input import PinyinInput
-from knowledge.typos import COUNTERS, MEASURE_WORDS, HomophoneCorrector
+from knowledge.typos import HomophoneCorrector
 
 
 def _import_zhconv() -> ModuleType:
@@ -173,16 +173,10 @@ class Normaliser:
         if self._corrector is None:
             return text
         corrector = self._corrector
-
-        def correct(match: re.Match[str]) -> str:
-            run = match.group(0)
-            # 第二步要交, 3份要: a measure word after a numeral is never a typo's start (步要 → 不要)
-            before = text[match.start() - 1] if match.start() else ""
-            if (before.isdigit() or before in COUNTERS) and len(run) > 1 and run[0] in MEASURE_WORDS:
-                return run[0] + corrector.correct(run[1:])
-            return corrector.correct(run)
-
-        return WORDS_BETWEEN_NUMERALS.sub(correct, text)
+        # the numeral a run follows, for its measure word (第二步要交: 步要 is no typo of 不要)
+        return WORDS_BETWEEN_NUMERALS.sub(
+            lambda m: corrector.correct(m.group(0), text[m.start() - 1] if m.start() else ""), text
+        )
 
     def chinese_words(self, text: str) -> list[str]:
         """The text's Chinese words in order, as typed (simplified; no synonyms applied)."""

@@ -41,7 +41,7 @@ def keys(word: str) -> tuple[tuple[str, ...], ...]:
 
 PARTICLES = frozenset("的得地了着过")
 # 那步要, 第二步要: a measure word after a demonstrative or a numeral starts no typo (步要 is no 不要)
-COUNTERS = frozenset("这那哪每零一二两三四五六七八九十几")  # demonstratives and numerals
+COUNTERS = frozenset("这那哪每零一二两三四五六七八九十几0123456789")  # demonstratives and numerals
 MEASURE_WORDS = frozenset("步个份项家批次轮期张条款种类样")
 # southern speakers, Guangdong's among them, say zh ch sh as z c s: 验搜 is typed for 验收 (yan shou)
 FLAT_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
@@ -92,11 +92,13 @@ class HomophoneCorrector:
             return None
         return shared[0]
 
-    def _straddles(self, run: str, start: int, length: int) -> bool:
+    def _straddles(self, run: str, start: int, length: int, before: str = "") -> bool:
         """True when a common word (or a whole word) crosses either edge of the piece: in 五金加工
         the piece 金加 ends inside 加工, so it is no typo of 金价; or the piece begins with the
-        measure word of a demonstrative or a numeral (那步要交: 步 belongs to 那)."""
-        if start > 0 and run[start - 1] in COUNTERS and run[start] in MEASURE_WORDS:
+        measure word of a demonstrative or a numeral (那步要交: 步 belongs to 那), which may stand
+        just `before` the run."""
+        previous = run[start - 1] if start else before
+        if previous in COUNTERS and run[start] in MEASURE_WORDS:
             return True
         for edge in (start, start + length):
             word = run[edge - 1 : edge + 1]
@@ -107,8 +109,9 @@ class HomophoneCorrector:
         longer = (run[end - 1 : end - 1 + n] for n in LONG_WORDS if end - 1 + n <= len(run))
         return any(word in self.vocabulary for word in longer)
 
-    def correct(self, run: str) -> str:
-        """A run of Chinese characters with unknown words replaced by their known homophones."""
+    def correct(self, run: str, before: str = "") -> str:
+        """A run of Chinese characters with unknown words replaced by their known homophones;
+        `before`: the character just before the run in its text (a numeral: 3份要)."""
         out: list[str] = []
         i = 0
         while i < len(run):
@@ -119,7 +122,7 @@ class HomophoneCorrector:
                 if piece in self.vocabulary or piece in self.whole:
                     out.append(piece)
                     break
-                replacement = None if self._straddles(run, i, length) else self._candidate(piece)
+                replacement = None if self._straddles(run, i, length, before) else self._candidate(piece)
                 if replacement is not None:
                     out.append(replacement)
                     break
