@@ -467,7 +467,11 @@ class Composer:
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
             # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered
             return self._unstated(index.search(unstated[0], lang, lenient=True))  # its own words unknown
-        told_unstated = "" if unstated else self.scope.unstated_in_the_story(understood, asked)
+        told_unstated = (
+            ""
+            if unstated or self._asks_the_notices_rule(understood, asked)
+            else self.scope.unstated_in_the_story(understood, asked)
+        )
         if told_unstated:  # 如果有人提异议，处理流程是怎样的: the story's detail is what is asked
             return self._unstated(index.search(told_unstated, lang, lenient=True))
         if self.reader.asks_only_what_named_terms_are(question):
@@ -958,6 +962,15 @@ class Composer:
     def _figures(self, understood: Understanding, carried: list[Figure]) -> list[Figure]:
         own = [f for f in understood.figures if f.role in self.worker.formula.figures]
         return self._each_of_the_projects(understood, own) or carried
+
+    def _asks_the_notices_rule(self, understood: Understanding, asked: list[str]) -> bool:
+        """省里补了50万，这是第一笔钱，能补多少: an amount asked with a figure the notice's formula
+        works with is worked out; 周末都没休息，老板说补贴拿一部分给他们发奖金，这样用可以吗: whether
+        the subsidy may pay for a thing is its rule, whatever detail the story tells beside it."""
+        asks_amount = bool(set(understood.intents) & self.shape.amount_intents)
+        if asks_amount and any(f.role in self.worker.formula.figures for f in understood.figures):
+            return True
+        return bool(self.scope.asks_whether_it_counts(understood, asked))
 
     def _over_the_projects_limit(self, projects: int, lang: Lang) -> str:
         """The criterion limiting one enterprise's projects, with its clause, when more projects

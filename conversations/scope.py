@@ -20,6 +20,12 @@ EN_STORY_WORDS = frozenset({"we", "our", "i", "my", "us", "we're", "i'm"})
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 UNKNOWN_CHARS = 6  # a Latin word this long the knowledge base never saw names a thing (an error's name)
 # ModuleNotFoundError, VLOOKUP, E1234: a name as software writes it, not an everyday English word
+# 可以吗, 这样用行不行, 会不会有问题: a bare ask whether what was just told is allowed
+PERMISSION_ASKED = re.compile(
+    r"(?:这样|这么|那样|咁)?(?:用|做|花|搞)?(?:可以|可不可以|可唔可以|得唔得|行|行不行|能|能不能|合规|违规|"
+    r"有没有问题|会不会有问题|有问题|冇问题|没问题)(?:吗|么|嘛|不|吧|呢|嘅|咩)?"
+)
+CLAUSE_BREAK = re.compile(r"[，,;；]")  # between clauses told apart (not 、: one list)
 TECHNICAL_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{3,}|\d")
 
 
@@ -29,9 +35,13 @@ class Scope:
         self.reader = reader
         self.doing_words = [simplify(w) for w in index.kb.lexicon.doing_words if w]
         # 想申请…, 要办理…: the doing words that apply for a thing (not 注册了阿里云账号)
-        self.applying_words = [w for w in self.doing_words if len(w) > 1 and w in reader.apply_words]
+        # (要考电工证: sitting an exam for a licence is applying for it too)
+        self.applying_words = [
+            w for w in self.doing_words if len(w) > 1 and (w in reader.apply_words or "考" in w)
+        ]
         self.counting = [re.compile(p, re.IGNORECASE) for p in index.kb.lexicon.counting_patterns if p]
         self.direction_ids = {d.id for d in index.kb.notice.directions}
+        self.home_words = [simplify(w) for w in index.kb.lexicon.home_words if w and not w.isascii()]
 
     def confirms_a_notice_fact(self, question: str, understood: Understanding) -> bool:
         """…就够了吧, …对吧 about one of the notice's topics or asks: the user's own words for
@@ -56,9 +66,22 @@ class Scope:
         (租的云服务器年费算不算项目投资): the notice's rule is asked, whatever the thing; also when
         the things are listed after it in the sentence the question ends (补贴钱能买服务器、交换机吗).
         The words that ask it (算到项目投资), or "" when none do."""
-        sentences = [s for s in SENTENCE_END.split(understood.simplified) if any(c in s for c in asked)]
-        found = (p.search(simplify(c)) for p in self.counting for c in asked + sentences)
-        return next((m.group() for m in found if m), "")
+        found = (p.search(simplify(c)) for p in self.counting for c in asked)
+        pairs = [(s, c) for s in SENTENCE_END.split(understood.simplified) for c in asked if simplify(c) in s]
+        listed = (self._counted_before(p, s, c) for p in self.counting for s, c in pairs)
+        return next((m.group() for m in (*found, *listed) if m), "")
+
+    def _counted_before(self, pattern: re.Pattern[str], sentence: str, clause: str) -> re.Match[str] | None:
+        """补贴钱能买服务器、交换机吗, 想用补贴款给仓库翻新一下，可以吗: the words asking whether
+        things count, before the asked clause in a list or before a bare ask whether it is allowed
+        (not 用补贴买的设备坏了，厂家保修期多久: a story told before a question of another thing)."""
+        match = pattern.search(sentence)
+        at = sentence.find(simplify(clause))
+        if match is None or at < 0:
+            return None
+        if not CLAUSE_BREAK.search(sentence, match.end(), max(at, match.end())):
+            return match
+        return match if PERMISSION_ASKED.fullmatch(simplify(clause).strip()) else None
 
     def asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:
         """The questions are made only of everyday asking words (怎么申请, 补多少), so they ask
@@ -153,10 +176,18 @@ class Scope:
         """A clause of the story does or applies for something outside the notice: one of the
         lexicon's doing words (or of `words`) just before an outside word (要做等保, 想申请发明专利)."""
         return any(
-            w in bare[max(0, at - APPLY_WINDOW) : at]
+            w in self._said_before(bare, at)
             for bare, at, _ in self._outside_words_told(understood, asked)
             for w in (self.doing_words if words is None else words)
         )
+
+    def _said_before(self, bare: str, at: int) -> str:
+        """The few characters before an outside word, the home city's name left out (要申请韶关市
+        科技计划: applying for it, the city only says whose programme)."""
+        before = bare[:at]
+        for home in self.home_words:
+            before = before.removesuffix(home + "市").removesuffix(home)
+        return before[-APPLY_WINDOW:]
 
     def _outside_words_told(
         self, understood: Understanding, asked: list[str]

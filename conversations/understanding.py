@@ -322,7 +322,8 @@ DEFINITION_FILLER = re.compile(
 )
 # 帮我写一份申报书: a request, asked without a question mark
 REQUEST = re.compile(
-    r"帮我|帮忙|麻烦你|请你|请把|请帮|替我|讲个|讲一个|给我讲"  # 讲个笑话: asked to tell one
+    # (not 女儿回来帮忙, 财务要帮忙写: someone else helps; 讲个笑话: asked to tell one)
+    r"帮我|(?<![来去要在会也])帮忙|麻烦你|请你|请把|请帮|替我|讲个|讲一个|给我讲"
     r"|麻烦(?:您|你)?(?:概括|总结|归纳|介绍|解释|说明|列)"  # 麻烦概括一下: asked to sum it up
     r"|^(?:求|请)?(?:推荐|介绍)(?:一下|下|个|一个|几个|几款|一款)"  # 推荐一个适合小厂的MES: asks for one
     r"|^求推荐"  # …比较好，求推荐
@@ -555,6 +556,17 @@ def _with_its_question_mark(text: str, clause: str) -> str:
     at = text.find(clause)
     mark = QUESTION_MARK_AFTER.match(text, at + len(clause)) if at >= 0 else None
     return clause + mark.group().strip() if mark else clause
+
+
+# 客户是深圳几家无人机大厂, 卡在几台进口设备的接口上: 几 "a few" before a thing told of at
+# length; the clause asks nothing when another clause asks outright
+A_FEW = re.compile(r"(?<![第有])几(?:个|家|台|套|条|种|位|名|款|间|所|处|件|项|批)[\u4e00-\u9fff]{2,}")
+
+
+def _marked_asked(text: str, clause: str) -> bool:
+    """A question mark follows the clause in its message."""
+    at = text.find(clause)
+    return at >= 0 and QUESTION_MARK_AFTER.match(text, at + len(clause)) is not None
 
 
 QUESTION_MARK_AFTER = re.compile(r"\s*[?？]")
@@ -1271,7 +1283,7 @@ class Reader:
         nothing (when some clause asks in so many words, 吗, 几号, 多少, a clause that only names
         a topic — 接到县工信局电话 — asks nothing)."""
         clauses = CLAUSE_SPLIT.split(simplified)
-        asked = self._asking(clauses)
+        asked = self._asking(clauses, simplified)
         told = [c for c in clauses if c not in asked]
         return bool(asked) and any(all(w in c for w in words) for c in told)
 
@@ -1292,7 +1304,7 @@ class Reader:
         clauses = [part for c in CLAUSE_SPLIT.split(simplified) for part in THIS_TIME.split(c)]
         # 技改补贴因为资料不实被追回过，今年还有资格报吗: the clause with the question word asks, not
         # one that only names an ask (资料) in the telling
-        asked = self._asking(clauses)
+        asked = self._asking(clauses, simplified)
         # 5G项目是不是按基站数量补: a count offered as what the direction pays by is the premise
         if any(t.id in self.direction_ids for t in topics) and any(
             word in m.group() for c in asked for m in PER_COUNT.finditer(c)
@@ -1774,15 +1786,18 @@ class Reader:
     def asked(self, understood: Understanding) -> list[str]:
         """The clauses that ask: those with a question word or a request (帮我写…), else those
         naming an ask (材料 …: 我们是做稀土材料的 is no question beside a request), else the last."""
-        return self._asking(understood.clauses) or understood.clauses[-1:]
+        return self._asking(understood.clauses, understood.text) or understood.clauses[-1:]
 
-    def _asking(self, clauses: list[str]) -> list[str]:
+    def _asking(self, clauses: list[str], text: str = "") -> list[str]:
         """The clauses with a question word or a request, else those naming an ask; none else
-        (not 老板以为就是装几个5G基站: a belief told, its 几个 "a few")."""
+        (not 老板以为就是装几个5G基站: a belief told, its 几个 "a few"). `text`, the clauses' own
+        message, tells which of them a question mark follows."""
         clauses = [c for c in clauses if not self._belief_told(c)]
-        return [c for c in clauses if _asks_or_requests(simplify(c))] or [
-            c for c in clauses if self.intents_of(c)
+        asking = [c for c in clauses if _asks_or_requests(simplify(c))]
+        outright = [
+            c for c in asking if _asks_or_requests(A_FEW.sub("", simplify(c))) or _marked_asked(text, c)
         ]
+        return (outright or asking) or [c for c in clauses if self.intents_of(c)]
 
     @staticmethod
     def lists_its_asks(text: str) -> bool:

@@ -141,6 +141,19 @@ SHARED_UNIT = re.compile(
     re.IGNORECASE,
 )
 CORRECTION_SPAN = 40  # characters between a figure and the one correcting it
+# 本来预计省里给500万，结果只批了300万; 预算按1200万做的，现在说可能只有700万: the money expected,
+# then what came instead, which is the figure to work with
+EXPECTED = re.compile(
+    r"预计|本来|原本|以为|预算|估计|原计划|原先|期望|指望|\b(?:expect(?:ed|ing)?|budgeted|planned|hoped|thought)\b",
+    re.IGNORECASE,
+)
+EXPECTATION_SPAN = 15  # characters before the expected figure in which it is said to be expected
+CAME_INSTEAD = re.compile(
+    r"结果|实际|最后|最终|现在说|后来|变成|降到|降为|砍到|砍成|缩水|调成|调为|调整为|调整到|改成|改为"
+    r"|只批|只给|只拿|只有|只剩|\bturn(?:s|ed)? out\b|\bended up\b|\bonly (?:got|approved|granted|came)\b"
+    r"|\b(?:cut|reduced|lowered|down) to\b",
+    re.IGNORECASE,
+)
 # 2500万港币，大约等于2300万人民币: the yuan the user worked out for a foreign amount
 EQUIVALENT = re.compile(r"等于|约合|折合|相当于|折算|换算|即|equivalent|equals|converted|which is|i\.e\.|=|≈")
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent)")
@@ -566,7 +579,12 @@ def _corrections_replace(figures: list[Figure], text: str, words: list[tuple[str
             if figure.role is None and named not in (None, before.role):
                 figure = replace(figure, role=named)
             said_of_other_money = None not in (before.role, figure.role) and before.role != figure.role
-            if len(between) <= CORRECTION_SPAN and CORRECTION.search(between) and not said_of_other_money:
+            expected = EXPECTED.search(text, max(0, before.start - EXPECTATION_SPAN), before.start)
+            came_instead = (
+                expected and CAME_INSTEAD.search(between) and figure.role in (None, CLAIM, before.role)
+            )
+            corrected = CORRECTION.search(between) and not said_of_other_money
+            if len(between) <= CORRECTION_SPAN and (corrected or came_instead):
                 out.pop()
                 role = figure.role if figure.role not in (None, CLAIM) else before.role
                 figure = replace(figure, role=role, currency=figure.currency or before.currency)

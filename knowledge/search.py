@@ -43,10 +43,28 @@ BIGRAM_FACTOR = 0.5  # bigrams back words up; they should not outvote them
 SINGLE_CHAR_FACTOR = 0.5
 PROGRAMME_NAME = 4  # another programme's name this long is a known word: a homophone of it is its typo
 # after a place: a person from there (香港人, 香港過嚟, 深圳调过来的), back from or travelling
-# there (从台湾回来签字, 去香港出差), the firm's owners there (香港总部, 澳门资本, 台湾老板) or the habits
-# it brings from there (我们台湾那边习惯先核定再拨款), not that place's policy
+# there (从台湾回来签字, 去香港出差, 要去香港一段时间, 去深圳参展), the firm's owners there
+# (香港总部, 澳门资本, 台湾老板) or the habits it brings from there (我们台湾那边习惯先核定再
+# 拨款), not that place's policy
 PERSON_FROM = (
-    r"(?!人|过来|过嚟|嚟|调过来|来的|回来|回嚟|返来|出差|总部|总公司|母公司|资本|老板|股东|那边习惯|习惯)"
+    r"(?!人|过来|过嚟|嚟|调过来|来的|回来|回嚟|返来|出差|总部|总公司|母公司|资本|老板|股东|那边习惯|习惯"
+    r"|一段时间|一阵|几天|开会|参展|旅游|度假|探亲)"
+)
+# 客户主要是深圳几家大厂, 产品销往广州: where the firm sells, not that place's policy
+CUSTOMERS_THERE = "".join(
+    f"(?<!{w})"
+    for w in (
+        "客户是",
+        "客户在",
+        "客户都是",
+        "客户主要是",
+        "客户主要在",
+        "客户大多是",
+        "客户来自",
+        "销往",
+        "卖到",
+        "发往",
+    )
 )
 INTENT_FACTOR = 2.0  # the lexicon's intent words: what is asked decides between entries on one topic
 INTENT_MISS_FACTOR = 0.8  # an entry none of whose phrasings names what is asked
@@ -87,6 +105,7 @@ SELF_NAMED_EN = re.compile(
 LETTERS_APART = re.compile(r"(?<=[a-z]) (?=[a-z])")
 # 3.2m (its token 2m), 80w, 500k: an amount written with its unit
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:m|k|w|wan)")
+RATE = re.compile(r"\d+(?:\.\d+)?%")  # 20%: a rate offered, how much
 # 六月底, 7月初, 上旬, 年底, aug: when something happened, said as a date (like a figure, no unknown word)
 DATE_SAID = re.compile(
     r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:份|初|底|末|中旬|上旬|下旬|中)?|[上中下]旬|年[初底末中]"
@@ -200,7 +219,9 @@ class SearchIndex:
         self._relay_words = tuple(self._bare(w) for w in lexicon.relay_words if w)
         self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
         self._cjk_places = [
-            (p, re.compile(re.escape(p) + PERSON_FROM)) for p in self._other_places if p and not p.isascii()
+            (p, re.compile(CUSTOMERS_THERE + re.escape(p) + PERSON_FROM))
+            for p in self._other_places
+            if p and not p.isascii()
         ]
         latin = [re.escape(p) for p in self._other_places if p and p.isascii()]
         # a Hong Kong-invested plant, our Taiwan GM, our vendor in Suzhou: where its investors, its
@@ -572,8 +593,9 @@ def _word_breaks(text: str) -> int:
 
 
 def _says_how_much(token: str) -> bool:
-    """A number (21, 百分之二十) or an amount with its unit (80w): how much, not what about."""
-    return is_number(token) or AMOUNT.fullmatch(token) is not None
+    """A number (21, 百分之二十), a rate (20%) or an amount with its unit (80w): how much, not
+    what about."""
+    return is_number(token) or AMOUNT.fullmatch(token) is not None or RATE.fullmatch(token) is not None
 
 
 def _run_of(words: set[str], *patterns: str) -> re.Pattern[str]:

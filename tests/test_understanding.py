@@ -7358,3 +7358,85 @@ def test_a_bracketed_name_is_no_gloss():
     assert without_glosses("我们用的（iEMS系统）能报吗") == "我们用的（iEMS系统）能报吗"
     assert without_glosses("（即时通讯）算上云吗") == "（即时通讯）算上云吗"
     assert without_glosses("the letter (i.e. attachment 5) due when?") == "the letter due when?"
+
+
+def test_a_detail_told_beside_an_amount_asked_is_worked_out(composer: Composer):
+    composed = composer.answer(
+        "省里补了50万，老板娘说这是我们厂收到的第一笔政府的钱。能补多少？", None, LATER
+    )
+    assert "5万元" in composed.text, composed.text[:200]
+    assert composer.answer("第一笔钱什么时候到？", None, LATER).entry_id is None
+
+
+def test_coming_back_to_help_asks_nothing(composer: Composer):
+    composed = composer.answer(
+        "老板的女儿刚大学毕业回来帮忙，她说交电子版就行。我想问入库申报书是不是只交电子版就可以？",
+        None,
+        LATER,
+    )
+    assert composed.entry_id == "paper-copies", composed.text[:200]
+
+
+def test_a_rate_offered_alone_is_corrected(composer: Composer):
+    composed = composer.answer("是按20%配套吗", None, LATER)
+    assert "不是20%" in composed.text and "10%" in composed.text, composed.text[:200]
+    assert_outside(composer, ("增值税税率13%还是9%",), LATER)
+
+
+def test_a_few_things_told_of_ask_nothing(composer: Composer):
+    composed = composer.answer(
+        "客户主要是深圳几家无人机大厂 省级资金批了1000万 市里配套能不能拿100万？还是说有上限", None, LATER
+    )
+    assert "100万元" in composed.text, composed.text[:200]
+    assert composer.reader.asked(composer.reader.read("深圳有几家无人机大厂")) == ["深圳有几家无人机大厂"]
+
+
+def test_the_progress_of_the_work_offers_no_rate(composer: Composer):
+    composed = composer.answer("目前进度70%，预计8月20日完成，这个时间符合要求吗", None, LATER)
+    assert "70%" not in composed.text and "8月26日" in composed.text, composed.text[:200]
+
+
+def test_the_money_that_came_instead_of_the_expected_is_worked_with(composer: Composer):
+    composed = composer.answer(
+        "本来预计省里给500万的，结果只批了300万 上云这块市级配套按新数字是多少", None, LATER
+    )
+    assert "30万元" in composed.text and "50万元" not in composed.text, composed.text[:200]
+    composed = composer.answer(
+        "我们预算按省里1200万做的，现在说可能只有700万，那市级上云配套会变成多少？", None, LATER
+    )
+    assert "70万元" in composed.text, composed.text[:200]
+    figures = composer.reader.read("省里批了300万，市里只有30万吗").figures
+    assert [f.role for f in figures] == ["provincial", "claim"]
+
+
+def test_a_trip_there_is_no_policy_of_there(composer: Composer):
+    composed = composer.answer("老板8月中旬要去香港一段时间，承诺书得他签，验收材料截止几号？", None, LATER)
+    assert "8月26日" in composed.text, composed.text[:200]
+    assert_outside(composer, ("去深圳参展有补贴吗",), LATER)
+
+
+def test_a_thing_bought_with_the_subsidy_told_before_another_question(composer: Composer):
+    assert_outside(composer, ("假如用补贴买的工控设备坏了，厂家保修期一般多久？",), LATER)
+    assert composer.answer("补贴钱能买服务器、交换机吗", None, LATER).entry_id == "fund-management"
+
+
+def test_the_home_citys_other_programme_applied_for_is_outside(composer: Composer):
+    assert_outside(composer, ("如果要申请韶关市科技计划项目，今年截止日期是哪天？",), LATER)
+
+
+def test_everyday_words_for_the_notices_things(composer: Composer):
+    asked = {
+        "我们只是把仓库管理、客户管理放到云上，这算哪一类？": "direction-1-scope",
+        "来检查我们项目的那些人是哪里派的？": "project-acceptance",
+        "資金到咗之後如果會計想同其他補貼一齊入賬，可唔可以？通知點講": "fund-management",
+        "财务要帮忙写绩效目标，文件对绩效目标有啥原则要求": "performance-targets",
+    }
+    for question, entry_id in asked.items():
+        assert composer.answer(question, None, LATER).entry_id == entry_id, question
+
+
+def test_the_subsidy_paid_out_is_asked_whatever_the_story_tells(composer: Composer):
+    question = (
+        "项目组几个工程师加了好几个月班，周末都没休息，老板说补贴下来以后拿一部分给他们发奖金，这样用可以吗？"
+    )
+    assert composer.answer(question, None, LATER).entry_id == "fund-management"
