@@ -33,7 +33,7 @@ from conversations.today import deadline_notes, format_day
 from conversations.understanding import SENTENCE_END, TAG_QUESTION, Reader, Understanding
 from conversations.worked import Worker, direction_name, foreign_amount, money
 from knowledge.answers import clause_label, render, reply_text
-from knowledge.figures import Figure, read_dates, to_arabic
+from knowledge.figures import CLAIM, Figure, read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import detect_language, simplify
 from knowledge.schema import Entry, Lang, Stage
@@ -1048,14 +1048,16 @@ class Composer:
         return reply_text(self.kb, "calc_foreign_currency", lang, amounts=amounts)
 
     def _unsaid_base(self, understood: Understanding, parts: list[Entry]) -> list[Figure]:
-        """上云项目150万能补多少, 150万能配多少: one amount said without saying what money it is,
-        in a question of the amount, is taken as the base of the directions asked of (the provincial
-        funds where only matching, 配, is asked); nothing when their bases differ or the message
-        names another kind of money (a loan)."""
-        if "calc_base_unsaid" not in self.kb.lexicon.replies or understood.premise:
+        """上云项目150万能补多少, 150万能配多少: one amount said without saying what money it is
+        (beside none but the city's amount the user worked out), in a question of the amount, is
+        taken as the base of the directions asked of (the provincial funds where only matching, 配,
+        is asked); nothing when their bases differ or the message names another kind of money."""
+        # (会计按20%算是44万: the city's amount the user worked out is no other money said)
+        claimed = [f for f in understood.figures if f.role == CLAIM]
+        if "calc_base_unsaid" not in self.kb.lexicon.replies or (understood.premise and not claimed):
             return []
         unsaid = [f for f in understood.figures if f.role is None and f.in_yuan]
-        if len(unsaid) != 1 or len(understood.figures) != 1:
+        if len(unsaid) != 1 or len(understood.figures) != 1 + len(claimed):
             return []
         if self.reader.names_another_kind(understood.simplified):
             return []  # 借了300万技改贷款: the amount may well be that other money

@@ -20,10 +20,12 @@ EN_STORY_WORDS = frozenset({"we", "our", "i", "my", "us", "we're", "i'm"})
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 UNKNOWN_CHARS = 6  # a Latin word this long the knowledge base never saw names a thing (an error's name)
 # ModuleNotFoundError, VLOOKUP, E1234: a name as software writes it, not an everyday English word
-# 可以吗, 这样用行不行, 会不会有问题: a bare ask whether what was just told is allowed
+# 可以吗, 这样用行不行, 会不会有问题, 通知怎么说的: a bare ask whether what was just told is allowed
 PERMISSION_ASKED = re.compile(
     r"(?:这样|这么|那样|咁)?(?:用|做|花|搞)?(?:可以|可不可以|可唔可以|得唔得|行|行不行|能|能不能|合规|违规|"
     r"有没有问题|会不会有问题|有问题|冇问题|没问题)(?:吗|么|嘛|不|吧|呢|嘅|咩)?"
+    r"|(?:通知|文件|政策)?(?:里|上)?(?:是)?(?:怎么说|点讲|怎么规定|有什么规定|有没有规定|有规定|有什么要求|有要求)"
+    r"(?:的)?(?:吗|么|呢|嘅|咩)?"
 )
 CLAUSE_BREAK = re.compile(r"[，,;；]")  # between clauses told apart (not 、: one list)
 TECHNICAL_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{3,}|\d")

@@ -569,6 +569,32 @@ def _marked_asked(text: str, clause: str) -> bool:
     return at >= 0 and QUESTION_MARK_AFTER.match(text, at + len(clause)) is not None
 
 
+CONJUNCTIONS = frozenset(
+    {
+        "但是",
+        "可是",
+        "只是",
+        "就是",
+        "于是",
+        "还是",
+        "或是",
+        "而是",
+        "不过",
+        "然后",
+        "所以",
+        "因为",
+        "如果",
+        "假如",
+        "另外",
+        "而且",
+        "并且",
+        "那么",
+        "其实",
+        "但系",
+        "不然",
+        "否则",
+    }
+)
 QUESTION_MARK_AFTER = re.compile(r"\s*[?？]")
 COPULA_END = re.compile(r"(?:是|为|係|系|\bis|\bare)\s*$", re.IGNORECASE)
 # 省级专项资金到了、批了以后: the funds received, so the base of the city's amount, not asked of
@@ -1655,6 +1681,8 @@ class Reader:
         """A word of two or more characters, not a pointer (这个, 这笔, 一下) and unknown to the
         knowledge base even after its synonyms and typo correction."""
         if len(word) < 2 or word.startswith(DETERMINERS) or word in LIKENESS or word in self.generic_words:
+            return False
+        if word in CONJUNCTIONS:  # 但是奖补资金拿到以后: a turn of the sentence, no name
             return False
         if word.endswith("个"):  # 开个政策宣讲会: a verb and its measure word, no name
             return False

@@ -7440,3 +7440,49 @@ def test_the_subsidy_paid_out_is_asked_whatever_the_story_tells(composer: Compos
         "项目组几个工程师加了好几个月班，周末都没休息，老板说补贴下来以后拿一部分给他们发奖金，这样用可以吗？"
     )
     assert composer.answer(question, None, LATER).entry_id == "fund-management"
+
+
+def test_a_bureaus_own_work_is_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "规上工业企业统计月报什么时候报？统计局那边在催",
+            "工业互联网安全分类分级管理有什么要求",
+            "我们县想搞个数字经济产业园，用地指标怎么申请",
+            "What's the 2022 amount of the provincial cloud-adoption voucher per company?",
+            "劳动合同到期不续签，是不是一定要给 N+1？",
+        ),
+        LATER,
+    )
+
+
+def test_a_rhetorical_question_asks_the_thing_after_it(composer: Composer):
+    composed = composer.answer("难道不用交纸质的？我们以为online submit就够了", None, LATER)
+    assert composed.entry_id == "paper-copies", composed.text[:200]
+
+
+def test_what_the_amount_is_decided_by_is_its_rule(composer: Composer):
+    composed = composer.answer("5G+制造业融合创新应用示范项目，市级配套是根据什么来确定的？", None, LATER)
+    assert "示范意义" in composed.text, composed.text[:200]
+
+
+def test_a_contacts_email_is_not_given(composer: Composer):
+    composed = composer.answer("严鹏的 email 是多少？我想直接发 attachment 给他", None, LATER)
+    assert composed.entry_id is None and "8884332" in composed.text, composed.text[:200]
+    assert composer.answer("材料可以email过去吗", None, LATER).entry_id is not None
+
+
+def test_what_the_notice_says_of_the_subsidy_spent_is_its_rule(composer: Composer):
+    question = "我们老板想把这笔补贴拿去买原材料，会计觉得不太对，通知怎么说的"
+    assert composer.answer(question, None, LATER).entry_id == "fund-management"
+
+
+def test_an_amount_unsaid_is_worked_beside_the_users_own_result(composer: Composer):
+    question = "去年报过一次省里的工业互联网专项（上云上平台），拿到了220万。能拿多少？会计说按照20%算是44万"
+    composed = composer.answer(question, None, LATER)
+    assert "22万元" in composed.text, composed.text[:300]
+
+
+def test_a_turn_of_the_sentence_names_no_support(composer: Composer):
+    assert composer.reader.read("但是奖补资金拿到以后，除了专账管理还有啥要求").other_programme is None
+    assert composer.reader.read("出口信用保险保费补贴怎么申请").other_programme
