@@ -452,6 +452,7 @@ class Composer:
             or self.scope.names_what_is_asked(understood, asked)
             or self._outside_across_clauses(question, understood)
             or self._chooses_among_the_outside(understood, asked)
+            or self.scope.names_its_subject_first(understood)
         ):
             return self._plain(main)  # what is asked is about something else, not just the story
         if asked and all(index.outside_words(c) for c in asked) and not (choice or counting or actor_offered):

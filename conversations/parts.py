@@ -91,7 +91,7 @@ OR_ANOTHER = re.compile(
 )
 
 # 这三个时间节点, 以上几项: an ask said once of every item listed before it
-ASKED_OF_THEM_ALL = re.compile(r"这(?:两|三|四|五|几)(?:个|项|样|点)|这些|以上|上述")
+ASKED_OF_THEM_ALL = re.compile(r"这(?:两|三|四|五|几)(?:个|项|样|点|类|种|条|方面)|这些|以上|上述")
 
 
 class Parts:
@@ -145,10 +145,12 @@ class Parts:
 
         clauses = [c for c in understood.clauses if not index.outside_words(c)]
         questions = [c for c in clauses if reader.is_question(c)]
-        if not questions and reader.lists_its_asks(question) and not ASKED_OF_THEM_ALL.search(question):
-            # 1. 建设期 2. 投资范围 3. 项目数量: no question word, each item named is asked (not
-            # 1.入库 2.验收申请 这两个时间节点: what is asked of them all is said after them)
-            questions = [c for c in clauses if reader.topics_named(c)]
+        if reader.lists_its_asks(question) and not ASKED_OF_THEM_ALL.search(question):
+            # 1. 建设期 2. 投资范围 3. 项目数量, - 联系人是谁 - 入库申报截止时间: each item named
+            # is asked, question word or not (not 1.入库 2.验收申请 这两个时间节点: what is asked of
+            # them all is said after them)
+            listed = reader.listed_items(question, clauses)
+            questions = [c for c in clauses if c in questions or (c in listed and reader.topics_named(c))]
         if main.kind is Kind.OUTSIDE:  # 在阿里云上部署了MES，能申报吗: the rest of the story says what
             main = search(reader.without_outside_words(understood))
         if len(understood.clauses) >= LONG_MESSAGE_CLAUSES and questions:

@@ -27,6 +27,8 @@ PERMISSION_ASKED = re.compile(
     r"|(?:通知|文件|政策)?(?:里|上)?(?:是)?(?:怎么说|点讲|怎么规定|有什么规定|有没有规定|有规定|有什么要求|有要求)"
     r"(?:的)?(?:吗|么|呢|嘅|咩)?"
 )
+FRAGMENT_CLAUSES = 3  # 社保 基数: a fragment has a few words, each a clause of its own
+FRAGMENT_CHARS = 6  # and each of them short
 CLAUSE_BREAK = re.compile(r"[，,;；]")  # between clauses told apart (not 、: one list)
 TECHNICAL_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{3,}|\d")
 
@@ -229,6 +231,16 @@ class Scope:
             if self.index.outside_words(clause):
                 return True
         return False
+
+    def names_its_subject_first(self, understood: Understanding) -> bool:
+        """社保 基数, 公积金 比例: a fragment of a few short words, the first naming something
+        outside the notice and none its topics: what follows asks of that thing."""
+        clauses = understood.clauses
+        if understood.topics or not 2 <= len(clauses) <= FRAGMENT_CLAUSES:
+            return False
+        if any(len("".join(c.split())) > FRAGMENT_CHARS for c in clauses):
+            return False
+        return bool(self.index.outside_words(clauses[0]))
 
     @staticmethod
     def _tells(clause: str, bare: str) -> bool:

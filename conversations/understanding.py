@@ -154,8 +154,9 @@ CHOICE_CLAUSES = re.compile(
 )
 # approx. RMB 7.2m, incl. our own plant, e.g. MES: an abbreviation's dot ends no sentence
 NOT_ABBREVIATED = not_after((*ABBREVIATIONS, "e.g", "i.e", "etc", "vs", "dept", "govt", "max", "min"))
-# -验收通过后怎么拿钱 -比例多少: an item bulleted with a dash or a dot (not -5, nor a dash and a space)
-DASH_BULLET = r"[-•·]+(?=[^\s\d\-])"
+# -验收通过后怎么拿钱 -比例多少, - 联系人是谁: an item bulleted with a dash or a dot, a space after
+# it only before Chinese (not -5, nor licence - how do we apply: an English aside)
+DASH_BULLET = r"[-•·]+(?:(?=[^\s\d\-])| (?=[\u4e00-\u9fff]))"
 # the message's clauses also end where an English sentence does (not in 2.5 million): "Hi, I'm an
 # engineer at a plant in Shaoguan. Which office issued this notice?" asks only its last sentence;
 # and at a numbered item that begins a clause (1.入库几号截止 2.验收几号截止; not 2.5万, 附件2、附件3)
@@ -1831,6 +1832,13 @@ class Reader:
     def lists_its_asks(text: str) -> bool:
         """1. 建设期 2. 投资范围 3. 项目数量: each item of a list is asked, question word or not."""
         return len(LIST_ITEM.findall(text)) >= LISTED
+
+    @staticmethod
+    def listed_items(text: str, clauses: list[str]) -> list[str]:
+        """The clauses from the list's first item on (not the story told before the list)."""
+        first = LIST_ITEM.search(text)
+        start = first.start() if first else 0
+        return [c for c in clauses if text.find(c, start) >= 0]
 
     @staticmethod
     def _belief_told(clause: str) -> bool:

@@ -7486,3 +7486,45 @@ def test_an_amount_unsaid_is_worked_beside_the_users_own_result(composer: Compos
 def test_a_turn_of_the_sentence_names_no_support(composer: Composer):
     assert composer.reader.read("但是奖补资金拿到以后，除了专账管理还有啥要求").other_programme is None
     assert composer.reader.read("出口信用保险保费补贴怎么申请").other_programme
+
+
+def test_the_subsidys_standard_asks_the_amount(composer: Composer):
+    composed = composer.answer("5G+边缘计算网关项目，补贴标准？", None, LATER)
+    assert "100万元" in composed.text, composed.text[:300]
+
+
+def test_annexes_and_the_project_library_are_the_notices_words(composer: Composer):
+    asked = {
+        "Which annexes do companies fill in at the project library (入库) stage?": "entry-materials",
+        "By what date do we have to get the firms in our district through the project library application?": (
+            "entry-deadline"
+        ),
+    }
+    for question, entry_id in asked.items():
+        assert composer.answer(question, None, LATER).entry_id == entry_id, question
+
+
+def test_a_fragment_naming_an_outside_thing_first_is_outside(composer: Composer):
+    assert_outside(composer, ("社保 基数", "公积金 比例", "技改 截止"), LATER)
+    assert composer.answer("5G 封顶", None, LATER).entry_id == "direction-4-amount"
+
+
+def test_short_asks_of_the_notices_rules(composer: Composer):
+    asked = {
+        "奖补钱 咋管": "fund-management",
+        "系统性 10%是啥的10%": "direction-3-amount",
+        "5G 配套还是按投资": "direction-4-amount",
+        "七月八号之前要填哪两个东西": "entry-materials",
+    }
+    for question, entry_id in asked.items():
+        assert composer.answer(question, None, LATER).entry_id == entry_id, question
+
+
+def test_each_listed_item_is_asked_beside_the_questions(composer: Composer):
+    composed = composer.answer("- 联系人是谁 - 联系电话多少 - 入库申报截止时间", None, LATER)
+    assert "8884332" in composed.text and "7月8日" in composed.text, composed.text[:300]
+
+
+def test_short_fragments_of_other_matters_are_outside(composer: Composer):
+    assert_outside(composer, ("马凯鹏 哪个科", "数字化咨询 推荐"), LATER)
+    assert composer.answer("营业执照要在韶关吗", None, LATER).entry_id == "registration-jurisdiction"
