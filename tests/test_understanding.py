@@ -7425,14 +7425,16 @@ def test_the_home_citys_other_programme_applied_for_is_outside(composer: Compose
 
 
 def test_everyday_words_for_the_notices_things(composer: Composer):
-    asked = {
-        "我们只是把仓库管理、客户管理放到云上，这算哪一类？": "direction-1-scope",
-        "来检查我们项目的那些人是哪里派的？": "project-acceptance",
-        "資金到咗之後如果會計想同其他補貼一齊入賬，可唔可以？通知點講": "fund-management",
-        "财务要帮忙写绩效目标，文件对绩效目标有啥原则要求": "performance-targets",
-    }
-    for question, entry_id in asked.items():
-        assert composer.answer(question, None, LATER).entry_id == entry_id, question
+    assert_answered_by(
+        composer,
+        {
+            "我们只是把仓库管理、客户管理放到云上，这算哪一类？": "direction-1-scope",
+            "来检查我们项目的那些人是哪里派的？": "project-acceptance",
+            "資金到咗之後如果會計想同其他補貼一齊入賬，可唔可以？通知點講": "fund-management",
+            "财务要帮忙写绩效目标，文件对绩效目标有啥原则要求": "performance-targets",
+        },
+        LATER,
+    )
 
 
 def test_the_subsidy_paid_out_is_asked_whatever_the_story_tells(composer: Composer):
@@ -7494,14 +7496,16 @@ def test_the_subsidys_standard_asks_the_amount(composer: Composer):
 
 
 def test_annexes_and_the_project_library_are_the_notices_words(composer: Composer):
-    asked = {
-        "Which annexes do companies fill in at the project library (入库) stage?": "entry-materials",
-        "By what date do we have to get the firms in our district through the project library application?": (
-            "entry-deadline"
-        ),
-    }
-    for question, entry_id in asked.items():
-        assert composer.answer(question, None, LATER).entry_id == entry_id, question
+    assert_answered_by(
+        composer,
+        {
+            "Which annexes do companies fill in at the project library (入库) stage?": "entry-materials",
+            "By what date do we have to get the firms in our district through the project library application?": (
+                "entry-deadline"
+            ),
+        },
+        LATER,
+    )
 
 
 def test_a_fragment_naming_an_outside_thing_first_is_outside(composer: Composer):
@@ -7510,14 +7514,16 @@ def test_a_fragment_naming_an_outside_thing_first_is_outside(composer: Composer)
 
 
 def test_short_asks_of_the_notices_rules(composer: Composer):
-    asked = {
-        "奖补钱 咋管": "fund-management",
-        "系统性 10%是啥的10%": "direction-3-amount",
-        "5G 配套还是按投资": "direction-4-amount",
-        "七月八号之前要填哪两个东西": "entry-materials",
-    }
-    for question, entry_id in asked.items():
-        assert composer.answer(question, None, LATER).entry_id == entry_id, question
+    assert_answered_by(
+        composer,
+        {
+            "奖补钱 咋管": "fund-management",
+            "系统性 10%是啥的10%": "direction-3-amount",
+            "5G 配套还是按投资": "direction-4-amount",
+            "七月八号之前要填哪两个东西": "entry-materials",
+        },
+        LATER,
+    )
 
 
 def test_each_listed_item_is_asked_beside_the_questions(composer: Composer):
