@@ -7500,9 +7500,7 @@ def test_annexes_and_the_project_library_are_the_notices_words(composer: Compose
         composer,
         {
             "Which annexes do companies fill in at the project library (入库) stage?": "entry-materials",
-            "By what date do we have to get the firms in our district through the project library application?": (
-                "entry-deadline"
-            ),
+            "By what date must firms get through the project library application?": "entry-deadline",
         },
         LATER,
     )
