@@ -7532,3 +7532,15 @@ def test_each_listed_item_is_asked_beside_the_questions(composer: Composer):
 def test_short_fragments_of_other_matters_are_outside(composer: Composer):
     assert_outside(composer, ("马凯鹏 哪个科", "数字化咨询 推荐"), LATER)
     assert composer.answer("营业执照要在韶关吗", None, LATER).entry_id == "registration-jurisdiction"
+
+
+def test_points_for_the_work_and_paying_the_subsidy_back_are_not_given(composer: Composer):
+    for question in (
+        "我们局今年的年度绩效考核，工业互联网这块工作能加多少分？",
+        "If our company goes into liquidation next year, do we have to repay the city subsidy?",
+    ):
+        composed = composer.answer(question, None, LATER)
+        assert composed.entry_id is None and "8884332" in composed.text, question
+    assert (
+        composer.answer("Can we use the subsidy to repay a loan?", None, LATER).entry_id == "fund-management"
+    )
