@@ -468,12 +468,9 @@ class Composer:
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
             # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered
             return self._unstated(index.search(unstated[0], lang, lenient=True))  # its own words unknown
-        told_unstated = (
-            ""
-            if unstated or self._asks_the_notices_rule(understood, asked)
-            else self.scope.unstated_in_the_story(understood, asked)
-        )
-        if told_unstated:  # 如果有人提异议，处理流程是怎样的: the story's detail is what is asked
+        told_unstated = "" if unstated else self.scope.unstated_in_the_story(understood, asked)
+        if told_unstated and not self._asks_the_notices_rule(understood, asked):
+            # 如果有人提异议，处理流程是怎样的: the story's detail is what is asked
             return self._unstated(index.search(told_unstated, lang, lenient=True))
         if self.reader.asks_only_what_named_terms_are(question):
             # 什么是边缘计算: the notice names it, never explains it; the clauses naming it are offered

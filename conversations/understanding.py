@@ -552,22 +552,19 @@ def _asks_or_requests(simplified: str) -> bool:
 def _with_its_question_mark(text: str, clause: str) -> str:
     """入库申报截止时间是？: a clause ending in a copula keeps the question mark after it, which
     alone says that what it is is asked."""
-    if not COPULA_END.search(clause):
-        return clause
+    return clause + _question_mark_after(text, clause) if COPULA_END.search(clause) else clause
+
+
+def _question_mark_after(text: str, clause: str) -> str:
+    """The question mark that follows the clause in its message, or ""."""
     at = text.find(clause)
     mark = QUESTION_MARK_AFTER.match(text, at + len(clause)) if at >= 0 else None
-    return clause + mark.group().strip() if mark else clause
+    return mark.group().strip() if mark else ""
 
 
 # 客户是深圳几家无人机大厂, 卡在几台进口设备的接口上: 几 "a few" before a thing told of at
 # length; the clause asks nothing when another clause asks outright
 A_FEW = re.compile(r"(?<![第有])几(?:个|家|台|套|条|种|位|名|款|间|所|处|件|项|批)[\u4e00-\u9fff]{2,}")
-
-
-def _marked_asked(text: str, clause: str) -> bool:
-    """A question mark follows the clause in its message."""
-    at = text.find(clause)
-    return at >= 0 and QUESTION_MARK_AFTER.match(text, at + len(clause)) is not None
 
 
 CONJUNCTIONS = frozenset(
@@ -1824,7 +1821,9 @@ class Reader:
         clauses = [c for c in clauses if not self._belief_told(c)]
         asking = [c for c in clauses if _asks_or_requests(simplify(c))]
         outright = [
-            c for c in asking if _asks_or_requests(A_FEW.sub("", simplify(c))) or _marked_asked(text, c)
+            c
+            for c in asking
+            if _asks_or_requests(A_FEW.sub("", simplify(c))) or _question_mark_after(text, c)
         ]
         return (outright or asking) or [c for c in clauses if self.intents_of(c)]
 
