@@ -30,7 +30,7 @@ from conversations.speaker import without_speaker
 from conversations.stated_today import stated_today
 from conversations.timing import ASKS_WHAT, HAND_IN, Timing
 from conversations.today import deadline_notes, format_day
-from conversations.understanding import SENTENCE_END, TAG_QUESTION, Reader, Understanding
+from conversations.understanding import HEARSAY, SENTENCE_END, TAG_QUESTION, Reader, Understanding
 from conversations.worked import Worker, direction_name, foreign_amount, money
 from knowledge.answers import clause_label, render, reply_text
 from knowledge.figures import CLAIM, Figure, read_dates, to_arabic
@@ -74,6 +74,8 @@ ASIDE_WORDS = (
 ASIDE = re.compile(rf"^\s*(?:{ASIDE_WORDS}|\band)[,，:：\s]*", re.IGNORECASE)  # the clause begins with it
 # 我们还想问…: who asks, said before the aside
 ASKER_FIRST = re.compile(r"^\s*(?:我们|我哋|我)(?=还想问|仲想问|顺便问)")
+# 那验收结果…: "then", turning to what the clause names (not 那个, 那边, 那些 … pointing back)
+TURN = re.compile(r"^\s*那(?![个边些里么样就时种家])")
 AFTER_ASIDE = re.compile(
     rf"(?:{ASIDE_WORDS})[,，:：\s]*$", re.IGNORECASE
 )  # the text before the clause ends with it
@@ -363,6 +365,9 @@ class Composer:
             return Composed(Kind.GREETING, answer_lang, text, None, 1.0, [])
         if self._small_talk_first(understood):  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
             return self._plain(index.search(understood.clauses[0], lang))
+        heard_aside = self._without_hearsay_beside(understood)
+        if heard_aside:  # 支持方式是什么？代理说是贷款贴息: the notice's fact asked, the claim aside
+            question, understood = heard_aside, self.reader.read(heard_aside)
         main = index.search(question, lang)
         by_its_deadline = self._stage_by_its_deadline(understood)
         if by_its_deadline:  # 8月26前交啥: the stage whose deadline the date is, asked of
@@ -615,6 +620,32 @@ class Composer:
                     return True
         return False
 
+    def _without_hearsay_beside(self, understood: Understanding) -> str:
+        """承诺书交给谁？同行说寄到广州省厅: a claim someone made, told after a question of the
+        notice's own thing, is what the notice's answer checks, not a further ask; when only the
+        claim names something outside the notice (another place, programme or thing), the message
+        without it. "" when there is no such claim."""
+        clauses = understood.clauses
+        questions = self.reader.asked(understood)
+        claims = [c for c in clauses if c not in questions and HEARSAY.match(simplify(c))]
+        rest = [c for c in clauses if c not in claims]
+        if not claims or not questions or not rest:
+            return ""
+        if clauses.index(claims[0]) < max(clauses.index(c) for c in questions if c in clauses):
+            return ""  # 群里说技改最高500万，几月申报: what is asked after the claim asks of its thing
+        if not any(self.index.outside_words(c) or self._names_another_programme_or_place(c) for c in claims):
+            return ""
+        kept = "，".join(rest)
+        if self.index.outside_words(kept) or self._names_another_programme_or_place(kept):
+            return ""
+        own = all(
+            self._names_its_own_thing(c)
+            or self.reader.intents_of(c)
+            or self.index.search(c).kind is Kind.ANSWER
+            for c in questions
+        )
+        return kept if own else ""
+
     def _small_talk_first(self, understood: Understanding) -> bool:
         clauses = understood.clauses
         if len(clauses) < 2 or any(self.reader.is_question(c) for c in clauses[1:]):
@@ -861,7 +892,7 @@ class Composer:
             and all(self.reader.names_the_notice(c) or self._turns_to_the_notice(text, c) for c in after_it)
             and (
                 all(self._set_apart(text, c) for c in outside)
-                or all(self._set_apart(text, c) for c in kept_asks)
+                or all(self._set_apart(text, c) or self._turns_with_then(c) for c in kept_asks)
             )
         )
         if not (further or set_apart):
@@ -922,7 +953,15 @@ class Composer:
         at = text.find(clause)
         # 另外上云上平台500万，市级配套多少: the sentence up to the ask names the direction
         told = text[sentence_start(text, at) : at + len(clause)] if at >= 0 else clause
+        if self._turns_with_then(clause):
+            return True
         return self._set_apart(text, clause) and any(t.id in own for t in self.reader.topics_named(told))
+
+    def _turns_with_then(self, clause: str) -> bool:
+        """那验收结果还要征求谁的意见: "then", and the clause names a direction or a stage of
+        the notice, so it turns from the ask before it to the notice."""
+        own = {*self.shape.directions, *self.shape.stages}
+        return TURN.match(clause) is not None and any(t.id in own for t in self.reader.topics_named(clause))
 
     @staticmethod
     def _aside(text: str, clause: str) -> bool:

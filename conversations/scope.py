@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from conversations.understanding import BODY_NAME, SENTENCE_END, Reader, Understanding
+from conversations.understanding import BODY_NAME, HEARSAY, SENTENCE_END, Reader, Understanding
 from knowledge.figures import to_arabic
 from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
@@ -30,6 +30,7 @@ PERMISSION_ASKED = re.compile(
 FRAGMENT_CLAUSES = 3  # 社保 基数: a fragment has a few words, each a clause of its own
 FRAGMENT_CHARS = 6  # and each of them short
 CLAUSE_BREAK = re.compile(r"[，,;；]")  # between clauses told apart (not 、: one list)
+YEAR_SAID = re.compile(r"\d{4}年度?$")
 TECHNICAL_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{3,}|\d")
 
 
@@ -186,11 +187,13 @@ class Scope:
         )
 
     def _said_before(self, bare: str, at: int) -> str:
-        """The few characters before an outside word, the home city's name left out (要申请韶关市
-        科技计划: applying for it, the city only says whose programme)."""
+        """The few characters before an outside word, the home city's name and the year left out
+        (要申请韶关市2022年科技计划: applying for it, the city and year only say whose and which)."""
         before = bare[:at]
-        for home in self.home_words:
-            before = before.removesuffix(home + "市").removesuffix(home)
+        for _ in range(2):  # 韶关市2022年科技计划, 2022年韶关市科技计划: the year only says which round
+            before = YEAR_SAID.sub("", before)
+            for home in self.home_words:
+                before = before.removesuffix(home + "市").removesuffix(home)
         return before[-APPLY_WINDOW:]
 
     def _outside_words_told(
@@ -256,6 +259,15 @@ class Scope:
         )
 
     def story_names_a_support(self, understood: Understanding, asked: list[str]) -> bool:
+        """听说有社保补贴: a word of support just after the outside thing the story names; or a
+        clause that tells of it as heard (听说能免3个月租金): a benefit someone spoke of."""
+        heard = any(
+            HEARSAY.search(simplify(c)) and self.index.outside_words(c)
+            for c in understood.clauses
+            if c not in asked
+        )
+        if heard:
+            return True
         support = self.reader.support_words
         return any(
             s in bare[at : at + len(word) + SUPPORT_WINDOW]

@@ -245,6 +245,14 @@ WHEN_CLAUSE = re.compile(r"(?:以后|之后|的时候)\s*$")
 RELAYED = re.compile(
     r"\s*(?:听说|(?:老板|老细|领导|老总|经理|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介)[^，,。]{0,3}?(?:说|讲|话))"
 )
+# 同行说…, 群里有人讲…, my supplier says …: a claim someone else made, told to be checked
+HEARSAY = re.compile(
+    r"\s*(?:听说|听讲|听人说|据说|网上说|(?:老板|领导|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介|代理|同行"
+    r"|群里|群里面|供应商|服务商|隔壁|朋友圈|销售|业务员|乙方|集成商)[^，,。]{0,4}?(?:说|讲|话|話))"
+    r"|\s*(?:someone|somebody|people|they|my|our|a|an|the)\b[^,.?]{0,30}?"
+    r"\b(?:says?|said|told (?:us|me)|claims?)\b",
+    re.IGNORECASE,
+)
 # 老板以为…, 我们记得…: what someone believes, told (a question only with 吗 or a question mark)
 BELIEF_TOLD = re.compile(
     r"\s*(?:老板|老细|领导|老总|经理|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介|我们|我)[^，,。]{0,3}?"

@@ -7544,3 +7544,68 @@ def test_points_for_the_work_and_paying_the_subsidy_back_are_not_given(composer:
     assert (
         composer.answer("Can we use the subsidy to repay a loan?", None, LATER).entry_id == "fund-management"
     )
+
+
+def test_then_turns_from_an_ask_of_another_matter_to_the_notice(composer: Composer):
+    composed = composer.answer(
+        "我们老板说公示期间会不会有人举报我们？那验收结果还要征求谁的意见？", None, LATER
+    )
+    assert composed.entry_id == "project-acceptance", composed.text[:200]
+    assert "举报" in composed.text  # the other ask is said to be outside, not dropped
+
+
+def test_a_claim_told_after_the_question_is_what_the_answer_checks(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "支持方式是什么？代理说是贷款贴息": "support-method",
+            "承诺书交给谁？同行说寄到广州省厅": "acceptance-materials",
+        },
+        LATER,
+    )
+    # the claim told first names what the question after it asks of
+    assert_outside(composer, ("群里说今年小微企业贷款财政贴息2%，怎么申请",), LATER)
+
+
+def test_a_formal_letters_salutation_and_closing_ask_nothing(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "尊敬的领导您好！我司（韶关市曲江区华坤机电有限公司）财务部想了解：如果项目获得奖补资金，"
+            "财务上需要如何管理？特此咨询，盼复！": "fund-management",
+            "尊敬的领导您好！我在起草申报书时不太确定绩效目标怎么写，请问通知要求的绩效目标需要满足什么条件？"
+            "特此咨询，谢谢！": "performance-targets",
+            "Dear Sir/Madam, Could you please clarify what form the support takes? Best regards, Nancy He": (
+                "support-method"
+            ),
+            "Dear Sir/Madam, must the subsidy funds be managed in our books? Best regards, Vivian Chen": (
+                "fund-management"
+            ),
+        },
+        LATER,
+    )
+
+
+def test_formal_letters_about_other_matters_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "尊敬的市科技局领导：您好！我司拟申报韶关市2022年科技计划项目，请问申报截止时间及资助额度是多少？",
+            "尊敬的市应急管理局领导：您好！我司安全生产许可证将于今年10月到期，请问延期换证需要提前多久申请？"
+            "需要提交哪些材料？",
+            "尊敬的领导您好！我司拟在曲江区新建一个化工车间，请问环境影响评价报告书的审批流程及办理时限是多少？",
+            "尊敬的领导您好！我司员工劳动合同到期后公司不再续签，请问需要支付经济补偿金吗？计算标准是什么？",
+        ),
+        LATER,
+    )
+
+
+def test_paid_on_approval_and_no_one_checking_ask_the_notices_rules(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "聽講係事前資助，批咗就畀錢？": "support-method",
+            "听说这个补贴钱下来以后没人查，要符合什么要求吗？": ("fund-management"),
+        },
+        LATER,
+    )
