@@ -29,7 +29,7 @@ from conversations.spans import Spans
 from conversations.speaker import without_speaker
 from conversations.stated_today import stated_today
 from conversations.timing import ASKS_WHAT, HAND_IN, Timing
-from conversations.today import deadline_notes, format_day
+from conversations.today import deadline_notes, format_day, issued_note
 from conversations.understanding import HEARSAY, SENTENCE_END, TAG_QUESTION, Reader, Understanding
 from conversations.worked import Worker, direction_name, foreign_amount, money
 from knowledge.answers import clause_label, render, reply_text
@@ -74,6 +74,10 @@ ASIDE_WORDS = (
 ASIDE = re.compile(rf"^\s*(?:{ASIDE_WORDS}|\band)[,，:：\s]*", re.IGNORECASE)  # the clause begins with it
 # 我们还想问…: who asks, said before the aside
 ASKER_FIRST = re.compile(r"^\s*(?:我们|我哋|我)(?=还想问|仲想问|顺便问)")
+# 离今天多久了, how long ago: the time since a day of the notice asked
+ELAPSED_ASKED = re.compile(
+    r"多久|多长时间|多少天|几多日|几多耐|几年|how long|how many (?:days|years)", re.IGNORECASE
+)
 # 那验收结果…: "then", turning to what the clause names (not 那个, 那边, 那些 … pointing back)
 TURN = re.compile(r"^\s*那(?![个边些里么样就时种家])")
 AFTER_ASIDE = re.compile(
@@ -245,6 +249,10 @@ class Composer:
         else:
             understood = self.reader.read(question)
         composed = self._compose(question, understood, lang, today, carried, said_today)
+        if composed.kind is Kind.ANSWER and ELAPSED_ASKED.search(understood.simplified):
+            # 通知落款离今天多久了: the days since the notice was issued, when its date is told
+            since = issued_note(self.kb, composed.text, composed.lang, today)
+            composed = replace(composed, text=f"{composed.text}\n\n{since}") if since else composed
         unsettled = adds_nothing and context is not None and composed.entry_id == context.entry_id
         if followup and (unsettled or composed.kind not in (Kind.ANSWER, Kind.OUTSIDE)):
             composed = Composed(

@@ -7,7 +7,7 @@ import datetime as dt
 
 from knowledge.answers import reply_text
 from knowledge.loader import KnowledgeBase
-from knowledge.schema import Lang, Stage
+from knowledge.schema import Lang
 
 EN_MONTHS = (
     *("January", "February", "March", "April", "May", "June"),
@@ -27,7 +27,7 @@ def deadline_notes(kb: KnowledgeBase, text: str, lang: Lang, today: dt.date) -> 
     """For each deadline the answer states: days left, today, or passed, against today."""
     lines: list[str] = []
     dated = sorted((s for s in kb.notice.stages if s.deadline is not None), key=lambda s: s.deadline or today)
-    shown = [s for s in dated if mentions(text, s, lang)]
+    shown = [s for s in dated if s.deadline is not None and mentions_day(text, s.deadline)]
     if not shown:
         return ""
     for stage in shown:
@@ -63,9 +63,17 @@ def deadline_notes(kb: KnowledgeBase, text: str, lang: Lang, today: dt.date) -> 
     return "\n".join(lines)
 
 
-def mentions(text: str, stage: Stage, lang: Lang) -> bool:
-    day = stage.deadline
-    assert day is not None
-    if f"{day.month}月{day.day}日" in text:
-        return True
-    return f"{EN_MONTHS[day.month - 1]} {day.day}" in text
+def issued_note(kb: KnowledgeBase, text: str, lang: Lang, today: dt.date) -> str:
+    """The days from the notice's own date to today, when the answer states that date and the
+    pack words the note; "" otherwise (or when the notice is not yet issued)."""
+    issued = kb.notice.notice.date
+    days = (today - issued).days
+    if "issued_ago" not in kb.lexicon.replies or days <= 0 or not mentions_day(text, issued):
+        return ""
+    values = {"today": format_day(today, lang), "date": format_day(issued, lang), "days": str(days)}
+    return reply_text(kb, "issued_ago", lang, **values)
+
+
+def mentions_day(text: str, day: dt.date) -> bool:
+    """The text states the day (6月10日, June 10)."""
+    return f"{day.month}月{day.day}日" in text or f"{EN_MONTHS[day.month - 1]} {day.day}" in text

@@ -353,9 +353,10 @@ PHONE = re.compile(r"(?<!\d)\d{7,8}(?!\d)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?:的)?")
 # the 2021 Shaoguan programme: a year said in English, not part of a date (2021-09-30, 30/9/2021)
 EN_YEAR = re.compile(r"(?<![\d/.-])\b((?:19|20)\d\d)\b(?![/.-]\d)(?=\)?\s+[a-z])")  # (2021) shaoguan too
-# in August 2021: the year of a date said in English, not a round's
+# in August 2021, in early 2021: the year of a date said in English, not a round's
 MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?$",
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?"
+    r"|(?:early|late|mid|the end of|the start of|the beginning of|the middle of)[\s-]*)$",
     re.IGNORECASE,
 )
 # 5G那个方向叫“5G+智能工厂”: what follows is offered as the direction's name, not another programme
@@ -373,11 +374,11 @@ TAG_QUESTION = re.compile(
 )
 # 2026年了，…还能申请吗: the year is today's, said to ask whether the round is still open
 NOW_YEAR = re.compile(
-    r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年(?:\s*\d{1,2}\s*月份?)?了[，,。.\s]*"
+    r"(?:现在是|现在都|现在已经|已经|都|现在)?\s*((?:19|20)\d\d)\s*年(?:底|初|中|末|\s*\d{1,2}\s*月份?)?了[，,。.\s]*"
     r"|(?<=现在)\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[）)]\s*"  # 现在（2026年）还能报吗
     r"|今年是\s*((?:19|20)\d\d)\s*年[，,。.\s]*"  # 今年是2026年，还能报吗
-    # 今天都2026年12月2号了，这个还能报吗: today's date said in full
-    r"|今天(?:是|都|已经)?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?(?:了)?[，,。.\s]*"
+    # 今天都2026年12月2号了，这个还能报吗, 离今天（2026年12月1日）多久: today's date said in full
+    r"|今天(?:是|都|已经)?\s*[（(]?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?\s*[）)]?(?:了)?[，,。.\s]*"
     # 2026年回头看: the year one looks back from
     r"|(?:站在\s*)?((?:19|20)\d\d)\s*年\s*(?:回头|回过头|回过头来|回头来|再)看[，,。.\s]*"
     # 依家2026仲得唔得: a bare year straight after "now"
@@ -410,7 +411,7 @@ ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked
 # 今次、2022呢批、这一轮: the notice's own round named in a later clause, set against another's
 THIS_ROUND = (
     r"(?:今次|这次|本次|呢次|这一次|这批|呢批|这一批|呢一批|这轮|本轮|这一轮"
-    r"|{year}年?(?:的|嘅)?(?:这|呢)?(?:批|轮))"
+    r"|{year}年?(?:的|嘅)?(?:这|呢)?(?:批|轮)|{year}年?(?:的|嘅)?(?:这|呢)(?:个|份|次))"  # 参考2022年这个
 )
 EN_ROUND_WINDOW = 40  # the same in English (the 2021 Shaoguan industrial internet programme)
 SET_UP_THERE = re.compile(r"\s*在[^，,。？?！!]{1,10}?(?:注册|成立|设立|落户|建厂|开厂)")
@@ -570,6 +571,7 @@ def _question_mark_after(text: str, clause: str) -> str:
     return mark.group().strip() if mark else ""
 
 
+JOINED_ASK = re.compile(r"\s*(?:\band\b|和|及|以及)\s*", re.IGNORECASE)  # what joins two things one ask names
 # 客户是深圳几家无人机大厂, 卡在几台进口设备的接口上: 几 "a few" before a thing told of at
 # length; the clause asks nothing when another clause asks outright
 A_FEW = re.compile(r"(?<![第有])几(?:个|家|台|套|条|种|位|名|款|间|所|处|件|项|批)[\u4e00-\u9fff]{2,}")
@@ -1828,12 +1830,35 @@ class Reader:
         message, tells which of them a question mark follows."""
         clauses = [c for c in clauses if not self._belief_told(c)]
         asking = [c for c in clauses if _asks_or_requests(simplify(c))]
+        # Could you outline the procedure and the minimum registered capital?: a thing outside the
+        # notice joined to an ask, its question mark after it, is asked too (not the industry and
+        # IT bureau's address: one name split by its "and")
+        asking += [
+            c
+            for before, c in pairwise(clauses)
+            if before in asking
+            and c not in asking
+            and self._joined_to(text, before, c)
+            and self.index.outside_words(c)
+            and not self.topics_named(c)  # (ERP and CRM to public cloud: the direction's own things)
+        ]
+        asking.sort(key=clauses.index)
         outright = [
             c
             for c in asking
             if _asks_or_requests(A_FEW.sub("", simplify(c))) or _question_mark_after(text, c)
         ]
         return (outright or asking) or [c for c in clauses if self.intents_of(c)]
+
+    @staticmethod
+    def _joined_to(text: str, before: str, clause: str) -> bool:
+        """The clause follows `before` in one sentence after "and" (和, 及) and the question mark
+        ends it: one question of two things."""
+        at, start = text.find(clause), text.find(before)
+        if at < 0 or start < 0 or not _question_mark_after(text, clause):
+            return False
+        between = text[start + len(before) : at]
+        return JOINED_ASK.fullmatch(between) is not None
 
     @staticmethod
     def lists_its_asks(text: str) -> bool:

@@ -7609,3 +7609,42 @@ def test_paid_on_approval_and_no_one_checking_ask_the_notices_rules(composer: Co
         },
         LATER,
     )
+
+
+def test_english_letters_name_their_asks_in_full(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "We are a Singapore-based investor setting up a wholly foreign-owned enterprise in Shaoguan. "
+            "Could you please outline the registration procedure and the minimum registered capital "
+            "requirements?",
+            "Does the Shaoguan municipal government provide any premium subsidy for export credit insurance?",
+        ),
+        LATER,
+    )
+    assert_answered_by(
+        composer,
+        {
+            "When calculating our project investment, which kinds of expenditure may be included?": (
+                "investment-scope"
+            ),
+            "Subject: Eligibility of a project completed in early 2021  Our cloud system was completed in "
+            "March 2021. Does it fall within the construction period?": "construction-window",
+        },
+        LATER,
+    )
+
+
+def test_the_year_end_said_as_now_and_today_in_brackets_are_today(composer: Composer):
+    composed = composer.answer("我们当年入库了但是验收申请没交，现在都2026年底了还能补吗？", None, LATER)
+    assert composed.entry_id == "still-open", composed.text[:200]
+    composed = composer.answer("入库截止离今天（2026年12月1日）有多久了", None, LATER)
+    assert "2026年12月1日" in composed.text and "1607天" in composed.text, composed.text
+
+
+def test_how_long_since_the_notice_was_issued_is_counted(composer: Composer):
+    composed = composer.answer("通知落款日期离今天有多久了", None, dt.date(2026, 12, 1))
+    assert composed.entry_id == "issuer-and-date"
+    assert "1635天" in composed.text, composed.text
+    plain = composer.answer("通知是哪天发的", None, dt.date(2026, 12, 1))
+    assert "1635" not in plain.text  # only when how long is asked
