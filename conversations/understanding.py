@@ -571,7 +571,6 @@ def _question_mark_after(text: str, clause: str) -> str:
     return mark.group().strip() if mark else ""
 
 
-JOINED_ASK = re.compile(r"\s*(?:\band\b|和|及|以及)\s*", re.IGNORECASE)  # what joins two things one ask names
 # 客户是深圳几家无人机大厂, 卡在几台进口设备的接口上: 几 "a few" before a thing told of at
 # length; the clause asks nothing when another clause asks outright
 A_FEW = re.compile(r"(?<![第有])几(?:个|家|台|套|条|种|位|名|款|间|所|处|件|项|批)[\u4e00-\u9fff]{2,}")
@@ -1830,35 +1829,12 @@ class Reader:
         message, tells which of them a question mark follows."""
         clauses = [c for c in clauses if not self._belief_told(c)]
         asking = [c for c in clauses if _asks_or_requests(simplify(c))]
-        # Could you outline the procedure and the minimum registered capital?: a thing outside the
-        # notice joined to an ask, its question mark after it, is asked too (not the industry and
-        # IT bureau's address: one name split by its "and")
-        asking += [
-            c
-            for before, c in pairwise(clauses)
-            if before in asking
-            and c not in asking
-            and self._joined_to(text, before, c)
-            and self.index.outside_words(c)
-            and not self.topics_named(c)  # (ERP and CRM to public cloud: the direction's own things)
-        ]
-        asking.sort(key=clauses.index)
         outright = [
             c
             for c in asking
             if _asks_or_requests(A_FEW.sub("", simplify(c))) or _question_mark_after(text, c)
         ]
         return (outright or asking) or [c for c in clauses if self.intents_of(c)]
-
-    @staticmethod
-    def _joined_to(text: str, before: str, clause: str) -> bool:
-        """The clause follows `before` in one sentence after "and" (和, 及) and the question mark
-        ends it: one question of two things."""
-        at, start = text.find(clause), text.find(before)
-        if at < 0 or start < 0 or not _question_mark_after(text, clause):
-            return False
-        between = text[start + len(before) : at]
-        return JOINED_ASK.fullmatch(between) is not None
 
     @staticmethod
     def lists_its_asks(text: str) -> bool:

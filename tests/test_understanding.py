@@ -7611,15 +7611,10 @@ def test_paid_on_approval_and_no_one_checking_ask_the_notices_rules(composer: Co
     )
 
 
-def test_english_letters_name_their_asks_in_full(composer: Composer):
+def test_english_letters_of_other_matters_and_of_the_notice(composer: Composer):
     assert_outside(
         composer,
-        (
-            "We are a Singapore-based investor setting up a wholly foreign-owned enterprise in Shaoguan. "
-            "Could you please outline the registration procedure and the minimum registered capital "
-            "requirements?",
-            "Does the Shaoguan municipal government provide any premium subsidy for export credit insurance?",
-        ),
+        ("Does the Shaoguan municipal government provide any premium subsidy for export credit insurance?",),
         LATER,
     )
     assert_answered_by(
@@ -7648,3 +7643,36 @@ def test_how_long_since_the_notice_was_issued_is_counted(composer: Composer):
     assert "1635天" in composed.text, composed.text
     plain = composer.answer("通知是哪天发的", None, dt.date(2026, 12, 1))
     assert "1635" not in plain.text  # only when how long is asked
+
+
+def test_lists_of_firms_totals_for_the_city_and_own_records_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "去年入选的工业互联网标杆项目都有哪些企业",
+            "2022年广东省给韶关下达了多少省级工业互联网专项资金？",
+            "我们公司2022年最后批了多少钱？能帮我查一下吗",
+        ),
+        LATER,
+    )
+    composed = composer.answer("省级专项资金下达了1000万，市级最多补多少", None, LATER)
+    assert "100万" in composed.text, composed.text[:200]
+
+
+def test_company_law_tax_and_personal_matters_in_chat_style_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "母子公司之间的关联交易要怎么披露",
+            "集团做现金池归集子公司资金合法吗，要签什么协议",
+            "在韶关设分公司还是子公司税负更低",
+            "被裁了N+1怎么算？朋友问的不是我🙈",
+            "vpn connects but can't reach the intranet, idk why 😩 any ideas?",
+            "Which edge computing gateway brands are best for a steel plant?",
+        ),
+        LATER,
+    )
+
+
+def test_what_the_citys_support_is_decided_by(composer: Composer):
+    assert_answered_by(composer, {"5G那条的市级支持是看啥来定的？😶": "direction-4-amount"}, LATER)
