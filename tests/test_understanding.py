@@ -7676,3 +7676,39 @@ def test_company_law_tax_and_personal_matters_in_chat_style_are_outside(composer
 
 def test_what_the_citys_support_is_decided_by(composer: Composer):
     assert_answered_by(composer, {"5G那条的市级支持是看啥来定的？😶": "direction-4-amount"}, LATER)
+
+
+def test_schooling_land_prices_and_lease_renewals_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "我们想在高新区买地建厂，地价大概多少",
+            "厂房租赁合同到期了，续签要注意什么",
+            "我哋食品廠想搞HACCP認證，要幾耐同幾多錢？",
+        ),
+        LATER,
+    )
+    assert composer.answer("申报要注意什么", None, LATER).entry_id == "general-requirements"
+
+
+def test_outsiders_studying_the_notice_get_its_facts(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "论文里研究政策对象，通知对申报主体有什么属地方面的要求？": "who-can-apply",
+        },
+        LATER,
+    )
+    composed = composer.answer("上云上平台方向，省级资金要达到多少，市级配套才会封顶？", None, LATER)
+    assert "1000万" in composed.text, composed.text[:200]
+
+
+def test_places_named_like_the_citys_own_are_elsewhere(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "绍兴那边的企业数字化改造补贴政策是怎样的？我们在柯桥也有厂",
+            "Shaoxing Keqiao textile firms: what digital transformation subsidies does Shaoxing offer?",
+        ),
+        LATER,
+    )
