@@ -78,6 +78,7 @@ ASKER_FIRST = re.compile(r"^\s*(?:我们|我哋|我)(?=还想问|仲想问|顺�
 ELAPSED_ASKED = re.compile(
     r"多久|多长时间|多少天|几多日|几多耐|几年|how long|how many (?:days|years)", re.IGNORECASE
 )
+CLAIM_LEAD = 4  # characters before who said it (刚才, 昨天) in a clause that relays a claim
 # 那验收结果…: "then", turning to what the clause names (not 那个, 那边, 那些 … pointing back)
 TURN = re.compile(r"^\s*那(?![个边些里么样就时种家])")
 AFTER_ASIDE = re.compile(
@@ -630,17 +631,22 @@ class Composer:
 
     def _without_hearsay_beside(self, understood: Understanding) -> str:
         """承诺书交给谁？同行说寄到广州省厅: a claim someone made, told after a question of the
-        notice's own thing, is what the notice's answer checks, not a further ask; when only the
+        notice's own thing (or before one that names the notice), is what the notice's answer
+        checks, not a further ask; when only the
         claim names something outside the notice (another place, programme or thing), the message
         without it. "" when there is no such claim."""
         clauses = understood.clauses
         questions = self.reader.asked(understood)
-        claims = [c for c in clauses if c not in questions and HEARSAY.match(simplify(c))]
+        claims = [c for c in clauses if c not in questions and self._relays_a_claim(c)]
         rest = [c for c in clauses if c not in claims]
         if not claims or not questions or not rest:
             return ""
-        if clauses.index(claims[0]) < max(clauses.index(c) for c in questions if c in clauses):
-            return ""  # 群里说技改最高500万，几月申报: what is asked after the claim asks of its thing
+        last_asked = max((clauses.index(c) for c in questions if c in clauses), default=len(clauses))
+        of_the_notice = all(self.reader.names_the_notice(c) for c in questions)
+        if clauses.index(claims[0]) < last_asked and not of_the_notice:
+            # 群里说技改最高500万，几月申报: what is asked after the claim asks of its thing (not
+            # 同事说是绍兴的通知…这份通知是哪个单位发的: the notice itself is asked)
+            return ""
         if not any(self.index.outside_words(c) or self._names_another_programme_or_place(c) for c in claims):
             return ""
         kept = "，".join(rest)
@@ -653,6 +659,12 @@ class Composer:
             for c in questions
         )
         return kept if own else ""
+
+    @staticmethod
+    def _relays_a_claim(clause: str) -> bool:
+        """同行说…, 刚才同事说…: the clause begins by telling who said what follows."""
+        said = HEARSAY.search(simplify(clause))
+        return said is not None and said.start() <= CLAIM_LEAD
 
     def _small_talk_first(self, understood: Understanding) -> bool:
         clauses = understood.clauses
@@ -960,9 +972,9 @@ class Composer:
         own = {*self.shape.directions, *self.shape.stages}
         at = text.find(clause)
         # 另外上云上平台500万，市级配套多少: the sentence up to the ask names the direction
-        told = text[sentence_start(text, at) : at + len(clause)] if at >= 0 else clause
         if self._turns_with_then(clause):
             return True
+        told = text[sentence_start(text, at) : at + len(clause)] if at >= 0 else clause
         return self._set_apart(text, clause) and any(t.id in own for t in self.reader.topics_named(told))
 
     def _turns_with_then(self, clause: str) -> bool:

@@ -572,7 +572,9 @@ def _question_mark_after(text: str, clause: str) -> str:
 
 
 # 研究政策, 解读政策: what one does with a policy, no name of one
-STUDYING = frozenset({"研究", "了解", "学习", "解读", "分析", "对比", "比较", "研读", "梳理", "查看"})
+STUDYING = frozenset(
+    {"研究", "了解", "学习", "解读", "分析", "对比", "比较", "研读", "梳理", "查看", "统计", "整理", "引用"}
+)
 # 客户是深圳几家无人机大厂, 卡在几台进口设备的接口上: 几 "a few" before a thing told of at
 # length; the clause asks nothing when another clause asks outright
 A_FEW = re.compile(r"(?<![第有])几(?:个|家|台|套|条|种|位|名|款|间|所|处|件|项|批)[\u4e00-\u9fff]{2,}")

@@ -7560,6 +7560,7 @@ def test_a_claim_told_after_the_question_is_what_the_answer_checks(composer: Com
         {
             "支持方式是什么？代理说是贷款贴息": "support-method",
             "承诺书交给谁？同行说寄到广州省厅": "acceptance-materials",
+            "刚才同事说是绍兴的工业互联网通知，我看是韶关的？这份通知是哪个单位发的": "issuer-and-date",
         },
         LATER,
     )
@@ -7696,6 +7697,7 @@ def test_outsiders_studying_the_notice_get_its_facts(composer: Composer):
         composer,
         {
             "论文里研究政策对象，通知对申报主体有什么属地方面的要求？": "who-can-apply",
+            "我统计政策里的比例：四个方向市级支持比例都一样吗？是多少": "amounts-overview",
         },
         LATER,
     )
@@ -7703,12 +7705,13 @@ def test_outsiders_studying_the_notice_get_its_facts(composer: Composer):
     assert "1000万" in composed.text, composed.text[:200]
 
 
-def test_places_named_like_the_citys_own_are_elsewhere(composer: Composer):
+def test_places_named_like_the_citys_own_and_the_citys_statistics_are_outside(composer: Composer):
     assert_outside(
         composer,
         (
             "绍兴那边的企业数字化改造补贴政策是怎样的？我们在柯桥也有厂",
             "Shaoxing Keqiao textile firms: what digital transformation subsidies does Shaoxing offer?",
+            "韶关2021年规上工业增加值是多少？增长了多少",
         ),
         LATER,
     )
