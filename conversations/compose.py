@@ -79,6 +79,13 @@ ELAPSED_ASKED = re.compile(
     r"多久|多长时间|多少天|几多日|几多耐|几年|how long|how many (?:days|years)", re.IGNORECASE
 )
 CLAIM_LEAD = 4  # characters before who said it (刚才, 昨天) in a clause that relays a claim
+# 反推省级资金是多少, 省级专项资金应该是多少, what were the provincial funds: the base asked back
+BASE_ASKED = re.compile(
+    r"反推|倒推|推算|倒算|(?:省级|省里|省级专项资金|省级资金|省专项|项目投资|投资额)[^，,。？?！!]{0,8}?(?:是多少|有多少|多少钱|应该是|至少)"
+    r"|\bwork(?:ed)? (?:it )?back|\bwhat (?:were|was) the provincial"
+    r"|\bhow much (?:provincial|did the province)",
+    re.IGNORECASE,
+)
 # 那验收结果…: "then", turning to what the clause names (not 那个, 那边, 那些 … pointing back)
 TURN = re.compile(r"^\s*那(?![个边些里么样就时种家])")
 AFTER_ASIDE = re.compile(
@@ -307,6 +314,8 @@ class Composer:
             return True
         if understood.topics and read_dates(understood.text):
             return False  # 项目8月30日完工，有问题吗: its own thing on its own date, whatever came before
+        if alone.kind is Kind.ANSWER and self.reader.names_the_notice(question):
+            return False  # 通知落款离今天多久了, after the support method: asked of the notice itself
         if understood.topics and alone.kind is Kind.ANSWER and self._own_question(question):
             return False  # 入库申报是我们自己报到市局吗: a question of its own about a thing it names
         if alone.kind is Kind.ANSWER and self._names_its_own_place(question, context):
@@ -510,10 +519,11 @@ class Composer:
             # 入库7/5交，验收8/20交，没问题吧: the stages judged are what is asked, first
             parts = [*stages_judged, *(p for p in parts if p not in stages_judged)]
         completion = self.completion.judged(understood, lang, today)  # 一期2021年5月完成: against the window
-        if not parts and not computed and not span and not completion:
+        from_award = "" if computed else self._base_from_award(understood, parts, lang)
+        if not parts and not computed and not span and not completion and not from_award:
             return self._plain(main)
 
-        blocks: list[str] = []
+        blocks: list[str] = [from_award] if from_award else []
         applicants = self._applicants(understood, parts, lang)
         if applicants:
             blocks.append(applicants)
@@ -1103,6 +1113,17 @@ class Composer:
         said = [foreign_amount(f, lang) for f in understood.foreign_figures]
         amounts = ("、" if lang == "zh" else ", ").join(dict.fromkeys(said))
         return reply_text(self.kb, "calc_foreign_currency", lang, amounts=amounts)
+
+    def _base_from_award(self, understood: Understanding, parts: list[Entry], lang: Lang) -> str:
+        """市级拿了40万（上云上平台），反推省级专项资金是多少: the city's amount is the only money
+        said, one direction is asked of, and its base is what is asked: worked backwards."""
+        claimed = [f for f in understood.figures if f.role == CLAIM and f.in_yuan]
+        if len(claimed) != 1 or len(understood.figures) != 1 or not BASE_ASKED.search(understood.simplified):
+            return ""
+        directions = self.shape.directions_for(understood, parts)
+        if len(directions) != 1:
+            return ""
+        return self.worker.base_from_award(directions[0], claimed[0].yuan, language_of(understood.text, lang))
 
     def _unsaid_base(self, understood: Understanding, parts: list[Entry]) -> list[Figure]:
         """上云项目150万能补多少, 150万能配多少: one amount said without saying what money it is

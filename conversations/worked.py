@@ -130,6 +130,27 @@ class Worker:
             lines.append(reply_text(self.kb, "source", lang, clause=clause_label(self.kb, clause, lang)))
         return "\n".join(lines)
 
+    def base_from_award(self, direction: Direction, award: Decimal, lang: Lang) -> str:
+        """市级拿了40万，反推省级资金是多少: the base the direction's rate turns into the city's
+        amount said (at the cap, the least base that reaches it); "" when the pack has no words
+        for it, the direction has no single rate, or the amount is above the cap."""
+        funding = direction.funding
+        cap = Decimal(funding.cap_yuan)
+        if "calc_base_from_award" not in self.kb.lexicon.replies or funding.rate is None or award > cap:
+            return ""
+        rate = Decimal(str(funding.rate))
+        values = {
+            "direction": direction_name(direction, lang),
+            "base_name": reply_text(self.kb, f"base_{funding.base}", lang),
+            "award": money(award, lang),
+            "rate": percent(funding.rate),
+            "base": money(award / rate, lang),
+            "cap": money(cap, lang),
+        }
+        key = "calc_base_at_cap" if award == cap else "calc_base_from_award"
+        source = reply_text(self.kb, "source", lang, clause=clause_label(self.kb, funding.clause, lang))
+        return f"{reply_text(self.kb, key, lang, **values)}\n{source}"
+
     def asks_to_reach_cap(self, understood: Understanding) -> bool:
         """拿满封顶要多少省级资金; not 能按10%拿满吗 (the rate is what is filled)."""
         said = CAP_NAMED.sub("", understood.simplified)  # 碰到100万的封顶: the cap's own figure named

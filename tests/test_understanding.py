@@ -7715,3 +7715,22 @@ def test_places_named_like_the_citys_own_and_the_citys_statistics_are_outside(co
         ),
         LATER,
     )
+
+
+def test_the_provincial_funds_are_worked_back_from_the_citys_amount(composer: Composer):
+    below = composer.answer(
+        "市级拿了40万（上云上平台方向，没封顶），反推它省级专项资金应该是多少？", None, LATER
+    )
+    assert below.entry_id == "direction-1-amount" and "400万元" in below.text, below.text[:200]
+    at_cap = composer.answer("5G项目市级拿了封顶100万，省级专项资金至少是多少？", None, LATER)
+    assert "1000万元" in at_cap.text and "至少" in at_cap.text, at_cap.text[:200]
+    english = composer.answer(
+        "A 5G project got RMB 300,000 from the city. What were the provincial funds?", None, LATER
+    )
+    assert "3,000,000" in english.text, english.text[:300]
+
+
+def test_a_question_naming_the_notice_does_not_lean_on_the_last(composer: Composer):
+    first = composer.answer("支持方式是什么", None, LATER)
+    composed = composer.answer("通知落款日期离今天有多久了", None, dt.date(2026, 12, 1), first.context)
+    assert composed.entry_id == "issuer-and-date" and "事后奖补" not in composed.text, composed.text[:300]
