@@ -7734,3 +7734,25 @@ def test_a_question_naming_the_notice_does_not_lean_on_the_last(composer: Compos
     first = composer.answer("支持方式是什么", None, LATER)
     composed = composer.answer("通知落款日期离今天有多久了", None, dt.date(2026, 12, 1), first.context)
     assert composed.entry_id == "issuer-and-date" and "事后奖补" not in composed.text, composed.text[:300]
+
+
+def test_hong_kong_and_taiwan_usage_is_read(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "請問這個計畫的承辦窗口有哪兩位？": "contacts",
+            "我們是台灣的系統整合廠商（SI），專案是幫客戶建的，可以用我們公司名義申報嗎？需要什麼條件？": (
+                "builder-applying"
+            ),
+        },
+        LATER,
+    )
+    composed = composer.answer(
+        "上雲專案省級專項資金要拿到多少，市級配套才會剛好到頂（最高額）？", None, LATER
+    )
+    assert "1000万元" in composed.text, composed.text[:200]
+    assert_outside(
+        composer,
+        ("香港母公司同韶關子公司之間嘅轉讓定價要準備咩文檔？", "韶关市2022年工业投资目标是多少亿？"),
+        LATER,
+    )
