@@ -629,13 +629,12 @@ class Composer:
             return False
         text, last = understood.text, clauses[max(told)]
         since = text.find(last) + len(last)  # the story's words are not what the turn names
-        own = {*self.shape.directions, *self.shape.stages}
         for clause in clauses[max(told) + 1 :]:
             at = text.find(clause, since)
             # (还有没有上云上平台的申报: whether there still is one, asked of the story's year)
             if at >= since and self._set_apart(text, clause) and not STILL_THERE.match(clause):
                 named = self.reader.topics_named(text[since : at + len(clause)])
-                if any(t.id in own for t in named):
+                if any(t.id in self.shape.own_ids for t in named):
                     return True
         return False
 
@@ -646,8 +645,11 @@ class Composer:
         claim names something outside the notice (another place, programme or thing), the message
         without it. "" when there is no such claim."""
         clauses = understood.clauses
+        relayed = [c for c in clauses if self._relays_a_claim(c)]
+        if not relayed:
+            return ""  # (most messages: no one is quoted, nothing more to read)
         questions = self.reader.asked(understood)
-        claims = [c for c in clauses if c not in questions and self._relays_a_claim(c)]
+        claims = [c for c in relayed if c not in questions]
         rest = [c for c in clauses if c not in claims]
         if not claims or not questions or not rest:
             return ""
@@ -831,9 +833,9 @@ class Composer:
     def _compares_own_things(self, clause: str) -> bool:
         """“上云上平台”和“5G+制造业”是不是一回事: two of the notice's directions or stages set side
         by side; each one's own clause answers (一回事 of anything else is a detail never given)."""
-        own = set(self.shape.directions) | set(self.shape.stages)
         # (When will the acceptance review for 5G projects be held: two named, none compared)
-        return len(self.reader.topic_ids(clause, own)) > 1 and COMPARED.search(simplify(clause)) is not None
+        own = self.reader.topic_ids(clause, set(self.shape.own_ids))
+        return len(own) > 1 and COMPARED.search(simplify(clause)) is not None
 
     def _asks_if_the_unlisted_fits(
         self, question: str, understood: Understanding, main: SearchResult
@@ -979,19 +981,20 @@ class Composer:
     def _turns_to_the_notice(self, text: str, clause: str) -> bool:
         """An ask after one about something else, set apart (另外…) and naming a direction or a
         stage of the notice (not 还有发票抬头写分公司的行不行, still of the invoices)."""
-        own = {*self.shape.directions, *self.shape.stages}
-        at = text.find(clause)
-        # 另外上云上平台500万，市级配套多少: the sentence up to the ask names the direction
         if self._turns_with_then(clause):
             return True
+        at = text.find(clause)
+        # 另外上云上平台500万，市级配套多少: the sentence up to the ask names the direction
         told = text[sentence_start(text, at) : at + len(clause)] if at >= 0 else clause
-        return self._set_apart(text, clause) and any(t.id in own for t in self.reader.topics_named(told))
+        return self._set_apart(text, clause) and self._names_a_direction_or_stage(told)
 
     def _turns_with_then(self, clause: str) -> bool:
         """那验收结果还要征求谁的意见: "then", and the clause names a direction or a stage of
         the notice, so it turns from the ask before it to the notice."""
-        own = {*self.shape.directions, *self.shape.stages}
-        return TURN.match(clause) is not None and any(t.id in own for t in self.reader.topics_named(clause))
+        return TURN.match(clause) is not None and self._names_a_direction_or_stage(clause)
+
+    def _names_a_direction_or_stage(self, text: str) -> bool:
+        return any(t.id in self.shape.own_ids for t in self.reader.topics_named(text))
 
     @staticmethod
     def _aside(text: str, clause: str) -> bool:
@@ -1123,7 +1126,7 @@ class Composer:
         directions = self.shape.directions_for(understood, parts)
         if len(directions) != 1:
             return ""
-        return self.worker.base_from_award(directions[0], claimed[0].yuan, language_of(understood.text, lang))
+        return self.worker.base_from_award(directions[0], claimed[0].yuan, lang)
 
     def _unsaid_base(self, understood: Understanding, parts: list[Entry]) -> list[Figure]:
         """上云项目150万能补多少, 150万能配多少: one amount said without saying what money it is

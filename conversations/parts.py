@@ -544,8 +544,7 @@ class Parts:
         entry = result.entry
         if entry is None or entry.clause not in self.shape.specific_clauses:
             return False
-        own = set(self.shape.directions) | set(self.shape.stages)
-        named = set(self.reader.topic_ids(query, own))
+        named = set(self.reader.topic_ids(query, set(self.shape.own_ids)))
         if not named or named & set(self.shape.directions):
             return False  # a direction named: its own entry takes the place of another's (_specialise)
         # a direction's entry only: stages share words (验收 names the application and the

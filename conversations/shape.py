@@ -47,6 +47,7 @@ class NoticeShape:
         self.reader = reader
         self.directions = {d.id: d for d in notice.directions}
         self.stages = {s.id: s for s in notice.stages}
+        self.own_ids = frozenset({*self.directions, *self.stages})  # the notice's own things, by id
         # the notice's sections, from its data: where the directions are listed, where their
         # amounts are (answers replaced by the worked figures), and who may apply
         self.directions_section = section_of(notice.directions[0].clause)
