@@ -30,7 +30,7 @@ from conversations.speaker import without_speaker
 from conversations.stated_today import stated_today
 from conversations.timing import ASKS_WHAT, HAND_IN, Timing
 from conversations.today import deadline_notes, format_day, issued_note
-from conversations.understanding import HEARSAY, SENTENCE_END, TAG_QUESTION, Reader, Understanding
+from conversations.understanding import HEARSAY, SENTENCE_END, TAG_QUESTION, Reader, Understanding, hedged
 from conversations.worked import Worker, direction_name, foreign_amount, money
 from knowledge.answers import clause_label, render, reply_text
 from knowledge.figures import CLAIM, Figure, read_dates, to_arabic
@@ -115,8 +115,8 @@ CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a clo
 LEANING = re.compile(r"也|同样|一样|还是这样|呢|\b(?:also|too|same|as well)\b")
 # 哪个好, which is better: a choice asked among things
 CHOOSING = re.compile(
-    r"哪个好|哪家好|哪个比较好|哪家比较好|选哪个|选哪家|用哪个好|用哪家"
-    r"|\bwhich (?:one )?is (?:better|easier|cheaper|best)\b"
+    r"哪个好|哪家好|哪个比较好|哪家比较好|选哪个|选哪家|用哪个好|用哪家|哪个(?:更|比较)?(?:适合|合适)"
+    r"|\bwhich (?:one )?is (?:better|easier|cheaper|best|safer|more secure|more reliable)\b"
     r"|\bwhich (?:one|vendor|brand|platform|product) should\b"
 )
 # 能配多少, 配比: the city's matching asked (not 配件, 配置, 配合)
@@ -437,11 +437,7 @@ class Composer:
         main_outside = main.kind is Kind.OUTSIDE
         counting = self.scope.asks_whether_it_counts(understood, questions) if main_outside else ""
         if counting:  # 租的云服务器年费算不算项目投资: the thing is outside, whether it counts is not
-            main = index.search(self.reader.without_outside_words(understood), lang, lenient=True)
-            if main.kind is not Kind.ANSWER:  # 工业相机和边缘服务器能算到项目投资里吗: the rule asked
-                main = index.search(counting, lang, lenient=True)
-            if main.kind is not Kind.ANSWER:  # 员工培训费算吗: counted as what the pack says
-                main = index.search(f"{counting} {self.kb.lexicon.counted_as}", lang, lenient=True)
+            main = self._counted(understood, counting, lang)
         choice = self.reader.offers_a_choice_of_support(understood)
         if choice:  # 是贷款贴息还是补助: how the notice supports, the other kind no question
             method = self.kb.lexicon.support_method_intent
@@ -486,7 +482,7 @@ class Composer:
             unstated += [
                 c
                 for c in asked[first + 1 :]
-                if c not in unstated and self.reader.asks_only_how_much(c, unstated[0])
+                if c not in unstated and self._of_the_same_detail(c, unstated[0], lang)
             ]
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
             # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered
@@ -1010,6 +1006,24 @@ class Composer:
         if cls._aside(text, clause):
             return True
         return at > 0 and ASIDE.match(text[sentence_start(text, at) : at]) is not None
+
+    def _counted(self, understood: Understanding, counting: str, lang: Lang | None) -> SearchResult:
+        """What answers whether a thing counts: the message without its outside words, else the
+        words asking it (工业相机和边缘服务器能算到项目投资里吗), else them as the pack's counted-as
+        (员工培训费算吗)."""
+        found = self.index.search(self.reader.without_outside_words(understood), lang, lenient=True)
+        if found.kind is not Kind.ANSWER:
+            found = self.index.search(counting, lang, lenient=True)
+        if found.kind is not Kind.ANSWER:
+            found = self.index.search(f"{counting} {self.kb.lexicon.counted_as}", lang, lenient=True)
+        return found
+
+    def _of_the_same_detail(self, clause: str, unstated: str, lang: Lang | None) -> bool:
+        """After a detail the notice never gives: 一般多少钱 (a bare quantity), 应该上百家吧 (a guess
+        of it), 应该分工不同吧 (a guess that names none of the notice's things)."""
+        if self.reader.asks_only_how_much(clause, unstated) or self.reader.guesses_a_quantity(clause):
+            return True
+        return hedged(simplify(clause)) and self.index.search(clause, lang).kind is not Kind.ANSWER
 
     def _outside(self, result: SearchResult) -> Composed:
         text = reply_text(self.kb, "outside", result.lang)

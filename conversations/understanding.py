@@ -41,6 +41,20 @@ SPAN = r"[一二两三四五六七八九十半\d]+(?:个)?(?:月|天|周|星期|
 # 多少, 几, 一个月还是半年: a quantity asked, or a choice between two spans
 BARE_QUANTITY = re.compile(rf"多少|几|多久|多长|多大|{SPAN}还是{SPAN}")
 BARE_QUANTITY_CHARS = 8
+GUESS_LEAD = ("应该", "应当", "大概", "估计", "可能", "多半", "肯定", "起码", "至少", "差不多", "怕是")
+
+
+def hedged(simplified: str) -> bool:
+    """应该分工不同吧, 估计要一个月: said as the user's own guess (a hedge first or 吧 last)."""
+    bare = simplified.strip(" ？?。.!！")
+    return bare.startswith(GUESS_LEAD) or bare.endswith("吧")
+
+
+# 应该上百家吧, 应该有几百万吧: the user's guess of a figure, asking nothing of its own
+GUESSED_QUANTITY = re.compile(
+    r"(?:应该|大概|估计|起码|至少|可能|差不多|怕是)?(?:有|是|在)?(?:上|好|几|数)?[\d百千万十]+多?"
+    r"(?:家|个|万|亿|%|块)?(?:元)?了?(?:吧|吗|啊|呢)?"
+)
 # which ones exactly, how much, what exactly do they check: the English bare follow-up of a
 # detail just asked (its subject a pronoun)
 BARE_QUANTITY_EN = re.compile(
@@ -369,7 +383,8 @@ COUNT_SAID = re.compile(r"(?:\d+|[两三四五六七八九十])\s*(?:个|项|类
 # a question that only asks whether what was said holds: 对吗, 冇错吧, is that right?
 TAG_QUESTION = re.compile(
     r"(?:对|对不对|是|是不是|冇错|没错|无错|係咪|系咪|啱唔啱|啱|对头|right|correct|true|is that right"
-    r"|is that so|is that true|is he right|is she right|confirm)\s*[吗吧嘛呢么嗎啊呀]*\s*[?？!！。.]*",
+    r"|is that so|is that true|is he right|is she right|confirm|surely|isn't it|isn't that so|aren't they"
+    r"|don't we|doesn't it)\s*[吗吧嘛呢么嗎啊呀]*\s*[?？!！。.]*",
     re.IGNORECASE,
 )
 # 2026年了，…还能申请吗: the year is today's, said to ask whether the round is still open
@@ -1502,7 +1517,7 @@ class Reader:
 
     def _kind_offered_after_the_method(self, clauses: list[str], matching: bool) -> bool:
         """这次市级资金是什么支持方式？是不是贴息: the notice's way of support asked, then another
-        kind offered for it in a yes-no question of its own."""
+        kind offered for it in a question of its own (yes or no, or a choice)."""
         for at, clause in enumerate(clauses):
             simplified = simplify(clause)
             if (
@@ -1511,7 +1526,11 @@ class Reader:
                 and (matching or self._points_at_this(simplified))
             ):
                 later = (simplify(c) for c in clauses[at + 1 :] if c.strip())
-                return any(YES_NO_ASKED.search(c) and self.names_another_kind(c) for c in later)
+                # 是不是贴息, 直接拨款还是贷款贴息: asked yes or no, or offered as a choice
+                return any(
+                    (YES_NO_ASKED.search(c) or SUPPORT_CHOICE.search(c)) and self.names_another_kind(c)
+                    for c in later
+                )
         return False
 
     def offers_another_body(self, simplified: str) -> bool:
@@ -1788,6 +1807,14 @@ class Reader:
         """Plant manager, Canadian-owned forestry products mill near Ruyuan; Hi, I'm the controller of
         a Czech-owned glass fibre plant: who writes, introduced, no question of its own."""
         return not self.is_question(clause) and bool(WHO_WRITES.search(simplify(clause)))
+
+    @staticmethod
+    def guesses_a_quantity(clause: str) -> bool:
+        """应该上百家吧, 应该有几百万吧: a guess of the figure asked just before, with a hedge or a
+        tag (not a bare number: 100万 said alone is an amount told)."""
+        simplified = simplify(clause).strip(" ？?。.!！")
+        tagged = hedged(simplified) or simplified.endswith(("吗", "啊", "呢"))
+        return tagged and GUESSED_QUANTITY.fullmatch(simplified) is not None
 
     def asks_only_how_much(self, clause: str, told: str = "") -> bool:
         """一般多少钱, 要多久: a short clause asking a quantity, with no topic and only everyday

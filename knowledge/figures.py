@@ -67,6 +67,7 @@ LISTED_NAME = re.compile(
     r"[A-Za-z甲乙丙丁戊]\s*(?:厂|公司|企业|家|司)?|[\u4e00-\u9fff]{0,2}(?:厂|公司)"
 )  # B厂, 乙公司
 BREAKDOWN = re.compile(r"其中|包括|包含|含|including|of which")  # a part of a whole said beside it
+OPEN_BRACKET = re.compile(r"[（(]")  # 投资950万（软件550万…）: a breakdown in brackets after the whole
 
 # 建成, 完工, 调试完: the words that say a project was finished
 COMPLETION_WORDS = "建成|建完|做完|弄好|搞好|弄完|搞完|完成|完工|竣工|上线|投产|投用|投入使用|调试完|调通"
@@ -648,9 +649,10 @@ class AmountReader:
             role = _nearest_role(arabic, start, end, self.role_words, self.labels)
             if role in self.part_words or role is None:  # 设备2,000,000, equipment 4.5m: a part
                 begin, stop = clause_bounds(arabic, start, end)
-                if role is not None:  # 投资420万（含设备280万…）: the parts it is broken into are not it
-                    after = BREAKDOWN.search(arabic, end, stop)
-                    stop = after.start() if after else stop
+                if role is not None:  # 投资420万（含设备280万…）, 投资950万（软件550万、…）: the parts
+                    # it is broken into are not it
+                    after = (BREAKDOWN.search(arabic, end, stop), OPEN_BRACKET.search(arabic, end, stop))
+                    stop = min((m.start() for m in after if m), default=stop)
                 clause = arabic[begin:stop]
                 # a figure of a role is only a part of that role (省级 beside 软件公司 is no software)
                 parts = [(r, ws) for r, ws in self.part_words.items() if role in (None, r)]

@@ -7756,3 +7756,52 @@ def test_hong_kong_and_taiwan_usage_is_read(composer: Composer):
         ("香港母公司同韶關子公司之間嘅轉讓定價要準備咩文檔？", "韶关市2022年工业投资目标是多少亿？"),
         LATER,
     )
+
+
+def test_a_guess_after_a_detail_the_notice_never_gives_is_of_that_detail(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "前年全市一共批了几个项目？怕是有五十个吧",
+            "省里一般给一个上云项目批多少？估计几百万吧",
+            "两个联系人谁管入库谁管验收？估计分工不同吧",
+        ),
+        LATER,
+    )
+
+
+def test_leading_questions_are_read_for_what_they_presume(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "The city matches 10% for 5G projects, surely?": "direction-4-amount",
+            "入库材料是直接报市里吧？": "where-to-submit",
+            "验收估计是区里自己组织吧": "project-acceptance",
+            "这笔钱的支持方式是什么？事前拨款还是贴息？": "support-method",
+            "附件3交一份电子版就够了吧": "paper-copies",
+        },
+        LATER,
+    )
+    assert_outside(
+        composer,
+        (
+            "There is a housing allowance for engineers here too, surely?",
+            "我们县制造业的上云普及率大概多少？",
+            "想做设备联网，想找银行低息的钱，有吗",
+            "MES选型有什么建议",
+            "When does the MIIT 5G factory list open?",
+        ),
+        LATER,
+    )
+
+
+def test_a_breakdown_in_brackets_is_not_added_to_its_whole(composer: Composer):
+    composed = composer.answer(
+        "系统性平台项目投资800万（软件300万、设备400万、材料100万），市里补多少", None, LATER
+    )
+    assert "800万元 × 10% = 80万元" in composed.text, composed.text[:200]
+
+
+def test_whether_purchases_count_asks_the_investment_rule(composer: Composer):
+    composed = composer.answer("交换机、工控机、PLC这些采购能算吗？", None, LATER)
+    assert composed.entry_id == "investment-scope", composed.text[:200]
