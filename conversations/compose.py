@@ -17,6 +17,7 @@ from typing import Any
 
 from conversations.attachments import EnglishTitles, attachment_numbers
 from conversations.completion import Completion
+from conversations.day_sums import DaySums
 from conversations.emoji import without_emoji
 from conversations.glosses import without_glosses
 from conversations.parts import Parts
@@ -37,7 +38,7 @@ from knowledge.figures import CLAIM, Figure, read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import detect_language, simplify
 from knowledge.schema import Entry, Lang, Stage
-from knowledge.search import Kind, Match, SearchIndex, SearchResult
+from knowledge.search import SUGGESTION_FLOOR, VAGUE_MARGIN, Kind, Match, SearchIndex, SearchResult
 
 # two things set side by side: 是不是一回事, 有什么区别, the same as, … or …
 COMPARED = re.compile(
@@ -99,7 +100,7 @@ TODAY_ASKED = re.compile(
     re.IGNORECASE,
 )
 # 两个上云项目, 3个项目: how many projects the message speaks of
-PROJECT_COUNT = re.compile(r"([2-9])\s*个[^，,。？?！!]{0,8}?项目")
+PROJECT_COUNT = re.compile(r"([2-9])\s*个[^，,。？?！!]{0,8}?(?:项目|专案)")  # 专案: Taiwan's word
 STILL_THERE = re.compile(r"没有|冇|无|吗|嗎")  # what is left of 还有没有 once 还有 split it off
 ONE_PROJECT = re.compile(r"\s*(?:项目)?\s*(?:一个|一项|1个|1项)")  # 上云一个: one project of that direction
 EACH_BEFORE = 6  # characters before an amount in which 各 (each) says it is every project's
@@ -113,6 +114,8 @@ SENTENCE = re.compile(r"(?<=[。？?！!])|(?<=[A-Za-z\u4e00-\u9fff]\.)\s+")
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
 # 入库的也是吗, 验收一样吗: a question that leans on the last one
 LEANING = re.compile(r"也|同样|一样|还是这样|呢|\b(?:also|too|same|as well)\b")
+# 提到, 那段说, 写了: what the notice's own text says is asked
+POINTS_AT_THE_TEXT = re.compile(r"提到|提及|说要|说了|写了|写的|讲的|那段|那条|里面说|里说")
 # 哪个好, which is better: a choice asked among things
 CHOOSING = re.compile(
     r"哪个好|哪家好|哪个比较好|哪家比较好|选哪个|选哪家|用哪个好|用哪家|哪个(?:更|比较)?(?:适合|合适)"
@@ -198,6 +201,7 @@ class Composer:
         self.premises = Premises(kb, self.shape)
         self.scope = Scope(index, self.reader)
         self.spans = Spans(kb)
+        self.day_sums = DaySums(kb, self.spans)
         self.timing = Timing(kb, self.shape, self.reader)
         self.completion = Completion(kb, self.reader)
         self.english_titles = EnglishTitles(kb.notice.attachments)
@@ -386,7 +390,12 @@ class Composer:
         heard_aside = self._without_hearsay_beside(understood)
         if heard_aside:  # 支持方式是什么？代理说是贷款贴息: the notice's fact asked, the claim aside
             question, understood = heard_aside, self.reader.read(heard_aside)
-        main = index.search(question, lang)
+        main = self._of_the_direction_named(index.search(question, lang), understood)
+        weekdays = self.day_sums.weekdays(understood, language_of(question, lang), today_said)
+        if weekdays:  # 8月26日是星期几？会不会碰上周末: the calendar answers, whatever else is said
+            span = self.spans.worked(understood, language_of(question, lang), today_said)
+            text = f"{span}\n\n{weekdays}" if span else weekdays  # Aug 23 today: days left, and
+            return self._dated(text, main, language_of(question, lang), today)  # the deadline's weekday
         by_its_deadline = self._stage_by_its_deadline(understood)
         if by_its_deadline:  # 8月26前交啥: the stage whose deadline the date is, asked of
             dated = index.search(by_its_deadline, lang)
@@ -509,7 +518,13 @@ class Composer:
         figures = self._figures(understood, carried)
         computed, kept = self._worked_figures(understood, figures, parts, lang)
         # the user's today said: the span runs from it, and the deadline notes count from it
-        span = self.spans.worked(understood, lang, today_said) or self.spans.meaning(understood, lang)
+        # 再过30天是几号: the day counted to; 8月20日完成，提前6天，对吧: the user's count checked
+        counted_to = self.day_sums.shifted(understood, lang)
+        between = self.spans.worked(understood, lang, today_said)
+        day_first = self.day_sums.asks_a_day(understood)
+        span = (counted_to or between if day_first else between or counted_to) or self.spans.meaning(
+            understood, lang
+        )
         timing, stages_judged = self.timing.judged(understood, lang)
         if timing:  # 客户想9月1日交验收申请行不行: the stage's own deadline answers it too
             # 入库7/5交，验收8/20交，没问题吧: the stages judged are what is asked, first
@@ -540,8 +555,9 @@ class Composer:
             # projects: the amounts of one role (two 省级 figures are two projects, not 省级 + 投资)
             projects = max(Counter(f.role for f in figures).values(), default=0)
             over = self._over_the_projects_limit(projects, lang)
-            if over:  # 三个上云项目，省里各批了50万: each worked out, and the limit said
-                blocks.append(over)
+            # 三个上云项目，省里各批了50万: each worked out, and the limit said; 三个专案：上云省级
+            # 100万、5G省级400万、系统性投资600万: three said, of figures of two roles
+            blocks += [over] if over else self._projects_said_over_the_limit(understood, parts, lang)
         else:
             blocks += self._projects_said_over_the_limit(understood, parts, lang)
         foreign = self._foreign_amounts(understood, computed, parts, lang)
@@ -1007,6 +1023,28 @@ class Composer:
             return True
         return at > 0 and ASIDE.match(text[sentence_start(text, at) : at]) is not None
 
+    def _dated(self, text: str, main: SearchResult, lang: Lang, today: dt.date) -> Composed:
+        """An answer the calendar gives (which weekday a date was), with the deadline notes."""
+        dates = deadline_notes(self.kb, text, lang, today)
+        entry_id = main.entry.id if main.kind is Kind.ANSWER and main.entry else "composed"
+        return Composed(Kind.ANSWER, lang, f"{text}\n\n{dates}" if dates else text, entry_id, 1.0, [])
+
+    def _of_the_direction_named(self, found: SearchResult, understood: Understanding) -> SearchResult:
+        """通知里5G方向提到要研发什么装置…: a question of what the text of the one direction it
+        names says, in the user's own words, unsure, whose best entry is of that direction and
+        well ahead of the next: that entry."""
+        if found.kind is not Kind.UNSURE or len(found.suggestions) < 2:
+            return found
+        if not POINTS_AT_THE_TEXT.search(understood.simplified):
+            return found  # 5G专网怎么跟运营商谈价格: the direction named, its text not asked
+        named = understood.topic_ids(set(self.shape.directions))
+        best, second = found.suggestions[0], found.suggestions[1]
+        of_it = [d.id for d in self.shape.directions_of(best.entry)] == list(named)
+        if len(named) != 1 or not of_it or best.score - second.score < VAGUE_MARGIN:
+            return found
+        others = [m for m in found.suggestions[1:] if m.score >= SUGGESTION_FLOOR]
+        return SearchResult(Kind.ANSWER, found.lang, best.score, best.entry, others)
+
     def _counted(self, understood: Understanding, counting: str, lang: Lang | None) -> SearchResult:
         """What answers whether a thing counts: the message without its outside words, else the
         words asking it (工业相机和边缘服务器能算到项目投资里吗), else them as the pack's counted-as
@@ -1189,9 +1227,14 @@ class Composer:
         """The arithmetic for the user's own figures, or for "no base funds" ("" when the message
         gives none), and the figures it was worked on."""
         asks_amount = self._answers_an_amount(parts) or bool(understood.intents)
-        if not figures and asks_amount and self.worker.asks_to_reach_cap(understood):
+        capped = self.worker.caps_named(understood)  # 给了多少才会触到50万的上限: the cap, no base
+        if (
+            all(f.yuan in capped for f in figures)
+            and asks_amount
+            and self.worker.asks_to_reach_cap(understood)
+        ):
             # 想拿满100万，省级资金至少要多少: the base that reaches the cap, worked back
-            return self.worker.reach_cap(self.shape.directions_for(understood, parts), lang), figures
+            return self.worker.reach_cap(self.shape.directions_for(understood, parts), lang), []
         if not figures and asks_amount:
             taken = self._unsaid_base(understood, parts)
             if taken:

@@ -3,9 +3,10 @@ the user's (我们6月20日才看到通知，离入库截止还有几天), worke
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from conversations.today import format_day
 from conversations.understanding import Topic, Understanding
@@ -18,6 +19,20 @@ from knowledge.schema import Lang
 NOTICE_DATE_CLAUSE = "落款"  # the notice's own date is cited from its signature block
 DEADLINE_AFTER = 5  # characters after a stage's word that hold 截止 when it is the deadline named
 CHECK_AFTER = 10  # characters after a counted number of days that hold the ask to check it
+MOST_SPANS = 3  # 今天6月26日，到入库截止还有几天？到8月26日呢: a span to each date, up to three
+NOTICE_LIMITS = ("date_span_deadline", "date_window_end", "date_window_start")
+WEEKS_ASKED = re.compile(
+    r"几周|多少周|几个星期|多少个星期|几个礼拜|\d+\s*(?:个星期|周)|\bweeks?\b", re.IGNORECASE
+)
+MONTHS_ASKED = re.compile(r"几个月|多少个月|\d+\s*个月|\bmonths?\b", re.IGNORECASE)
+BOTH_ENDS = re.compile(r"头尾|首尾|两头|两端|含当天|\binclusive\b|\bboth (?:end|day)s?\b", re.IGNORECASE)
+WINDOW_END = re.compile(
+    r"\s*(?:的)?(?:最后一天|最后1天|最后期限|结束|终点|最后|\s*ends?\b|\s*last day|\s*closes)", re.IGNORECASE
+)
+WINDOW_START = re.compile(
+    r"[^，,。？?]{0,6}?(?:开始|起始|起点|第一天|第1天|头一天|头1天|首日|\s*start|\s*begin|\s*opens)",
+    re.IGNORECASE,
+)
 DAYS_COUNTED = re.compile(r"(?<![\d月/.])\d+\s*(?:天|days?\b)")
 
 
@@ -47,6 +62,9 @@ class Spans:
         self.window_ends = {
             e.id: (windows[e.clause][1], e.clause) for e in kb.faq.entries if e.clause in windows
         }
+        self.window_starts = {
+            e.id: (windows[e.clause][0], e.clause) for e in kb.faq.entries if e.clause in windows
+        }
         self.events = self._notice_events()
 
     def asks(self, understood: Understanding) -> bool:
@@ -65,31 +83,78 @@ class Spans:
 
     def worked(self, understood: Understanding, lang: Lang, today_said: dt.date | None = None) -> str:
         """ "From … to … is N days", when the message asks a span between two dates it names; from
-        the day it says is today (Today is 1 July: how many days left for 入库) when it says one."""
+        the day it says is today (Today is 1 July: how many days left for 入库) to each other date
+        it names; the construction window's own length when only the window is named. In weeks
+        or months too when asked, and counting both end days when asked."""
         if not self.asks(understood):
             return ""
-        named = self._named(understood)
-        if today_said is not None:  # the span runs from the user's today to the first other date
-            others = [d for d in named if d.day != today_said]
-            named = [NamedDate(today_said, -1, "date_span_yours"), *others[:1]]
-        if len(named) < 2:
+        named = self.named(understood)
+        if today_said is not None:  # the span runs from the user's today to each other date
+            yours = NamedDate(today_said, -1, "date_span_yours")
+            pairs = [(yours, d) for d in named if d.day != today_said][:MOST_SPANS]
+        else:
+            pairs = self._pair(named, understood)
+        if not pairs:
             return ""  # one date: the deadline notes count from today
-        first, second = sorted(named[:2], key=lambda d: d.day)  # the first two named, earlier first
-        lines = [
-            reply_text(
-                self.kb,
-                "date_span",
-                lang,
-                first=format_day(first.day, lang),
-                first_name=self._label(first, lang),
-                second=format_day(second.day, lang),
-                second_name=self._label(second, lang),
-                days=str(abs((second.day - first.day).days)),
+        lines: list[str] = []
+        clauses: list[str] = []
+        for pair in pairs:
+            first, second = sorted(pair, key=lambda d: d.day)
+            days = abs((second.day - first.day).days)
+            lines.append(
+                reply_text(
+                    self.kb,
+                    "date_span",
+                    lang,
+                    first=format_day(first.day, lang),
+                    first_name=self.label(first, lang),
+                    second=format_day(second.day, lang),
+                    second_name=self.label(second, lang),
+                    days=str(days),
+                )
             )
-        ]
-        clauses = list(dict.fromkeys(d.clause for d in (first, second) if d.clause))
-        lines += [reply_text(self.kb, "source", lang, clause=clause_label(self.kb, c, lang)) for c in clauses]
+            lines += self._in_other_units(understood.simplified, first.day, second.day, lang)
+            clauses += [d.clause for d in (first, second) if d.clause]
+        sources = dict.fromkeys(clauses)
+        lines += [reply_text(self.kb, "source", lang, clause=clause_label(self.kb, c, lang)) for c in sources]
         return "\n".join(lines)
+
+    def _pair(self, named: list[NamedDate], understood: Understanding) -> list[tuple[NamedDate, NamedDate]]:
+        """The two dates a span runs between: the first two named; of three or more, a deadline
+        and the last date named before it (6月10日发文，县里6月17日才转来，到入库截止还剩几天);
+        the construction window alone: its own two ends."""
+        if len(named) < 2:
+            window = [t for t in understood.topics if t.id in self.window_starts]
+            if not window or named:
+                return []
+            start, clause = self.window_starts[window[0].id]
+            end, _ = self.window_ends[window[0].id]
+            at = window[0].at
+            return [
+                (
+                    NamedDate(start, at, "date_window_start", clause=clause),
+                    NamedDate(end, at, "date_window_end", clause=clause),
+                )
+            ]
+        deadlines = [d for d in named if d.name in NOTICE_LIMITS]
+        if len(named) > 2 and deadlines:
+            before = [d for d in named if d is not deadlines[0] and d.at <= deadlines[0].at]
+            if before:
+                return [(before[-1], deadlines[0])]
+        return [(named[0], named[1])]
+
+    def _in_other_units(self, text: str, first: dt.date, second: dt.date, lang: Lang) -> list[str]:
+        """几周, 几个月, 头尾都算: the span again in weeks, in months and days, or counting both ends."""
+        days = (second - first).days
+        lines: list[str] = []
+        if WEEKS_ASKED.search(text):
+            lines.append(reply_text(self.kb, "span_weeks", lang, weeks=str(days // 7), rest=str(days % 7)))
+        if MONTHS_ASKED.search(text):
+            months, rest = _months_and_days(first, second)
+            lines.append(reply_text(self.kb, "span_months", lang, months=str(months), rest=str(rest)))
+        if BOTH_ENDS.search(text):
+            lines.append(reply_text(self.kb, "span_both_ends", lang, days=str(days + 1)))
+        return lines
 
     def meaning(self, understood: Understanding, lang: Lang) -> str:
         """ "6月10日是通知落款日期", when the message asks what a date it names is: every event the
@@ -101,7 +166,7 @@ class Spans:
         for year, month, day in dict.fromkeys(read_dates(understood.text)):
             events = self._events_on(year, month, day)
             if events:
-                label = ("、" if lang == "zh" else "; ").join(self._label(e, lang) for e in events)
+                label = ("、" if lang == "zh" else "; ").join(self.label(e, lang) for e in events)
                 when = format_day(events[0].day, lang)
                 lines.append(reply_text(self.kb, "date_meaning", lang, date=when, what=label))
                 clauses += [e.clause for e in events if e.clause]
@@ -135,6 +200,13 @@ class Spans:
                 events.append(NamedDate(end, 0, "date_window_end", clause=criterion.clause))
         return events
 
+    def as_the_notice_names_it(self, named: NamedDate) -> NamedDate:
+        """8月26日 said by the user: the notice's own event on that day (验收申请截止), if any."""
+        if named.name != "date_span_yours":
+            return named
+        events = self._events_on(named.day.year, named.day.month, named.day.day)
+        return replace(events[0], at=named.at) if events else named
+
     def _events_on(self, year: int | None, month: int, day: int) -> list[NamedDate]:
         """What the notice puts on a day (any year when none is said)."""
         return [
@@ -143,9 +215,15 @@ class Spans:
             if (e.day.month, e.day.day) == (month, day) and (year is None or e.day.year == year)
         ]
 
-    def _label(self, named: NamedDate, lang: Lang) -> str:
+    def label(self, named: NamedDate, lang: Lang) -> str:
         stage = next((s.name.get(lang) for s in self.kb.notice.stages if s.id == named.stage), "")
         return reply_text(self.kb, named.name, lang, stage=stage)
+
+    @staticmethod
+    def _start_after(text: str, topic: Topic) -> bool:
+        """建设期起始日, 建设期开始那天, the window's start: the topic's word followed by its start."""
+        end = topic.at + len(topic.word)
+        return WINDOW_START.match(text, end) is not None
 
     def _deadline_after(self, text: str, topic: Topic) -> bool:
         """验收申请截止, 建设期截止: the topic's word followed by a word of its deadline."""
@@ -153,7 +231,7 @@ class Spans:
         after = text[end : end + DEADLINE_AFTER]
         return any(w in after for w in self.deadline_words)
 
-    def _named(self, understood: Understanding) -> list[NamedDate]:
+    def named(self, understood: Understanding) -> list[NamedDate]:
         """The distinct dates the message names, in the order it names them."""
         notice = self.kb.notice
         text = understood.simplified
@@ -166,13 +244,23 @@ class Spans:
         said_days = read_dates(understood.text)
         if len(deadlines) == 1 and not said_days:  # 从入库截止算起准备验收申请: the other stage too
             deadlines += [t for t in understood.topics if t not in deadlines]
-        for topic in deadlines or understood.topics:  # 入库是7月5号报的，离验收申请截止: that one
+        starts = [t for t in understood.topics if t.id in self.window_starts and self._start_after(text, t)]
+        for topic in [
+            *(deadlines or understood.topics),
+            *(t for t in starts if t not in deadlines),
+        ]:  # 入库是7月5号报的，离验收申请截止: that one
             stage = stages.pop(topic.id, None)
             if stage is not None and stage.deadline is not None:
                 found.append(
                     NamedDate(stage.deadline, topic.at, "date_span_deadline", stage.id, stage.clause)
                 )
-            elif topic in deadlines and topic.id in self.window_ends:  # 离建设期截止还有几天
+            elif topic.id in self.window_starts and self._start_after(text, topic):  # 建设期起始日
+                start, clause = self.window_starts[topic.id]
+                found.append(NamedDate(start, topic.at, "date_window_start", clause=clause))
+            elif topic.id in self.window_ends and (
+                topic in deadlines or WINDOW_END.match(text, topic.at + len(topic.word))
+            ):
+                # 离建设期截止还有几天, 建设期的最后一天
                 end, clause = self.window_ends[topic.id]
                 found.append(NamedDate(end, topic.at, "date_window_end", clause=clause))
         for year, month, day in said_days:
@@ -194,8 +282,24 @@ class Spans:
             return named
         if not any(w in text for w in self.deadline_words):
             return named
-        due = [e for e in self.events if e.name != "date_span_notice" and e.day >= named[0].day]
+        due = [e for e in self.events if e.name != "date_span_notice" and e.day > named[0].day]
         if not due:
             return named
         first = min(due, key=lambda e: e.day)
         return [*named, NamedDate(first.day, len(text), first.name, first.stage, first.clause)]
+
+
+def _months_and_days(first: dt.date, second: dt.date) -> tuple[int, int]:
+    """2021年9月30日 to 2022年8月26日: 10 months (to 7月30日) and 27 days."""
+    months = (second.year - first.year) * 12 + second.month - first.month
+    while months > 0 and _months_on(first, months) > second:
+        months -= 1
+    return months, (second - _months_on(first, months)).days
+
+
+def _months_on(day: dt.date, months: int) -> dt.date:
+    """The same day of the month, `months` later (the month's last day when it has no such day)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return dt.date(year, month, min(day.day, last))

@@ -10,8 +10,10 @@ from knowledge.figures import EN_DAY_MONTH, EN_MONTH_DAY, MONTH_DAY, MONTHS, to_
 
 # the words that say today's date comes next (not "it's due July 8": the date must follow at once)
 TODAY_SAID = re.compile(
-    r"\btoday(?:'s date)? is\s+(?:the\s+)?|\btoday\s*[:：]\s*"
+    r"\btoday(?:'s date)? is\s+(?:the\s+)?|\btoday\s*[:：]\s*|\btoday's\s+|\bwe(?:'re| are) at\s+"
     r"|(?:今天|今日|现在|而家)(?:是|系|係|都|已经)?\s*[（(]?(?=\s*(?:\d{4}\s*年\s*)?\d{1,2}\s*月)"
+    # 8月19号了，…: the message opens with the day it has come to
+    r"|^\s*(?=(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*[号日]?\s*了)"
 )
 # it's June 15. (not "it's July 8 that it closes, right?": the date is the whole sentence)
 IT_IS = re.compile(r"\b(?:it(?:'s| is)|now it(?:'s| is)|it(?:'s| is) now)\s+(?:the\s+)?")

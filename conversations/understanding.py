@@ -41,6 +41,8 @@ SPAN = r"[一二两三四五六七八九十半\d]+(?:个)?(?:月|天|周|星期|
 # 多少, 几, 一个月还是半年: a quantity asked, or a choice between two spans
 BARE_QUANTITY = re.compile(rf"多少|几|多久|多长|多大|{SPAN}还是{SPAN}")
 BARE_QUANTITY_CHARS = 8
+# 8月19号了，…: the message opens with the day it has come to (today, as stated_today reads it)
+DAY_COME_TO = re.compile(r"\s*(?:\d{4}\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[号日]?\s*了")
 GUESS_LEAD = ("应该", "应当", "大概", "估计", "可能", "多半", "肯定", "起码", "至少", "差不多", "怕是")
 
 
@@ -565,7 +567,11 @@ BODY_CONTACT = re.compile(r"[^，,。？?！!]{0,14}?(?:电话|联系人|联系�
 # 总部问…, 母公司让我…: the one who asks, said just after the word that names it
 ASKER_AFTER = re.compile(r"(?:那边|这边)?(?:问|想知道|让我|叫我|要我)")  # not 审计说…: what was found
 # 麻烦发一下这个通知的文号: a fact of the notice asked to be sent or told
-SENT_FOR = re.compile(r"麻烦(?:你)?(?:发|告诉我|查)(?:一下|下)?")
+SENT_FOR = re.compile(
+    r"麻烦(?:你)?(?:发|告诉我|查)(?:一下|下)?"
+    # 顺便说下文件对承建单位的要求, 把时间表发我: told to say or send it besides
+    r"|(?:顺便|另外|再)(?:说|讲|列)(?:一下|下)|发(?:给)?我(?![们哋地])"
+)
 
 
 def _asks_or_requests(simplified: str) -> bool:
@@ -737,6 +743,9 @@ class Understanding:
             if COMPLETED.search(c) or (IN_TIME.search(c) and not DEADLINE_SAID.search(c))
             for _, m, d in read_dates(c)
         }
+        opening = DAY_COME_TO.match(to_arabic(self.simplified))  # 8月19号了: today, no deadline offered
+        if opening:
+            own.add((int(opening.group(1)), int(opening.group(2))))
         return [date for date in read_dates(self.text) if date[1:] not in own]
 
     @property

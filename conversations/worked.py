@@ -25,6 +25,7 @@ EACH_ASKED = ("分别", "各配", "各补", "各拿", "各给", "各自", "for e
 # 如果当初只投800万又是多少: another figure supposed in place of the first, not a second project
 # 碰到100万的封顶, reach the 1 million cap: the cap's own figure said before it
 CAP_NAMED = re.compile(r"(?<=[到满顶])\s*\d+(?:\.\d+)?\s*(?:万元|万|元)?\s*的?(?=封顶|上限)")
+AMOUNT_SAID = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|万|元|)")
 SUPPOSED = re.compile(r"如果|要是|假如|假设|假使|万一|换成|if\b|suppose|instead", re.IGNORECASE)
 
 # RMB 6 mn for a 5G line: the thing an English figure is for, named right after it
@@ -150,6 +151,12 @@ class Worker:
         key = "calc_base_at_cap" if award == cap else "calc_base_from_award"
         source = reply_text(self.kb, "source", lang, clause=clause_label(self.kb, funding.clause, lang))
         return f"{reply_text(self.kb, key, lang, **values)}\n{source}"
+
+    @staticmethod
+    def caps_named(understood: Understanding) -> set[Decimal]:
+        """触到50万的上限, 拿满100万封顶: the amounts said as the cap itself, in yuan."""
+        amounts = (AMOUNT_SAID.match(m.group().strip()) for m in CAP_NAMED.finditer(understood.simplified))
+        return {Decimal(a.group(1)) * (10_000 if a.group(2).startswith("万") else 1) for a in amounts if a}
 
     def asks_to_reach_cap(self, understood: Understanding) -> bool:
         """拿满封顶要多少省级资金; not 能按10%拿满吗 (the rate is what is filled)."""

@@ -82,6 +82,9 @@ PEOPLE_FROM_THERE = re.compile(r"派来|派过来|(?:的|嘅)?同事|嗰边话|�
 ASKERS_THERE = re.compile(
     r"(?:的|嘅)?(?:总部|总公司|母公司|集团|同事|老板|领导|财务|会计|客户)[^，,。？?：:]{0,6}?问"
 )
+# 我哋喺香港印好再寄上去, 我们在深圳打印了寄过去: where the asker prints, stamps or posts the papers
+WE_AT = re.compile(r"(?:我们|我哋|我地|我)(?:在|喺|于)$")
+PAPERWORK_DONE = re.compile(r"(?:那边|嗰边|这边)?(?:打印|印好|印|复印|装订|盖章|签字|寄|快递|准备好|做好)")
 YEAR_SAID = re.compile(r"^(?:市)?\s*\d{4}\s*年(?:度)?(?:的)?")
 # 好的，谢谢你哈: an acknowledgement before and a particle after leave the thanks as it is
 ACKNOWLEDGEMENTS = re.compile(r"^(?:好的|好吧|好|嗯嗯|嗯|哦|ok|okay)+")
@@ -379,10 +382,12 @@ class SearchIndex:
 
     @staticmethod
     def _asker_there(question: str, places: list[str]) -> bool:
-        """香港总部问的: a firm's people there ask; the canonical form drops who asks, not where."""
+        """香港总部问的: a firm's people there ask; 我哋喺香港印好再寄上去: the asker does the
+        paperwork there. The canonical form drops who asks, not where."""
         simplified = simplify(question[:MAX_QUESTION_CHARS])
         return any(
             ASKERS_THERE.match(simplified, found.end())
+            or (WE_AT.search(simplified[: found.start()]) and PAPERWORK_DONE.match(simplified, found.end()))
             for place in places
             for found in re.finditer(re.escape(place.replace(" ", "")), simplified)
         )

@@ -550,12 +550,11 @@ def test_near_misses_are_outside_with_the_contacts(kb: KnowledgeBase, composer: 
         "How is Guangdong's provincial subsidy calculated?",
         "省级专项资金的申报通知在哪里看",
         "企业申请专利，韶关市有没有资助",
-        # registering a branch asked across a comma, vendors, a rollout's length, a weekday, the
-        # size threshold itself
+        # registering a branch asked across a comma, vendors, a rollout's length, the size
+        # threshold itself
         "想在韶关注册一家分公司，要准备哪些材料",
         "韶关有哪些做MES的服务商",
         "ERP系统实施一般要多久",
-        "2022年7月8日是星期几",
         "营收多少才算规上企业",
         # a translation asked in traditional characters, loans and rent, another province, an
         # architecture, land use
@@ -7805,3 +7804,71 @@ def test_a_breakdown_in_brackets_is_not_added_to_its_whole(composer: Composer):
 def test_whether_purchases_count_asks_the_investment_rule(composer: Composer):
     composed = composer.answer("交换机、工控机、PLC这些采购能算吗？", None, LATER)
     assert composed.entry_id == "investment-scope", composed.text[:200]
+
+
+def test_a_place_where_the_asker_prepares_the_papers_is_no_other_citys_policy(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "附件4要交几份纸质的？我们在澳门盖章后快递过去": "paper-copies",
+            "验收报告要几份？我哋喺深圳打印好再送过去": "paper-copies",
+        },
+        LATER,
+    )
+
+
+def test_three_projects_said_with_figures_of_two_roles_are_over_the_limit(composer: Composer):
+    composed = composer.answer(
+        "我們有三個專案：上雲省級200萬、5G省級300萬、系統性投資500萬，市級各補多少？", None, LATER
+    )
+    assert "最多申请2个项目" in composed.text and "20万元" in composed.text, composed.text[:400]
+
+
+def test_the_cap_named_is_not_taken_for_the_base(composer: Composer):
+    composed = composer.answer("5G项目省级资金批了多少才会触到100万的上限？", None, LATER)
+    assert "1000万元" in composed.text, composed.text[:200]
+
+
+def test_the_weekday_of_a_date_the_notice_names_is_worked_out(composer: Composer):
+    cases = {
+        "验收申请截止那天星期几？": "2022年8月26日（验收申请截止）是星期五",
+        "通知落款那天是礼拜几": "2022年6月10日（通知落款日期）是星期五",
+        "建设期第一天是周几": "2021年9月30日（项目建设期限的第一天）是星期四",
+        "Which day of the week was July 8, 2022?": "was a Friday",
+    }
+    for question, said in cases.items():
+        composed = composer.answer(question, None, LATER)
+        assert said in composed.text, (question, composed.text[:200])
+
+
+def test_a_day_counted_from_a_date_is_worked_out_and_set_against_its_limit(composer: Composer):
+    cases = {
+        "验收申请截止前三周是几号": "往前数3周是2022年8月5日",
+        "入库截止后20天是哪天？赶得上验收申请吗": "2022年7月28日没有晚于2022年8月26日（验收申请截止）",
+        "我们7月10日开工，工期50天，完工是几号": "2022年8月29日晚于2022年8月26日（项目须建设完成的最后期限）",
+    }
+    for question, said in cases.items():
+        composed = composer.answer(question, None, LATER)
+        assert said in composed.text, (question, composed.text[:300])
+
+
+def test_spans_in_weeks_months_both_ends_and_the_windows_own_length(composer: Composer):
+    cases = {
+        "建设期总共有多少天？": "相隔330天",
+        "建设期一共几周": "即47周又1天",
+        "建设期头尾都算一共多少天": "头尾两天都算，是331天",
+        "2021年9月30日到2022年8月26日差几个月": "即10个月又27天",
+        "今天7月1日，离入库截止、验收申请截止各还有多少天？": "相隔56天",
+        "6月10日发文，区里6月20日才转过来，离入库截止还剩多少天": (
+            "2022年6月20日（您说的日期）到2022年7月8日（入库申报截止）相隔18天"
+        ),
+    }
+    for question, said in cases.items():
+        composed = composer.answer(question, None, LATER)
+        assert said in composed.text, (question, composed.text[:300])
+
+
+def test_a_message_opening_with_the_day_it_has_come_to_counts_from_it(composer: Composer):
+    composed = composer.answer("8月12号了，验收申请截止是不是就剩两周了？", None, LATER)
+    assert "今天是2022年8月12日" in composed.text and "还有14天" in composed.text, composed.text[:300]
+    assert "不是8月12日" not in composed.text, composed.text[:300]
