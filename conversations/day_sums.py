@@ -33,7 +33,8 @@ COUNT = r"(?<![月/\d.])(\d+|两|二|三|四|五|六|七|八|九|十)"
 UNIT = r"(天|日|周|个星期|个礼拜|星期|个月|days?\b|weeks?\b|months?\b)"
 # 截止前10天, 往前推两周, 提前5天, 10 days before: before the date named just before
 BEFORE = re.compile(
-    rf"(?:之前|以前|前|往前推|往前|提前|早)\s*{COUNT}\s*{UNIT}|{COUNT}\s*{UNIT}\s*(?:之前|以前|前|before)"
+    rf"(?:之前|以前|前|往前推|往前|提前|早|还剩|剩下|剩)\s*{COUNT}\s*{UNIT}"
+    rf"|{COUNT}\s*{UNIT}\s*(?:之前|以前|前|before)"
 )
 # 再过30天, 往后推45天, 30天后, 工期80天, 45 days after, a 45-day build
 AFTER = re.compile(

@@ -33,7 +33,7 @@ WINDOW_START = re.compile(
     r"[^，,。？?]{0,6}?(?:开始|起始|起点|第一天|第1天|头一天|头1天|首日|\s*start|\s*begin|\s*opens)",
     re.IGNORECASE,
 )
-DAYS_COUNTED = re.compile(r"(?<![\d月/.])\d+\s*(?:天|days?\b)")
+DAYS_COUNTED = re.compile(r"(?<![\d月/.])\d+\s*(?:天|周|个星期|个月|days?\b|weeks?\b|months?\b)")
 
 
 @dataclass(frozen=True)
@@ -137,10 +137,13 @@ class Spans:
                 )
             ]
         deadlines = [d for d in named if d.name in NOTICE_LIMITS]
-        if len(named) > 2 and deadlines:
-            before = [d for d in named if d is not deadlines[0] and d.at <= deadlines[0].at]
-            if before:
-                return [(before[-1], deadlines[0])]
+        sources = [d for d in named if d not in deadlines]
+        if len(named) > 2 and deadlines and sources:
+            # 7月9号才想起来，入库刚过，验收申请还剩几天: from the last date said of the user's own to
+            # the first deadline not yet passed on it
+            source = sources[-1]
+            target = next((d for d in deadlines if d.day >= source.day), deadlines[0])
+            return [(source, target)]
         return [(named[0], named[1])]
 
     def _in_other_units(self, text: str, first: dt.date, second: dt.date, lang: Lang) -> list[str]:
@@ -258,7 +261,9 @@ class Spans:
                 start, clause = self.window_starts[topic.id]
                 found.append(NamedDate(start, topic.at, "date_window_start", clause=clause))
             elif topic.id in self.window_ends and (
-                topic in deadlines or WINDOW_END.match(text, topic.at + len(topic.word))
+                topic in deadlines
+                or topic.word.endswith("期限")  # 建设完成期限: the word is the end itself
+                or WINDOW_END.match(text, topic.at + len(topic.word))
             ):
                 # 离建设期截止还有几天, 建设期的最后一天
                 end, clause = self.window_ends[topic.id]

@@ -7872,3 +7872,18 @@ def test_a_message_opening_with_the_day_it_has_come_to_counts_from_it(composer: 
     composed = composer.answer("8月12号了，验收申请截止是不是就剩两周了？", None, LATER)
     assert "今天是2022年8月12日" in composed.text and "还有14天" in composed.text, composed.text[:300]
     assert "不是8月12日" not in composed.text, composed.text[:300]
+
+
+def test_more_ways_of_naming_the_windows_end_and_a_day_left(composer: Composer):
+    cases = {
+        "7月1日，离项目建设完成期限还有几天？": "相隔56天",
+        "离建设期结束还剩30天的那天是几号": "往前数30天是2022年7月27日",
+        "我们7月12号才看到通知，入库已经过了，验收申请那边还剩几天？": (
+            "2022年7月12日（您说的日期）到2022年8月26日（验收申请截止）相隔45天"
+        ),
+        "建设期有10个月吗？": "即10个月又27天",
+    }
+    for question, said in cases.items():
+        composed = composer.answer(question, None, LATER)
+        assert said in composed.text, (question, composed.text[:300])
+    assert_outside(composer, ("审计局一般什么时候来审计？", "入库后几天内要开工？"), LATER)
