@@ -7887,3 +7887,7 @@ def test_more_ways_of_naming_the_windows_end_and_a_day_left(composer: Composer):
         composed = composer.answer(question, None, LATER)
         assert said in composed.text, (question, composed.text[:300])
     assert_outside(composer, ("审计局一般什么时候来审计？", "入库后几天内要开工？"), LATER)
+
+
+def test_other_bodies_credit_ratings_are_outside(composer: Composer):
+    assert_outside(composer, ("申报对企业信用评分有没有要求，要几分",), LATER)
