@@ -391,11 +391,12 @@ class Composer:
         if heard_aside:  # 支持方式是什么？代理说是贷款贴息: the notice's fact asked, the claim aside
             question, understood = heard_aside, self.reader.read(heard_aside)
         main = self._of_the_direction_named(index.search(question, lang), understood)
-        weekdays = self.day_sums.weekdays(understood, language_of(question, lang), today_said)
+        answer_lang = language_of(question, lang)
+        weekdays = self.day_sums.weekdays(understood, answer_lang, today_said)
         if weekdays:  # 8月26日是星期几？会不会碰上周末: the calendar answers, whatever else is said
-            span = self.spans.worked(understood, language_of(question, lang), today_said)
-            text = f"{span}\n\n{weekdays}" if span else weekdays  # Aug 23 today: days left, and
-            return self._dated(text, main, language_of(question, lang), today)  # the deadline's weekday
+            # (Today's Aug 23: how many days left, and what weekday is the deadline: both)
+            span = self.spans.worked(understood, answer_lang, today_said)
+            return self._dated(f"{span}\n\n{weekdays}" if span else weekdays, main, answer_lang, today)
         by_its_deadline = self._stage_by_its_deadline(understood)
         if by_its_deadline:  # 8月26前交啥: the stage whose deadline the date is, asked of
             dated = index.search(by_its_deadline, lang)
@@ -521,10 +522,10 @@ class Composer:
         # 再过30天是几号: the day counted to; 8月20日完成，提前6天，对吧: the user's count checked
         counted_to = self.day_sums.shifted(understood, lang)
         between = self.spans.worked(understood, lang, today_said)
-        day_first = self.day_sums.asks_a_day(understood)
-        span = (counted_to or between if day_first else between or counted_to) or self.spans.meaning(
-            understood, lang
+        preferred, other = (
+            (counted_to, between) if self.day_sums.asks_a_day(understood) else (between, counted_to)
         )
+        span = preferred or other or self.spans.meaning(understood, lang)
         timing, stages_judged = self.timing.judged(understood, lang)
         if timing:  # 客户想9月1日交验收申请行不行: the stage's own deadline answers it too
             # 入库7/5交，验收8/20交，没问题吧: the stages judged are what is asked, first

@@ -17,16 +17,17 @@ from knowledge.figures import to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang
 
-# 星期几, 周几, 礼拜几, what day of the week, on a weekend
+# 星期几, 周几, 礼拜几, 是不是周末, what day of the week, on a weekend (not 周六交行不行: a day
+# chosen to hand in, which the timing of the stages answers)
 WEEKDAY_ASKED = re.compile(
-    r"星期几|周几|礼拜几|拜几|週几|禮拜幾|星期幾|週幾|周末|週末|礼拜六|星期六|周六|"
-    r"\bweekday\b|\bday of the week\b|\bweekend\b|\bwhat day is\b|\bwhich day of the week\b",
+    r"星期几|周几|礼拜几|拜几|週几|禮拜幾|星期幾|週幾|(?:是不是|是|碰上|赶上|遇上|撞上|落在)周末|周末吗"
+    r"|\bweekday\b|\bday of the week\b|\bon a weekend\b",
     re.IGNORECASE,
 )
 # 是几号, 哪天, what date: the day itself asked (a count offered to check asks the span instead)
 DAY_ASKED = re.compile(
-    r"几号|几月几|哪天|哪一天|什么日子|是什么时候|几时|\bwhat date\b|\bwhich date\b|\bwhich day\b|\bwhen is\b"
-    r"|\bwhat day\b|\bfinish date\b|\bwhat date do\b|\bdate do we\b",
+    r"几号|几月几|哪天|哪一天|什么日子|是什么时候|几时"
+    r"|\b(?:what|which) (?:date|day)\b|\bwhen is\b|\bfinish date\b",
     re.IGNORECASE,
 )
 COUNT = r"(?<![月/\d.])(\d+|两|二|三|四|五|六|七|八|九|十)"
@@ -53,8 +54,7 @@ class DaySums:
         self.kb = kb
         self.spans = spans
         # the day a plan is measured by: the window's last day (no project may finish after it)
-        window_end = next(iter(spans.window_ends.values()), None)
-        self.window_end = window_end
+        self.window_end = next(iter(spans.window_ends.values()), None)
 
     def weekdays(self, understood: Understanding, lang: Lang, today_said: dt.date | None = None) -> str:
         """2022年8月26日（验收申请截止）是星期五: each date the message names, when it asks a

@@ -22,9 +22,9 @@ CHECK_AFTER = 10  # characters after a counted number of days that hold the ask 
 MOST_SPANS = 3  # 今天6月26日，到入库截止还有几天？到8月26日呢: a span to each date, up to three
 NOTICE_LIMITS = ("date_span_deadline", "date_window_end", "date_window_start")
 WEEKS_ASKED = re.compile(
-    r"几周|多少周|几个星期|多少个星期|几个礼拜|\d+\s*(?:个星期|周)|\bweeks?\b", re.IGNORECASE
+    r"几周|多少周|几个星期|多少个星期|几个礼拜|\d+\s*(?:个星期|周)|\bweeks\b", re.IGNORECASE
 )
-MONTHS_ASKED = re.compile(r"几个月|多少个月|\d+\s*个月|\bmonths?\b", re.IGNORECASE)
+MONTHS_ASKED = re.compile(r"几个月|多少个月|\d+\s*个月|\bmonths\b", re.IGNORECASE)
 BOTH_ENDS = re.compile(r"头尾|首尾|两头|两端|含当天|\binclusive\b|\bboth (?:end|day)s?\b", re.IGNORECASE)
 WINDOW_END = re.compile(
     r"\s*(?:的)?(?:最后一天|最后1天|最后期限|结束|终点|最后|\s*ends?\b|\s*last day|\s*closes)", re.IGNORECASE
@@ -120,9 +120,9 @@ class Spans:
         return "\n".join(lines)
 
     def _pair(self, named: list[NamedDate], understood: Understanding) -> list[tuple[NamedDate, NamedDate]]:
-        """The two dates a span runs between: the first two named; of three or more, a deadline
-        and the last date named before it (6月10日发文，县里6月17日才转来，到入库截止还剩几天);
-        the construction window alone: its own two ends."""
+        """The two dates a span runs between: the first two named; of three or more, the last of
+        the user's (or the notice's own) dates and the first deadline not passed on it (6月10日
+        发文，县里6月17日才转来，到入库截止还剩几天); the construction window alone: its two ends."""
         if len(named) < 2:
             window = [t for t in understood.topics if t.id in self.window_starts]
             if not window or named:

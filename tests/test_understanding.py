@@ -45,6 +45,13 @@ def assert_answered_saying(composer: Composer, question: str, entry_id: str, sai
     assert composed.entry_id == entry_id and said in composed.text, (composed.entry_id, composed.text[:200])
 
 
+def assert_each_says(composer: Composer, cases: dict[str, str], today: dt.date = LATER) -> None:
+    """Each question's answer says what it is paired with."""
+    for question, said in cases.items():
+        composed = composer.answer(question, None, today)
+        assert said in composed.text, (question, composed.text[:300])
+
+
 def assert_outside(composer: Composer, questions: tuple[str, ...], today: dt.date = JUNE_20) -> None:
     """Each question refused: no entry answers it."""
     for question in questions:
@@ -7836,9 +7843,7 @@ def test_the_weekday_of_a_date_the_notice_names_is_worked_out(composer: Composer
         "建设期第一天是周几": "2021年9月30日（项目建设期限的第一天）是星期四",
         "Which day of the week was July 8, 2022?": "was a Friday",
     }
-    for question, said in cases.items():
-        composed = composer.answer(question, None, LATER)
-        assert said in composed.text, (question, composed.text[:200])
+    assert_each_says(composer, cases)
 
 
 def test_a_day_counted_from_a_date_is_worked_out_and_set_against_its_limit(composer: Composer):
@@ -7847,9 +7852,7 @@ def test_a_day_counted_from_a_date_is_worked_out_and_set_against_its_limit(compo
         "入库截止后20天是哪天？赶得上验收申请吗": "2022年7月28日没有晚于2022年8月26日（验收申请截止）",
         "我们7月10日开工，工期50天，完工是几号": "2022年8月29日晚于2022年8月26日（项目须建设完成的最后期限）",
     }
-    for question, said in cases.items():
-        composed = composer.answer(question, None, LATER)
-        assert said in composed.text, (question, composed.text[:300])
+    assert_each_says(composer, cases)
 
 
 def test_spans_in_weeks_months_both_ends_and_the_windows_own_length(composer: Composer):
@@ -7863,9 +7866,7 @@ def test_spans_in_weeks_months_both_ends_and_the_windows_own_length(composer: Co
             "2022年6月20日（您说的日期）到2022年7月8日（入库申报截止）相隔18天"
         ),
     }
-    for question, said in cases.items():
-        composed = composer.answer(question, None, LATER)
-        assert said in composed.text, (question, composed.text[:300])
+    assert_each_says(composer, cases)
 
 
 def test_a_message_opening_with_the_day_it_has_come_to_counts_from_it(composer: Composer):
@@ -7883,9 +7884,7 @@ def test_more_ways_of_naming_the_windows_end_and_a_day_left(composer: Composer):
         ),
         "建设期有10个月吗？": "即10个月又27天",
     }
-    for question, said in cases.items():
-        composed = composer.answer(question, None, LATER)
-        assert said in composed.text, (question, composed.text[:300])
+    assert_each_says(composer, cases)
     assert_outside(composer, ("审计局一般什么时候来审计？", "入库后几天内要开工？"), LATER)
 
 
