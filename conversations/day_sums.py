@@ -37,11 +37,13 @@ BEFORE = re.compile(
     rf"(?:之前|以前|前|往前推|往前|提前|早|还剩|剩下|剩)\s*{COUNT}\s*{UNIT}"
     rf"|{COUNT}\s*{UNIT}\s*(?:之前|以前|前|before)"
 )
-# 再过30天, 往后推45天, 30天后, 工期80天, 45 days after, a 45-day build
+# 再过30天, 往后推45天, 30天后, 工期80天, 45 days after, a 45-day build, needs 50 days
 AFTER = re.compile(
     rf"(?:之后|以后|(?<![最然])后|往后推|往后|再过|工期)\s*{COUNT}\s*{UNIT}"
     rf"|{COUNT}\s*{UNIT}\s*(?:之后|以后|后|after|later|from)"
     r"|(?<![\d.])(\d+)-(day)\b"
+    # start building on July 10 and need 50 days: the time a build takes, from the day it starts
+    r"|\b(?:need|needs|takes?|will take|lasts?)\s+(?:about\s+)?(\d+)\s+(days?|weeks?|months?)\b"
 )
 WORDS_TO_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 DAYS_PER_UNIT = {"天": 1, "日": 1, "周": 7, "个星期": 7, "个礼拜": 7, "星期": 7, "day": 1, "week": 7}
