@@ -9,7 +9,7 @@ import re
 
 from babel.dates import format_date
 
-from conversations.spans import NamedDate, Spans
+from conversations.spans import NamedDate, Spans, months_on
 from conversations.today import format_day
 from conversations.understanding import Understanding
 from knowledge.answers import clause_label, reply_text
@@ -130,8 +130,9 @@ class DaySums:
         return "\n".join([*lines, *self._sources([base, *([against] if against else [])], lang)])
 
     def _measured_by(self, named: list[NamedDate], base: NamedDate, day: dt.date) -> NamedDate | None:
-        """The deadline the day counted is set against: another one named after the base, else,
-        for a day counted from the user's own date (a build starting then), the window's end."""
+        """The deadline the day counted is set against: another of the notice's dates the message
+        names, else, for a day counted from the user's own date (a build starting then), the
+        window's end."""
         others = [d for d in named if d is not base and d.name != "date_span_yours"]
         if others:
             return others[0]
@@ -164,9 +165,7 @@ def _count_and_unit(match: re.Match[str]) -> tuple[int | None, str]:
 
 
 def _moved(day: dt.date, count: int, unit: str, sign: int) -> dt.date:
+    """The day `count` days, weeks or months after (sign 1) or before (sign -1) `day`."""
     if unit == "month":
-        month = day.month - 1 + sign * count
-        year, month = day.year + month // 12, month % 12 + 1
-        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
-        return dt.date(year, month, min(day.day, last))
+        return months_on(day, sign * count)
     return day + dt.timedelta(days=sign * count * (7 if unit == "week" else 1))

@@ -297,12 +297,12 @@ class Spans:
 def _months_and_days(first: dt.date, second: dt.date) -> tuple[int, int]:
     """2021年9月30日 to 2022年8月26日: 10 months (to 7月30日) and 27 days."""
     months = (second.year - first.year) * 12 + second.month - first.month
-    while months > 0 and _months_on(first, months) > second:
+    while months > 0 and months_on(first, months) > second:
         months -= 1
-    return months, (second - _months_on(first, months)).days
+    return months, (second - months_on(first, months)).days
 
 
-def _months_on(day: dt.date, months: int) -> dt.date:
+def months_on(day: dt.date, months: int) -> dt.date:
     """The same day of the month, `months` later (the month's last day when it has no such day)."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
