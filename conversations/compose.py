@@ -518,14 +518,9 @@ class Composer:
         # 150万能配多少, then 那5G的呢: the amount as it was taken is what the follow-up works on
         figures = self._figures(understood, carried)
         computed, kept = self._worked_figures(understood, figures, parts, lang)
+
         # the user's today said: the span runs from it, and the deadline notes count from it
-        # 再过30天是几号: the day counted to; 8月20日完成，提前6天，对吧: the user's count checked
-        counted_to = self.day_sums.shifted(understood, lang)
-        between = self.spans.worked(understood, lang, today_said)
-        preferred, other = (
-            (counted_to, between) if self.day_sums.asks_a_day(understood) else (between, counted_to)
-        )
-        span = preferred or other or self.spans.meaning(understood, lang)
+        span = self._dates_worked(understood, lang, today_said)
         timing, stages_judged = self.timing.judged(understood, lang)
         if timing:  # 客户想9月1日交验收申请行不行: the stage's own deadline answers it too
             # 入库7/5交，验收8/20交，没问题吧: the stages judged are what is asked, first
@@ -1023,6 +1018,16 @@ class Composer:
         if cls._aside(text, clause):
             return True
         return at > 0 and ASIDE.match(text[sentence_start(text, at) : at]) is not None
+
+    def _dates_worked(self, understood: Understanding, lang: Lang, today_said: dt.date | None) -> str:
+        """再过30天是几号: the day counted to, asked first; 8月20日完成，提前6天，对吧: the span
+        between, the user's count checked; else what a date named is. Each is worked only when
+        the one before it gives nothing (every message passes here)."""
+        if self.day_sums.asks_a_day(understood):
+            span = self.day_sums.shifted(understood, lang) or self.spans.worked(understood, lang, today_said)
+        else:
+            span = self.spans.worked(understood, lang, today_said) or self.day_sums.shifted(understood, lang)
+        return span or self.spans.meaning(understood, lang)
 
     def _dated(self, text: str, main: SearchResult, lang: Lang, today: dt.date) -> Composed:
         """An answer the calendar gives (which weekday a date was), with the deadline notes."""

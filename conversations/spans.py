@@ -248,10 +248,8 @@ class Spans:
         if len(deadlines) == 1 and not said_days:  # 从入库截止算起准备验收申请: the other stage too
             deadlines += [t for t in understood.topics if t not in deadlines]
         starts = [t for t in understood.topics if t.id in self.window_starts and self._start_after(text, t)]
-        for topic in [
-            *(deadlines or understood.topics),
-            *(t for t in starts if t not in deadlines),
-        ]:  # 入库是7月5号报的，离验收申请截止: that one
+        topics = deadlines or understood.topics  # 入库是7月5号报的，离验收申请截止: that one
+        for topic in [*topics, *(t for t in starts if t not in topics)]:
             stage = stages.pop(topic.id, None)
             if stage is not None and stage.deadline is not None:
                 found.append(

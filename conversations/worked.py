@@ -14,7 +14,7 @@ from conversations.parsers import format_amount
 from conversations.today import format_day
 from conversations.understanding import Understanding
 from knowledge.answers import CHINESE_NUMERALS, clause_label, reply_text
-from knowledge.figures import FOREIGN_CURRENCIES, Figure, clause_bounds
+from knowledge.figures import FOREIGN_CURRENCIES, Figure, clause_bounds, read_amounts
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
 from knowledge.pack import rules_dir
@@ -25,7 +25,6 @@ EACH_ASKED = ("分别", "各配", "各补", "各拿", "各给", "各自", "for e
 # 如果当初只投800万又是多少: another figure supposed in place of the first, not a second project
 # 碰到100万的封顶, reach the 1 million cap: the cap's own figure said before it
 CAP_NAMED = re.compile(r"(?<=[到满顶])\s*\d+(?:\.\d+)?\s*(?:万元|万|元)?\s*的?(?=封顶|上限)")
-AMOUNT_SAID = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|万|元|)")
 SUPPOSED = re.compile(r"如果|要是|假如|假设|假使|万一|换成|if\b|suppose|instead", re.IGNORECASE)
 
 # RMB 6 mn for a 5G line: the thing an English figure is for, named right after it
@@ -155,8 +154,7 @@ class Worker:
     @staticmethod
     def caps_named(understood: Understanding) -> set[Decimal]:
         """触到50万的上限, 拿满100万封顶: the amounts said as the cap itself, in yuan."""
-        amounts = (AMOUNT_SAID.match(m.group().strip()) for m in CAP_NAMED.finditer(understood.simplified))
-        return {Decimal(a.group(1)) * (10_000 if a.group(2).startswith("万") else 1) for a in amounts if a}
+        return {f.yuan for m in CAP_NAMED.finditer(understood.simplified) for f in read_amounts(m.group())}
 
     def asks_to_reach_cap(self, understood: Understanding) -> bool:
         """拿满封顶要多少省级资金; not 能按10%拿满吗 (the rate is what is filled)."""
