@@ -395,7 +395,10 @@ class Composer:
         weekdays = self.day_sums.weekdays(understood, answer_lang, today_said)
         if weekdays:  # 8月26日是星期几？会不会碰上周末: the calendar answers, whatever else is said
             # (Today's Aug 23: how many days left, and what weekday is the deadline: both)
-            span = self.spans.worked(understood, answer_lang, today_said)
+            # (入库截止前10天是哪天？那天星期几: the day counted to, with its own weekday)
+            span = self.day_sums.shifted(understood, answer_lang) or self.spans.worked(
+                understood, answer_lang, today_said
+            )
             return self._dated(f"{span}\n\n{weekdays}" if span else weekdays, main, answer_lang, today)
         by_its_deadline = self._stage_by_its_deadline(understood)
         if by_its_deadline:  # 8月26前交啥: the stage whose deadline the date is, asked of

@@ -114,6 +114,12 @@ class DaySums:
                 date=format_day(day, lang),
             )
         ]
+        if WEEKDAY_ASKED.search(understood.simplified):  # 入库截止前10天是哪天？那天星期几
+            lines.append(
+                reply_text(
+                    self.kb, "weekday_plain", lang, date=format_day(day, lang), weekday=weekday(day, lang)
+                )
+            )
         against = self._measured_by(named, base, day)
         if against is not None:
             key = "day_in_time" if day <= against.day else "day_too_late"

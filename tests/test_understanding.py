@@ -7841,7 +7841,7 @@ def test_the_weekday_of_a_date_the_notice_names_is_worked_out(composer: Composer
         "验收申请截止那天星期几？": "2022年8月26日（验收申请截止）是星期五",
         "通知落款那天是礼拜几": "2022年6月10日（通知落款日期）是星期五",
         "建设期第一天是周几": "2021年9月30日（项目建设期限的第一天）是星期四",
-        "Which day of the week was July 8, 2022?": "was a Friday",
+        "Which day of the week was July 8, 2022?": "falls on a Friday",
     }
     assert_each_says(composer, cases)
 
@@ -7850,6 +7850,7 @@ def test_a_day_counted_from_a_date_is_worked_out_and_set_against_its_limit(compo
     cases = {
         "验收申请截止前三周是几号": "往前数3周是2022年8月5日",
         "验收申请截止前1个月是几号": "往前数1个月是2022年7月26日",
+        "入库截止前10天是哪天？那天星期几？": "2022年6月28日是星期二",
         "入库截止后20天是哪天？赶得上验收申请吗": "2022年7月28日没有晚于2022年8月26日（验收申请截止）",
         "我们7月10日开工，工期50天，完工是几号": "2022年8月29日晚于2022年8月26日（项目须建设完成的最后期限）",
         "We start on June 20 and the build takes 60 days. Which date do we finish?": (
