@@ -20,6 +20,7 @@ from conversations.completion import Completion
 from conversations.day_sums import DaySums
 from conversations.emoji import without_emoji
 from conversations.glosses import without_glosses
+from conversations.outline import Outline
 from conversations.parts import Parts
 from conversations.premise import Premises, title_said
 from conversations.retraction import Retraction
@@ -202,6 +203,7 @@ class Composer:
         self.scope = Scope(index, self.reader)
         self.spans = Spans(kb)
         self.day_sums = DaySums(kb, self.spans)
+        self.outline = Outline(kb)
         self.timing = Timing(kb, self.shape, self.reader)
         self.completion = Completion(kb, self.reader)
         self.english_titles = EnglishTitles(kb.notice.attachments)
@@ -385,6 +387,9 @@ class Composer:
             answer_lang = language_of(question, lang)
             text = reply_text(self.kb, "today_asked", answer_lang, date=format_day(today, answer_lang))
             return Composed(Kind.GREETING, answer_lang, text, None, 1.0, [])
+        outline = self.outline.answered(understood, language_of(question, lang))
+        if outline:  # 通知正文分几部分, “工业大脑”在哪一部分: the notice as a document
+            return Composed(Kind.ANSWER, language_of(question, lang), outline, "composed", 1.0, [])
         if self._small_talk_first(understood):  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
             return self._plain(index.search(understood.clauses[0], lang))
         heard_aside = self._without_hearsay_beside(understood)

@@ -1,0 +1,225 @@
+"""The notice as a document: how many parts its body has and how many items each lists (通知正文分几
+部分, 支持方式列了几条), and in which clauses a quoted term is said (“工业大脑”在哪一部分). All of it
+is read from the pack's clauses, so another notice's pack gives its own outline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from conversations.citations import Citations
+from conversations.understanding import QUOTE, Understanding
+from knowledge.answers import CHINESE_NUMERALS, clause_label, reply_text
+from knowledge.loader import KnowledgeBase
+from knowledge.normalize import simplify
+from knowledge.schema import Lang, Text
+
+# 分几大部分, 几个大标题, how many main sections: the parts of the body asked (not 几块钱)
+PARTS_ASKED = re.compile(
+    r"(?<!第)(?:几|多少)个?大?(?:部分|部份|板块)|几个?大块|分(?:成|为)?几个?大?(?:部分|部份|板块|块|章|节)"
+    r"|大标题|各部分的?标题|几个标题|(?:通知|正文|文件)的?(?:框架|结构|大纲|提纲|目录)"
+    r"|\bhow many (?:main |major |numbered |big |top-level )*(?:sections|parts|headings)\b"
+    r"|\b(?:outline|headings|structure) of the (?:notice|document)\b|\bmain headings\b",
+    re.IGNORECASE,
+)
+# 列了几条, 有几项, how many conditions: the items of a named part counted (not 几个条件, 几项目)
+ITEMS_ASKED = re.compile(
+    r"(?:几|多少)个?(?:小)?(?:条|项|点|款)(?![件目])"
+    r"|\bhow many (?:\w+ )?(?:items|conditions|points|clauses|criteria|requirements|steps)\b",
+    re.IGNORECASE,
+)
+# 在哪一部分, 第几条, which section: where a quoted term is said (not 哪里: where to go or open it)
+WHERE_ASKED = re.compile(
+    r"哪(?:一|几|个)?(?:部分|部份|条|项|节|段|章)|第几(?:部分|部份|条|项|点|款|段|节)"
+    r"|\bwhich (?:sections?|parts?|clauses?|items?|paragraphs?)\b"
+    r"|\bwhere (?:does|do|is|are) (?:the notice|it)\b.*\b(?:mention|appear|say)",
+    re.IGNORECASE,
+)
+# 申报书分几部分, 实施意见正文分几章: another document's outline, which the notice does not give
+OTHER_DOCUMENT = re.compile(r"申报书|汇总表|报告|承诺书|实施意见|韶委字|模板|表格|附件\s*[\d一二三四五]")
+# 联系人写了几个人, how many contact people: the people the notice lists
+PEOPLE_ASKED = re.compile(
+    r"联系人[^，,。？?]{0,8}?(?:几|多少)(?:个人?|位|名|人)(?![号码])|(?:几|多少)(?:个|位|名)联系人"
+    r"|\bhow many (?:contacts|contact people|contact persons|people|names)\b",
+    re.IGNORECASE,
+)
+# 围绕的环节一共列了多少个: the links a direction's scope lists ("…等环节")
+LINKS_ASKED = re.compile(r"环节[^，,。？?]{0,8}?(?:几|多少)个?|(?:几|多少)个环节")
+LINKS_WORD = "环节"
+ENGLISH_QUOTE = re.compile(r"(?<![A-Za-z])'([^']{3,40})'")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One numbered clause of a part, with what it says (its name where it has one)."""
+
+    clause: str
+    label: Text  # what the outline shows for it
+    wording: Text  # what the clause says, shown where a term is found in it
+    said: tuple[str, ...]  # its words, zh and en, where a quoted term is looked for
+
+
+class Outline:
+    """Built once from the pack: the parts in order, each with its numbered items."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.citations = Citations(kb.notice)
+        notice = kb.notice
+        items: list[Item] = []
+        for direction in notice.directions:
+            said = _said(direction.name, direction.scope)
+            items.append(Item(direction.clause, direction.name, direction.scope, said))
+            rule = direction.funding
+            items.append(Item(rule.clause, rule.rule, rule.rule, _said(rule.rule)))
+        for criterion in notice.eligibility:
+            if criterion.section == "二":  # 五's limits are said again as requirements below
+                items.append(Item(criterion.clause, criterion.text, criterion.text, _said(criterion.text)))
+        method = notice.support_method
+        items.append(Item(method.clause, method.text, method.text, _said(method.text)))
+        for stage in notice.stages:
+            # a step is shown with what it asks: 入库申报：…7月8日前…专家评审…
+            step = Text(zh=f"{stage.name.zh}：{stage.what.zh}", en=f"{stage.name.en}: {stage.what.en}")
+            items.append(Item(stage.clause, step, stage.what, _said(stage.name, stage.what)))
+        for requirement in notice.requirements:
+            text = requirement.text
+            items.append(Item(requirement.clause, text, text, _said(text)))
+        self.items = sorted(_merged(items), key=lambda i: [_order(c) for c in re.findall(r"[^()]", i.clause)])
+        self.sections = [s for s in CHINESE_NUMERALS if s in notice.sections]
+        self.headings = {
+            s: (simplify(notice.sections[s].zh), notice.sections[s].en.lower()) for s in self.sections
+        }
+
+    def answered(self, understood: Understanding, lang: Lang) -> str:
+        """The outline's answer to a message that asks about the notice as a document, or ""."""
+        text = understood.simplified
+        if "outline" not in self.kb.lexicon.replies:
+            return ""  # a pack without the outline's words answers as before
+        if understood.other_programme or OTHER_DOCUMENT.search(text):
+            return ""  # 2023年的通知分几部分, 省里的指南: another document's outline
+        named = [s for s, (zh, en) in self.headings.items() if zh in text or en in text.lower()]
+        if WHERE_ASKED.search(text):
+            places = self._where_said(text, named, lang)
+            if places:
+                return places
+        if PEOPLE_ASKED.search(text):
+            return self._people(lang)
+        if LINKS_ASKED.search(text):
+            links = self._links(text, lang)
+            if links:
+                return links
+        if len(named) == 1 and (ITEMS_ASKED.search(text) or PARTS_ASKED.search(text)):
+            return self._part(named[0], lang)
+        if PARTS_ASKED.search(text):
+            return self._parts(lang)
+        return ""
+
+    def _numbered(self, section: str) -> list[Item]:
+        """The items a part lists: 三(一)..三(四), not 三's own opening sentence (一's scope, not its
+        funding rule in 三)."""
+        return [i for i in self.items if i.clause.startswith(f"{section}(")]
+
+    def _parts(self, lang: Lang) -> str:
+        lines = [
+            reply_text(
+                self.kb,
+                "outline_part",
+                lang,
+                part=clause_label(self.kb, s, lang),
+                items=str(len(self._numbered(s))),
+            )
+            for s in self.sections
+        ]
+        count = len(self.sections)
+        notice = self.kb.notice
+        return reply_text(
+            self.kb,
+            "outline",
+            lang,
+            parts=CHINESE_NUMERALS[count - 1] if lang == "zh" else str(count),
+            lines="\n".join(lines),
+            attachments=str(len(notice.attachments)),
+            people=str(len(notice.contacts.people)),
+        )
+
+    def _part(self, section: str, lang: Lang) -> str:
+        numbered = self._numbered(section)
+        lines = [
+            f"（{i.clause[2]}）{i.label.zh}" if lang == "zh" else f"{n}. {i.label.en}"
+            for n, i in enumerate(numbered, 1)
+        ]
+        return reply_text(
+            self.kb,
+            "outline_items",
+            lang,
+            part=clause_label(self.kb, section, lang),
+            items=str(len(numbered)),
+            lines="\n".join(lines),
+        )
+
+    def _people(self, lang: Lang) -> str:
+        contacts = self.kb.notice.contacts
+        return reply_text(
+            self.kb,
+            "outline_people",
+            lang,
+            people=str(len(contacts.people)),
+            names=("、" if lang == "zh" else ", ").join(p.name.get(lang) for p in contacts.people),
+            phone=contacts.phone,
+            clause=clause_label(self.kb, contacts.clause, lang),
+        )
+
+    def _links(self, text: str, lang: Lang) -> str:
+        """支持方向第一条里的环节: the links of the one direction cited whose scope lists links."""
+        cited = set(self.citations.clauses(text))
+        listing = [d for d in self.kb.notice.directions if LINKS_WORD in d.scope.zh and d.clause in cited]
+        if len(listing) != 1:
+            return ""
+        direction = listing[0]
+        return reply_text(
+            self.kb,
+            "outline_links",
+            lang,
+            clause=clause_label(self.kb, direction.clause, lang),
+            count=str(len(direction.scenarios.get(lang))),
+            links=("、" if lang == "zh" else "; ").join(direction.scenarios.get(lang)),
+        )
+
+    def _where_said(self, text: str, named: list[str], lang: Lang) -> str:
+        """Each clause saying the quoted term (in the part named, where it says it there)."""
+        for term in [*QUOTE.findall(text), *ENGLISH_QUOTE.findall(text)]:
+            wanted = simplify(term).strip().lower()
+            if len(wanted) < 2:
+                continue
+            saying = [i for i in self.items if any(wanted in s for s in i.said)]
+            saying = [i for i in saying if i.clause[0] in named] or saying
+            if saying:
+                colon = "：" if lang == "zh" else ": "
+                places = "\n".join(
+                    f"{clause_label(self.kb, i.clause, lang)}{colon}{i.wording.get(lang)}" for i in saying
+                )
+                return reply_text(self.kb, "outline_term", lang, term=term.strip(), places=places)
+        return ""
+
+
+def _merged(items: list[Item]) -> list[Item]:
+    """One item per clause: 二(二)'s three conditions, said as one; 一(一)'s name once, though
+    its scope and its funding rule are both read."""
+    by_clause: dict[str, Item] = {}
+    for item in items:
+        kept = by_clause.get(item.clause)
+        if kept is None:
+            by_clause[item.clause] = item
+            continue
+        label = Text(zh=kept.label.zh + item.label.zh, en=f"{kept.label.en} {item.label.en}")
+        wording = Text(zh=kept.wording.zh + item.wording.zh, en=f"{kept.wording.en} {item.wording.en}")
+        by_clause[item.clause] = Item(item.clause, label, wording, kept.said + item.said)
+    return list(by_clause.values())
+
+
+def _order(numeral: str) -> int:
+    return CHINESE_NUMERALS.index(numeral) if numeral in CHINESE_NUMERALS else len(CHINESE_NUMERALS)
+
+
+def _said(*texts: Text) -> tuple[str, ...]:
+    return tuple(s for t in texts for s in (simplify(t.zh), t.en.lower()))
