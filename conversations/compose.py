@@ -103,7 +103,8 @@ TODAY_ASKED = re.compile(
 # 两个上云项目, 3个项目: how many projects the message speaks of
 PROJECT_COUNT = re.compile(r"([2-9])\s*个[^，,。？?！!]{0,8}?(?:项目|专案)")  # 专案: Taiwan's word
 STILL_THERE = re.compile(r"没有|冇|无|吗|嗎")  # what is left of 还有没有 once 还有 split it off
-ONE_PROJECT = re.compile(r"\s*(?:项目)?\s*(?:一个|一项|1个|1项)")  # 上云一个: one project of that direction
+# 上云一个, 系统性平台一个: one project of that direction (its word, then maybe 平台 or 项目)
+ONE_PROJECT = re.compile(r"\s*(?:平台|的)?\s*(?:项目)?\s*(?:一个|一项|1个|1项)")
 EACH_BEFORE = 6  # characters before an amount in which 各 (each) says it is every project's
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 # 帮我概括下通知的目的，PPT第一页要用: how close the question alone must match, its story set aside

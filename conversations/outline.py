@@ -46,6 +46,7 @@ PEOPLE_ASKED = re.compile(
 # 围绕的环节一共列了多少个: the links a direction's scope lists ("…等环节")
 LINKS_ASKED = re.compile(r"环节[^，,。？?]{0,8}?(?:几|多少)个?|(?:几|多少)个环节")
 LINKS_WORD = "环节"
+AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?万")
 ENGLISH_QUOTE = re.compile(r"(?<![A-Za-z])'([^']{3,40})'")
 
 
@@ -187,7 +188,10 @@ class Outline:
 
     def _where_said(self, text: str, named: list[str], lang: Lang) -> str:
         """Each clause saying the quoted term (in the part named, where it says it there)."""
-        for term in [*QUOTE.findall(text), *ENGLISH_QUOTE.findall(text)]:
+        terms = [*QUOTE.findall(text), *ENGLISH_QUOTE.findall(text)]
+        if named:  # 支持方式里是哪一条封顶50万: an amount looked for in the part named
+            terms += AMOUNT.findall(text)
+        for term in terms:
             wanted = simplify(term).strip().lower()
             if len(wanted) < 2:
                 continue

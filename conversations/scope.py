@@ -52,7 +52,8 @@ class Scope:
         """…就够了吧, …对吧 about one of the notice's topics or asks: the user's own words for
         the fact (打印三份交上去) are no sign that the message is about something else."""
         copies = understood.claimed_copies()
-        offered = understood.premise or bool(copies)  # 印6份可以吗 offers copies
+        # 印6份可以吗 offers copies; 是第三方机构打分么 a body
+        offered = understood.premise or bool(copies) or self.reader.asks_if_a_body_does(understood.simplified)
         actors = self.reader.bodies_as_actors(understood)
         outside = [w for w in self.index.outside_words(question) if not any(w in b for b in actors)]
         if not offered or understood.other_programme or outside:
@@ -74,7 +75,10 @@ class Scope:
         found = (p.search(simplify(c)) for p in self.counting for c in asked)
         pairs = [(s, c) for s in SENTENCE_END.split(understood.simplified) for c in asked if simplify(c) in s]
         listed = (self._counted_before(p, s, c) for p in self.counting for s, c in pairs)
-        return next((m.group() for m in (*found, *listed) if m), "")
+        # 用补贴买的服务器折旧按几年: the thing named by what paid for it, not whether it may be
+        return next(
+            (m.group() for m in (*found, *listed) if m and m.string[m.end() : m.end() + 1] != "的"), ""
+        )
 
     def _counted_before(self, pattern: re.Pattern[str], sentence: str, clause: str) -> re.Match[str] | None:
         """补贴钱能买服务器、交换机吗, 想用补贴款给仓库翻新一下，可以吗: the words asking whether

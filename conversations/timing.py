@@ -25,6 +25,9 @@ HAND_IN = re.compile(
     r"|\bon (?=\d{1,2}(?:st|nd|rd|th)? [a-z]{3}|[a-z]{3,9}\.? \d{1,2}\b)",  # entry on 5 July: the stage's day
     re.IGNORECASE,
 )
+# 我们的时间表, our internal timeline: the days listed are the firm's own plan, each judged (入库
+# 7月31日前 in a plan is the day it means to be done by, not the notice's deadline restated)
+PLAN_SAID = re.compile(r"时间表|时间安排|排期|计划表|进度表|\btimeline\b|\bschedule\b", re.IGNORECASE)
 # 8月26号交的是什么: what is handed in then, asked (the day names its stage; no hand-in to judge)
 ASKS_WHAT = re.compile(r"什么|啥|哪些|哪几|\bwhat\b", re.IGNORECASE)
 # 8月26日前交: a date said as the deadline itself (a claim about it), not the day of the hand-in
@@ -50,9 +53,9 @@ class Timing:
     def judged(self, understood: Understanding, lang: Lang) -> tuple[str, list[Entry]]:
         """Each date said beside a stage, in a message that asks, against that stage's deadline;
         and the entries of the stages judged (their deadlines' own answers)."""
-        if not (HAND_IN.search(understood.text) or IN_TIME.search(understood.text)) or not any(
-            self.reader.is_question(c) for c in understood.clauses
-        ):
+        planned_list = PLAN_SAID.search(understood.text) is not None
+        said = HAND_IN.search(understood.text) or IN_TIME.search(understood.text) or planned_list
+        if not said or not any(self.reader.is_question(c) for c in understood.clauses):
             return "", []  # no hand-in said (most messages: the cheap test first), or nothing asked
         stage_ids = set(self.shape.stages)
         named = understood.topic_ids(stage_ids)
@@ -71,6 +74,7 @@ class Timing:
                 HAND_IN.search(clause)
                 or IN_TIME.search(clause)
                 or JUST_A_DAY.fullmatch(to_arabic(clause).strip())
+                or planned_list
             )
             ids = own or ([only] if only and said_alone else [])
             if not ids and not named and said_alone:
@@ -93,7 +97,7 @@ class Timing:
             }
             asks_what = not own and ASKS_WHAT.search(clause) is not None
             for year, month, day in dates:
-                if (month, day) in by:
+                if (month, day) in by and not (planned_list and not self._a_deadline(month, day)):
                     continue  # 8月26日前交，对吗: the deadline restated, not a day chosen
                 if asks_what and self._anothers_deadline(stage, month, day):
                     continue  # 7月8号交申报书，那8月26号交的是什么: that other stage's day, asked of
@@ -125,6 +129,12 @@ class Timing:
             and year in (None, s.deadline.year)
         }
         return list(due) if len(due) == 1 else []
+
+    def _a_deadline(self, month: int, day: int) -> bool:
+        return any(
+            s.deadline and (s.deadline.month, s.deadline.day) == (month, day)
+            for s in self.shape.stages.values()
+        )
 
     def _anothers_deadline(self, stage: Stage, month: int, day: int) -> bool:
         return any(

@@ -64,7 +64,8 @@ BARE_QUANTITY_EN = re.compile(
     r"|^(?:and )?what (?:exactly |else )?(?:do|does|will|would) (?:they|he|she|you) \w+\s*\??$"
     r"|^(?:and )?(?:what(?:'s| is) the|how does the) (?:procedure|process)(?: work)?\s*\??$"
     r"|^(?:or |maybe )?within (?:\d+|a|one|two|three|six) (?:days?|weeks?|months?|years?)\s*\??$"
-    r"|^(?:roughly |approximately |about )?(?:which|what) (?:week|month|day|date)\s*\??$",
+    r"|^(?:roughly |approximately |about )?(?:which|what) (?:week|month|day|date)\s*\??$"
+    r"|^(?:and )?(?:at )?what (?:rate|amount|percentage|interest rate)\s*\??$",
     re.IGNORECASE,
 )
 # 检查啲咩, 看些什么: the verb of the detail just asked, and what it covers
@@ -297,6 +298,8 @@ DIRECTION_POINTERS = (
     "this direction",
     "that direction",
 )
+# 是第三方机构打分么, 是发改局组织吗: what is asked to be so, between 是 and the question's end
+IS_IT_ASKED = re.compile(r"是([^，,。？?！!]{2,20}?)(?:吗|么|嘛)")
 QUOTE = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")  # words quoted: “上云上平台”, “稳工业”
 MAX_QUOTED_NAME = 12  # a programme's name in quotes is short (“稳工业”); longer is a passage
 
@@ -539,7 +542,8 @@ REPAID = re.compile(
 )
 # 会计上记营业外收入还是递延收益: a choice of how the money is booked, not of how it is given
 BOOKED_AS = re.compile(
-    r"会计|入账|记账|做账|分录|科目|计入|记[作为成]?(?:营业外|递延|其他收益)|\bbook(?:ed)? as\b"
+    r"会计|入账|记账|做账|分录|科目|资产相关|收益相关|计入|记[作为成]?(?:营业外|递延|其他收益)"
+    r"|\bbook(?:ed)? as\b"
 )
 # not 定, which is in 认定; nor an "or" that begins another question (…taxable, or can we book it as …)
 SUPPORT_CHOICE = re.compile(
@@ -1306,11 +1310,20 @@ class Reader:
         """省工信厅发的吧: a body offered for confirmation as the one who does a thing of the
         notice (no figures, no other ask, not the funds the notice matches)."""
         text = self._without_not_bodies(understood.simplified)
-        if not understood.premise or understood.figures or understood.intents:
+        if (
+            not (understood.premise or self.asks_if_a_body_does(text))
+            or understood.figures
+            or understood.intents
+        ):
             return False
         if any(w and w in text for w in self.matching_words):
             return False
         return any(w and w in text for w in self.other_bodies)
+
+    def asks_if_a_body_does(self, text: str) -> bool:
+        """入库评审是第三方机构打分么: another body offered as the doer in a yes-no question, which
+        offers it for confirmation as 吧 does."""
+        return any(any(w and w in m.group(1) for w in self.other_bodies) for m in IS_IT_ASKED.finditer(text))
 
     def asks_if_it_fits(self, understood: Understanding) -> bool:
         """光伏屋顶电站…能报这个工业互联网项目吗, does that count under this notice: a question

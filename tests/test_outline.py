@@ -100,3 +100,8 @@ def test_what_the_notice_lists_is_counted(composer: Composer) -> None:
 def test_other_asks_are_not_read_as_the_outline(composer: Composer, question: str) -> None:
     text = composer.answer(question, None, TODAY).text
     assert "通知正文共" not in text and "在通知里见于" not in text, text
+
+
+def test_an_amount_is_found_in_the_part_named(composer: Composer) -> None:
+    text = says(composer, "支持方式里是哪一条封顶50万，其他都是100万？")
+    assert "三、支持方式（二）" in text and "（一）" not in text, text

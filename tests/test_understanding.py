@@ -7895,3 +7895,47 @@ def test_more_ways_of_naming_the_windows_end_and_a_day_left(composer: Composer):
 
 def test_other_bodies_credit_ratings_are_outside(composer: Composer):
     assert_outside(composer, ("申报对企业信用评分有没有要求，要几分",), LATER)
+
+
+def test_a_plan_checked_against_the_notice_gets_the_fact_that_corrects_it(composer: Composer) -> None:
+    assert_each_says(
+        composer,
+        {
+            "入库评审是第三方机构打分么？我们准备了答辩PPT": "专家",
+            "公司出纳问：奖补资金可以跟项目其他资金混在一起用吗": "专账",
+            "我们规化报3个：上云一个、5G一个、系统性平台一个，可以吗": "最多申请2个项目",
+            "验收申清我们准备了：验收申请报告、发票复印件、合同复印件。还缺不缺通知里要求的东西？": "承诺书",
+            "上云、5G、标杆都按省级，系统性按什么来着？": "项目投资",
+            "项目入库以后就等于拿到钱了吗？我们计划入库后就做账": "验收通过",
+            "老板问：省里的钱已经到了，市里的配套是跟着省里一起打过来吗？": "验收通过",
+            "我们打算把去年买的服务器也算进这个项目投资里，有没有时间口径的要求": "建设期内",
+        },
+    )
+
+
+def test_what_the_notice_never_says_about_the_money_is_not_answered_from_it(composer: Composer) -> None:
+    assert_outside(
+        composer,
+        (
+            "按照企业会计准则第16号，这笔补助算与资产相关还是与收益相关？",
+            "用补贴买的服务器折旧年限按几年？",
+            "工业互联网平台项目的商业计划书怎么写比较好？",
+            "If the city claws back the subsidy, do they charge interest or a penalty? What rate?",
+            "How much does Guangdong province typically award for 5G + manufacturing projects?",
+            "How many companies received this subsidy in Shaoguan last year?",
+            "我们缺不缺钱",
+        ),
+        LATER,
+    )
+
+
+def test_a_timeline_of_the_firms_own_is_judged_day_by_day(composer: Composer) -> None:
+    assert_each_says(
+        composer,
+        {
+            "Our internal timeline: pool-entry application by July 31, acceptance application by Sept 15. "
+            "Could you check it against the notice?": "23 days after the deadline",
+            "我们的时间表：入库7月31日前交，验收9月15日前交，帮我看看对不对": "晚了20天",
+            "市级奖补资金我们计划拿一部分发研发人员年终奖，行不行": "信息化建设",
+        },
+    )
