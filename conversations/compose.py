@@ -209,6 +209,8 @@ class Composer:
         self.completion = Completion(kb, self.reader)
         self.english_titles = EnglishTitles(kb.notice.attachments)
         # the criterion limiting how many projects one enterprise may enter (五(三))
+        # the section listing who may apply (二): its conditions are all the notice sets
+        self.who_section = next((c.section for c in kb.notice.eligibility), "")
         self.projects_limit = next((c for c in kb.notice.eligibility if c.most_projects is not None), None)
         # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
         outputs = {
@@ -510,6 +512,9 @@ class Composer:
         if told_unstated and not self._asks_the_notices_rule(understood, asked):
             # 如果有人提异议，处理流程是怎样的: the story's detail is what is asked
             return self._unstated(index.search(told_unstated, lang, lenient=True))
+        if self.scope.asks_if_another_check_counts(understood, asked):
+            # 纳税信用等级评了C级，会影响申报吗: another body's rating, which no condition names
+            return self._not_a_condition(lang)
         if self.reader.asks_only_what_named_terms_are(question):
             # 什么是边缘计算: the notice names it, never explains it; the clauses naming it are offered
             return self._unstated(main if main.entry else index.search(question, lang, lenient=True))
@@ -1090,6 +1095,16 @@ class Composer:
             return self._outside(result)  # no clause to point at: the plain outside reply
         text = reply_text(self.kb, "unstated", result.lang)
         return Composed(Kind.OUTSIDE, result.lang, text, None, result.score, suggestions)
+
+    def _not_a_condition(self, lang: Lang) -> Composed:
+        """The notice's own conditions said, and that the thing asked is not among them."""
+        criteria = [c for c in self.kb.notice.eligibility if c.section == self.who_section]
+        conditions = ("" if lang == "zh" else " ").join(c.text.get(lang) for c in criteria)
+        clause = clause_label(self.kb, self.who_section, lang)
+        text = reply_text(self.kb, "not_a_condition", lang, conditions=conditions, clause=clause)
+        entry = self.shape.entry_for_clause.get(criteria[0].clause) if criteria else None
+        suggestions = [Match(entry, 1.0)] if entry else []
+        return Composed(Kind.OUTSIDE, lang, text, None, 1.0, suggestions)
 
     def _entry_text(self, entry: Entry, lang: Lang) -> str:
         source = reply_text(self.kb, "source", lang, clause=clause_label(self.kb, entry.clause, lang))

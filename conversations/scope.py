@@ -29,6 +29,13 @@ PERMISSION_ASKED = re.compile(
 )
 FRAGMENT_CLAUSES = 3  # 社保 基数: a fragment has a few words, each a clause of its own
 FRAGMENT_CHARS = 6  # and each of them short
+# 会不会影响申报, 影响吗, does it affect our application: whether a thing told bars applying
+AFFECTS_APPLYING = re.compile(
+    r"(?:会|会不会|有没有|有冇|影不影响|是否)?影响(?:到)?(?:我们|我司)?(?:的)?(?:这个|这次)?[^，,。？?！!]{0,10}?"
+    r"(?:申报|申请|报|资格)?(?:吗|么|嘛|吧|不)?$"
+    r"|\b(?:affect|hurt|count against)\b[^.?!]{0,30}\b(?:application|applying|eligibility|chances)\b",
+    re.IGNORECASE,
+)
 CLAUSE_BREAK = re.compile(r"[，,;；]")  # between clauses told apart (not 、: one list)
 YEAR_SAID = re.compile(r"\d{4}年度?$")
 TECHNICAL_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{3,}|\d")
@@ -45,6 +52,7 @@ class Scope:
             w for w in self.doing_words if len(w) > 1 and (w in reader.apply_words or "考" in w)
         ]
         self.counting = [re.compile(p, re.IGNORECASE) for p in index.kb.lexicon.counting_patterns if p]
+        self.other_checks = [simplify(w).lower() for w in index.kb.lexicon.other_checks if w]
         self.direction_ids = {d.id for d in index.kb.notice.directions}
         self.home_words = [simplify(w) for w in index.kb.lexicon.home_words if w and not w.isascii()]
 
@@ -91,6 +99,15 @@ class Scope:
         if not CLAUSE_BREAK.search(sentence, match.end(), max(at, match.end())):
             return match
         return match if PERMISSION_ASKED.fullmatch(simplify(clause).strip()) else None
+
+    def asks_if_another_check_counts(self, understood: Understanding, asked: list[str]) -> bool:
+        """纳税信用等级评了C级，会影响申报吗: whether another body's rating or levy, told in the
+        story, affects applying; no condition of the notice names it (not 出过安全事故, 被列为
+        失信被执行人, 税务罚过款: the conditions speak of accidents, dishonesty and violations)."""
+        if not asked or not all(AFFECTS_APPLYING.search(simplify(c).strip(" ？?。.!！")) for c in asked):
+            return False
+        told = " ".join(simplify(c).lower() for c in understood.clauses if c not in asked)
+        return any(w in told for w in self.other_checks)
 
     def asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:
         """The questions are made only of everyday asking words (怎么申请, 补多少), so they ask

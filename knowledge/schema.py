@@ -429,6 +429,8 @@ class Lexicon(Strict):
     # kinds of support the notice does not give (贷款, loan): offered as a choice for its own
     # support (这笔钱是贷款还是补助), they ask how it supports
     other_support_kinds: list[str] = []
+    # another body's rating or levy (纳税信用等级, 环保信用评价): no condition of the notice names it
+    other_checks: list[str] = []
     apply_words: list[str] = []
     # a place's own programme right after its name (清远市今年…): that place's round, whoever asks
     place_programme_words: list[str] = []

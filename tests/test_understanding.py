@@ -7939,3 +7939,36 @@ def test_a_timeline_of_the_firms_own_is_judged_day_by_day(composer: Composer) ->
             "市级奖补资金我们计划拿一部分发研发人员年终奖，行不行": "信息化建设",
         },
     )
+
+
+def test_another_bodys_check_is_said_to_be_no_condition_of_the_notice(composer: Composer) -> None:
+    for question in (
+        "我们公司在韶关注册，2021年度纳税信用等级评了C级，会影响这个工业互联网项目申报吗？",
+        "我们企业环保信用评价是黄牌，会不会影响申报？",
+        "残疾人就业保障金去年没交，会不会影响",
+    ):
+        composed = composer.answer(question, None, LATER)
+        assert composed.entry_id is None and "不在其中" in composed.text, (question, composed.text)
+        assert "失信被执行人" in composed.text  # the notice's own conditions, said beside it
+    # one of the notice's own conditions is answered from it
+    assert_answered_by(
+        composer,
+        {
+            "我们被列为失信被执行人了，影响申报吗": "compliance-conditions",
+            "去年厂里出过一次环保事故，被生态环境局罚了，影响申报不？": "compliance-conditions",
+        },
+        LATER,
+    )
+
+
+def test_second_language_wording_is_read_as_the_ordinary_ask(composer: Composer) -> None:
+    assert_each_says(
+        composer,
+        {
+            "补助的钱来到了以后，要放进去什么样的账户？会计问我，是不是要一个特别的账户？": "专账",
+            "5G和制造业的示范项目，市里面的支持根据什么来决定？": "示范意义",
+            "这个通知是哪一年哪一月哪一日发的？": "2022年6月10日",
+            "Enterprises in our county must finish 入库 before what date?": "July 8",
+        },
+    )
+    assert_outside(composer, ("韶关2022年的最低的工资是多少？我们需要雇佣工人",), LATER)
