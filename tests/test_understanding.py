@@ -7972,3 +7972,14 @@ def test_second_language_wording_is_read_as_the_ordinary_ask(composer: Composer)
         },
     )
     assert_outside(composer, ("韶关2022年的最低的工资是多少？我们需要雇佣工人",), LATER)
+
+
+def test_another_programmes_subsidy_asked_in_second_language_words_is_outside(composer: Composer) -> None:
+    assert_outside(
+        composer,
+        (
+            "在韶关做 ISO 9001 的认证，有没有补贴被给？多少钱？",
+            "Shaoguan have subsidy for 机器换人 (robot replace worker)? how much for each robot?",
+        ),
+        LATER,
+    )
