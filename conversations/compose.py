@@ -208,9 +208,9 @@ class Composer:
         self.timing = Timing(kb, self.shape, self.reader)
         self.completion = Completion(kb, self.reader)
         self.english_titles = EnglishTitles(kb.notice.attachments)
-        # the criterion limiting how many projects one enterprise may enter (五(三))
         # the section listing who may apply (二): its conditions are all the notice sets
         self.who_section = next((c.section for c in kb.notice.eligibility), "")
+        # the criterion limiting how many projects one enterprise may enter (五(三))
         self.projects_limit = next((c for c in kb.notice.eligibility if c.most_projects is not None), None)
         # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
         outputs = {
@@ -390,9 +390,10 @@ class Composer:
             answer_lang = language_of(question, lang)
             text = reply_text(self.kb, "today_asked", answer_lang, date=format_day(today, answer_lang))
             return Composed(Kind.GREETING, answer_lang, text, None, 1.0, [])
-        outline = self.outline.answered(understood, language_of(question, lang))
+        asked_in = language_of(question, lang)
+        outline = self.outline.answered(understood, asked_in)
         if outline:  # 通知正文分几部分, “工业大脑”在哪一部分: the notice as a document
-            return Composed(Kind.ANSWER, language_of(question, lang), outline, "composed", 1.0, [])
+            return Composed(Kind.ANSWER, asked_in, outline, "composed", 1.0, [])
         if self._small_talk_first(understood):  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
             return self._plain(index.search(understood.clauses[0], lang))
         heard_aside = self._without_hearsay_beside(understood)

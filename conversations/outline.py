@@ -68,13 +68,16 @@ class Outline:
         self.citations = Citations(kb.notice)
         notice = kb.notice
         items: list[Item] = []
+        # who may apply is the first section the conditions are in (二); 五's limits among them
+        # are said again as its requirements below
+        who_section = next((c.section for c in notice.eligibility), "")
         for direction in notice.directions:
             said = _said(direction.name, direction.scope)
             items.append(Item(direction.clause, direction.name, direction.scope, said))
             rule = direction.funding
             items.append(Item(rule.clause, rule.rule, rule.rule, _said(rule.rule)))
         for criterion in notice.eligibility:
-            if criterion.section == "二":  # 五's limits are said again as requirements below
+            if criterion.section == who_section:
                 items.append(Item(criterion.clause, criterion.text, criterion.text, _said(criterion.text)))
         method = notice.support_method
         items.append(Item(method.clause, method.text, method.text, _said(method.text)))

@@ -7983,3 +7983,25 @@ def test_another_programmes_subsidy_asked_in_second_language_words_is_outside(co
         ),
         LATER,
     )
+
+
+def test_why_a_rule_is_so_gets_the_rule_and_the_rule_makers_reasons_are_not_given(composer: Composer) -> None:
+    assert_each_says(
+        composer,
+        {
+            "入库之后还要专家评审？评审结论拿来干嘛": "合规性审核",
+            "我们是平台研发方，使用方是韶关本地一家陶瓷厂，能不能由我们申报？": "书面同意",
+        },
+    )
+    assert_outside(
+        composer,
+        (
+            "Who are the expert reviewers and what are their backgrounds?",
+            "Why did the bureau pick 500k as the benchmark cap — "
+            "what was the internal reasoning behind that number?",
+            "入库评审的专家都是谁？能不能提前跟专家沟通一下",
+            "您好，请问5G的SA和NSA组网有什么区别？我们厂搞5G专网应该选哪个？谢谢您。",
+            "您好，冒昧问下，工业软件国产化替代有没有专门的补贴政策？比例多少？谢谢您。",
+        ),
+        LATER,
+    )
