@@ -1103,7 +1103,8 @@ class Composer:
         conditions = ("" if lang == "zh" else " ").join(c.text.get(lang) for c in criteria)
         clause = clause_label(self.kb, self.who_section, lang)
         text = reply_text(self.kb, "not_a_condition", lang, conditions=conditions, clause=clause)
-        entry = self.shape.entry_for_clause.get(criteria[0].clause) if criteria else None
+        # the conditions' own answer offered (二, not its first item's)
+        entry = self.shape.entry_for_clause.get(self.who_section)
         suggestions = [Match(entry, 1.0)] if entry else []
         return Composed(Kind.OUTSIDE, lang, text, None, 1.0, suggestions)
 
