@@ -204,12 +204,10 @@ class Composer:
         self.scope = Scope(index, self.reader)
         self.spans = Spans(kb)
         self.day_sums = DaySums(kb, self.spans)
-        self.outline = Outline(kb)
+        self.outline = Outline(kb, self.shape)
         self.timing = Timing(kb, self.shape, self.reader)
         self.completion = Completion(kb, self.reader)
         self.english_titles = EnglishTitles(kb.notice.attachments)
-        # the section listing who may apply (二): its conditions are all the notice sets
-        self.who_section = next((c.section for c in kb.notice.eligibility), "")
         # the criterion limiting how many projects one enterprise may enter (五(三))
         self.projects_limit = next((c for c in kb.notice.eligibility if c.most_projects is not None), None)
         # the outside words a phrase pattern writes (工商注册手续, 技术选型建议), as searched
@@ -1099,12 +1097,12 @@ class Composer:
 
     def _not_a_condition(self, lang: Lang) -> Composed:
         """The notice's own conditions said, and that the thing asked is not among them."""
-        criteria = [c for c in self.kb.notice.eligibility if c.section == self.who_section]
+        who = self.shape.who_section  # 二: its conditions are all the notice sets
+        criteria = [c for c in self.kb.notice.eligibility if c.section == who]
         conditions = ("" if lang == "zh" else " ").join(c.text.get(lang) for c in criteria)
-        clause = clause_label(self.kb, self.who_section, lang)
+        clause = clause_label(self.kb, who, lang)
         text = reply_text(self.kb, "not_a_condition", lang, conditions=conditions, clause=clause)
-        # the conditions' own answer offered (二, not its first item's)
-        entry = self.shape.entry_for_clause.get(self.who_section)
+        entry = self.shape.entry_for_clause.get(who)  # the conditions' own answer, not 二(一)'s
         suggestions = [Match(entry, 1.0)] if entry else []
         return Composed(Kind.OUTSIDE, lang, text, None, 1.0, suggestions)
 

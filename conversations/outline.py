@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from conversations.citations import Citations
+from conversations.shape import NoticeShape
 from conversations.understanding import QUOTE, Understanding
 from knowledge.answers import CHINESE_NUMERALS, clause_label, reply_text
 from knowledge.loader import KnowledgeBase
@@ -63,21 +64,18 @@ class Item:
 class Outline:
     """Built once from the pack: the parts in order, each with its numbered items."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, shape: NoticeShape) -> None:
         self.kb = kb
         self.citations = Citations(kb.notice)
         notice = kb.notice
         items: list[Item] = []
-        # who may apply is the first section the conditions are in (二); 五's limits among them
-        # are said again as its requirements below
-        who_section = next((c.section for c in notice.eligibility), "")
         for direction in notice.directions:
             said = _said(direction.name, direction.scope)
             items.append(Item(direction.clause, direction.name, direction.scope, said))
             rule = direction.funding
             items.append(Item(rule.clause, rule.rule, rule.rule, _said(rule.rule)))
         for criterion in notice.eligibility:
-            if criterion.section == who_section:
+            if criterion.section == shape.who_section:  # 五's limits are its requirements below
                 items.append(Item(criterion.clause, criterion.text, criterion.text, _said(criterion.text)))
         method = notice.support_method
         items.append(Item(method.clause, method.text, method.text, _said(method.text)))
@@ -101,7 +99,8 @@ class Outline:
             return ""  # a pack without the outline's words answers as before
         if understood.other_programme or OTHER_DOCUMENT.search(text):
             return ""  # 2023年的通知分几部分, 省里的指南: another document's outline
-        named = [s for s, (zh, en) in self.headings.items() if zh in text or en in text.lower()]
+        lowered = text.lower()
+        named = [s for s, (zh, en) in self.headings.items() if zh in text or en in lowered]
         if WHERE_ASKED.search(text):
             places = self._where_said(text, named, lang)
             if places:
@@ -112,11 +111,10 @@ class Outline:
             links = self._links(text, lang)
             if links:
                 return links
-        if len(named) == 1 and (ITEMS_ASKED.search(text) or PARTS_ASKED.search(text)):
+        parts_asked = PARTS_ASKED.search(text) is not None
+        if len(named) == 1 and (parts_asked or ITEMS_ASKED.search(text)):
             return self._part(named[0], lang)
-        if PARTS_ASKED.search(text):
-            return self._parts(lang)
-        return ""
+        return self._parts(lang) if parts_asked else ""
 
     def _numbered(self, section: str) -> list[Item]:
         """The items a part lists: 三(一)..三(四), not 三's own opening sentence (一's scope, not its

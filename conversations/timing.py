@@ -97,7 +97,7 @@ class Timing:
             }
             asks_what = not own and ASKS_WHAT.search(clause) is not None
             for year, month, day in dates:
-                if (month, day) in by and not (planned_list and not self._a_deadline(month, day)):
+                if (month, day) in by and not (planned_list and not self._due_that_day(month, day)):
                     continue  # 8月26日前交，对吗: the deadline restated, not a day chosen
                 if asks_what and self._anothers_deadline(stage, month, day):
                     continue  # 7月8号交申报书，那8月26号交的是什么: that other stage's day, asked of
@@ -130,18 +130,16 @@ class Timing:
         }
         return list(due) if len(due) == 1 else []
 
-    def _a_deadline(self, month: int, day: int) -> bool:
-        return any(
-            s.deadline and (s.deadline.month, s.deadline.day) == (month, day)
+    def _due_that_day(self, month: int, day: int) -> set[str]:
+        """The stages whose deadline falls on a month and day, in any year."""
+        return {
+            s.id
             for s in self.shape.stages.values()
-        )
+            if s.deadline and (s.deadline.month, s.deadline.day) == (month, day)
+        }
 
     def _anothers_deadline(self, stage: Stage, month: int, day: int) -> bool:
-        return any(
-            s.deadline and (s.deadline.month, s.deadline.day) == (month, day)
-            for s in self.shape.stages.values()
-            if s.id != stage.id
-        )
+        return bool(self._due_that_day(month, day) - {stage.id})
 
     def _period_line(self, span: tuple[dt.date, dt.date], stage: Stage, lang: Lang) -> str:
         """七月中旬交入库: in time if the whole part of the month is before the deadline, late if
