@@ -486,6 +486,9 @@ class Composer:
                 return answered
         if other_thing:
             return self._outside(main)
+        if self.scope.asks_if_another_check_counts(understood, asked):
+            # 纳税信用等级评了C级，会影响申报吗: another body's rating, which no condition names
+            return self._not_a_condition(lang)
         if main.kind is Kind.OUTSIDE and (
             any(index.outside_words(c) for c in asked)
             or self.scope.names_what_is_asked(understood, asked)
@@ -507,13 +510,14 @@ class Composer:
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
             # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered
             return self._unstated(index.search(unstated[0], lang, lenient=True))  # its own words unknown
+        rule_asked_why = self.reader.rule_whose_reasons_are_asked(asked)
+        if rule_asked_why:
+            # 为什么定10%而不是20%？当时是怎么测算的: the rule's clause is offered, its reasons unknown
+            return self._unstated(index.search(rule_asked_why, lang, lenient=True))
         told_unstated = "" if unstated else self.scope.unstated_in_the_story(understood, asked)
         if told_unstated and not self._asks_the_notices_rule(understood, asked):
             # 如果有人提异议，处理流程是怎样的: the story's detail is what is asked
             return self._unstated(index.search(told_unstated, lang, lenient=True))
-        if self.scope.asks_if_another_check_counts(understood, asked):
-            # 纳税信用等级评了C级，会影响申报吗: another body's rating, which no condition names
-            return self._not_a_condition(lang)
         if self.reader.asks_only_what_named_terms_are(question):
             # 什么是边缘计算: the notice names it, never explains it; the clauses naming it are offered
             return self._unstated(main if main.entry else index.search(question, lang, lenient=True))

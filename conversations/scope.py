@@ -36,6 +36,8 @@ AFFECTS_APPLYING = re.compile(
     r"|\b(?:affect|hurt|count against)\b[^.?!]{0,30}\b(?:application|applying|eligibility|chances)\b",
     re.IGNORECASE,
 )
+# 怎么提升到A级, how do we raise it: a question of its own, not a rating told
+ASKS_WHAT = re.compile(r"怎么|怎样|如何|多少|几|哪|什么|啥|\b(?:how|what|why|which|when|where|who)\b")
 CLAUSE_BREAK = re.compile(r"[，,;；]")  # between clauses told apart (not 、: one list)
 YEAR_SAID = re.compile(r"\d{4}年度?$")
 TECHNICAL_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{3,}|\d")
@@ -104,10 +106,14 @@ class Scope:
         """纳税信用等级评了C级，会影响申报吗: whether another body's rating or levy, told in the
         story, affects applying; no condition of the notice names it (not 出过安全事故, 被列为
         失信被执行人, 税务罚过款: the conditions speak of accidents, dishonesty and violations)."""
-        if not asked or not all(AFFECTS_APPLYING.search(simplify(c).strip(" ？?。.!！")) for c in asked):
+        affecting = [c for c in asked if AFFECTS_APPLYING.search(simplify(c).strip(" ？?。.!！"))]
+        if not affecting:
             return False
-        told = " ".join(simplify(c).lower() for c in understood.clauses if c not in asked)
-        return any(w in told for w in self.other_checks)
+        # the rating told in a clause of its own or in the one that asks (Our tax credit grade is
+        # C, read as asked too, is the rating told)
+        rated = [c for c in understood.clauses if any(w in simplify(c).lower() for w in self.other_checks)]
+        told = [c for c in rated if c not in affecting and not ASKS_WHAT.search(simplify(c).lower())]
+        return bool(rated) and all(c in told or c in affecting for c in asked)
 
     def asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:
         """The questions are made only of everyday asking words (怎么申请, 补多少), so they ask

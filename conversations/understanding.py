@@ -892,6 +892,8 @@ class Reader:
         # the details as words (looked up by how they begin), the patterns one by one
         self.unstated_details = WordList((simplify(w), None) for w in lexicon.unstated_details if w)
         self.unstated = [re.compile(p) for p in lexicon.unstated_patterns]
+        self.reasons_behind_rules = WordList((simplify(w), None) for w in lexicon.reasons_behind_rules if w)
+        self.why_words = WordList((simplify(w), None) for w in lexicon.why_words if w)
         # longest first (边缘计算网关 before 网关); English terms as whole words only
         self.named_terms = [
             re.compile(rf"\b{re.escape(t)}\b" if t.isascii() else re.escape(t))
@@ -1911,6 +1913,19 @@ class Reader:
         """多久能到账, 验收专家有几个人: a detail of the notice's steps that the notice never gives."""
         text = simplify(clause)
         return bool(self.unstated_details.present(text)) or any(p.search(text) for p in self.unstated)
+
+    def rule_whose_reasons_are_asked(self, asked: list[str]) -> str:
+        """为什么只能报两个？局里开会定的时候有没有企业提反对意见: how the rule makers decided, asked
+        beside nothing but why-questions (the notice states its rules, never their reasons); the
+        first why-question without its why (只能报两个), or "" when that is not what is asked."""
+        reasons = [c for c in asked if self.reasons_behind_rules.present(simplify(c))]
+        why = [c for c in asked if self.why_words.present(simplify(c))]
+        if not (reasons and why) or any(c not in reasons and c not in why for c in asked):
+            return ""
+        rule = simplify(why[0])
+        for word, _ in self.why_words.present(rule):
+            rule = rule.replace(word, " ")
+        return rule
 
     def asks_only_what_named_terms_are(self, text: str) -> bool:
         """什么是边缘计算？通俗点讲讲, What is edge computing: every sentence that asks, asks only

@@ -127,11 +127,12 @@ FOREIGN_BEFORE = re.compile(rf"(?<![a-z])(?:{_CURRENCY_ALTERNATION})\s*(?:约|�
 # 批了300万，不对，是350万 / 1.2 million, sorry I mean 1.5 million: a figure said again, corrected
 CORRECTION = re.compile(
     r"不对|说错|搞错|看错|打错|写错|打多了|打少了|搞混了|其实是|应该是|更正|纠正|确实是|又说是|我是说|我的意思是"
+    r"|记错|听错|输错|按错|[打写弄搞说看记]反了"  # 420万，哦打反了，是240万: the digits swapped
     r"|原来是|原来系|其实系|实际是|实际上是"  # 我睇返文件原來係105萬: the file read again says otherwise
     # 两百万左右，准确说是2,080,000: the exact figure said after a round one
     r"|准确说|准确地说|准确来说|确切地说|确切说|确切是|精确地说|精确来说"
     r"|\bto be (?:exact|precise)\b|\bprecisely\b"
-    r"|\bi mean\b|\boops\b|\bcorrection\b|\bactually\b|\btypo\b|\bsorry\b"
+    r"|\bi mean\b|\boops\b|\bcorrection\b|\bactually\b|\btypo\b|\bsorry\b|\bno,? wait\b|\bmake (?:that|it)\b"
 )
 # 50万到60万, 1.2m to 1.5m: the range of one amount
 RANGE_JOINER = re.compile(r"\s*(?:到|至|-|~|～|–|—|\bto\b)\s*")

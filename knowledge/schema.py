@@ -374,6 +374,11 @@ class Lexicon(Strict):
     # 承诺书有没有范本): when every question asks such a detail (or something outside), the reply
     # says the notice does not state it and offers the related clause — no entry answers it
     unstated_details: list[str] = []
+    # the rule makers' reasons and deliberations (怎么测算, 有没有参考别的城市, internal reasoning):
+    # the notice states its rules, never how they were decided; asked beside only why-questions
+    # (why_words), the reply says the notice does not state it and offers the rule's clause
+    reasons_behind_rules: list[str] = []
+    why_words: list[str] = []
     # the same said as regular expressions, for details asked in many wordings: how many days a
     # step takes (初步意见一般要几天, 多少个工作日到账)
     unstated_patterns: list[str] = []

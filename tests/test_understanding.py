@@ -8005,3 +8005,125 @@ def test_why_a_rule_is_so_gets_the_rule_and_the_rule_makers_reasons_are_not_give
         ),
         LATER,
     )
+
+
+def test_where_the_bureau_publishes_is_its_website_not_its_address(composer: Composer):
+    published = composer.answer("入库的结果，市工信局在哪里公示给大家看？", None, LATER)
+    assert published.entry_id == "entry-expert-review" and "网站公示" in published.text
+    assert "通知没有写明" in composer.answer("市工信局在哪里", None, LATER).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "单个企业申请的项目个数有没有上限？上限是几个？",
+        "申报数量有没有上限，我们厂想把MES、ERP上云、能耗监控分开报",
+    ],
+)
+def test_a_limit_on_how_many_projects_is_the_two_project_limit(composer: Composer, question: str):
+    assert composer.answer(question, None, LATER).entry_id == "max-two-projects"
+
+
+@pytest.mark.parametrize(
+    ("question", "offered"),
+    [
+        ("为什么只能报两个？局里开会定这个限制的时候有没有企业提反对意见？", "max-two-projects"),
+        (
+            "为什么市里把比例定在10%而不是20%？当时局里是怎么测算的，有没有参考别的城市？",
+            "direction-1-amount",
+        ),
+        (
+            "Why did the bureau pick 500k as the benchmark cap — what was the internal reasoning?",
+            "direction-2-amount",
+        ),
+    ],
+)
+def test_how_the_rule_makers_decided_is_unstated_and_offers_the_rule(
+    composer: Composer, question: str, offered: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id is None and offered in [m.entry.id for m in composed.suggestions]
+
+
+def test_a_why_beside_a_fact_asked_is_still_answered_with_the_rule(composer: Composer):
+    assert composer.answer("为什么只能报两个", None, LATER).entry_id == "max-two-projects"
+    capped = composer.answer("为什么标杆项目封顶这么低？你们怎么看，封顶到底多少", None, LATER)
+    assert capped.entry_id is not None and "50万" in capped.text
+
+
+def test_a_figure_whose_digits_were_swapped_is_worked_out_as_corrected(composer: Composer):
+    swapped = composer.answer("标杆项目省级资金420万，哦打反了，是240万，市级配套多少", None, LATER)
+    assert "24万元" in swapped.text and "42万元" not in swapped.text
+    waited = (
+        "Platform project (系统性平台), investment RMB 6 million — no wait, RMB 6.5 million. City support?"
+    )
+    assert "650,000" in composer.answer(waited, None, LATER).text
+
+
+def test_what_the_province_must_give_to_reach_the_citys_cap_is_worked_back(composer: Composer):
+    composed = composer.answer("标杆项目要拿到市级封顶，省级资金得多少？", None, LATER)
+    assert "500万元" in composed.text
+
+
+def test_steps_after_a_stage_handed_in_are_the_next_ones(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "入库申报书和汇总表交了，下一步做什么？": "acceptance-materials",
+            "入库申报书交了，接下来市局会做什么": "entry-expert-review",
+            "我们的验收申请报告已经交给县里了，接下来市里会怎么做？": "project-acceptance",
+            "验收由谁来评审？我们需要准备给谁讲": "project-acceptance",
+            "市里验收完以后还要征求哪些方面的意见？": "project-acceptance",
+        },
+        LATER,
+    )
+
+
+def test_a_good_project_put_forward_for_national_support_is_the_recommendation_clause(composer: Composer):
+    question = "我们这个项目省里已经支持了，还有机会被推荐去争取国家的政策吗？"
+    assert composer.answer(question, None, LATER).entry_id == "quality-project-recommendation"
+
+
+def test_the_document_the_notice_follows_is_its_policy_basis(composer: Composer):
+    composed = composer.answer("通知说按照一个市委市政府的文件来做的，那个文件叫什么名字？", None, LATER)
+    assert "关于推动制造业高质量发展的实施意见" in composed.text
+    assert composer.answer("我记得这个是市委市政府发的通知？", None, LATER).entry_id == "issuer-and-date"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我们7月5号交的入库材料，到现在快两周了没人联系我们，能不能帮我查一下县里有没有把我们的材料报到市里？",
+        "验收通过拿到钱以后，如果项目第二年停用了，奖补要退回吗？",
+        "项目负责人离职了换了个人，要不要向工信局报备？",
+        "审计需要我们保存多少年的会计凭证？",
+        "验收申请报告交上去以后还能补充材料吗？比如再补一份用户使用报告",
+        "省级专项资金今年韶关一共分到多少？",
+        "Can we amend our application after it's been submitted to the county bureau?",
+    ],
+)
+def test_what_happens_to_a_file_midway_is_unstated(composer: Composer, question: str):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id is None and composed.suggestions
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our tax credit grade is C, does it affect our application?",
+        "Our environmental credit rating is yellow — will it hurt our application?",
+        "纳税信用等级C级会影响申报吗",
+    ],
+)
+def test_another_bodys_rating_in_english_or_one_clause_is_said_to_be_no_condition(
+    composer: Composer, question: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id is None and (
+        "失信被执行人" in composed.text or "judgment debtor" in composed.text
+    )
+
+
+def test_how_to_raise_another_bodys_rating_stays_outside(composer: Composer):
+    composed = composer.answer("纳税信用等级怎么提升到A级？会影响申报吗", None, LATER)
+    assert composed.entry_id is None and "失信被执行人" not in composed.text
