@@ -23,6 +23,7 @@ from conversations.glosses import without_glosses
 from conversations.outline import Outline
 from conversations.parts import Parts
 from conversations.premise import Premises, title_said
+from conversations.requests import WritingRequests
 from conversations.retraction import Retraction
 from conversations.scope import Scope
 from conversations.shape import NoticeShape
@@ -32,10 +33,19 @@ from conversations.speaker import without_speaker
 from conversations.stated_today import stated_today
 from conversations.timing import ASKS_WHAT, HAND_IN, Timing
 from conversations.today import deadline_notes, format_day, issued_note
-from conversations.understanding import HEARSAY, SENTENCE_END, TAG_QUESTION, Reader, Understanding, hedged
+from conversations.understanding import (
+    HEARSAY,
+    QUESTION_MARK,
+    SENT_FOR,
+    SENTENCE_END,
+    TAG_QUESTION,
+    Reader,
+    Understanding,
+    hedged,
+)
 from conversations.worked import Worker, direction_name, foreign_amount, money
 from knowledge.answers import clause_label, render, reply_text
-from knowledge.figures import CLAIM, Figure, read_dates, to_arabic
+from knowledge.figures import CLAIM, Figure, read_dates, to_arabic, with_misread_digits
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import detect_language, simplify
 from knowledge.schema import Entry, Lang, Stage
@@ -197,6 +207,7 @@ class Composer:
         self.index = index
         self.reader = Reader(index)
         self.retraction = Retraction(kb.lexicon.retractions)
+        self.writing = WritingRequests(kb.lexicon.writing_requests)
         self.worker = Worker(kb)
         self.shape = NoticeShape(kb, self.reader)
         self.parts = Parts(kb, index, self.reader, self.shape)
@@ -238,10 +249,12 @@ class Composer:
                 Kind.UNSURE, asked_in, text, None, 1.0, []
             )
         question = without_emoji(question)  # 刚报完😮‍💨 工业互联网…: a pause between two clauses
+        question = with_misread_digits(question)  # 省专项15O万 (a scan's text): 150万
         question = without_glosses(question)  # 承诺书（就是保证不乱来的那张纸）: the word names it
         question = without_sign_off(question)  # 谢谢——某咨询 文案 邵: who wrote it asks nothing
         question = without_speaker(question)  # 县局副局长：…: who asks, not what about
         question = self.retraction.after(question)  # 区号要加吗？算了，先告诉我电话: what is asked now
+        question = self._without_writing_asked(question, lang)  # 几号截止？帮我写一句提醒: the date
         question = self.index.english_input.to_chinese(question)  # 我们的project: 我们的项目
         question = self.index.normaliser.from_pinyin(question)
         # read before 2026年12月3号 is taken out as "now": the day the user says it is
@@ -331,6 +344,23 @@ class Composer:
             return True
         # an answer about one direction or stage the message does not name is a guess
         return not understood.topics and alone.entry.clause in self.shape.specific_clauses
+
+    def _without_writing_asked(self, question: str, lang: Lang | None) -> str:
+        """项目验收申请要几号前交？帮我写一句提醒贴在OA公告上: the text is not written for them,
+        the facts it would carry are answered; kept whole when what is left is no question of the
+        notice (帮我写一封邮件催客户付款)."""
+        rest = self.writing.without_them(question)
+        if rest == question or self.index.outside_words(rest):
+            return question
+        for request in self.writing.requests_in(question):
+            other = self.reader.read(request).other_programme
+            if other and not self.writing.is_part_of_one(other):
+                return question  # 帮我总结一下那个贷款政策: the loan's policy is what is to be written
+        # what is left asks in so many words (顺便说下…的要求 too), or names a part of the notice to
+        # sum up (支持方式那一节); not 欠款八万六 or 明天要去市里交材料 (a leave note's reason)
+        asks = QUESTION_MARK.search(simplify(rest)) or SENT_FOR.search(simplify(rest))
+        of_the_notice = asks is not None or self.outline.names_a_part(rest)
+        return rest if of_the_notice and self.index.search(rest, lang).kind is Kind.ANSWER else question
 
     def _names_its_own_place(self, question: str, context: Context) -> bool:
         """A question of its own about a place of the notice the last question did not name."""

@@ -92,6 +92,11 @@ class Outline:
             s: (simplify(notice.sections[s].zh), notice.sections[s].en.lower()) for s in self.sections
         }
 
+    def names_a_part(self, text: str) -> bool:
+        """支持对象那部分: one of the notice's parts named by its heading."""
+        simplified = simplify(text)
+        return any(zh in simplified or en in simplified.lower() for zh, en in self.headings.values())
+
     def answered(self, understood: Understanding, lang: Lang) -> str:
         """The outline's answer to a message that asks about the notice as a document, or ""."""
         text = understood.simplified

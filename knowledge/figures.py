@@ -333,6 +333,24 @@ def _en_worded_amount(match: re.Match[str]) -> str:
     return match.group(0) if value is None else f"{_digits(value)} {match.group(2)}"
 
 
+# 1O%, l00万, 2O0万: letters a scan's text recognition reads for digits, in a run that has digits
+# too and touches no other letter (not ISO9001, IoT, O2O)
+MISREAD_DIGITS = re.compile(r"(?<![A-Za-z])(?=[0-9OolI]*[0-9])(?=[0-9OolI]*[OolI])[0-9OolI]{2,}(?![A-Za-z])")
+AS_DIGITS = str.maketrans("OolI", "0011")
+
+
+def with_misread_digits(text: str) -> str:
+    """The text with letters misread for digits (1O% → 10%) put back; its length is kept. A run
+    with fewer digits than letters is a name (O2O), not a figure."""
+
+    def read(match: re.Match[str]) -> str:
+        run = match.group()
+        digits = sum(c.isdigit() for c in run)
+        return run.translate(AS_DIGITS) if digits >= len(run) - digits else run
+
+    return MISREAD_DIGITS.sub(read, text)
+
+
 @lru_cache(maxsize=4096)
 def to_arabic(text: str) -> str:
     """The text simplified, with Chinese numerals that stand for numbers written in digits and

@@ -306,6 +306,9 @@ class Lexicon(Strict):
     issue_words: list[str] = []
     # taking a question back in the same message (算了, never mind): what follows is what is asked
     retractions: list[str] = []
+    # asking for a text to be written or summed up for someone (帮我写一句, 一句话跟老板说, write a
+    # short message): the facts it would carry are what is asked
+    writing_requests: list[str] = []
     # words after a number of days the user counted that ask to check it (87天对吧, 6 days, right?)
     span_checks: list[str] = []
     # asking what a date the message names is (六月十号是什么日子, what happens on July 8): the

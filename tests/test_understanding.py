@@ -8127,3 +8127,54 @@ def test_another_bodys_rating_in_english_or_one_clause_is_said_to_be_no_conditio
 def test_how_to_raise_another_bodys_rating_stays_outside(composer: Composer):
     composed = composer.answer("纳税信用等级怎么提升到A级？会影响申报吗", None, LATER)
     assert composed.entry_id is None and "失信被执行人" not in composed.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("5G融合应用示范项日，省专项15O万（O是0），市级最多配多少", "15万元"),
+        ("上云上平台省级专项66O万（最后是零），按文件市里配套是多少钱？", "66万元"),
+        ("“按照 1O%进行配套扶持，最高不超过 l00 万元”，上云项目省里批了300万，市里能配多少？", "30万元"),
+    ],
+)
+def test_letters_a_scan_misread_for_digits_are_read_as_digits(composer: Composer, question: str, said: str):
+    assert said in composer.answer(question, None, LATER).text
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("项目验收申请要几号前交？帮我写一句提醒贴在OA公告上", "acceptance-application-deadline"),
+        (
+            "帮我写一条发公司微信群的提醒，口语一点：工业互联网项目入库申报啥时候截止、找谁交",
+            "entry-deadline",
+        ),
+        ("这个申报工作依据的是哪个文件？帮我一句话写进可研报告", "policy-basis"),
+        ("支持方式那一节，帮我用一句话概括", "support-method"),
+        ("帮我起草一份使用单位同意书，顺便说下文件对承建单位申报的要求", "builder-applying"),
+    ],
+)
+def test_a_text_asked_to_be_written_answers_the_facts_it_would_carry(
+    composer: Composer, question: str, entry_id: str
+):
+    assert composer.answer(question, None, LATER).entry_id == entry_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "老板问能不能申请省里中小企业纾困贷款，帮我总结一下那个贷款政策",
+        "帮我写一封英文邮件催客户付款，欠款八万六，已经逾期两个月",
+        "帮我写个请假条，明天要去市里交材料",
+        "能帮我写一份申报书的项目简介吗？我们是做稀土材料的",
+        "能不能帮我写一份入库项目申报书？",
+        "Summarise the classified protection (等保2.0) requirements for our new cloud system in 3 bullets.",
+    ],
+)
+def test_a_text_asked_to_be_written_of_something_else_stays_outside(composer: Composer, question: str):
+    assert composer.answer(question, None, LATER).entry_id is None
+
+
+def test_the_money_first_and_the_buying_after_asks_for_an_advance(composer: Composer):
+    composed = composer.answer("我们想先拿到市里的钱再去买设备，能行吗？", None, LATER)
+    assert composed.entry_id == "support-method" and "事后奖补" in composed.text

@@ -1,0 +1,42 @@
+"""A request to write or sum up for someone else (帮我写一句提醒贴在OA公告上, 帮我一句话跟老板说,
+write a short WeChat message to our partner): the assistant does not write the text, but the
+facts it would carry are the notice's, so what they are about is what is asked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from knowledge.normalize import simplify
+
+# a clause ends at a mark of punctuation or a line break (not at 、: one list of things asked; not
+# at the point of 等保2.0)
+CLAUSE_END = re.compile(r"(?:[，,。！!？?；;：:\n]|(?<!\d)\.|\.(?!\d))+")
+
+
+class WritingRequests:
+    """Built once from the pack's words that ask for a text to be written or summed up."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = sorted({simplify(w).lower() for w in words if w}, key=len, reverse=True)
+
+    def asks_for_writing(self, text: str) -> bool:
+        folded = simplify(text).lower()
+        return any(w in folded for w in self.words)
+
+    def is_part_of_one(self, word: str) -> bool:
+        """翻成 (of 翻成英文): a word of the request itself, not a thing it asks to be written of."""
+        folded = simplify(word).lower()
+        return any(folded in w for w in self.words)
+
+    def requests_in(self, text: str) -> list[str]:
+        """The clauses that ask for the writing (帮我总结一下那个贷款政策)."""
+        return [c.strip() for c in CLAUSE_END.split(text) if c.strip() and self.asks_for_writing(c)]
+
+    def without_them(self, text: str) -> str:
+        """The message without the clauses that only ask for the writing (项目验收申请要几号前
+        交？[帮我写一句提醒贴在OA公告上]). The message itself when it asks for no writing, or when
+        the request is all it says (帮我写一份入库项目申报书: the writing itself is asked)."""
+        clauses = [c.strip() for c in CLAUSE_END.split(text) if c.strip()]
+        rest = [c for c in clauses if not self.asks_for_writing(c)]
+        return "，".join(rest) if rest and len(rest) < len(clauses) else text
