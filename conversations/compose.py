@@ -31,6 +31,7 @@ from conversations.sign_off import without_sign_off
 from conversations.spans import Spans
 from conversations.speaker import without_speaker
 from conversations.stated_today import stated_today
+from conversations.tables import rows_as_fields
 from conversations.timing import ASKS_WHAT, HAND_IN, Timing
 from conversations.today import deadline_notes, format_day, issued_note
 from conversations.understanding import (
@@ -248,6 +249,7 @@ class Composer:
             return self._contacts_asked_beside(question, asked_in, text) or Composed(
                 Kind.UNSURE, asked_in, text, None, 1.0, []
             )
+        question = rows_as_fields(question)  # |方向|省级资金| over |上云上平台|45万|: 省级资金：45万
         question = without_emoji(question)  # 刚报完😮‍💨 工业互联网…: a pause between two clauses
         question = with_misread_digits(question)  # 省专项15O万 (a scan's text): 150万
         question = without_glosses(question)  # 承诺书（就是保证不乱来的那张纸）: the word names it

@@ -8178,3 +8178,22 @@ def test_a_text_asked_to_be_written_of_something_else_stays_outside(composer: Co
 def test_the_money_first_and_the_buying_after_asks_for_an_advance(composer: Composer):
     composed = composer.answer("我们想先拿到市里的钱再去买设备，能行吗？", None, LATER)
     assert composed.entry_id == "support-method" and "事后奖补" in composed.text
+
+
+def test_a_pasted_table_is_worked_out_row_by_row(composer: Composer):
+    rows = [
+        "| 项目 | 方向 | 省级资金 |",
+        "|---|---|---|",
+        "| A | 上云上平台 | 240万 |",
+        "| B | 行业性平台标杆 | 900万 |",
+    ]
+    table = "\n".join([*rows, "各多少？"])
+    text = composer.answer(table, None, LATER).text
+    assert "24万元" in text and "按最高计50万元" in text
+
+
+def test_numbered_projects_keep_their_own_figures(composer: Composer):
+    question = (
+        "项目1：上云上平台，省级资金500万\n项目2：5G+制造业，省级资金960万\n两个加起来市级一共能拿多少？"
+    )
+    assert "合计约146万元" in composer.answer(question, None, LATER).text
