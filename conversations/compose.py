@@ -360,7 +360,8 @@ class Composer:
                 return question  # 帮我总结一下那个贷款政策: the loan's policy is what is to be written
         # what is left asks in so many words (顺便说下…的要求 too), or names a part of the notice to
         # sum up (支持方式那一节); not 欠款八万六 or 明天要去市里交材料 (a leave note's reason)
-        asks = QUESTION_MARK.search(simplify(rest)) or SENT_FOR.search(simplify(rest))
+        simplified = simplify(rest)
+        asks = QUESTION_MARK.search(simplified) or SENT_FOR.search(simplified)
         of_the_notice = asks is not None or self.outline.names_a_part(rest)
         return rest if of_the_notice and self.index.search(rest, lang).kind is Kind.ANSWER else question
 

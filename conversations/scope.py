@@ -37,7 +37,7 @@ AFFECTS_APPLYING = re.compile(
     re.IGNORECASE,
 )
 # 怎么提升到A级, how do we raise it: a question of its own, not a rating told
-ASKS_WHAT = re.compile(r"怎么|怎样|如何|多少|几|哪|什么|啥|\b(?:how|what|why|which|when|where|who)\b")
+ASKS_OF_ITS_OWN = re.compile(r"怎么|怎样|如何|多少|几|哪|什么|啥|\b(?:how|what|why|which|when|where|who)\b")
 CLAUSE_BREAK = re.compile(r"[，,;；]")  # between clauses told apart (not 、: one list)
 YEAR_SAID = re.compile(r"\d{4}年度?$")
 TECHNICAL_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{3,}|\d")
@@ -112,7 +112,7 @@ class Scope:
         # the rating told in a clause of its own or in the one that asks (Our tax credit grade is
         # C, read as asked too, is the rating told)
         rated = [c for c in understood.clauses if any(w in simplify(c).lower() for w in self.other_checks)]
-        told = [c for c in rated if c not in affecting and not ASKS_WHAT.search(simplify(c).lower())]
+        told = [c for c in rated if c not in affecting and not ASKS_OF_ITS_OWN.search(simplify(c).lower())]
         return bool(rated) and all(c in told or c in affecting for c in asked)
 
     def asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:

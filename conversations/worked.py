@@ -27,10 +27,10 @@ EACH_ASKED = ("分别", "各配", "各补", "各拿", "各给", "各自", "for e
 CAP_NAMED = re.compile(r"(?<=[到满顶])\s*\d+(?:\.\d+)?\s*(?:万元|万|元)?\s*的?(?=封顶|上限)")
 SUPPOSED = re.compile(r"如果|要是|假如|假设|假使|万一|换成|if\b|suppose|instead", re.IGNORECASE)
 
-# RMB 6 mn for a 5G line: the thing an English figure is for, named right after it
 # 项目1：上云上平台，省级资金500万 项目2：5G+制造业…: a numbered project's fields end where the
 # next one's label begins, whether a line break or only a space is between them
 PROJECT_LABEL = re.compile(r"(?:项目|project)\s*[0-9一二三四五]+\s*[：:]", re.IGNORECASE)
+# RMB 6 mn for a 5G line: the thing an English figure is for, named right after it
 FOR_THE_THING = re.compile(
     r"\s*(?:mn|million|m|k|thousand|yuan|rmb|cny)?\s*(?:for|on)\s+(?:a|an|the|our)?\s*"
 )
@@ -256,12 +256,12 @@ class Worker:
             return [(self.directions[i], [f]) for i, f in zip(named, repeated, strict=True)]
         pairs: dict[str, list[Figure]] = {d.id: [] for d in directions}
         text = understood.simplified
+        labels = list(PROJECT_LABEL.finditer(text))
         for figure in figures:
             # the direction named for the figure just after it (RMB 6 mn for a 5G line), else the
             # one in its own clause before it or after it (800,000 of provincial funds for a cloud
             # project), else the one named last before it
             start, end = clause_bounds(text, figure.start, figure.end)
-            labels = list(PROJECT_LABEL.finditer(text))
             start = max([start, *(m.end() for m in labels if m.end() <= figure.start)])
             end = min([end, *(m.start() for m in labels if m.start() >= figure.end)])
             before = [t for t in topics if t.at <= figure.start]

@@ -306,8 +306,8 @@ class Lexicon(Strict):
     issue_words: list[str] = []
     # taking a question back in the same message (算了, never mind): what follows is what is asked
     retractions: list[str] = []
-    # asking for a text to be written or summed up for someone (帮我写一句, 一句话跟老板说, write a
-    # short message): the facts it would carry are what is asked
+    # asking for a text to be written or summed up for someone (帮我写一句, 一句话跟老板说, in plain
+    # English): the facts it would carry are what is asked beside it
     writing_requests: list[str] = []
     # words after a number of days the user counted that ask to check it (87天对吧, 6 days, right?)
     span_checks: list[str] = []
