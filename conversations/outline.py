@@ -94,8 +94,12 @@ class Outline:
 
     def names_a_part(self, text: str) -> bool:
         """支持对象那部分: one of the notice's parts named by its heading."""
-        simplified = simplify(text)
-        return any(zh in simplified or en in simplified.lower() for zh, en in self.headings.values())
+        return bool(self._named(simplify(text)))
+
+    def _named(self, simplified: str) -> list[str]:
+        """The parts whose headings the simplified text says (支持方式, Support method)."""
+        lowered = simplified.lower()
+        return [s for s, (zh, en) in self.headings.items() if zh in simplified or en in lowered]
 
     def answered(self, understood: Understanding, lang: Lang) -> str:
         """The outline's answer to a message that asks about the notice as a document, or ""."""
@@ -104,8 +108,7 @@ class Outline:
             return ""  # a pack without the outline's words answers as before
         if understood.other_programme or OTHER_DOCUMENT.search(text):
             return ""  # 2023年的通知分几部分, 省里的指南: another document's outline
-        lowered = text.lower()
-        named = [s for s, (zh, en) in self.headings.items() if zh in text or en in lowered]
+        named = self._named(text)
         if WHERE_ASKED.search(text):
             places = self._where_said(text, named, lang)
             if places:

@@ -37,6 +37,8 @@ class WritingRequests:
         """The message without the clauses that only ask for the writing (项目验收申请要几号前
         交？[帮我写一句提醒贴在OA公告上]). The message itself when it asks for no writing, or when
         the request is all it says (帮我写一份入库项目申报书: the writing itself is asked)."""
+        if not self.asks_for_writing(text):
+            return text  # most messages: no clause to look at one by one
         clauses = [c.strip() for c in CLAUSE_END.split(text) if c.strip()]
         rest = [c for c in clauses if not self.asks_for_writing(c)]
         return "，".join(rest) if rest and len(rest) < len(clauses) else text

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+TABLE_MARK = re.compile(r"[|｜\t]")
 CELL_BREAK = re.compile(r"\s*[|｜\t]\s*")
 RULE_CELL = re.compile(r":?-{2,}:?")  # |---|:--:|: the line under a markdown table's headings
 # 省级资金(万), 项目投资（万元）: the unit a column's numbers are in, said once in its heading
@@ -19,6 +20,8 @@ EMPTY_CELL = {"", "—", "-", "–", "/", "无"}
 def rows_as_fields(text: str) -> str:
     """The message with each table in it (a line of headings over lines of cells) written as its
     rows' fields; the message itself when it has no such table."""
+    if not TABLE_MARK.search(text):
+        return text  # most messages: no cell break anywhere
     lines = [row for line in text.split("\n") for row in _rows_of(line)]
     out: list[str] = []
     block: list[str] = []
@@ -44,7 +47,7 @@ def _rows_of(line: str) -> list[str]:
 
 def _cells(line: str) -> list[str] | None:
     """The cells of a table's line, or None for a line of text."""
-    if not re.search(r"[|｜\t]", line):
+    if not TABLE_MARK.search(line):
         return None
     cells = CELL_BREAK.split(line.strip().strip("|｜").strip())
     return cells if len(cells) >= 2 else None
