@@ -23,6 +23,13 @@ LISTED_NUMBER = re.compile(
     r"\s*(?:[、,，/&和及与跟]|\band\b)?\s*(\d(?!\d|\s*(?:[份个套张页]|cop|set|page))|[二三四五六七八九](?![共起并下些样个份套张页]))",
     re.IGNORECASE,
 )
+# 第一个附件, the second annex: an attachment named by its place in the list
+ORDINAL_ATTACHMENT = re.compile(
+    r"第\s*(\d|[一二三四五六七八九])\s*(?:个|份|项|号)?\s*附件"
+    r"|\b(first|second|third|fourth|fifth)\s+(?:attachment|annex)",
+    re.IGNORECASE,
+)
+ENGLISH_ORDINALS = ("first", "second", "third", "fourth", "fifth")
 NUMERAL_RUN = re.compile(r"附件[一二三四五六七八九]{2}")
 # 附件2到5, 附件二至五, attachments 2-5: a range
 NUMBER_RANGE = re.compile(r"\s*(?:到|至|-|~|～|—)\s*(\d|[二三四五六七八九])")
@@ -47,6 +54,9 @@ def attachment_numbers(question: str) -> list[int]:
         while listed := LISTED_NUMBER.match(text, end):
             numbers.append(number(listed.group(1)))
             end = listed.end()
+    for match in ORDINAL_ATTACHMENT.finditer(question):
+        said, english = match.group(1), match.group(2)
+        numbers.append(ENGLISH_ORDINALS.index(english.lower()) + 1 if english else number(said))
     return numbers
 
 

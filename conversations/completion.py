@@ -32,6 +32,25 @@ RELATIVE_YEAR_MONTH = re.compile(
 )
 
 
+# 建设周期：2021.03 - 2021.08: a firm's own building period, which ends the day its project was
+# completed (not 建设期, the notice's own window, which a user quotes)
+OWN_PERIOD = re.compile(
+    r"(?:建设周期|项目周期|实施周期|建设时间|工期)\s*[：:为是]?\s*[^，,。；;\n]{4,14}?\s*(?:-|~|—|–|至|到)\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*(?:年|[./-])\s*(?P<month>\d{1,2})(?!\d)(?:\s*月)?"
+    r"(?:\s*[./-]?\s*(?P<day>\d{1,2})\s*[日号]?)?"
+)
+
+
+def _own_periods_ended(text: str) -> list[str]:
+    """建设周期：2021.03 - 2021.08 → 2021年8月完成, as the dates' readers read a completion."""
+
+    def ended(m: re.Match[str]) -> str:
+        day = f"{int(m['day'])}日" if m["day"] else ""
+        return f"{m['year']}年{int(m['month'])}月{day}完成"
+
+    return [ended(m) for m in OWN_PERIOD.finditer(text)]
+
+
 class Completion:
     def __init__(self, kb: KnowledgeBase, reader: Reader) -> None:
         self.kb = kb
@@ -44,14 +63,17 @@ class Completion:
     def judged(self, understood: Understanding, lang: Lang, today: dt.date) -> str:
         """A line for each completion date the message tells, in a message that asks; a year
         counted from today (去年六月) is that year."""
-        if self.window is None or not COMPLETED.search(simplify(understood.text)):
+        text = simplify(understood.text)
+        own_periods = _own_periods_ended(text)  # its heading and its dates may be clauses apart
+        if self.window is None or not (own_periods or COMPLETED.search(text)):
             return ""  # most messages tell no completion: the cheap test first
         if not any(self.reader.is_question(c) for c in understood.clauses):
             return ""
         lines: list[str] = []
-        for clause in map(simplify, understood.clauses):  # 上線: as simplified
-            if not COMPLETED.search(clause) or self.reader.topic_ids(clause, self.stage_ids):
-                continue  # 入库申报完成了: a stage handed in, not the project built
+        for clause in [*map(simplify, understood.clauses), *own_periods]:  # 上線: as simplified
+            done = COMPLETED.search(clause)
+            if done is None or self._stage_done(clause, done.start()):
+                continue
             clause = RELATIVE_YEAR_MONTH.sub(lambda m: f"{today.year + RELATIVE_YEARS[m.group(1)]}年", clause)
             days = self._days(clause, understood.text)
             told = {(d.year, d.month) for d in days}  # 15 July 2022: the day, not also its month
@@ -68,6 +90,11 @@ class Completion:
             lines += [self._month_line(y, m, lang) for y, m in months_said(clause) if (y, m) not in told]
             lines += [self._year_line(year, lang) for year in self._years(clause)]
         return "\n".join(dict.fromkeys(lines))
+
+    def _stage_done(self, clause: str, done_at: int) -> bool:
+        """入库申报完成了: a stage named before the word of its completion was handed in, no project
+        built (not 2021年9月20号上线验收的: the project went live, then was checked)."""
+        return any(t.id in self.stage_ids and t.at < done_at for t in self.reader.topics_named(clause))
 
     def _days(self, clause: str, text: str) -> list[dt.date]:
         arabic = to_arabic(clause).lower()

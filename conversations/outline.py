@@ -13,7 +13,7 @@ from conversations.understanding import QUOTE, Understanding
 from knowledge.answers import CHINESE_NUMERALS, clause_label, reply_text
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
-from knowledge.schema import Lang, Text
+from knowledge.schema import Direction, Lang, Text
 
 # 分几大部分, 几个大标题, how many main sections: the parts of the body asked (not 几块钱)
 PARTS_ASKED = re.compile(
@@ -45,8 +45,17 @@ PEOPLE_ASKED = re.compile(
     re.IGNORECASE,
 )
 # 围绕的环节一共列了多少个: the links a direction's scope lists ("…等环节")
-LINKS_ASKED = re.compile(r"环节[^，,。？?]{0,8}?(?:几|多少)个?|(?:几|多少)个环节")
+# (not 算不算那几个环节: the links pointed at, not counted)
+LINKS_ASKED = re.compile(r"环节[^，,。？?]{0,8}?(?:几|多少)个?|(?<![那这])(?:几|多少)个环节")
 LINKS_WORD = "环节"
+# 5G那个排第几, 是第几个方向: where a direction stands among the notice's
+RANK_ASKED = re.compile(
+    r"排(?:在)?第几|排行第几|第几个?(?:支持)?方向|是第几(?:个|类|项)?(?=[？?吗呢，,。!！]|$)"
+    r"|\b(?:which|what) number is\b",
+    re.IGNORECASE,
+)
+# 四个方向里面, the 5G direction: the directions are what is ranked (not 我们大概排第几 among firms)
+DIRECTIONS_SAID = re.compile(r"方向|类|\bdirection|\bcategor", re.IGNORECASE)
 AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?万")
 ENGLISH_QUOTE = re.compile(r"(?<![A-Za-z])'([^']{3,40})'")
 
@@ -116,9 +125,16 @@ class Outline:
         if PEOPLE_ASKED.search(text):
             return self._people(lang)
         if LINKS_ASKED.search(text):
-            links = self._links(text, lang)
+            links = self._links(understood, lang)
             if links:
                 return links
+        quoted = QUOTE.search(text) or ENGLISH_QUOTE.search(text)
+        if RANK_ASKED.search(text) and DIRECTIONS_SAID.search(text) and not quoted:
+            # 四个方向里面，5G那个排第几: where the direction named stands ("工业大脑"是第几个方向里面的:
+            # the term's own clause and what it says, as any term asked where)
+            ranked = self._direction_place(understood, lang)
+            if ranked:
+                return ranked
         parts_asked = PARTS_ASKED.search(text) is not None
         if len(named) == 1 and (parts_asked or ITEMS_ASKED.search(text)):
             return self._part(named[0], lang)
@@ -179,10 +195,34 @@ class Outline:
             clause=clause_label(self.kb, contacts.clause, lang),
         )
 
-    def _links(self, text: str, lang: Lang) -> str:
-        """支持方向第一条里的环节: the links of the one direction cited whose scope lists links."""
-        cited = set(self.citations.clauses(text))
-        listing = [d for d in self.kb.notice.directions if LINKS_WORD in d.scope.zh and d.clause in cited]
+    def _named_directions(self, understood: Understanding) -> list[Direction]:
+        """The directions the message cites (一(一)) or names (上云上平台那一条)."""
+        cited = set(self.citations.clauses(understood.simplified))
+        named = set(understood.topic_ids({d.id for d in self.kb.notice.directions}))
+        return [d for d in self.kb.notice.directions if d.clause in cited or d.id in named]
+
+    def _direction_place(self, understood: Understanding, lang: Lang) -> str:
+        """5G那个方向排第几: the one direction named, with the clause that numbers it."""
+        named = self._named_directions(understood)
+        if len(named) != 1 or "outline_rank" not in self.kb.lexicon.replies:
+            return ""
+        direction, count = named[0], len(self.kb.notice.directions)
+        in_words = (lambda n: CHINESE_NUMERALS[n - 1]) if lang == "zh" else str
+        return reply_text(
+            self.kb,
+            "outline_rank",
+            lang,
+            direction=direction.name.get(lang),
+            number=in_words(direction.number),
+            count=in_words(count),
+            clause=clause_label(self.kb, direction.clause, lang),
+        )
+
+    def _links(self, understood: Understanding, lang: Lang) -> str:
+        """支持方向第一条里的环节, 上云上平台列了几个环节: the links of the one direction cited or
+        named whose scope lists links."""
+        named = self._named_directions(understood)
+        listing = [d for d in named if LINKS_WORD in d.scope.zh]
         if len(listing) != 1:
             return ""
         direction = listing[0]

@@ -14,6 +14,15 @@ from knowledge.normalize import simplify
 CLAUSE_END = re.compile(r"(?:[，,。！!？?；;：:\n]|(?<!\d)\.|\.(?!\d))+")
 
 
+# 帮我写两句跟老板说明为啥这轮可能赶不上: what is to be explained is itself a question of the notice
+EXPLAINED_QUESTION = re.compile(
+    r"(?:说明|解释|讲清楚|讲明白|说清楚|讲讲|讲一讲|explain)(?:一下|下)?(?:给)?"
+    r"(?:他们|她们|他|她|老板|同事|大家|领导|to (?:him|her|them|the boss))?\s*"
+    r"((?:为啥|为什么|为何|点解|什么|啥|怎么|哪|几|多少|是否|能不能|可不可以|why|what|how|when|which)\S.*)$",
+    re.IGNORECASE,
+)
+
+
 class WritingRequests:
     """Built once from the pack's words that ask for a text to be written or summed up."""
 
@@ -40,5 +49,12 @@ class WritingRequests:
         if not self.asks_for_writing(text):
             return text  # most messages: no clause to look at one by one
         clauses = [c.strip() for c in CLAUSE_END.split(text) if c.strip()]
-        rest = [c for c in clauses if not self.asks_for_writing(c)]
-        return "，".join(rest) if rest and len(rest) < len(clauses) else text
+        rest = [self._explained(c) if self.asks_for_writing(c) else c for c in clauses]
+        rest = [c for c in rest if c]
+        return "，".join(rest) if rest and rest != clauses else text
+
+    def _explained(self, request: str) -> str:
+        """帮我写两句跟老板说明为啥这轮可能赶不上 → 为啥这轮可能赶不上; nothing for a request
+        that carries no question of its own."""
+        explained = EXPLAINED_QUESTION.search(simplify(request))
+        return explained.group(1) if explained and not self.asks_for_writing(explained.group(1)) else ""

@@ -8,6 +8,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from babel.units import format_unit
+
 from conversations.today import format_day
 from conversations.understanding import Topic, Understanding
 from knowledge.answers import clause_label, reply_text
@@ -151,10 +153,12 @@ class Spans:
         days = (second - first).days
         lines: list[str] = []
         if WEEKS_ASKED.search(text):
-            lines.append(reply_text(self.kb, "span_weeks", lang, weeks=str(days // 7), rest=str(days % 7)))
+            weeks, days_over = _counted(days // 7, "week", lang), _counted(days % 7, "day", lang)
+            lines.append(reply_text(self.kb, "span_weeks", lang, weeks=weeks, rest=days_over))
         if MONTHS_ASKED.search(text):
             months, rest = _months_and_days(first, second)
-            lines.append(reply_text(self.kb, "span_months", lang, months=str(months), rest=str(rest)))
+            in_months, days_over = _counted(months, "month", lang), _counted(rest, "day", lang)
+            lines.append(reply_text(self.kb, "span_months", lang, months=in_months, rest=days_over))
         if BOTH_ENDS.search(text):
             lines.append(reply_text(self.kb, "span_both_ends", lang, days=str(days + 1)))
         return lines
@@ -290,6 +294,11 @@ class Spans:
             return named
         first = min(due, key=lambda e: e.day)
         return [*named, NamedDate(first.day, len(text), first.name, first.stage, first.clause)]
+
+
+def _counted(number: int, unit: str, lang: Lang) -> str:
+    """1 month, 18 days, 47周: a count with its unit, in the reply's language's own grammar."""
+    return format_unit(number, f"duration-{unit}", length="long", locale=lang)
 
 
 def _months_and_days(first: dt.date, second: dt.date) -> tuple[int, int]:

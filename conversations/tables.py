@@ -14,6 +14,8 @@ HEADING_UNIT = re.compile(r"^(.*?)\s*[（(]\s*(万元|万|元|亿元|亿)\s*[)�
 BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 ROW_BREAK = re.compile(r"(?<=[|｜])\s+(?=[|｜])")  # |…| |…|: where one row ended and the next began
 TEXT_AFTER = re.compile(r"(.*[|｜])\s+([^|｜]+)$")
+INNER_SPACE = re.compile(r"\s+")
+MERGED_ROW_WIDTH = 2  # the fewest cells, less one, of a row told apart from its neighbours by a space
 EMPTY_CELL = {"", "—", "-", "–", "/", "无"}
 
 
@@ -38,11 +40,35 @@ def rows_as_fields(text: str) -> str:
 def _rows_of(line: str) -> list[str]:
     """|方向|省级资金| |上云上平台|45万| 市级配套多少？: a markdown table whose line breaks became
     spaces, each row on a line of its own again, and the text after it on its own."""
+    if "\t" in line:
+        return _tab_rows_of(line)
     if not line.lstrip().startswith(("|", "｜")):
         return [line]
     rows = ROW_BREAK.split(line.strip())
     after = TEXT_AFTER.match(rows[-1])
     return [*rows[:-1], after.group(1), after.group(2)] if after else rows
+
+
+def _tab_rows_of(line: str) -> list[str]:
+    """序号\t项目\t省级(万) 1\tA公司\t340 2\tB公司\t900 两家各多少？: a spreadsheet's rows whose line
+    breaks became spaces. The first cell with a space in it ends the headings, so a row has that
+    many cells; the table is taken apart only when every row's last cell falls where one should."""
+    cells = [c.strip() for c in line.strip().split("\t")]
+    joints = [i for i, c in enumerate(cells) if INNER_SPACE.search(c)]
+    if not joints or joints[0] < MERGED_ROW_WIDTH:
+        return [line]  # 设备\tISO 9001\t认证: two columns are too few to tell a row's end
+    width = joints[0]  # cells in a row, less the one shared with the next
+    ends = list(range(width, len(cells), width))
+    if ends[-1] != len(cells) - 1 or any(not INNER_SPACE.search(cells[i]) for i in ends[:-1]):
+        return [line]
+    rows, row = [], cells[:width]
+    for end in ends[:-1]:  # 340 2: this row's last cell, then the next row's first
+        last, _, first = " ".join(cells[end].split()).rpartition(" ")
+        rows.append("\t".join([*row, last]))
+        row = [first, *cells[end + 1 : end + width]]
+    value, _, after = " ".join(cells[-1].split()).partition(" ")  # 900 两家各多少: the text after it
+    rows.append("\t".join([*row, value]))
+    return [*rows, after] if after else rows
 
 
 def _cells(line: str) -> list[str] | None:

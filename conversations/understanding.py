@@ -567,6 +567,11 @@ BODY_DEADLINE = re.compile(
 HIGHER_BODY = re.compile(r"省|国家|部|guangdong|provinc|national|miit")
 BODY_TIMING = re.compile(r"[^，,。？?！!]{0,14}?(?:几月份?|哪个月|什么时候|几时|哪天)")
 # 省工信厅负责工业互联网的处室电话是多少: the body's own contacts asked
+# 省里最多给多少: what the body itself gives, asked right after it
+BODY_GIVES = re.compile(
+    r"(?:的|嘅)?(?:一般|大概|最多|最高|封顶)?(?:能|会|可以)?(?:给|补|补助|批|拨)(?:多少|几多|咩数)"
+)
+BODY_AS_A_FACTOR = re.compile(r"(?:看|睇|跟|按|根据|取决于|和|与)\s*$")
 BODY_CONTACT = re.compile(r"[^，,。？?！!]{0,14}?(?:电话|联系人|联系方式|处室|邮箱)")
 # 总部问…, 母公司让我…: the one who asks, said just after the word that names it
 ASKER_AFTER = re.compile(r"(?:那边|这边)?(?:问|想知道|让我|叫我|要我)")  # not 审计说…: what was found
@@ -1077,11 +1082,10 @@ class Reader:
         figures = [f for f in said if f.in_yuan]  # worked out; any amount said tells a story
         premise = any(w in simplified for w in self.premise_markers)
         about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or said))
-        bodies_named = self._without_not_bodies(simplified)  # 工信部门 is no ministry
         # another programme's name typed as a homophone (架计扣除) is still its name; the topics'
         # places hold in the corrected text
         corrected = to_arabic(homophones_corrected)
-        bodies_corrected = self._without_not_bodies(corrected)
+        bodies_corrected = self._without_not_bodies(corrected)  # 工信部门 is no ministry
         other = None if about_the_notice else self._other_programme(bodies_corrected, topics)
         if other and self._part_of_a_situation(corrected, other, topics, bool(said)):
             other = None  # 技改资金被审计通报过，还能报吗: the other programme is the story's
@@ -1092,11 +1096,13 @@ class Reader:
         if other and self._kind_offered_after_the_method_in(simplified):
             other = None  # 是什么支持方式？是不是贴息: the other kind offered for the notice's own
         if not about_the_notice:
-            body = None if other or self.offers_another_body(simplified) else self._other_body(bodies_named)
+            # 省级专项资金怎么深报: asked of the body's funds, as typed with its homophones corrected
+            offered = other or self.offers_another_body(simplified)
+            body = None if offered else self._other_body(bodies_corrected)
             if (
                 body
                 and self._part_of_a_situation(simplified, body, topics, bool(said))
-                and not self._asked_of_its_funds(bodies_named, body)
+                and not self._asked_of_its_funds(bodies_corrected, body)
             ):
                 body = None  # 3年前有个省级补贴被审计认定违规使用，这次还能报吗: the story's
             other = other or body or self._other_round(simplified)
@@ -1621,6 +1627,8 @@ class Reader:
                     return addressed
                 if self._its_own_contacts(clause, addressed):
                     return addressed
+                if self._its_own_amount(clause, addressed, simplified):
+                    return addressed
             named = self._first_body(clause)
             if named and self._asks_about_its_funds(clause, clause.find(named)):
                 return named
@@ -1656,6 +1664,15 @@ class Reader:
             bool(QUESTION_MARK.search(clause))
             and BODY_CONTACT.match(clause, clause.find(body) + len(body)) is not None
         )
+
+    def _its_own_amount(self, clause: str, body: str, message: str) -> bool:
+        """上云上平台一个项目省里最多给多少: what the body itself gives, with no word of the city's
+        in the message (not 省里批多少，市里就按10%配吗)."""
+        at = clause.find(body)
+        if BODY_AS_A_FACTOR.search(clause, 0, at):
+            return False  # 系统性平台也是看省里给多少吗: the province's amount as what the city's follows
+        gives = BODY_GIVES.match(clause, at + len(body)) is not None
+        return gives and not any(w in message for w in self.city_matching_words)
 
     def _its_own_deadline(self, clause: str, body: str) -> bool:
         """省工信厅2022年上云上平台的申报截止是几号: the body's own deadline asked, with no word of

@@ -193,6 +193,36 @@ class Worker:
             lines.append(reply_text(self.kb, "source", lang, clause=clause_label(self.kb, clause, lang)))
         return "\n".join(lines)
 
+    def caps_added(self, directions: list[Direction], count: int, clause: str, lang: Lang) -> str:
+        """两个标杆项目都顶格的话一共多少: each of the projects at its direction's cap, added up (the
+        highest cap where no direction is named), with every cap it went by."""
+        named = directions or self.kb.notice.directions
+        if len(directions) == 1:
+            picked = directions * count
+        elif directions:
+            picked = directions[:count]
+        else:
+            picked = [max(named, key=lambda d: d.funding.cap_yuan)] * count
+        caps = [Decimal(d.funding.cap_yuan) for d in picked]
+        separator, up_to = ("；", "最高") if lang == "zh" else ("; ", ": up to ")
+        line = reply_text(
+            self.kb,
+            "calc_caps_added",
+            lang,
+            count=str(count),
+            clause=clause if lang == "zh" else clause_label(self.kb, clause, lang),  # as the caveat's 五(五)
+            terms=" + ".join(money(c, lang) for c in caps),
+            total=money(sum(caps, Decimal(0)), lang),
+            caps=separator.join(
+                f"{direction_name(d, lang)}{up_to}{money(Decimal(d.funding.cap_yuan), lang)}" for d in named
+            ),
+        )
+        sources = [
+            reply_text(self.kb, "source", lang, clause=clause_label(self.kb, c, lang))
+            for c in dict.fromkeys(d.funding.clause for d in picked)
+        ]
+        return "\n".join([line, reply_text(self.kb, "calc_caveat", lang), *sources])
+
     def _added_up(self, figure: Figure, lang: Lang) -> str:
         """设备250万 + 软件120万 + 材料30万 = 400万: how a figure said in parts was added up."""
         own_wording = f"calc_parts_{figure.role}"  # instalments of a grant are no investment's purchases

@@ -50,10 +50,11 @@ def not_after(words: tuple[str, ...]) -> str:
     return "".join(f"(?<!\\b{re.escape(w)})" for w in words)
 
 
-CLAUSE_BREAK = re.compile(r"[，,。!！?？;；\n]|" + not_after(ABBREVIATIONS) + r"(?:(?<!\d)\.|\.(?!\d))")
+CLAUSE_BREAK = re.compile(r"[，,。!！?？;；\n•●▪◦■]|" + not_after(ABBREVIATIONS) + r"(?:(?<!\d)\.|\.(?!\d))")
 ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make the word its own
 EN_SOURCE = re.compile(r"^(?:from|by)\s+(?:the\s+)?")  # 3 million from the province: its source
 CLAIM = "claim"  # the role of a figure offered as the city's amount (市级, 最高, 就是 …)
+LABEL_END = re.compile(r"\s*[：:]?\s*$")  # 材料：, 设备 : the end of a label before its figure
 PART = ":part"  # the role of a figure said of a part (the investment's equipment)
 # the role of a part of a figure the rules do not count (其中60万是跟项目无关的)
 EXCLUDED = ":excluded"
@@ -70,7 +71,9 @@ BREAKDOWN = re.compile(r"其中|包括|包含|含|including|of which")  # a part
 OPEN_BRACKET = re.compile(r"[（(]")  # 投资950万（软件550万…）: a breakdown in brackets after the whole
 
 # 建成, 完工, 调试完: the words that say a project was finished
-COMPLETION_WORDS = "建成|建完|做完|弄好|搞好|弄完|搞完|完成|完工|竣工|上线|投产|投用|投入使用|调试完|调通"
+COMPLETION_WORDS = (
+    "建成|建完|建好|做完|做好|弄好|搞好|弄完|搞完|完成|完工|竣工|上线|投产|投用|投入使用|调试完|调通"
+)
 # 2025年完成的上云项目, （2025年）才建成: the year a project was finished, no round's nor today's
 YEAR_COMPLETED = re.compile(
     r"[）)]?\s*(?:底|初|中|末|上半年|下半年)?\s*(?:才|就|已经|已|刚)?\s*(?:"
@@ -665,7 +668,9 @@ class AmountReader:
             if bare and not BARE_YUAN.fullmatch(match.group("number")):
                 continue
             start, end = match.start("number"), match.end()
-            role = _nearest_role(arabic, start, end, self.role_words, self.labels)
+            role = self._part_labelled(arabic, start) or _nearest_role(
+                arabic, start, end, self.role_words, self.labels
+            )
             if role in self.part_words or role is None:  # 设备2,000,000, equipment 4.5m: a part
                 begin, stop = clause_bounds(arabic, start, end)
                 if role is not None:  # 投资420万（含设备280万…）, 投资950万（软件550万、…）: the parts
@@ -705,6 +710,16 @@ class AmountReader:
         for role in self.exclusion_words:
             found = _taken_out(found, role)
         return found
+
+    def _part_labelled(self, text: str, start: int) -> str | None:
+        """• 材料：25万 （均为建设期内采购） 市级能给多少: a figure right after a part's word and no
+        role's word is that part, whatever role the question after it names."""
+        before = text[clause_bounds(text, start, start)[0] : start]
+        label = LABEL_END.sub("", before)
+        if _last_role_word(before, self.role_words) is not None:
+            return None
+        labelled = (r for r, ws in self.part_words.items() if any(label.endswith(w) for w in ws))
+        return next((f"{r}{PART}" for r in labelled), None)
 
     def _excluded_part(
         self, text: str, start: int, end: int, role: str | None, found: list[Figure]

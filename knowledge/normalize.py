@@ -130,10 +130,17 @@ class Normaliser:
         self.__dict__.update(state)
         self._teach_segmenter()
 
-    def learn(self, texts: Iterable[str], whole_words: Iterable[str] = (), names: Iterable[str] = ()) -> None:
+    def learn(
+        self,
+        texts: Iterable[str],
+        whole_words: Iterable[str] = (),
+        names: Iterable[str] = (),
+        initials: Mapping[str, str] | None = None,
+    ) -> None:
         """Let homophone correction know the words of these texts (and of the lexicon), the
         whole words given (招人 is no typo of 找人, however the segmenter cuts it), and the names
-        given as words of their own (加计扣除, so that 架计扣除 is its typo)."""
+        given as words of their own (加计扣除, so that 架计扣除 is its typo); pinyin input knows
+        them all, and the words typed as their `initials` (sb 申报)."""
         words = set(self._synonyms) | set(self._synonyms.values()) | self._stopwords
         words.update(simplify(n) for n in names if has_cjk(n))
         whole = {simplify(w) for w in whole_words if has_cjk(w)}
@@ -142,7 +149,7 @@ class Normaliser:
                 words.update(rjieba.cut(run))
                 words.update(rjieba.cut_for_search(run))
         self._corrector = HomophoneCorrector(words, self._synonyms, whole)
-        self._pinyin = PinyinInput(words)
+        self._pinyin = PinyinInput(words, initials, whole)  # jigai is 技改, whatever it asks
         self.canonical.cache_clear()
 
     def from_pinyin(self, text: str) -> str:

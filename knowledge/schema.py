@@ -267,6 +267,8 @@ class Lexicon(Strict):
     # the notice's terms typed in English inside a Chinese message (我们的project, city能match多少):
     # English word or phrase -> the Chinese term it stands for
     mixed_english: dict[str, str] = {}
+    # pinyin initials typed for a word (sb 申报, jz 截止, gxj 工信局): initials -> the word
+    pinyin_initials: dict[str, str] = {}
     # words that carry no meaning for matching
     stopwords: list[str]
     # words that, when present, mark a question as being about something else (topics, other years)

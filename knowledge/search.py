@@ -170,7 +170,10 @@ class SearchIndex:
         # programmes' long names are known words, so that a typo of one (架计扣除) is still its name
         names = [w for w in lexicon.other_programmes if len(w) >= PROGRAMME_NAME]
         self.normaliser.learn(
-            self._vocabulary_texts(kb), [*lexicon.out_of_scope, *lexicon.other_places], names
+            self._vocabulary_texts(kb),
+            [*lexicon.out_of_scope, *lexicon.other_places, *lexicon.other_programmes],
+            names,
+            lexicon.pinyin_initials,
         )
         self.english_input = EnglishInput(lexicon.mixed_english)
         self.entries: list[Entry] = list(kb.faq.entries)

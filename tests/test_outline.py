@@ -105,3 +105,14 @@ def test_other_asks_are_not_read_as_the_outline(composer: Composer, question: st
 def test_an_amount_is_found_in_the_part_named(composer: Composer) -> None:
     text = says(composer, "支持方式里是哪一条封顶50万，其他都是100万？")
     assert "三、支持方式（二）" in text and "（一）" not in text, text
+
+
+def test_the_links_of_a_direction_named_by_its_words_are_counted(composer: Composer) -> None:
+    links = says(composer, "上云上平台那一条里面列了多少个环节？我数着好像七八个")
+    assert "列了9个环节" in links, links
+
+
+def test_where_a_named_direction_stands_is_said(composer: Composer) -> None:
+    assert "第四个（一、支持方向（四））" in says(composer, "四个方向里面，5G那个排第几？")
+    assert "direction 2 of the notice's 4" in says(composer, "Which number is the benchmark direction?")
+    assert "第几" not in says(composer, "上云项目是第几批")  # a batch, not where the direction stands

@@ -48,3 +48,26 @@ def test_pinyin_is_read_as_known_words(pinyin: PinyinInput, typed: str, read: st
 )
 def test_english_and_names_stay_as_typed(pinyin: PinyinInput, typed: str):
     assert pinyin.to_chinese(typed) == typed
+
+
+def test_initials_the_spoken_shei_and_a_figures_letter_are_read():
+    pinyin = PinyinInput([*WORDS, "谁", "由谁", "完工"], {"sb": "申报", "jz": "截止"})
+    # the initials' spaces go with them: one clause, as if typed in characters
+    assert pinyin.to_chinese("ruku sb jz是几号啊") == "入库申报截止是几号啊"
+    assert pinyin.to_chinese("ruku shenbao you shei") == "入库申报由谁"
+    assert pinyin.to_chinese("5g xiangmu ba yue di wan gong") == "5g 项目八月底完工"
+
+
+def test_words_of_other_things_are_read_only_where_no_own_word_sounds_the_same():
+    pinyin = PinyinInput(["附件", "补贴", "比例", "多少"], others=["福建", "技改"])
+    assert pinyin.to_chinese("fujian") == "附件"
+    assert pinyin.to_chinese("jigai butie bili duoshao") == "技改补贴比例多少"
+
+
+def test_little_words_are_kept_between_known_words():
+    pinyin = PinyinInput(["附件", "外地", "注册", "公司", "可以", "申报"])
+    assert pinyin.to_chinese("fujian ji he fujian ji") == "附件几和附件几"
+    assert pinyin.to_chinese("waidi zhuce de gongsi keyi shenbao ma") == "外地注册的公司可以申报吗"
+    assert pinyin.to_chinese("de shenbao") == "申报"  # nothing before it to join
+    # the syllables of a word typed whole are no little words (deadine is no de a di ne)
+    assert PinyinInput(["验收"]).to_chinese("yanshou deadine") == "yanshou deadine"

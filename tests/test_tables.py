@@ -22,3 +22,11 @@ def test_a_table_whose_line_breaks_became_spaces_is_read_the_same():
 
 def test_a_message_without_a_table_is_left_as_it_is():
     assert rows_as_fields("入库几号截止？\n验收呢") == "入库几号截止？\n验收呢"
+
+
+def test_a_spreadsheets_rows_whose_line_breaks_became_spaces_are_rows_again():
+    flat = "序号\t企业\t省级(万) 1\tA公司\t340 2\tB公司\t900 两家市级各多少？"
+    rows = "序号：1，企业：A公司，省级：340万；\n序号：2，企业：B公司，省级：900万；\n两家市级各多少？"
+    assert rows_as_fields(flat) == rows
+    # a cell with a space where no row could end is no table's row break
+    assert rows_as_fields("设备\tISO 9001\t认证") == "设备\tISO 9001\t认证"

@@ -8197,3 +8197,133 @@ def test_numbered_projects_keep_their_own_figures(composer: Composer):
         "项目1：上云上平台，省级资金500万\n项目2：5G+制造业，省级资金960万\n两个加起来市级一共能拿多少？"
     )
     assert "合计约146万元" in composer.answer(question, None, LATER).text
+
+
+def test_a_request_to_explain_answers_the_question_it_carries(composer: Composer):
+    text = composer.answer(
+        "我们项目预计2022年10月才能上线，帮我写两句跟老板说明为啥这轮可能赶不上", None, LATER
+    ).text
+    assert "晚于建设期终点2022年8月26日" in text, text[:200]
+
+
+def test_a_days_start_asked_with_that_for_which_is_the_window(composer: Composer):
+    assert_answered_by(
+        composer,
+        {"项目建设时间窗口的起点是那天": "construction-window", "建设期的起点是几号": "construction-window"},
+        LATER,
+    )
+
+
+def test_listed_parts_with_labels_add_up_to_the_investment(composer: Composer):
+    text = composer.answer(
+        # as the line breaks reach the batch command: spaces
+        "系统性制造业互联网平台 • 设备：180万 • 软件：95万 • 材料：25万 （均为建设期内采购） 市级能给多少？",
+        None,
+        LATER,
+    ).text
+    assert "180万元 + 95万元 + 25万元 = 300万元" in text and "30万元" in text, text[:300]
+
+
+def test_a_firms_own_building_period_is_judged_by_its_end(composer: Composer):
+    text = composer.answer(
+        "建设周期：2021.03 - 2021.08\n方向：上云上平台\n想问今年能申请市配套吗", None, LATER
+    ).text
+    assert "2021年8月完成：早于建设期起点2021年9月30日" in text, text[:200]
+    text = composer.answer("工期2021年10月至2022年5月15日，能申请市配套吗", None, LATER).text
+    assert "2022年5月15日完成：在建设期" in text, text[:200]
+
+
+def test_the_caps_of_two_projects_at_their_caps_are_added_up(composer: Composer):
+    assert_each_says(
+        composer,
+        {
+            "如果一个企业报两个项目都顶格拿满，理论上市级最多能拿多少？": "100万元 + 100万元 = 200万元",
+            "软件公司报两个标杆项目，都顶格的话市级一共最多多少": "50万元 + 50万元 = 100万元",
+            "If both our projects hit the cap, what is the most we get in total?": "= RMB 2,000,000",
+        },
+    )
+    # the base that reaches the cap asked: worked back, not added up
+    assert "200万元" not in composer.answer("两个项目都顶格的话，省级资金各要多少", None, LATER).text
+
+
+def test_other_wordings_of_the_notice(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "after the city bureau's acceptance check, whose views are sought?": "project-acceptance",
+        },
+        LATER,
+    )
+    assert "韶委字〔2020〕2号" in composer.answer("第一个附件是什么文件", None, LATER).text
+    assert "Attachment 2" in composer.answer("What is the second attachment?", None, LATER).text
+    assert_outside(composer, ("公司准备上市，能申报吗",))
+
+
+def test_pinyin_messages_and_pinyin_terms_in_english(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "ruku sb jz是几号啊 急急急 领导在催": "entry-deadline",
+            "zhichi duixiang you shenme yaoqiu? waidi zhuce de gongsi keyi shenbao?": "who-can-apply",
+            "ruku shi yao jiao naxie biaoge? fujian ji he fujian ji?": "entry-materials",
+            "What accounting is required for the city butie after we receive it?": "fund-management",
+        },
+        LATER,
+    )
+    text = composer.answer(
+        "System-level manufacturing internet platform (xitongxing), project investment RMB 7.6 million. "
+        "City support amount?",
+        None,
+        LATER,
+    ).text
+    assert "RMB 760,000" in text, text[:200]
+    assert_outside(composer, ("jigai butie bili shi duoshao?", "gongsi wangzhan de SEO zenme zuo?"))
+
+
+def test_what_another_body_gives_or_counts_is_not_the_notices(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "省级工业互联网专项资金，上云上平台一个项目省里最多给多少？",
+            "失信被执行人名单最快多久能移出？",
+            "我们县里配不配套？县级最多给多少？",
+        ),
+    )
+    for question in ("上一批有多少个项目通过了验收？", "韶关市现在有几家工业互联网平台企业？"):
+        assert "通知没有写明" in composer.answer(question, None, LATER).text, question
+    # the province's amount beside the city's matching, or as what the city's follows: the city's rule
+    for question in (
+        "省里批多少，市里就按10%配吗",
+        "系统性平台那一类补贴的计算基数是什么？也是看省里给多少吗",
+    ):
+        assert composer.answer(question, None, LATER).entry_id is not None, question
+
+
+def test_the_biggest_subsidy_per_project_is_the_cap(composer: Composer):
+    text = composer.answer(
+        "What's the max number of applications per enterprise, and what's the biggest subsidy per project?",
+        None,
+        LATER,
+    ).text
+    assert "at most 2 projects" in text and "capped at RMB 1,000,000" in text, text
+
+
+def test_a_project_done_before_the_window_is_judged_whatever_stage_follows(composer: Composer):
+    assert_each_says(
+        composer,
+        {
+            "2020年做好的工业互联网平台，可以拿来报这次吗？": "2020年完成：早于建设期起点",
+            "我们乐昌的MES是2021年9月20号上线验收的，还有机会吗？": "2021年9月20日完成：早于建设期起点",
+        },
+    )
+    # a stage handed in is no project built
+    assert "完成：" not in composer.answer("入库申报2022年7月1号完成了，下一步呢", None, LATER).text
+
+
+def test_a_span_in_months_is_counted_in_english_grammar(composer: Composer):
+    text = composer.answer(
+        "Is there a full two months between the library deadline and the acceptance deadline?", None, LATER
+    ).text
+    assert "is 49 days" in text and "That is 1 month and 18 days." in text, text[:300]
+    weekday = composer.answer("What weekday is the project-library deadline?", None, LATER).text
+    assert "falls on a Friday" in weekday, weekday[:200]
