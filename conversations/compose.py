@@ -16,13 +16,16 @@ from decimal import Decimal
 from typing import Any
 
 from conversations.attachments import EnglishTitles, attachment_numbers
+from conversations.caps import Caps
 from conversations.completion import Completion
 from conversations.day_sums import DaySums
 from conversations.emoji import without_emoji
 from conversations.glosses import without_glosses
+from conversations.media import read_through
 from conversations.outline import Outline
 from conversations.parts import Parts
 from conversations.premise import Premises, title_said
+from conversations.quiz import Asked, Picked, Quiz
 from conversations.requests import WritingRequests
 from conversations.retraction import Retraction
 from conversations.scope import Scope
@@ -115,6 +118,7 @@ TODAY_ASKED = re.compile(
 PROJECTS_AT_CAP = re.compile(
     r"(?:两|2|二)\s*个?[^，,。？?！!]{0,6}?(?:项目|项)[^。？?！!]{0,8}?(?:都|全部|全|各自|各)[^，,。？?！!]{0,4}?"
     r"(?:顶格|拿满|攞满|封顶|到顶|满额|拿最高|拿到最高|最高)"
+    r"|报满(?:项目数|项目|两个|2个)[^。？?！!]{0,14}?(?:封顶|顶格|拿满|最高)"  # 报满项目数、每个都按100万封顶
     r"|\b(?:both|two)(?: of)?(?: our| the)? projects?\b[^.?!]{0,30}?"
     r"\b(?:max(?:imum|ed out)?|(?:hit|reach|at) the (?:cap|top|maximum)|capped)\b",
     re.IGNORECASE,
@@ -230,6 +234,8 @@ class Composer:
         self.spans = Spans(kb)
         self.day_sums = DaySums(kb, self.spans)
         self.outline = Outline(kb, self.shape)
+        self.caps = Caps(kb, kb.lexicon.all_directions)
+        self.quiz = Quiz(kb)
         self.timing = Timing(kb, self.shape, self.reader)
         self.completion = Completion(kb, self.reader)
         self.english_titles = EnglishTitles(kb.notice.attachments)
@@ -262,7 +268,13 @@ class Composer:
             return self._contacts_asked_beside(question, asked_in, text) or Composed(
                 Kind.UNSURE, asked_in, text, None, 1.0, []
             )
+        question = self.quiz.without_label(question)  # 判断题：…, Fill in the blank: …: what is asked
+        quiz = self.quiz.read(question)
+        if quiz is not None and quiz.picked is not None:
+            # 下列哪个不是…？A … B … C …: the question before the options, and the option picked
+            return self._quiz_answered(quiz, quiz.picked, lang, today, context)
         question = rows_as_fields(question)  # |方向|省级资金| over |上云上平台|45万|: 省级资金：45万
+        question = read_through(question)  # 按notice.pdf算, 同事转的pdf里说: what the notice says
         question = without_emoji(question)  # 刚报完😮‍💨 工业互联网…: a pause between two clauses
         question = with_misread_digits(question)  # 省专项15O万 (a scan's text): 150万
         question = without_glosses(question)  # 承诺书（就是保证不乱来的那张纸）: the word names it
@@ -307,6 +319,18 @@ class Composer:
                 composed.suggestions,
             )
         return Composed(**{**composed.__dict__, "followup": followup})
+
+    def _quiz_answered(
+        self, quiz: Asked, picked: Picked, lang: Lang | None, today: dt.date, context: Context | None
+    ) -> Composed:
+        """The question before the options answered as any other, with the option the notice does
+        (or does not) say first; an option is not picked where the stem's own figures are to be
+        worked out (上云项目省级260万，市级配套应为？A 13万 B 26万 …), nor for a question outside."""
+        composed = self.answer(quiz.stem, lang, today, context)
+        if composed.kind is not Kind.ANSWER or self.reader.read(quiz.stem).figures:
+            return composed
+        line = self.quiz.line(picked, composed.lang)
+        return replace(composed, text=f"{line}\n\n{composed.text}")
 
     def unanswered(self, question: str, lang: Lang | None) -> Composed:
         """The honest reply when a question could not be answered: not sure, with the contacts'
@@ -438,6 +462,9 @@ class Composer:
         outline = self.outline.answered(understood, asked_in)
         if outline:  # 通知正文分几部分, “工业大脑”在哪一部分: the notice as a document
             return Composed(Kind.ANSWER, asked_in, outline, "composed", 1.0, [])
+        caps = self.caps.answered(understood, asked_in)
+        if caps:  # 4个方向里面上限是100万的有几个: the directions' caps taken together
+            return Composed(Kind.ANSWER, asked_in, caps, "composed", 1.0, [])
         if self._small_talk_first(understood):  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
             return self._plain(index.search(understood.clauses[0], lang))
         heard_aside = self._without_hearsay_beside(understood)

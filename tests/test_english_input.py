@@ -68,3 +68,8 @@ def test_a_mixed_message_is_answered_from_its_chinese_phrasings(
     composer: Composer, question: str, entry_id: str
 ):
     assert composer.answer(question, None, LATER).entry_id == entry_id
+
+
+def test_the_entry_submission_completed_by_a_day_is_the_entry_deadline(composer: Composer):
+    composed = composer.answer("When must the pool entry submission be completed?", None, LATER)
+    assert composed.entry_id == "entry-deadline", composed.text[:200]

@@ -8327,3 +8327,10 @@ def test_a_span_in_months_is_counted_in_english_grammar(composer: Composer):
     assert "is 49 days" in text and "That is 1 month and 18 days." in text, text[:300]
     weekday = composer.answer("What weekday is the project-library deadline?", None, LATER).text
     assert "falls on a Friday" in weekday, weekday[:200]
+
+
+def test_projects_filled_each_at_the_cap_are_the_caps_added_up(composer: Composer):
+    text = composer.answer(
+        "按通知规定的上限，一家企业报满项目数、每个都按100万封顶，理论上最多能拿到市级多少？", None, LATER
+    ).text
+    assert "100万元 + 100万元 = 200万元" in text, text[:200]

@@ -1,0 +1,135 @@
+"""A quiz question about the notice (下列哪个不是本通知的支持方向？A … B … C … D …, MCQ: … A) … B) …):
+each option is looked for in the notice's own words. When one stands out (the one the notice does
+not say, or, asked which one it says, the one it says) it is named, and the question before the
+options is answered as any other; when none does, the message is read whole. A quiz's label (单选：,
+判断题：) asks nothing, and a statement to judge is offered as a premise. Every word looked for is the
+pack's, so another notice's pack quizzes its own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from knowledge.answers import reply_text
+from knowledge.loader import KnowledgeBase
+from knowledge.normalize import simplify
+from knowledge.schema import Lang, Text
+
+# A 工业企业… B …, A) … B) …, A. …: an option's letter, set off from what comes before it
+# (a lower-case letter only with its mark: the a of "on a systemic platform" is no option)
+OPTION = re.compile(
+    r"(?:^|(?<=[\s，,。？?：:；;（(【]))(?:([A-D])\s*[\.．、:：)）]?|([a-d])\s*[\.．)）])\s*(?=\S)"
+)
+FEWEST_OPTIONS = 3
+OPTION_EDGES = " ，,。；;（(）)"  # what is between one option and the next letter
+# 哪个不是, 不属于, which is NOT: the option the notice does not say is asked for
+NOT_ASKED = re.compile(
+    r"不是|不属于|不包括|不在|没有|唔係|唔属于|【不|\bnot\b|\bisn't\b|\bexcept\b", re.IGNORECASE
+)
+# 单选：, 判断题：, 新人培训小测 第1题：, MCQ:, Fill in the blank (training quiz):: what kind of question
+# it is, which asks nothing of the notice
+QUIZ_LABEL = re.compile(
+    r"^[^：:。？?]{0,12}?(?:单选|多选|选择题|判断题?|填空题?|练习题|小测|测验|第\s*\d+\s*题|\bquiz\b|\bmcq\b"
+    r"|multiple choice|true or false|true/false|fill in the blanks?)[^：:。？?]{0,24}?[：:]\s*",
+    re.IGNORECASE,
+)
+# a question of its own inside an option: A、B、C are things listed, each asked of
+ASKS_ITSELF = re.compile(r"[？?]|分别|各配|各能|各拿|各自|能拿多少|能配多少|配多少|补多少|拿多少|\beach\b")
+TRUE_OR_FALSE = re.compile(r"判断|对错|true or false|true/false", re.IGNORECASE)
+NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|%|份|个|天|年)?")
+CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
+ENGLISH_WORD = re.compile(r"[a-z][a-z-]{2,}")
+SAID = 0.75  # an option this much in the notice's words is said by it
+UNSAID = 0.4  # and one this little is not
+PUNCTUATION = re.compile(r"[\s“”\"'‘’「」《》〈〉（）()【】，,。.、；;：:！!？?]+")
+
+
+@dataclass(frozen=True)
+class Picked:
+    letter: str
+    option: str
+    said: bool  # the option the notice says (else: the one it does not)
+
+
+@dataclass(frozen=True)
+class Asked:
+    stem: str  # the question before the options
+    picked: Picked | None  # the option that stands out, if one does
+
+
+class Quiz:
+    """Built once from the notice's own words, in both languages."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        texts = list(_texts(kb.notice))
+        self.zh = PUNCTUATION.sub("", "".join(simplify(t.zh) for t in texts))
+        self.en = set(ENGLISH_WORD.findall(" ".join(t.en.lower() for t in texts)))
+
+    @staticmethod
+    def without_label(question: str) -> str:
+        """判断：本通知由省工信厅印发 → 本通知由省工信厅印发，对吗？: the quiz's label asks nothing,
+        but a statement to judge is offered as one (as a premise is)."""
+        label = QUIZ_LABEL.match(question)
+        if label is None or label.end() == len(question):
+            return question
+        rest = question[label.end() :]
+        if TRUE_OR_FALSE.search(label.group(0)) and not re.search(r"[？?]|对吗|对不对|对还是错", rest):
+            english = rest.isascii()
+            return rest.rstrip("。. ") + (" Is that right?" if english else "，对吗？")
+        return rest
+
+    def read(self, question: str) -> Asked | None:
+        """The question before the options and the option it asks for (when one stands out);
+        None when the message is no quiz."""
+        marks = list(OPTION.finditer(question))
+        letters = [(m.group(1) or m.group(2)).upper() for m in marks]
+        if len(marks) < FEWEST_OPTIONS or letters != [chr(ord("A") + i) for i in range(len(marks))]:
+            return None
+        stem = self.without_label(question[: marks[0].start()].strip())
+        if not stem:
+            return None
+        ends = [m.start() for m in marks[1:]] + [len(question)]
+        options = [question[m.end() : end].strip(OPTION_EDGES) for m, end in zip(marks, ends, strict=True)]
+        if any(ASKS_ITSELF.search(o) for o in options):
+            return None  # A上云省级50万，B…，C…，各能拿多少？: firms listed, then asked of
+        options[-1] = re.split(r"[（(]", options[-1])[0].strip()  # C 项目验收申请报告 （就这三个选一个）
+        shares = [self._share(o) for o in options]
+        wanted_unsaid = bool(NOT_ASKED.search(stem))
+        order = sorted(range(len(options)), key=shares.__getitem__, reverse=not wanted_unsaid)
+        best, rest = order[0], order[1:]
+        if wanted_unsaid:
+            clear = shares[best] <= UNSAID and all(shares[i] >= SAID for i in rest)
+        else:
+            clear = shares[best] >= SAID and all(shares[i] <= UNSAID for i in rest)
+        return Asked(stem, Picked(letters[best], options[best], not wanted_unsaid) if clear else None)
+
+    def line(self, picked: Picked, lang: Lang) -> str:
+        key = "quiz_said" if picked.said else "quiz_unsaid"
+        return reply_text(self.kb, key, lang, letter=picked.letter, option=picked.option)
+
+    def _share(self, option: str) -> float:
+        """How much of the option the notice's words say: its pairs of characters and its numbers
+        (200万 is no 100万), or its English words."""
+        text = PUNCTUATION.sub("", simplify(option))
+        numbers = NUMBER.findall(text)
+        pairs = CJK_PAIR.findall(NUMBER.sub("|", text))
+        units = [*pairs, *numbers]
+        if units:
+            return sum(u in self.zh for u in units) / len(units)
+        words = ENGLISH_WORD.findall(option.lower())
+        return sum(w in self.en for w in words) / len(words) if words else 0.0
+
+
+def _texts(model: BaseModel) -> Iterator[Text]:
+    """Every text of the notice, wherever in its structure."""
+    for value in model.__dict__.values():
+        items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, Text):
+                yield item
+            elif isinstance(item, BaseModel):
+                yield from _texts(item)
