@@ -25,7 +25,7 @@ from conversations.media import read_through
 from conversations.outline import Outline
 from conversations.parts import Parts
 from conversations.premise import Premises, title_said
-from conversations.quiz import Asked, Picked, Quiz
+from conversations.quiz import Picked, Quiz
 from conversations.requests import WritingRequests
 from conversations.retraction import Retraction
 from conversations.scope import Scope
@@ -272,7 +272,7 @@ class Composer:
         quiz = self.quiz.read(question)
         if quiz is not None and quiz.picked is not None:
             # 下列哪个不是…？A … B … C …: the question before the options, and the option picked
-            return self._quiz_answered(quiz, quiz.picked, lang, today, context)
+            return self._quiz_answered(quiz.stem, quiz.picked, lang, today, context)
         question = rows_as_fields(question)  # |方向|省级资金| over |上云上平台|45万|: 省级资金：45万
         question = read_through(question)  # 按notice.pdf算, 同事转的pdf里说: what the notice says
         question = without_emoji(question)  # 刚报完😮‍💨 工业互联网…: a pause between two clauses
@@ -321,13 +321,13 @@ class Composer:
         return Composed(**{**composed.__dict__, "followup": followup})
 
     def _quiz_answered(
-        self, quiz: Asked, picked: Picked, lang: Lang | None, today: dt.date, context: Context | None
+        self, stem: str, picked: Picked, lang: Lang | None, today: dt.date, context: Context | None
     ) -> Composed:
         """The question before the options answered as any other, with the option the notice does
         (or does not) say first; an option is not picked where the stem's own figures are to be
         worked out (上云项目省级260万，市级配套应为？A 13万 B 26万 …), nor for a question outside."""
-        composed = self.answer(quiz.stem, lang, today, context)
-        if composed.kind is not Kind.ANSWER or self.reader.read(quiz.stem).figures:
+        composed = self.answer(stem, lang, today, context)
+        if composed.kind is not Kind.ANSWER or self.reader.read(stem).figures:
             return composed
         line = self.quiz.line(picked, composed.lang)
         return replace(composed, text=f"{line}\n\n{composed.text}")

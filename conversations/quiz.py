@@ -38,12 +38,14 @@ QUIZ_LABEL = re.compile(
 )
 # a question of its own inside an option: A、B、C are things listed, each asked of
 ASKS_ITSELF = re.compile(r"[？?]|分别|各配|各能|各拿|各自|能拿多少|能配多少|配多少|补多少|拿多少|\beach\b")
+JUDGE_AFTER = re.compile(r"[。.，,]?\s*(?:对还是错|是对是错|正确还是错误|对不对)[？?]?\s*$")
 TRUE_OR_FALSE = re.compile(r"判断|对错|true or false|true/false", re.IGNORECASE)
 NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|%|份|个|天|年)?")
 CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 ENGLISH_WORD = re.compile(r"[a-z][a-z-]{2,}")
 SAID = 0.75  # an option this much in the notice's words is said by it
 UNSAID = 0.4  # and one this little is not
+APART = 0.35  # how far the option picked stands from the next
 PUNCTUATION = re.compile(r"[\s“”\"'‘’「」《》〈〉（）()【】，,。.、；;：:！!？?]+")
 
 
@@ -76,8 +78,8 @@ class Quiz:
         label = QUIZ_LABEL.match(question)
         if label is None or label.end() == len(question):
             return question
-        rest = question[label.end() :]
-        if TRUE_OR_FALSE.search(label.group(0)) and not re.search(r"[？?]|对吗|对不对|对还是错", rest):
+        rest = JUDGE_AFTER.sub("，对吗？", question[label.end() :])  # …为1%。对还是错？: offered, asked after
+        if TRUE_OR_FALSE.search(label.group(0)) and not re.search(r"[？?]|对吗|对不对", rest):
             english = rest.isascii()
             return rest.rstrip("。. ") + (" Is that right?" if english else "，对吗？")
         return rest
@@ -100,11 +102,12 @@ class Quiz:
         shares = [self._share(o) for o in options]
         wanted_unsaid = bool(NOT_ASKED.search(stem))
         order = sorted(range(len(options)), key=shares.__getitem__, reverse=not wanted_unsaid)
-        best, rest = order[0], order[1:]
+        best, runner_up = order[0], order[1]
+        # the one asked for is clearly said (or clearly not), and stands apart from the next
         if wanted_unsaid:
-            clear = shares[best] <= UNSAID and all(shares[i] >= SAID for i in rest)
+            clear = shares[best] <= UNSAID and shares[runner_up] - shares[best] >= APART
         else:
-            clear = shares[best] >= SAID and all(shares[i] <= UNSAID for i in rest)
+            clear = shares[best] >= SAID and shares[best] - shares[runner_up] >= APART
         return Asked(stem, Picked(letters[best], options[best], not wanted_unsaid) if clear else None)
 
     def line(self, picked: Picked, lang: Lang) -> str:

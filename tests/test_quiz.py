@@ -53,8 +53,21 @@ def test_the_option_the_notice_says_or_not_is_picked(quiz: Quiz, question: str, 
     assert asked is not None and asked.picked is not None and asked.picked.letter == letter, asked
 
 
+def test_an_option_standing_apart_from_the_next_is_picked(quiz: Quiz) -> None:
+    asked = quiz.read(
+        "下列哪个是本通知的主送单位之一？A 韶关高新区管委会 B 广州开发区管委会 C 广东省财政厅 D 各商业银行"
+    )
+    assert asked is not None and asked.picked is not None and asked.picked.letter == "A", asked
+
+
+def test_a_statement_judged_after_it_is_asked_of(quiz: Quiz) -> None:
+    assert (
+        quiz.without_label("判断：入库申报要在7月8日前完成。对还是错？") == "入库申报要在7月8日前完成，对吗？"
+    )
+
+
 def test_no_option_is_picked_where_several_could_be(quiz: Quiz) -> None:
-    asked = quiz.read("通知的发文单位是？A 广东省工业和信息化厅 B 韶关市工业和信息化局 C 韶关市人民政府")
+    asked = quiz.read("下面哪个是通知的附件？A 入库项目申报书 B 承诺书 C 项目验收申请报告")
     assert asked is not None and asked.picked is None
 
 
@@ -116,3 +129,12 @@ def test_a_statement_to_judge_is_offered_as_a_premise(composer: Composer) -> Non
         "True or false: the city subsidy for the benchmark direction is capped at 1 million.", None, TODAY
     ).text
     assert english.startswith("Not RMB 1,000,000"), english[:120]
+
+
+def test_a_blank_to_fill_is_asked_of(composer: Composer) -> None:
+    composed = composer.answer(
+        "Fill in the blank (training quiz): Enterprises must complete the project-pool filing before ______.",
+        None,
+        TODAY,
+    )
+    assert composed.entry_id == "entry-deadline", composed.text[:120]
