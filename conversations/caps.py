@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from conversations.understanding import Understanding
-from conversations.worked import direction_name, money
+from conversations.worked import added_up, direction_name, money
 from knowledge.answers import clause_label, reply_text
 from knowledge.figures import read_amounts, to_arabic
 from knowledge.loader import KnowledgeBase
@@ -75,14 +75,14 @@ class Caps:
 
     def _added_up(self, lang: Lang) -> str:
         """四个方向的上限加起来: each direction's cap, and their sum."""
-        caps = [Decimal(d.funding.cap_yuan) for d in self.directions]
+        terms, total = added_up([Decimal(d.funding.cap_yuan) for d in self.directions], lang)
         return reply_text(
             self.kb,
             "caps_added_up",
             lang,
             total=str(len(self.directions)),
-            terms=" + ".join(money(c, lang) for c in caps),
-            sum=money(sum(caps, Decimal(0)), lang),
+            terms=terms,
+            sum=total,
             clause=clause_label(self.kb, self.section, lang),
         )
 

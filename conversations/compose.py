@@ -114,20 +114,6 @@ TODAY_ASKED = re.compile(
     r"|what (?:day|date) is (?:it )?today|what date is it",
     re.IGNORECASE,
 )
-# 两个项目都顶格的话, both projects at the cap: the caps of the most projects allowed, added up
-PROJECTS_AT_CAP = re.compile(
-    r"(?:两|2|二)\s*个?[^，,。？?！!]{0,6}?(?:项目|项)[^。？?！!]{0,8}?(?:都|全部|全|各自|各)[^，,。？?！!]{0,4}?"
-    r"(?:顶格|拿满|攞满|封顶|到顶|满额|拿最高|拿到最高|最高)"
-    r"|报满(?:项目数|项目|两个|2个)[^。？?！!]{0,14}?(?:封顶|顶格|拿满|最高)"  # 报满项目数、每个都按100万封顶
-    r"|\b(?:both|two)(?: of)?(?: our| the)? projects?\b[^.?!]{0,30}?"
-    r"\b(?:max(?:imum|ed out)?|(?:hit|reach|at) the (?:cap|top|maximum)|capped)\b",
-    re.IGNORECASE,
-)
-# 省级资金各要多少: the base that reaches the cap is asked, not the caps added up
-BASE_TO_REACH_ASKED = re.compile(
-    r"(?:省级|省里|专项资金|投资|投入)[^，,。？?！!]{0,6}?(?:要|需|得|至少|起码)|\bneed\b|\bat least\b",
-    re.IGNORECASE,
-)
 # 两个上云项目, 3个项目: how many projects the message speaks of
 PROJECT_COUNT = re.compile(r"([2-9])\s*个[^，,。？?！!]{0,8}?(?:项目|专案)")  # 专案: Taiwan's word
 STILL_THERE = re.compile(r"没有|冇|无|吗|嗎")  # what is left of 还有没有 once 还有 split it off
@@ -1335,8 +1321,7 @@ class Composer:
         gives none), and the figures it was worked on."""
         asks_amount = self._answers_an_amount(parts) or bool(understood.intents)
         limit = self.projects_limit
-        text = understood.simplified
-        at_cap = PROJECTS_AT_CAP.search(text) and not BASE_TO_REACH_ASKED.search(text)
+        at_cap = self.worker.asks_projects_at_cap(understood)
         if not figures and asks_amount and limit and limit.most_projects and at_cap:
             # 两个项目都顶格的话一共最多多少: the caps added up, not the base that reaches them
             directions = self.shape.directions_for(understood, parts)

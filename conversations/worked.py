@@ -27,6 +27,20 @@ EACH_ASKED = ("分别", "各配", "各补", "各拿", "各给", "各自", "for e
 CAP_NAMED = re.compile(r"(?<=[到满顶])\s*\d+(?:\.\d+)?\s*(?:万元|万|元)?\s*的?(?=封顶|上限)")
 SUPPOSED = re.compile(r"如果|要是|假如|假设|假使|万一|换成|if\b|suppose|instead", re.IGNORECASE)
 
+# 两个项目都顶格的话, both projects at the cap: the caps of the most projects allowed, added up
+PROJECTS_AT_CAP = re.compile(
+    r"(?:两|2|二)\s*个?[^，,。？?！!]{0,6}?(?:项目|项)[^。？?！!]{0,8}?(?:都|全部|全|各自|各)[^，,。？?！!]{0,4}?"
+    r"(?:顶格|拿满|攞满|封顶|到顶|满额|拿最高|拿到最高|最高)"
+    r"|报满(?:项目数|项目|两个|2个)[^。？?！!]{0,14}?(?:封顶|顶格|拿满|最高)"  # 报满项目数、每个都按100万封顶
+    r"|\b(?:both|two)(?: of)?(?: our| the)? projects?\b[^.?!]{0,30}?"
+    r"\b(?:max(?:imum|ed out)?|(?:hit|reach|at) the (?:cap|top|maximum)|capped)\b",
+    re.IGNORECASE,
+)
+# 省级资金各要多少: the base that reaches the cap is asked, not the caps added up
+BASE_TO_REACH_ASKED = re.compile(
+    r"(?:省级|省里|专项资金|投资|投入)[^，,。？?！!]{0,6}?(?:要|需|得|至少|起码)|\bneed\b|\bat least\b",
+    re.IGNORECASE,
+)
 # 项目1：上云上平台，省级资金500万 项目2：5G+制造业…: a numbered project's fields end where the
 # next one's label begins, whether a line break or only a space is between them
 PROJECT_LABEL = re.compile(r"(?:项目|project)\s*[0-9一二三四五]+\s*[：:]", re.IGNORECASE)
@@ -40,6 +54,11 @@ def money(amount: Decimal, lang: Lang) -> str:
     if lang == "zh" or amount == 0:
         return format_amount(amount, "zh") if lang == "zh" else format_amount(amount, "en")
     return f"{format_amount(amount, 'en')} ({format_amount(amount, 'zh')})"
+
+
+def added_up(amounts: list[Decimal], lang: Lang) -> tuple[str, str]:
+    """100万元 + 50万元 and 150万元: the amounts one after another, and their sum."""
+    return " + ".join(money(a, lang) for a in amounts), money(sum(amounts, Decimal(0)), lang)
 
 
 def foreign_amount(figure: Figure, lang: Lang) -> str:
@@ -164,6 +183,13 @@ class Worker:
         said = CAP_NAMED.sub("", understood.simplified)  # 碰到100万的封顶: the cap's own figure named
         return not understood.offered_rates and any(w in said for w in self.cap_reach_words)
 
+    @staticmethod
+    def asks_projects_at_cap(understood: Understanding) -> bool:
+        """两个项目都顶格的话一共多少; not 两个项目都顶格的话省级资金各要多少 (the base that reaches
+        the cap)."""
+        text = understood.simplified
+        return PROJECTS_AT_CAP.search(text) is not None and not BASE_TO_REACH_ASKED.search(text)
+
     def reach_cap(self, directions: list[Direction], lang: Lang) -> str:
         """想拿满封顶，省级资金至少要多少: the base at which each direction's rate reaches its cap."""
         lines: list[str] = []
@@ -203,7 +229,7 @@ class Worker:
             picked = directions[:count]
         else:
             picked = [max(named, key=lambda d: d.funding.cap_yuan)] * count
-        caps = [Decimal(d.funding.cap_yuan) for d in picked]
+        terms, total = added_up([Decimal(d.funding.cap_yuan) for d in picked], lang)
         separator, up_to = ("；", "最高") if lang == "zh" else ("; ", ": up to ")
         line = reply_text(
             self.kb,
@@ -211,8 +237,8 @@ class Worker:
             lang,
             count=str(count),
             clause=clause if lang == "zh" else clause_label(self.kb, clause, lang),  # as the caveat's 五(五)
-            terms=" + ".join(money(c, lang) for c in caps),
-            total=money(sum(caps, Decimal(0)), lang),
+            terms=terms,
+            total=total,
             caps=separator.join(
                 f"{direction_name(d, lang)}{up_to}{money(Decimal(d.funding.cap_yuan), lang)}" for d in named
             ),
