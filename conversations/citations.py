@@ -21,7 +21,13 @@ BRACKETED = re.compile(rf"(?<![第\d一二三四五六七八九]){NUMBER}\s*[、
 ORDINAL = re.compile(rf"第{NUMBER}{PART_WORD}(?:的|里|里面|中)?(?:第{NUMBER}{ITEM_WORD})?")
 # section 3.2, clause 3(2), article 3: the English numbering
 ENGLISH = re.compile(
-    r"\b(?:section|clause|article)\s*([1-9])(?:\s*(?:\.|\(|,\s*item)\s*([1-9])\)?)?(?![\d.])"
+    r"\b(?:section|clause|article|part)\s*([1-9])(?:\s*(?:\.|\(|,\s*item)\s*([1-9])\)?)?(?![\d.])"
+)
+# 第三条第（二）款: a section counted in 条, then an item of it in 款
+ARTICLE_ITEM = re.compile(rf"第{NUMBER}条\s*第?\s*[(（]?\s*{NUMBER}\s*[)）]?\s*款")
+# 一、的标题, 五、那部分: a section's numeral with its mark, pointed at (not 一、入库截止是哪天: a list)
+NUMERAL_POINTED = re.compile(
+    rf"(?<![第\d一二三四五六七八九(]){NUMBER}\s*、\s*(?=的|那|这|部分|标题|里[面头]?[说写讲])"
 )
 ITEM_OF = re.compile(r"\bitem\s*([1-9])\s*of\s*(?:section|part|clause|article)\s*([1-9])\b")
 
@@ -52,6 +58,9 @@ class Citations:
             section = self.heading_section[match.group(2)]
             item = match.group(3) or match.group(4)
             found.append((match.start(), self._clause(section, item)))
+        for pattern in (ARTICLE_ITEM, NUMERAL_POINTED):
+            for match in pattern.finditer(simplified):
+                found.append((match.start(), self._clause(*match.groups())))
         for match in ENGLISH.finditer(simplified):
             found.append((match.start(), self._clause(match.group(1), match.group(2))))
         for match in ITEM_OF.finditer(simplified):
@@ -60,7 +69,7 @@ class Citations:
         # item 2 of section 4: the item, not also its whole section
         return [c for c in clauses if not any(o.startswith(f"{c}(") for o in clauses)]
 
-    def _clause(self, section: str, item: str | None) -> str:
+    def _clause(self, section: str, item: str | None = None) -> str:
         """三 and 二 → 三(二); "" where the notice has no such section."""
         name = self.numerals.get(NUMERALS[section], "")
         if name not in self.sections:

@@ -24,8 +24,9 @@ from conversations.glosses import without_glosses
 from conversations.media import read_through
 from conversations.outline import Outline
 from conversations.parts import Parts
+from conversations.passages import without_the_place
 from conversations.premise import Premises, title_said
-from conversations.quiz import Picked, Quiz
+from conversations.quiz import Asked, Quiz
 from conversations.requests import WritingRequests
 from conversations.retraction import Retraction
 from conversations.scope import Scope
@@ -36,6 +37,7 @@ from conversations.speaker import without_speaker
 from conversations.stated_today import stated_today
 from conversations.tables import rows_as_fields
 from conversations.timing import ASKS_WHAT, HAND_IN, Timing
+from conversations.titled import NoticeTitle
 from conversations.today import deadline_notes, format_day, issued_note
 from conversations.understanding import (
     HEARSAY,
@@ -90,6 +92,10 @@ ASIDE_WORDS = (
 ASIDE = re.compile(rf"^\s*(?:{ASIDE_WORDS}|\band)[,，:：\s]*", re.IGNORECASE)  # the clause begins with it
 # 我们还想问…: who asks, said before the aside
 ASKER_FIRST = re.compile(r"^\s*(?:我们|我哋|我)(?=还想问|仲想问|顺便问)")
+# 财务问…, 老板还想知道…: a colleague's question, relayed
+OTHER_ASKER = re.compile(
+    r"^\s*(?:我们|我哋)?(?:财务|会计|出纳|老板|领导|同事|客户|老总|[\u4e00-\u9fff]总)(?:还|也|又)?(?:问|想问|想知道)"
+)
 # 离今天多久了, how long ago: the time since a day of the notice asked
 ELAPSED_ASKED = re.compile(
     r"多久|多长时间|多少天|几多日|几多耐|几年|how long|how many (?:days|years)", re.IGNORECASE
@@ -222,6 +228,7 @@ class Composer:
         self.outline = Outline(kb, self.shape)
         self.caps = Caps(kb, kb.lexicon.all_directions)
         self.quiz = Quiz(kb)
+        self.notice_title = NoticeTitle(kb)
         self.timing = Timing(kb, self.shape, self.reader)
         self.completion = Completion(kb, self.reader)
         self.english_titles = EnglishTitles(kb.notice.attachments)
@@ -256,11 +263,15 @@ class Composer:
             )
         question = self.quiz.without_label(question)  # 判断题：…, Fill in the blank: …: what is asked
         quiz = self.quiz.read(question)
-        if quiz is not None and quiz.picked is not None:
+        if quiz is not None:
             # 下列哪个不是…？A … B … C …: the question before the options, and the option picked
-            return self._quiz_answered(quiz.stem, quiz.picked, lang, today, context)
+            answered = self._quiz_answered(quiz, lang, today, context)
+            if answered is not None:
+                return answered
         question = rows_as_fields(question)  # |方向|省级资金| over |上云上平台|45万|: 省级资金：45万
         question = read_through(question)  # 按notice.pdf算, 同事转的pdf里说: what the notice says
+        question = self.notice_title.as_named(question)  # 《关于组织开展…的通知》的发文单位: 本通知的
+        question = without_the_place(question)  # 关于“单个企业最多申请2个项目”那段，还规定了什么
         question = without_emoji(question)  # 刚报完😮‍💨 工业互联网…: a pause between two clauses
         question = with_misread_digits(question)  # 省专项15O万 (a scan's text): 150万
         question = without_glosses(question)  # 承诺书（就是保证不乱来的那张纸）: the word names it
@@ -307,13 +318,19 @@ class Composer:
         return Composed(**{**composed.__dict__, "followup": followup})
 
     def _quiz_answered(
-        self, stem: str, picked: Picked, lang: Lang | None, today: dt.date, context: Context | None
-    ) -> Composed:
+        self, quiz: Asked, lang: Lang | None, today: dt.date, context: Context | None
+    ) -> Composed | None:
         """The question before the options answered as any other, with the option the notice does
-        (or does not) say first; an option is not picked where the stem's own figures are to be
-        worked out (上云项目省级260万，市级配套应为？A 13万 B 26万 …), nor for a question outside."""
-        composed = self.answer(stem, lang, today, context)
-        if composed.kind is not Kind.ANSWER or self.reader.read(stem).figures:
+        (or does not) say first, or else the one its answer does (or does not); an option is not
+        picked where the stem's own figures are to be worked out (上云项目省级260万，市级配套应为？
+        A 13万 B 26万 …), nor for a question outside. None when no option stands out."""
+        composed = self.answer(quiz.stem, lang, today, context)
+        picked = quiz.picked
+        if picked is None and composed.kind is Kind.ANSWER:
+            picked = self.quiz.picked_in_answer(quiz, composed.text)
+        if picked is None:
+            return None  # the message read whole
+        if composed.kind is not Kind.ANSWER or self.reader.read(quiz.stem).figures:
             return composed
         line = self.quiz.line(picked, composed.lang)
         return replace(composed, text=f"{line}\n\n{composed.text}")
@@ -1019,7 +1036,7 @@ class Composer:
         composed = self._compose(kept, read, lang, today, carried)
         if composed.kind is not Kind.ANSWER:
             return None
-        said = (ASIDE.sub("", ASKER_FIRST.sub("", c)).strip(" ？?。.") for c in outside)
+        said = (ASIDE.sub("", ASKER_FIRST.sub("", OTHER_ASKER.sub("", c))).strip(" ？?。.") for c in outside)
         parts = ("、" if composed.lang == "zh" else "; ").join(said)
         note = reply_text(self.kb, "outside_part", composed.lang, part=parts)
         return replace(composed, text=f"{composed.text}\n\n{note}")
@@ -1092,6 +1109,9 @@ class Composer:
         联通合作的，联通那边有没有补贴)."""
         at = text.find(clause)
         if cls._aside(text, clause):
+            return True
+        # …单独建账吗？财务问怎么做账: a new question, put by someone else of the firm
+        if at > 0 and text[:at].rstrip().endswith(("？", "?")) and OTHER_ASKER.match(clause):
             return True
         return at > 0 and ASIDE.match(text[sentence_start(text, at) : at]) is not None
 

@@ -50,12 +50,13 @@ LINKS_ASKED = re.compile(r"环节[^，,。？?]{0,8}?(?:几|多少)个?|(?<![那
 LINKS_WORD = "环节"
 # 5G那个排第几, 是第几个方向: where a direction stands among the notice's
 RANK_ASKED = re.compile(
-    r"排(?:在)?第几|排行第几|第几个?(?:支持)?方向|是第几(?:个|类|项)?(?=[？?吗呢，,。!！]|$)"
+    r"排(?:在)?第几|排行第几|第几个?(?:支持)?方向|是第几(?:个|类|项)?(?=[？?吗呢，,。!！]|$)|第几(?:条|款|段|点)"
     r"|\b(?:which|what) number is\b",
     re.IGNORECASE,
 )
 # 四个方向里面, the 5G direction: the directions are what is ranked (not 我们大概排第几 among firms)
-DIRECTIONS_SAID = re.compile(r"方向|类|\bdirection|\bcategor", re.IGNORECASE)
+# (讲5G那段是第几条: the directions' clauses, pointed at)
+DIRECTIONS_SAID = re.compile(r"方向|类|(?:那|这)一?(?:段|条|款)|部分|\bdirection|\bcategor", re.IGNORECASE)
 AMOUNT = re.compile(r"(?<![\d.])\d+(?:\.\d+)?万")
 ENGLISH_QUOTE = re.compile(r"(?<![A-Za-z])'([^']{3,40})'")
 

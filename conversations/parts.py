@@ -80,6 +80,11 @@ ONLY_WHETHER = re.compile(
 ONLY_A_CHOICE = re.compile(rf"^{LEVEL}(?:{CHOICES}){LEVEL}[？?呢啊]?$")
 # 广州的软件公司, 深圳嘅厂: a firm of the place just named
 FIRM_OF_THE_PLACE = re.compile(r"\s*(?:的|嘅)?\s*(?:[^，,。？?！!\s]{0,8}?\s*)?(?:企业|公司|厂|集团)")
+# 总部在佛山, our HQ is in Foshan: the firm's own place, named after its head office
+HEAD_OFFICE_IN = re.compile(
+    r"(?:总部|总公司|\bhq|\bheadquarters?|\bhead office)\s*(?:is\s*|are\s*|located\s*|based\s*)*"
+    r"(?:in|at|设在|在)?\s*$"
+)
 SENTENCE_PIECES = re.compile(r"[^。？?！!；;\n，,]+[。？?！!；;\n，,]*")  # each with its own question mark
 EACH_WORDS = ("分别", "各", "每个", "each", "respectively")
 SEVERAL_WORDS = ("分别", "各自", "哪几个", "哪些", "which ones")  # asking for every direction that fits
@@ -442,7 +447,12 @@ class Parts:
         chosen = self._told_of_the_offered(understood)
         if chosen is not None:  # 能耗监控，这个是报上云还是报5G: the one whose scenario is told, first
             parts = [chosen, *[p for p in parts if p is not chosen]]
-        cited = self.cited(understood.text)
+        # 五(一)说资金要怎么管理: of an item's entries, the one the search found (a whole section
+        # cited is summed up by its first)
+        cited = [
+            next((p for p in parts if p.clause == c.clause), c) if "(" in c.clause else c
+            for c in self.cited(understood.text)
+        ]
         if cited:  # 第三部分第二条是讲系统性平台的吧: the clause cited says what it is about, first
             parts = [*cited, *[p for p in parts if p not in cited]]
         return self._within_limit(parts, [*cited, *answered]), searched or bool(cited)
@@ -463,7 +473,9 @@ class Parts:
         canonical = self.index.normaliser.canonical(understood.text)
         for place in self.index.places_named(understood.text):
             at = canonical.find(place)
-            if at >= 0 and FIRM_OF_THE_PLACE.match(canonical, at + len(place)):
+            if at >= 0 and (
+                FIRM_OF_THE_PLACE.match(canonical, at + len(place)) or HEAD_OFFICE_IN.search(canonical[:at])
+            ):
                 return True
         return False
 
@@ -652,11 +664,14 @@ class Parts:
     def _asks_to_apply(self, questions: list[str]) -> bool:
         """能报吗, 可以申请吗: a question asks whether one may apply (not the stage's own name:
         验收申请要交什么材料 asks the materials)."""
+        asking = [self._without_stage_names(c) for c in questions]
+        # can we still apply: said as a whole (仍在受理) by the lexicon, applying all the same
+        said = (simplify(c).lower() for c in asking)
         return any(
             t in self.reader.apply_words
-            for c in questions
-            for t in self.index.normaliser.tokens(self._without_stage_names(c), correct=False)
-        )
+            for c in asking
+            for t in self.index.normaliser.tokens(c, correct=False)
+        ) or any(re.search(r"\bapply\b", c) for c in said)
 
     def _without_stage_names(self, clause: str) -> str:
         """The clause without the names of the notice's stages it says (验收申请 → 要交什么材料)."""

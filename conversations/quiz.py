@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pydantic import BaseModel
 
@@ -43,6 +43,7 @@ TRUE_OR_FALSE = re.compile(r"判断|对错|true or false|true/false", re.IGNOREC
 NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|%|份|个|天|年)?")
 CJK_PAIR = re.compile(r"(?=([\u4e00-\u9fff]{2}))")
 ENGLISH_WORD = re.compile(r"[a-z][a-z-]{2,}")
+QUIZ_REPLIES = {"quiz_said", "quiz_unsaid", "quiz_answer_said", "quiz_answer_unsaid"}
 SAID = 0.75  # an option this much in the notice's words is said by it
 UNSAID = 0.4  # and one this little is not
 APART = 0.35  # how far the option picked stands from the next
@@ -54,12 +55,15 @@ class Picked:
     letter: str
     option: str
     said: bool  # the option the notice says (else: the one it does not)
+    in_answer: bool = False  # looked up in the answer to the question, not in the whole notice
 
 
 @dataclass(frozen=True)
 class Asked:
     stem: str  # the question before the options
-    picked: Picked | None  # the option that stands out, if one does
+    picked: Picked | None  # the option that stands out in the notice's words, if one does
+    letters: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
 
 
 class Quiz:
@@ -87,7 +91,7 @@ class Quiz:
     def read(self, question: str) -> Asked | None:
         """The question before the options and the option it asks for (when one stands out);
         None when the message is no quiz."""
-        if "quiz_said" not in self.kb.lexicon.replies:
+        if not self.kb.lexicon.replies.keys() >= QUIZ_REPLIES:
             return None  # a pack without the words answers as before
         marks = list(OPTION.finditer(question))
         letters = [(m.group(1) or m.group(2)).upper() for m in marks]
@@ -101,32 +105,51 @@ class Quiz:
         if any(ASKS_ITSELF.search(o) for o in options):
             return None  # A上云省级50万，B…，C…，各能拿多少？: firms listed, then asked of
         options[-1] = re.split(r"[（(]", options[-1])[0].strip()  # C 项目验收申请报告 （就这三个选一个）
-        shares = [self._share(o) for o in options]
-        wanted_unsaid = bool(NOT_ASKED.search(stem))
-        order = sorted(range(len(options)), key=shares.__getitem__, reverse=not wanted_unsaid)
+        asked = Asked(stem, None, tuple(letters), tuple(options))
+        return replace(asked, picked=self.picked_in(asked, self.zh, self.en))
+
+    def picked_in_answer(self, asked: Asked, answer: str) -> Picked | None:
+        """The option that stands out in the answer to the question before the options: 哪一项不是入库
+        申报阶段的材料 — every option is the notice's, but only two are in the entry stage's answer."""
+        if any(
+            not CJK_PAIR.search(NUMBER.sub("|", o)) and not ENGLISH_WORD.search(o.lower())
+            for o in asked.options
+        ):
+            return None  # A 2级 B 3级, A 6月10日 B 7月8日: an answer's figures and dates are everywhere
+        text = PUNCTUATION.sub("", simplify(answer))
+        picked = self.picked_in(asked, text, set(ENGLISH_WORD.findall(answer.lower())))
+        return replace(picked, in_answer=True) if picked else None
+
+    @staticmethod
+    def picked_in(asked: Asked, zh: str, en: set[str]) -> Picked | None:
+        """The option asked for, when it is clearly said in these words (or, asked which is not,
+        clearly not) and stands apart from the next."""
+        shares = [_share(o, zh, en) for o in asked.options]
+        wanted_unsaid = bool(NOT_ASKED.search(asked.stem))
+        order = sorted(range(len(shares)), key=shares.__getitem__, reverse=not wanted_unsaid)
         best, runner_up = order[0], order[1]
-        # the one asked for is clearly said (or clearly not), and stands apart from the next
         if wanted_unsaid:
             clear = shares[best] <= UNSAID and shares[runner_up] - shares[best] >= APART
         else:
             clear = shares[best] >= SAID and shares[best] - shares[runner_up] >= APART
-        return Asked(stem, Picked(letters[best], options[best], not wanted_unsaid) if clear else None)
+        return Picked(asked.letters[best], asked.options[best], not wanted_unsaid) if clear else None
 
     def line(self, picked: Picked, lang: Lang) -> str:
-        key = "quiz_said" if picked.said else "quiz_unsaid"
+        key = ("quiz_answer_" if picked.in_answer else "quiz_") + ("said" if picked.said else "unsaid")
         return reply_text(self.kb, key, lang, letter=picked.letter, option=picked.option)
 
-    def _share(self, option: str) -> float:
-        """How much of the option the notice's words say: its pairs of characters and its numbers
-        (200万 is no 100万), or its English words."""
-        text = PUNCTUATION.sub("", simplify(option))
-        numbers = NUMBER.findall(text)
-        pairs = CJK_PAIR.findall(NUMBER.sub("|", text))
-        units = [*pairs, *numbers]
-        if units:
-            return sum(u in self.zh for u in units) / len(units)
-        words = ENGLISH_WORD.findall(option.lower())
-        return sum(w in self.en for w in words) / len(words) if words else 0.0
+
+def _share(option: str, zh: str, en: set[str]) -> float:
+    """How much of the option these words say: its pairs of characters and its numbers (200万 is
+    no 100万), or its English words."""
+    text = PUNCTUATION.sub("", simplify(option))
+    numbers = NUMBER.findall(text)
+    pairs = CJK_PAIR.findall(NUMBER.sub("|", text))
+    units = [*pairs, *numbers]
+    if units:
+        return sum(u in zh for u in units) / len(units)
+    words = ENGLISH_WORD.findall(option.lower())
+    return sum(w in en for w in words) / len(words) if words else 0.0
 
 
 def _texts(model: BaseModel) -> Iterator[Text]:

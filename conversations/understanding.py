@@ -164,6 +164,9 @@ RELATIVE_ROUND_EN = re.compile(
     re.IGNORECASE,
 )
 RELATIVE_YEARS_EN = {"last year": -1, "the year before last": -2, "next year": 1}
+HOW_SUPPORTED = re.compile(
+    r"(?:怎么|怎样|如何|以什么方式|用什么方式|什么方式)(?:来)?(?:支持|扶持|资助|补助|补贴|给钱)"
+)
 # a choice of kinds of support is listed within one clause, its items apart by 、 (这是补助、贷款还是
 # 贴息) or by English commas (is this a grant, a loan or …); not 贴息的政策，工行还是农商行好
 CHOICE_CLAUSES = re.compile(
@@ -328,7 +331,7 @@ def _latin(char: str) -> bool:
 # a question asking what a thing is: 什么是X, X是什么意思, what is X, what does X mean
 DEFINITION_AFTER = re.compile(
     r"^(?:请问|你好|老师)?(?:什么是|啥是|什么叫|啥叫|什么叫做|何为|何谓)(.+)$"
-    r"|^what(?:'s| is| are| does)(.+?)(?: mean)?$"
+    r"|^what(?:'s| is| are| does)(.+?)(?: mean| stand for)?$"
     r"|^(?:(?:can|could) you |please )?(?:explain|describe|define)(?: to me| for me)?(?: what)?(.+?)"
     r"(?: is| are| means?)?(?: in (?:simple|plain|layman'?s|easy) (?:terms|words))?$"
 )
@@ -338,15 +341,16 @@ DEFINITION_COMPARED = re.compile(
     r"|^(.+?)(?:有什么区别|有啥区别|什么区别|区别是什么|的区别|有什么不同|有啥不同|是一回事吗?|是不是一回事)$"
 )
 DEFINITION_BEFORE = re.compile(
-    r"^(.+?)(?:是什么意思|是啥意思|什么意思|啥意思|是什么东西|是啥东西|是什么|是啥|是指什么|指什么|指的是什么|怎么理解)$"
+    r"^(.+?)(?:是什么意思|是啥意思|什么意思|啥意思|是什么东西|是啥东西|是什么|是啥|是指什么|指什么|指的是什么|怎么理解"
+    r"|(?:的)?(?:中文|英文)?(?:全称|全名)(?:是什么|是啥|叫什么|叫啥|是|为)?)$"
 )
 SENTENCES = re.compile(r"[。？?！!；;\n，,]+")
 DEFINITION_END = re.compile(
-    r"[\s?？。.!！~～]*(?:(?:给我|帮我|请|麻烦)?(?:科普|讲讲|讲解|解释|介绍)一下)?[\s?？。.!！~～]*$"
+    r"[\s?？。.!！~～_＿]*(?:(?:给我|帮我|请|麻烦)?(?:科普|讲讲|讲解|解释|介绍)一下)?[\s?？。.!！~～_＿]*$"
     r"|(?<=[\u4e00-\u9fff])[呀啊呢啦哦]+$"
 )
 DEFINITION_FILLER = re.compile(
-    r"[+＋“”\"'‘’「」、,，]|\b(?:an?|the|and|or|exactly|really|between)\b|和|与|及|跟|同|的|这个|那个|技术|所谓|通知里?说的|通知里的|里面?的|具体|到底|究竟"
+    r"[+＋“”\"'‘’「」、,，]|\b(?:an?|the|and|or|exactly|really|between)\b|和|与|及|跟|同|的|这个|那个|技术|(?<=[A-Za-z])\s*系统|所谓|通知里?说的|通知里的|里面?的|具体|到底|究竟"
 )
 # 帮我写一份申报书: a request, asked without a question mark
 REQUEST = re.compile(
@@ -1550,10 +1554,14 @@ class Reader:
         kind offered for it in a question of its own (yes or no, or a choice)."""
         for at, clause in enumerate(clauses):
             simplified = simplify(clause)
+            method_asked = bool(self.support_method) and self.support_method in simplified
             if (
-                self.support_method
-                and self.support_method in simplified
-                and (matching or self._points_at_this(simplified))
+                # 市级资金对上云项目是怎么支持的: the way of support asked in words of its own
+                (method_asked or (matching and HOW_SUPPORTED.search(simplified) is not None))
+                # 支持方式是什么？: the notice's own heading asked, which points at this notice
+                and (
+                    matching or self._points_at_this(simplified) or simplified.startswith(self.support_method)
+                )
             ):
                 later = (simplify(c) for c in clauses[at + 1 :] if c.strip())
                 # 是不是贴息, 直接拨款还是贷款贴息: asked yes or no, or offered as a choice

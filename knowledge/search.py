@@ -106,6 +106,7 @@ SELF_NAMED_EN = re.compile(
     r"(?:workshop|factory|plant|mill|company|firm|maker|manufacturer|producer|supplier|business|enterprise|sme)\b"
 )
 LETTERS_APART = re.compile(r"(?<=[a-z]) (?=[a-z])")
+LETTERS_HYPHENED = re.compile(r"(?<=[a-z])-(?=[a-z])")
 # 3.2m (its token 2m), 80w, 500k: an amount written with its unit
 AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:m|k|w|wan)")
 RATE = re.compile(r"\d+(?:\.\d+)?%")  # 20%: a rate offered, how much
@@ -219,9 +220,12 @@ class SearchIndex:
         for phrasing in self._phrasings:
             phrasing.weight = sum(self._weight(t) for t in sorted(phrasing.tokens))
         # each outside word as searched (bare) and how many words it is made of (iphone: one)
-        outside = [self.normaliser.canonical(w) for w in lexicon.out_of_scope]
+        outside = [_hyphens_apart(self.normaliser.canonical(w)) for w in lexicon.out_of_scope]
         self._out_of_scope = WordList((c.replace(" ", ""), None) for c in outside)
-        self._out_of_scope_breaks = {c.replace(" ", ""): _word_breaks(c) for c in outside}
+        self._out_of_scope_breaks: dict[str, int] = {}
+        for c in outside:  # wi-fi and wifi: the word may be said apart as often as any spelling says it
+            bare = c.replace(" ", "")
+            self._out_of_scope_breaks[bare] = max(self._out_of_scope_breaks.get(bare, 0), _word_breaks(c))
         self._relay_words = tuple(self._bare(w) for w in lexicon.relay_words if w)
         self._other_places = [self.normaliser.canonical(w) for w in lexicon.other_places]
         self._cjk_places = [
@@ -498,6 +502,7 @@ class SearchIndex:
         return self._outside_in(self.normaliser.canonical(question[:MAX_QUESTION_CHARS]))
 
     def _outside_in(self, canonical: str) -> list[str]:
+        canonical = _hyphens_apart(canonical)
         bare = canonical.replace(" ", "")
         found = [word for word, _ in self._out_of_scope.present(bare)]
         if not found:
@@ -593,6 +598,11 @@ class SearchIndex:
             best = process.extractOne(canonical, self._canonicals[index], scorer=fuzz.ratio)
             closest[index] = best[1] / 100 if best else 0.0
         return closest
+
+
+def _hyphens_apart(canonical: str) -> str:
+    """super-deduction is super deduction: a hyphen between letters joins two words."""
+    return LETTERS_HYPHENED.sub(" ", canonical)
 
 
 def _word_breaks(text: str) -> int:

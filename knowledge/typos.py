@@ -100,12 +100,14 @@ class HomophoneCorrector:
         previous = run[start - 1] if start else before
         if previous in COUNTERS and run[start] in MEASURE_WORDS:
             return True
+        end = start + length
+        if end < len(run) and run[end - 1] in COUNTERS and run[end] in MEASURE_WORDS:
+            return True  # 分几类: 几 belongs to its measure word 类, so 分几 is no 分级
         for edge in (start, start + length):
             word = run[edge - 1 : edge + 1]
             if edge > 0 and len(word) == 2 and (word_frequency(word) >= RARE_WORD or word in self.whole):
                 return True
         # 找工信局: the piece's last character begins a longer known word (工信局), so 找工 is no 招工
-        end = start + length
         longer = (run[end - 1 : end - 1 + n] for n in LONG_WORDS if end - 1 + n <= len(run))
         return any(word in self.vocabulary for word in longer)
 

@@ -26,7 +26,11 @@ def citations(kb: KnowledgeBase) -> Citations:
         ("What does section 3.2 say?", ["三(二)"]),
         ("item 2 of section 4", ["四(二)"]),
         ("Clause 5(3) limits us?", ["五(三)"]),
-        # no such section in the notice, or no clause at all
+        ("Part 5(1) says the funds should be managed how?", ["五(一)"]),
+        ("第三条第（二）款是给什么类型企业的？", ["三(二)"]),
+        ("一、的标题是什么？", ["一"]),
+        # no such section in the notice, or no clause at all; a list's own numbering
+        ("一、入库截止是哪天", []),
         ("第九部分第二条", []),
         ("省级专项资金150万，市级配套多少", []),
         ("附件3(2份)", []),

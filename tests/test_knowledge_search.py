@@ -38,6 +38,13 @@ def test_questions_outside_the_notice_are_rejected(index: SearchIndex, question:
     assert result.kind in (Kind.OUTSIDE, Kind.UNSURE)
 
 
+@pytest.mark.parametrize(
+    "question", ["What is the R&D super-deduction rate in 2022?", "What is the R&D super deduction rate?"]
+)
+def test_an_outside_word_is_found_however_its_words_are_joined(index: SearchIndex, question: str):
+    assert index.outside_words(question)
+
+
 def test_outside_reply_gives_the_contacts(kb, index: SearchIndex):
     text = render(kb, index.search("明天会下雨吗"))
     assert kb.notice.contacts.phone in text

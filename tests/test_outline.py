@@ -116,3 +116,5 @@ def test_where_a_named_direction_stands_is_said(composer: Composer) -> None:
     assert "第四个（一、支持方向（四））" in says(composer, "四个方向里面，5G那个排第几？")
     assert "direction 2 of the notice's 4" in says(composer, "Which number is the benchmark direction?")
     assert "第几" not in says(composer, "上云项目是第几批")  # a batch, not where the direction stands
+    # the passage pointed at by what it is about, and its number asked
+    assert "第四个（一、支持方向（四））" in says(composer, "讲5G那段属于第一部分的第几条？")

@@ -138,3 +138,47 @@ def test_a_blank_to_fill_is_asked_of(composer: Composer) -> None:
         TODAY,
     )
     assert composed.entry_id == "entry-deadline", composed.text[:120]
+
+
+@pytest.mark.parametrize(
+    ("question", "picked", "entry"),
+    [
+        # every option is the notice's; only the stage asked of leaves one out
+        (
+            "哪一项不是入库申报阶段要填报的材料？A 项目入库储备汇总表 B 入库项目申报书 C 项目验收申请报告",
+            "C（项目验收申请报告）：下面的答复里没有这一项",
+            "entry-materials",
+        ),
+        (
+            "以下哪个不是验收申请阶段要报送的材料？A 项目验收申请报告 B 承诺书 C 入库项目申报书",
+            "C（入库项目申报书）：下面的答复里没有这一项",
+            "acceptance-materials",
+        ),
+    ],
+)
+def test_an_option_is_looked_up_in_the_stems_answer(
+    composer: Composer, question: str, picked: str, entry: str
+) -> None:
+    composed = composer.answer(question, None, TODAY)
+    assert composed.entry_id == entry and composed.text.startswith(f"按通知，应选{picked}"), composed.text[
+        :120
+    ]
+
+
+def test_the_notice_named_by_its_title_is_the_notice(composer: Composer) -> None:
+    composed = composer.answer(
+        "新人培训小测 第1题：《关于组织开展2022年韶关市制造业高质量发展促进工业互联网应用项目申报工作的通知》"
+        "的发文单位是？A 广东省工业和信息化厅 B 韶关市工业和信息化局 C 韶关市财政局 D 韶关市科学技术局",
+        None,
+        TODAY,
+    )
+    assert composed.entry_id == "issuer-and-date" and "应选B" in composed.text, composed.text[:120]
+
+
+def test_an_answers_figures_pick_no_option(composer: Composer) -> None:
+    composed = composer.answer(
+        "单选：工业互联网企业网络安全分类分级管理中，联网工业企业分为几级？A 2级 B 3级 C 4级 D 5级",
+        None,
+        TODAY,
+    )
+    assert composed.entry_id is None and "应选" not in composed.text, composed.text[:120]

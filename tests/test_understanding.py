@@ -1042,6 +1042,10 @@ def test_more_projects_than_allowed_answers_the_limit_first(composer: Composer):
         ("Is it a grant or a loan?", "support-method"),
         ("这笔钱是补助还是贷款", "support-method"),
         ("这是无偿补助还是贴息", "support-method"),
+        ("支持方式是什么？是贴息还是奖补还是直接拨款", "support-method"),
+        ("市级资金对上云项目是怎么支持的？是直接给钱还是贴息", "support-method"),
+        # 分几类 asks how many directions (几 belongs to 类: no 分级)
+        ("老板让我问下，今年韶关这个工业互联网应用项目分几类支持？", "directions-overview"),
         ("Which government level provides the subsidy?", "support-method"),
         ("Our platform will be commissioned in October 2022, can we still apply?", "construction-window"),
         ("paper copies needed for ruku shenbao?", "paper-copies"),  # not nba in shenbao
@@ -2258,6 +2262,14 @@ def test_filling_the_rate_is_not_asking_what_reaches_the_cap(composer: Composer)
         "什么是边缘计算？",
         "5G+边缘计算网关是什么意思啊",
         "What is edge computing?",
+        "填空：MES系统的中文全称是__________。",
+        "What does MES stand for?",
+        # a total the notice never gives: the funds' size, the city's count of firms on the cloud
+        "填空：2022年广东省级工业互联网专项资金总规模为____亿元。",
+        "截至2022年底，韶关全市累计有多少家工业企业上云？",
+        # whom a contact reports to; the articles of the policy the notice only attaches
+        "Who does Yan Peng report to at the bureau, and what's his email?",
+        "韶委字〔2020〕2号那个实施意见第十条讲的是什么内容？",
         # the experts, their fees and visits, officials' mobiles, the review's date
         "验收请的是哪些单位的专家",
         "专家评审费谁出",
@@ -7289,6 +7301,7 @@ def test_which_taxes_are_outside(composer: Composer):
     [
         ("第二步要交哪两样东西", "第二步要交哪两样东西"),  # 步要 is no typo of 不要 after a numeral
         ("验收那步要交什么", "验收那步要交什么"),  # nor after a demonstrative
+        ("这个项目分几类", "这个项目分几类"),  # and a numeral before its measure word ends none (分级)
         ("头资七百万", "投资七百万"),
         ("七百万头资", "七百万投资"),
     ],
@@ -7459,6 +7472,7 @@ def test_a_bureaus_own_work_is_outside(composer: Composer):
             "我们县想搞个数字经济产业园，用地指标怎么申请",
             "What's the 2022 amount of the provincial cloud-adoption voucher per company?",
             "劳动合同到期不续签，是不是一定要给 N+1？",
+            "员工不签劳动合同，公司要赔双倍工资吗？",
         ),
         LATER,
     )
@@ -8334,3 +8348,33 @@ def test_projects_filled_each_at_the_cap_are_the_caps_added_up(composer: Compose
         "按通知规定的上限，一家企业报满项目数、每个都按100万封顶，理论上最多能拿到市级多少？", None, LATER
     ).text
     assert "100万元 + 100万元 = 200万元" in text, text[:200]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Our HQ is in Foshan and we only have a factory in Shaoguan. can we still apply for this one?",
+        "总部在佛山，韶关只有个工厂，能报吗",
+    ],
+)
+def test_a_head_office_elsewhere_brings_the_registration_rule(composer: Composer, question: str):
+    text = composer.answer(question, None, LATER).text
+    assert "辖区" in text or "jurisdiction" in text, text[:200]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "outside"),
+    [
+        ("奖补资金到账后要单独建账吗？财务问怎么做账", "fund-management", "“怎么做账”不在本通知范围内"),
+        (
+            "入库截止几号？老板还想知道研发费用加计扣除怎么算",
+            "entry-deadline",
+            "“研发费用加计扣除怎么算”不在本通知范围内",
+        ),
+    ],
+)
+def test_a_colleagues_question_after_one_may_be_outside_alone(
+    composer: Composer, question: str, entry_id: str, outside: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == entry_id and outside in composed.text, composed.text[:200]
