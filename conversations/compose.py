@@ -24,10 +24,10 @@ from conversations.glosses import without_glosses
 from conversations.media import read_through
 from conversations.outline import Outline
 from conversations.parts import Parts
-from conversations.passages import without_the_place
+from conversations.passages import meaning_asked, without_the_place
 from conversations.premise import Premises, title_said
 from conversations.quiz import Asked, Quiz
-from conversations.requests import WritingRequests
+from conversations.requests import WritingRequests, without_shape
 from conversations.retraction import Retraction
 from conversations.scope import Scope
 from conversations.shape import NoticeShape
@@ -272,12 +272,14 @@ class Composer:
         question = read_through(question)  # 按notice.pdf算, 同事转的pdf里说: what the notice says
         question = self.notice_title.as_named(question)  # 《关于组织开展…的通知》的发文单位: 本通知的
         question = without_the_place(question)  # 关于“单个企业最多申请2个项目”那段，还规定了什么
+        question = meaning_asked(question)  # “事后奖补”是说出了事之后才补吗: what the term means
         question = without_emoji(question)  # 刚报完😮‍💨 工业互联网…: a pause between two clauses
         question = with_misread_digits(question)  # 省专项15O万 (a scan's text): 150万
         question = without_glosses(question)  # 承诺书（就是保证不乱来的那张纸）: the word names it
         question = without_sign_off(question)  # 谢谢——某咨询 文案 邵: who wrote it asks nothing
         question = without_speaker(question)  # 县局副局长：…: who asks, not what about
         question = self.retraction.after(question)  # 区号要加吗？算了，先告诉我电话: what is asked now
+        question = without_shape(question)  # 起止日期做成一行表格: the dates, in whatever shape
         question = self._without_writing_asked(question, lang)  # 几号截止？帮我写一句提醒: the date
         question = self.index.english_input.to_chinese(question)  # 我们的project: 我们的项目
         question = self.index.normaliser.from_pinyin(question)

@@ -22,6 +22,27 @@ EXPLAINED_QUESTION = re.compile(
     re.IGNORECASE,
 )
 
+# 起止日期做成一行表格, 列个清单: the shape the answer is wanted in, after what is asked (not 把几家企业
+# 的联系人整理成表格: things of one's own handed over to be put in shape)
+SHAPE_ASKED = re.compile(
+    r"\s*(?:帮我|给我|请)?(?:做成|列成|整理成|弄成|排成|画成|写成|做|列|出|画)(?:个|一个|一[行张份条])?"
+    r"(?:对比)?(?:表格|表|清单|列表|时间线|时间轴|要点)(?:吧|呗|给我)?\s*(?=[，,。！!？?；;\n]|$)"
+)
+
+HANDED_OVER = re.compile(r"[把将]")
+
+
+def without_shape(text: str) -> str:
+    """The text without the shape asked at a clause's end (项目建设窗口的起止日期做成一行表格 → 项目
+    建设窗口的起止日期); the text itself when it asks for no shape or is nothing but the shape."""
+    rest = SHAPE_ASKED.sub(_unless_handed_over, text)
+    return rest if rest.strip(" ，,。！!？?；;\n") else text
+
+
+def _unless_handed_over(match: re.Match[str]) -> str:
+    clause = CLAUSE_END.split(match.string[: match.start()])[-1]
+    return match.group(0) if HANDED_OVER.search(clause) else ""
+
 
 class WritingRequests:
     """Built once from the pack's words that ask for a text to be written or summed up."""

@@ -1916,7 +1916,15 @@ class Reader:
             for c in asking
             if _asks_or_requests(A_FEW.sub("", simplify(c))) or _question_mark_after(text, c)
         ]
-        return (outright or asking) or [c for c in clauses if self.intents_of(c)]
+        named = [c for c in clauses if self.intents_of(c)]
+        # Any requirements for performance targets? Our board wants OEE +10%.: the one a question mark
+        # follows, before a statement told (not 还有没有新的补贴？2026年的: the year adds to the question)
+        told_last = text.rstrip().endswith((".", "。", "!", "！"))
+        return (
+            (outright or asking)
+            or named
+            or [c for c in clauses if told_last and _question_mark_after(text, c)]
+        )
 
     @staticmethod
     def lists_its_asks(text: str) -> bool:

@@ -87,6 +87,12 @@ class HomophoneCorrector:
         )
         if len(shared) != 1:
             return None  # ambiguous: leave it as typed
+        # 只能花 is no 智能化: a common word the three characters begin or end with, and the word
+        # lacks, was meant (a piece of four is two words, 那个方向 as often a typo of 哪个方向)
+        ends = {piece[:2], piece[-2:]} if len(piece) == 3 else set()
+        spelt = [w for w in found if self.aliases.get(w, w) == shared[0]]  # 最后期限, for 截止日期
+        if any(word_frequency(e) >= RARE_WORD and not any(e in w for w in spelt) for e in ends):
+            return None
         # a real word the user meant (同一, not 同意) is common in the language; a typo is not
         if word_frequency(piece) * RARITY > max(word_frequency(shared[0]), RARE_WORD):
             return None

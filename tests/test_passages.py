@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conversations.passages import without_the_place
+from conversations.passages import meaning_asked, without_the_place
 
 
 @pytest.mark.parametrize(
@@ -19,3 +19,15 @@ from conversations.passages import without_the_place
 )
 def test_the_quoted_place_is_left_out_only_where_else_is_asked(question: str, asked: str) -> None:
     assert without_the_place(question) == asked
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("“事后奖补”是说出了事之后才补吗？", "“事后奖补”是什么意思？"),
+        ("“上平台”是指火车站那种站台吗？我真不懂", "“上平台”是什么意思？我真不懂"),
+        ("“事后奖补”是什么意思", "“事后奖补”是什么意思"),  # asked already
+    ],
+)
+def test_a_meaning_guessed_for_a_quoted_term_asks_what_it_means(question: str, asked: str) -> None:
+    assert meaning_asked(question) == asked

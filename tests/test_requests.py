@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conversations.requests import WritingRequests
+from conversations.requests import WritingRequests, without_shape
 from knowledge.figures import with_misread_digits
 
 WRITING = WritingRequests(["帮我写", "一句话跟", "浓缩成", "summarise"])
@@ -39,3 +39,17 @@ def test_a_message_asking_for_no_writing_is_left_as_it_is():
 )
 def test_letters_misread_for_digits_are_digits_only_in_a_figure(text: str, read: str):
     assert with_misread_digits(text) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("项目建设窗口的起止日期做成一行表格", "项目建设窗口的起止日期"),
+        ("上云和标杆的上限做个对比表，谢谢", "上云和标杆的上限，谢谢"),
+        ("做个表格", "做个表格"),  # nothing but the shape
+        ("这个表怎么填", "这个表怎么填"),  # no shape asked
+        ("帮我把几家企业的联系人整理成表格", "帮我把几家企业的联系人整理成表格"),  # one's own things
+    ],
+)
+def test_the_shape_asked_is_left_out(text: str, asked: str) -> None:
+    assert without_shape(text) == asked

@@ -8378,3 +8378,40 @@ def test_a_colleagues_question_after_one_may_be_outside_alone(
 ):
     composed = composer.answer(question, None, LATER)
     assert composed.entry_id == entry_id and outside in composed.text, composed.text[:200]
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("这笔补帖钱规定只能花在什么上面？", "fund-management"),  # 只能花 is no 智能化
+        ("建设时间最早可以从哪天算起？", "construction-window"),
+        ("發呢份通知嘅係邊個部門？", "issuer-and-date"),  # 边个 before a noun: which
+        ("第二类那种行业平台，主要用在工厂里哪些地方？", "direction-2-scope"),  # its uses, no place
+        ("“事后奖补”是说出了事之后才补吗？", "support-method"),
+        ("项目建设窗口的起止日期做成一行表格", "deadlines-overview"),
+        # the question a question mark follows, beside a wish told; whether it counts, asked half in English
+        ("Any requirements for performance targets? Our board wants OEE +10%.", "performance-targets"),
+        ("Can 员工培训费 count as 项目投资？", "investment-scope"),
+        (
+            "If we move our production management onto the cloud (the 上云上平台 thing), "
+            "what's the most the city will give us?",
+            "direction-1-amount",
+        ),
+    ],
+)
+def test_plain_words_of_small_factories(composer: Composer, question: str, entry_id: str):
+    assert composer.answer(question, None, LATER).entry_id == entry_id
+
+
+def test_winners_totals_vendors_and_other_programmes_by_name_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "Which Shaoguan companies won the 2022 industrial internet subsidy? Give me a list.",
+            "How much did Shaoguan firms receive under the provincial cloud subsidy last year in total?",
+            "树根互联和卡奥斯哪个工业互联网平台更好？做个对比表",
+            "工业软件正版化采购有没有补贴？多少比例",
+            "What's the 2020 implementation opinions' subsidy for specialised SMEs?",
+        ),
+        LATER,
+    )
