@@ -80,6 +80,7 @@ ONLY_WHETHER = re.compile(
 ONLY_A_CHOICE = re.compile(rf"^{LEVEL}(?:{CHOICES}){LEVEL}[？?呢啊]?$")
 # 广州的软件公司, 深圳嘅厂: a firm of the place just named
 FIRM_OF_THE_PLACE = re.compile(r"\s*(?:的|嘅)?\s*(?:[^，,。？?！!\s]{0,8}?\s*)?(?:企业|公司|厂|集团)")
+APPLY_SAID = re.compile(r"\bapply\b", re.IGNORECASE)
 # 总部在佛山, our HQ is in Foshan: the firm's own place, named after its head office
 HEAD_OFFICE_IN = re.compile(
     r"(?:总部|总公司|\bhq|\bheadquarters?|\bhead office)\s*(?:is\s*|are\s*|located\s*|based\s*)*"
@@ -665,13 +666,9 @@ class Parts:
         """能报吗, 可以申请吗: a question asks whether one may apply (not the stage's own name:
         验收申请要交什么材料 asks the materials)."""
         asking = [self._without_stage_names(c) for c in questions]
-        # can we still apply: said as a whole (仍在受理) by the lexicon, applying all the same
-        said = (simplify(c).lower() for c in asking)
-        return any(
-            t in self.reader.apply_words
-            for c in asking
-            for t in self.index.normaliser.tokens(c, correct=False)
-        ) or any(re.search(r"\bapply\b", c) for c in said)
+        tokens = (t for c in asking for t in self.index.normaliser.tokens(c, correct=False))
+        # can we still apply: read as a whole (仍在受理) by the lexicon, applying all the same
+        return any(t in self.reader.apply_words for t in tokens) or any(APPLY_SAID.search(c) for c in asking)
 
     def _without_stage_names(self, clause: str) -> str:
         """The clause without the names of the notice's stages it says (验收申请 → 要交什么材料)."""

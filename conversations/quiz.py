@@ -1,7 +1,9 @@
 """A quiz question about the notice (下列哪个不是本通知的支持方向？A … B … C … D …, MCQ: … A) … B) …):
 each option is looked for in the notice's own words. When one stands out (the one the notice does
 not say, or, asked which one it says, the one it says) it is named, and the question before the
-options is answered as any other; when none does, the message is read whole. A quiz's label (单选：,
+options is answered as any other; when none does, the options are looked for in that answer instead
+(哪一项不是入库申报阶段要填报的材料: every option is the notice's, one is not the entry stage's), and
+when none stands out there either, the message is read whole. A quiz's label (单选：,
 判断题：) asks nothing, and a statement to judge is offered as a premise. Every word looked for is the
 pack's, so another notice's pack quizzes its own."""
 

@@ -74,8 +74,8 @@ class NoticeTitle:
                 start -= 1
             while end < len(question) and question[end] in QUOTES:
                 end += 1
-            name = f" {name} " if title.isascii() else name
-            question = f"{question[:start]}{name}{question[end:]}".strip()
+            spaced = f" {name} " if title.isascii() else name
+            question = f"{question[:start]}{spaced}{question[end:]}".strip()
         if not NUMBER_ASKED.search(question) and not self._other_numbers(question):
             for pattern, name in self.by_number:
                 question = pattern.sub(partial(_named_unless_asked, name), question)
