@@ -8388,7 +8388,7 @@ def test_a_colleagues_question_after_one_may_be_outside_alone(
         ("發呢份通知嘅係邊個部門？", "issuer-and-date"),  # 边个 before a noun: which
         ("第二类那种行业平台，主要用在工厂里哪些地方？", "direction-2-scope"),  # its uses, no place
         ("“事后奖补”是说出了事之后才补吗？", "support-method"),
-        ("项目建设窗口的起止日期做成一行表格", "deadlines-overview"),
+        ("项目建设窗口的起止日期做成一行表格", "construction-window"),
         # the question a question mark follows, beside a wish told; whether it counts, asked half in English
         ("Any requirements for performance targets? Our board wants OEE +10%.", "performance-targets"),
         ("Can 员工培训费 count as 项目投资？", "investment-scope"),
