@@ -451,7 +451,7 @@ class Parts:
         # 五(一)说资金要怎么管理: of an item's entries, the one the search found (a whole section
         # cited is summed up by its first)
         cited = [
-            next((p for p in parts if p.clause == c.clause), c) if "(" in c.clause else c
+            next((p for p in parts if p.clause == c.clause), c) if section_of(c.clause) != c.clause else c
             for c in self.cited(understood.text)
         ]
         if cited:  # 第三部分第二条是讲系统性平台的吧: the clause cited says what it is about, first
