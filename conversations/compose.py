@@ -125,6 +125,7 @@ PROJECT_COUNT = re.compile(r"([2-9])\s*个[^，,。？?！!]{0,8}?(?:项目|专�
 STILL_THERE = re.compile(r"没有|冇|无|吗|嗎")  # what is left of 还有没有 once 还有 split it off
 # 上云一个, 系统性平台一个: one project of that direction (its word, then maybe 平台 or 项目)
 ONE_PROJECT = re.compile(r"\s*(?:平台|的)?\s*(?:项目)?\s*(?:一个|一项|1个|1项)")
+EACH_ONE = re.compile(r"各(?:报|申报|做|搞|来)?(?:一个|一项|1个|1项)")  # 上云、5G、系统平台各一个
 EACH_BEFORE = 6  # characters before an amount in which 各 (each) says it is every project's
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 # 帮我概括下通知的目的，PPT第一页要用: how close the question alone must match, its story set aside
@@ -493,6 +494,11 @@ class Composer:
         if asked_here != question:  # 我们曲江的，入库去哪里报: the county tells where, not what
             alone = index.search(asked_here, lang)
             main = alone if alone.kind is Kind.ANSWER else main
+        other_direction = self._direction_besides_the_excepted(understood)
+        if other_direction:  # 除了上云，有没有专门针对5G的方向: the direction set aside is no ask
+            alone = index.search(other_direction, lang)
+            if alone.kind is Kind.ANSWER:
+                main, question, understood = alone, other_direction, self.reader.read(other_direction)
         cited = self.parts.cited(question)
         if cited and (
             main.kind is Kind.UNSURE or (main.kind is Kind.OUTSIDE and not index.outside_words(question))
@@ -881,6 +887,18 @@ class Composer:
             context,
         )
 
+    def _direction_besides_the_excepted(self, understood: Understanding) -> str:
+        """除了上云，有没有专门针对5G的方向 → 有没有专门针对5G的方向: a direction set aside with 除了
+        beside another one named; "" unless the rest names a direction the excepted part does not
+        (除了验收申请报告还要交什么 keeps its 验收: what is set aside says what kind is asked)."""
+        rest = self.reader.without_the_excepted(understood)
+        if rest == understood.text or len(self.reader.read(rest).figures) < len(understood.figures):
+            return ""  # 除了省级200万的5G项目，还有一个上云项目: one more project, to add up
+        directions = set(self.shape.directions)
+        named = set(understood.topic_ids(directions))
+        left = set(self.reader.topic_ids(rest, directions))
+        return rest if left and named - left else ""
+
     def _stage_by_its_deadline(self, understood: Understanding) -> str:
         """8月26前交啥: a message naming no stage but handing in by one stage's deadline names
         that stage; so does a clause naming none that asks what is handed in on a stage's day
@@ -1232,12 +1250,16 @@ class Composer:
         return [over]
 
     def _one_in_each_direction(self, understood: Understanding) -> int:
-        """上云一个5G一个标杆一个: one project said of each of several directions."""
+        """上云一个5G一个标杆一个, 上云、5G、系统平台各一个: one project said of each of several
+        directions."""
         text = understood.simplified
+        named = {t.id for t in understood.topics if t.id in self.shape.directions}
+        if len(named) > 1 and EACH_ONE.search(text):
+            return len(named)
         directions = {
             t.id
             for t in understood.topics
-            if t.id in self.shape.directions
+            if t.id in named
             and any(ONE_PROJECT.match(text, m.end()) for m in re.finditer(re.escape(t.word), text))
         }
         return len(directions)

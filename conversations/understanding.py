@@ -106,6 +106,14 @@ WHO_WRITES = re.compile(
     rf"|\b[a-z]+-(?:owned|invested|funded|based)\b"
     rf"|^(?:[a-z&+/ -]{{0,30}}\s)?(?:{WRITER_ROLES})(?: here)?$"
 )
+PLACE_DENIED = re.compile(r"不|唔|not\b")  # 不在韶关, 唔喺韶关, not in Shaoguan
+# 除了上云，有没有针对5G的方向; 8月26号之前除了项目要建完，还有什么要交的; besides the cloud track,
+# …: what is set aside, said up to its comma or its 以外 (or up to the 还 of what is asked)
+EXCEPTED = re.compile(
+    r"(?:除了|除咗|除开|除去)[^，,。？?！!]{1,16}?(?:以外|之外|外)?(?:[，,]\s*|(?=还|另外|仲))"
+    r"|\b(?:besides|apart from|other than|aside from|except for)\b[^,.?!;]{1,40},\s*",
+    re.IGNORECASE,
+)
 # a space between two Chinese characters separates clauses too: 最多报几个项目 建设完成时间有啥要求;
 # 同时 before a verb says "at once" (同时报三个, 是同时交还是分开交), no new clause; 除了市里还有别的
 # 支持吗 is one question ("besides … any other"), its 还有 no new clause
@@ -575,7 +583,8 @@ BODY_TIMING = re.compile(r"[^，,。？?！!]{0,14}?(?:几月份?|哪个月|什�
 BODY_GIVES = re.compile(
     r"(?:的|嘅)?(?:一般|大概|最多|最高|封顶)?(?:能|会|可以)?(?:给|补|补助|批|拨)(?:多少|几多|咩数)"
 )
-BODY_AS_A_FACTOR = re.compile(r"(?:看|睇|跟|按|根据|取决于|和|与)\s*$")
+# 看省里给多少, 不管省里给多少: the province's amount as what the city's follows or ignores
+BODY_AS_A_FACTOR = re.compile(r"(?:看|睇|跟|按|根据|取决于|和|与|不管|无论|不论|唔理)\s*$")
 BODY_CONTACT = re.compile(r"[^，,。？?！!]{0,14}?(?:电话|联系人|联系方式|处室|邮箱)")
 # 总部问…, 母公司让我…: the one who asks, said just after the word that names it
 ASKER_AFTER = re.compile(r"(?:那边|这边)?(?:问|想知道|让我|叫我|要我)")  # not 审计说…: what was found
@@ -1196,7 +1205,8 @@ class Reader:
                 continue
             unnamed = [w for w in self.elsewhere_words if w in simplified]
             if unnamed and not any(w in simplified for w in self.jurisdictions):  # 在韶关以外开展
-                return unnamed[0]
+                # 不是在韶关开展的: a place said by denying ours is named by the list's first word
+                return self.elsewhere_words[0] if PLACE_DENIED.match(unnamed[0]) else unnamed[0]
             if any(p in simplified for p in self.jurisdictions) or any(
                 w in simplified for w in self.home_words
             ):
@@ -1851,6 +1861,14 @@ class Reader:
         if len(kept) == len(understood.clauses) or not any(self.is_question(c) for c in kept):
             return understood.text
         return "，".join(kept)
+
+    @staticmethod
+    def without_the_excepted(understood: Understanding) -> str:
+        """除了上云，有没有专门针对5G的方向 → 有没有专门针对5G的方向: the thing set aside with 除了
+        is not what is asked, and beside the question it would pull the search toward itself. The
+        message itself when nothing is set aside or nothing is left."""
+        kept = EXCEPTED.sub("", understood.text).strip(" ，,")
+        return kept if kept and kept != understood.text else understood.text
 
     def _who_writes(self, clause: str) -> bool:
         """Plant manager, Canadian-owned forestry products mill near Ruyuan; Hi, I'm the controller of

@@ -8415,3 +8415,40 @@ def test_winners_totals_vendors_and_other_programmes_by_name_are_outside(compose
         ),
         LATER,
     )
+
+
+def test_complaints_redress_bribes_and_pledges_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "项目被卡了半年，我们能不能起诉你们？",
+            "验收不通过的话，设备钱谁来赔偿？",
+            "有人收了企业的红包帮忙写材料，去哪里举报？",
+            "代理公司说交三万包过，靠不靠谱？",
+            "发改局的批复拖着不给，你们能帮忙催一下吗？",
+            "If our application is turned down, can we sue the bureau?",
+            "除了这个补贴，韶关数字经济方面还有哪些奖励政策？",
+        ),
+        LATER,
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        # the province's amount ignored, not asked: 不管省里给多少
+        ("方向四最高100万，是不是不管省里给多少都封顶？", "direction-4-amount"),
+        # what is set aside with 除了 is not what is asked
+        ("除了上云上平台，有没有给5G项目的方向？", "direction-4"),
+        ("除了附件2，入库还要交什么材料？", "entry-materials"),
+    ],
+)
+def test_what_is_set_aside_or_ignored_is_not_asked(composer: Composer, question: str, entry_id: str):
+    assert (composer.answer(question, None, LATER).entry_id or "").startswith(entry_id)
+
+
+def test_a_place_denied_is_named_plainly_and_one_project_of_each_direction_counts(composer: Composer):
+    composed = composer.answer("我们的5G融合示范项目如果不是在韶关开展的，能报吗", None, LATER)
+    assert "在韶关外面的项目不符合" in composed.text and "在不是" not in composed.text
+    composed = composer.answer("上云、标杆、5G各报一个行不行", None, LATER)
+    assert "最多申请2个项目" in composed.text
