@@ -125,6 +125,9 @@ PROJECT_COUNT = re.compile(r"([2-9])\s*个[^，,。？?！!]{0,8}?(?:项目|专�
 STILL_THERE = re.compile(r"没有|冇|无|吗|嗎")  # what is left of 还有没有 once 还有 split it off
 # 上云一个, 系统性平台一个: one project of that direction (its word, then maybe 平台 or 项目)
 ONE_PROJECT = re.compile(r"\s*(?:平台|的)?\s*(?:项目)?\s*(?:一个|一项|1个|1项)")
+QUANTITY_CHOICE = re.compile(
+    r"(?:是)?\d+\s*(?:个|位|人|名|家|天|周|个月|年)?\s*还是\s*\d+\s*(?:个|位|人|名|家|天|周|个月|年)?(?:啊|呢|吗)?"
+)
 EACH_ONE = re.compile(r"各(?:报|申报|做|搞|来)?(?:一个|一项|1个|1项)")  # 上云、5G、系统平台各一个
 EACH_BEFORE = 6  # characters before an amount in which 各 (each) says it is every project's
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
@@ -579,6 +582,7 @@ class Composer:
             or self._outside_across_clauses(question, understood)
             or self._chooses_among_the_outside(understood, asked)
             or self.scope.names_its_subject_first(understood)
+            or self.scope.conditions_on_the_outside(understood, asked)
         ):
             return self._plain(main)  # what is asked is about something else, not just the story
         if asked and all(index.outside_words(c) for c in asked) and not (choice or counting or actor_offered):
@@ -1183,6 +1187,8 @@ class Composer:
         of it), 应该分工不同吧 (a guess that names none of the notice's things)."""
         if self.reader.asks_only_how_much(clause, unstated) or self.reader.guesses_a_quantity(clause):
             return True
+        if QUANTITY_CHOICE.fullmatch(to_arabic(simplify(clause)).strip(" ？?。.!！")):
+            return True  # 验收专家组一般几多人？5个还是7个: the quantity asked, offered as a choice
         return hedged(simplify(clause)) and self.index.search(clause, lang).kind is not Kind.ANSWER
 
     def _outside(self, result: SearchResult) -> Composed:

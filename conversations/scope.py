@@ -33,11 +33,14 @@ FRAGMENT_CHARS = 6  # and each of them short
 AFFECTS_APPLYING = re.compile(
     r"(?:会|会不会|有没有|有冇|影不影响|是否)?影响(?:到)?(?:我们|我司)?(?:的)?(?:这个|这次)?[^，,。？?！!]{0,10}?"
     r"(?:申报|申请|报|资格)?(?:吗|么|嘛|吧|不)?$"
+    # 这个卡不卡: whether it holds the application up
+    r"|^(?:这个|这样|这)?(?:会)?(?:卡不卡|卡唔卡|会不会卡|卡吗|有冇问题|有没有问题)(?:申报|资格)?$"
     r"|\b(?:affect|hurt|count against)\b[^.?!]{0,30}\b(?:application|applying|eligibility|chances)\b",
     re.IGNORECASE,
 )
 # 怎么提升到A级, how do we raise it: a question of its own, not a rating told
 ASKS_OF_ITS_OWN = re.compile(r"怎么|怎样|如何|多少|几|哪|什么|啥|\b(?:how|what|why|which|when|where|who)\b")
+CONDITION = re.compile(r"\s*(?:要是|如果|假如|假设|万一|若是|倘若|\bif\b)")  # 要是明年还想报
 CLAUSE_BREAK = re.compile(r"[，,;；]")  # between clauses told apart (not 、: one list)
 YEAR_SAID = re.compile(r"\d{4}年度?$")
 TECHNICAL_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{3,}|\d")
@@ -271,6 +274,15 @@ class Scope:
         if any(len("".join(c.split())) > FRAGMENT_CHARS for c in clauses):
             return False
         return bool(self.index.outside_words(clauses[0]))
+
+    def conditions_on_the_outside(self, understood: Understanding, asked: list[str]) -> bool:
+        """要是明年2023年还想报，会不会还有同样的通知: a condition said first names something outside
+        the notice (another year, another body's business), and the questions after it name none
+        of the notice's topics: they ask of that thing."""
+        conditions = [c for c in understood.clauses if c not in asked and CONDITION.match(simplify(c))]
+        # (如果被列为失信被执行人了（去年有个合同纠纷）: the condition is the notice's own)
+        outside = [c for c in conditions if self.index.outside_words(c) and not self.reader.topics_named(c)]
+        return bool(asked and outside) and not any(self.reader.topics_named(c) for c in asked)
 
     @staticmethod
     def _tells(clause: str, bare: str) -> bool:

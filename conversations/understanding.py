@@ -119,8 +119,9 @@ EXCEPTED = re.compile(
 # 支持吗 is one question ("besides … any other"), its 还有 no new clause
 BESIDES = "".join(f"(?<!除了{'.' * n})" for n in range(1, 7))
 OTHERS = "别的|其他|其它|什么|啥|哪些|没有|冇"
-# 2024年还有这个补贴吗, 现在还有吗: after a time, 还有 is "still", no new clause
-STILL_THEN = "(?<!年)(?<!现在)(?<!目前)(?<!而家)"
+# 2024年还有这个补贴吗, 现在还有吗, 会不会还有同样的通知: after a time or a 会, 还有 is "still",
+# no new clause
+STILL_THEN = "(?<!年)(?<!现在)(?<!目前)(?<!而家)(?<!会)(?<!是否)"
 CLAUSE_SPLIT = re.compile(
     # (另外请会计师事务所: hiring one separately, not "besides")
     r"[，,、。!！?？;；:：\n]+|(?:另外(?!请(?!问|教)|找|聘|雇|花钱|出钱|付费|单独)|"

@@ -8452,3 +8452,60 @@ def test_a_place_denied_is_named_plainly_and_one_project_of_each_direction_count
     assert "在韶关外面的项目不符合" in composed.text and "在不是" not in composed.text
     composed = composer.answer("上云、标杆、5G各报一个行不行", None, LATER)
     assert "最多申请2个项目" in composed.text
+
+
+def test_conditions_vendors_quotas_and_higher_bodies_delays_are_not_the_notices(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            # a condition naming another year sets the subject of the question after it
+            "如果2024年还想申报，会不会还有类似的文件？",
+            "用腾讯云还是华为云，哪家更容易批下来？",
+            "环评批复一般要多久才能拿到？",
+            "省里的专项资金怎么到现在还没批？",
+            "专家都是谁？名单能否公开？",
+        ),
+        LATER,
+    )
+
+
+def test_money_once_entered_in_the_pool_is_paid_after_acceptance(composer: Composer):
+    composed = composer.answer("项目入了库，补贴就稳了吧？", None, LATER)
+    assert composed.entry_id is not None and "验收" in composed.text
+
+
+def test_money_split_evenly_asks_how_the_final_amount_is_set(composer: Composer):
+    assert composer.answer("奖补是不是各个项目平均分配？", None, LATER).entry_id == "final-amount"
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("What's the notice about, in short?", "purpose"),
+        ("三级补贴加起来有上限吗", "total-support-cap"),
+        ("通知有公开发布吗", "publication"),
+        ("我们是做工业软件的，这个政策跟我们有关系吗", "who-can-apply"),
+    ],
+)
+def test_slang_and_shorthand_ways_of_asking(composer: Composer, question: str, entry_id: str):
+    assert composer.answer(question, None, LATER).entry_id == entry_id
+
+
+def test_a_span_asked_in_cantonese_is_counted(composer: Composer):
+    composed = composer.answer("7月8号到8月26号中间有几耐", None, LATER)
+    assert "49天" in composed.text
+
+
+def test_plaques_licences_posts_and_counts_of_entries_are_not_the_notices(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "评上了会不会授牌？",
+            "新公司办营业执照要几天？",
+            "工信局今年有几个岗位招人？事业编的",
+            "入库的项目里面上云方向的有多少个？",
+            "评审专家一般几个人？3个还是5个？",
+            "以前交税晚过几次，不是财政资金的事，这个卡不卡",
+        ),
+        LATER,
+    )
