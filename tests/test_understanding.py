@@ -2145,7 +2145,7 @@ def test_near_misses_outside_the_notice(composer: Composer, question: str):
         ("是不是按20%补", "不是20%：市级奖补的比例是10%"),
         ("Is it 30% for the cloud direction?", "Not 30%: the city subsidy rate is 10%"),
         ("两家企业：一家上云，一家做工业视频监控平台，分别属于哪个方向", "方向二支持"),
-        ("5G方向的项目一定要在韶关实施吗", "要求项目在我市（韶关市）开展"),
+        ("5G方向的项目一定要在韶关实施吗", "要求项目在我市开展（我市即韶关市）"),
         # figures in wan, and English with a Chinese term or two answered in English
         (
             "The province gave 60 wan to our 上云上平台 project. How much from the city?",
@@ -6763,7 +6763,7 @@ def test_a_figure_supposed_instead_is_worked_on_its_own_without_a_total(composer
 
 def test_a_project_outside_the_city_unnamed_gets_the_directions_place_rule(composer: Composer):
     composed = composer.answer("5G项目要是在韶关以外的厂开展，还算不算", None, LATER)
-    assert "要求项目在我市（韶关市）开展" in composed.text, composed.text[:300]
+    assert "要求项目在我市开展（我市即韶关市）" in composed.text, composed.text[:300]
 
 
 def test_an_attachment_and_a_stage_in_different_clauses_claim_nothing(composer: Composer):
