@@ -1780,6 +1780,8 @@ class Reader:
             return False
         if word.endswith(("着", "了", "过")):  # 老板想着补贴到账了…: a verb and its aspect, no name
             return False
+        if word.endswith(("下来", "起来", "出来")):  # 算下来补助多少: a verb and its direction, no name
+            return False
         if word.endswith(("等", "待")):  # 坐等补贴到账, 等待补贴: waiting for it, no name
             return False
         if AMOUNT_WORD.fullmatch(to_arabic(word)):  # 批了六百万专项资金: an amount of it, no name

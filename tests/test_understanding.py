@@ -8509,3 +8509,29 @@ def test_plaques_licences_posts_and_counts_of_entries_are_not_the_notices(compos
         ),
         LATER,
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id"),
+    [
+        ("5G项目投了800万，省里给了300万，算下来补助多少？", "direction-4-amount"),
+        ("验收申請の締切はいつ？", "acceptance-application-deadline"),
+        ("上网上平台项目有什么好处", "direction-1-scope"),
+        ("上网上平台最高补多少", "direction-1-amount"),
+    ],
+)
+def test_words_of_older_and_non_native_writers(composer: Composer, question: str, entry_id: str):
+    assert composer.answer(question, None, LATER).entry_id == entry_id
+
+
+def test_permits_pensions_and_closing_a_firm_are_not_the_notices(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "What is the pension for retired owners?",
+            "我们想把公司注销掉，流程是怎样的？",
+            "评审专家是哪几位？能不能先去拜访？",
+            "乐昌县工信局管这个的同志电话是多少？",
+        ),
+        LATER,
+    )
