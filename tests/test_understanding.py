@@ -8535,3 +8535,9 @@ def test_permits_pensions_and_closing_a_firm_are_not_the_notices(composer: Compo
         ),
         LATER,
     )
+
+
+def test_compensation_and_visits_outside_only_when_asked_of_a_loss_or_the_experts(composer: Composer):
+    assert composer.answer("Is the city subsidy compensation for our investment?", None, LATER).entry_id
+    assert composer.answer("能不能去工信局拜访咨询一下申报的事", None, LATER).entry_id
+    assert_outside(composer, ("Who will compensate us if acceptance fails?", "想先去拜访一下评审专家"), LATER)
