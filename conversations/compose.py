@@ -499,9 +499,9 @@ class Composer:
             main = alone if alone.kind is Kind.ANSWER else main
         other_direction = self._direction_besides_the_excepted(understood)
         if other_direction:  # 除了上云，有没有专门针对5G的方向: the direction set aside is no ask
-            alone = index.search(other_direction, lang)
+            alone = index.search(other_direction.text, lang)
             if alone.kind is Kind.ANSWER:
-                main, question, understood = alone, other_direction, self.reader.read(other_direction)
+                main, question, understood = alone, other_direction.text, other_direction
         cited = self.parts.cited(question)
         if cited and (
             main.kind is Kind.UNSURE or (main.kind is Kind.OUTSIDE and not index.outside_words(question))
@@ -891,17 +891,19 @@ class Composer:
             context,
         )
 
-    def _direction_besides_the_excepted(self, understood: Understanding) -> str:
-        """除了上云，有没有专门针对5G的方向 → 有没有专门针对5G的方向: a direction set aside with 除了
-        beside another one named; "" unless the rest names a direction the excepted part does not
-        (除了验收申请报告还要交什么 keeps its 验收: what is set aside says what kind is asked)."""
-        rest = self.reader.without_the_excepted(understood)
-        if rest == understood.text or len(self.reader.read(rest).figures) < len(understood.figures):
-            return ""  # 除了省级200万的5G项目，还有一个上云项目: one more project, to add up
+    def _direction_besides_the_excepted(self, understood: Understanding) -> Understanding | None:
+        """除了上云，有没有专门针对5G的方向 → 有没有专门针对5G的方向 (read): a direction set aside with
+        除了 beside another one named; None unless the rest names a direction the excepted part does
+        not (除了验收申请报告还要交什么 keeps its 验收: what is set aside says what kind is asked)."""
+        text = self.reader.without_the_excepted(understood)
+        if text == understood.text:
+            return None
+        rest = self.reader.read(text)
+        if len(rest.figures) < len(understood.figures):
+            return None  # 除了省级200万的5G项目，还有一个上云项目: one more project, to add up
         directions = set(self.shape.directions)
-        named = set(understood.topic_ids(directions))
-        left = set(self.reader.topic_ids(rest, directions))
-        return rest if left and named - left else ""
+        left = set(rest.topic_ids(directions))
+        return rest if left and set(understood.topic_ids(directions)) - left else None
 
     def _stage_by_its_deadline(self, understood: Understanding) -> str:
         """8月26前交啥: a message naming no stage but handing in by one stage's deadline names
