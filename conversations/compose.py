@@ -110,6 +110,46 @@ BASE_ASKED = re.compile(
 )
 # 那验收结果…: "then", turning to what the clause names (not 那个, 那边, 那些 … pointing back)
 TURN = re.compile(r"^\s*那(?![个边些里么样就时种家])")
+# 佛山的上云补贴好像封顶200万，韶关这个呢: the same asked of the home city, after another place's
+HERE_TOO = re.compile(
+    r"(?:那|那么|咁)?(?:我们|我哋|咱们)?(?:韶关|本市|我市|这边|呢边|这里|咱这)(?:市)?(?:这个|呢个|这边|的|嘅)?"
+    r"(?:呢|咧|嘞|呀|啊)?"
+)
+# 跟技改补贴是一回事吗, 跟科技局项目入库是同一天吗, Is it the same as Guangdong's deadline?: an ask
+# that only likens the notice's thing to another's, which the notice cannot speak for
+LIKENED_TO = re.compile(
+    r"(?:跟|和|与|同|像|比)(?P<other>[^，,。？?！!]{1,20}?)(?:一样|不一样|一致|类似|相同|差不多|一回事|同一|一个意思"
+    r"|有什么区别|有啥区别|有乜分别|区别大|不同|共用|通用|区分|分开|分清|那样|那种|这样)"
+    r"|\b(?:the )?same (?:as|thing as)\s+(?P<other_en>[^,.?!]{1,40})"
+    r"|\b(?:different from|similar to)\s+(?P<unlike>[^,.?!]{1,40})",
+    re.IGNORECASE,
+)
+# what the notice's thing is likened to is another body, programme, policy or place (not 5G的SA和NSA组网
+# 有什么区别: two techniques compared)
+ANOTHER_KIND = re.compile(
+    r"局|厅|委|办|署|券|补贴|补助|资金|政策|通知|文件|项目|计划|认定|贷款|贴息|申报|声明"
+    r"|\b(?:office|bureau|department|province|provincial|programme|program|scheme|grant|fund|city|loan)s?\b|'s\b",
+    re.IGNORECASE,
+)
+
+
+# 这个工信项目, 这次的工业互联网项目, this notice: the notice pointed at, not only its subject named (我们想招
+# 几个搞工业互联网的技术员)
+THIS_NOTICE = re.compile(
+    r"(?<![跟和与同比像])(?:这个|这次|这份|本次|呢个|今次)(?:的)?(?:工信|工业互联网|通知|文件|申报)"
+    r"|\bthis (?:notice|programme|program|scheme)\b",
+    re.IGNORECASE,
+)
+PLACE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|元|%|％)?")
+PAUSE = re.compile(r"[，,。.；;：:！!？?\n]")  # what sets a clause apart from the one before
+
+
+def likened_to(clause: str) -> str:
+    """这个跟技改补贴是一回事吗 → 技改补贴: what the clause likens the notice's thing to, or ""."""
+    match = LIKENED_TO.search(simplify(clause))
+    return (match.group("other") or match.group("other_en") or match.group("unlike") or "") if match else ""
+
+
 AFTER_ASIDE = re.compile(
     rf"(?:{ASIDE_WORDS})[,，:：\s]*$", re.IGNORECASE
 )  # the text before the clause ends with it
@@ -127,6 +167,10 @@ STILL_THERE = re.compile(r"没有|冇|无|吗|嗎")  # what is left of 还有没
 ONE_PROJECT = re.compile(r"\s*(?:平台|的)?\s*(?:项目)?\s*(?:一个|一项|1个|1项)")
 QUANTITY_CHOICE = re.compile(
     r"(?:是)?\d+\s*(?:个|位|人|名|家|天|周|个月|年)?\s*还是\s*\d+\s*(?:个|位|人|名|家|天|周|个月|年)?(?:啊|呢|吗)?"
+)
+# 哪个月能到账？具体哪一天: a bare when, asked after a date the notice never gives, is of the same
+BARE_WHEN = re.compile(
+    r"(?:具体|大概|大约|到底|究竟)?(?:是)?(?:哪一天|哪天|几号|几月几号|几月几日|什么时候|几时|哪一日)"
 )
 EACH_ONE = re.compile(r"各(?:报|申报|做|搞|来)?(?:一个|一项|1个|1项)")  # 上云、5G、系统平台各一个
 EACH_BEFORE = 6  # characters before an amount in which 各 (each) says it is every project's
@@ -479,6 +523,9 @@ class Composer:
         heard_aside = self._without_hearsay_beside(understood)
         if heard_aside:  # 支持方式是什么？代理说是贷款贴息: the notice's fact asked, the claim aside
             question, understood = heard_aside, self.reader.read(heard_aside)
+        here = self._asked_here_of_what_is_there(understood)
+        if here:  # 佛山的上云补贴好像封顶200万，韶关这个呢: what is told of there, asked of the notice
+            question, understood = here, self.reader.read(here)
         main = self._of_the_direction_named(index.search(question, lang), understood)
         answer_lang = language_of(question, lang)
         weekdays = self.day_sums.weekdays(understood, answer_lang, today_said)
@@ -537,10 +584,10 @@ class Composer:
         # 排污许可证还在弄，同时想申报上云上平台项目，入库截止时间是？: the other thing is the story's
         turned = False
         if main.kind is Kind.OUTSIDE or understood.other_programme:
-            turned = self._turns_from_a_story(understood, questions)
-            if main.kind is Kind.OUTSIDE or turned:
-                main = self._asked_beside_a_story(question, understood, questions, lang, turned) or main
-                turned = turned and main.kind is Kind.ANSWER
+            turned_to = self._turns_from_a_story(understood, questions)
+            if main.kind is Kind.OUTSIDE or turned_to:
+                main = self._asked_beside_a_story(question, understood, questions, lang, turned_to) or main
+                turned = bool(turned_to) and main.kind is Kind.ANSWER
         main_outside = main.kind is Kind.OUTSIDE
         counting = self.scope.asks_whether_it_counts(understood, questions) if main_outside else ""
         if counting:  # 租的云服务器年费算不算项目投资: the thing is outside, whether it counts is not
@@ -561,10 +608,22 @@ class Composer:
         lang = main.lang
         if main.kind in (Kind.EMPTY, Kind.GREETING, Kind.THANKS):
             return self._plain(main)
+        if self.scope.applies_beside_other_support(understood):
+            # 已经拿过县里技改补贴30万，还能申请吗: no rule bars it; all support together is capped
+            capped = index.search(self.kb.lexicon.other_support_intent, lang, lenient=True)
+            if capped.kind is Kind.ANSWER:
+                return self._plain(capped)
+        standing = self.scope.standing_asked_as_a_condition(understood)
+        if standing:  # 一定要是高新技术企业才能报吗: the conditions, which do not ask for it
+            return self._not_asked_for(standing, lang)
         if self._asks_if_the_unlisted_fits(question, understood, main):
             return self._not_listed(lang)
         asked = [] if understood.about_the_notice else questions
-        other_thing = not turned and bool(understood.other_programme or index.elsewhere(question))
+        other_thing = (
+            not turned
+            and bool(understood.other_programme or index.elsewhere(question))
+            and not self._only_likened_to_the_other(understood, asked)
+        )
         if main.kind is Kind.OUTSIDE or other_thing:
             # 标杆项目最多补多少？另外广州那边标杆补多少: the notice's ask answered, the other one
             # said to be outside it
@@ -707,20 +766,23 @@ class Composer:
         understood: Understanding,
         questions: list[str],
         lang: Lang | None,
-        turned: bool = False,
+        turned_to: str = "",
     ) -> SearchResult | None:
         """帮我概括下通知的目的，PPT第一页要用: words the notice never uses, told beside a question
         and naming nothing outside it, leave the question itself to answer; only a close match
         (an everyday ask matches loosely), and only questions asked outright, each of the notice's
-        (not 怎样用Python读PLC数据？我们做设备联网要用). `turned`: words the notice never uses are
-        only the story's, and the message turns from them to the notice."""
+        (not 怎样用Python读PLC数据？我们做设备联网要用). `turned_to`: words the notice never uses are
+        only the story's, and this is the message from where it turns to the notice."""
         if not 0 < len(questions) < len(understood.clauses):
             return None
-        if self.index.outside_words(question) and not turned:
+        if self.index.outside_words(question) and not turned_to:
             return None
-        joined = "，".join(questions)
+        # (那这个系统性平台也按投资额？补几成: what is asked after the turn is of the turn's thing)
+        joined = turned_to or "，".join(questions)
         alone = self.index.search(joined, lang)
-        if alone.kind is not Kind.ANSWER or alone.score < STORY_ASIDE_SCORE or joined.isascii():
+        # (a message that turns to the notice by name need not match closely: 这个工信项目限报几个)
+        close = bool(turned_to) or alone.score >= STORY_ASIDE_SCORE
+        if alone.kind is not Kind.ANSWER or not close or joined.isascii():
             return None
         if not all(self.reader.asks_outright(c) for c in questions):
             return None
@@ -728,10 +790,40 @@ class Composer:
             return None  # (one question alone is already searched above)
         return alone
 
-    def _turns_from_a_story(self, understood: Understanding, questions: list[str]) -> bool:
+    def _likens_to_another(self, clause: str) -> bool:
+        """这个跟技改补贴是一回事吗, 是不是跟高企一样: the clause likens the notice's thing to another
+        programme, body, policy or standing."""
+        other = likened_to(clause)
+        if not other:
+            return False
+        standing = any(s in other.lower() for s in self.scope.firm_statuses)
+        return bool(ANOTHER_KIND.search(other)) or standing or self._names_another_programme_or_place(other)
+
+    def _only_likened_to_the_other(self, understood: Understanding, asked: list[str]) -> bool:
+        """文号多少，我要跟技改那个通知区分开: another programme or place is named only in told
+        clauses that liken the notice's thing to it or tell them apart; the asks are the notice's."""
+        naming = [c for c in understood.clauses if self._names_another_programme_or_place(c)]
+        return bool(naming) and all(c not in asked and self._likens_to_another(c) for c in naming)
+
+    def _asked_here_of_what_is_there(self, understood: Understanding) -> str:
+        """佛山的上云补贴好像封顶200万，韶关这个呢: the last clause only asks the same of the home
+        city, after clauses telling of another place; those clauses without the place, or ""."""
+        clauses = understood.clauses
+        if len(clauses) < 2 or not HERE_TOO.fullmatch(simplify(clauses[-1]).strip(" ？?。.!！")):
+            return ""
+        told = simplify("，".join(clauses[:-1]))
+        places = self.index.places_named(told)
+        if not places or not all(p in told for p in places) or not self.reader.topics_named(told):
+            return ""  # (广州那边有没有类似的补贴，韶关呢: none of the notice's things is told)
+        for place in places:
+            told = re.sub(rf"{re.escape(place)}(?:市|省|那边|那里|嘅|的)?", "", told)
+        # (东莞标杆项目补到80万: that place's figure is no figure of the user's project)
+        return PLACE_FIGURE.sub("", told)
+
+    def _turns_from_a_story(self, understood: Understanding, questions: list[str]) -> str:
         """排污许可证延续还在弄，同时想申报上云上平台项目，入库截止时间是？: words the notice never
-        uses only in what is told, and the message then turns (同时, 另外 …) to a direction or a
-        stage of the notice."""
+        uses only in what is told, and the message then turns (同时, 另外, 那 …) to a direction or
+        a stage of the notice, or names the notice. The message from the turn on, or ""."""
         clauses = understood.clauses
         told = [
             at
@@ -739,17 +831,29 @@ class Composer:
             if self.index.outside_words(c) or self._names_another_programme_or_place(c)
         ]
         if not told or any(clauses[at] in questions for at in told):
-            return False
+            return ""
         text, last = understood.text, clauses[max(told)]
+        after = "，".join(clauses[max(told) + 1 :])
+        if after and all(self.scope.tells_a_standing(clauses[at]) for at in told):
+            # 我们刚评上专精特新小巨人，入库还要不要专家评审: the firm's standing is only told
+            return after if self._names_a_direction_or_stage(after) else ""
         since = text.find(last) + len(last)  # the story's words are not what the turn names
-        for clause in clauses[max(told) + 1 :]:
+        for number in range(max(told) + 1, len(clauses)):
+            clause = clauses[number]
             at = text.find(clause, since)
             # (还有没有上云上平台的申报: whether there still is one, asked of the story's year)
-            if at >= since and self._set_apart(text, clause) and not STILL_THERE.match(clause):
+            if at < since or STILL_THERE.match(clause):
+                continue
+            rest = "，".join(clauses[number:])
+            # (not 2023年韶关还有这个工业互联网应用项目吗: the story's year asked of in one breath)
+            apart = PAUSE.search(text[since:at]) is not None
+            if apart and (THIS_NOTICE.search(simplify(clause)) or self._turns_with_then(clause)):
+                return rest  # 商务局的电商补贴我们也在报，这个工信项目限报几个: the notice named
+            if self._set_apart(text, clause):
                 named = self.reader.topics_named(text[since : at + len(clause)])
                 if any(t.id in self.shape.own_ids for t in named):
-                    return True
-        return False
+                    return rest
+        return ""
 
     def _without_hearsay_beside(self, understood: Understanding) -> str:
         """承诺书交给谁？同行说寄到广州省厅: a claim someone made, told after a question of the
@@ -1054,7 +1158,12 @@ class Composer:
                 or all(self._set_apart(text, c) or self._turns_with_then(c) for c in kept_asks)
             )
         )
-        if not (further or set_apart):
+        # 这个跟技改补贴是一回事吗？上云上平台这个市里最多给多少: the likening is the aside, whatever
+        # its place, when every other ask names the notice's own thing
+        likened = all(self._likens_to_another(c) for c in outside) and (
+            self._names_its_own_thing(kept) or bool(self.reader.read(kept).intents)
+        )
+        if not (further or set_apart or likened):
             return None
         read = self.reader.read(kept)
         if read.other_programme or self.index.elsewhere(kept):
@@ -1191,6 +1300,8 @@ class Composer:
             return True
         if QUANTITY_CHOICE.fullmatch(to_arabic(simplify(clause)).strip(" ？?。.!！")):
             return True  # 验收专家组一般几多人？5个还是7个: the quantity asked, offered as a choice
+        if BARE_WHEN.fullmatch(simplify(clause).strip(" ？?。.!！呢啊")):
+            return True  # 哪个月能到账？具体哪一天
         return hedged(simplify(clause)) and self.index.search(clause, lang).kind is not Kind.ANSWER
 
     def _outside(self, result: SearchResult) -> Composed:
@@ -1205,6 +1316,18 @@ class Composer:
             return self._outside(result)  # no clause to point at: the plain outside reply
         text = reply_text(self.kb, "unstated", result.lang)
         return Composed(Kind.OUTSIDE, result.lang, text, None, result.score, suggestions)
+
+    def _not_asked_for(self, standing: str, lang: Lang) -> Composed:
+        """The notice's own conditions said, and that the standing asked of is not among them."""
+        who = self.shape.who_section
+        criteria = [c for c in self.kb.notice.eligibility if c.section == who]
+        conditions = ("" if lang == "zh" else " ").join(c.text.get(lang) for c in criteria)
+        clause = clause_label(self.kb, who, lang)
+        text = reply_text(
+            self.kb, "standing_not_asked", lang, conditions=conditions, clause=clause, standing=standing
+        )
+        entry = self.shape.entry_for_clause.get(who)
+        return Composed(Kind.ANSWER, lang, text, entry.id if entry else "composed", 1.0, [])
 
     def _not_a_condition(self, lang: Lang) -> Composed:
         """The notice's own conditions said, and that the thing asked is not among them."""

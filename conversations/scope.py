@@ -40,6 +40,37 @@ AFFECTS_APPLYING = re.compile(
 )
 # 怎么提升到A级, how do we raise it: a question of its own, not a rating told
 ASKS_OF_ITS_OWN = re.compile(r"怎么|怎样|如何|多少|几|哪|什么|啥|\b(?:how|what|why|which|when|where|who)\b")
+# 一定要是高企才能报吗, 我们不是规上企业，能不能报, Do we need high-tech status to apply: a standing
+# another body grants, asked as needed for applying or as lacking
+STANDING_NEEDED = re.compile(
+    r"(?:要|需要|必须|一定要|得|要求|需不需要|要不要|是否要|是不是要"
+    r"|\bneed|\bneeds|\brequired?|\bmust (?:we |i )?(?:be|have)"
+    r"|\bhave to (?:be|have)|\bhas to (?:be|have))[^，,。？?]{0,6}$"
+)
+STANDING_LACKED = re.compile(
+    r"(?:不是|唔系|没有|冇|没评上|没拿到|还没有|还没|未|并非"
+    r"|\bnot|\baren't|\bisn't|\bdon't have|\bdo not have"
+    r"|\bwithout|\bno)[^，,。？?]{0,4}$"
+)
+APPLYING = re.compile(r"报|申请|参加|\bapply|\bapplying|\beligib|\bqualif", re.IGNORECASE)
+OWN_APPLICATION = ("认定", "申报", "申请", "评审", "评定", "的条件", "条件", "要什么", "需要什么", "怎么")
+# 已经拿过县里技改补贴30万, already received a grant from the science bureau: other support had
+SUPPORT_HAD = re.compile(
+    r"(?:拿过|拿了|拿到了|拿到过|领过|领了|获得过|获得了|得到过|得到了|享受过|享受了|申请到了|申请到过|批了|已获得?|有了)"
+    r"[^，,。？?！!]{0,16}?(?:补贴|补助|资金|奖励|奖补|扶持|资助|专项|贴息|的钱)"
+    r"|\b(?:received|got|already have|have been granted|were granted|was granted)\b[^,.?!]{0,40}?"
+    r"\b(?:subsid|grant|fund|support)",
+    re.IGNORECASE,
+)
+# 还能申请吗, can we still apply: applying asked again
+APPLYING_AGAIN = re.compile(
+    r"(?:还能|还可以|还可不可以|还能不能|能不能|可不可以|可以|能否|能)[^，,。？?！!]{0,6}?(?:报|申报|申请)"
+    r"|\b(?:still )?(?:apply|eligible|qualify)\b",
+    re.IGNORECASE,
+)
+PROVINCE_FUNDS = re.compile(r"省级|省里|省专项|省财政|省厅|\bprovinc", re.IGNORECASE)  # the city's own base
+OTHER_SAID = re.compile(r"别的|其他|其它|另外的|另一个|\bother\b|\banother\b", re.IGNORECASE)
+APPLY_AFTER = 50  # the ask to apply follows the standing this closely (才能报吗, … status to apply)
 CONDITION = re.compile(r"\s*(?:要是|如果|假如|假设|万一|若是|倘若|\bif\b)")  # 要是明年还想报
 CLAUSE_BREAK = re.compile(r"[，,;；]")  # between clauses told apart (not 、: one list)
 YEAR_SAID = re.compile(r"\d{4}年度?$")
@@ -58,6 +89,9 @@ class Scope:
         ]
         self.counting = [re.compile(p, re.IGNORECASE) for p in index.kb.lexicon.counting_patterns if p]
         self.other_checks = [simplify(w).lower() for w in index.kb.lexicon.other_checks if w]
+        # longest first: 规上工业企业 before 规上
+        statuses = {simplify(w).lower() for w in index.kb.lexicon.firm_statuses if w}
+        self.firm_statuses = sorted(statuses, key=len, reverse=True)
         self.direction_ids = {d.id for d in index.kb.notice.directions}
         self.home_words = [simplify(w) for w in index.kb.lexicon.home_words if w and not w.isascii()]
 
@@ -118,6 +152,49 @@ class Scope:
         told = [c for c in rated if c not in affecting and not ASKS_OF_ITS_OWN.search(simplify(c).lower())]
         return bool(rated) and all(c in told or c in affecting for c in asked)
 
+    def standing_asked_as_a_condition(self, understood: Understanding) -> str:
+        """一定要是高新技术企业才能报吗, 我们不是规上企业，能不能报: whether applying needs a
+        standing another body grants, or is barred without it (not 高企认定需要什么条件: that
+        standing's own application). The standing as said, or ""."""
+        text = simplify(understood.text).lower()
+        for standing in self.firm_statuses:
+            at = text.find(standing)
+            while at >= 0:
+                before, after = text[:at], text[at + len(standing) :]
+                if not after.lstrip(" )）(（").startswith(OWN_APPLICATION):
+                    needed = STANDING_NEEDED.search(before) and APPLYING.search(after[:APPLY_AFTER])
+                    lacked = STANDING_LACKED.search(before) and APPLYING.search(after[:APPLY_AFTER])
+                    if (needed or lacked) and self._asks_at_all(understood):
+                        return standing
+                at = text.find(standing, at + len(standing))
+        return ""
+
+    def applies_beside_other_support(self, understood: Understanding) -> bool:
+        """这个项目去年已经拿过县里技改补贴30万，还能申请吗: the project has another programme's
+        money (not the province's special funds, the base of the city's own) and asks to apply."""
+        text = simplify(understood.text)
+        had = SUPPORT_HAD.search(text)
+        asks = APPLYING_AGAIN.search(text, had.end()) if had else None
+        if not had or not asks:
+            return False
+        ask = re.split(r"[，,。？?！!]", text[asks.start() :])[0]
+        if self.index.outside_words(ask) or (understood.other_programme or "\0") in ask:
+            return False  # 已经拿了这个补贴，还能申报专精特新吗: the other programme is applied for
+        told = text[: asks.start()]  # (…a grant from the science bureau: whose, said after it)
+        other = understood.other_programme or OTHER_SAID.search(had.group()) or self.index.outside_words(told)
+        return bool(other) and not PROVINCE_FUNDS.search(had.group())
+
+    def tells_a_standing(self, clause: str) -> bool:
+        """我们刚评上专精特新小巨人: the clause tells a standing the firm has, not one it applies for
+        (在报专精特新)."""
+        text = simplify(clause).lower()
+        return any(s in text for s in self.firm_statuses) and not APPLYING.search(text)
+
+    def _asks_at_all(self, understood: Understanding) -> bool:
+        """A question mark or a question word somewhere (Must we be …?: no question word)."""
+        marked = "?" in understood.text or "？" in understood.text
+        return marked or any(self.reader.is_question(c) for c in understood.clauses)
+
     def asks_about_the_story(self, understood: Understanding, asked: list[str]) -> bool:
         """The questions are made only of everyday asking words (怎么申请, 补多少), so they ask
         about what the story names; the story names something outside the notice and none of
@@ -132,6 +209,7 @@ class Scope:
             self._another_bodys_business(understood)
             or self._names_the_unknown(asked)
             or self._story_applies_for_the_outside(understood, asked)
+            or self._only_names_the_outside(understood, asked)
         ):
             # 许可证到期了，续期要准备什么材料: the paperwork of the thing the story names
             everyday = everyday | self.reader.paperwork_words
@@ -194,6 +272,15 @@ class Scope:
         and nothing of the notice's, so what is due is that body's."""
         told = self.index.outside_words(understood.text)
         return not understood.topics and any(BODY_NAME.search(w) for w in told)
+
+    def _only_names_the_outside(self, understood: Understanding, asked: list[str]) -> bool:
+        """转让定价的同期资料，什么时候要准备好: a clause before the question only names a thing
+        outside the notice, telling nothing of the firm (no 我们, no 了), so what is due is its."""
+        return any(
+            self.index.outside_words(c) and not self._tells(c, "".join(LATIN_WORD.sub("#", c).split()))
+            for c in understood.clauses
+            if c not in asked
+        )
 
     def _topics_beside_the_outside(self, understood: Understanding) -> bool:
         """The notice's topics said in a clause that names nothing outside it (想从个体户转成有限

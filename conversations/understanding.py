@@ -1939,13 +1939,13 @@ class Reader:
         ]
         named = [c for c in clauses if self.intents_of(c)]
         # Any requirements for performance targets? Our board wants OEE +10%.: the one a question mark
-        # follows, before a statement told (not 还有没有新的补贴？2026年的: the year adds to the question)
+        # follows, before a statement told or words naming nothing outside the notice (Any tax
+        # incentives …? tbh accountant asked: who wants to know; not 还有没有新的补贴？2026年的: the
+        # year adds to the question)
+        marked = [c for c in clauses if _question_mark_after(text, c)]
         told_last = text.rstrip().endswith((".", "。", "!", "！"))
-        return (
-            (outright or asking)
-            or named
-            or [c for c in clauses if told_last and _question_mark_after(text, c)]
-        )
+        adds_nothing = not any(self.index.outside_words(c) for c in clauses if c not in marked)
+        return (outright or asking) or named or (marked if told_last or adds_nothing else [])
 
     @staticmethod
     def lists_its_asks(text: str) -> bool:

@@ -441,6 +441,9 @@ class Lexicon(Strict):
     other_support_kinds: list[str] = []
     # another body's rating or levy (纳税信用等级, 环保信用评价): no condition of the notice names it
     other_checks: list[str] = []
+    # a firm's standing another body grants (高新技术企业, 专精特新, 规上企业): asked whether applying
+    # needs it, the notice's conditions are said and that it is not among them
+    firm_statuses: list[str] = []
     apply_words: list[str] = []
     # a place's own programme right after its name (清远市今年…): that place's round, whoever asks
     place_programme_words: list[str] = []
@@ -464,6 +467,9 @@ class Lexicon(Strict):
     notice_names: list[str] = []
     # the word that asks when and by whom the notice was issued
     issue_intent: str = ""
+    # what a project that already has another programme's money asks when it asks to apply (已经拿过
+    # 技改补贴，还能申请吗 → the cap on all support together)
+    other_support_intent: str = ""
 
     @field_validator("phrase_patterns", "unstated_patterns", "counting_patterns", "fits_notice_patterns")
     @classmethod

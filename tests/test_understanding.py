@@ -8541,3 +8541,99 @@ def test_compensation_and_visits_outside_only_when_asked_of_a_loss_or_the_expert
     assert composer.answer("Is the city subsidy compensation for our investment?", None, LATER).entry_id
     assert composer.answer("能不能去工信局拜访咨询一下申报的事", None, LATER).entry_id
     assert_outside(composer, ("Who will compensate us if acceptance fails?", "想先去拜访一下评审专家"), LATER)
+
+
+@pytest.mark.parametrize(
+    ("question", "entry_id", "said"),
+    [
+        # an ask that only likens the notice's thing to another programme's is set aside
+        (
+            "这个跟技改补贴是同一回事吗？5G融合示范项目市里最多给多少",
+            "direction-4-amount",
+            "不在本通知范围内",
+        ),
+        ("验收申请几号截止？跟科技局那边是同一天吗", "acceptance-application-deadline", "8月26日"),
+        ("入库之后谁来评审？也像科技局那样请专家吗", "entry-expert-review", "专家"),
+        ("奖补是先给钱还是做完再给？跟贴息贷款不一样吧", "support-method", "事后奖补"),
+        ("Is the pool entry deadline the same as the province's? When is it?", "entry-deadline", "July 8"),
+        # told only to tell the notice apart from another programme's
+        ("发文字号是多少？我要跟技改那份通知分清", "notice-number", "91号"),
+        # the story names another programme, then the notice by name
+        ("科技局的研发补助我们也在申请，这个工信项目一家企业能报几个？", "max-two-projects", "2个项目"),
+        # then (那) turns from the other programme to a direction of the notice
+        ("技改是按设备投资补的，那系统性平台项目也按投资额？最高多少", "direction-3-amount", "100万"),
+        # another place's figure, then the same asked of Shaoguan
+        ("清远的上云补贴听说封顶150万，韶关的呢", "direction-1-amount", "100万"),
+    ],
+)
+def test_another_programme_likened_or_told_beside_the_notices_ask(
+    composer: Composer, question: str, entry_id: str, said: str
+):
+    assert_answered_saying(composer, question, entry_id, said)
+
+
+def test_a_bare_outside_thing_or_its_rules_asked_after_it_are_not_the_notices(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            # the paperwork or rules of a thing the clause before only names
+            "员工企业年金，有什么规定？",
+            "出口退税的备案资料，什么时候要交？",
+            "政府采购项目，小企业怎么才能参加？",
+            # an English question with a tag after it: the question mark says which is asked
+            "Any tax incentives for this kind of project? my boss asked",
+            # what the notice never gives: payment months, experts' visits and scoring, quotas
+            "验收通过以后钱大概几月份到账？具体哪天？",
+            "验收专家哪天来现场？可以提前约时间吗",
+            "入库评审几位专家打分？去掉最高分吗",
+            "设备是国产小牌子，专家会不会嫌不够先进",
+            "验收没通过会不会被列入黑名单？",
+            "How many companies in the county can be funded?",
+        ),
+        LATER,
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "standing"),
+    [
+        ("必须是高新技术企业才可以申报吗？", "高新技术企业"),
+        ("我们还没评上专精特新，能不能申请？", "专精特新"),
+        ("Do we have to be an above-scale firm to apply?", "above-scale"),
+    ],
+)
+def test_a_standing_asked_as_needed_is_not_among_the_conditions(
+    composer: Composer, question: str, standing: str
+):
+    composed = composer.answer(question, None, LATER)
+    assert composed.entry_id == "who-can-apply", composed.text[:200]
+    assert f"“{standing}”" in composed.text or f'"{standing}"' in composed.text
+    assert "失信被执行人" in composed.text  # the notice's own conditions, said beside it
+
+
+def test_a_standings_own_application_is_not_the_notices(composer: Composer):
+    assert_outside(composer, ("高新技术企业认定需要什么条件？", "专精特新申报要准备什么材料"), LATER)
+
+
+def test_a_project_with_another_programmes_money_may_apply_within_the_cap(composer: Composer):
+    for question in (
+        "项目前年拿过区里的技改补贴50万，还可以申报这个吗？",
+        "这套系统已经享受过其他部门的扶持资金，还能不能申请？",
+    ):
+        composed = composer.answer(question, None, LATER)
+        assert composed.entry_id == "total-support-cap", (question, composed.text[:200])
+    # the province's special funds are the city's own base, not another programme's money
+    assert composer.answer("省级专项资金已经拿到了200万，还能申请市里的吗", None, LATER).entry_id != (
+        "total-support-cap"
+    )
+
+
+def test_a_standing_told_of_the_firm_leaves_the_notices_ask(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "我们去年评上了高新技术企业，入库申报截止是几号？": "entry-deadline",
+            "公司是规上企业，验收申请要交哪些材料": "acceptance-materials",
+        },
+        LATER,
+    )
