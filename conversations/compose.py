@@ -140,6 +140,7 @@ THIS_NOTICE = re.compile(
     r"|\bthis (?:notice|programme|program|scheme)\b",
     re.IGNORECASE,
 )
+APPLY_ASKED = re.compile(r"报|申请|参加|\bapply|\beligib|\bqualif", re.IGNORECASE)
 PLACE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|元|%|％)?")
 PAUSE = re.compile(r"[，,。.；;：:！!？?\n]")  # what sets a clause apart from the one before
 
@@ -654,6 +655,8 @@ class Composer:
                 for c in asked[first + 1 :]
                 if c not in unstated and self._of_the_same_detail(c, unstated[0], lang)
             ]
+        if not unstated and asked and self.reader.asks_unstated_across(understood):
+            unstated = list(asked)  # 法定代表人换了，之前的失信记录还算不算: the story's detail is asked
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
             # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered
             return self._unstated(index.search(unstated[0], lang, lenient=True))  # its own words unknown
@@ -1302,7 +1305,15 @@ class Composer:
             return True  # 验收专家组一般几多人？5个还是7个: the quantity asked, offered as a choice
         if BARE_WHEN.fullmatch(simplify(clause).strip(" ？?。.!！呢啊")):
             return True  # 哪个月能到账？具体哪一天
-        return hedged(simplify(clause)) and self.index.search(clause, lang).kind is not Kind.ANSWER
+        found = self.index.search(clause, lang).kind
+        if found is Kind.ANSWER or APPLY_ASKED.search(simplify(clause)):
+            return False  # (…现在不在名单上，能报不: applying is the notice's to answer)
+        # 重大事故怎么认定？按死亡人数还是经济损失算: naming nothing of the notice's own (or in words
+        # the search cannot place: 看伤亡人数吗), it asks on
+        read = self.reader.read(clause)
+        if read.intents:
+            return hedged(simplify(clause))  # (通知里原来写的号码是多少: a fact of the notice asked)
+        return hedged(simplify(clause)) or found is Kind.OUTSIDE or not read.topics
 
     def _outside(self, result: SearchResult) -> Composed:
         text = reply_text(self.kb, "outside", result.lang)

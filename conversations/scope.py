@@ -35,6 +35,8 @@ AFFECTS_APPLYING = re.compile(
     r"(?:申报|申请|报|资格)?(?:吗|么|嘛|吧|不)?$"
     # 这个卡不卡: whether it holds the application up
     r"|^(?:这个|这样|这)?(?:会)?(?:卡不卡|卡唔卡|会不会卡|卡吗|有冇问题|有没有问题)(?:申报|资格)?$"
+    # 被列入经营异常名录，算不算失信: whether it counts as one the conditions name
+    r"|^(?:这|这个)?(?:算不算|算唔算|算是|是不是|属不属于|是否属于|算)(?:是)?(?:失信|失信被执行人|严重违法违规|违法违规)(?:吗|嘛)?$"
     r"|\b(?:affect|hurt|count against)\b[^.?!]{0,30}\b(?:application|applying|eligibility|chances)\b",
     re.IGNORECASE,
 )

@@ -1968,6 +1968,13 @@ class Reader:
         text = simplify(clause)
         return bool(self.unstated_details.present(text)) or any(p.search(text) for p in self.unstated)
 
+    def asks_unstated_across(self, understood: Understanding) -> bool:
+        """法定代表人换了，之前的失信记录还算不算: a detail the notice never gives, said across the
+        story and the ask, no clause of it alone."""
+        text = simplify(understood.text)
+        spans = (m.group() for p in self.unstated for m in p.finditer(text))
+        return any(re.search(r"[，,；;]", span) for span in spans)
+
     def rule_whose_reasons_are_asked(self, asked: list[str]) -> str:
         """为什么只能报两个？局里开会定的时候有没有企业提反对意见: how the rule makers decided, asked
         beside nothing but why-questions (the notice states its rules, never their reasons); the

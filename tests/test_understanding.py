@@ -8637,3 +8637,42 @@ def test_a_standing_told_of_the_firm_leaves_the_notices_ask(composer: Composer):
         },
         LATER,
     )
+
+
+def test_how_the_experts_judge_one_project_is_not_in_the_notice(composer: Composer):
+    for question in (
+        "我们的质检相机是国产小品牌，评审专家会不会嫌不够好？",
+        "5G网关用的是二手设备，够不够先进？",
+        "入库评审的打分权重怎么分配？",
+        "Our MES is ten years old. Will the experts think it is too old?",
+        "Our 5G gateway is a local brand; is it advanced enough for the 5G direction?",
+    ):
+        composed = composer.answer(question, None, LATER)
+        assert composed.entry_id is None, (question, composed.text[:120])
+        if not question.isascii():  # (in English, the plain outside reply may say it as well)
+            assert "没有写明" in composed.text, (question, composed.text[:120])
+    # whether a project counts as one of the notice's kinds is the notice's
+    assert composer.answer("我们的产线改造算不算智能制造？", None, LATER).entry_id is not None
+    assert composer.answer("项目的建设期从哪一天开始算？", None, LATER).entry_id == "construction-window"
+
+
+def test_legal_details_the_conditions_never_define_are_not_in_the_notice(composer: Composer):
+    for question in (
+        # how serious is serious, how major is major
+        "安全事故怎么界定算不算重大？看伤亡人数吗",
+        "罚款要罚到多少才算严重违规？",
+        # how money is recovered
+        "奖补被追回的话能不能分期还？",
+        # whether an old record still counts after it was cleared
+        "被执行记录已经撤销了，还算不算失信？",
+        # correcting a paper handed in
+        "承诺书盖错章了，能不能重新交一份？",
+        "评审专家有回避制度吗",
+    ):
+        composed = composer.answer(question, None, LATER)
+        assert composed.entry_id is None, (question, composed.text[:120])
+    # a list kept by another body is not among the conditions
+    composed = composer.answer("公司上过经营异常名录，算不算失信？", None, LATER)
+    assert composed.entry_id is None and "不在其中" in composed.text
+    # the conditions themselves are the notice's
+    assert composer.answer("被列为失信被执行人还能申报吗", None, LATER).entry_id is not None
