@@ -70,6 +70,9 @@ APPLYING_AGAIN = re.compile(
     r"|\b(?:still )?(?:apply|eligible|qualify)\b",
     re.IGNORECASE,
 )
+NOT_HAD = re.compile(
+    r"(?:没|冇|未|无|不曾|从未|从来没|never|not|haven't|hasn't|didn't)\s*(?:有)?$", re.IGNORECASE
+)
 PROVINCE_FUNDS = re.compile(r"省级|省里|省专项|省财政|省厅|\bprovinc", re.IGNORECASE)  # the city's own base
 OTHER_SAID = re.compile(r"别的|其他|其它|另外的|另一个|\bother\b|\banother\b", re.IGNORECASE)
 APPLY_AFTER = 50  # the ask to apply follows the standing this closely (才能报吗, … status to apply)
@@ -176,6 +179,8 @@ class Scope:
         money (not the province's special funds, the base of the city's own) and asks to apply."""
         text = simplify(understood.text)
         had = SUPPORT_HAD.search(text)
+        if had and NOT_HAD.search(text[: had.start()]):
+            return False  # 冇拿过任何补贴，咁就可以报啦: no other money had
         asks = APPLYING_AGAIN.search(text, had.end()) if had else None
         if not had or not asks:
             return False

@@ -8622,6 +8622,8 @@ def test_a_project_with_another_programmes_money_may_apply_within_the_cap(compos
     ):
         composed = composer.answer(question, None, LATER)
         assert composed.entry_id == "total-support-cap", (question, composed.text[:200])
+    # no other money had is no other programme's money
+    assert composer.answer("我们从来没拿过别的补贴，这个能报吗", None, LATER).entry_id != "total-support-cap"
     # the province's special funds are the city's own base, not another programme's money
     assert composer.answer("省级专项资金已经拿到了200万，还能申请市里的吗", None, LATER).entry_id != (
         "total-support-cap"
