@@ -131,8 +131,6 @@ ANOTHER_KIND = re.compile(
     r"|\b(?:office|bureau|department|province|provincial|programme|program|scheme|grant|fund|city|loan)s?\b|'s\b",
     re.IGNORECASE,
 )
-
-
 # 这个工信项目, 这次的工业互联网项目, this notice: the notice pointed at, not only its subject named (我们想招
 # 几个搞工业互联网的技术员)
 THIS_NOTICE = re.compile(
@@ -1328,26 +1326,24 @@ class Composer:
         text = reply_text(self.kb, "unstated", result.lang)
         return Composed(Kind.OUTSIDE, result.lang, text, None, result.score, suggestions)
 
-    def _not_asked_for(self, standing: str, lang: Lang) -> Composed:
-        """The notice's own conditions said, and that the standing asked of is not among them."""
+    def _conditions_said(self, reply: str, lang: Lang, **fields: str) -> tuple[str, Entry | None]:
+        """A reply that says the notice's own conditions (二: all it sets), and their own entry
+        (the conditions' answer, not 二(一)'s)."""
         who = self.shape.who_section
         criteria = [c for c in self.kb.notice.eligibility if c.section == who]
         conditions = ("" if lang == "zh" else " ").join(c.text.get(lang) for c in criteria)
         clause = clause_label(self.kb, who, lang)
-        text = reply_text(
-            self.kb, "standing_not_asked", lang, conditions=conditions, clause=clause, standing=standing
-        )
-        entry = self.shape.entry_for_clause.get(who)
+        text = reply_text(self.kb, reply, lang, conditions=conditions, clause=clause, **fields)
+        return text, self.shape.entry_for_clause.get(who)
+
+    def _not_asked_for(self, standing: str, lang: Lang) -> Composed:
+        """The notice's own conditions said, and that the standing asked of is not among them."""
+        text, entry = self._conditions_said("standing_not_asked", lang, standing=standing)
         return Composed(Kind.ANSWER, lang, text, entry.id if entry else "composed", 1.0, [])
 
     def _not_a_condition(self, lang: Lang) -> Composed:
         """The notice's own conditions said, and that the thing asked is not among them."""
-        who = self.shape.who_section  # 二: its conditions are all the notice sets
-        criteria = [c for c in self.kb.notice.eligibility if c.section == who]
-        conditions = ("" if lang == "zh" else " ").join(c.text.get(lang) for c in criteria)
-        clause = clause_label(self.kb, who, lang)
-        text = reply_text(self.kb, "not_a_condition", lang, conditions=conditions, clause=clause)
-        entry = self.shape.entry_for_clause.get(who)  # the conditions' own answer, not 二(一)'s
+        text, entry = self._conditions_said("not_a_condition", lang)
         suggestions = [Match(entry, 1.0)] if entry else []
         return Composed(Kind.OUTSIDE, lang, text, None, 1.0, suggestions)
 

@@ -179,16 +179,17 @@ class Scope:
         money (not the province's special funds, the base of the city's own) and asks to apply."""
         text = simplify(understood.text)
         had = SUPPORT_HAD.search(text)
-        if had and NOT_HAD.search(text[: had.start()]):
-            return False  # 冇拿过任何补贴，咁就可以报啦: no other money had
-        asks = APPLYING_AGAIN.search(text, had.end()) if had else None
-        if not had or not asks:
+        if not had or NOT_HAD.search(text[: had.start()]):
+            return False  # (冇拿过任何补贴，咁就可以报啦: no other money had)
+        asks = APPLYING_AGAIN.search(text, had.end())
+        if not asks:
             return False
+        programme = understood.other_programme
         ask = re.split(r"[，,。？?！!]", text[asks.start() :])[0]
-        if self.index.outside_words(ask) or (understood.other_programme or "\0") in ask:
+        if self.index.outside_words(ask) or (programme and programme in ask):
             return False  # 已经拿了这个补贴，还能申报专精特新吗: the other programme is applied for
         told = text[: asks.start()]  # (…a grant from the science bureau: whose, said after it)
-        other = understood.other_programme or OTHER_SAID.search(had.group()) or self.index.outside_words(told)
+        other = programme or OTHER_SAID.search(had.group()) or self.index.outside_words(told)
         return bool(other) and not PROVINCE_FUNDS.search(had.group())
 
     def tells_a_standing(self, clause: str) -> bool:
