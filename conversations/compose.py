@@ -29,7 +29,7 @@ from conversations.premise import Premises, title_said
 from conversations.quiz import Asked, Quiz
 from conversations.requests import WritingRequests, without_shape
 from conversations.retraction import Retraction
-from conversations.scope import Scope
+from conversations.scope import APPLYING, Scope
 from conversations.shape import NoticeShape
 from conversations.sign_off import without_sign_off
 from conversations.spans import Spans
@@ -138,7 +138,6 @@ THIS_NOTICE = re.compile(
     r"|\bthis (?:notice|programme|program|scheme)\b",
     re.IGNORECASE,
 )
-APPLY_ASKED = re.compile(r"报|申请|参加|\bapply|\beligib|\bqualif", re.IGNORECASE)
 PLACE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|元|%|％)?")
 PAUSE = re.compile(r"[，,。.；;：:！!？?\n]")  # what sets a clause apart from the one before
 
@@ -1304,7 +1303,7 @@ class Composer:
         if BARE_WHEN.fullmatch(simplify(clause).strip(" ？?。.!！呢啊")):
             return True  # 哪个月能到账？具体哪一天
         found = self.index.search(clause, lang).kind
-        if found is Kind.ANSWER or APPLY_ASKED.search(simplify(clause)):
+        if found is Kind.ANSWER or APPLYING.search(simplify(clause)):
             return False  # (…现在不在名单上，能报不: applying is the notice's to answer)
         # 重大事故怎么认定？按死亡人数还是经济损失算: naming nothing of the notice's own (or in words
         # the search cannot place: 看伤亡人数吗), it asks on

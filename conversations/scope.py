@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from conversations.understanding import BODY_NAME, HEARSAY, SENTENCE_END, Reader, Understanding
+from conversations.understanding import BODY_NAME, CLAUSE_PAUSE, HEARSAY, SENTENCE_END, Reader, Understanding
 from knowledge.figures import to_arabic
 from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
@@ -77,7 +77,6 @@ PROVINCE_FUNDS = re.compile(r"省级|省里|省专项|省财政|省厅|\bprovinc
 OTHER_SAID = re.compile(r"别的|其他|其它|另外的|另一个|\bother\b|\banother\b", re.IGNORECASE)
 APPLY_AFTER = 50  # the ask to apply follows the standing this closely (才能报吗, … status to apply)
 CONDITION = re.compile(r"\s*(?:要是|如果|假如|假设|万一|若是|倘若|\bif\b)")  # 要是明年还想报
-CLAUSE_BREAK = re.compile(r"[，,;；]")  # between clauses told apart (not 、: one list)
 YEAR_SAID = re.compile(r"\d{4}年度?$")
 TECHNICAL_NAME = re.compile(r"[a-z][A-Z]|[A-Z]{3,}|\d")
 
@@ -140,7 +139,7 @@ class Scope:
         at = sentence.find(simplify(clause))
         if match is None or at < 0:
             return None
-        if not CLAUSE_BREAK.search(sentence, match.end(), max(at, match.end())):
+        if not CLAUSE_PAUSE.search(sentence, match.end(), max(at, match.end())):
             return match
         return match if PERMISSION_ASKED.fullmatch(simplify(clause).strip()) else None
 

@@ -439,6 +439,7 @@ DONE_IN_EN = re.compile(r"\b(?:complet|finish|went live|built|launched)[a-z]*$",
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
 LOCAL_POLICY_WINDOW = 20  # characters after a county's name in which its own policy is named
 CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\n]")
+CLAUSE_PAUSE = re.compile(r"[，,;；]")  # between clauses of one sentence (not 、: one list)
 LOCAL_AGAIN = re.compile(r"县里|区里|县级|区级|本县|本区|我们县|我们区|当地|本地")
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 # 今次、2022呢批、这一轮: the notice's own round named in a later clause, set against another's
@@ -1937,15 +1938,19 @@ class Reader:
             for c in asking
             if _asks_or_requests(A_FEW.sub("", simplify(c))) or _question_mark_after(text, c)
         ]
+        if outright or asking:
+            return outright or asking
         named = [c for c in clauses if self.intents_of(c)]
+        if named:
+            return named
         # Any requirements for performance targets? Our board wants OEE +10%.: the one a question mark
         # follows, before a statement told or words naming nothing outside the notice (Any tax
         # incentives …? tbh accountant asked: who wants to know; not 还有没有新的补贴？2026年的: the
         # year adds to the question)
         marked = [c for c in clauses if _question_mark_after(text, c)]
-        told_last = text.rstrip().endswith((".", "。", "!", "！"))
-        adds_nothing = not any(self.index.outside_words(c) for c in clauses if c not in marked)
-        return (outright or asking) or named or (marked if told_last or adds_nothing else [])
+        if not marked or text.rstrip().endswith((".", "。", "!", "！")):
+            return marked
+        return [] if any(self.index.outside_words(c) for c in clauses if c not in marked) else marked
 
     @staticmethod
     def lists_its_asks(text: str) -> bool:
@@ -1973,7 +1978,7 @@ class Reader:
         story and the ask, no clause of it alone."""
         text = simplify(understood.text)
         spans = (m.group() for p in self.unstated for m in p.finditer(text))
-        return any(re.search(r"[，,；;]", span) for span in spans)
+        return any(CLAUSE_PAUSE.search(span) for span in spans)
 
     def rule_whose_reasons_are_asked(self, asked: list[str]) -> str:
         """为什么只能报两个？局里开会定的时候有没有企业提反对意见: how the rule makers decided, asked
