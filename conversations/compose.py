@@ -73,6 +73,8 @@ PLACE_ASKED = re.compile(
     # 只在外市工厂应用，韶关本地没有用户: used only elsewhere, no local user told
     r"|(?:本地|韶关|本市|我市|当地)[^，,。？?！!]{0,4}?(?:没有|冇|无)[^，,。？?！!]{0,4}?(?:用户|企业|工厂|厂)"
     r"|只在(?:外市|外地|外省|省外|市外|异地|其他城市|别的城市)"
+    # 对应用范围有啥要求: where it must be used, asked as the scope of its use
+    r"|应用(?:范围|地域|区域)(?:有|是)?(?:什么|啥|咩|哪些)?(?:要求|限制|规定)"
 )
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
 # 承诺书是第几个附件: an attachment named by its title, its number asked
@@ -109,7 +111,7 @@ BASE_ASKED = re.compile(
     re.IGNORECASE,
 )
 # 那验收结果…: "then", turning to what the clause names (not 那个, 那边, 那些 … pointing back)
-TURN = re.compile(r"^\s*那(?![个边些里么样就时种家])")
+TURN = re.compile(r"^\s*(?:那(?![个边些里么样就时种家])|咁(?![多样就耐啱快]))")  # 咁: Cantonese 那
 # 佛山的上云补贴好像封顶200万，韶关这个呢: the same asked of the home city, after another place's
 HERE_TOO = re.compile(
     r"(?:那|那么|咁)?(?:我们|我哋|咱们)?(?:韶关|本市|我市|这边|呢边|这里|咱这)(?:市)?(?:这个|呢个|这边|的|嘅)?"
@@ -135,6 +137,8 @@ ANOTHER_KIND = re.compile(
 # 几个搞工业互联网的技术员)
 THIS_NOTICE = re.compile(
     r"(?<![跟和与同比像])(?:这个|这次|这份|本次|呢个|今次)(?:的)?(?:工信|工业互联网|通知|文件|申报)"
+    # 能耗这块通知有冇讲到: the notice as what speaks of the thing asked
+    r"|(?<![跟和与同比像的])(?:通知|文件)(?:里面|里|上|中)?(?:有没有|有冇|有无|有)?(?:讲|提|写|说)(?:到|过)"
     r"|\bthis (?:notice|programme|program|scheme)\b",
     re.IGNORECASE,
 )
@@ -691,7 +695,10 @@ class Composer:
             parts = [*stages_judged, *(p for p in parts if p not in stages_judged)]
         completion = self.completion.judged(understood, lang, today)  # 一期2021年5月完成: against the window
         from_award = "" if computed else self._base_from_award(understood, parts, lang)
-        if not parts and not computed and not span and not completion and not from_award:
+        # must the platform be used locally, 5G项目要在哪里开展: each named direction's rule says where
+        where = PLACE_ASKED.search(understood.simplified) is not None
+        where_rules = self._rules_of_where(understood) if where and main.kind is not Kind.OUTSIDE else []
+        if not parts and not computed and not span and not completion and not from_award and not where_rules:
             return self._plain(main)
 
         blocks: list[str] = [from_award] if from_award else []
@@ -723,12 +730,7 @@ class Composer:
         foreign = self._foreign_amounts(understood, computed, parts, lang)
         if foreign:
             blocks.append(foreign)
-        where = PLACE_ASKED.search(understood.simplified) is not None
-        if where:  # must the platform be used locally: each named direction's rule says where
-            for direction_id in understood.topic_ids(set(self.shape.directions)):
-                rule = self.shape.entry_for_clause.get(self.shape.directions[direction_id].funding.clause)
-                if rule is not None and rule not in parts:
-                    parts.append(rule)
+        parts += [rule for rule in where_rules if rule not in parts]
         # 四个方向里面哪个封顶最高: the caps compared are not all in the user's numbers
         compared = computed and self.parts.asks_every_direction(understood)
         for entry in parts:
@@ -753,6 +755,14 @@ class Composer:
         score = main.score if main.kind is Kind.ANSWER else max(main.score, 0.5)
         entry_id = main_entry.id if main_entry else "composed"
         return Composed(Kind.ANSWER, lang, text, entry_id, score, suggestions, context, bool(computed))
+
+    def _rules_of_where(self, understood: Understanding) -> list[Entry]:
+        """The funding rules of the directions named, each of which says where its project is."""
+        rules = (
+            self.shape.entry_for_clause.get(self.shape.directions[direction_id].funding.clause)
+            for direction_id in understood.topic_ids(set(self.shape.directions))
+        )
+        return [rule for rule in rules if rule is not None]
 
     def _direction_answered(self, entry: Entry | None) -> list[str]:
         """我们是软件公司，能报哪个方向 answered with direction 2 names none: the direction the

@@ -567,7 +567,7 @@ SUPPORT_CHOICE = re.compile(
 PERSON_REQUEST_CHARS = 30  # a longer message naming 人工客服 tells a story or asks a question of its own
 DETERMINERS = (
     *("这", "那", "哪", "该", "此", "本", "一", "每", "各", "某", "几", "多"),
-    *("所有", "全部", "其他", "其它"),
+    *("所有", "全部", "其他", "其它", "任何"),  # 冇拿过任何补贴: any at all, no programme named
 )
 # 省工信厅2022年上云上平台的申报截止: a deadline said soon after a body's name, of that body
 # (省里系统几号关闭: its closing)
@@ -1553,7 +1553,9 @@ class Reader:
             (matching or self._points_at_this(simplify(c)))
             and not BOOKED_AS.search(simplify(c))  # 补贴记营业外收入还是递延收益: how it is booked
             and self._choice_of_support(simplify(c))
-            and self.names_another_kind(c)
+            # 给服务商佣金或者奖励: a word outside the notice offered beside its support is no kind
+            # of support (a vendor's commission); only the kinds the notice does not give are
+            and any(w in simplify(REPAID.sub(" ", c)) for w in self.other_support_kinds)
             for c in clauses
         ) or self._kind_offered_after_the_method(clauses, matching)
 

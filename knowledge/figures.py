@@ -53,6 +53,10 @@ def not_after(words: tuple[str, ...]) -> str:
 CLAUSE_BREAK = re.compile(r"[，,。!！?？;；\n•●▪◦■]|" + not_after(ABBREVIATIONS) + r"(?:(?<!\d)\.|\.(?!\d))")
 ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make the word its own
 EN_SOURCE = re.compile(r"^(?:from|by)\s+(?:the\s+)?")  # 3 million from the province: its source
+# provincial fund 7 million city top-up: the role's own noun between it and the figure keeps it adjacent
+EN_ROLE_NOUN = re.compile(
+    r"\s*(?:special\s+)?(?:funds?|funding|money|grants?|subsid(?:y|ies))?\s*(?:of|is|was|=|:)?\s*"
+)
 CLAIM = "claim"  # the role of a figure offered as the city's amount (市级, 最高, 就是 …)
 LABEL_END = re.compile(r"\s*[：:]?\s*$")  # 材料：, 设备 : the end of a label before its figure
 PART = ":part"  # the role of a figure said of a part (the investment's equipment)
@@ -473,7 +477,10 @@ def _nearest_role(
     if len(after) - len(stripped) <= ADJACENT_ROLE_GAP:
         stripped = EN_SOURCE.sub("", stripped, count=1)  # 3 million from the province
         said_after = next((r for w, r in words if w.isascii() and stripped.startswith(w)), None)
-        if said_after is not None and (best is None or len(before) - best[0] > ADJACENT_ROLE_GAP):
+        if said_after is not None and (
+            best is None
+            or (len(before) - best[0] > ADJACENT_ROLE_GAP and not EN_ROLE_NOUN.fullmatch(before, best[0]))
+        ):
             return said_after
     if best is not None:
         return best[1]

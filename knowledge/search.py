@@ -78,10 +78,18 @@ OWNED_FROM = re.compile(rf"(?:n|an|ese|ish)?[- ](?:{OWNER_WORDS}|investors?)\b")
 PLACE_POLICY_WINDOW = 14  # characters after a place's name in which its own policy is named
 # 财务是台湾派来的、香港嗰边话系五月: people sent from there or speaking from there, not its policy
 PEOPLE_FROM_THERE = re.compile(r"派来|派过来|(?:的|嘅)?同事|嗰边话|那边说")
+# 澳门政府对澳资企业有什么扶持: that place's own government, whose support is its own
+THEIR_GOVERNMENT = re.compile(r"(?:特区)?政府|当局|\s*(?:sar\s+)?government")
 # 香港总部问的, 深圳的同事想问: people of the firm there who ask (the canonical form drops them)
 ASKERS_THERE = re.compile(
     r"(?:的|嘅)?(?:总部|总公司|母公司|集团|同事|老板|领导|财务|会计|客户)[^，,。？?：:]{0,6}?问"
 )
+# our GM in Macau is asking: someone of the firm there relays the question, not that place's policy
+ASKER_IN_EN = re.compile(
+    r"\b(?:our|my)\s+(?:[a-z]+\s+){0,2}?(?:gm|general manager|boss|manager|director|ceo|cfo|md|chairman"
+    r"|owner|hq|headquarters|head office|parent(?: company)?|colleagues?|team)\s+(?:in|at|from)\s+$"
+)
+ASKING_EN = re.compile(r"\s*(?:office\s+)?(?:is|are)?\s*(?:asking|asks|asked|wants to know|wondering)\b")
 # 我哋喺香港印好再寄上去, 我们在深圳打印了寄过去: where the asker prints, stamps or posts the papers
 WE_AT = re.compile(r"(?:我们|我哋|我地|我)(?:在|喺|于)$")
 PAPERWORK_DONE = re.compile(r"(?:那边|嗰边|这边)?(?:打印|印好|印|复印|装订|盖章|签字|寄|快递|准备好|做好)")
@@ -124,6 +132,9 @@ DATE_SAID = re.compile(
 YEAR_ALONE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.万千亿wkm])")
 # 2026年先看到这份文: the year the reader came upon the notice, no round of that year
 YEAR_SEEN = re.compile(r"(?:才|先|刚|刚刚|到|以后)?(?:看到|见到|发现|翻到|收到|接到|读到|看见)")
+# 到现在2026年过5年了吧: the present year, counted from a past one, no round of that year
+YEAR_NOW = re.compile(r"(?:到现在|现在|如今|而家|今年)(?:是|已经是)?$")
+YEARS_PASSED = re.compile(r"(?:了|已经|都|也)?(?:过了|过|满|超过|够)")
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
 
 
@@ -394,6 +405,7 @@ class SearchIndex:
         simplified = simplify(question[:MAX_QUESTION_CHARS])
         return any(
             ASKERS_THERE.match(simplified, found.end())
+            or (ASKER_IN_EN.search(simplified[: found.start()]) and ASKING_EN.match(simplified, found.end()))
             or (WE_AT.search(simplified[: found.start()]) and PAPERWORK_DONE.match(simplified, found.end()))
             for place in places
             for found in re.finditer(re.escape(place.replace(" ", "")), simplified)
@@ -412,6 +424,8 @@ class SearchIndex:
             for at in [m.start() for m in re.finditer(re.escape(name), bare)]:
                 if PEOPLE_FROM_THERE.match(bare, at + len(name)):
                     continue
+                if THEIR_GOVERNMENT.match(canonical if canonical.isascii() else bare, at + len(name)):
+                    return True
                 after = self._before_home(bare[at : at + len(name) + PLACE_POLICY_WINDOW], len(name))
                 if any(word and word in after for word in self._place_policy):
                     return True
@@ -518,7 +532,9 @@ class SearchIndex:
             # 2025年完成的: the year a project was finished, not another year's round
             after = match.end() + bare.startswith("年", match.end())
             if YEAR_ALONE.match(match.group()) and (
-                YEAR_COMPLETED.match(bare, after) or YEAR_SEEN.match(bare, after)
+                YEAR_COMPLETED.match(bare, after)
+                or YEAR_SEEN.match(bare, after)
+                or (YEAR_NOW.search(bare, 0, match.start()) and YEARS_PASSED.match(bare, after))
             ):
                 return False
             if match.group().isascii():  # an English word begins a word: not nba in shenbao

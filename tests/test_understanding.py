@@ -8678,3 +8678,147 @@ def test_legal_details_the_conditions_never_define_are_not_in_the_notice(compose
     assert composed.entry_id is None and "不在其中" in composed.text
     # the conditions themselves are the notice's
     assert composer.answer("被列为失信被执行人还能申报吗", None, LATER).entry_id is not None
+
+
+def test_a_vendors_cut_and_the_markets_business_are_not_in_the_notice(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            # a commission offered beside the notice's award is no kind of support it gives
+            "我们帮客户申报成功的话，市里会给服务商佣金或者奖励吗",
+            "我们作为服务商，能从客户的补贴里分成吗？一般分几成",
+            "上云服务有没有政府指导价？",
+            "我们作为集成商，做这个项目需要走公开招投标吗",
+            "Is there an approved vendor list our clients must pick from?",
+            "Will the bureau issue a press release naming the winners?",
+            "5G物联网卡月费几钱？",
+            "工信局有没有小程序可以查申报进度",
+            "Can the subsidy be remitted to our parent company in Hong Kong?",
+            "补贴可以用美元发放吗？我们的账户是美元户",
+            "澳门政府对澳资企业有什么扶持政策？",
+            "大湾区有没有针对数字化转型的补贴？",
+        ),
+        LATER,
+    )
+    # a subscription fee is still the project's spending, not a data card's monthly fee
+    assert_answered_by(
+        composer, {"云平台订阅费是2021年9月1日一次性付的三年费用，能算吗": "investment-scope"}, LATER
+    )
+
+
+def test_a_county_bureaus_own_phone_is_not_in_the_notice(composer: Composer):
+    assert_outside(
+        composer, ("仁化县工信局办公室电话几多，我想直接打去问", "曲江区工信局的联系方式有吗"), LATER
+    )
+    # the notice's own contacts, asked by a firm of a county
+    assert_answered_by(composer, {"我们是仁化的，入库材料交去哪里，电话多少": "contacts"}, LATER)
+
+
+def test_everyday_and_cantonese_wordings_of_the_notices_own_things(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            # 配不配 asks whether the city matches it (no typo of 赔不赔)
+            "上云项目如果冇拿到省级专项资金，市级还配不配？": "direction-1-amount",
+            # the aim of the call itself
+            "搞这个申报到底是想达到什么目的？我们镇上好多人都看不懂": "purpose",
+            # the money received, how it is kept
+            "補貼嘅錢入咗賬之後點管理？": "fund-management",
+            "MES項目嘅獎補錢，客戶收到之後要點樣管？": "fund-management",
+            # which situations bar an application
+            "有冇啲情況係一定唔畀報嘅？": "compliance-conditions",
+            "What would disqualify a company from applying?": "compliance-conditions",
+            # a firm's owners' country is no condition
+            "Can a Japanese-invested plant apply?": "who-can-apply",
+            "Does the notice limit applicants to Chinese-owned companies?": "who-can-apply",
+            "市工信局边个同事跟这个工业互联网项目？": "contacts",
+            # 咁 turns to what is asked, as 那 does
+            "系统性平台按投资10%补，咁投资额具体包括啲咩支出？": "investment-scope",
+            # the asker's manager abroad relays it
+            "Acceptance deadline pls, our GM in Macau is asking": "acceptance-application-deadline",
+            # not any support at all is had: the conditions are asked
+            "翁源小厂，冇拿过任何补贴，也冇出过事，可以报啦？": "compliance-conditions",
+        },
+        LATER,
+    )
+
+
+def test_the_notice_asked_of_after_a_story_of_costs(composer: Composer):
+    # 电费 is only the story's; what the notice says of energy use is asked
+    assert_answered_saying(
+        composer,
+        "我们厂电费贵到飞起，想搞个能耗监测放上云，能耗这块通知有冇讲到嘛",
+        "direction-1-scope",
+        "能耗优化",
+    )
+
+
+def test_applying_for_a_further_project_asks_the_limit(composer: Composer):
+    for question in (
+        "我们报了上云，还想报5G，可以吗",
+        "我哋想報三個：上雲、5G、仲有一個系統性平台，係咪都得？",
+    ):
+        assert "最多申请2个项目" in composer.answer(question, None, LATER).text, question
+    # a stage applied for next is no further project
+    for question in ("申报了上云，还要申请验收吗", "入库报了，还要报什么"):
+        assert "最多申请2个项目" not in composer.answer(question, None, LATER).text, question
+
+
+def test_an_english_figure_keeps_the_role_named_just_before_it(composer: Composer):
+    composed = composer.answer("5G project provincial fund 7 million city top-up how much", None, LATER)
+    assert "700,000" in composed.text, composed.text[:200]
+
+
+def test_who_signs_and_totals_approved_are_not_in_the_notice(composer: Composer):
+    for question in (
+        "如果是承建方申报，承诺书由承建方签还是使用单位签？",
+        "韶关市2022年工业互联网项目总共批了多少钱？",
+    ):
+        composed = composer.answer(question, None, LATER)
+        assert composed.entry_id is None and "没有写明" in composed.text, (question, composed.text[:120])
+
+
+def test_a_firm_that_only_says_what_it_makes_asks_who_may_apply(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "我们做陶瓷的，能报吗": "who-can-apply",
+            "We make ceramics. Can we apply?": "who-can-apply",
+        },
+        LATER,
+    )
+    # one who works at a foreign-owned plant and asks of something else is still outside
+    assert_outside(
+        composer,
+        ("What's the minimum monthly wage in Shaoguan? HR at our Korean-owned plant is asking.",),
+        LATER,
+    )
+
+
+def test_other_bodies_and_places_money_matters_are_not_in_the_notice(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "财政补贴到账以后发票怎么开",
+            "2022年入库名单的公示链接发我一下",
+            "韶關有冇港資企業商會可以幫手對接政府？",
+        ),
+        LATER,
+    )
+
+
+def test_where_a_named_directions_project_must_be_is_its_own_rule(composer: Composer):
+    assert_answered_saying(
+        composer, "5G融合创新项目要在哪里开展才能拿市级资金", "direction-4-amount", "在我市开展"
+    )
+
+
+def test_merging_the_money_into_the_firms_main_account_asks_the_dedicated_account(composer: Composer):
+    assert_answered_by(composer, {"这笔钱可以直接并到公司基本户里统一用吗": "fund-management"}, LATER)
+
+
+def test_the_present_year_counted_from_a_past_one_is_no_other_round(composer: Composer):
+    question = "我们2020年有个财政资金的违规问题，到现在2026年过5年了吧，还影响吗"
+    assert_answered_by(composer, {question: "compliance-conditions"}, LATER)
+    # the present year's own round is still another round
+    assert_outside(composer, ("现在2026年的申报通知出了吗",), LATER)
