@@ -60,7 +60,7 @@ GUESSED_QUANTITY = re.compile(
 # which ones exactly, how much, what exactly do they check: the English bare follow-up of a
 # detail just asked (its subject a pronoun)
 BARE_QUANTITY_EN = re.compile(
-    r"^(?:which ones?|how (?:much|many|long|often))(?: \w+)?\s*\??$"
+    r"^(?:which ones?|how (?:much|many|long|often))(?: \w+)?(?: in total| altogether| overall)?\s*\??$"
     r"|^(?:and )?what (?:exactly |else )?(?:do|does|will|would) (?:they|he|she|you) \w+\s*\??$"
     r"|^(?:and )?(?:what(?:'s| is) the|how does the) (?:procedure|process)(?: work)?\s*\??$"
     r"|^(?:or |maybe )?within (?:\d+|a|one|two|three|six) (?:days?|weeks?|months?|years?)\s*\??$"
@@ -130,7 +130,8 @@ CLAUSE_SPLIT = re.compile(
     + r"还有(?!效)"
     r"|" + STILL_THEN + r"还有(?!效|" + OTHERS + r")|以及"
     r"|同时(?!报|申报|申请|提交|交|拿|享受|获得|附|提供|准备|带|上传|出具))"
-    r"|(?<!\b[A-Za-z] )\band\b|\band\b(?! [A-Za-z]\b)"  # (not R and D: one word spelt out)
+    # (not R and D: one word spelt out; not cloud-and-platform: one word hyphenated)
+    r"|(?<!\b[A-Za-z] )(?<!-)\band\b(?!-)|(?<!-)\band\b(?! [A-Za-z]\b)(?!-)"
     r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
     # 入库7.8 那验收是几号: a figure, a space, then a turn to the next question
     r"|(?<=\d)\s+(?=那|然后|另外)"
@@ -437,6 +438,10 @@ WILL_THERE_BE = re.compile(r"\bwill\s+there\s+(?:still\s+)?be\b", re.IGNORECASE)
 # completed in 2024, can we still apply: the year the project was finished, not today's
 DONE_IN_EN = re.compile(r"\b(?:complet|finish|went live|built|launched)[a-z]*$", re.IGNORECASE)
 PROGRAMME_PREFIX = 4  # characters before another programme's word in which a direction names it
+# 深圳一家软件公司, 广州的供应商: a firm said right after a place, which is the firm's
+FIRM_AFTER_PLACE = re.compile(
+    r"(?:市|省)?(?:的|那边的|一家|一间|有家|的一家)?[\u4e00-\u9fff]{0,4}?(?:公司|企业|厂商|服务商|供应商|集成商|团队)"
+)
 LOCAL_POLICY_WINDOW = 20  # characters after a county's name in which its own policy is named
 CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\n]")
 CLAUSE_PAUSE = re.compile(r"[，,;；]")  # between clauses of one sentence (not 、: one list)
@@ -1215,10 +1220,17 @@ class Reader:
                 if (NECESSITY.search(simplified) or NOT_HERE_YET.search(simplified)) and self.elsewhere_words:
                     return self.elsewhere_words[0]  # 必须在韶关开展吗: whether one elsewhere may apply
                 continue
-            named = self.index.places_named(clause)
+            # (外包给深圳一家软件公司做的: the firm doing it is from there, not the project)
+            named = [p for p in self.index.places_named(clause) if not self._firm_of_the_place(simplified, p)]
             if named or unnamed:
                 return named[0] if named else unnamed[0]
         return ""
+
+    @staticmethod
+    def _firm_of_the_place(simplified: str, place: str) -> bool:
+        """深圳一家软件公司, 广州的供应商: the place named of a firm said right after it."""
+        at = simplified.find(place.replace(" ", ""))
+        return at >= 0 and FIRM_AFTER_PLACE.match(simplified, at + len(place.replace(" ", ""))) is not None
 
     def _offered_rates(self, simplified: str) -> list[Decimal]:
         """是按20%配套吗 offers a rate; 良品率从92%提升到99%，能报吗 tells how the project went."""

@@ -8822,3 +8822,56 @@ def test_the_present_year_counted_from_a_past_one_is_no_other_round(composer: Co
     assert_answered_by(composer, {question: "compliance-conditions"}, LATER)
     # the present year's own round is still another round
     assert_outside(composer, ("现在2026年的申报通知出了吗",), LATER)
+
+
+def test_results_of_the_round_and_a_parks_own_business_are_not_in_the_notice(composer: Composer):
+    for question in (
+        "How many companies in our industrial park received the award, and how much in total?",
+        "麻烦统计一下：全市这一轮通过验收的项目有多少个，总共奖补了多少钱？",
+        "我们园区这批项目一共有几家企业获批？名单能发一下吗？",
+        "O公司去年报过一次项目没通过，能不能查一下没通过的原因？",
+        "我们公司这次入库评审通过了没有？",
+    ):
+        composed = composer.answer(question, None, LATER)
+        assert composed.entry_id is None and composed.suggestions, (question, composed.text[:120])
+    assert_outside(
+        composer,
+        (
+            "园区年度优秀企业评选什么时候开始？奖金多少？",
+            "企业问：园区天然气管道接入的开口费谁出？多少钱？",
+            "我们打算自建机房放MES，机柜要配多少个、PUE做到多少才合适？",
+            "云服务商SLA一般签多少？99.9%够不够用",
+            "我们用的是根云平台，这个平台是不是市里认可的平台？",
+            "Where can I see the 2021 provincial cloud-and-platform fund allocation results?",
+            "听说今年市里又出了一个数字化转型补贴通知，新通知叫什么名字？",
+        ),
+        LATER,
+    )
+
+
+def test_a_record_on_government_funds_is_the_conditions(composer: Composer):
+    assert_answered_by(
+        composer,
+        {"Do they check our record on government funds? How many years back?": "compliance-conditions"},
+        LATER,
+    )
+    # a hyphenated name is one word, no two clauses
+    assert_answered_by(composer, {"What is the cloud-and-platform cap?": "direction-1-amount"}, LATER)
+
+
+def test_a_firm_from_another_place_does_not_put_the_project_there(composer: Composer):
+    question = "园区有家做智能仓储的企业，系统是外包给深圳一家软件公司做的，两家都想申报，应该谁报？"
+    assert "在深圳的项目" not in composer.answer(question, None, LATER).text
+    # a project deployed there is still put there
+    assert "在广州的项目" in composer.answer("我们的标杆项目部署在广州，能报吗", None, LATER).text
+
+
+def test_which_year_the_notice_is_of_asks_its_date(composer: Composer):
+    for question in (
+        "这个是哪年的通知？",
+        "这份文件是哪年的",
+        "Just received this from a friend in Shaoguan. When was it issued?",
+    ):
+        assert composer.answer(question, None, LATER).entry_id == "issuer-and-date", question
+    # the year of a deadline is the deadline's
+    assert composer.answer("通知哪年截止", None, LATER).entry_id != "issuer-and-date"
