@@ -75,6 +75,8 @@ PLACE_ASKED = re.compile(
     r"|只在(?:外市|外地|外省|省外|市外|异地|其他城市|别的城市)"
     # 对应用范围有啥要求: where it must be used, asked as the scope of its use
     r"|应用(?:范围|地域|区域)(?:有|是)?(?:什么|啥|咩|哪些)?(?:要求|限制|规定)"
+    # 要在什么企业里用起来: in which firms it must be used
+    r"|在(?:什么|哪些|哪类|哪种)(?:样的)?企业(?:里|里面|中)?(?:用|应用|得到应用)"
 )
 ATTACHMENTS_CLAUSE = "附件"  # how the notice's schema names its list of attachments
 # 承诺书是第几个附件: an attachment named by its title, its number asked
@@ -174,6 +176,7 @@ QUANTITY_CHOICE = re.compile(
 BARE_WHEN = re.compile(
     r"(?:具体|大概|大约|到底|究竟)?(?:是)?(?:哪一天|哪天|几号|几月几号|几月几日|什么时候|几时|哪一日)"
 )
+BARE_WHO_PAYS = re.compile(r"(?:由|是)?(?:谁|边个|哪个|哪方|哪一方)(?:来)?(?:出|付|承担|负担|给|买单)(?:钱)?")
 EACH_ONE = re.compile(r"各(?:报|申报|做|搞|来)?(?:一个|一项|1个|1项)")  # 上云、5G、系统平台各一个
 EACH_BEFORE = 6  # characters before an amount in which 各 (each) says it is every project's
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
@@ -1312,6 +1315,8 @@ class Composer:
             return True  # 验收专家组一般几多人？5个还是7个: the quantity asked, offered as a choice
         if BARE_WHEN.fullmatch(simplify(clause).strip(" ？?。.!！呢啊")):
             return True  # 哪个月能到账？具体哪一天
+        if BARE_WHO_PAYS.fullmatch(simplify(clause).strip(" ？?。.!！呢啊")):
+            return True  # 评审劳务费标准是多少？谁来出
         found = self.index.search(clause, lang).kind
         if found is Kind.ANSWER or APPLYING.search(simplify(clause)):
             return False  # (…现在不在名单上，能报不: applying is the notice's to answer)

@@ -8875,3 +8875,47 @@ def test_which_year_the_notice_is_of_asks_its_date(composer: Composer):
         assert composer.answer(question, None, LATER).entry_id == "issuer-and-date", question
     # the year of a deadline is the deadline's
     assert composer.answer("通知哪年截止", None, LATER).entry_id != "issuer-and-date"
+    # the year of the basis document is its own
+    assert composer.answer("实施意见是哪一年的文件", None, LATER).entry_id == "policy-basis"
+
+
+def test_a_bureaus_and_a_groups_own_business_is_not_in_the_notice(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "县局年终考核评优秀的比例是多少？",
+            "市局今年有冇搞工業互聯網嘅現場觀摩會？",
+            "Is there a training session for county officers? Where and when?",
+            "市局请示件一般多长时间能批复下来？",
+            "我们局转发市局文件，文号编号规则是怎样的？",
+            "How do I log into the provincial funds management system?",
+            "我们县局自己的OA系统升级改造，能不能申请市里的信息化经费？",
+            "高新区管委会内部是哪个部门负责对接这项工作？",
+            "Are interest payments on intra-group loans deductible?",
+            "集团内部审计多久做一次比较合适",
+        ),
+        LATER,
+    )
+    for question in (
+        "验收专家的评审劳务费标准是多少？谁来出？",
+        "省工信厅要求市局哪天之前把推荐名单报到省里？",
+    ):
+        composed = composer.answer(question, None, LATER)
+        assert composed.entry_id is None and "没有写明" in composed.text, (question, composed.text[:120])
+
+
+def test_a_county_officers_wordings_of_the_notices_own_things(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "验收前一定要先入库吗": "acceptance-application-deadline",
+            "係咪一定要入咗庫先可以申請驗收？": "acceptance-application-deadline",
+            "转发通知时想写一段背景，这次工作的目的市局是怎么表述的？": "purpose",
+            "除了严鹏，通知里还留了谁的名字？": "contacts",
+            "Is there a cap on how many projects a single enterprise can apply for?": "max-two-projects",
+            "验收阶段是不是还要再交一遍入库申报书？": "acceptance-materials",
+        },
+        LATER,
+    )
+    said = composer.answer("系统性平台项目要在什么企业里用起来才能拿市级扶持", None, LATER).text
+    assert "在我市制造业企业得到应用" in said
