@@ -276,9 +276,10 @@ class Scope:
 
     def _another_bodys_business(self, understood: Understanding) -> bool:
         """统计局嘅工业产值报表，今个月几时截止交: the story names another body outside the notice
-        and nothing of the notice's, so what is due is that body's."""
+        and nothing of the notice's beside it, so what is due is that body's."""
         told = self.index.outside_words(understood.text)
-        return not understood.topics and any(BODY_NAME.search(w) for w in told)
+        # (税务局来稽查我们子公司: a topic said only in the body's own clause is the body's object)
+        return not self._topics_beside_the_outside(understood) and any(BODY_NAME.search(w) for w in told)
 
     def _only_names_the_outside(self, understood: Understanding, asked: list[str]) -> bool:
         """转让定价的同期资料，什么时候要准备好: a clause before the question only names a thing

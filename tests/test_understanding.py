@@ -8919,3 +8919,26 @@ def test_a_county_officers_wordings_of_the_notices_own_things(composer: Composer
     )
     said = composer.answer("系统性平台项目要在什么企业里用起来才能拿市级扶持", None, LATER).text
     assert "在我市制造业企业得到应用" in said
+
+
+def test_another_bodys_inspection_of_the_firm_is_its_business(composer: Composer):
+    # the subsidiary is only what the tax bureau inspects; what to prepare is for that inspection
+    assert_outside(composer, ("税务局来稽查我们子公司，要准备什么",), LATER)
+    assert_answered_by(composer, {"子公司要报统计局的报表，入库要准备什么": "entry-materials"}, LATER)
+
+
+def test_words_of_the_bureaus_business_leave_the_notices_own_asks(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "营业执照在哪个区注册才能申报": "registration-jurisdiction",
+            "入库名单报到省里吗": "entry-expert-review",
+            "Does the city bureau publish the shortlisted projects somewhere?": "entry-expert-review",
+            "Can we transfer the subsidy to the parent to repay an intra-group loan?": "fund-management",
+            "市工信局会不会把好的项目推荐去申报省里、国家的政策": "quality-project-recommendation",
+        },
+        LATER,
+    )
+    # who hands in the acceptance application is no builder's question
+    said = composer.answer("验收申请是谁提交？入库项目单位自己交吗？", None, LATER).text
+    assert "书面同意" not in said and "当地工业和信息化主管部门" in said
