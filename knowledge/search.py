@@ -79,7 +79,7 @@ PLACE_POLICY_WINDOW = 14  # characters after a place's name in which its own pol
 # 财务是台湾派来的、香港嗰边话系五月: people sent from there or speaking from there, not its policy
 PEOPLE_FROM_THERE = re.compile(r"派来|派过来|(?:的|嘅)?同事|嗰边话|那边说")
 # 澳门政府对澳资企业有什么扶持: that place's own government, whose support is its own
-THEIR_GOVERNMENT = re.compile(r"(?:特区)?政府|当局|\s*(?:sar\s+)?government")
+THEIR_GOVERNMENT = re.compile(r"(?:特区)?政府|当局|(?:sar)?government")  # matched in the bare text
 # 香港总部问的, 深圳的同事想问: people of the firm there who ask (the canonical form drops them)
 ASKERS_THERE = re.compile(
     r"(?:的|嘅)?(?:总部|总公司|母公司|集团|同事|老板|领导|财务|会计|客户)[^，,。？?：:]{0,6}?问"
@@ -424,7 +424,7 @@ class SearchIndex:
             for at in [m.start() for m in re.finditer(re.escape(name), bare)]:
                 if PEOPLE_FROM_THERE.match(bare, at + len(name)):
                     continue
-                if THEIR_GOVERNMENT.match(canonical if canonical.isascii() else bare, at + len(name)):
+                if THEIR_GOVERNMENT.match(bare, at + len(name)):
                     return True
                 after = self._before_home(bare[at : at + len(name) + PLACE_POLICY_WINDOW], len(name))
                 if any(word and word in after for word in self._place_policy):

@@ -8696,6 +8696,7 @@ def test_a_vendors_cut_and_the_markets_business_are_not_in_the_notice(composer: 
             "Can the subsidy be remitted to our parent company in Hong Kong?",
             "补贴可以用美元发放吗？我们的账户是美元户",
             "澳门政府对澳资企业有什么扶持政策？",
+            "What support does the Macau government give its firms in the mainland?",
             "大湾区有没有针对数字化转型的补贴？",
         ),
         LATER,
