@@ -1311,21 +1311,21 @@ class Composer:
         of it), 应该分工不同吧 (a guess that names none of the notice's things)."""
         if self.reader.asks_only_how_much(clause, unstated) or self.reader.guesses_a_quantity(clause):
             return True
-        if QUANTITY_CHOICE.fullmatch(to_arabic(simplify(clause)).strip(" ？?。.!！")):
+        simplified = simplify(clause)
+        if QUANTITY_CHOICE.fullmatch(to_arabic(simplified).strip(" ？?。.!！")):
             return True  # 验收专家组一般几多人？5个还是7个: the quantity asked, offered as a choice
-        if BARE_WHEN.fullmatch(simplify(clause).strip(" ？?。.!！呢啊")):
-            return True  # 哪个月能到账？具体哪一天
-        if BARE_WHO_PAYS.fullmatch(simplify(clause).strip(" ？?。.!！呢啊")):
-            return True  # 评审劳务费标准是多少？谁来出
+        bare = simplified.strip(" ？?。.!！呢啊")
+        if BARE_WHEN.fullmatch(bare) or BARE_WHO_PAYS.fullmatch(bare):
+            return True  # 哪个月能到账？具体哪一天; 评审劳务费标准是多少？谁来出
         found = self.index.search(clause, lang).kind
-        if found is Kind.ANSWER or APPLYING.search(simplify(clause)):
+        if found is Kind.ANSWER or APPLYING.search(simplified):
             return False  # (…现在不在名单上，能报不: applying is the notice's to answer)
         # 重大事故怎么认定？按死亡人数还是经济损失算: naming nothing of the notice's own (or in words
         # the search cannot place: 看伤亡人数吗), it asks on
         read = self.reader.read(clause)
         if read.intents:
-            return hedged(simplify(clause))  # (通知里原来写的号码是多少: a fact of the notice asked)
-        return hedged(simplify(clause)) or found is Kind.OUTSIDE or not read.topics
+            return hedged(simplified)  # (通知里原来写的号码是多少: a fact of the notice asked)
+        return hedged(simplified) or found is Kind.OUTSIDE or not read.topics
 
     def _outside(self, result: SearchResult) -> Composed:
         text = reply_text(self.kb, "outside", result.lang)

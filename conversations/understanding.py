@@ -1229,8 +1229,9 @@ class Reader:
     @staticmethod
     def _firm_of_the_place(simplified: str, place: str) -> bool:
         """深圳一家软件公司, 广州的供应商: the place named of a firm said right after it."""
-        at = simplified.find(place.replace(" ", ""))
-        return at >= 0 and FIRM_AFTER_PLACE.match(simplified, at + len(place.replace(" ", ""))) is not None
+        name = place.replace(" ", "")
+        at = simplified.find(name)
+        return at >= 0 and FIRM_AFTER_PLACE.match(simplified, at + len(name)) is not None
 
     def _offered_rates(self, simplified: str) -> list[Decimal]:
         """是按20%配套吗 offers a rate; 良品率从92%提升到99%，能报吗 tells how the project went."""
@@ -1567,7 +1568,7 @@ class Reader:
             and self._choice_of_support(simplify(c))
             # 给服务商佣金或者奖励: a word outside the notice offered beside its support is no kind
             # of support (a vendor's commission); only the kinds the notice does not give are
-            and any(w in simplify(REPAID.sub(" ", c)) for w in self.other_support_kinds)
+            and self._names_a_kind_not_given(REPAID.sub(" ", c))
             for c in clauses
         ) or self._kind_offered_after_the_method(clauses, matching)
 
@@ -1624,9 +1625,12 @@ class Reader:
         """贷款, 贴息, a loan: a kind of support the notice does not give, or an outside word (not a
         loan the money would repay: 用来发工资或者还贷款)."""
         sentence = REPAID.sub(" ", sentence)
-        return bool(self.index.outside_words(sentence)) or any(
-            w in simplify(sentence) for w in self.other_support_kinds
-        )
+        return bool(self.index.outside_words(sentence)) or self._names_a_kind_not_given(sentence)
+
+    def _names_a_kind_not_given(self, sentence: str) -> bool:
+        """贷款, 贴息, a loan: a kind of support the notice does not give (a repaid loan taken out)."""
+        text = simplify(sentence)
+        return any(w in text for w in self.other_support_kinds)
 
     def _points_at_this(self, clause: str) -> bool:
         """这是补助、贷款还是贴息, is this a grant or a loan: the choice is offered for this
