@@ -182,6 +182,10 @@ EACH_BEFORE = 6  # characters before an amount in which 各 (each) says it is ev
 CONFIDENT_ALONE = 0.6  # a short message the search answers this well on its own is no follow-up
 # 帮我概括下通知的目的，PPT第一页要用: how close the question alone must match, its story set aside
 STORY_ASIDE_SCORE = 0.6
+# 这周我们必须做什么: what is due, asked of the user's own today
+DUE_ASKED = re.compile(
+    r"(?:要|必须|该|得|需要|应该)(?:做|干|办|准备)(?:些)?(?:什么|啥|咩|乜嘢)|what (?:do|must|should) we do"
+)
 # 您好，想引用通知开头说的发文目的: how close a clause after a greeting must match to be asked
 AFTER_GREETING_SCORE = 0.55
 # where a sentence ends (not in 2.5 million): a story told in sentences before the one asked
@@ -541,7 +545,7 @@ class Composer:
                 understood, answer_lang, today_said
             )
             return self._dated(f"{span}\n\n{weekdays}" if span else weekdays, main, answer_lang, today)
-        by_its_deadline = self._stage_by_its_deadline(understood)
+        by_its_deadline = self._stage_by_its_deadline(understood, today_said)
         if by_its_deadline:  # 8月26前交啥: the stage whose deadline the date is, asked of
             dated = index.search(by_its_deadline, lang)
             main = dated if dated.kind is Kind.ANSWER else main
@@ -1022,17 +1026,22 @@ class Composer:
         left = set(rest.topic_ids(directions))
         return rest if left and set(understood.topic_ids(directions)) - left else None
 
-    def _stage_by_its_deadline(self, understood: Understanding) -> str:
+    def _stage_by_its_deadline(self, understood: Understanding, today_said: dt.date | None = None) -> str:
         """8月26前交啥: a message naming no stage but handing in by one stage's deadline names
         that stage; so does a clause naming none that asks what is handed in on a stage's day
-        (7月8号交的是入库申报书，那8月26号交的是什么). What to search: the stage's name (as the
-        search knows it) with the message or that clause; "" when no one stage's day is said so."""
+        (7月8号交的是入库申报书，那8月26号交的是什么), and a message telling its own today and
+        asking what is due (今天8月20号了，还有什么要交: the next stage whose deadline is ahead).
+        What to search: the stage's name (as the search knows it) with the message or that clause;
+        "" when no one stage's day is said so."""
         stages = self.kb.notice.stages
         ids = {s.id for s in stages}
-        if not HAND_IN.search(understood.text):
+        due = today_said is not None and DUE_ASKED.search(understood.simplified) is not None
+        if not HAND_IN.search(understood.text) and not due:
             return ""
         if not understood.topic_ids(ids):  # (a date alone may be the construction window's too)
             stage = self._stage_dated(stages, understood.text)
+            if not stage and today_said is not None and ASKS_WHAT.search(understood.text):
+                stage = self._next_stage_due(stages, today_said)
             return f"{stage} {understood.text}" if stage else ""
         for clause in understood.clauses:
             # the cheap tests first: reading a clause's topics runs its canonical form
@@ -1044,6 +1053,12 @@ class Composer:
             if stage:
                 return f"{stage} {clause}"
         return ""
+
+    @staticmethod
+    def _next_stage_due(stages: list[Stage], today: dt.date) -> str:
+        """The stage whose deadline comes first on or after the user's today (its Chinese name)."""
+        ahead = [s for s in stages if s.deadline is not None and s.deadline >= today]
+        return min(ahead, key=lambda s: s.deadline or today).name.get("zh") if ahead else ""
 
     @staticmethod
     def _stage_dated(stages: list[Stage], text: str) -> str:

@@ -22,6 +22,12 @@ EXPLAINED_QUESTION = re.compile(
     re.IGNORECASE,
 )
 
+# 帮我用一句话概括下这个通知讲啥, 总结一下支持方式: what is to be summed up is the notice's thing asked
+# (in English the whole message is searched: summarise the support directions in a few lines)
+SUMMED_UP = re.compile(
+    r"(?:概括|总结|归纳|提炼|讲清楚|说清楚|讲明白|说明白)(?:一下|下)?(?:给我|给老板|给领导|给大家)?\s*(\S.*)$"
+)
+
 # 起止日期做成一行表格, 列个清单: the shape the answer is wanted in, after what is asked (not 把几家企业
 # 的联系人整理成表格: things of one's own handed over to be put in shape)
 SHAPE_ASKED = re.compile(
@@ -77,5 +83,6 @@ class WritingRequests:
     def _explained(self, request: str) -> str:
         """帮我写两句跟老板说明为啥这轮可能赶不上 → 为啥这轮可能赶不上; nothing for a request
         that carries no question of its own."""
-        explained = EXPLAINED_QUESTION.search(simplify(request))
-        return explained.group(1) if explained and not self.asks_for_writing(explained.group(1)) else ""
+        simplified = simplify(request)
+        asked = EXPLAINED_QUESTION.search(simplified) or SUMMED_UP.search(simplified)
+        return asked.group(1) if asked and not self.asks_for_writing(asked.group(1)) else ""

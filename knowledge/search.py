@@ -135,6 +135,8 @@ YEAR_SEEN = re.compile(r"(?:才|先|刚|刚刚|到|以后)?(?:看到|见到|发�
 # 到现在2026年过5年了吧: the present year, counted from a past one, no round of that year
 YEAR_NOW = re.compile(r"(?:到现在|现在|如今|而家|今年)(?:是|已经是)?$")
 YEARS_PASSED = re.compile(r"(?:了|已经|都|也)?(?:过了|过|满|超过|够)")
+SHORT_ENGLISH = 3  # an English outside word this short (sla, vpn) is a whole word: not slag, not vpnx
+PLURAL_END = re.compile(r"e?s(?![a-z])")
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
 
 
@@ -544,6 +546,8 @@ class SearchIndex:
                 # and is not made of several words said apart: not iphone in "who can i phone"
                 if _word_breaks(canonical[at:end]) > self._out_of_scope_breaks.get(match.group(), 0):
                     return False
+                if len(match.group()) <= SHORT_ENGLISH and not _ends_a_word(canonical, end):
+                    return False
                 return at == 0 or not canonical[at - 1].isascii() or not canonical[at - 1].isalpha()
             return match.start() in bounds or match.end() in bounds
 
@@ -614,6 +618,13 @@ class SearchIndex:
             best = process.extractOne(canonical, self._canonicals[index], scorer=fuzz.ratio)
             closest[index] = best[1] / 100 if best else 0.0
         return closest
+
+
+def _ends_a_word(text: str, end: int) -> bool:
+    """Whether an English word ending at `end` ends there, or with a plural ending (vpns, taxes)."""
+    if end == len(text) or not (text[end].isascii() and text[end].isalpha()):
+        return True
+    return PLURAL_END.match(text, end) is not None
 
 
 def _hyphens_apart(canonical: str) -> str:

@@ -8947,3 +8947,63 @@ def test_words_of_the_bureaus_business_leave_the_notices_own_asks(composer: Comp
     # who hands in the acceptance application is no builder's question
     said = composer.answer("验收申请是谁提交？入库项目单位自己交吗？", None, LATER).text
     assert "书面同意" not in said and "当地工业和信息化主管部门" in said
+
+
+def test_a_short_english_outside_word_is_a_whole_word(composer: Composer, index: SearchIndex):
+    # sla is no start of slag, 4g none of "2024 guideline"; taxable and taxed named of their own
+    assert "sla" in index.outside_words("云服务商SLA一般签多少？99.9%够不够用")
+    assert not index.outside_words("We recycle slag from the smelter")
+    assert "4g" not in index.outside_words("Is the 2024 guideline out yet for the fund?")
+    assert_outside(composer, ("Is the subsidy taxable?", "数据中心PUE要求是多少？"), LATER)
+
+
+def test_a_summary_asked_for_the_boss_answers_what_is_summed_up(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "帮我用一句话概括下这个通知讲啥，老板开会前只看一眼": "purpose",
+            "老板问这个政策的出发点是什么，我背景那段要写两句": "purpose",
+            "帮我给老板总结一下支持方式，一两句就够": "support-method",
+            "给董事会的简报要一句话讲清楚支持对象": "who-can-apply",
+        },
+        LATER,
+    )
+
+
+def test_odds_shareholders_and_speeches_are_not_the_notices(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "What are the odds our application gets approved? Board wants a number",
+            "你估计我们这个5G项目批下来的概率有多大？老板要个百分比",
+            "Do shareholders need to approve the application under our articles of association?",
+            "评审专家都是谁？能不能提前跟他们沟通一下",
+        ),
+        LATER,
+    )
+    # a shareholder pulling out is no condition of the notice: the conditions said, and that it is silent
+    said = composer.answer("我们公司股东想撤资，会不会影响项目申报？", None, LATER).text
+    assert "不在其中" in said and "通知没有写" in said
+
+
+def test_the_users_today_picks_the_stage_due_next(composer: Composer):
+    assert_each_says(
+        composer,
+        {
+            "今天8月20号了，还有什么要交？": "附件4",
+            "今天7月20号，还有什么要交？": "还有37天",
+            "今天7月4号，这周我们必须做什么？": "还有4天",
+        },
+    )
+
+
+def test_machining_is_no_desk_phone(index: SearchIndex):
+    assert "电话" not in index.normaliser.canonical("哪个工业互联网平台更适合做机加工")
+
+
+def test_what_the_rate_is_multiplied_by_is_its_base(composer: Composer):
+    said = composer.answer("系统性平台项目按10%补，这个10%是乘以什么？", None, LATER).text
+    assert "项目投资" in said
+    # 趕唔切: Cantonese for not in time, read as the deadline
+    said = composer.answer("我哋個能耗系統預計八月尾先搞掂，會唔會趕唔切", None, LATER).text
+    assert "8月26日" in said
