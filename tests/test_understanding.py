@@ -9007,3 +9007,87 @@ def test_what_the_rate_is_multiplied_by_is_its_base(composer: Composer):
     # 趕唔切: Cantonese for not in time, read as the deadline
     said = composer.answer("我哋個能耗系統預計八月尾先搞掂，會唔會趕唔切", None, LATER).text
     assert "8月26日" in said
+
+
+def test_whether_a_thing_told_affects_applying_asks_the_conditions(composer: Composer):
+    # 对申报有影响吗 is 影响申报吗 said the other way round
+    assert_answered_by(
+        composer,
+        {
+            "前年被环保局罚了，这个对申报有影响吗": "compliance-conditions",
+            "出过安全事故，对申报有没有影响": "compliance-conditions",
+        },
+        LATER,
+    )
+
+
+def test_the_span_between_the_two_deadlines(composer: Composer):
+    said = composer.answer("入库截止到验收申请截止之间有多久？", None, LATER).text
+    assert "相隔49天" in said
+
+
+def test_the_shape_wanted_for_the_boss_is_no_part_of_the_ask(composer: Composer):
+    assert_answered_by(
+        composer, {"Eligibility in 3 bullets please — boss wants it on one slide": "who-can-apply"}, LATER
+    )
+
+
+def test_english_words_for_the_notices_things(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "Is there a number I can ring? Our Chinese admin has just left.": "contacts",
+            "The notice mentions 工业大脑: the idea behind it, in plain English?": "direction-3-scope",
+        },
+        LATER,
+    )
+    said = composer.answer(
+        "Today is 20 August and our acceptance documents aren't ready. What's the final date?", None, LATER
+    ).text
+    assert "August 26" in said
+
+
+def test_procurement_and_the_firms_own_paperwork_are_not_the_notices(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "供应商交付的软件不能用，我们能不能单方面解除合同",
+            "我们跟供应商签总价合同还是单价合同好",
+            "合同签了之后供应商涨价，我们能不能拒绝",
+            "Is the warranty on the edge gateways our vendor's business or ours?",
+            "How do we remit the subsidy to our parent company in Chennai? Any SAFE approval needed?",
+            "How do we change our legal representative at the market regulation bureau?",
+            "Does the Shaoguan Commerce Bureau offer incentives for new foreign direct investment?",
+        ),
+        LATER,
+    )
+
+
+def test_a_vendors_quote_is_the_investment_and_where_to_register_asks_the_condition(composer: Composer):
+    said = composer.answer(
+        "我们供应商报价330万，做系统性制造业互联网平台，在本市工厂用了，如果全部在建设期内付清，能补多少？",
+        None,
+        LATER,
+    ).text
+    assert "33万元" in said
+    assert_answered_by(
+        composer,
+        {
+            "申報嘅企業要喺邊度註冊？": "registration-jurisdiction",
+            "申报企业要在哪里注册才行": "registration-jurisdiction",
+            "有哪些情况会被排除在外，不能申报？": "who-can-apply",
+        },
+        LATER,
+    )
+
+
+def test_sets_of_papers_and_paper_based_ask_the_copies(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "Is the ruku application paper-based or online?": "paper-copies",
+            "Sorry to bother — what format should pool-entry materials be in, "
+            "and how many sets?": "paper-copies",
+        },
+        LATER,
+    )
