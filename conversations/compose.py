@@ -1057,8 +1057,8 @@ class Composer:
     @staticmethod
     def _next_stage_due(stages: list[Stage], today: dt.date) -> str:
         """The stage whose deadline comes first on or after the user's today (its Chinese name)."""
-        ahead = [s for s in stages if s.deadline is not None and s.deadline >= today]
-        return min(ahead, key=lambda s: s.deadline or today).name.get("zh") if ahead else ""
+        ahead = [(s.deadline, s.name.get("zh")) for s in stages if s.deadline and s.deadline >= today]
+        return min(ahead)[1] if ahead else ""
 
     @staticmethod
     def _stage_dated(stages: list[Stage], text: str) -> str:
