@@ -9091,3 +9091,17 @@ def test_sets_of_papers_and_paper_based_ask_the_copies(composer: Composer):
         },
         LATER,
     )
+
+
+def test_english_particles_and_the_chains_words(composer: Composer):
+    # lah and cheers say nothing of what is asked; a supplier collaboration portal is supply chain
+    # collaboration, which direction 1 names
+    assert_answered_by(
+        composer,
+        {
+            "Would a supplier collaboration portal be something the cloud direction explicitly mentions? "
+            "Cheers.": "direction-1-scope",
+        },
+        LATER,
+    )
+    assert composer.answer("Cheers!", None, LATER).entry_id is None
