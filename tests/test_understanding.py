@@ -58,6 +58,13 @@ def assert_outside(composer: Composer, questions: tuple[str, ...], today: dt.dat
         assert composer.answer(question, None, today).entry_id is None, question
 
 
+def assert_unstated(composer: Composer, questions: tuple[str, ...], today: dt.date = LATER) -> None:
+    """Each question told the notice does not say it (没有写明), no entry answering it."""
+    for question in questions:
+        composed = composer.answer(question, None, today)
+        assert composed.entry_id is None and "没有写明" in composed.text, (question, composed.text[:120])
+
+
 @pytest.fixture(scope="module")
 def composer(kb: KnowledgeBase, index: SearchIndex) -> Composer:
     return Composer(kb, index)
@@ -3346,17 +3353,19 @@ def test_is_inside_this_asks_nothing_and_a_tag_true_asks(composer: Composer):
 
 
 def test_a_condition_the_notice_never_sets_offered_for_confirmation(composer: Composer):
-    for question in (
-        "通知规定营收1000万以上才可以申报对吧",
-        "验收后20个工作日内拨款对吗",
-        "奖补是不是分两次拨付",
-        "补贴是不是年底前一定到账",
-        "民营企业是不是有额外5%的补贴",
-        "入库名单几号公示的",
-        "资金池有多大",
-    ):
-        composed = composer.answer(question, None, JUNE_20)
-        assert composed.entry_id is None and "没有写明" in composed.text, question
+    assert_unstated(
+        composer,
+        (
+            "通知规定营收1000万以上才可以申报对吧",
+            "验收后20个工作日内拨款对吗",
+            "奖补是不是分两次拨付",
+            "补贴是不是年底前一定到账",
+            "民营企业是不是有额外5%的补贴",
+            "入库名单几号公示的",
+            "资金池有多大",
+        ),
+        JUNE_20,
+    )
 
 
 def test_the_set_of_directions_asked_with_some_guessed(composer: Composer):
@@ -8775,12 +8784,13 @@ def test_an_english_figure_keeps_the_role_named_just_before_it(composer: Compose
 
 
 def test_who_signs_and_totals_approved_are_not_in_the_notice(composer: Composer):
-    for question in (
-        "如果是承建方申报，承诺书由承建方签还是使用单位签？",
-        "韶关市2022年工业互联网项目总共批了多少钱？",
-    ):
-        composed = composer.answer(question, None, LATER)
-        assert composed.entry_id is None and "没有写明" in composed.text, (question, composed.text[:120])
+    assert_unstated(
+        composer,
+        (
+            "如果是承建方申报，承诺书由承建方签还是使用单位签？",
+            "韶关市2022年工业互联网项目总共批了多少钱？",
+        ),
+    )
 
 
 def test_a_firm_that_only_says_what_it_makes_asks_who_may_apply(composer: Composer):
@@ -8901,12 +8911,13 @@ def test_a_bureaus_and_a_groups_own_business_is_not_in_the_notice(composer: Comp
         ),
         LATER,
     )
-    for question in (
-        "验收专家的评审劳务费标准是多少？谁来出？",
-        "省工信厅要求市局哪天之前把推荐名单报到省里？",
-    ):
-        composed = composer.answer(question, None, LATER)
-        assert composed.entry_id is None and "没有写明" in composed.text, (question, composed.text[:120])
+    assert_unstated(
+        composer,
+        (
+            "验收专家的评审劳务费标准是多少？谁来出？",
+            "省工信厅要求市局哪天之前把推荐名单报到省里？",
+        ),
+    )
 
 
 def test_a_county_officers_wordings_of_the_notices_own_things(composer: Composer):
