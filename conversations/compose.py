@@ -40,10 +40,12 @@ from conversations.timing import ASKS_WHAT, HAND_IN, Timing
 from conversations.titled import NoticeTitle
 from conversations.today import deadline_notes, format_day, issued_note
 from conversations.understanding import (
+    CLAUSE_BREAK,
     HEARSAY,
     QUESTION_MARK,
     SENT_FOR,
     SENTENCE_END,
+    SPACE_IN_SENTENCE,
     TAG_QUESTION,
     Reader,
     Understanding,
@@ -665,6 +667,8 @@ class Composer:
             ]
         if not unstated and asked and self.reader.asks_unstated_across(understood):
             unstated = list(asked)  # 法定代表人换了，之前的失信记录还算不算: the story's detail is asked
+        if not unstated and asked:
+            unstated = self.reader.unstated_across_spaces(understood, asked)  # ys结果 出了没
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
             # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered
             return self._unstated(index.search(unstated[0], lang, lenient=True))  # its own words unknown
@@ -1081,7 +1085,16 @@ class Composer:
         said_alone = {w for c in understood.clauses for w in self.index.outside_words(c)}
         across = set(self.index.outside_words(question)) - said_alone
         # innovation and development project: an outside word whose own 'and' split the clauses
-        return bool(across & (self.phrase_outside | self.outside_with_and))
+        if across & (self.phrase_outside | self.outside_with_and):
+            return True
+        # 乳源县工信局 电话多少: clauses apart by a space only are one sentence, read together; a
+        # word counts as said there (not one the lexicon's rewriting brought together)
+        spaced = (s for s in CLAUSE_BREAK.split(simplify(question)) if SPACE_IN_SENTENCE.search(s))
+        for sentence in spaced:
+            joined = SPACE_IN_SENTENCE.sub("", sentence).lower()
+            if any(w in joined for w in set(self.index.outside_words(sentence)) - said_alone):
+                return True
+        return False
 
     def _chooses_among_the_outside(self, understood: Understanding, asked: list[str]) -> bool:
         """Which is better for our 上云 project, Huawei Cloud or Alibaba Cloud: a choice asked among

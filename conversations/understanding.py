@@ -122,13 +122,17 @@ OTHERS = "别的|其他|其它|什么|啥|哪些|没有|冇"
 # 2024年还有这个补贴吗, 现在还有吗, 会不会还有同样的通知: after a time or a 会, 还有 is "still",
 # no new clause
 STILL_THEN = "(?<!年)(?<!现在)(?<!目前)(?<!而家)(?<!会)(?<!是否)"
+# 今年上云还有bt吗: 还有 before the money asked of is "is there still", no new clause
+STILL_THERE_MONEY = "(?:这个|这笔|这类|这种)?(?:补贴|bt|奖补|资金|钱|政策|扶持|名额)(?:吗|么|嘛|咩|冇|不|没)"
 CLAUSE_SPLIT = re.compile(
     # (另外请会计师事务所: hiring one separately, not "besides")
     r"[，,、。!！?？;；:：\n]+|(?:另外(?!请(?!问|教)|找|聘|雇|花钱|出钱|付费|单独)|"
     + STILL_THEN
     + BESIDES
-    + r"还有(?!效)"
-    r"|" + STILL_THEN + r"还有(?!效|" + OTHERS + r")|以及"
+    + r"还有(?!效|"
+    + STILL_THERE_MONEY
+    + r")"
+    r"|" + STILL_THEN + r"还有(?!效|" + STILL_THERE_MONEY + "|" + OTHERS + r")|以及"
     r"|同时(?!报|申报|申请|提交|交|拿|享受|获得|附|提供|准备|带|上传|出具))"
     # (not R and D: one word spelt out; not cloud-and-platform: one word hyphenated)
     r"|(?<!\b[A-Za-z] )(?<!-)\band\b(?!-)|(?<!-)\band\b(?! [A-Za-z]\b)(?!-)"
@@ -445,6 +449,8 @@ FIRM_AFTER_PLACE = re.compile(
 LOCAL_POLICY_WINDOW = 20  # characters after a county's name in which its own policy is named
 CLAUSE_BREAK = re.compile(r"[，,。！!？?；;\n]")
 CLAUSE_PAUSE = re.compile(r"[，,;；]")  # between clauses of one sentence (not 、: one list)
+# ys结果 出了没: a terse message puts a space where a sentence goes on; read together, they are one
+SPACE_IN_SENTENCE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])\s+(?=[\u4e00-\u9fff])")
 LOCAL_AGAIN = re.compile(r"县里|区里|县级|区级|本县|本区|我们县|我们区|当地|本地")
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 # 今次、2022呢批、这一轮: the notice's own round named in a later clause, set against another's
@@ -1997,6 +2003,19 @@ class Reader:
         text = simplify(understood.text)
         spans = (m.group() for p in self.unstated for m in p.finditer(text))
         return any(CLAUSE_PAUSE.search(span) for span in spans)
+
+    def unstated_across_spaces(self, understood: Understanding, asked: list[str]) -> list[str]:
+        """ys结果 出了没: the asked clauses of a sentence whose parts, apart by a space only, ask
+        together a detail the notice never gives (no part of it alone asks one)."""
+        spaced = (s for s in CLAUSE_BREAK.split(simplify(understood.text)) if SPACE_IN_SENTENCE.search(s))
+        sentences = [
+            s
+            for s in spaced
+            # (a detail's own words, not a pattern, which may reach from one thought to the next)
+            if self.unstated_details.present(SPACE_IN_SENTENCE.sub("", s))
+            and not any(self.asks_unstated(part) for part in SPACE_IN_SENTENCE.split(s))
+        ]
+        return [c for c in asked if any(simplify(c).strip() in s for s in sentences)]
 
     def rule_whose_reasons_are_asked(self, asked: list[str]) -> str:
         """为什么只能报两个？局里开会定的时候有没有企业提反对意见: how the rule makers decided, asked

@@ -29,10 +29,11 @@ DECIMAL_UNITS = {"万": 10_000, "亿": 100_000_000}
 # what may follow a Chinese numeral for it to be a number (not 一家, 统一, 一式)
 CN_NUMBER_FOLLOWERS = set("元块万亿份个项月日号年%天w")
 THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
-# ¥ 4 980 000: a space between each three digits, as slips print them (not 2 100万, two of 100万)
+# ¥ 4 980 000: a space between each three digits, as slips print them (not 2 100万 or
+# 方向2 300w: a number, then a figure)
 SPACED_THOUSANDS = re.compile(
     r"(?<![\d.])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+"
-    r"(?![\d.]|\s*(?:[万千百亿个份家项年月日号]|k\b|m\b|mn\b))",
+    r"(?![\d.]|\s*(?:[万千百亿个份家项年月日号]|(?:k|m|mn|w|wan)(?![a-z])))",
     re.IGNORECASE,
 )
 APPROXIMATELY = re.compile(r"左右|上下|大概|大约|约|差不多|来|多|的样子")  # 88万左右 is still only a figure

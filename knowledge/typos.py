@@ -115,7 +115,15 @@ class HomophoneCorrector:
                 return True
         # 找工信局: the piece's last character begins a longer known word (工信局), so 找工 is no 招工
         longer = (run[end - 1 : end - 1 + n] for n in LONG_WORDS if end - 1 + n <= len(run))
-        return any(word in self.vocabulary for word in longer)
+        if any(word in self.vocabulary for word in longer):
+            return True
+        # 通知一句话: a longer known word (一句话) ends past the piece, so 通知一句 is no 通知依据
+        return any(
+            run[s : s + n] in self.vocabulary
+            for n in LONG_WORDS
+            for s in range(max(end - n + 1, 0), end)
+            if s + n <= len(run) and s + n > end
+        )
 
     def correct(self, run: str, before: str = "") -> str:
         """A run of Chinese characters with unknown words replaced by their known homophones;

@@ -4112,6 +4112,7 @@ def test_a_choice_among_products_and_other_policies_in_english_are_outside(compo
             "Which is better for our 上云 project, Huawei Cloud or Alibaba Cloud?",
             "SAP S/4HANA or Kingdee for a 300-person plant? which is easier for the 上云 project",
             "Is there a talent subsidy for foreign experts who work in Shaoguan?",
+            "startup grant有没有",
             "Does the Shaoguan bureau also fund worker training for digital skills? amount per person?",
             "Can we store our plant's production data on our EU cloud? what are the cross-border data rules?",
         ),
@@ -7068,6 +7069,7 @@ def test_asks_that_follow_another_programmes_stay_with_it(composer: Composer):
     ("question", "said"),
     [
         ("标杆项目省级资金 ¥ 3 600 000，市级配套多少", "36万元"),  # thousands apart by spaces
+        ("方向2 300w 能拿多少", "300万元 × 10% = 30万元"),  # a direction's number, then a figure
         ("上云项目省级两百万左右，准确说是2,160,000，市里配套多少", "21.6万元"),  # the exact figure
         ("5G项目省级资金要到多少，市级配套才会碰到100万的封顶？", "1000万元"),  # the cap's figure named
     ],
@@ -9116,3 +9118,48 @@ def test_english_particles_and_the_chains_words(composer: Composer):
         LATER,
     )
     assert composer.answer("Cheers!", None, LATER).entry_id is None
+
+
+def test_terse_words_apart_by_a_space_are_read_together(composer: Composer):
+    # a terse message puts a space where a sentence goes on: 县工信局电话 and 结果出了没 are said
+    # across it, and 还有补贴吗 after another year asks of that year
+    assert_outside(composer, ("翁源县工信局 电话号码多少", "2025年上云还有补贴吗 比例多少"), LATER)
+    assert_unstated(composer, ("入库结果 出了没",), LATER)
+
+
+def test_shorthand_for_amounts_chances_and_brevity(composer: Composer):
+    assert_each_says(
+        composer,
+        {
+            "标杆那个 最多给几个w": "50万",  # 几个w: how many ten-thousands, not how many projects
+            "系统性平台投资1500w，补150w有戏吗": "100万",  # 有戏: a chance, not a game (游戏)
+        },
+    )
+    assert_answered_by(
+        composer,
+        {
+            "这个通知一句话说说是干嘛的": "purpose",  # 通知一句 is no typo of 通知依据
+            "方向2 全称是啥": "direction-2-scope",  # the direction's name, not the notice's title
+            "direction 4? short pls": "direction-4-scope",
+            "验收那一步要干嘛": "acceptance-materials",
+            "Is the city money given after the project is done?": "support-method",
+            "公示期间公众能不能提意见": "project-acceptance",  # the notice seeks the public's view
+        },
+        LATER,
+    )
+
+
+def test_results_vendors_colleges_and_farms_are_outside_the_notice(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "Any cloud vendor you would recommend?",
+            "韶关学院有没有工业互联网专业？想招几个应届生",
+            "Is there a similar scheme for farmers?",
+            "is there a startup grant in Shaoguan",
+        ),
+        LATER,
+    )
+    assert_unstated(composer, ("这批最后一共发了多少钱",), LATER)
+    composed = composer.answer("Who got funded in the acceptance round?", None, LATER)
+    assert composed.entry_id is None and "does not say" in composed.text
