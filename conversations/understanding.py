@@ -1640,8 +1640,13 @@ class Reader:
 
     def _points_at_this(self, clause: str) -> bool:
         """这是补助、贷款还是贴息, is this a grant or a loan: the choice is offered for this
-        notice's support itself."""
-        return THIS_SUPPORT.search(clause) is not None or any(clause.startswith(w) for w in self.notice_refs)
+        notice's support itself; 支持方式是直接补助还是贴息: the notice's way of support named first."""
+        named_first = bool(self.support_method) and clause.lstrip().startswith(self.support_method)
+        return (
+            named_first
+            or THIS_SUPPORT.search(clause) is not None
+            or any(clause.startswith(w) for w in self.notice_refs)
+        )
 
     def _recommended_level(self, simplified: str, at: int, word: str) -> bool:
         """优质项目会被推荐到上级吗？想冲省级国家级: a higher body's level after the notice's

@@ -53,7 +53,8 @@ def not_after(words: tuple[str, ...]) -> str:
 
 CLAUSE_BREAK = re.compile(r"[，,。!！?？;；\n•●▪◦■]|" + not_after(ABBREVIATIONS) + r"(?:(?<!\d)\.|\.(?!\d))")
 ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make the word its own
-EN_SOURCE = re.compile(r"^(?:from|by)\s+(?:the\s+)?")  # 3 million from the province: its source
+# 3 million from the province, 2.5 million in provincial funds: its source
+EN_SOURCE = re.compile(r"^(?:from|by|in)\s+(?:the\s+)?")
 # provincial fund 7 million city top-up: the role's own noun between it and the figure keeps it adjacent
 EN_ROLE_NOUN = re.compile(
     r"\s*(?:special\s+)?(?:funds?|funding|money|grants?|subsid(?:y|ies))?\s*(?:of|is|was|=|:)?\s*"

@@ -9163,3 +9163,27 @@ def test_results_vendors_colleges_and_farms_are_outside_the_notice(composer: Com
     assert_unstated(composer, ("这批最后一共发了多少钱",), LATER)
     composed = composer.answer("Who got funded in the acceptance round?", None, LATER)
     assert composed.entry_id is None and "does not say" in composed.text
+
+
+def test_finance_and_plain_words_for_the_notices_own_facts(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "支持方式是补助还是贷款贴息？": "support-method",  # the notice's way named first, then a choice
+            "副件4叫啥名字": "attachments-list",  # 副件 typed for 附件
+            "入库以后到拿钱中间还要过哪一关": "process-overview",
+            "How should we keep the books for the subsidy?": "fund-management",
+            "补贴的使用范围有什么规定": "fund-management",  # what it may be spent on, not the notice's scope
+            "入库的项目是用来做什么用的": "entry-expert-review",  # the reserve
+        },
+        LATER,
+    )
+    composed = composer.answer(
+        "A cloud project got RMB 1.8 million in provincial funds: the city top-up?", None, LATER
+    )
+    assert "RMB 180,000" in composed.text, composed.text[:200]
+
+
+def test_a_bank_account_land_papers_and_a_review_result_are_not_the_notices(composer: Composer):
+    assert_outside(composer, ("想去银行开对公账户 要带啥", "不动产权证怎么办理"), LATER)
+    assert_unstated(composer, ("我们的项目有没有通过验收？",), LATER)
