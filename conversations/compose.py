@@ -650,6 +650,7 @@ class Composer:
             any(index.outside_words(c) for c in asked)
             or self.scope.names_what_is_asked(understood, asked)
             or self._outside_across_clauses(question, understood)
+            or self._outside_then_a_bare_ask(understood)
             or self._chooses_among_the_outside(understood, asked)
             or self.scope.names_its_subject_first(understood)
             or self.scope.conditions_on_the_outside(understood, asked)
@@ -1095,6 +1096,22 @@ class Composer:
             if any(w in joined for w in set(self.index.outside_words(sentence)) - said_alone):
                 return True
         return False
+
+    def _outside_then_a_bare_ask(self, understood: Understanding) -> bool:
+        """营业执照快到期了 怎么换新的: one thing outside the notice, then apart by a space only an
+        ask of it; nothing of the notice is named in the message, nor any figure (not 放到阿里云上面
+        报哪类, which asks the notice's direction, nor 还没到账 能算配套的基数吗, its base)."""
+        parts = SPACE_IN_SENTENCE.split(simplify(understood.text).strip(" ？?。.!！"))
+        if len(parts) != 2 or understood.topics or understood.figures:
+            return False
+        thing, ask = parts
+        return (
+            bool(self.index.outside_words(thing))
+            and not self.index.outside_words(ask)
+            and not CLAUSE_BREAK.search(ask)
+            and not self.reader.asks_which_direction(ask)
+            and not any(w in ask for w in self.reader.notice_things)
+        )
 
     def _chooses_among_the_outside(self, understood: Understanding, asked: list[str]) -> bool:
         """Which is better for our 上云 project, Huawei Cloud or Alibaba Cloud: a choice asked among

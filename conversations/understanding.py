@@ -143,6 +143,8 @@ CLAUSE_SPLIT = re.compile(
     # the question about what precedes it: Guangdong cloud vouchers — how do we apply?)
     r"|\s+[—–]+\s+(?!(?:how|what|when|where|which|who|why|is|are|can|could|do|does|will|would|should|any)\b)"
     r"(?![^.!?]*\?)"
+    # (… confused lol — is the city money …: after a laugh the sentence is over, whatever follows)
+    r"|(?:(?<=\blol)|(?<=\bhaha)|(?<=\blmao)|(?<=\brofl))\s+[—–]+\s+"
 )
 # 除了注册还有什么条件, apart from being registered here, what other conditions: the named condition is
 # known, the others are asked; what it names is no topic of the question

@@ -121,8 +121,8 @@ class HomophoneCorrector:
         return any(
             run[s : s + n] in self.vocabulary
             for n in LONG_WORDS
-            for s in range(max(end - n + 1, 0), end)
-            if s + n <= len(run) and s + n > end
+            for s in range(max(end - n + 1, 0), end)  # each word of n that runs past the piece's end
+            if s + n <= len(run)
         )
 
     def correct(self, run: str, before: str = "") -> str:

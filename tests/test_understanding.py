@@ -9187,3 +9187,16 @@ def test_finance_and_plain_words_for_the_notices_own_facts(composer: Composer):
 def test_a_bank_account_land_papers_and_a_review_result_are_not_the_notices(composer: Composer):
     assert_outside(composer, ("想去银行开对公账户 要带啥", "不动产权证怎么办理"), LATER)
     assert_unstated(composer, ("我们的项目有没有通过验收？",), LATER)
+
+
+def test_a_laugh_before_a_dash_ends_the_sentence_and_a_bare_ask_follows_its_thing(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "My whole team is confused haha — is the city money a reward after the project is done?": (
+                "support-method"
+            )
+        },
+        LATER,
+    )
+    assert_outside(composer, ("营业执照到期了 去哪换",), LATER)  # the licence's own ask, after a space
