@@ -668,11 +668,15 @@ class Composer:
             ]
         if not unstated and asked and self.reader.asks_unstated_across(understood):
             unstated = list(asked)  # 法定代表人换了，之前的失信记录还算不算: the story's detail is asked
+        spaced = False
         if not unstated and asked:
             unstated = self.reader.unstated_across_spaces(understood, asked)  # ys结果 出了没
+            spaced = bool(unstated)
         if unstated and all(c in unstated or index.outside_words(c) for c in asked):
-            # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered
-            return self._unstated(index.search(unstated[0], lang, lenient=True))  # its own words unknown
+            # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered (of a
+            # terse message, the clause its whole sentence names: ys结果 出了没, the acceptance)
+            about = understood.text if spaced else unstated[0]
+            return self._unstated(index.search(about, lang, lenient=True))  # its own words unknown
         rule_asked_why = self.reader.rule_whose_reasons_are_asked(asked)
         if rule_asked_why:
             # 为什么定10%而不是20%？当时是怎么测算的: the rule's clause is offered, its reasons unknown

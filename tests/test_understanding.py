@@ -9125,6 +9125,9 @@ def test_terse_words_apart_by_a_space_are_read_together(composer: Composer):
     # across it, and 还有补贴吗 after another year asks of that year
     assert_outside(composer, ("翁源县工信局 电话号码多少", "2025年上云还有补贴吗 比例多少"), LATER)
     assert_unstated(composer, ("入库结果 出了没",), LATER)
+    # the clause offered is the one the whole sentence names, not one its last word alone does
+    offered = composer.answer("验收结果 出了没", None, LATER).suggestions
+    assert offered[0].entry.id == "project-acceptance"
 
 
 def test_shorthand_for_amounts_chances_and_brevity(composer: Composer):
