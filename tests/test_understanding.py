@@ -9203,3 +9203,10 @@ def test_a_laugh_before_a_dash_ends_the_sentence_and_a_bare_ask_follows_its_thin
         LATER,
     )
     assert_outside(composer, ("营业执照到期了 去哪换",), LATER)  # the licence's own ask, after a space
+
+
+def test_the_notices_main_content_is_what_it_is_about(composer: Composer):
+    # 主要内容 of the notice, 概括这个通知: its purpose, not the content of one direction
+    assert_answered_by(
+        composer, {"这个通知的主要内容是啥": "purpose", "帮我概括下这份文件": "purpose"}, LATER
+    )
