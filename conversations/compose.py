@@ -50,6 +50,7 @@ from conversations.understanding import (
     Reader,
     Understanding,
     hedged,
+    spaced_sentences,
 )
 from conversations.worked import Worker, direction_name, foreign_amount, money
 from knowledge.answers import clause_label, render, reply_text
@@ -1094,8 +1095,7 @@ class Composer:
             return True
         # 乳源县工信局 电话多少: clauses apart by a space only are one sentence, read together; a
         # word counts as said there (not one the lexicon's rewriting brought together)
-        spaced = (s for s in CLAUSE_BREAK.split(simplify(question)) if SPACE_IN_SENTENCE.search(s))
-        for sentence in spaced:
+        for sentence in spaced_sentences(question):
             joined = SPACE_IN_SENTENCE.sub("", sentence).lower()
             if any(w in joined for w in set(self.index.outside_words(sentence)) - said_alone):
                 return True

@@ -832,6 +832,12 @@ def _as_searched(index: SearchIndex, words: list[str]) -> set[str]:
     return {t for w in words for t in index.normaliser.tokens(w, correct=False) if not t.startswith("~")}
 
 
+def spaced_sentences(text: str) -> list[str]:
+    """乳源县工信局 电话多少: the sentences of a message (between its punctuation) whose parts are
+    apart by a space only, which a terse message puts where a sentence goes on."""
+    return [s for s in CLAUSE_BREAK.split(simplify(text)) if SPACE_IN_SENTENCE.search(s)]
+
+
 class Reader:
     """Built once from the search index (its normaliser and lexicon); `read` is read-only."""
 
@@ -2014,10 +2020,9 @@ class Reader:
     def unstated_across_spaces(self, understood: Understanding, asked: list[str]) -> list[str]:
         """ys结果 出了没: the asked clauses of a sentence whose parts, apart by a space only, ask
         together a detail the notice never gives (no part of it alone asks one)."""
-        spaced = (s for s in CLAUSE_BREAK.split(simplify(understood.text)) if SPACE_IN_SENTENCE.search(s))
         sentences = [
             s
-            for s in spaced
+            for s in spaced_sentences(understood.text)
             # (a detail's own words, not a pattern, which may reach from one thought to the next)
             if self.unstated_details.present(SPACE_IN_SENTENCE.sub("", s))
             and not any(self.asks_unstated(part) for part in SPACE_IN_SENTENCE.split(s))

@@ -113,11 +113,8 @@ class HomophoneCorrector:
             word = run[edge - 1 : edge + 1]
             if edge > 0 and len(word) == 2 and (word_frequency(word) >= RARE_WORD or word in self.whole):
                 return True
-        # 找工信局: the piece's last character begins a longer known word (工信局), so 找工 is no 招工
-        longer = (run[end - 1 : end - 1 + n] for n in LONG_WORDS if end - 1 + n <= len(run))
-        if any(word in self.vocabulary for word in longer):
-            return True
-        # 通知一句话: a longer known word (一句话) ends past the piece, so 通知一句 is no 通知依据
+        # a longer known word runs past the piece's end: 找工信局, its last character begins 工信局, so 找工
+        # is no 招工; 通知一句话, 一句话 begins inside it, so 通知一句 is no 通知依据
         return any(
             run[s : s + n] in self.vocabulary
             for n in LONG_WORDS
