@@ -18,6 +18,7 @@ from typing import Any
 from conversations.attachments import EnglishTitles, attachment_numbers
 from conversations.caps import Caps
 from conversations.completion import Completion
+from conversations.copies import CopiesSum
 from conversations.day_sums import DaySums
 from conversations.emoji import without_emoji
 from conversations.glosses import without_glosses
@@ -179,6 +180,24 @@ QUANTITY_CHOICE = re.compile(
 BARE_WHEN = re.compile(
     r"(?:具体|大概|大约|到底|究竟)?(?:是)?(?:哪一天|哪天|几号|几月几号|几月几日|什么时候|几时|哪一日)"
 )
+# 这样合规吗, 这么做违法吗: whether what was just told is lawful
+LAWFUL_ASKED = re.compile(
+    r"(?:这样|这种|这么|咁样|咁)?(?:做|安排|操作|搞)?(?:的话)?(?:是否|是不是|算不算|会不会|有没有|系咪)?"
+    r"(?:合规|合法|违规|违法|犯法)(?:吗|嘛|么|呢|不|嗎)?"
+)
+# 有没有规定, 通知有讲吗: whether a rule is given at all, of the detail just asked
+BARE_RULE = re.compile(
+    r"(?:通知|文件)?(?:里|上|中)?(?:有没有|有冇|有无|有)(?:相关|具体|明确)?(?:的)?(?:规定|要求|说法|讲|说|写)(?:吗|嘛|么|冇)?"
+    r"|(?:通知|文件)?(?:是)?(?:怎么|如何|点样)规定(?:的)?"
+)
+# 每家拿了多少, how much each one received: of the results just asked, each one's share
+BARE_EACH_RECEIVED = re.compile(
+    r"(?:每家|每个|各家|各自|分别)(?:企业|公司|项目)?(?:分别|各)?"
+    r"(?:拿了|拿到|获得|得了|分到|收到|批了)(?:了)?(?:多少|几多)(?:钱)?"
+    r"|(?:and )?how much (?:did )?each(?: one| of them| company| firm| project)?"
+    r" (?:received|receive|got|get)",
+    re.IGNORECASE,
+)
 BARE_WHO_PAYS = re.compile(r"(?:由|是)?(?:谁|边个|哪个|哪方|哪一方)(?:来)?(?:出|付|承担|负担|给|买单)(?:钱)?")
 EACH_ONE = re.compile(r"各(?:报|申报|做|搞|来)?(?:一个|一项|1个|1项)")  # 上云、5G、系统平台各一个
 EACH_BEFORE = 6  # characters before an amount in which 各 (each) says it is every project's
@@ -201,6 +220,7 @@ POINTS_AT_THE_TEXT = re.compile(r"提到|提及|说要|说了|写了|写的|讲�
 # 哪个好, which is better: a choice asked among things
 CHOOSING = re.compile(
     r"哪个好|哪家好|哪个比较好|哪家比较好|选哪个|选哪家|用哪个好|用哪家|哪个(?:更|比较)?(?:适合|合适)"
+    r"|哪家(?:的)?[^，,。？?！!]{0,8}?(?:更|比较|最)(?:好|便宜|靠谱|稳定)"  # 哪家的5G专网方案更好
     r"|\bwhich (?:one )?is (?:better|easier|cheaper|best|safer|more secure|more reliable)\b"
     r"|\bwhich (?:one|vendor|brand|platform|product) should\b"
 )
@@ -285,6 +305,7 @@ class Composer:
         self.scope = Scope(index, self.reader)
         self.spans = Spans(kb)
         self.day_sums = DaySums(kb, self.spans)
+        self.copies = CopiesSum(kb)
         self.outline = Outline(kb, self.shape)
         self.caps = Caps(kb, kb.lexicon.all_directions)
         self.quiz = Quiz(kb)
@@ -652,6 +673,7 @@ class Composer:
             or self.scope.names_what_is_asked(understood, asked)
             or self._outside_across_clauses(question, understood)
             or self._outside_then_a_bare_ask(understood)
+            or self._lawful_outside_arrangement_asked(understood, asked)
             or self._chooses_among_the_outside(understood, asked)
             or self.scope.names_its_subject_first(understood)
             or self.scope.conditions_on_the_outside(understood, asked)
@@ -715,6 +737,8 @@ class Composer:
         # must the platform be used locally, 5G项目要在哪里开展: each named direction's rule says where
         where = PLACE_ASKED.search(understood.simplified) is not None
         where_rules = self._rules_of_where(understood) if where and main.kind is not Kind.OUTSIDE else []
+        # 三家客户的申报书总共要几份: the copies worked with the user's count
+        copies = self.copies.worked(understood, lang) if main.kind is not Kind.OUTSIDE else ""
         if not parts and not computed and not span and not completion and not from_award and not where_rules:
             return self._plain(main)
 
@@ -730,6 +754,8 @@ class Composer:
             blocks.append(premise)
         if timing:
             blocks.append(timing)
+        if copies:
+            blocks.append(copies)
         if completion:
             blocks.append(completion)
         if span:
@@ -1117,6 +1143,14 @@ class Composer:
             and not any(w in ask for w in self.reader.notice_things)
         )
 
+    def _lawful_outside_arrangement_asked(self, understood: Understanding, asked: list[str]) -> bool:
+        """跟客户签成功收费合同，这样合规吗: whether an arrangement outside the notice is lawful,
+        asked bare after it is told (the notice's own conditions are of past violations, named)."""
+        if len(asked) != 1 or understood.topics:
+            return False
+        bare = simplify(asked[0]).strip(" ？?。.!！")
+        return LAWFUL_ASKED.fullmatch(bare) is not None and bool(self.index.outside_words(understood.text))
+
     def _chooses_among_the_outside(self, understood: Understanding, asked: list[str]) -> bool:
         """Which is better for our 上云 project, Huawei Cloud or Alibaba Cloud: a choice asked among
         things outside the notice (products, vendors), whatever topic of the notice it is for."""
@@ -1364,8 +1398,13 @@ class Composer:
         if QUANTITY_CHOICE.fullmatch(to_arabic(simplified).strip(" ？?。.!！")):
             return True  # 验收专家组一般几多人？5个还是7个: the quantity asked, offered as a choice
         bare = simplified.strip(" ？?。.!！呢啊")
-        if BARE_WHEN.fullmatch(bare) or BARE_WHO_PAYS.fullmatch(bare):
-            return True  # 哪个月能到账？具体哪一天; 评审劳务费标准是多少？谁来出
+        if (
+            BARE_WHEN.fullmatch(bare)
+            or BARE_WHO_PAYS.fullmatch(bare)
+            or BARE_RULE.fullmatch(bare)
+            or BARE_EACH_RECEIVED.fullmatch(bare)
+        ):
+            return True  # 哪个月能到账？具体哪一天; 评审劳务费标准是多少？谁来出; …要不要退，有没有规定
         found = self.index.search(clause, lang).kind
         if found is Kind.ANSWER or APPLYING.search(simplified):
             return False  # (…现在不在名单上，能报不: applying is the notice's to answer)

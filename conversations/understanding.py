@@ -256,7 +256,7 @@ A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔�
 WHEN_NOT_ASKED = r"(?!\s+[a-z]+ing\b)"
 # (什么 before …之类的 at a clause's end, 什么提升效率之类的, is "something like": no question)
 QUESTION_MARK = re.compile(
-    r"[?？吗呢谁]|(?<![这那多什])么|什么(?![^，,。？?！!]{0,10}之类的?(?:[，,。！!]|$))|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前|十|百|千)|多少|多久|还是|怎么|是否|能否|可以|"
+    r"[?？吗呢谁]|(?<![这那多什])么|什么(?![^，,。？?！!]{0,10}之类的?(?:[，,。！!]|$))|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前|十|百|千)|多少|多久|还是|怎么|(?<!不管)(?<!无论)怎样|(?<!无论)如何|是否|能否|可以|"
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|边条|边位|定系|系咪"  # Cantonese (定系: or; 系咪: is it)
     # 要点管理, 点申请: Cantonese 点 (how) before a verb (not 重点, 试点, 地点, 一点)
@@ -598,8 +598,17 @@ BODY_TIMING = re.compile(r"[^，,。？?！!]{0,14}?(?:几月份?|哪个月|什�
 BODY_GIVES = re.compile(
     r"(?:的|嘅)?(?:一般|大概|最多|最高|封顶)?(?:能|会|可以)?(?:给|补|补助|批|拨)(?:多少|几多|咩数)"
 )
+# 省里有没有单独的5G补贴, does the provincial government have a separate 5G subsidy: its own support
+BODY_OWN_SUPPORT = re.compile(
+    r"(?:有没有|有冇|有无|是否有|还有没有|另外有没有)(?:一个|一些)?(?:单独|另外|自己|专门|独立)(?:的)?"
+    r"[^，,。？?！!]{0,10}?(?:补贴|补助|资金|政策|扶持)"
+    r"|\b(?:have|has|offer|offers|run|runs|provide|provides)\s+(?:a\s+|any\s+|an\s+)?"
+    r"(?:separate|its own|their own|different|another)\b[^.?!,]{0,30}?"
+    r"\b(?:subsid(?:y|ies)|programmes?|programs?|schemes?|grants?)\b"
+)
 # 看省里给多少, 不管省里给多少: the province's amount as what the city's follows or ignores
 BODY_AS_A_FACTOR = re.compile(r"(?:看|睇|跟|按|根据|取决于|和|与|不管|无论|不论|唔理)\s*$")
+CONTACT_ASKED = re.compile(r"电话|联系人|联系方式|邮箱")  # 省工信厅 电话: the word that starts the ask
 BODY_CONTACT = re.compile(r"[^，,。？?！!]{0,14}?(?:电话|联系人|联系方式|处室|邮箱)")
 # 总部问…, 母公司让我…: the one who asks, said just after the word that names it
 ASKER_AFTER = re.compile(r"(?:那边|这边)?(?:问|想知道|让我|叫我|要我)")  # not 审计说…: what was found
@@ -1686,9 +1695,13 @@ class Reader:
                     return addressed
                 if self._its_own_amount(clause, addressed, simplified):
                     return addressed
+                if BODY_OWN_SUPPORT.search(clause, clause.find(addressed) + len(addressed)):
+                    return addressed
             named = self._first_body(clause)
             if named and self._asks_about_its_funds(clause, clause.find(named)):
                 return named
+        if named := self._body_then_its_contact(simplified):
+            return named
         # 省里那个上云上平台专项资金，我们要怎么申请: its funds named, then asked of in the next clause
         for clause, after in pairwise(clauses):
             named = self._first_body(clause)
@@ -1713,6 +1726,18 @@ class Reader:
     def _first_body(self, clause: str) -> str | None:
         """The body said first (the Guangdong provincial fund … a third-party audit: the province's)."""
         return min((w for w in self.other_bodies if w and w in clause), key=clause.find, default=None)
+
+    def _body_then_its_contact(self, simplified: str) -> str | None:
+        """省工信厅 电话: a body, then apart by a space only its phone or contact person asked in
+        a terse message (the space is where 的 would go)."""
+        for sentence in spaced_sentences(simplified):
+            for named, asked in pairwise(SPACE_IN_SENTENCE.split(sentence)):
+                body = next(
+                    (b for b in self._bodies_longest_first if named.removesuffix("的").endswith(b)), None
+                )
+                if body and CONTACT_ASKED.match(asked):
+                    return body
+        return None
 
     @staticmethod
     def _its_own_contacts(clause: str, body: str) -> bool:

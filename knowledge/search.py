@@ -78,6 +78,12 @@ OWNED_FROM = re.compile(rf"(?:n|an|ese|ish)?[- ](?:{OWNER_WORDS}|investors?)\b")
 PLACE_POLICY_WINDOW = 14  # characters after a place's name in which its own policy is named
 # 财务是台湾派来的、香港嗰边话系五月: people sent from there or speaking from there, not its policy
 PEOPLE_FROM_THERE = re.compile(r"派来|派过来|(?:的|嘅)?同事|嗰边话|那边说")
+# 深圳那边的工业互联网上云补贴标准: that side's own, however long the words before its policy word
+# (the canonical text has lost its commas: not past the notice's own city, nor of people there who
+# ask: 深圳那边的同事问…)
+THAT_SIDE = re.compile(r"(?:那边|那里|那儿|嗰边|嗰度)")
+THAT_SIDE_WINDOW = 24
+PEOPLE_THERE_ASK = re.compile(r"问|说|想知道|同事|的人|朋友|老板|领导|客户")
 # 澳门政府对澳资企业有什么扶持: that place's own government, whose support is its own
 THEIR_GOVERNMENT = re.compile(r"(?:特区)?政府|当局|(?:sar)?government")  # matched in the bare text
 # 香港总部问的, 深圳的同事想问: people of the firm there who ask (the canonical form drops them)
@@ -428,6 +434,8 @@ class SearchIndex:
                     continue
                 if THEIR_GOVERNMENT.match(bare, at + len(name)):
                     return True
+                if self._that_sides_policy(bare, at + len(name)):
+                    return True
                 after = self._before_home(bare[at : at + len(name) + PLACE_POLICY_WINDOW], len(name))
                 if any(word and word in after for word in self._place_policy):
                     return True
@@ -449,6 +457,15 @@ class SearchIndex:
         said = bare if canonical.isascii() else bare[first:]
         city = any(word and word in bare for word in self._city_words)
         return not city and any(word and word in said for word in self._place_policy)
+
+    def _that_sides_policy(self, bare: str, end: int) -> bool:
+        """深圳那边的工业互联网上云补贴标准是多少: 那边 just after the place, then its policy."""
+        side = THAT_SIDE.match(bare, end)
+        if side is None:
+            return False
+        after = self._before_home(bare[side.end() : side.end() + THAT_SIDE_WINDOW], 0)
+        policy = min((at for w in self._place_policy if w and (at := after.find(w)) >= 0), default=-1)
+        return policy >= 0 and not PEOPLE_THERE_ASK.search(after, 0, policy)
 
     def _names_its_policy(self, canonical: str, place: str) -> bool:
         """the Shenzhen (industrial internet) subsidy: an English place's name said of a policy,

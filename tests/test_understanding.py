@@ -65,6 +65,15 @@ def assert_unstated(composer: Composer, questions: tuple[str, ...], today: dt.da
         assert composed.entry_id is None and "没有写明" in composed.text, (question, composed.text[:120])
 
 
+def assert_unstated_in_english(
+    composer: Composer, questions: tuple[str, ...], today: dt.date = LATER
+) -> None:
+    """Each English question told the notice does not say it, no entry answering it."""
+    for question in questions:
+        composed = composer.answer(question, None, today)
+        assert composed.entry_id is None and "does not say" in composed.text, (question, composed.text[:120])
+
+
 @pytest.fixture(scope="module")
 def composer(kb: KnowledgeBase, index: SearchIndex) -> Composer:
     return Composer(kb, index)
@@ -9209,4 +9218,93 @@ def test_the_notices_main_content_is_what_it_is_about(composer: Composer):
     # 主要内容 of the notice, 概括这个通知: its purpose, not the content of one direction
     assert_answered_by(
         composer, {"这个通知的主要内容是啥": "purpose", "帮我概括下这份文件": "purpose"}, LATER
+    )
+
+
+def test_a_higher_bodys_phone_after_a_space_and_a_penalty_to_come_are_not_the_notices(composer: Composer):
+    # 省工信厅 电话: the province's own phone, the space where 的 would go
+    assert_outside(composer, ("省工信厅 电话", "省厅 联系人是谁"), LATER)
+    assert_answered_by(composer, {"市工信局 电话": "contacts"}, LATER)
+    # whether a penalty is coming: the notice names none (a past one is its compliance condition)
+    assert_unstated(composer, ("工商年报还没报 会不会被罚", "项目延期了会被罚吗"), LATER)
+    assert_answered_by(composer, {"去年环保被罚过一次款，影响申报吗": "compliance-conditions"}, LATER)
+
+
+def test_who_may_apply_for_acceptance_is_the_pool_entered_project(composer: Composer):
+    # 四(二): the units whose projects entered the pool apply for acceptance (谁有资格 of the stage)
+    assert_each_says(
+        composer, {"验收申请 谁有资格提": "入库项目单位", "哪些项目可以申请验收": "入库项目单位"}, LATER
+    )
+    assert_answered_by(composer, {"谁可以申请": "who-can-apply"}, LATER)
+
+
+def test_paper_copies_are_worked_out_for_the_projects_counted(composer: Composer):
+    # 一式七份 for each project's set: the user's count multiplies it, stage by stage
+    assert_each_says(
+        composer,
+        {
+            "客户A、B、C三家的入库申报书都要交纸质，总共要准备多少份": "3 × 7 = 21 份",
+            "我们有两个项目，验收材料纸质总共要几份": "2 × 7 = 14 份",
+            "We have three projects. How many paper copies in total?": "3 × 7 = 21 copies",
+        },
+        LATER,
+    )
+    composed = composer.answer("纸质材料要几份", None, LATER)  # no count said: nothing multiplied
+    assert "×" not in composed.text, composed.text[:200]
+
+
+def test_a_timetable_a_bonus_and_two_stages_find_their_clauses(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "這個通知嘅申報時間表係點？": "deadlines-overview",  # 时间表: the stages' dates
+            "奖补资金能发员工年终奖吗": "fund-management",  # what the money may be spent on
+            "Do we need to file in two stages? What are they?": "process-overview",
+        },
+        LATER,
+    )
+    assert_each_says(composer, {"验收申请报告由谁来提交，是项目单位还是工信局？": "入库项目单位"}, LATER)
+
+
+def test_an_agent_signing_for_its_client_and_its_fees_are_not_the_notices(composer: Composer):
+    assert_unstated(
+        composer,
+        (
+            "我哋代理公司可唔可以幫客戶簽承諾書？",
+            "代理公司收了客户定金，项目没批要不要退，有没有规定",  # 有没有规定: of the detail just asked
+        ),
+        LATER,
+    )
+    assert_unstated_in_english(
+        composer,
+        ("Can our consultancy sign the commitment letter as the client's authorised representative?",),
+    )
+    assert_outside(
+        composer,
+        (
+            "跟客户签拿到补贴才收费的成功收费合同，这样合规吗",  # the arrangement told, its lawfulness asked
+            "Can you guarantee our client gets approved if we pay for a premium review?",
+        ),
+        LATER,
+    )
+    assert_answered_by(composer, {"我们是给工厂做系统的供应商，能以我们名义报吗": "builder-applying"}, LATER)
+
+
+def test_another_places_or_bodys_own_support_is_not_the_notices(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "我们集团在深圳和韶关都有工厂。深圳那边的工业互联网上云补贴标准是多少？",
+            "我们这个5G项目总投资两个亿，听说发改局有市重点项目库，怎么申请进发改的重点项目库？",
+            "Besides this notice, does the Guangdong provincial government have a separate 5G subsidy?",
+            "要做5G专网，想问移动、电信、联通哪家的5G专网方案更好、更便宜？",
+        ),
+        LATER,
+    )
+    assert_unstated_in_english(
+        composer,
+        ("Could you tell me which companies have been approved for funding and how much each one received?",),
+    )
+    assert_answered_by(
+        composer, {"我们总部在深圳，那边的人问韶关的补贴怎么申请": "registration-jurisdiction"}, LATER
     )
