@@ -215,8 +215,10 @@ SENTENCE = re.compile(r"(?<=[。？?！!])|(?<=[A-Za-z\u4e00-\u9fff]\.)\s+")
 CITED_SCORE = 0.9  # a clause cited by its number (三(二)) is as sure as a close match of its entry
 # 入库的也是吗, 验收一样吗: a question that leans on the last one
 LEANING = re.compile(r"也|同样|一样|还是这样|呢|\b(?:also|too|same|as well)\b")
-# 提到, 那段说, 写了: what the notice's own text says is asked
-POINTS_AT_THE_TEXT = re.compile(r"提到|提及|说要|说了|写了|写的|讲的|那段|那条|里面说|里说")
+# 提到, 那段说, 写了, 是否要求: what the notice's own text says is asked
+POINTS_AT_THE_TEXT = re.compile(
+    r"提到|提及|说要|说了|写了|写的|讲的|那段|那条|里面说|里说|(?:是否|是不是|有没有)要求"
+)
 # 哪个好, which is better: a choice asked among things
 CHOOSING = re.compile(
     r"哪个好|哪家好|哪个比较好|哪家比较好|选哪个|选哪家|用哪个好|用哪家|哪个(?:更|比较)?(?:适合|合适)"
@@ -674,6 +676,7 @@ class Composer:
             or self._outside_across_clauses(question, understood)
             or self._outside_then_a_bare_ask(understood)
             or self._lawful_outside_arrangement_asked(understood, asked)
+            or self._told_of_another_programme(understood)
             or self._chooses_among_the_outside(understood, asked)
             or self.scope.names_its_subject_first(understood)
             or self.scope.conditions_on_the_outside(understood, asked)
@@ -1142,6 +1145,12 @@ class Composer:
             and not self.reader.asks_which_direction(ask)
             and not any(w in ask for w in self.reader.notice_things)
         )
+
+    @staticmethod
+    def _told_of_another_programme(understood: Understanding) -> bool:
+        """同行说市科技局也有类似的5G应用补贴，最高200万: another programme told of, and nothing
+        asked outright: what is told is that programme's."""
+        return bool(understood.other_programme) and not QUESTION_MARK.search(understood.simplified)
 
     def _lawful_outside_arrangement_asked(self, understood: Understanding, asked: list[str]) -> bool:
         """跟客户签成功收费合同，这样合规吗: whether an arrangement outside the notice is lawful,

@@ -11,7 +11,16 @@ from decimal import Decimal
 from conversations.attachments import attachment_numbers
 from conversations.citations import Citations
 from conversations.shape import NoticeShape, section_of
-from conversations.understanding import JOINERS, NEGATED, QUESTION_MARK, QUOTE, Reader, Topic, Understanding
+from conversations.understanding import (
+    CONFIRMS_ONLY,
+    JOINERS,
+    NEGATED,
+    QUESTION_MARK,
+    QUOTE,
+    Reader,
+    Topic,
+    Understanding,
+)
 from knowledge.figures import read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
@@ -47,6 +56,7 @@ SAID_IN_ITS_CLAUSE = re.compile(
     r"|(?:是不是|是否|是唔是|系咪|一定)(?:必须|一定|非得|非要|只能|要)?(?:要)?(?:用|使用|采用|基于)"
     r"|\b(?:must|have to|has to|need to|needs to|required to) (?:use|be based on|run on)\b"
 )
+CLAIMS_CONFIRMED = 2  # claims told before a bare 都对吗 that are each asked
 # 这样做合规吗: a question about what the story just told
 # 文件有没有明确说不行: whether the notice forbids what the story told
 POINTS_BACK = re.compile(
@@ -157,6 +167,10 @@ class Parts:
             # them all is said after them)
             listed = reader.listed_items(question, clauses)
             questions = [c for c in clauses if c in questions or (c in listed and reader.topics_named(c))]
+        if questions and all(CONFIRMS_ONLY.fullmatch(simplify(c).strip(" ？?。.!！")) for c in questions):
+            # 听说：①一家最多报2个项目 ②补贴按省级资金10%配套。都对吗: each claim told is asked
+            claims = [c for c in clauses if c not in questions and search(c).kind is Kind.ANSWER]
+            questions = claims if len(claims) >= CLAIMS_CONFIRMED else questions
         if main.kind is Kind.OUTSIDE:  # 在阿里云上部署了MES，能申报吗: the rest of the story says what
             main = search(reader.without_outside_words(understood))
         if len(understood.clauses) >= LONG_MESSAGE_CLAUSES and questions:

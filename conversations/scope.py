@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from conversations.understanding import BODY_NAME, CLAUSE_PAUSE, HEARSAY, SENTENCE_END, Reader, Understanding
+from conversations.understanding import (
+    BODY_NAME,
+    CLAUSE_PAUSE,
+    CONFIRMS_ONLY,
+    HEARSAY,
+    SENTENCE_END,
+    Reader,
+    Understanding,
+)
 from knowledge.figures import to_arabic
 from knowledge.normalize import simplify
 from knowledge.search import SearchIndex
@@ -242,7 +250,11 @@ class Scope:
         words, so they ask about the detail the story names, one the notice never gives. That
         clause of the story, or "" when there is none."""
         words = self._asking_words(asked)
-        if not asked or not words or not self._everyday(words):
+        # 供应商说他们的项目100%通过验收，可信吗: only whether the claim told is right
+        confirms = bool(asked) and all(
+            CONFIRMS_ONLY.fullmatch(simplify(c).strip(" ？?。.!！")) for c in asked
+        )
+        if not confirms and (not asked or not words or not self._everyday(words)):
             return ""
         if any(w in self.reader.apply_words for w in words):
             return ""  # 专家费要企业出的话，还能申请吗: applying is asked of the notice

@@ -281,6 +281,14 @@ WHEN_CLAUSE = re.compile(r"(?:以后|之后|的时候)\s*$")
 RELAYED = re.compile(
     r"\s*(?:听说|(?:老板|老细|领导|老总|经理|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介)[^，,。]{0,3}?(?:说|讲|话))"
 )
+# 都对吗, 真的吗, 谁对, is that true: only whether the claims told are right is asked
+CONFIRMS_ONLY = re.compile(
+    r"(?:这些|这几个|这两个|以上)?(?:说法)?(?:都|全|是不是|是否)?(?:对|真|准确|正确|属实|靠谱|可信)"
+    r"(?:的)?(?:吗|嘛|么|不|吧|呢)?|对不对|是不是真的|真的吗|真不真|真唔真|系咪真(?:㗎|嘅)?|"
+    r"(?:谁|哪个|边个)(?:说的)?(?:对|啱)|啱唔啱"
+    r"|(?:is|are) (?:that|this|it|they|these|those) (?:all )?(?:true|right|correct)|who is right",
+    re.IGNORECASE,
+)
 # 同行说…, 群里有人讲…, my supplier says …: a claim someone else made, told to be checked
 HEARSAY = re.compile(
     r"\s*(?:听说|听讲|听人说|据说|网上说|(?:老板|领导|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介|代理|同行"
@@ -598,10 +606,12 @@ BODY_TIMING = re.compile(r"[^，,。？?！!]{0,14}?(?:几月份?|哪个月|什�
 BODY_GIVES = re.compile(
     r"(?:的|嘅)?(?:一般|大概|最多|最高|封顶)?(?:能|会|可以)?(?:给|补|补助|批|拨)(?:多少|几多|咩数)"
 )
-# 省里有没有单独的5G补贴, does the provincial government have a separate 5G subsidy: its own support
+# 省里有没有单独的5G补贴, 科技局也有类似的补贴, does the province have a separate 5G subsidy: its own
 BODY_OWN_SUPPORT = re.compile(
     r"(?:有没有|有冇|有无|是否有|还有没有|另外有没有)(?:一个|一些)?(?:单独|另外|自己|专门|独立)(?:的)?"
     r"[^，,。？?！!]{0,10}?(?:补贴|补助|资金|政策|扶持)"
+    # 科技局也有类似的补贴: a like support of its own, told
+    r"|(?:也|还|另外)?有(?:类似|同样|一样|差不多)的[^，,。？?！!]{0,10}?(?:补贴|补助|资金|政策|扶持)"
     r"|\b(?:have|has|offer|offers|run|runs|provide|provides)\s+(?:a\s+|any\s+|an\s+)?"
     r"(?:separate|its own|their own|different|another)\b[^.?!,]{0,30}?"
     r"\b(?:subsid(?:y|ies)|programmes?|programs?|schemes?|grants?)\b"
@@ -1146,6 +1156,7 @@ class Reader:
                 body
                 and self._part_of_a_situation(simplified, body, topics, bool(said))
                 and not self._asked_of_its_funds(bodies_corrected, body)
+                and not self._its_own_support(bodies_corrected, body)  # 科技局也有类似的5G补贴，最高200万
             ):
                 body = None  # 3年前有个省级补贴被审计认定违规使用，这次还能报吗: the story's
             other = other or body or self._other_round(simplified)
@@ -1695,7 +1706,7 @@ class Reader:
                     return addressed
                 if self._its_own_amount(clause, addressed, simplified):
                     return addressed
-                if BODY_OWN_SUPPORT.search(clause, clause.find(addressed) + len(addressed)):
+                if self._its_own_support(clause, addressed):
                     return addressed
             named = self._first_body(clause)
             if named and self._asks_about_its_funds(clause, clause.find(named)):
@@ -1726,6 +1737,16 @@ class Reader:
     def _first_body(self, clause: str) -> str | None:
         """The body said first (the Guangdong provincial fund … a third-party audit: the province's)."""
         return min((w for w in self.other_bodies if w and w in clause), key=clause.find, default=None)
+
+    @staticmethod
+    def _its_own_support(text: str, body: str) -> bool:
+        """省里有没有单独的5G补贴, 科技局也有类似的补贴: a support of the body's own, said in the
+        clause after it."""
+        at = text.find(body)
+        if at < 0:
+            return False
+        end = CLAUSE_BREAK.search(text, at)
+        return BODY_OWN_SUPPORT.search(text, at + len(body), end.start() if end else len(text)) is not None
 
     def _body_then_its_contact(self, simplified: str) -> str | None:
         """省工信厅 电话: a body, then apart by a space only its phone or contact person asked in

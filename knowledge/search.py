@@ -83,6 +83,7 @@ PEOPLE_FROM_THERE = re.compile(r"派来|派过来|(?:的|嘅)?同事|嗰边话|�
 # ask: 深圳那边的同事问…)
 THAT_SIDE = re.compile(r"(?:那边|那里|那儿|嗰边|嗰度)")
 THAT_SIDE_WINDOW = 24
+PLACE_PAYS = r"(?:pays|paid|offers|gives|grants|subsidi[sz]es|funds|provides|tops up)\b"
 PEOPLE_THERE_ASK = re.compile(r"问|说|想知道|同事|的人|朋友|老板|领导|客户")
 # 澳门政府对澳资企业有什么扶持: that place's own government, whose support is its own
 THEIR_GOVERNMENT = re.compile(r"(?:特区)?政府|当局|(?:sar)?government")  # matched in the bare text
@@ -474,7 +475,10 @@ class SearchIndex:
         # the Shenzhen subsidy; Zhuhai's industrial internet scheme (its possessive, canonical "zhuhai s")
         named = rf"(?:\b(?:the|a|an|its|their)\s+{re.escape(place)}(?:'s)?|\b{re.escape(place)}(?:'s|\s+s))"
         pattern = rf"{named}\s+(?:[a-z]+\s+){{0,3}}(?:{words})\b"
-        return bool(words) and re.search(pattern, canonical) is not None
+        if bool(words) and re.search(pattern, canonical) is not None:
+            return True
+        # Guangzhou pays 30% for cloud projects: what that place itself pays
+        return re.search(rf"\b{re.escape(place)}\s+{PLACE_PAYS}", canonical) is not None
 
     def _has_its_support(self, question: str, place: str) -> bool:
         """广州黄埔区对平台项目有三成的补助: a place said, in one clause, to have a support of its

@@ -9308,3 +9308,83 @@ def test_another_places_or_bodys_own_support_is_not_the_notices(composer: Compos
     assert_answered_by(
         composer, {"我们总部在深圳，那边的人问韶关的补贴怎么申请": "registration-jurisdiction"}, LATER
     )
+
+
+def test_claims_heard_are_checked_against_the_notice(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "群里有人说不用交纸质的": "paper-copies",  # 不用: whether it is needed
+            "同事说软件公司不能报，只有工业企业才行，真的吗": "who-can-apply",
+            "供应商说项目一立项市里就先打钱，可信吗": "support-method",  # money first: after the fact
+        },
+        LATER,
+    )
+    # two claims told, then only 都对吗: each claim is answered
+    assert_each_says(
+        composer, {"听说：①一家最多报2个项目 ②补贴按省级资金10%配套。都对吗？": "2个项目"}, LATER
+    )
+    assert_each_says(composer, {"听说：①一家最多报2个项目 ②补贴按省级资金10%配套。都对吗？": "10%"}, LATER)
+
+
+def test_formal_letters_and_an_attachments_stage_deadline(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "Our project was completed on 15 October 2021. We hereby request confirmation that it falls "
+            "within the construction window specified in the notice.": "construction-window",
+            "We hereby request the contact details of the officers responsible for this round.": "contacts",
+            "附件4要在几号前交？": "acceptance-application-deadline",  # the stage attachment 4 is of
+            "附件3什么时候截止": "entry-deadline",
+        },
+        LATER,
+    )
+    assert_outside(
+        composer,
+        ("Is SASAC approval needed before our subsidiary applies?", "按三重一大要求要上党委会吗"),
+        LATER,
+    )
+
+
+def test_claims_of_other_programmes_results_and_lobbying_are_not_the_notices(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "同行说市科技局也有类似的5G应用补贴，最高200万",  # another body's support told, nothing asked
+            "有人说他认识评审专家，打个招呼就能入库，靠谱吗",
+            "我院是事业单位，收到的奖补资金应纳入部门预算收入，还是按非同级财政拨款收入核算？",
+        ),
+        LATER,
+    )
+    assert_unstated(
+        composer,
+        (
+            "供应商说他们去年做的项目100%通过验收，可信吗",  # a pass rate claimed, only its truth asked
+            "本批次入库专家评审结果是否已出？我司项目是否已列入入库储备名单？",
+            "聽講今年仲會有第二輪申報，係咪真㗎？",
+            "听说今年有企业被查出骗补，罚了多少钱？",
+        ),
+        LATER,
+    )
+    assert_answered_by(
+        composer,
+        {"我哋公司喺韶關註冊，朋友話做工業互聯網項目可以申請最多兩個，真唔真？": "max-two-projects"},
+        LATER,
+    )
+
+
+def test_a_directions_requirement_asked_and_another_citys_own_rate(composer: Composer):
+    # 是否要求…: what the direction's own text says
+    assert_answered_by(
+        composer, {"标杆项目是否要求在网络部署和运营模式上有所探索？": "direction-2-scope"}, LATER
+    )
+    assert_outside(
+        composer, ("My colleague says Guangzhou pays 30% for cloud adoption projects, is that true?",), LATER
+    )
+    assert_answered_by(composer, {"We are from Guangzhou, can we apply?": "registration-jurisdiction"}, LATER)
+    # telling the county first is no lobbying: the county gives the preliminary opinion
+    assert_answered_by(
+        composer,
+        {"交验收材料前要不要先给县里打个招呼？反正最后是谁出具初步意见": "acceptance-application-deadline"},
+        LATER,
+    )
