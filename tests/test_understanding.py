@@ -9388,3 +9388,19 @@ def test_a_directions_requirement_asked_and_another_citys_own_rate(composer: Com
         {"交验收材料前要不要先给县里打个招呼？反正最后是谁出具初步意见": "acceptance-application-deadline"},
         LATER,
     )
+
+
+def test_cantonese_wages_rounds_and_hong_kong_schemes(composer: Composer):
+    assert_answered_by(
+        composer, {"如果最后真係批落嚟，笔奖补资金可唔可以拎嚟出糧或者发年尾双粮？": "fund-management"}, LATER
+    )
+    assert_outside(
+        composer,
+        (
+            "我记得2021年嗰轮工业互联网项目我哋都有报过，想查返嗰次嘅评审结果，喺边度查？",
+            "TVP同BUD可唔可以同时申请？",
+            "广东省中小企业数字化转型券点领？",
+        ),
+        LATER,
+    )
+    assert_unstated(composer, ("我哋公司有冇入到2022年嘅验收通过名单？",), LATER)
