@@ -12,7 +12,6 @@ from conversations.attachments import attachment_numbers
 from conversations.citations import Citations
 from conversations.shape import NoticeShape, section_of
 from conversations.understanding import (
-    CONFIRMS_ONLY,
     JOINERS,
     NEGATED,
     QUESTION_MARK,
@@ -20,6 +19,7 @@ from conversations.understanding import (
     Reader,
     Topic,
     Understanding,
+    confirms_only,
 )
 from knowledge.figures import read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
@@ -167,7 +167,7 @@ class Parts:
             # them all is said after them)
             listed = reader.listed_items(question, clauses)
             questions = [c for c in clauses if c in questions or (c in listed and reader.topics_named(c))]
-        if questions and all(CONFIRMS_ONLY.fullmatch(simplify(c).strip(" ？?。.!！")) for c in questions):
+        if questions and all(confirms_only(c) for c in questions):
             # 听说：①一家最多报2个项目 ②补贴按省级资金10%配套。都对吗: each claim told is asked
             claims = [c for c in clauses if c not in questions and search(c).kind is Kind.ANSWER]
             questions = claims if len(claims) >= CLAIMS_CONFIRMED else questions

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from conversations.understanding import (
     BODY_NAME,
     CLAUSE_PAUSE,
-    CONFIRMS_ONLY,
     HEARSAY,
     SENTENCE_END,
     Reader,
     Understanding,
+    confirms_only,
 )
 from knowledge.figures import to_arabic
 from knowledge.normalize import simplify
@@ -251,9 +251,7 @@ class Scope:
         clause of the story, or "" when there is none."""
         words = self._asking_words(asked)
         # 供应商说他们的项目100%通过验收，可信吗: only whether the claim told is right
-        confirms = bool(asked) and all(
-            CONFIRMS_ONLY.fullmatch(simplify(c).strip(" ？?。.!！")) for c in asked
-        )
+        confirms = bool(asked) and all(confirms_only(c) for c in asked)
         if not confirms and (not asked or not words or not self._everyday(words)):
             return ""
         if any(w in self.reader.apply_words for w in words):

@@ -289,6 +289,13 @@ CONFIRMS_ONLY = re.compile(
     r"|(?:is|are) (?:that|this|it|they|these|those) (?:all )?(?:true|right|correct)|who is right",
     re.IGNORECASE,
 )
+
+
+def confirms_only(clause: str) -> bool:
+    """都对吗, 可信吗, is that true: the clause asks only whether what was told is right."""
+    return CONFIRMS_ONLY.fullmatch(simplify(clause).strip(" ？?。.!！")) is not None
+
+
 # 同行说…, 群里有人讲…, my supplier says …: a claim someone else made, told to be checked
 HEARSAY = re.compile(
     r"\s*(?:听说|听讲|听人说|据说|网上说|(?:老板|领导|同事|客户|朋友|有人|别人|人家|财务|会计|顾问|中介|代理|同行"
