@@ -8,6 +8,7 @@ import re
 
 from conversations.understanding import Understanding
 from knowledge.answers import clause_label, reply_text
+from knowledge.figures import to_arabic
 from knowledge.loader import KnowledgeBase
 from knowledge.schema import Lang, Stage
 
@@ -68,7 +69,7 @@ class CopiesSum:
 
     @staticmethod
     def _count(text: str) -> int:
-        said = ZH_COUNT.search(text)
+        said = ZH_COUNT.search(to_arabic(text))  # 三十个项目 is 30, not 十
         if said:
             number = said.group(1)
             return int(number) if number.isdigit() else NUMERALS[number]

@@ -9245,6 +9245,7 @@ def test_paper_copies_are_worked_out_for_the_projects_counted(composer: Composer
         {
             "客户A、B、C三家的入库申报书都要交纸质，总共要准备多少份": "3 × 7 = 21 份",
             "我们有两个项目，验收材料纸质总共要几份": "2 × 7 = 14 份",
+            "我们有三十个项目，入库申报书总共要几份": "30 × 7 = 210 份",  # 三十, not 十
             "We have three projects. How many paper copies in total?": "3 × 7 = 21 copies",
         },
         LATER,
