@@ -58,20 +58,14 @@ def assert_outside(composer: Composer, questions: tuple[str, ...], today: dt.dat
         assert composer.answer(question, None, today).entry_id is None, question
 
 
-def assert_unstated(composer: Composer, questions: tuple[str, ...], today: dt.date = LATER) -> None:
-    """Each question told the notice does not say it (没有写明), no entry answering it."""
-    for question in questions:
-        composed = composer.answer(question, None, today)
-        assert composed.entry_id is None and "没有写明" in composed.text, (question, composed.text[:120])
-
-
-def assert_unstated_in_english(
-    composer: Composer, questions: tuple[str, ...], today: dt.date = LATER
+def assert_unstated(
+    composer: Composer, questions: tuple[str, ...], today: dt.date = LATER, said: str = "没有写明"
 ) -> None:
-    """Each English question told the notice does not say it, no entry answering it."""
+    """Each question told the notice does not say it (没有写明; in English, "does not say"), no
+    entry answering it."""
     for question in questions:
         composed = composer.answer(question, None, today)
-        assert composed.entry_id is None and "does not say" in composed.text, (question, composed.text[:120])
+        assert composed.entry_id is None and said in composed.text, (question, composed.text[:120])
 
 
 @pytest.fixture(scope="module")
@@ -9276,9 +9270,10 @@ def test_an_agent_signing_for_its_client_and_its_fees_are_not_the_notices(compos
         ),
         LATER,
     )
-    assert_unstated_in_english(
+    assert_unstated(
         composer,
         ("Can our consultancy sign the commitment letter as the client's authorised representative?",),
+        said="does not say",
     )
     assert_outside(
         composer,
@@ -9302,9 +9297,10 @@ def test_another_places_or_bodys_own_support_is_not_the_notices(composer: Compos
         ),
         LATER,
     )
-    assert_unstated_in_english(
+    assert_unstated(
         composer,
         ("Could you tell me which companies have been approved for funding and how much each one received?",),
+        said="does not say",
     )
     assert_answered_by(
         composer, {"我们总部在深圳，那边的人问韶关的补贴怎么申请": "registration-jurisdiction"}, LATER
