@@ -26,6 +26,8 @@ CAP_AMOUNT = re.compile(
 HOW_MANY = re.compile(
     r"(?:有|是|共)(?:几|多少)个|哪几个|哪些方向|\bhow many (?:directions|categories|tracks)\b", re.IGNORECASE
 )
+# 封顶多少, what is the cap: the amount itself asked
+AMOUNT_ASKED = re.compile(r"多少|几多|几钱|\bhow much\b|\bwhat (?:is|are)\b", re.IGNORECASE)
 # 加起来是多少, sum of the caps: the caps added up
 ADDED_UP = re.compile(
     r"加起来|加在一起|加埋|之和|总和|相加|合计|\bsum\b|\badd(?:ed)? up\b|\bcombined\b", re.IGNORECASE
@@ -42,10 +44,13 @@ class Caps:
         sections = {d.funding.clause.split("(")[0] for d in self.directions}
         self.section = sections.pop() if len(sections) == 1 else ""  # 三: where the caps are said
 
-    def answered(self, understood: Understanding, lang: Lang) -> str:
-        """The answer when the caps of the directions are counted or added up, or ""."""
+    def answered(self, understood: Understanding, lang: Lang, asked: list[str]) -> str:
+        """The answer when the caps of the directions are counted or added up, or "". `asked`, the
+        clauses that ask: one asking a cap's amount besides (其他方向封顶多少) wants every cap."""
         text = to_arabic(understood.simplified)
         if not self.section or understood.other_programme or not CAP_SAID.search(text):
+            return ""
+        if len(asked) > 1 and any(_cap_amount_asked(to_arabic(clause)) for clause in asked):
             return ""
         if "caps_counted" not in self.kb.lexicon.replies:
             return ""  # a pack without the words answers as before
@@ -85,6 +90,13 @@ class Caps:
             sum=total,
             clause=clause_label(self.kb, self.section, lang),
         )
+
+
+def _cap_amount_asked(clause: str) -> bool:
+    """其他方向封顶多少, what are the other caps: a cap's amount asked, none told."""
+    if ADDED_UP.search(clause) or read_amounts(clause):
+        return False
+    return bool(CAP_SAID.search(clause) and AMOUNT_ASKED.search(clause))
 
 
 def _listed(directions: list[Direction], lang: Lang) -> str:

@@ -111,7 +111,7 @@ ELAPSED_ASKED = re.compile(
 CLAIM_LEAD = 4  # characters before who said it (刚才, 昨天) in a clause that relays a claim
 # 反推省级资金是多少, 省级专项资金应该是多少, what were the provincial funds: the base asked back
 BASE_ASKED = re.compile(
-    r"反推|倒推|推算|倒算|(?:省级|省里|省级专项资金|省级资金|省专项|项目投资|投资额)[^，,。？?！!]{0,8}?(?:是多少|有多少|多少钱|应该是|至少)"
+    r"反推|倒推|推算|倒算|(?:省级|省里|省级专项资金|省级资金|省专项|项目投资|投资额)[^，,。？?！!]{0,8}?(?:(?:是|有|要|要拿|需要|得|需)多少|多少钱|应该是|至少)"
     r"|\bwork(?:ed)? (?:it )?back|\bwhat (?:were|was) the provincial"
     r"|\bhow much (?:provincial|did the province)",
     re.IGNORECASE,
@@ -229,6 +229,19 @@ CHOOSING = re.compile(
 # 能配多少, 配比: the city's matching asked (not 配件, 配置, 配合)
 MATCHING_ASKED = re.compile(r"配(?!件|置|合|送|备|电|网)|\bmatch(?:ing|ed|es)?\b")
 FIRM_STATUS = re.compile(r"(?:的)?(?:企业|公司|厂)")  # 专精特新企业: a status the firm holds
+
+
+# 1. / 2、/ ① / 一、/ (三) / - : the mark an item of a list begins with
+ITEM_MARK = re.compile(
+    r"(?:^|[\s：:；;，,。？?！!])(?:\d{1,2}\s*[.、)）]|[①-⑳]|[一二三四五六七八九十][、.]"
+    r"|[（(](?:\d{1,2}|[一二三四五六七八九十])[)）]|[-•·*])\s*$"
+)
+
+
+def _listed_item(text: str, clause: str) -> bool:
+    """The clause begins an item of a list (1. …, ② …, 三、…, - …)."""
+    at = text.find(clause)
+    return at >= 0 and ITEM_MARK.search(text[:at]) is not None
 
 
 @dataclass(frozen=True)
@@ -550,7 +563,7 @@ class Composer:
         outline = self.outline.answered(understood, asked_in)
         if outline:  # 通知正文分几部分, “工业大脑”在哪一部分: the notice as a document
             return Composed(Kind.ANSWER, asked_in, outline, "composed", 1.0, [])
-        caps = self.caps.answered(understood, asked_in)
+        caps = self.caps.answered(understood, asked_in, self.reader.asked(understood))
         if caps:  # 4个方向里面上限是100万的有几个: the directions' caps taken together
             return Composed(Kind.ANSWER, asked_in, caps, "composed", 1.0, [])
         if self._small_talk_first(understood):  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
@@ -1263,12 +1276,22 @@ class Composer:
                 or all(self._set_apart(text, c) or self._turns_with_then(c) for c in kept_asks)
             )
         )
+        # 一、入库后要不要公示 二、在哪个网站 三、公示期多久: a list whose first item the search answers
+        # surely on its own and whose outside items are the fewer, each an item of its own (not 1. 上云后
+        # 数据归属权属于谁 2. 云服务合同条款 3. 数据泄露谁担责: every item the other matter)
+        listed = (
+            first_outside > 0
+            and len(outside) < len(kept_asks)
+            and self.index.search(asked[0], lang).score >= CONFIDENT_ALONE
+            and all(_listed_item(text, c) for c in asked)
+            and all(self.reader.names_the_notice(c) or self._names_its_own_thing(c) for c in after_it)
+        )
         # 这个跟技改补贴是一回事吗？上云上平台这个市里最多给多少: the likening is the aside, whatever
         # its place, when every other ask names the notice's own thing
         likened = all(self._likens_to_another(c) for c in outside) and (
             self._names_its_own_thing(kept) or bool(self.reader.read(kept).intents)
         )
-        if not (further or set_apart or likened):
+        if not (further or set_apart or likened or listed):
             return None
         read = self.reader.read(kept)
         if read.other_programme or self.index.elsewhere(kept):

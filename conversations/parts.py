@@ -20,6 +20,7 @@ from conversations.understanding import (
     Topic,
     Understanding,
     confirms_only,
+    question_mark_after,
 )
 from knowledge.figures import read_dates, to_arabic
 from knowledge.loader import KnowledgeBase
@@ -163,10 +164,16 @@ class Parts:
         questions = [c for c in clauses if reader.is_question(c)]
         if reader.lists_its_asks(question) and not ASKED_OF_THEM_ALL.search(question):
             # 1. 建设期 2. 投资范围 3. 项目数量, - 联系人是谁 - 入库申报截止时间: each item named
-            # is asked, question word or not (not 1.入库 2.验收申请 这两个时间节点: what is asked of
-            # them all is said after them)
+            # is asked, question word or not, and so is one a question mark follows that the search
+            # answers (- support method (before or after)?) (not 1.入库 2.验收申请 这两个时间节点:
+            # what is asked of them all is said after them)
             listed = reader.listed_items(question, clauses)
-            questions = [c for c in clauses if c in questions or (c in listed and reader.topics_named(c))]
+
+            def item_asked(c: str) -> bool:
+                marked = bool(question_mark_after(question, c)) and search(c).entry is not None
+                return c in listed and (bool(reader.topics_named(c)) or marked)
+
+            questions = [c for c in clauses if c in questions or item_asked(c)]
         if questions and all(confirms_only(c) for c in questions):
             # 听说：①一家最多报2个项目 ②补贴按省级资金10%配套。都对吗: each claim told is asked
             claims = [c for c in clauses if c not in questions and search(c).kind is Kind.ANSWER]

@@ -34,6 +34,14 @@ ASKS_WHAT = re.compile(r"什么|啥|哪些|哪几|\bwhat\b", re.IGNORECASE)
 BY_THE_DAY = re.compile(
     r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:之前|以前|前)|\bby (?:[a-z]+ \d{1,2}|\d{1,2} [a-z]+)"
 )
+# 7月8号之后还能补交吗, 过了八月廿六号: the days after a date, asked of (no day chosen to judge; the
+# stage's deadline answers it)
+AFTER_THE_DAY = re.compile(
+    r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:之后|以后|过后|后(?![天日]))"
+    r"|过了\s*(\d{1,2})\s*月\s*(\d{1,2})"
+    r"|\bafter (?:[a-z]+ (\d{1,2})|(\d{1,2}) [a-z]+)\b",
+    re.IGNORECASE,
+)
 JUST_A_DAY = re.compile(
     r"(?:比如|例如|大概|大约|估计|就|是|on)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?(?:左右|前后)?"
 )
@@ -95,10 +103,13 @@ class Timing:
                 for m in BY_THE_DAY.finditer(to_arabic(clause))
                 if m.group(1)
             }
+            after = _days_after(to_arabic(clause), dates)
             asks_what = not own and ASKS_WHAT.search(clause) is not None
             for year, month, day in dates:
                 if (month, day) in by and not (planned_list and not self._due_that_day(month, day)):
                     continue  # 8月26日前交，对吗: the deadline restated, not a day chosen
+                if (month, day) in after:
+                    continue  # 7月8号之后还能交吗: the days after it, no day chosen
                 if asks_what and self._anothers_deadline(stage, month, day):
                     continue  # 7月8号交申报书，那8月26号交的是什么: that other stage's day, asked of
                 if self._anothers_deadline(stage, month, day) and (year, month, day) in claimed:
@@ -178,3 +189,17 @@ class Timing:
             days=str(abs(days)) if lang == "zh" else f"{abs(days)} day{'' if abs(days) == 1 else 's'}",
             clause=clause_label(self.kb, stage.clause, lang),
         )
+
+
+def _days_after(clause: str, dates: list[tuple[int | None, int, int]]) -> set[tuple[int, int]]:
+    """The (month, day) of each date the clause says the days after (7月8号之后, 过了8月26号; in
+    English, after July 8: the day's month read from the dates said)."""
+    after: set[tuple[int, int]] = set()
+    for m in AFTER_THE_DAY.finditer(clause):
+        if m.group(1) or m.group(3):
+            month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            after.add((int(month), int(day)))
+        else:
+            day = int(m.group(5) or m.group(6))
+            after |= {(mo, d) for _, mo, d in dates if d == day}
+    return after

@@ -193,6 +193,9 @@ NOT_ABBREVIATED = not_after((*ABBREVIATIONS, "e.g", "i.e", "etc", "vs", "dept", 
 # -验收通过后怎么拿钱 -比例多少, - 联系人是谁: an item bulleted with a dash or a dot, a space after
 # it only before Chinese (not -5, nor licence - how do we apply: an English aside)
 DASH_BULLET = r"[-•·]+(?:(?=[^\s\d\-])| (?=[\u4e00-\u9fff]))"
+# - contact person? - phone?: English items bulleted with a spaced dash, at the start or after a
+# sentence ends (not a project - can we …: a dash within a sentence)
+EN_DASH_BULLET = r"(?:^|(?<=[?？.。!！:：;；]))\s*[-•·]\s+(?=[A-Za-z])"
 # the message's clauses also end where an English sentence does (not in 2.5 million): "Hi, I'm an
 # engineer at a plant in Shaoguan. Which office issued this notice?" asks only its last sentence;
 # and at a numbered item that begins a clause (1.入库几号截止 2.验收几号截止; not 2.5万, 附件2、附件3)
@@ -214,6 +217,8 @@ MESSAGE_CLAUSES = re.compile(
     # -验收通过后怎么拿钱 -比例多少: items bulleted with a dash at the start or after a space
     + r"|(?:^|\s+)"
     + DASH_BULLET
+    + r"|"
+    + EN_DASH_BULLET
     # 两件事：1 验收申请截止几号 2 单个企业最多几个项目: items numbered with a space (not 2 个项目)
     + r"|(?<=[：:\s])\d\s+(?=[\u4e00-\u9fff])(?![个万元年月日号份项家次倍])"
     # we got fined 2 yrs ago — is that the kind of violation meant: a dash before a question of what it tells
@@ -240,6 +245,8 @@ LIST_ITEM = re.compile(
     + LIST_NUMERAL.pattern
     + r"|(?:^|(?<=\s))"
     + DASH_BULLET
+    + r"|"
+    + EN_DASH_BULLET
 )
 LISTED = 2  # items that make a list
 # a client who received the grant: "who" that tells of a person named before it, asking nothing
@@ -256,7 +263,7 @@ A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔�
 WHEN_NOT_ASKED = r"(?!\s+[a-z]+ing\b)"
 # (什么 before …之类的 at a clause's end, 什么提升效率之类的, is "something like": no question)
 QUESTION_MARK = re.compile(
-    r"[?？吗呢谁]|(?<![这那多什])么|什么(?![^，,。？?！!]{0,10}之类的?(?:[，,。！!]|$))|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前|十|百|千)|多少|多久|还是|怎么|(?<!不管)(?<!无论)怎样|(?<!无论)如何|是否|能否|可以|"
+    r"[?？吗呢谁]|(?<![这那多什])么|什么(?![^，,。？?！!]{0,10}之类的?(?:[，,。！!]|$))|啥|咋|干嘛|哪|(?<![十好这前])几(?!年前|天前|个月前|十|百|千)|多少|多久|多长(?!时间)|还是|怎么|(?<!不管)(?<!无论)怎样|(?<!无论)如何|是否|能否|可以|"
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|边条|边位|定系|系咪"  # Cantonese (定系: or; 系咪: is it)
     # 要点管理, 点申请: Cantonese 点 (how) before a verb (not 重点, 试点, 地点, 一点)
@@ -271,6 +278,7 @@ QUESTION_MARK = re.compile(
     + WHO_ASKS
     # (not "Today is June 28": a date told)
     + r"|which|\b(?:can|could|would|will|(?<!today )is|are|do|does) "
+    r"|^(?:did|was|were|should) "  # Did any ceramics firm win it last year?: asked at its start
     r"|[不没未吧]$|了没有$|会点$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧, 迟咗会点: colloquial
     r"|\b(?:true|correct)$"  # … issued by the Development and Reform Commission. True?
     # our parent asks if …, wants to know whether …: a question told as asked
@@ -645,10 +653,10 @@ def _asks_or_requests(simplified: str) -> bool:
 def _with_its_question_mark(text: str, clause: str) -> str:
     """入库申报截止时间是？: a clause ending in a copula keeps the question mark after it, which
     alone says that what it is is asked."""
-    return clause + _question_mark_after(text, clause) if COPULA_END.search(clause) else clause
+    return clause + question_mark_after(text, clause) if COPULA_END.search(clause) else clause
 
 
-def _question_mark_after(text: str, clause: str) -> str:
+def question_mark_after(text: str, clause: str) -> str:
     """The question mark that follows the clause in its message, or ""."""
     at = text.find(clause)
     mark = QUESTION_MARK_AFTER.match(text, at + len(clause)) if at >= 0 else None
@@ -2015,7 +2023,16 @@ class Reader:
     def asked(self, understood: Understanding) -> list[str]:
         """The clauses that ask: those with a question word or a request (帮我写…), else those
         naming an ask (材料 …: 我们是做稀土材料的 is no question beside a request), else the last."""
-        return self._asking(understood.clauses, understood.text) or understood.clauses[-1:]
+        asking = self._asking(understood.clauses, understood.text)
+        if asking and self.lists_its_asks(understood.text):
+            # - contact person? - phone? - office address?: each item a question mark follows asks
+            listed = self.listed_items(understood.text, understood.clauses)
+            asking = [
+                c
+                for c in understood.clauses
+                if c in asking or (c in listed and question_mark_after(understood.text, c))
+            ]
+        return asking or understood.clauses[-1:]
 
     def _asking(self, clauses: list[str], text: str = "") -> list[str]:
         """The clauses with a question word or a request, else those naming an ask; none else
@@ -2024,9 +2041,7 @@ class Reader:
         clauses = [c for c in clauses if not self._belief_told(c)]
         asking = [c for c in clauses if _asks_or_requests(simplify(c))]
         outright = [
-            c
-            for c in asking
-            if _asks_or_requests(A_FEW.sub("", simplify(c))) or _question_mark_after(text, c)
+            c for c in asking if _asks_or_requests(A_FEW.sub("", simplify(c))) or question_mark_after(text, c)
         ]
         if outright or asking:
             return outright or asking
@@ -2037,7 +2052,7 @@ class Reader:
         # follows, before a statement told or words naming nothing outside the notice (Any tax
         # incentives …? tbh accountant asked: who wants to know; not 还有没有新的补贴？2026年的: the
         # year adds to the question)
-        marked = [c for c in clauses if _question_mark_after(text, c)]
+        marked = [c for c in clauses if question_mark_after(text, c)]
         if not marked or text.rstrip().endswith((".", "。", "!", "！")):
             return marked
         return [] if any(self.index.outside_words(c) for c in clauses if c not in marked) else marked

@@ -9401,3 +9401,67 @@ def test_cantonese_wages_rounds_and_hong_kong_schemes(composer: Composer):
         LATER,
     )
     assert_unstated(composer, ("我哋公司有冇入到2022年嘅验收通过名单？",), LATER)
+
+
+def test_lists_answer_the_notices_items_and_set_an_outside_item_apart(composer: Composer):
+    # a list whose first item is the notice's own: the outside item is said to be outside, the
+    # rest answered (an item with no question word, a list of English bullets)
+    assert_each_says(
+        composer,
+        {
+            "1. 入库评审结果在哪里公示 2. 在什么网站 3. 公示期一般多长": "公示期一般多长",
+            "- who are the contacts? - their phone number? - their office address?": "8884332",
+            "一、财政资金违规看几年 二、安全事故有没有要求 三、纳税信用要A级吗": "重大事故",
+            "- support method: before or after? - who decides the final amount?": "post-completion",
+        },
+    )
+    # a list whose every item is another matter stays refused
+    assert_outside(
+        composer, ("1. 上云后的数据归谁所有 2. 云服务合同要注意什么条款 3. 数据泄露谁负责",), LATER
+    )
+
+
+def test_several_cap_questions_get_every_cap(composer: Composer):
+    # one item asks the other caps' amount: every cap is given, not the count of one
+    assert_each_says(
+        composer, {"几个问题：1. 支持方向一共几个 2. 封顶50万的是哪个方向 3. 其余方向封顶多少": "100万"}
+    )
+    assert_each_says(composer, {"上限是100万的有几个方向": "有3个"})
+
+
+def test_the_base_worked_back_from_the_city_amount_asked_after_it(composer: Composer):
+    assert_each_says(
+        composer,
+        {"5G项目省级要拿多少，市级才能拿满100万？": "1000万", "标杆项目省级要多少，市级才能到30万": "300万"},
+    )
+
+
+def test_quoted_and_reworded_facts_of_the_notice(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "只发电子版到邮箱就可以吗": "paper-copies",
+            "法人被列为不履行判决的人，还能报吗": "compliance-conditions",
+            "文件说根据市委市政府的实施意见，那份文件的文号是什么": "policy-basis",
+            "验收是我们自己写个报告，还是市里派人来验？": "project-acceptance",
+        },
+        LATER,
+    )
+    assert_unstated(composer, ("邮箱是多少", "绩效目标没完成，钱会被追回吗"))
+    assert_unstated(composer, ("Did any textile firm win this subsidy in 2022?",), said="does not say")
+    assert_outside(
+        composer,
+        (
+            "What's the IPO listing reward here? Which department handles it?",
+            "专账要不要在指定银行开户",
+            "有没有官方认可的服务商名单",
+        ),
+        LATER,
+    )
+
+
+def test_the_days_after_a_deadline_are_no_day_chosen(composer: Composer):
+    # 7月8号之后还能交吗 asks of the days after the deadline, not of handing in on the 8th itself
+    for question in ("7月8号之后还能补交入库材料吗", "过了8月26号还能交验收申请吗"):
+        composed = composer.answer(question, None, JUNE_20)
+        assert "正好是截止日当天" not in composed.text and "截止" in composed.text, composed.text[:200]
