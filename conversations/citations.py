@@ -11,7 +11,12 @@ import re
 from knowledge.normalize import simplify
 from knowledge.schema import Notice
 
-NUMERALS = {**{c: i for i, c in enumerate("一二三四五六七八九", 1)}, **{str(i): i for i in range(1, 10)}}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+NUMERALS = {
+    **{c: i for i, c in enumerate("一二三四五六七八九", 1)},
+    **{str(i): i for i in range(1, 10)},
+    **ROMAN,
+}
 NUMBER = r"([一二三四五六七八九1-9])"
 ITEM_WORD = r"(?:条|点|项|款|小点|小条|小项)"
 PART_WORD = r"(?:部分|部份|大部分|大点|大项|大条|章|节)"
@@ -19,9 +24,11 @@ PART_WORD = r"(?:部分|部份|大部分|大点|大项|大条|章|节)"
 BRACKETED = re.compile(rf"(?<![第\d一二三四五六七八九]){NUMBER}\s*[、.]?\s*\(\s*{NUMBER}\s*\)")
 # 第三部分第二条, 第三部分: a part by its ordinal, and an item of it
 ORDINAL = re.compile(rf"第{NUMBER}{PART_WORD}(?:的|里|里面|中)?(?:第{NUMBER}{ITEM_WORD})?")
-# section 3.2, clause 3(2), article 3: the English numbering
+# section 3.2, clause 3(2), article 3, Part II: the English numbering (a lone "i" only where it ends
+# the name: what is Part I about, not part i think)
 ENGLISH = re.compile(
-    r"\b(?:section|clause|article|part)\s*([1-9])(?:\s*(?:\.|\(|,\s*item)\s*([1-9])\)?)?(?![\d.])"
+    r"\b(?:section|clause|article|part)\s*([1-9]|viii|vii|vi|iv|ix|v|iii|ii|i(?=\s*(?:$|[?.,:;)]|about\b|of\b)))"
+    r"(?:\s*(?:\.|\(|,\s*item)\s*([1-9])\)?)?(?![\d.a-z])"
 )
 # 第三条第（二）款: a section counted in 条, then an item of it in 款
 ARTICLE_ITEM = re.compile(rf"第{NUMBER}条\s*第?\s*[(（]?\s*{NUMBER}\s*[)）]?\s*款")
@@ -36,7 +43,7 @@ class Citations:
     """The clauses a message cites by number, as the notice's clauses are named."""
 
     def __init__(self, notice: Notice) -> None:
-        self.numerals = {n: c for c, n in NUMERALS.items() if not c.isdigit()}
+        self.numerals = {n: c for c, n in NUMERALS.items() if not c.isdigit() and c not in ROMAN}
         self.sections = {s for s in notice.sections if s in NUMERALS}
         # 支持方式第三条, 三、支持方式（二）: a section by its heading, and an item of it
         names = {simplify(text.zh): s for s, text in notice.sections.items() if s in self.sections}

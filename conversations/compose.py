@@ -111,7 +111,7 @@ ELAPSED_ASKED = re.compile(
 CLAIM_LEAD = 4  # characters before who said it (刚才, 昨天) in a clause that relays a claim
 # 反推省级资金是多少, 省级专项资金应该是多少, what were the provincial funds: the base asked back
 BASE_ASKED = re.compile(
-    r"反推|倒推|推算|倒算|(?:省级|省里|省级专项资金|省级资金|省专项|项目投资|投资额)[^，,。？?！!]{0,8}?(?:(?:是|有|要|要拿|需要|得|需)多少|多少钱|应该是|至少)"
+    r"反推|倒推|推算|倒算|(?:省级|省里|省级专项资金|省级资金|省专项|项目投资|投资额)[^，,。？?！!]{0,8}?(?:(?:是|有|要|要拿|需要|得|需|批|拿)多少|多少钱|应该是|至少)"
     r"|\bwork(?:ed)? (?:it )?back|\bwhat (?:were|was) the provincial"
     r"|\bhow much (?:provincial|did the province)",
     re.IGNORECASE,

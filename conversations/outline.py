@@ -46,7 +46,10 @@ PEOPLE_ASKED = re.compile(
 )
 # 围绕的环节一共列了多少个: the links a direction's scope lists ("…等环节")
 # (not 算不算那几个环节: the links pointed at, not counted)
-LINKS_ASKED = re.compile(r"环节[^，,。？?]{0,8}?(?:几|多少)个?|(?<![那这])(?:几|多少)个环节")
+LINKS_ASKED = re.compile(
+    r"环节[^，,。？?]{0,8}?(?:几|多少)个?|(?<![那这])(?:几|多少)个(?:业务|具体)?环节"
+    r"|第(?P<nth>[1-9]|[一二三四五六七八九])个(?:业务)?环节|(?P<last>最后[一1]个)(?:业务)?环节"
+)
 LINKS_WORD = "环节"
 # 5G那个排第几, 是第几个方向: where a direction stands among the notice's
 RANK_ASKED = re.compile(
@@ -125,8 +128,9 @@ class Outline:
                 return places
         if PEOPLE_ASKED.search(text):
             return self._people(lang)
-        if LINKS_ASKED.search(text):
-            links = self._links(understood, lang)
+        links_asked = LINKS_ASKED.search(text)
+        if links_asked:
+            links = self._links(understood, lang, _ordinal(links_asked))
             if links:
                 return links
         quoted = QUOTE.search(text) or ENGLISH_QUOTE.search(text)
@@ -219,22 +223,25 @@ class Outline:
             clause=clause_label(self.kb, direction.clause, lang),
         )
 
-    def _links(self, understood: Understanding, lang: Lang) -> str:
+    def _links(self, understood: Understanding, lang: Lang, nth: int = 0) -> str:
         """支持方向第一条里的环节, 上云上平台列了几个环节: the links of the one direction cited or
-        named whose scope lists links."""
+        named whose scope lists links; `nth` (第一个环节, 最后一个 as -1), the one at that place."""
         named = self._named_directions(understood)
         listing = [d for d in named if LINKS_WORD in d.scope.zh]
         if len(listing) != 1:
             return ""
         direction = listing[0]
-        return reply_text(
-            self.kb,
-            "outline_links",
-            lang,
-            clause=clause_label(self.kb, direction.clause, lang),
-            count=str(len(direction.scenarios.get(lang))),
-            links=("、" if lang == "zh" else "; ").join(direction.scenarios.get(lang)),
-        )
+        links = direction.scenarios.get(lang)
+        values = {
+            "clause": clause_label(self.kb, direction.clause, lang),
+            "count": str(len(links)),
+            "links": ("、" if lang == "zh" else "; ").join(links),
+        }
+        if nth and "outline_link_at" in self.kb.lexicon.replies and abs(nth) <= len(links):
+            at = nth - 1 if nth > 0 else nth
+            place = str(len(links) if nth < 0 else nth)
+            return reply_text(self.kb, "outline_link_at", lang, place=place, link=links[at], **values)
+        return reply_text(self.kb, "outline_links", lang, **values)
 
     def _where_said(self, text: str, named: list[str], lang: Lang) -> str:
         """Each clause saying the quoted term (in the part named, where it says it there)."""
@@ -277,3 +284,13 @@ def _order(numeral: str) -> int:
 
 def _said(*texts: Text) -> tuple[str, ...]:
     return tuple(s for t in texts for s in (simplify(t.zh), t.en.lower()))
+
+
+def _ordinal(asked: re.Match[str]) -> int:
+    """第三个环节 → 3, 最后一个环节 → -1, a count asked → 0."""
+    if asked.group("last"):
+        return -1
+    nth = asked.group("nth")
+    if not nth:
+        return 0
+    return int(nth) if nth.isdigit() else "一二三四五六七八九".index(nth) + 1

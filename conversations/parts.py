@@ -44,6 +44,7 @@ THINGS_JOINED = re.compile(r"和|与|跟|以及|及|、|\band\b")
 LONG_MESSAGE_CLAUSES = 3  # from this many clauses on, a message tells a situation before asking
 STRONG_CLAUSE = 0.75  # a clause of the situation that matches an entry this well is answered too
 WEAK_WHOLE = 0.5  # a whole message matching no better than this gives way to its one question
+NAMED_ALONE = 0.6  # a last question naming its topic that matches this well on its own is what is asked
 # 上云项目要达到什么目标, the goals of direction 3, 标杆项目是不是必须用5G: what a named direction's own
 # clause says (the goals it achieves, the technology it builds on)
 SAID_IN_ITS_CLAUSE = re.compile(
@@ -64,6 +65,8 @@ POINTS_BACK = re.compile(
     r"这样|这么做|这种做法|这种情况|咁做|咁样|噉做|[系係]咪[咁噉]|[系係]唔[系係][咁噉]"
     r"|(?:说|写|规定)(?:了)?(?:不行|不可以|不能|不允许|不准|禁止)"
 )
+# 这个算不算, does that count: a question about what the story told
+POINTING = re.compile(r"这|那|它|其|佢|呢个|嗰个|\b(?:that|this|it|these|those|they|them)\b", re.IGNORECASE)
 # the directions as a whole asked for: 一共几个支持方向, 有哪些方向, how many directions
 DIRECTIONS_LISTED = re.compile(
     r"(?:几个|几类|多少个|哪几个|哪些|一共|总共|共有)[^，。？?]{0,4}方向|how many (?:support )?directions"
@@ -236,6 +239,8 @@ class Parts:
                 clauses, questions, main, search
             )
             said_first = None if turned else self._plain_first_question(clauses, questions, search)
+            if said_first is None and not turned and main.score < WEAK_WHOLE:
+                said_first = self._named_last_question(clauses, questions, search)
             if said_first is not None and main.score < WEAK_WHOLE:
                 add_asked(said_first)  # what the one question asks, before what the story named
             else:
@@ -682,6 +687,20 @@ class Parts:
             return None
         alone = search(questions[0])
         return alone if alone.kind is Kind.ANSWER and alone.score >= STRONG_CLAUSE else None
+
+    def _named_last_question(
+        self, clauses: list[str], questions: list[str], search: Callable[[str], SearchResult]
+    ) -> SearchResult | None:
+        """The message's one question, said last after a story, naming a topic of the notice
+        and matching an entry well on its own, where the whole message matches weakly (We passed
+        the provincial acceptance already. What do we still need to submit to the city for
+        acceptance?): what it asks, not what the story pulls toward."""
+        if len(questions) != 1 or len(clauses) < 2 or questions[0] != clauses[-1]:
+            return None
+        if not self.reader.topics_named(questions[0]) or POINTING.search(questions[0]):
+            return None  # does that count toward …: what it points back to is the story's
+        alone = search(questions[0])
+        return alone if alone.kind is Kind.ANSWER and alone.score >= NAMED_ALONE else None
 
     def _asks_to_apply(self, questions: list[str]) -> bool:
         """能报吗, 可以申请吗: a question asks whether one may apply (not the stage's own name:

@@ -36,6 +36,22 @@ PROJECTS_AT_CAP = re.compile(
     r"\b(?:max(?:imum|ed out)?|(?:hit|reach|at) the (?:cap|top|maximum)|capped)\b",
     re.IGNORECASE,
 )
+# 两个项目各拿了200万: one amount said for each of several projects
+EACH_OF_PROJECTS = re.compile(
+    r"(?P<count>[2-5]|[两二三四五])\s*个?(?:项目|项)[^，,。？?！!]{0,4}?各(?:自)?(?:拿了|获得了?|拿到了?|批了|有)"
+    r"|\b(?P<count_en>two|three|[23]) projects?,? each (?:got|received|gets|receives|has|had|with)\b",
+    re.IGNORECASE,
+)
+PROJECT_COUNTS = {
+    **{str(n): n for n in range(2, 6)},
+    **{w: n for n, w in enumerate("一二三四五", 1)},
+    **{"两": 2, "two": 2, "three": 3},
+}
+# 两个方向差多少, how much more: the gap between two amounts asked
+DIFFERENCE_ASKED = re.compile(
+    r"差多少|差几多|相差|差额|差距|多多少|少多少|多几多|少几多|\bdifference\b|\bhow much (?:more|less)\b",
+    re.IGNORECASE,
+)
 # 省级资金各要多少: the base that reaches the cap is asked, not the caps added up
 BASE_TO_REACH_ASKED = re.compile(
     r"(?:省级|省里|专项资金|投资|投入)[^，,。？?！!]{0,6}?(?:要|需|得|至少|起码)|\bneed\b|\bat least\b",
@@ -140,6 +156,37 @@ class Worker:
         if (several and not each_only and not supposed) or (own_bases and asks_total):
             lines.append(
                 reply_text(self.kb, "calc_total", lang, amount=money(sum(amounts, Decimal(0)), lang))
+            )
+        each_of = EACH_OF_PROJECTS.search(understood.simplified)
+        if len(amounts) == 1 and each_of and asks_total and "calc_each_times" in self.kb.lexicon.replies:
+            # 两个项目各拿了200万上云资金，一共能配多少: the one amount, once for each project
+            count = PROJECT_COUNTS[(each_of.group("count") or each_of.group("count_en")).lower()]
+            lines.append(
+                reply_text(
+                    self.kb,
+                    "calc_each_times",
+                    lang,
+                    count=str(count),
+                    amount=money(amounts[0], lang),
+                    total=money(amounts[0] * count, lang),
+                )
+            )
+        if (
+            len(amounts) == 2
+            and DIFFERENCE_ASKED.search(understood.simplified)
+            and "calc_difference" in (self.kb.lexicon.replies)
+        ):
+            # 标杆项目和上云项目的市级配套差多少: the two amounts set against each other
+            high, low = max(amounts), min(amounts)
+            lines.append(
+                reply_text(
+                    self.kb,
+                    "calc_difference",
+                    lang,
+                    high=money(high, lang),
+                    low=money(low, lang),
+                    difference=money(high - low, lang),
+                )
             )
         if any(
             self.directions[d].funding.weighs_quality

@@ -9465,3 +9465,84 @@ def test_the_days_after_a_deadline_are_no_day_chosen(composer: Composer):
     for question in ("7月8号之后还能补交入库材料吗", "过了8月26号还能交验收申请吗"):
         composed = composer.answer(question, None, JUNE_20)
         assert "正好是截止日当天" not in composed.text and "截止" in composed.text, composed.text[:200]
+
+
+def test_the_text_read_as_a_document(composer: Composer):
+    # a link of direction 1 by its place, the links counted in other words, a part in Roman numerals
+    assert_each_says(
+        composer,
+        {
+            "方向一第三个环节是什么": "生产管控",
+            "上云上平台一共列了多少个业务环节": "9个",
+            "落款单位全称是什么？不要写简称": "韶关市工业和信息化局",
+        },
+    )
+    assert_answered_by(
+        composer,
+        {
+            "What is Part II of the notice about?": "who-can-apply",
+            "奖补的钱是省财政出还是市财政出": "support-method",
+        },
+        LATER,
+    )
+
+
+def test_two_directions_amounts_set_against_each_other(composer: Composer):
+    assert_each_says(
+        composer,
+        {
+            "同样省级资金600万，标杆项目和上云项目的市级配套差多少？": "10万",
+            "5G项目省级批多少以上，市级就只能拿100万封顶了": "1000万",
+        },
+    )
+
+
+def test_the_provincial_programmes_own_rules_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "省级对5G项目一般按多少比例支持？",
+            "省级专项资金可以用于发工资吗",
+            "What percentage of Shaoguan firms had moved to the cloud by 2021?",
+            "Does MIIT have a national subsidy for smart factories?",
+        ),
+        LATER,
+    )
+    assert_unstated(composer, ("入库之后多久能出评审结果", "验收没通过，明年还能再报吗", "评审会在哪里开？"))
+    # where the project is carried out is the notice's (在哪里开展, not where a meeting is held)
+    assert_answered_by(composer, {"5G示范项目要在哪里开展": "direction-4-amount"}, LATER)
+
+
+def test_one_amount_for_each_of_several_projects(composer: Composer):
+    assert_each_says(
+        composer,
+        {
+            "我们两个项目各拿了200万上云资金，市里一共能配多少？": "40万",
+            "Two projects each got 2 million provincial cloud funds, how much in total?": "400,000",
+        },
+    )
+    # 投的钱 is the money invested, and 哪个时间段 asks no direction
+    assert_answered_by(composer, {"项目投资是算哪个时间段内投的钱": "investment-scope"}, LATER)
+
+
+def test_a_last_question_naming_its_topic_is_what_is_asked(composer: Composer):
+    # the story pulls toward the provincial funds; the question names the acceptance and asks it
+    assert_answered_by(
+        composer,
+        {
+            "We already passed the provincial acceptance. What must we submit to the city for acceptance?": (
+                "acceptance-materials"
+            )
+        },
+        LATER,
+    )
+    # a question pointing back at the story asks about the story
+    assert_answered_by(
+        composer,
+        {
+            "our yearly cloud fee was paid in Jan 2022, does that count toward the 上云 project investment?": (
+                "investment-scope"
+            )
+        },
+        LATER,
+    )
