@@ -5,6 +5,7 @@ read from the pack's funding rules, so another notice's pack gives its own."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
 from conversations.understanding import Understanding
@@ -44,12 +45,16 @@ class Caps:
         sections = {d.funding.clause.split("(")[0] for d in self.directions}
         self.section = sections.pop() if len(sections) == 1 else ""  # 三: where the caps are said
 
-    def answered(self, understood: Understanding, lang: Lang, asked: list[str]) -> str:
-        """The answer when the caps of the directions are counted or added up, or "". `asked`, the
-        clauses that ask: one asking a cap's amount besides (其他方向封顶多少) wants every cap."""
+    def answered(
+        self, understood: Understanding, lang: Lang, asked_of: Callable[[Understanding], list[str]]
+    ) -> str:
+        """The answer when the caps of the directions are counted or added up, or "". `asked_of`
+        gives the clauses that ask (read only once a cap is said): one asking a cap's amount
+        besides (其他方向封顶多少) wants every cap."""
         text = to_arabic(understood.simplified)
         if not self.section or understood.other_programme or not CAP_SAID.search(text):
             return ""
+        asked = asked_of(understood)
         if len(asked) > 1 and any(_cap_amount_asked(to_arabic(clause)) for clause in asked):
             return ""
         if "caps_counted" not in self.kb.lexicon.replies:

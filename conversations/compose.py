@@ -563,7 +563,7 @@ class Composer:
         outline = self.outline.answered(understood, asked_in)
         if outline:  # 通知正文分几部分, “工业大脑”在哪一部分: the notice as a document
             return Composed(Kind.ANSWER, asked_in, outline, "composed", 1.0, [])
-        caps = self.caps.answered(understood, asked_in, self.reader.asked(understood))
+        caps = self.caps.answered(understood, asked_in, self.reader.asked)
         if caps:  # 4个方向里面上限是100万的有几个: the directions' caps taken together
             return Composed(Kind.ANSWER, asked_in, caps, "composed", 1.0, [])
         if self._small_talk_first(understood):  # 谢谢你，没有别的问题了: thanks, and nothing asked after it
@@ -1282,9 +1282,9 @@ class Composer:
         listed = (
             first_outside > 0
             and len(outside) < len(kept_asks)
-            and self.index.search(asked[0], lang).score >= CONFIDENT_ALONE
             and all(_listed_item(text, c) for c in asked)
             and all(self.reader.names_the_notice(c) or self._names_its_own_thing(c) for c in after_it)
+            and self.index.search(asked[0], lang).score >= CONFIDENT_ALONE
         )
         # 这个跟技改补贴是一回事吗？上云上平台这个市里最多给多少: the likening is the aside, whatever
         # its place, when every other ask names the notice's own thing

@@ -48,7 +48,7 @@ PEOPLE_ASKED = re.compile(
 # (not 算不算那几个环节: the links pointed at, not counted)
 LINKS_ASKED = re.compile(
     r"环节[^，,。？?]{0,8}?(?:几|多少)个?|(?<![那这])(?:几|多少)个(?:业务|具体)?环节"
-    r"|第(?P<nth>[1-9]|[一二三四五六七八九])个(?:业务)?环节|(?P<last>最后[一1]个)(?:业务)?环节"
+    r"|第(?P<nth>[1-9])个(?:业务)?环节|(?P<last>最后1个)(?:业务)?环节"  # (numerals read as digits)
 )
 LINKS_WORD = "环节"
 # 5G那个排第几, 是第几个方向: where a direction stands among the notice's
@@ -287,10 +287,7 @@ def _said(*texts: Text) -> tuple[str, ...]:
 
 
 def _ordinal(asked: re.Match[str]) -> int:
-    """第三个环节 → 3, 最后一个环节 → -1, a count asked → 0."""
+    """第3个环节 → 3, 最后1个环节 → -1, a count asked → 0."""
     if asked.group("last"):
         return -1
-    nth = asked.group("nth")
-    if not nth:
-        return 0
-    return int(nth) if nth.isdigit() else "一二三四五六七八九".index(nth) + 1
+    return int(asked.group("nth") or 0)

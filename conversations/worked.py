@@ -38,15 +38,11 @@ PROJECTS_AT_CAP = re.compile(
 )
 # 两个项目各拿了200万: one amount said for each of several projects
 EACH_OF_PROJECTS = re.compile(
-    r"(?P<count>[2-5]|[两二三四五])\s*个?(?:项目|项)[^，,。？?！!]{0,4}?各(?:自)?(?:拿了|获得了?|拿到了?|批了|有)"
+    r"(?P<count>[2-5])\s*个?(?:项目|项)[^，,。？?！!]{0,4}?各(?:自)?(?:拿了|获得了?|拿到了?|批了|有)"
     r"|\b(?P<count_en>two|three|[23]) projects?,? each (?:got|received|gets|receives|has|had|with)\b",
     re.IGNORECASE,
 )
-PROJECT_COUNTS = {
-    **{str(n): n for n in range(2, 6)},
-    **{w: n for n, w in enumerate("一二三四五", 1)},
-    **{"两": 2, "two": 2, "three": 3},
-}
+PROJECT_COUNTS = {**{str(n): n for n in range(2, 6)}, "two": 2, "three": 3}  # (两个 is read as 2个)
 # 两个方向差多少, how much more: the gap between two amounts asked
 DIFFERENCE_ASKED = re.compile(
     r"差多少|差几多|相差|差额|差距|多多少|少多少|多几多|少几多|\bdifference\b|\bhow much (?:more|less)\b",
