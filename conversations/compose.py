@@ -1456,7 +1456,12 @@ class Composer:
         related = [Match(result.entry, result.score)] if result.entry else []
         suggestions = (related + [m for m in result.suggestions if m.entry is not result.entry])[:3]
         if not suggestions:
-            return self._outside(result)  # no clause to point at: the plain outside reply
+            # no clause to point at: the notice still does not say it (a pack without that
+            # reply gives the plain outside one)
+            if "unstated_alone" not in self.kb.lexicon.replies:
+                return self._outside(result)
+            text = reply_text(self.kb, "unstated_alone", result.lang)
+            return Composed(Kind.OUTSIDE, result.lang, text, None, result.score, [])
         text = reply_text(self.kb, "unstated", result.lang)
         return Composed(Kind.OUTSIDE, result.lang, text, None, result.score, suggestions)
 

@@ -45,7 +45,12 @@ AFFECTS_APPLYING = re.compile(
     r"|^(?:这个|这样|这)?(?:会)?(?:卡不卡|卡唔卡|会不会卡|卡吗|有冇问题|有没有问题)(?:申报|资格)?$"
     # 被列入经营异常名录，算不算失信: whether it counts as one the conditions name
     r"|^(?:这|这个)?(?:算不算|算唔算|算是|是不是|属不属于|是否属于|算)(?:是)?(?:失信|失信被执行人|严重违法违规|违法违规)(?:吗|嘛)?$"
-    r"|\b(?:affect|hurt|count against)\b[^.?!]{0,30}\b(?:application|applying|eligibility|chances)\b",
+    # 信用评级要达到什么等级才能申报: the level of it applying would need
+    r"|(?:要|需要|须|必须|得)?达到(?:什么|哪个|哪一|几|多少)(?:个)?(?:等级|级别|级|分)[^，,。？?！!]{0,4}?"
+    r"(?:才能|才可以|才|先可以|先能)?(?:申报|申请|报)(?:吗)?$"
+    r"|\b(?:affect|hurt|count against)\b[^.?!]{0,30}\b(?:application|applying|eligibility|chances)\b"
+    r"|\b(?:what|which|minimum)\b[^.?!]{0,20}\b(?:rating|grade|score)\b[^.?!]{0,20}"
+    r"\b(?:to apply|to qualify|to be eligible)\b",
     re.IGNORECASE,
 )
 # 怎么提升到A级, how do we raise it: a question of its own, not a rating told

@@ -90,6 +90,13 @@ SHARED_VERBS = (
 VERB_AND_VERB = re.compile(
     rf"(\b(?:{SHARED_VERBS})(?:d|ed)?\s+)and(?=\s+(?:{SHARED_VERBS})(?:d|ed)?\b)", re.IGNORECASE
 )
+# quality and environmental accidents, suppliers and customers, hardware and software: two kinds of
+# one thing, one clause
+SHARED_KINDS = (
+    r"quality|safety|environmental|environment|production|fire|fiscal|financial|tax|legal|credit"
+    r"|suppliers|customers|clients|upstream|hardware|software|equipment|devices"
+)
+KIND_AND_KIND = re.compile(rf"(\b(?:{SHARED_KINDS})\s+)and(?=\s+(?:{SHARED_KINDS})\b)", re.IGNORECASE)
 # when and where do we submit it: two question words asking of one clause, each asked of it in turn
 _WH = r"(when|where|how|who|to whom|by when)"
 WH_PAIR = re.compile(rf"\b{_WH}\s+(?:and|&|or)\s+{_WH}\s+([^,.?;!]+)", re.IGNORECASE)
@@ -126,7 +133,8 @@ STILL_THEN = "(?<!年)(?<!现在)(?<!目前)(?<!而家)(?<!会)(?<!是否)"
 STILL_THERE_MONEY = "(?:这个|这笔|这类|这种)?(?:补贴|bt|奖补|资金|钱|政策|扶持|名额)(?:吗|么|嘛|咩|冇|不|没)"
 CLAUSE_SPLIT = re.compile(
     # (另外请会计师事务所: hiring one separately, not "besides")
-    r"[，,、。!！?？;；:：\n]+|(?:另外(?!请(?!问|教)|找|聘|雇|花钱|出钱|付费|单独)|"
+    # (not the colon of a ratio or a time: 按1:1自筹, 9:30前)
+    r"[，,、。!！?？;；\n]+|(?<!\d)[:：]+|[:：]+(?!\d)|(?:另外(?!请(?!问|教)|找|聘|雇|花钱|出钱|付费|单独)|"
     + STILL_THEN
     + BESIDES
     + r"还有(?!效|"
@@ -343,6 +351,12 @@ DIRECTION_POINTERS = (
 # 是第三方机构打分么, 是发改局组织吗: what is asked to be so, between 是 and the question's end
 IS_IT_ASKED = re.compile(r"是([^，,。？?！!]{2,20}?)(?:吗|么|嘛)")
 QUOTE = re.compile(r"[“「『\"]([^”」』\"]+)[”」』\"]")  # words quoted: “上云上平台”, “稳工业”
+# Germany's 'Digital Jetzt' programme: a name quoted in English before the kind of support it is
+EN_QUOTED_PROGRAMME = re.compile(
+    r"(?:^|[\s(])['\"‘“]([A-Za-z][^'\"’”]{1,40})['\"’”]\s+"
+    r"(?:programmes?|programs?|schemes?|funds?|grants?|initiatives?|subsid(?:y|ies)|vouchers?)\b",
+    re.IGNORECASE,
+)
 MAX_QUOTED_NAME = 12  # a programme's name in quotes is short (“稳工业”); longer is a passage
 
 # what may stand between a verb and the stage it is done to: finish (the) entry, complete our acceptance
@@ -490,6 +504,11 @@ ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接
 # 按省级专项资金的10%: the funds just after one of these are the base of the city's amount
 BASE_WORDS = ("按", "按照", "以", "根据", "依据", "获得的", "所获")
 BASE_CHARS = 4
+# calculated off the provincial special fund, 10% of the provincial fund: the body's funds as the base
+EN_BASE_BEFORE = re.compile(
+    r"\b(?:off|on|from|upon|based on|pegged to|tied to|percent of|per cent of|percentage of|%\s*of)"
+    r"\s+(?:the\s+|our\s+)?$"
+)
 BASIS_CHARS = 12  # 省级专项资金的基础上: the words of 三 that make those funds the base
 # 补贴 funds 用在展会摊位上: what the subsidy is spent on is no programme applied for
 SPENT_ON = re.compile(
@@ -663,9 +682,10 @@ def question_mark_after(text: str, clause: str) -> str:
     return mark.group().strip() if mark else ""
 
 
-# 研究政策, 解读政策: what one does with a policy, no name of one
+# 研究政策, 解读政策, 测算补贴: what one does with a policy or its money, no name of one
 STUDYING = frozenset(
     {"研究", "了解", "学习", "解读", "分析", "对比", "比较", "研读", "梳理", "查看", "统计", "整理", "引用"}
+    | {"测算", "估算", "核算", "预估", "预测", "计算"}
 )
 # 客户是深圳几家无人机大厂, 卡在几台进口设备的接口上: 几 "a few" before a thing told of at
 # length; the clause asks nothing when another clause asks outright
@@ -1193,7 +1213,9 @@ class Reader:
             support = None
         if support and not self._part_of_a_situation(simplified, support, topics, bool(said)):
             other = support
-        joined = VERB_AND_VERB.sub(r"\1&", BETWEEN_AND.sub(r"\1&", WH_PAIR.sub(r"\1 \3? \2 \3", text)))
+        joined = WH_PAIR.sub(r"\1 \3? \2 \3", text)
+        for one_clause in (BETWEEN_AND, VERB_AND_VERB, KIND_AND_KIND):
+            joined = one_clause.sub(r"\1&", joined)
         clauses = [
             _with_its_question_mark(joined, c.strip())
             for c in MESSAGE_CLAUSES.split(joined)
@@ -1832,6 +1854,8 @@ class Reader:
         比例是多少 asks the body's own rate, 按省级专项资金的多少比例 the city's (its funds the base)."""
         if clause[max(0, body_at - BASE_CHARS) : body_at].endswith(BASE_WORDS):
             return False
+        if EN_BASE_BEFORE.search(clause, 0, body_at):
+            return False
         after = clause[body_at:]
         if "基础上" in after[:BASIS_CHARS]:  # 在省级资金的基础上按多少比例: the city's base, as 三 says it
             return False
@@ -1860,6 +1884,9 @@ class Reader:
                     return before + words[at]
         # “稳工业”奖励资金: a name in quotes before a support word, naming none of the notice's things
         simplified = simplify(text)
+        quoted = EN_QUOTED_PROGRAMME.search(simplified)
+        if quoted and not self._topics(quoted.group(1)):
+            return quoted.group(1)
         for match in QUOTE.finditer(simplified):
             name, rest = match.group(1), simplified[match.end() :].lstrip("的 ")
             if not 2 <= len(name) <= MAX_QUOTED_NAME:

@@ -5850,7 +5850,7 @@ def test_a_firm_not_registered_in_the_city_is_no_project_elsewhere(composer: Com
         ("客户想把全公司新买的办公电脑也算进投资额，行吗", "investment-scope", "与项目相关"),
         ("七月八号之前要填哪两个东西", "entry-materials", "附件3"),
         ("一共几个支持方向 分别补多少", "amounts-overview", "四个方向"),
-        ("系统性平台补贴的前提是什么 我们的平台只在深圳用", "direction-3-scope", "在深圳的项目不符合这一条"),
+        ("系统性平台补贴的前提是什么 我们的平台只在深圳用", "direction-3-amount", "在深圳的项目不符合这一条"),
         ("工艺改进用的数字孪生软件，客户部署在公有云上，算哪条", "direction-1-scope", "工艺改进"),
         (
             "客户就买了我们云CRM几十个账号做客户管理和营销，这种也能报吗？算哪个方向",
@@ -9539,3 +9539,108 @@ def test_a_last_question_naming_its_topic_is_what_is_asked(composer: Composer):
         {story_then_acceptance: "acceptance-materials", story_then_that: "investment-scope"},
         LATER,
     )
+
+
+def test_details_of_review_spending_and_payment_the_notice_never_gives(composer: Composer):
+    assert_unstated(
+        composer,
+        (
+            "评审一般要等多久？交上去几天能出结果",
+            "審核要等幾耐先有結果",
+            "补贴到账以后多久之内要用完",
+            "奖补可以直接打给承建单位吗",
+            "市级配套要不要企业1:1自筹",
+            "验收时专家会看哪些内容",
+            "往年入库的名单去哪看",
+            "不通过的项目比例大不大",
+        ),
+    )
+    assert_unstated(
+        composer,
+        (
+            "How big is the total size of the city's fund pool?",
+            "Can we check the status of our application online?",
+            "Is there a fast-track review for small firms?",
+        ),
+        said="does not say",
+    )
+
+
+def test_a_ratio_colon_joins_its_numbers(composer: Composer):
+    # 1:1 is a ratio, not a pause between two clauses
+    assert composer.reader.read("省里和市里按1:1配套吗").clauses == ["省里和市里按1:1配套吗"]
+
+
+def test_two_kinds_of_one_thing_are_one_clause(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "ok thanks. one more: do safety and environmental accidents count against us?": (
+                "compliance-conditions"
+            ),
+            "Who really pays the subsidy, the city or the province?": "support-method",
+            "申报单位近两年不能出现哪些问题": "compliance-conditions",
+        },
+        LATER,
+    )
+
+
+def test_a_required_level_of_another_rating_is_no_condition(composer: Composer):
+    for question in ("纳税信用评级要达到哪个级别才能报", "公司法人代表换了，影响申报吗"):
+        composed = composer.answer(question, None, LATER)
+        assert composed.entry_id is None and "不在其中" in composed.text, (question, composed.text)
+
+
+def test_the_provinces_own_rates_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "What percentage does the provincial funding standard set for cloud projects?",
+            "How much will the province itself give for a 5G project?",
+        ),
+    )
+    # the city's own part asked beside it is answered
+    assert composer.answer(
+        "How much does the province give, and how much does the city add?", None, LATER
+    ).entry_id
+
+
+def test_estimating_the_subsidy_names_no_other_programme(composer: Composer):
+    # 测算补贴 is estimating the subsidy, and 可能打折 a grant paid short (not a vendor's discount)
+    composed = composer.answer("银行按10%测算补贴，有没有可能打折", None, LATER)
+    assert composed.entry_id is not None and "资金池" in composed.text, composed.text[:200]
+
+
+def test_a_programme_quoted_by_name_and_the_firms_own_finances_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "Is Singapore's 'SMEs Go Digital' programme open to our Shaoguan plant?",
+            'Can our plant also join the "Industry 4.0 Pioneers" scheme?',
+            "帮我们预测一下明年的利润，看值不值得做这个项目",
+        ),
+    )
+    # the notice's own direction quoted, and another grant told of, are still this notice's
+    assert_answered_by(
+        composer,
+        {
+            "What is the cap of the 'cloud and platform' programme?": "direction-1-amount",
+            "We got the 'Guangdong Digital' grant last year, can we still apply here?": "total-support-cap",
+        },
+        LATER,
+    )
+
+
+def test_a_filing_and_a_firms_own_result_are_never_given(composer: Composer):
+    assert_unstated(composer, ("项目合同需不需要去工信局备案",))
+    assert_unstated(composer, ("Did our project pass the expert review yet?",), said="does not say")
+    # acceptance is the city bureau's, done by experts it organises: the notice says so
+    assert_answered_by(composer, {"验收是市工信局自己看还是请专家？": "project-acceptance"}, LATER)
+
+
+def test_an_unstated_detail_with_no_clause_near_it_is_still_unstated(composer: Composer):
+    # no clause of the notice comes near 被人举报; the notice still does not say it, and no
+    # suggestions below are promised
+    composed = composer.answer("万一被人举报了，怎么办", None, LATER)
+    assert composed.entry_id is None and not composed.suggestions
+    assert "没有写明" in composed.text and "下面" not in composed.text
