@@ -64,6 +64,9 @@ CLAIMS_CONFIRMED = 2  # claims told before a bare 都对吗 that are each asked
 POINTS_BACK = re.compile(
     r"这样|这么做|这种做法|这种情况|咁做|咁样|噉做|[系係]咪[咁噉]|[系係]唔[系係][咁噉]"
     r"|(?:说|写|规定)(?:了)?(?:不行|不可以|不能|不允许|不准|禁止)"
+    # … file it with them, what do they do with it: what the clause before it told
+    r"|\bwhat (?:do|does|did|will|would) (?:they|he|she|it) do with (?:it|them|that|this)\b",
+    re.IGNORECASE,
 )
 # 这个算不算, does that count: a question about what the story told
 POINTING = re.compile(r"这|那|它|其|佢|呢个|嗰个|\b(?:that|this|it|these|those|they|them)\b", re.IGNORECASE)
@@ -227,6 +230,8 @@ class Parts:
                 if self._only_each(clause):
                     continue  # 分别叫什么: about what the clause before it named, not on its own
                 result = search(clause)
+                if self._one_directions_amount_unnamed(clause, result):
+                    continue  # How much city matching can we get: no direction said, none guessed
                 if result.score >= STRONG_CLAUSE and result.kind is Kind.ANSWER:
                     add(
                         self._kept_to_the_stage_before(
@@ -932,6 +937,17 @@ class Parts:
         at = understood.simplified.find(to_arabic(clause))
         before = [t.id for t in understood.topics if t.id in stages and 0 <= t.at < at]
         return self._kept_to_its_stage(clause, result, before[-1:])
+
+    def _one_directions_amount_unnamed(self, clause: str, result: SearchResult) -> bool:
+        """How much city matching can we get, said beside a story: one direction's amount found for
+        a clause that names no direction (the story's figures are worked for each that fits)."""
+        entry = result.entry
+        return (
+            entry is not None
+            and self.reader.is_question(clause)  # (平台在我市3家制造企业用起来了 tells direction 3's rule)
+            and entry.clause in self.shape.funding_clauses
+            and not set(self.reader.topic_ids(clause, set(self.shape.directions)))
+        )
 
     def _kept_to_its_stage(
         self, clause: str, result: SearchResult, named: list[str] | None = None

@@ -727,8 +727,13 @@ class AmountReader:
         label = LABEL_END.sub("", before)
         if _last_role_word(before, self.role_words) is not None:
             return None
-        labelled = (r for r, ws in self.part_words.items() if any(label.endswith(w) for w in ws))
-        return next((f"{r}{PART}" for r in labelled), None)
+        labelled = [r for r, ws in self.part_words.items() if any(label.endswith(w) for w in ws)]
+        if len(labelled) > 1:
+            # 省级资金分两期，第一期60万: a part's word of two roles is the part of the role said last
+            # before it in the message (项目分两期建设，第一期300万: the first role listed)
+            said = _last_role_word(text[:start], [(w, r) for w, r in self.role_words if r in labelled])
+            labelled = [said[1]] if said else labelled
+        return f"{labelled[0]}{PART}" if labelled else None
 
     def _excluded_part(
         self, text: str, start: int, end: int, role: str | None, found: list[Figure]

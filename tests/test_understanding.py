@@ -9644,3 +9644,69 @@ def test_an_unstated_detail_with_no_clause_near_it_is_still_unstated(composer: C
     composed = composer.answer("万一被人举报了，怎么办", None, LATER)
     assert composed.entry_id is None and not composed.suggestions
     assert "没有写明" in composed.text and "下面" not in composed.text
+
+
+def test_provincial_funds_paid_in_phases_are_added_up(composer: Composer):
+    assert_each_says(
+        composer,
+        {
+            # the phases of the provincial funds named before them are that money's parts
+            "上云项目省级资金分两期到账，第一期50万，第二期30万，市级能配多少": "8万",
+            # phases of building, with no money named before them, are the investment's
+            "系统性平台分两期建设，第一期400万，第二期200万，市里补多少": "60万",
+        },
+    )
+
+
+def test_money_first_or_after_in_cantonese_asks_the_support_method(composer: Composer):
+    assert_answered_by(
+        composer, {"车间仲未起好，可唔可以先申请啲钱返嚟起？定系做完先补？": "support-method"}, LATER
+    )
+
+
+def test_more_details_of_the_bureaus_business_are_never_given(composer: Composer):
+    assert_unstated(
+        composer,
+        (
+            "入库评审会不会派人上门看现场",
+            "纸质材料能快递吗",
+            "这次平均每家能拿多少",
+            "申报书的可行性分析怎么写",
+            "全市最后有多少个项目通过验收",
+        ),
+    )
+    assert_unstated(
+        composer,
+        (
+            "What is the phone number of the Wengyuan county industry bureau?",
+            "Can we pledge the subsidy to the bank?",
+        ),
+        said="does not say",
+    )
+
+
+def test_a_relocation_grant_a_slogan_and_a_zones_own_reward_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        ("工厂搬迁有没有补贴", "帮我给项目宣传稿起个标题", "高新区自己还有没有额外的奖励"),
+    )
+
+
+def test_what_they_do_with_it_points_back_at_the_clause_before(composer: Composer):
+    question = (
+        "Our county office changed address. "
+        "Once we hand them the acceptance application, what do they do with it?"
+    )
+    assert_answered_by(composer, {question: "where-to-submit"}, LATER)
+
+
+def test_an_amount_asked_without_a_direction_is_worked_for_each_that_fits(composer: Composer):
+    # the story's platform could be direction 2 (capped at 50万): no one direction is guessed for the
+    # clause that asks the amount without naming one
+    question = (
+        "We're a Shenzhen-based software vendor building a quality-inspection platform for a client "
+        "factory in Shaoguan. Provincial funding was RMB 6 million. How much city matching can we get, "
+        "and do we need anything from the client?"
+    )
+    text = composer.answer(question, None, LATER).text
+    assert "capped at RMB 500,000" in text and "written consent" in text, text[:300]
