@@ -9654,6 +9654,10 @@ def test_provincial_funds_paid_in_phases_are_added_up(composer: Composer):
             "上云项目省级资金分两期到账，第一期50万，第二期30万，市级能配多少": "8万",
             # phases of building, with no money named before them, are the investment's
             "系统性平台分两期建设，第一期400万，第二期200万，市里补多少": "60万",
+            "Our 5G project's provincial funds came in two phases: first phase 700,000, "
+            "second phase 300,000. City amount?": "RMB 100,000",
+            "Our systemic platform was built in two phases, first phase 3 million, "
+            "second phase 2 million. City amount?": "RMB 500,000",
         },
     )
 
