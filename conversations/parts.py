@@ -944,9 +944,9 @@ class Parts:
         entry = result.entry
         return (
             entry is not None
+            and entry.clause in self.shape.funding_clauses  # the cheap test first: most clauses stop here
             and self.reader.is_question(clause)  # (平台在我市3家制造企业用起来了 tells direction 3's rule)
-            and entry.clause in self.shape.funding_clauses
-            and not set(self.reader.topic_ids(clause, set(self.shape.directions)))
+            and not self.reader.topic_ids(clause, set(self.shape.directions))
         )
 
     def _kept_to_its_stage(
