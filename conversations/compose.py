@@ -179,6 +179,8 @@ QUANTITY_CHOICE = re.compile(
 # 哪个月能到账？具体哪一天: a bare when, asked after a date the notice never gives, is of the same
 BARE_WHEN = re.compile(
     r"(?:具体|大概|大约|到底|究竟)?(?:是)?(?:哪一天|哪天|几号|几月几号|几月几日|什么时候|几时|哪一日)"
+    # 有没有大概时间: a rough time of the same detail asked
+    r"|(?:有没有|有冇|有无|能不能给|可以给)?(?:个|一个)?(?:大概|大约|具体|准确)的?(?:时间|日期|时间表|期限)"
 )
 # 这样合规吗, 这么做违法吗: whether what was just told is lawful
 LAWFUL_ASKED = re.compile(

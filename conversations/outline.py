@@ -36,6 +36,22 @@ WHERE_ASKED = re.compile(
     r"|\bwhere (?:does|do|is|are) (?:the notice|it)\b.*\b(?:mention|appear|say)",
     re.IGNORECASE,
 )
+# 通知里哪些地方提到了能耗, 跟设备维修有关的内容在哪几个方向: where the notice says a term not quoted
+WHERE_MENTIONED = re.compile(
+    r"(?:哪些|哪个|哪几个?|什么)(?:地方|位置|处|方向|部分|条款?)|哪里|哪儿|哪几处|在哪"
+    r"|\bwhich (?:sections?|parts?|clauses?|items?|paragraphs?|directions?|places?)\b|\bwhere\b",
+    re.IGNORECASE,
+)
+# the term itself: after 提到/涉及/mention, or before 有关/相关 (不是"提到的材料"这类问别的)
+TERM_MENTIONED = re.compile(
+    r"(?:提到|提及|讲到|说到|写到|涉及|出现)(?:了|过)?(?:关于)?"
+    r"(?P<after>[\u4e00-\u9fffA-Za-z0-9+]{2,10}?)(?:的(?:内容|东西|地方|部分|字眼|词|字))?(?=[？?，,。！!吗呢\s]|$)"
+    r"|(?:跟|和|与|关于)(?P<before>[\u4e00-\u9fffA-Za-z0-9+]{2,8}?)(?:有关|相关)"
+    r"|\b(?:mentions?|mentioned|talks? about|refers? to|says? anything about|deals? with)\s+"
+    r"(?P<english>[a-z0-9+][a-z0-9+ -]{2,30}?)\s*(?:[?.!,]|$)",
+    re.IGNORECASE,
+)
+ENGLISH_FILLER = frozenset({"the", "a", "an", "any", "of", "and", "or", "our", "its"})
 # 申报书分几部分, 实施意见正文分几章: another document's outline, which the notice does not give
 OTHER_DOCUMENT = re.compile(r"申报书|汇总表|报告|承诺书|实施意见|韶委字|模板|表格|附件\s*[\d一二三四五]")
 # 联系人写了几个人, how many contact people: the people the notice lists
@@ -124,6 +140,11 @@ class Outline:
         named = self._named(text)
         if WHERE_ASKED.search(text):
             places = self._where_said(text, named, lang)
+            if places:
+                return places
+        mentioned = TERM_MENTIONED.search(text)
+        if mentioned and WHERE_MENTIONED.search(text):
+            places = self._where_mentioned(mentioned, lang)
             if places:
                 return places
         if PEOPLE_ASKED.search(text):
@@ -261,6 +282,31 @@ class Outline:
                 )
                 return reply_text(self.kb, "outline_term", lang, term=term.strip(), places=places)
         return ""
+
+    def _where_mentioned(self, mentioned: re.Match[str], lang: Lang) -> str:
+        """Each clause saying an unquoted term, whole (能耗) or in its pieces (设备维修), with what the
+        clause says; "" when no clause says it."""
+        term = next(g for g in mentioned.groups() if g).strip()
+        wanted = simplify(term).lower()
+        saying = [i for i in self.items if any(wanted in s for s in i.said)]
+        pieces = _pieces(wanted)
+        if not saying and pieces:
+            saying = [i for i in self.items if any(all(p in s for p in pieces) for s in i.said)]
+        if not saying:
+            return ""
+        colon = "：" if lang == "zh" else ": "
+        places = "\n".join(
+            f"{clause_label(self.kb, i.clause, lang)}{colon}{i.wording.get(lang)}" for i in saying
+        )
+        return reply_text(self.kb, "outline_term", lang, term=term, places=places)
+
+
+def _pieces(term: str) -> list[str]:
+    """What must all be said in one clause for an unquoted term: its two-character pieces (设备维修:
+    设备, 维修, as in 设备智能维修运维), or its English words."""
+    if re.search(r"[\u4e00-\u9fff]", term):
+        return [term[i : i + 2] for i in range(0, len(term) - 1, 2)] if len(term) % 2 == 0 else [term]
+    return [w for w in re.findall(r"[a-z0-9+]+", term.lower()) if w not in ENGLISH_FILLER]
 
 
 def _merged(items: list[Item]) -> list[Item]:

@@ -33,7 +33,14 @@ PROJECTS_AT_CAP = re.compile(
     r"(?:顶格|拿满|攞满|封顶|到顶|满额|拿最高|拿到最高|最高)"
     r"|报满(?:项目数|项目|两个|2个)[^。？?！!]{0,14}?(?:封顶|顶格|拿满|最高)"  # 报满项目数、每个都按100万封顶
     r"|\b(?:both|two)(?: of)?(?: our| the)? projects?\b[^.?!]{0,30}?"
-    r"\b(?:max(?:imum|ed out)?|(?:hit|reach|at) the (?:cap|top|maximum)|capped)\b",
+    r"\b(?:max(?:imum|ed out)?|(?:hit|reach|at) the (?:cap|top|maximum)|capped)\b"
+    # 一家企业最多能拿多少, the most one company could get: as many projects as it may file, each at its cap
+    r"|(?:一家|一个|每家|每个|单个|单家)(?:企业|公司|单位)[^，,。？?！!]{0,14}?(?:最多|最高|顶格|封顶)"
+    r"[^，,。？?！!]{0,4}?(?:能|可以|可)?(?:拿|获得|得到|补|领|攞)(?:到)?(?:多少|几多)"
+    r"|\b(?:max(?:imum)?|most)\b[^.?!]{0,40}?\b(?:one|a single|each|per) (?:company|firm|enterprise)\b"
+    r"[^.?!]{0,20}?\b(?:get|receive|claim|be paid)\b"
+    r"|\b(?:one|a single|each|per) (?:company|firm|enterprise)\b[^.?!]{0,20}?"
+    r"\b(?:get|receive|claim|be paid)\b[^.?!]{0,20}?\b(?:at most|at the most|max(?:imum)?|in total)\b",
     re.IGNORECASE,
 )
 # 两个项目各拿了200万: one amount said for each of several projects
@@ -107,6 +114,20 @@ class Worker:
         rule = kb.notice.construction_window
         self.window = rule.window if rule and rule.window else (dt.date.min, dt.date.max)
 
+    def _top_two(self, amounts: list[Decimal], lang: Lang) -> str:
+        """Three projects or more: one enterprise applies for two, so the two largest amounts."""
+        if "calc_top_two" not in self.kb.lexicon.replies:
+            return ""
+        high, second = sorted(amounts, reverse=True)[:2]
+        return reply_text(
+            self.kb,
+            "calc_top_two",
+            lang,
+            high=money(high, lang),
+            second=money(second, lang),
+            total=money(high + second, lang),
+        )
+
     def work(
         self, understood: Understanding, figures: list[Figure], directions: list[Direction], lang: Lang
     ) -> str:
@@ -153,6 +174,8 @@ class Worker:
             lines.append(
                 reply_text(self.kb, "calc_total", lang, amount=money(sum(amounts, Decimal(0)), lang))
             )
+            if len(amounts) > 2 and len({id(p) for _, p in projects}) > 2:
+                lines.append(self._top_two(amounts, lang))
         each_of = EACH_OF_PROJECTS.search(understood.simplified)
         if len(amounts) == 1 and each_of and asks_total and "calc_each_times" in self.kb.lexicon.replies:
             # 两个项目各拿了200万上云资金，一共能配多少: the one amount, once for each project

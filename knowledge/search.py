@@ -144,6 +144,9 @@ YEAR_NOW = re.compile(r"(?:到现在|现在|如今|而家|今年)(?:是|已经�
 YEARS_PASSED = re.compile(r"(?:了|已经|都|也)?(?:过了|过|满|超过|够)")
 SHORT_ENGLISH = 3  # an English outside word this short (sla, vpn) is a whole word: not slag, not vpnx
 PLURAL_END = re.compile(r"e?s(?![a-z])")
+# what may follow an English outside word within its own word: an ending (taxable, dividends,
+# recruitment, expatriate), not another word joined to it (stock in stockyard)
+WORD_ENDING = re.compile(r"(?:e?s|e?d|ing|able|ment|al|n|ry|riate|ers?|(?:at)?ions?|ly|ies|y)?(?![a-z])")
 MAX_QUESTION_CHARS = 500  # longer input is cut: nobody's question is a page long
 
 
@@ -568,6 +571,8 @@ class SearchIndex:
                 if _word_breaks(canonical[at:end]) > self._out_of_scope_breaks.get(match.group(), 0):
                     return False
                 if len(match.group()) <= SHORT_ENGLISH and not _ends_a_word(canonical, end):
+                    return False
+                if not WORD_ENDING.match(canonical, end):
                     return False
                 return at == 0 or not canonical[at - 1].isascii() or not canonical[at - 1].isalpha()
             return match.start() in bounds or match.end() in bounds

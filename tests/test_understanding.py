@@ -9714,3 +9714,101 @@ def test_an_amount_asked_without_a_direction_is_worked_for_each_that_fits(compos
     )
     text = composer.answer(question, None, LATER).text
     assert "capped at RMB 500,000" in text and "written consent" in text, text[:300]
+
+
+def test_the_most_one_company_could_get_is_two_projects_each_at_its_cap(composer: Composer):
+    assert_each_says(
+        composer,
+        {
+            "一家公司最多可以拿到多少补贴": "200万元",
+            "What is the maximum a single firm can receive from the city?": "RMB 2,000,000",
+        },
+    )
+
+
+def test_three_projects_worked_say_the_two_largest_an_enterprise_may_file(composer: Composer):
+    text = composer.answer(
+        "三个项目：上云省级200万，5G省级400万，系统性平台投资900万，各能拿多少", None, LATER
+    ).text
+    assert "合计约150万元" in text and "90万元 + 40万元 = 130万元" in text, text[:600]
+
+
+def test_provincial_funds_paid_first_and_then_again_are_added_up(composer: Composer):
+    text = composer.answer("5G项目省里先拨了150万，后来又拨了50万，市里配多少", None, LATER).text
+    assert "150万元 + 50万元 = 200万元" in text and "20万元" in text, text[:300]
+
+
+def test_details_the_notice_never_gives_about_deadlines_and_funds_received(composer: Composer):
+    assert_unstated(
+        composer,
+        (
+            "入库截止时间能不能延长",
+            "市级配套按省里批复的数算还是按已经到账的数算",
+            "外地打这个电话要加什么",
+            "验收通过以后多久到账，能不能给个大概时间",
+        ),
+    )
+    assert_unstated(
+        composer,
+        ("Will the deadline be extended for late deliveries?", "What time does the office close on Fridays?"),
+        said="does not say",
+    )
+
+
+def test_a_time_past_the_hour_is_no_question_word(composer: Composer):
+    understood = composer.reader.read("市工信局几点放工？我们下昼四点几先到")
+    assert composer.reader.asked(understood) == ["市工信局几点放工"]
+
+
+def test_hand_it_to_whom_is_not_paying_tax(composer: Composer):
+    assert_answered_by(composer, {"入库申报书 纸质几份 交谁": "paper-copies"}, LATER)
+
+
+def test_the_applying_entity_and_a_firm_settled_in_shaoguan_ask_who_may_apply(composer: Composer):
+    assert_answered_by(
+        composer,
+        {"对主体有啥要求": "who-can-apply", "刚落户的企业能申报吗": "registration-jurisdiction"},
+        LATER,
+    )
+
+
+def test_other_programmes_own_timing_records_and_settling_rewards_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "省级专项资金什么时候开始申报",
+            "公司的失信记录在哪里查询",
+            "企业落户韶关有什么奖励",
+            "Can we be reimbursed for taxis to the bureau?",
+        ),
+        LATER,
+    )
+
+
+def test_must_the_pool_come_before_acceptance(composer: Composer):
+    assert_answered_by(composer, {"是不是要先入库才能报验收": "acceptance-application-deadline"}, LATER)
+
+
+def test_higher_level_support_is_the_recommendation_of_good_projects(composer: Composer):
+    assert_answered_by(
+        composer,
+        {"Do strong projects get pushed up to higher-level support?": "quality-project-recommendation"},
+    )
+
+
+def test_where_the_notice_mentions_a_term_not_quoted(composer: Composer):
+    text = composer.answer("文件里哪些地方说到了供应链", None, LATER).text
+    assert "供应链协同" in text and "一、支持方向（一）" in text, text[:300]
+    pieces = composer.answer("和质量检测相关的内容在哪个方向", None, LATER).text
+    assert "产品质量检测" in pieces and "一、支持方向（二）" in pieces, pieces[:300]
+    english = composer.answer("Which sections of the notice mention maintenance?", None, LATER).text
+    assert "item 2" in english and "item 4" in english, english[:300]
+
+
+def test_an_english_outside_word_joined_to_another_word_is_not_it(composer: Composer):
+    assert composer.index.outside_words("5G remote control of the stockyard cranes") == []
+    assert composer.index.outside_words("which stocks should we buy") == ["stock"]
+
+
+def test_a_section_of_the_bureau_is_not_given(composer: Composer):
+    assert_outside(composer, ("Which department of the bureau is in charge of this?",), LATER)
