@@ -136,6 +136,11 @@ DATE_SAID = re.compile(
 )
 # 2019, 2021: a year said alone; one no later than the notice's tells when, a later one asks of
 # another round
+# 我哋陶瓷商会有几个会员想问: the asker's own body relaying its members' question, no question about it
+OWN_BODY_BEFORE = re.compile(r"(?:我们|我哋|我司|本|咱们)[\u4e00-\u9fff]{0,4}$")
+RELAYED_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:想问|想了解|想知道|托我问|让我问|叫我问|要我问|委托我问)"
+)
 YEAR_ALONE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.万千亿wkm])")
 # 2026年先看到这份文: the year the reader came upon the notice, no round of that year
 YEAR_SEEN = re.compile(r"(?:才|先|刚|刚刚|到|以后)?(?:看到|见到|发现|翻到|收到|接到|读到|看见)")
@@ -554,6 +559,8 @@ class SearchIndex:
         def counts(match: re.Match[str]) -> bool:
             # "our consultant says …": the one who said it, not what is asked about
             if bare.startswith(self._relay_words, match.end()):
+                return False
+            if OWN_BODY_BEFORE.search(bare, 0, match.start()) and RELAYED_AFTER.match(bare, match.end()):
                 return False
             # 2025年完成的: the year a project was finished, not another year's round
             after = match.end() + bare.startswith("年", match.end())

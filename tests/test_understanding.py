@@ -9812,3 +9812,67 @@ def test_an_english_outside_word_joined_to_another_word_is_not_it(composer: Comp
 
 def test_a_section_of_the_bureau_is_not_given(composer: Composer):
     assert_outside(composer, ("Which department of the bureau is in charge of this?",), LATER)
+
+
+def test_the_stages_experts_take_part_in_are_the_whole_process(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "专家会在哪几个阶段参与": "process-overview",
+            "In which steps are experts involved?": "process-overview",
+        },
+        LATER,
+    )
+
+
+def test_an_askers_own_body_relaying_its_members_is_no_outside_word(composer: Composer):
+    assert_answered_by(
+        composer, {"我们陶瓷商会有几个会员想问，5G项目最高补多少": "direction-4-amount"}, LATER
+    )
+
+
+def test_reposting_the_notice_asks_its_publication_type(composer: Composer):
+    assert_answered_by(composer, {"这份通知能不能转发到我们的微信群": "publication"}, LATER)
+
+
+def test_what_the_work_means_to_advance_is_its_purpose(composer: Composer):
+    assert_answered_by(composer, {"这次申报主要想推动啥": "purpose"}, LATER)
+
+
+def test_which_organisations_and_general_eligibility_ask_who_may_apply(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "Which kinds of organisations can apply for it?": "who-can-apply",
+            "basic eligibility please": "who-can-apply",
+        },
+        LATER,
+    )
+
+
+def test_where_a_firm_fits_asks_which_direction(composer: Composer):
+    assert_answered_by(
+        composer,
+        {"list the directions pls, we're an automation vendor seeing where we fit": "directions-overview"},
+    )
+
+
+def test_the_subsidy_paying_performance_pay_is_its_use(composer: Composer):
+    assert_answered_by(composer, {"钱到了以后，研究院能不能用来发绩效工资": "fund-management"}, LATER)
+
+
+def test_another_departments_own_subsidy_and_an_operating_grant_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "教育局那边有没有智慧校园的补贴",
+            "Is there an operating subsidy for industry associations?",
+            "你是不是真人",
+        ),
+        LATER,
+    )
+
+
+def test_filling_in_the_forms_for_the_firm_is_not_said_but_a_blank_is_filled(composer: Composer):
+    assert_unstated(composer, ("能帮我填好申报书吗",))
+    assert composer.answer("发文单位：____\n帮我填一下", None, LATER).entry_id == "issuer-and-date"
