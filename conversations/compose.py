@@ -1646,8 +1646,9 @@ class Composer:
         limit = self.projects_limit
         at_cap = self.worker.asks_projects_at_cap(understood)
         if not figures and asks_amount and limit and limit.most_projects and at_cap:
-            # 两个项目都顶格的话一共最多多少: the caps added up, not the base that reaches them
-            directions = self.shape.directions_for(understood, parts)
+            # 两个项目都顶格的话一共最多多少: the caps added up, not the base that reaches them; the
+            # directions the message names (一家企业最多能拿多少 names none: not its parts' guess)
+            directions = self.shape.directions_for(understood, [])
             return self.worker.caps_added(directions, limit.most_projects, limit.clause, lang), []
         capped = self.worker.caps_named(understood)  # 给了多少才会触到50万的上限: the cap, no base
         if (

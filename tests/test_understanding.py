@@ -9724,6 +9724,9 @@ def test_the_most_one_company_could_get_is_two_projects_each_at_its_cap(composer
             "What is the maximum a single firm can receive from the city?": "RMB 2,000,000",
         },
     )
+    # no direction named: every direction's cap is listed, not the one a search guessed
+    text = composer.answer("一家企业最多能拿多少补贴", None, LATER).text
+    assert "方向二（行业性工业互联网平台标杆项目）最高50万元" in text, text[:400]
 
 
 def test_three_projects_worked_say_the_two_largest_an_enterprise_may_file(composer: Composer):
