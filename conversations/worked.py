@@ -174,8 +174,10 @@ class Worker:
             lines.append(
                 reply_text(self.kb, "calc_total", lang, amount=money(sum(amounts, Decimal(0)), lang))
             )
-            if len(amounts) > 2 and len({id(p) for _, p in projects}) > 2:
-                lines.append(self._top_two(amounts, lang))
+            several_projects = len(amounts) > 2 and len({id(p) for _, p in projects}) > 2
+            top_two = self._top_two(amounts, lang) if several_projects else ""
+            if top_two:
+                lines.append(top_two)
         each_of = EACH_OF_PROJECTS.search(understood.simplified)
         if len(amounts) == 1 and each_of and asks_total and "calc_each_times" in self.kb.lexicon.replies:
             # 两个项目各拿了200万上云资金，一共能配多少: the one amount, once for each project

@@ -134,13 +134,13 @@ DATE_SAID = re.compile(
     r"|\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:today|tomorrow|yesterday|tonight)\b"
     r"|(?:国庆|中秋|端午|清明|元宵|重阳|劳动)节?|春节|元旦|五一"  # 国庆节前能交吗: a holiday says when
 )
-# 2019, 2021: a year said alone; one no later than the notice's tells when, a later one asks of
-# another round
 # 我哋陶瓷商会有几个会员想问: the asker's own body relaying its members' question, no question about it
 OWN_BODY_BEFORE = re.compile(r"(?:我们|我哋|我司|本|咱们)[\u4e00-\u9fff]{0,4}$")
 RELAYED_AFTER = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:想问|想了解|想知道|托我问|让我问|叫我问|要我问|委托我问)"
 )
+# 2019, 2021: a year said alone; one no later than the notice's tells when, a later one asks of
+# another round
 YEAR_ALONE = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?![\d.万千亿wkm])")
 # 2026年先看到这份文: the year the reader came upon the notice, no round of that year
 YEAR_SEEN = re.compile(r"(?:才|先|刚|刚刚|到|以后)?(?:看到|见到|发现|翻到|收到|接到|读到|看见)")
