@@ -276,11 +276,7 @@ class Outline:
             saying = [i for i in self.items if any(wanted in s for s in i.said)]
             saying = [i for i in saying if i.clause[0] in named] or saying
             if saying:
-                colon = "：" if lang == "zh" else ": "
-                places = "\n".join(
-                    f"{clause_label(self.kb, i.clause, lang)}{colon}{i.wording.get(lang)}" for i in saying
-                )
-                return reply_text(self.kb, "outline_term", lang, term=term.strip(), places=places)
+                return self._term_places(term.strip(), saying, lang)
         return ""
 
     def _where_mentioned(self, mentioned: re.Match[str], lang: Lang) -> str:
@@ -292,8 +288,10 @@ class Outline:
         pieces = _pieces(wanted)
         if not saying and pieces:
             saying = [i for i in self.items if any(all(p in s for p in pieces) for s in i.said)]
-        if not saying:
-            return ""
+        return self._term_places(term, saying, lang) if saying else ""
+
+    def _term_places(self, term: str, saying: list[Item], lang: Lang) -> str:
+        """The term, then each clause saying it with what the clause says."""
         colon = "：" if lang == "zh" else ": "
         places = "\n".join(
             f"{clause_label(self.kb, i.clause, lang)}{colon}{i.wording.get(lang)}" for i in saying

@@ -162,7 +162,8 @@ class Worker:
             + [self._taken_out(figure, lang) for figure in figures if figure.excluded]
             + [self._set_apart(figure, lang) for figure in figures if figure.outside]
         )
-        several = len(amounts) > 1 and len(figures) > 1 and len({id(p) for _, p in projects}) > 1
+        project_count = len({id(p) for _, p in projects})
+        several = len(amounts) > 1 and len(figures) > 1 and project_count > 1
         # or each amount worked from a figure of its own and their total asked (one figure worked
         # in several directions is one project whose direction is not yet known)
         own_bases = len(amounts) > 1 and len(bases) == len(amounts) == len(set(bases))
@@ -174,8 +175,7 @@ class Worker:
             lines.append(
                 reply_text(self.kb, "calc_total", lang, amount=money(sum(amounts, Decimal(0)), lang))
             )
-            several_projects = len(amounts) > 2 and len({id(p) for _, p in projects}) > 2
-            top_two = self._top_two(amounts, lang) if several_projects else ""
+            top_two = self._top_two(amounts, lang) if len(amounts) > 2 and project_count > 2 else ""
             if top_two:
                 lines.append(top_two)
         each_of = EACH_OF_PROJECTS.search(understood.simplified)
