@@ -284,8 +284,8 @@ QUESTION_MARK = re.compile(
     + WHEN_NOT_ASKED
     + r"|where|why|"
     + WHO_ASKS
-    # (not "Today is June 28": a date told)
-    + r"|which|\b(?:can|could|would|will|(?<!today )is|are|do|does) "
+    # (not "Today is June 28": a date told; not "our office is there": where it is, told)
+    + r"|which|\b(?:can|could|would|will|(?<!today )is|are|do|does) (?!there\s*$)"
     r"|^(?:did|was|were|should) "  # Did any ceramics firm win it last year?: asked at its start
     r"|[不没未吧]$|了没有$|会点$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧, 迟咗会点: colloquial
     r"|\b(?:true|correct)$"  # … issued by the Development and Reform Commission. True?
@@ -574,8 +574,9 @@ COMPLETED = re.compile(
     r"|(?:19|20)\d{2}\s*年\s*[）)]?\s*(?:做|搞|弄|建|实施)的"  # 项目是今年（2026年）做的
     r"|\bcomplet|\bfinish|went live|go-live|\bgo(?:es|ing)? live|went into (?:use|operation)"
     r"|\b(?:was|were|got) done\b"
-    # done June 2022
-    r"|\bdone\s+(?:in\s+|on\s+|by\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    # done June 2022, done by end of July 2022
+    r"|\bdone\s+(?:in\s+|on\s+|by\s+)?(?:(?:the\s+)?(?:end|middle|start|beginning)\s+of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
     r"|\bwrap(?:s|ped|ping)? up\b"  # should wrap up in July 2022
     r"|\b(?:be|been|was|were|get|got) installed\b",  # the gateways will be installed by 10 Sept
     re.IGNORECASE,

@@ -108,6 +108,8 @@ PARTICLES = re.compile(r"[哈啊呀啦哦嘛喔噢哟]+$")
 # 乐昌陶瓷厂的上云项目…) or says it is ours (我们是一家做铝型材的企业); not 中小企业, 外资企业
 SELF_NAMED = re.compile(
     r"(?:^|\s)[\u4e00-\u9fff]{1,4}?厂|(?:我们是|我们|我司是|我司|一家)[\u4e00-\u9fff]{1,5}?(?:厂|企业|集团)"
+    # 我司系曲江区国有控股装备制造企业: a formal letter's self-introduction, longer
+    r"|(?:我司系|我司为|本公司系|本公司为|本企业系|本企业为)[\u4e00-\u9fff]{1,14}?(?:厂|企业|集团|公司)"
 )
 # our Korean parent, my boss, the client's HQ: who relays the question, not what it asks
 SELF_NAMED_EN = re.compile(

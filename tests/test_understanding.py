@@ -9879,3 +9879,152 @@ def test_another_departments_own_subsidy_and_an_operating_grant_are_outside(comp
 def test_filling_in_the_forms_for_the_firm_is_not_said_but_a_blank_is_filled(composer: Composer):
     assert_unstated(composer, ("能帮我填好申报书吗",))
     assert composer.answer("发文单位：____\n帮我填一下", None, LATER).entry_id == "issuer-and-date"
+
+
+def test_a_network_done_by_the_end_of_a_month_is_judged_against_the_window(composer: Composer):
+    assert_each_says(
+        composer,
+        {"Our 5G network for the client will be done by end of July 2022 - still OK?": "lies within"},
+    )
+
+
+def test_an_account_manager_asks_for_the_client_as_the_applicant(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "What does the client need to submit for acceptance?": "acceptance-materials",
+            "As the contractor (we built the 5G private network), "
+            "can China Telecom apply instead of the factory?": ("builder-applying"),
+            "这个通知能不能直接转给客户看": "publication",
+        },
+        LATER,
+    )
+
+
+def test_conditions_said_to_be_met_then_what_else_asks_the_rest(composer: Composer):
+    assert_answered_by(
+        composer, {"客户没在失信名单上，5年内也没财政违规，还要满足啥": "who-can-apply"}, LATER
+    )
+
+
+def test_a_faint_printout_is_why_the_number_is_asked(composer: Composer):
+    assert_answered_by(
+        composer, {"你刚才说文号是韶工信〔2022〕19号？我打印出来看不清，到底是多少号": "notice-number"}, LATER
+    )
+
+
+def test_the_provinces_own_rate_and_phone_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "I meant the provincial funding ratio - what % does the province give for cloud projects?",
+            "I meant the provincial department's phone number, not the city one.",
+        ),
+        LATER,
+    )
+
+
+def test_the_pool_size_changes_after_entry_and_city_totals_are_not_said(composer: Composer):
+    assert_unstated(
+        composer,
+        (
+            "入库后项目内容能变更吗，比如换设备供应商",
+            "韶关2022年工业互联网这块申报总额有多少个亿",
+            "验收的时候专家会不会来厂里现场看？要准备汇报PPT吗",
+        ),
+    )
+    assert_unstated(
+        composer,
+        (
+            "You mentioned the fund pool; how big is the pool this year?",
+            "How many factories in Shaoguan have moved to the cloud so far?",
+        ),
+        said="does not say",
+    )
+
+
+def test_the_notices_own_our_bureau_and_the_day_it_went_out_ask_its_issuer(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "通知里面说的“我局”具体是哪个单位？": "issuer-and-date",
+            "呢份通知係邊日發出㗎？我要填文件控制表": "issuer-and-date",
+        },
+        LATER,
+    )
+
+
+def test_who_a_firm_is_or_where_its_office_is_is_told_not_asked(composer: Composer):
+    certified = (
+        "We are an ISO 9001 plant. Does the 5G direction need provincial funds first to get the city match?"
+    )
+    assert_each_says(composer, {certified: "provincial special funds"})
+    assert_outside(composer, ("Is there a similar program in Shenzhen? our sales office is there",), LATER)
+
+
+def test_whether_there_is_a_public_notice_period_is_answered_its_length_is_not(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "What happens after the expert acceptance — is there a public notice period on the website?": (
+                "project-acceptance"
+            )
+        },
+        LATER,
+    )
+    assert_unstated(
+        composer, ("How long is the public notice period for the project pool list?",), said="does not say"
+    )
+
+
+def test_once_on_the_dishonest_list_is_the_condition_not_an_old_project_list(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "阿爸轉發：「公司以前欠過銀行錢上過失信名單，而家仲申唔申到？」通知點講": "compliance-conditions",
+            "our company got listed as a judgment defaulter last year over a supplier dispute (settled now). "
+            "what does the notice say about that?": "compliance-conditions",
+        },
+        LATER,
+    )
+
+
+def test_joining_the_project_reserve_and_the_lowest_capped_item(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "入库了是不是就算进了2022年的项目储备？": "entry-expert-review",
+            "Which support item has the lowest cap?": "amounts-overview",
+        },
+        LATER,
+    )
+
+
+def test_a_high_tech_enterprise_application_the_area_code_and_city_totals_are_not_the_notices(
+    composer: Composer,
+):
+    assert_outside(composer, ("攞咗呢筆補貼會唔會影響我哋申請高新企業？",), LATER)
+    assert_unstated(composer, ("韶关今年一共有多少个工业互联网项目入库了",))
+    assert_unstated(composer, ("What's the area code for the contact phone number?",), said="does not say")
+
+
+def test_a_formal_letters_long_self_introduction_is_who_asks(composer: Composer):
+    letter = (
+        "我司系曲江区国有控股装备制造企业，拟申报2022年韶关市工业互联网应用项目，"
+        "请问本次通知的发文字号及依据文件为何？"
+    )
+    assert_answered_by(composer, {letter: "notice-number"}, LATER)
+
+
+def test_what_a_direction_aims_to_build_is_its_scope(composer: Composer):
+    assert_answered_by(
+        composer, {"What does the 5G direction aim to build in the end?": "direction-4-scope"}, LATER
+    )
+
+
+def test_a_terse_question_marked_window_check_judges_the_completion(composer: Composer):
+    terse = (
+        "Cloud-ERP project: started Nov 2021, done June 2022, RMB 1.6 million provincial funds. "
+        "Within the construction window? City top-up?"
+    )
+    assert_each_says(composer, {terse: "the whole month lies within the construction window"})
