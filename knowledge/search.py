@@ -149,6 +149,8 @@ YEAR_SEEN = re.compile(r"(?:才|先|刚|刚刚|到|以后)?(?:看到|见到|发�
 # 到现在2026年过5年了吧: the present year, counted from a past one, no round of that year
 YEAR_NOW = re.compile(r"(?:到现在|现在|如今|而家|今年)(?:是|已经是)?$")
 YEARS_PASSED = re.compile(r"(?:了|已经|都|也)?(?:过了|过|满|超过|够)")
+# 2022还是2023, 2023 or 2022: another year offered beside the notice's own, whose year is asked
+YEARS_OFFERED = r"年?(?:还是|或者|或是|定系|抑或|or)"
 SHORT_ENGLISH = 3  # an English outside word this short (sla, vpn) is a whole word: not slag, not vpnx
 PLURAL_END = re.compile(r"e?s(?![a-z])")
 # what may follow an English outside word within its own word: an ending (taxable, dividends,
@@ -566,6 +568,8 @@ class SearchIndex:
                 return False
             # 2025年完成的: the year a project was finished, not another year's round
             after = match.end() + bare.startswith("年", match.end())
+            if YEAR_ALONE.match(match.group()) and self._offered_beside_the_notices_year(bare, match):
+                return False
             if YEAR_ALONE.match(match.group()) and (
                 YEAR_COMPLETED.match(bare, after)
                 or YEAR_SEEN.match(bare, after)
@@ -587,6 +591,13 @@ class SearchIndex:
             return match.start() in bounds or match.end() in bounds
 
         return [word for word in found if any(counts(m) for m in re.finditer(re.escape(word), bare))]
+
+    def _offered_beside_the_notices_year(self, bare: str, match: re.Match[str]) -> bool:
+        """2022还是2023, 2023 or 2022: the other year is offered as a choice, not asked of."""
+        year = str(self._notice_year)
+        before = re.compile(rf"{year}{YEARS_OFFERED}$")
+        after = re.compile(rf"{YEARS_OFFERED}{year}")
+        return bool(before.search(bare, 0, match.start()) or after.match(bare, match.end()))
 
     def _evidence(self, entry: Entry, words: dict[str, float]) -> float:
         """How much the question says that this entry matches: one vague word ("多少", "材料")

@@ -10028,3 +10028,49 @@ def test_a_terse_question_marked_window_check_judges_the_completion(composer: Co
         "Within the construction window? City top-up?"
     )
     assert_each_says(composer, {terse: "the whole month lies within the construction window"})
+
+
+def test_a_directions_expected_effects_are_its_scope(composer: Composer):
+    assert_answered_saying(
+        composer, "上云上平台项目预期效果有哪几条？写PPT用", "direction-1-scope", "经营成本"
+    )
+
+
+def test_another_year_offered_beside_the_notices_own_is_no_other_round(composer: Composer):
+    composed = composer.answer("这个通知是哪一年的申报？2022还是2023", None, LATER)
+    assert composed.entry_id is not None and "2022" in composed.text, composed.text[:120]
+
+
+def test_a_national_pilot_and_the_provinces_rates_are_other_programmes(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "Is there a national 5G application pilot programme we could apply for, and what's its deadline?",
+            "What are the Guangdong provincial industrial internet special fund subsidy rates this year?",
+            "韶关有没有给中小企业做数字化转型免费诊断的服务",
+        ),
+        LATER,
+    )
+
+
+def test_the_final_acceptance_and_each_bureaus_part_are_the_process(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "Who does the final project acceptance?": "project-acceptance",
+            "市工信局和县区工信局在这次申报里分别负责什么": "process-overview",
+        },
+        LATER,
+    )
+
+
+def test_review_length_reasons_for_failing_a_list_and_a_wechat_are_not_said(composer: Composer):
+    assert_unstated(
+        composer,
+        (
+            "我们2021年报的那个项目为什么没通过，能查到原因吗",
+            "今年入库公示名单出来没有？我们翁源那个饲料厂上云项目有没有进",
+            "严鹏现在还在市工信局上班吗？想加个微信",
+        ),
+    )
+    assert_unstated(composer, ("How long does the expert panel review usually take?",), said="does not say")
