@@ -10074,3 +10074,12 @@ def test_review_length_reasons_for_failing_a_list_and_a_wechat_are_not_said(comp
         ),
     )
     assert_unstated(composer, ("How long does the expert panel review usually take?",), said="does not say")
+
+
+def test_the_effects_a_direction_should_bring_and_a_dyeing_vat_are_the_notices(composer: Composer):
+    assert_answered_by(composer, {"通知里面期待上云上平台带来哪几个效果？": "direction-1-scope"}, LATER)
+    vat = (
+        "Our dyeing-vat automation project will finish in October 2022. "
+        "Is that within the construction window in the notice?"
+    )
+    assert_each_says(composer, {vat: "August 26, 2022"})
