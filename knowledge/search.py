@@ -150,7 +150,7 @@ YEAR_SEEN = re.compile(r"(?:才|先|刚|刚刚|到|以后)?(?:看到|见到|发�
 YEAR_NOW = re.compile(r"(?:到现在|现在|如今|而家|今年)(?:是|已经是)?$")
 YEARS_PASSED = re.compile(r"(?:了|已经|都|也)?(?:过了|过|满|超过|够)")
 # 2022还是2023, 2023 or 2022: another year offered beside the notice's own, whose year is asked
-YEARS_OFFERED = r"年?(?:还是|或者|或是|定系|抑或|or)"
+YEARS_OFFERED = r"(?:年的?|[a-z]{0,10})(?:还是|或者|或是|定系|抑或|or)"  # 2022 projects or 2023
 SHORT_ENGLISH = 3  # an English outside word this short (sla, vpn) is a whole word: not slag, not vpnx
 PLURAL_END = re.compile(r"e?s(?![a-z])")
 # what may follow an English outside word within its own word: an ending (taxable, dividends,

@@ -10083,3 +10083,54 @@ def test_the_effects_a_direction_should_bring_and_a_dyeing_vat_are_the_notices(c
         "Is that within the construction window in the notice?"
     )
     assert_each_says(composer, {vat: "August 26, 2022"})
+
+
+def test_taiwan_office_words_ask_the_title_and_the_funds_audit(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "這個專案計畫的全名叫什麼？我要寫在內部簽呈上": "notice-title",
+            "補助款核銷的時候要符合什麼稽核要求？": "fund-management",
+        },
+        LATER,
+    )
+
+
+def test_the_notices_own_choice_its_past_years_and_what_a_direction_solves(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "5G这个方向主要想解决现场哪类问题": "direction-4-scope",
+            "How many years back do they check for serious violations involving government funds?": (
+                "compliance-conditions"
+            ),
+            "违法违规这条是指哪方面的，税务还是财政资金？": "compliance-conditions",
+            "验收申请最后由谁报到市工信局": "where-to-submit",
+            "what outcomes does the cloud direction list?": "direction-1-scope",
+        },
+        LATER,
+    )
+    composed = composer.answer("Is this notice for 2022 projects or 2023?", None, LATER)
+    assert composed.entry_id is not None, composed.text[:120]
+
+
+def test_an_aside_to_the_assistant_before_a_question_is_dropped(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "are you an AI? cool. for the 5G + manufacturing track, what kind of devices are we expected "
+            "to develop": "direction-4-scope"
+        },
+        LATER,
+    )
+    assert_outside(
+        composer,
+        (
+            "are you an AI?",
+            "哈哈今天第三次来问你了，你会不会嫌我烦啊",
+            "今日好攰呀，填表填到眼花，你有冇咩減壓方法？",
+            "台資企業在韶關有沒有另外的台商投資獎勵？",
+        ),
+        LATER,
+    )
+    assert_unstated(composer, ("验收时专家会到现场吗，要准备什么PPT",))
