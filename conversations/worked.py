@@ -32,6 +32,8 @@ PROJECTS_AT_CAP = re.compile(
     r"(?:两|2|二)\s*个?[^，,。？?！!]{0,6}?(?:项目|项)[^。？?！!]{0,8}?(?:都|全部|全|各自|各)[^，,。？?！!]{0,4}?"
     r"(?:顶格|拿满|攞满|封顶|到顶|满额|拿最高|拿到最高|最高)"
     r"|报满(?:项目数|项目|两个|2个)[^。？?！!]{0,14}?(?:封顶|顶格|拿满|最高)"  # 报满项目数、每个都按100万封顶
+    # 一个平台一个标杆，两个都顶格: the two projects named before, each at its cap
+    r"|(?:两|2)\s*个\s*(?:都|全部|全)(?:顶格|拿满|攞满|封顶|到顶|满额|拿最高|拿到最高)"
     r"|\b(?:both|two)(?: of)?(?: our| the)? projects?\b[^.?!]{0,30}?"
     r"\b(?:max(?:imum|ed out)?|(?:hit|reach|at) the (?:cap|top|maximum)|capped)\b"
     # 一家企业最多能拿多少, the most one company could get: as many projects as it may file, each at its cap

@@ -10134,3 +10134,35 @@ def test_an_aside_to_the_assistant_before_a_question_is_dropped(composer: Compos
         LATER,
     )
     assert_unstated(composer, ("验收时专家会到现场吗，要准备什么PPT",))
+
+
+def test_two_named_projects_both_at_their_cap_are_added_up(composer: Composer):
+    assert_each_says(composer, {"一个系统性平台一个标杆项目，两个都顶格的话市级一共最多多少": "150万元"})
+
+
+def test_union_outings_and_staff_training_ask_the_funds_use(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "这笔钱可以给工会搞活动发福利吗": "fund-management",
+            "工会想问，这笔奖补资金能不能拿一部分搞职工培训": "fund-management",
+            "入库申报是不是只要电子版？": "paper-copies",
+        },
+        LATER,
+    )
+
+
+def test_past_rounds_averages_panel_members_and_amending_amounts_are_not_said(composer: Composer):
+    assert_unstated(composer, ("上一批入库项目有哪些企业", "入库以后还能不能修改申报金额？"))
+    assert_unstated(
+        composer,
+        (
+            "What was the average subsidy per project last year?",
+            "Who exactly sits on the expert panel for the acceptance review?",
+            "Can the subsidy be paid into our parent company's account in Hong Kong?",
+        ),
+        said="does not say",
+    )
+    assert_outside(
+        composer, ("省工信厅上云上平台服务商名录在哪查？", "省级5G专项资金的申报入口在哪里？"), LATER
+    )
