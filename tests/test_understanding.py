@@ -9894,7 +9894,7 @@ def test_an_account_manager_asks_for_the_client_as_the_applicant(composer: Compo
         {
             "What does the client need to submit for acceptance?": "acceptance-materials",
             "As the contractor (we built the 5G private network), "
-            "can China Telecom apply instead of the factory?": ("builder-applying"),
+            "can China Telecom apply instead of the factory?": "builder-applying",
             "这个通知能不能直接转给客户看": "publication",
         },
         LATER,
