@@ -93,6 +93,33 @@ def stem(word: str) -> str:
 PHRASE_GROUP = 16  # phrase patterns searched for at once
 
 
+# 八月二十六号, 7月八日: a day of a month in Chinese numerals, read as the digits the notice's own
+# dates are written in (8月26号), so 八月二十六号前 and 8月26号前 ask the same
+MONTH_DAY_IN_WORDS = re.compile(
+    r"([一二三四五六七八九十]{1,2}|\d{1,2})\s*月\s*([一二三四五六七八九十廿]{1,3})\s*([号日])"
+)
+NUMERAL_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _small_number(words: str) -> int | None:
+    """一 … 三十一 (and 廿六) as a number; None for anything else."""
+    words = words.replace("廿", "二十")
+    tens, _, ones = words.rpartition("十")
+    if "十" not in words:
+        return NUMERAL_DIGITS.get(words) if len(words) == 1 else None
+    if (tens and tens not in NUMERAL_DIGITS) or (ones and ones not in NUMERAL_DIGITS):
+        return None
+    return (NUMERAL_DIGITS[tens] if tens else 1) * 10 + (NUMERAL_DIGITS[ones] if ones else 0)
+
+
+def _month_day_in_digits(match: re.Match[str]) -> str:
+    month = match[1] if match[1].isdigit() else _small_number(match[1])
+    day = _small_number(match[2])
+    if month is None or day is None or not (1 <= int(month) <= 12 and 1 <= day <= 31):
+        return match[0]
+    return f"{month}月{day}{match[3]}"
+
+
 class Normaliser:
     """Applies the lexicon: phrase patterns, synonyms (longest first) and stopwords."""
 
@@ -162,7 +189,7 @@ class Normaliser:
 
         The knowledge base's own texts pass correct=False: they are spelled right by definition,
         and correcting them would only cost start-up time."""
-        text = simplify(text)
+        text = MONTH_DAY_IN_WORDS.sub(_month_day_in_digits, simplify(text))
         if correct and self._corrector is not None:
             text = CJK_RUN.sub(lambda m: self._corrector.correct(m.group(0)), text)  # type: ignore[union-attr]
         for any_of_them, phrases in self._phrase_groups:

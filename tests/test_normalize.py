@@ -7,7 +7,13 @@ from __future__ import annotations
 import random
 import re
 
-from knowledge.normalize import Normaliser, _longest_key_pattern, _phrase_groups
+from knowledge.normalize import (
+    MONTH_DAY_IN_WORDS,
+    Normaliser,
+    _longest_key_pattern,
+    _month_day_in_digits,
+    _phrase_groups,
+)
 
 
 def plain_alternation(keys: list[str]) -> re.Pattern[str]:
@@ -69,3 +75,14 @@ def test_grouped_phrases_rewrite_as_each_pattern_in_turn_does():
 def test_canonical_applies_phrases_then_synonyms():
     normaliser = Normaliser({"申报截止": "截止", "几号": "日期"}, [], {r"什么时候截止": "截止 几号"})
     assert normaliser.canonical("入库什么时候截止？", correct=False) == "入库 截止 日期"
+
+
+def test_a_day_of_a_month_in_chinese_numerals_is_written_in_digits():
+    def read(text: str) -> str:
+        return MONTH_DAY_IN_WORDS.sub(_month_day_in_digits, text)
+
+    assert read("八月二十六号前") == "8月26号前"
+    assert read("7月八日") == "7月8日"
+    assert read("八月廿六号") == "8月26号"
+    assert read("十二月三十一日") == "12月31日"
+    assert read("八月四十号") == "八月四十号"  # no such day: left as written

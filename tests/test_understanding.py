@@ -10166,3 +10166,9 @@ def test_past_rounds_averages_panel_members_and_amending_amounts_are_not_said(co
     assert_outside(
         composer, ("省工信厅上云上平台服务商名录在哪查？", "省级5G专项资金的申报入口在哪里？"), LATER
     )
+
+
+def test_days_in_chinese_numerals_read_as_the_digits_the_notice_writes(composer: Composer):
+    in_words = composer.answer("七月八号前要完成的是什么？八月二十六号前要完成什么？", None, LATER)
+    in_digits = composer.answer("7月8号前要完成的是什么？8月26号前要完成什么？", None, LATER)
+    assert in_words.entry_id is not None and in_words.text == in_digits.text, in_words.text[:120]
