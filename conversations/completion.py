@@ -18,7 +18,6 @@ from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
 from knowledge.schema import Lang
 
-QUESTION_MARKS = re.compile(r"[?？]")
 # 8月26日前完成, 9月30日之后建成: a bound said of the window, not a day of the project
 BOUND_AFTER = re.compile(r"\s*(?:之前|以前|前|之后|以后|后|起|开始|至|到|-|~)")
 EN_MONTHS = tuple(m[:3] for m in MONTHS)  # jan … dec, as the dates' own readers spell them
@@ -69,10 +68,8 @@ class Completion:
         if self.window is None or not (own_periods or COMPLETED.search(text)):
             return ""  # most messages tell no completion: the cheap test first
         # (Within the construction window?: a terse clause asks by its question mark alone)
-        asks = QUESTION_MARKS.search(understood.text) or any(
-            self.reader.is_question(c) for c in understood.clauses
-        )
-        if not asks:
+        asked_by_its_mark = "?" in understood.text or "？" in understood.text
+        if not (asked_by_its_mark or any(self.reader.is_question(c) for c in understood.clauses)):
             return ""
         lines: list[str] = []
         for clause in [*map(simplify, understood.clauses), *own_periods]:  # 上線: as simplified

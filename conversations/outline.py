@@ -273,7 +273,7 @@ class Outline:
             wanted = simplify(term).strip().lower()
             if len(wanted) < 2:
                 continue
-            saying = [i for i in self.items if any(wanted in s for s in i.said)]
+            saying = self._saying(wanted)
             saying = [i for i in saying if i.clause[0] in named] or saying
             if saying:
                 return self._term_places(term.strip(), saying, lang)
@@ -284,11 +284,15 @@ class Outline:
         clause says; "" when no clause says it."""
         term = next(g for g in mentioned.groups() if g).strip()
         wanted = simplify(term).lower()
-        saying = [i for i in self.items if any(wanted in s for s in i.said)]
+        saying = self._saying(wanted)
         pieces = _pieces(wanted)
         if not saying and pieces:
-            saying = [i for i in self.items if any(all(p in s for p in pieces) for s in i.said)]
+            saying = self._saying(*pieces)
         return self._term_places(term, saying, lang) if saying else ""
+
+    def _saying(self, *words: str) -> list[Item]:
+        """The items one of whose sayings holds every word."""
+        return [i for i in self.items if any(all(w in s for w in words) for s in i.said)]
 
     def _term_places(self, term: str, saying: list[Item], lang: Lang) -> str:
         """The term, then each clause saying it with what the clause says."""

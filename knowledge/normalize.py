@@ -94,7 +94,8 @@ PHRASE_GROUP = 16  # phrase patterns searched for at once
 
 
 # 八月二十六号, 7月八日: a day of a month in Chinese numerals, read as the digits the notice's own
-# dates are written in (8月26号), so 八月二十六号前 and 8月26号前 ask the same
+# dates are written in (8月26号), so 八月二十六号前 and 8月26号前 ask the same. (figures.to_arabic
+# reads every numeral, but it imports this module and loads cn2an: a day needs neither.)
 MONTH_DAY_IN_WORDS = re.compile(
     r"([一二三四五六七八九十]{1,2}|\d{1,2})\s*月\s*([一二三四五六七八九十廿]{1,3})\s*([号日])"
 )

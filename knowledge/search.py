@@ -292,6 +292,9 @@ class SearchIndex:
         self._home_places = [j.name.zh for j in kb.notice.jurisdictions]
         self._home_places += [j.name.en.split()[0].lower() for j in kb.notice.jurisdictions if j.name.en]
         self._notice_year = kb.notice.notice.date.year
+        # 2022还是2023, 2023 or 2022: the notice's own year said beside another, before or after it
+        self._year_offered_before = re.compile(rf"{self._notice_year}{YEARS_OFFERED}$")
+        self._year_offered_after = re.compile(rf"{YEARS_OFFERED}{self._notice_year}")
         self._city_words = [self._bare(w) for w in lexicon.city_matching_words]
         self._home_words = [self._bare(w) for w in lexicon.home_words if w]
         # 你好，在吗？想咨询一下, 哈哈好的, ok 收到 thx: greetings, or thanks and acknowledgements,
@@ -594,10 +597,10 @@ class SearchIndex:
 
     def _offered_beside_the_notices_year(self, bare: str, match: re.Match[str]) -> bool:
         """2022还是2023, 2023 or 2022: the other year is offered as a choice, not asked of."""
-        year = str(self._notice_year)
-        before = re.compile(rf"{year}{YEARS_OFFERED}$")
-        after = re.compile(rf"{YEARS_OFFERED}{year}")
-        return bool(before.search(bare, 0, match.start()) or after.match(bare, match.end()))
+        return bool(
+            self._year_offered_before.search(bare, 0, match.start())
+            or self._year_offered_after.match(bare, match.end())
+        )
 
     def _evidence(self, entry: Entry, words: dict[str, float]) -> float:
         """How much the question says that this entry matches: one vague word ("多少", "材料")
