@@ -127,7 +127,8 @@ HERE_TOO = re.compile(
 # that only likens the notice's thing to another's, which the notice cannot speak for
 LIKENED_TO = re.compile(
     r"(?:跟|和|与|同|像|比)(?P<other>[^，,。？?！!]{1,20}?)(?:一样|不一样|一致|类似|相同|差不多|一回事|同一|一个意思"
-    r"|有什么区别|有啥区别|有乜分别|区别大|不同|共用|通用|区分|分开|分清|那样|那种|这样)"
+    r"|有什么区别|有啥区别|有乜分别|区别大|不同|共用|通用|区分|分开|分清|那样|那种|这样"
+    r"|对一下|对一对|对照|比对|对比)"  # 我要跟技改的方向对一下: the user sets them side by side
     r"|\b(?:the )?same (?:as|thing as)\s+(?P<other_en>[^,.?!]{1,40})"
     r"|\b(?:different from|similar to)\s+(?P<unlike>[^,.?!]{1,40})",
     re.IGNORECASE,

@@ -284,8 +284,9 @@ QUESTION_MARK = re.compile(
     + WHEN_NOT_ASKED
     + r"|where|why|"
     + WHO_ASKS
-    # (not "Today is June 28": a date told; not "our office is there": where it is, told)
-    + r"|which|\b(?:can|could|would|will|(?<!today )is|are|do|does) (?!there\s*$)"
+    # (not "Today is June 28": a date told; not "our office is there": where it is, told; not "our
+    # auditor is asking.": who wants to know)
+    + r"|which|\b(?:can|could|would|will|(?<!today )is|are|do|does) (?!there\s*$)(?!(?:asking|wondering)\W*$)"
     r"|^(?:did|was|were|should) "  # Did any ceramics firm win it last year?: asked at its start
     r"|[不没未吧]$|了没有$|会点$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧, 迟咗会点: colloquial
     r"|\b(?:true|correct)$"  # … issued by the Development and Reform Commission. True?
@@ -493,14 +494,15 @@ SPACE_IN_SENTENCE = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z0-9])\s+(?=[\u4e00-\u9f
 LOCAL_AGAIN = re.compile(r"县里|区里|县级|区级|本县|本区|我们县|我们区|当地|本地")
 ROUND_WINDOW = 6  # characters after a year in which a word of a round is looked for
 # 今次、2022呢批、这一轮: the notice's own round named in a later clause, set against another's
-THIS_ROUND = (
+THIS_ROUND = (  # 参考2022年这个, 先参考下2022年那份
     r"(?:今次|这次|本次|呢次|这一次|这批|呢批|这一批|呢一批|这轮|本轮|这一轮"
-    r"|{year}年?(?:的|嘅)?(?:这|呢)?(?:批|轮)|{year}年?(?:的|嘅)?(?:这|呢)(?:个|份|次))"  # 参考2022年这个
+    r"|{year}年?(?:的|嘅)?(?:这|呢|那|嗰)?(?:批|轮)|{year}年?(?:的|嘅)?(?:这|呢|那|嗰)(?:个|份|次))"
 )
 EN_ROUND_WINDOW = 40  # the same in English (the 2021 Shaoguan industrial internet programme)
 SET_UP_THERE = re.compile(r"\s*在[^，,。？?！!]{1,10}?(?:注册|成立|设立|落户|建厂|开厂)")
 SENTENCE_END = re.compile(r"[。？?！!]|\.\s")  # a round's word in the next sentence is not the year's
 ADDRESSING = ("向", "报", "交给", "递交")  # 向省工信厅申报, 直接报省工信厅: applying to that body
+APPLY_EN = re.compile(r"\b(?:apply|applying)\b")  # how do we apply to MIIT for …
 # 按省级专项资金的10%: the funds just after one of these are the base of the city's amount
 BASE_WORDS = ("按", "按照", "以", "根据", "依据", "获得的", "所获")
 BASE_CHARS = 4
@@ -734,6 +736,10 @@ ADDED_OR_RECEIVED = re.compile(
 # 上次做技改是县里来人看的: the firm's past experience with another programme, a story told
 DONE_BEFORE = re.compile(
     r"(?:上次|上回|以前|之前|早前|去年|前年|曾经)(?:也|都)?(?:做|搞|报|申报|申请|弄)(?:过|了|咗)?(?:的)?$"
+)
+# 光伏玻璃厂, 光伏边框企业: a firm of that trade, who asks (not 光伏厂房, the roof a plant goes on)
+FACTORY_OF_THE_TRADE = re.compile(
+    r"(?:(?![和与及或跟同每各的个家有这那些等里])[\u4e00-\u9fff]){0,3}?(?:厂家|厂|企业|公司)(?!房)"
 )
 NOT_DONE = re.compile(r"(?<!有)(?:没有|没|未|冇|从未|从来没有?)$")  # not 有没有, 有冇: a question
 # 投了1000万做智能工厂: the firm builds the factory or workshop, a project of its own, not the
@@ -1589,6 +1595,11 @@ class Reader:
                 if not (
                     own_direction
                     or SAYS_OR_ASKS.match(simplified, at + len(word)) is not None  # 局长让我…: who asks
+                    or (
+                        bool(topics)
+                        and not word.endswith("厂")
+                        and FACTORY_OF_THE_TRADE.match(simplified, at + len(word)) is not None
+                    )
                     or NOT_DONE.search(simplified, 0, at)  # 没有申请省级专项资金: not applied for
                     or self._built_as_a_project(simplified, at, word)
                     or (bool(named) and DONE_BEFORE.search(simplified, 0, at) is not None)
@@ -1735,7 +1746,12 @@ class Reader:
                 if addressed not in clause:
                     continue
                 at = max(clause.find(f"{to}{addressed}") for to in ADDRESSING)
-                asks_to_apply = at >= 0 and any(w in clause[at:] for w in self.apply_words)
+                # 向省工信厅申报, how do we apply to MIIT for its project: applying to that body for its
+                # own programme (not "do we submit to the provincial department": where to submit)
+                applied_to = f" to {addressed} for " in clause or f" to the {addressed} for " in clause
+                asks_to_apply = (at >= 0 and any(w in clause[at:] for w in self.apply_words)) or (
+                    applied_to and APPLY_EN.search(clause) is not None
+                )
                 if asks_to_apply and QUESTION_MARK.search(clause):
                     return addressed
                 if self._its_own_deadline(clause, addressed):

@@ -149,6 +149,15 @@ YEAR_SEEN = re.compile(r"(?:才|先|刚|刚刚|到|以后)?(?:看到|见到|发�
 # 到现在2026年过5年了吧: the present year, counted from a past one, no round of that year
 YEAR_NOW = re.compile(r"(?:到现在|现在|如今|而家|今年)(?:是|已经是)?$")
 YEARS_PASSED = re.compile(r"(?:了|已经|都|也)?(?:过了|过|满|超过|够)")
+# will finish in early 2027, went live in 2025 (the text bare): when a project ends, no round of that year
+YEAR_FINISHED_IN = re.compile(
+    r"(?:finish|finishes|finished|complete|completes|completed|completion|golive|goeslive|wentlive)"
+    r"(?:in|by|around)(?:early|mid|late|theendof|endof)?$"
+)
+# 我想推算下2027年…: a later year the user works out from the notice's dates, not asked of it
+YEAR_WORKED_OUT_BY_USER = re.compile(r"(?:我|我们)?(?:想|要|好)(?:自己)?(?:推算|估算|推测)(?:一?下)?$")
+# 2027如果有类似的: a later round supposed, asked of by this notice's rules
+YEAR_SUPPOSED = re.compile(r"年?的?(?:如果|假如|要是|若)(?:再)?(?:有|出|搞)(?:类似|同样|一样|同类)")
 # 2022还是2023, 2023 or 2022: another year offered beside the notice's own, whose year is asked
 YEARS_OFFERED = r"(?:年的?|[a-z]{0,10})(?:还是|或者|或是|定系|抑或|or)"  # 2022 projects or 2023
 SHORT_ENGLISH = 3  # an English outside word this short (sla, vpn) is a whole word: not slag, not vpnx
@@ -573,8 +582,14 @@ class SearchIndex:
             after = match.end() + bare.startswith("年", match.end())
             if YEAR_ALONE.match(match.group()) and self._offered_beside_the_notices_year(bare, match):
                 return False
+            # 2027年想做，参考2022年的: a later plan measured against the notice's own round, asked of
+            if YEAR_ALONE.match(match.group()) and str(self._notice_year) in YEAR_ALONE.findall(bare):
+                return False
             if YEAR_ALONE.match(match.group()) and (
                 YEAR_COMPLETED.match(bare, after)
+                or YEAR_FINISHED_IN.search(bare, max(0, match.start() - 30), match.start())
+                or YEAR_WORKED_OUT_BY_USER.search(bare, max(0, match.start() - 10), match.start())
+                or YEAR_SUPPOSED.match(bare, match.end())
                 or YEAR_SEEN.match(bare, after)
                 or (YEAR_NOW.search(bare, 0, match.start()) and YEARS_PASSED.match(bare, after))
             ):

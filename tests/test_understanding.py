@@ -10172,3 +10172,98 @@ def test_days_in_chinese_numerals_read_as_the_digits_the_notice_writes(composer:
     in_words = composer.answer("七月八号前要完成的是什么？八月二十六号前要完成什么？", None, LATER)
     in_digits = composer.answer("7月8号前要完成的是什么？8月26号前要完成什么？", None, LATER)
     assert in_words.entry_id is not None and in_words.text == in_digits.text, in_words.text[:120]
+
+
+def test_rounds_of_later_years_are_outside_unless_the_notices_own_is_asked(composer: Composer):
+    assert_outside(
+        composer, ("2027年的入库截止日期出来了吗", "When does the 2028 application round open?"), LATER
+    )
+    assert_answered_by(
+        composer,
+        {
+            "打算2027年上项目，先看看2022年那份通知是哪个单位发的": "issuer-and-date",
+            "Our line will finish in late 2027. Does it fit the construction window?": "construction-window",
+            "2027如果有类似的，上云也是按省级资金的10%配套吗": "direction-1-amount",
+        },
+        LATER,
+    )
+
+
+def test_a_factory_of_another_programmes_trade_is_who_asks(composer: Composer):
+    assert_answered_by(composer, {"我们是光伏组件厂，入库申报截止是几号": "entry-deadline"}, LATER)
+    assert_outside(composer, ("光伏企业有没有补贴",), LATER)
+
+
+def test_carbon_esg_and_environmental_approvals_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "碳核算平台的数据要报给谁",
+            "ESG报告一般多少页",
+            "How long does an EIA approval take for a new kiln?",
+            "固废处置有没有补贴",
+            "When is the deadline for the tech renovation fund?",
+        ),
+        LATER,
+    )
+
+
+def test_fees_spot_checks_reviewers_and_translations_are_not_said(composer: Composer):
+    assert_unstated(composer, ("申报要交费吗", "拨款后多久抽查一次", "我想报名当市里的评审专家，怎么弄"))
+    assert_unstated(
+        composer,
+        ("Is there a WeChat official account for updates?", "Should we attach an English translation?"),
+        said="does not say",
+    )
+
+
+def test_who_wants_to_know_is_no_question_of_its_own(composer: Composer):
+    assert_outside(composer, ("Any tax implications for this grant? My accountant is asking.",), LATER)
+
+
+def test_who_applies_for_acceptance_and_the_notices_attachments(composer: Composer):
+    assert_answered_saying(composer, "验收申请报告和承诺书谁来交", "acceptance-materials", "由项目单位提交")
+    assert_answered_by(
+        composer,
+        {"What attachments were sent with the notice?": "attachments-list", "在吗，想咨询点事": None},
+        LATER,
+    )
+
+
+def test_cantonese_who_organises_the_acceptance_and_the_contacts_names(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "驗收係邊個單位組織㗎": "project-acceptance",
+            "申报项目的联系人叫什么名字": "contacts",
+            "Will the grant be audited? Our finance team is asking": "fund-management",
+        },
+        LATER,
+    )
+
+
+def test_the_second_stage_and_a_programme_set_side_by_side_by_the_user(composer: Composer):
+    assert_each_says(
+        composer, {"第一关几号截止？第二关呢": "8月26日", "有几个方向？我要跟技改的对照一下": "四个方向"}
+    )
+    assert_unstated(composer, ("高新区经发局的电话是多少",))
+
+
+def test_who_gives_the_opinion_the_base_and_the_local_bureaus_part(composer: Composer):
+    assert_answered_saying(composer, "初步意见是市里出还是县里出", "where-to-submit", "初步意见")
+    assert_answered_by(
+        composer,
+        {
+            "市级配套按什么基础来算": "amount-calculation",
+            "Does the systematic platform money depend on our investment?": "direction-3-amount",
+            "南雄工信局在这次申报负责啥": "where-to-submit",
+            "标杆项目是事后补还是先给钱": "support-method",
+            "We are moving our CRM to a SaaS platform, which direction is that?": "direction-1-scope",
+        },
+        LATER,
+    )
+
+
+def test_whether_a_firm_got_in_and_applying_to_the_ministry_are_not_this_notices(composer: Composer):
+    assert_unstated(composer, ("我们翁源那个厂入了没",))
+    assert_outside(composer, ("How do we apply to MIIT for an industrial internet project?",), LATER)
