@@ -10267,3 +10267,38 @@ def test_who_gives_the_opinion_the_base_and_the_local_bureaus_part(composer: Com
 def test_whether_a_firm_got_in_and_applying_to_the_ministry_are_not_this_notices(composer: Composer):
     assert_unstated(composer, ("我们翁源那个厂入了没",))
     assert_outside(composer, ("How do we apply to MIIT for an industrial internet project?",), LATER)
+
+
+def test_a_reporters_asks_of_the_notices_own_wording(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "实施意见的文号是啥": "policy-basis",
+            "通知开头列的主送单位有哪些": "addressees",
+            "这个通知落实的是哪份文件": "policy-basis",
+            "市工信局在入库这一步负责什么": "entry-expert-review",
+            "各县（市、区）工信局在入库环节承担什么职责": "where-to-submit",
+            "上云那条要实现的几个效果是什么": "direction-1-scope",
+            "“工业大脑”这个词在文件里怎么表述的": "direction-3-scope",
+            "For our newsletter: which bureau issued the notice?": "issuer-and-date",
+            "平台产品适用于哪些场景，标杆那条怎么写的": "direction-2-scope",
+        },
+        LATER,
+    )
+
+
+def test_a_reporters_asks_the_notice_cannot_answer(composer: Composer):
+    assert_outside(
+        composer,
+        ("局长对数字化转型有什么讲话", "Can I get a quote from the bureau chief?", "企业对这个政策反响大吗"),
+        LATER,
+    )
+    assert_unstated(
+        composer,
+        ("都有哪些专家来评？能透露名字吗", "有线上申报系统吗", "外资企业有没有额外的补贴", "有没有营收门槛"),
+    )
+    assert_unstated(
+        composer,
+        ("Has the entry list been published yet?", "Can the forms be filled in in English?"),
+        said="does not say",
+    )
