@@ -149,6 +149,7 @@ YEAR_SEEN = re.compile(r"(?:才|先|刚|刚刚|到|以后)?(?:看到|见到|发�
 # 到现在2026年过5年了吧: the present year, counted from a past one, no round of that year
 YEAR_NOW = re.compile(r"(?:到现在|现在|如今|而家|今年)(?:是|已经是)?$")
 YEARS_PASSED = re.compile(r"(?:了|已经|都|也)?(?:过了|过|满|超过|够)")
+YEAR_LOOKBACK = 30  # characters before a year in which what the year tells is looked for
 # will finish in early 2027, went live in 2025 (the text bare): when a project ends, no round of that year
 YEAR_FINISHED_IN = re.compile(
     r"(?:finish|finishes|finished|complete|completes|completed|completion|golive|goeslive|wentlive)"
@@ -578,21 +579,7 @@ class SearchIndex:
                 return False
             if OWN_BODY_BEFORE.search(bare, 0, match.start()) and RELAYED_AFTER.match(bare, match.end()):
                 return False
-            # 2025年完成的: the year a project was finished, not another year's round
-            after = match.end() + bare.startswith("年", match.end())
-            if YEAR_ALONE.match(match.group()) and self._offered_beside_the_notices_year(bare, match):
-                return False
-            # 2027年想做，参考2022年的: a later plan measured against the notice's own round, asked of
-            if YEAR_ALONE.match(match.group()) and str(self._notice_year) in YEAR_ALONE.findall(bare):
-                return False
-            if YEAR_ALONE.match(match.group()) and (
-                YEAR_COMPLETED.match(bare, after)
-                or YEAR_FINISHED_IN.search(bare, max(0, match.start() - 30), match.start())
-                or YEAR_WORKED_OUT_BY_USER.search(bare, max(0, match.start() - 10), match.start())
-                or YEAR_SUPPOSED.match(bare, match.end())
-                or YEAR_SEEN.match(bare, after)
-                or (YEAR_NOW.search(bare, 0, match.start()) and YEARS_PASSED.match(bare, after))
-            ):
+            if YEAR_ALONE.match(match.group()) and self._year_not_its_round(bare, match):
                 return False
             if match.group().isascii():  # an English word begins a word: not nba in shenbao
                 at, end = spaced_at[match.start()], spaced_at[match.end() - 1] + 1
@@ -609,6 +596,24 @@ class SearchIndex:
             return match.start() in bounds or match.end() in bounds
 
         return [word for word in found if any(counts(m) for m in re.finditer(re.escape(word), bare))]
+
+    def _year_not_its_round(self, bare: str, match: re.Match[str]) -> bool:
+        """Another year said, but no round of that year asked of: a choice beside the notice's own
+        year, a plan measured against it, when a project finishes or the notice was read, a year the
+        user works out or a round only supposed."""
+        start, end = match.start(), match.end()
+        after = end + bare.startswith("年", end)  # 2025年完成的: the year a project was finished
+        return bool(
+            self._offered_beside_the_notices_year(bare, match)
+            # 2027年想做，参考2022年的: a later plan measured against the notice's own round, asked of
+            or str(self._notice_year) in YEAR_ALONE.findall(bare)
+            or YEAR_COMPLETED.match(bare, after)
+            or YEAR_FINISHED_IN.search(bare, max(0, start - YEAR_LOOKBACK), start)
+            or YEAR_WORKED_OUT_BY_USER.search(bare, max(0, start - YEAR_LOOKBACK), start)
+            or YEAR_SUPPOSED.match(bare, end)
+            or YEAR_SEEN.match(bare, after)
+            or (YEAR_NOW.search(bare, 0, start) and YEARS_PASSED.match(bare, after))
+        )
 
     def _offered_beside_the_notices_year(self, bare: str, match: re.Match[str]) -> bool:
         """2022还是2023, 2023 or 2022: the other year is offered as a choice, not asked of."""
