@@ -159,8 +159,6 @@ YEAR_FINISHED_IN = re.compile(
 YEAR_WORKED_OUT_BY_USER = re.compile(r"(?:我|我们)?(?:想|要|好)(?:自己)?(?:推算|估算|推测)(?:一?下)?$")
 # 2027如果有类似的: a later round supposed, asked of by this notice's rules
 YEAR_SUPPOSED = re.compile(r"年?的?(?:如果|假如|要是|若)(?:再)?(?:有|出|搞)(?:类似|同样|一样|同类)")
-# 2022还是2023, 2023 or 2022: another year offered beside the notice's own, whose year is asked
-YEARS_OFFERED = r"(?:年的?|[a-z]{0,10})(?:还是|或者|或是|定系|抑或|or)"  # 2022 projects or 2023
 SHORT_ENGLISH = 3  # an English outside word this short (sla, vpn) is a whole word: not slag, not vpnx
 PLURAL_END = re.compile(r"e?s(?![a-z])")
 # what may follow an English outside word within its own word: an ending (taxable, dividends,
@@ -302,9 +300,6 @@ class SearchIndex:
         self._home_places = [j.name.zh for j in kb.notice.jurisdictions]
         self._home_places += [j.name.en.split()[0].lower() for j in kb.notice.jurisdictions if j.name.en]
         self._notice_year = kb.notice.notice.date.year
-        # 2022还是2023, 2023 or 2022: the notice's own year said beside another, before or after it
-        self._year_offered_before = re.compile(rf"{self._notice_year}{YEARS_OFFERED}$")
-        self._year_offered_after = re.compile(rf"{YEARS_OFFERED}{self._notice_year}")
         self._city_words = [self._bare(w) for w in lexicon.city_matching_words]
         self._home_words = [self._bare(w) for w in lexicon.home_words if w]
         # 你好，在吗？想咨询一下, 哈哈好的, ok 收到 thx: greetings, or thanks and acknowledgements,
@@ -598,28 +593,21 @@ class SearchIndex:
         return [word for word in found if any(counts(m) for m in re.finditer(re.escape(word), bare))]
 
     def _year_not_its_round(self, bare: str, match: re.Match[str]) -> bool:
-        """Another year said, but no round of that year asked of: a choice beside the notice's own
-        year, a plan measured against it, when a project finishes or the notice was read, a year the
-        user works out or a round only supposed."""
+        """Another year said, but no round of that year asked of: the notice's own year said beside
+        it, when a project finishes or the notice was read, a year the user works out or a round
+        only supposed."""
         start, end = match.start(), match.end()
         after = end + bare.startswith("年", end)  # 2025年完成的: the year a project was finished
         return bool(
-            self._offered_beside_the_notices_year(bare, match)
-            # 2027年想做，参考2022年的: a later plan measured against the notice's own round, asked of
-            or str(self._notice_year) in YEAR_ALONE.findall(bare)
+            # 2022还是2023 (a choice offered), 2027年想做，参考2022年的 (a later plan measured against
+            # the notice's own round): the notice's year is what is asked of
+            str(self._notice_year) in YEAR_ALONE.findall(bare)
             or YEAR_COMPLETED.match(bare, after)
             or YEAR_FINISHED_IN.search(bare, max(0, start - YEAR_LOOKBACK), start)
             or YEAR_WORKED_OUT_BY_USER.search(bare, max(0, start - YEAR_LOOKBACK), start)
             or YEAR_SUPPOSED.match(bare, end)
             or YEAR_SEEN.match(bare, after)
             or (YEAR_NOW.search(bare, 0, start) and YEARS_PASSED.match(bare, after))
-        )
-
-    def _offered_beside_the_notices_year(self, bare: str, match: re.Match[str]) -> bool:
-        """2022还是2023, 2023 or 2022: the other year is offered as a choice, not asked of."""
-        return bool(
-            self._year_offered_before.search(bare, 0, match.start())
-            or self._year_offered_after.match(bare, match.end())
         )
 
     def _evidence(self, entry: Entry, words: dict[str, float]) -> float:
