@@ -1015,6 +1015,8 @@ class Reader:
         )
         self.notice_year = index.kb.notice.notice.date.year
         self.this_round = re.compile(THIS_ROUND.format(year=self.notice_year))
+        # 2022还是2023年的通知: the notice's own year offered beside another, whose year is asked
+        self.own_year_offered = re.compile(rf"{self.notice_year}年?(?:的|嘅)?(?:还是|或者|定系)\s*$")
         self.elsewhere_words = [simplify(w) for w in lexicon.elsewhere_words if w]
         self.project_place_words = [simplify(w) for w in lexicon.project_place_words if w]
         self.home_words = [simplify(w) for w in lexicon.home_words if w]
@@ -1959,6 +1961,8 @@ class Reader:
         for match, window in years:
             if int(match.group(1)) == self.notice_year or MONTH_BEFORE.search(simplified[: match.start()]):
                 continue
+            if self.own_year_offered.search(simplified, 0, match.start()):
+                continue  # 2022还是2023年的通知: which of the two the notice is, asked
             # 2020年在韶关注册了子公司: where the firm was set up that year, no round of its own
             if SET_UP_THERE.match(simplified, match.end()) or YEAR_COMPLETED.match(simplified, match.end()):
                 continue

@@ -10302,3 +10302,7 @@ def test_a_reporters_asks_the_notice_cannot_answer(composer: Composer):
         ("Has the entry list been published yet?", "Can the forms be filled in in English?"),
         said="does not say",
     )
+
+
+def test_the_notices_year_offered_before_another_round_asks_which_it_is(composer: Composer):
+    assert_answered_by(composer, {"2022还是2023年的通知？入库几号截止？": "entry-deadline"}, LATER)
