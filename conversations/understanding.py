@@ -132,9 +132,10 @@ STILL_THEN = "(?<!年)(?<!现在)(?<!目前)(?<!而家)(?<!会)(?<!是否)"
 # 今年上云还有bt吗: 还有 before the money asked of is "is there still", no new clause
 STILL_THERE_MONEY = "(?:这个|这笔|这类|这种)?(?:补贴|bt|奖补|资金|钱|政策|扶持|名额)(?:吗|么|嘛|咩|冇|不|没)"
 CLAUSE_SPLIT = re.compile(
-    # (另外请会计师事务所: hiring one separately, not "besides")
+    # (另外请会计师事务所: hiring one separately, not "besides"; 是不是还要另外申请验收: one more
+    # thing done separately, after 还要)
     # (not the colon of a ratio or a time: 按1:1自筹, 9:30前)
-    r"[，,、。!！?？;；\n]+|(?<!\d)[:：]+|[:：]+(?!\d)|(?:另外(?!请(?!问|教)|找|聘|雇|花钱|出钱|付费|单独)|"
+    r"[，,、。!！?？;；\n]+|(?<!\d)[:：]+|[:：]+(?!\d)|(?:(?<!还要)(?<!还需)(?<!还得)另外(?!请(?!问|教)|找|聘|雇|花钱|出钱|付费|单独)|"
     + STILL_THEN
     + BESIDES
     + r"还有(?!效|"
@@ -638,6 +639,9 @@ BODY_DEADLINE = re.compile(
 # finance bureau pays this notice's subsidy)
 HIGHER_BODY = re.compile(r"省|国家|部|guangdong|provinc|national|miit")
 BODY_TIMING = re.compile(r"[^，,。？?！!]{0,14}?(?:几月份?|哪个月|什么时候|几时|哪天)")
+# what's the deadline for the Guangdong provincial … application: a higher body's deadline asked
+# right before its name
+DEADLINE_OF_THE_BODY = re.compile(r"\bdeadlines? (?:for|of) (?:the |this year's |their |its )?$")
 # 省工信厅负责工业互联网的处室电话是多少: the body's own contacts asked
 # 省里最多给多少: what the body itself gives, asked right after it
 BODY_GIVES = re.compile(
@@ -1836,7 +1840,11 @@ class Reader:
     def _its_own_deadline(self, clause: str, body: str) -> bool:
         """省工信厅2022年上云上平台的申报截止是几号: the body's own deadline asked, with no word of
         the city's between them (not 省级资金拿到后市里的截止几号); a higher body's own timing."""
-        after = clause.find(body) + len(body)
+        at = clause.find(body)
+        deadline_before = DEADLINE_OF_THE_BODY.search(clause, 0, at) is not None
+        if deadline_before and HIGHER_BODY.search(body) and QUESTION_MARK.search(clause):
+            return True
+        after = at + len(body)
         found = BODY_DEADLINE.match(clause, after)
         if found is None and HIGHER_BODY.search(body):
             found = BODY_TIMING.match(clause, after)

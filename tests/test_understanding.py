@@ -10305,4 +10305,101 @@ def test_a_reporters_asks_the_notice_cannot_answer(composer: Composer):
 
 
 def test_the_notices_year_offered_before_another_round_asks_which_it_is(composer: Composer):
-    assert_answered_by(composer, {"2022还是2023年的通知？入库几号截止？": "entry-deadline"}, LATER)
+    # which of the two years the notice is of, answered by its date, then the deadline asked
+    assert_answered_by(composer, {"2022还是2023年的通知？入库几号截止？": "issuer-and-date"}, LATER)
+    assert "2022年7月8日" in composer.answer("2022还是2023年的通知？入库几号截止？", None, LATER).text
+
+
+def test_an_online_brands_project_and_the_basis_documents_issuers(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            # the project told in words the index does not know, which direction still asked
+            "我们做淘宝童装，衣服外包给翁源的工厂做，店铺订单直接推到工厂排产，这算哪一块": (
+                "directions-overview"
+            ),
+            "We make toasters for brand clients; is supply chain collaboration with them in the cloud "
+            "direction?": "direction-1-scope",
+            "Who issued the implementation opinions the notice is based on?": "policy-basis",
+            "What results should a cloud migration project deliver?": "direction-1-scope",
+        },
+        LATER,
+    )
+
+
+def test_a_higher_bodys_rate_and_deadline_and_land_use_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "省级专项资金一般按投资的百分之几给？",
+            "What's the deadline for the Guangdong provincial 5G application?",
+            "我们打算在曲江新建仓库，用地手续找谁办",
+        ),
+        LATER,
+    )
+
+
+def test_binding_the_experts_and_a_county_officer_are_unstated(composer: Composer):
+    assert_unstated(composer, ("申报书装订有什么要求", "驗收專家係邊啲人"))
+    assert_unstated(
+        composer,
+        (
+            "Who is the person in charge at the Lechang county bureau?",
+            "Another firm got a grant last year, which company it was?",
+        ),
+        said="does not say",
+    )
+
+
+def test_asks_of_the_stages_year_title_and_every_directions_rate(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            # 另外 after 还要: one more thing done separately, no new clause
+            "入库之后还要另外交验收申请吗": "process-overview",
+            "这个通知是哪一年的项目申报": "issuer-and-date",
+            "What is the name of the scheme?": "notice-title",
+            "四种支持方式哪个封顶最高": "amounts-overview",
+            "四个方向都是按10%吗": "amounts-overview",
+        },
+        LATER,
+    )
+
+
+def test_gas_prices_skills_subsidies_and_smart_factory_subsidies_are_outside(composer: Composer):
+    assert_outside(
+        composer,
+        (
+            "韶关工业燃气几时加价",
+            "职业技能提升补贴找哪个部门",
+            "Is there a smart factory subsidy in Shaoguan this year?",
+        ),
+        LATER,
+    )
+
+
+def test_results_clawbacks_operators_hours_lists_and_form_sections_are_unstated(composer: Composer):
+    assert_unstated(
+        composer,
+        (
+            "验收结果公示出来了吗",
+            "奖补资金会不会被收回？收回是什么程序",
+            "运营商能不能出一部分钱",
+            "入库截止当天几点前要交",
+            "去年的入库名单在哪能查到？想看看别人报了啥",
+            "实施方案那部分怎么写",
+        ),
+    )
+
+
+def test_two_years_offered_the_citys_support_conditions_and_the_first_stages_forms(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "这份是2022年的还是2023年的文件？验收几号截止": "issuer-and-date",
+            "系统性平台项目拿市级补贴有什么条件": "direction-3-amount",
+        },
+        LATER,
+    )
+    reply = composer.answer("what is step one called, and what do we hand in", None, LATER)
+    assert "Attachment 2 and Attachment 3" in reply.text
