@@ -10403,3 +10403,21 @@ def test_two_years_offered_the_citys_support_conditions_and_the_first_stages_for
     )
     reply = composer.answer("what is step one called, and what do we hand in", None, LATER)
     assert "Attachment 2 and Attachment 3" in reply.text
+
+
+def test_spending_the_grant_an_owner_a_registry_and_pinyin_slips(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "Can we spend part of our grant on marketing materials?": "fund-management",
+            "市国资委下属的企业能报吗": "who-can-apply",  # the firm's owner, not a question of the commission
+            "注册登记要在哪个部门才算，市场监管局可以吗": "registration-jurisdiction",
+            "通之是那天发的": "issuer-and-date",
+            "验收申情报告交几分": "paper-copies",
+            # what the answer is for, said after the question, is no ask of next year's round
+            "2022年那次支持几个方向？我看看明年项目往哪靠": "directions-overview",
+            "Exact title of the programme? I need it for our funding list in Berlin.": "notice-title",
+        },
+        LATER,
+    )
+    assert_outside(composer, ("韶关市国资委下属企业的考核指标",), LATER)
