@@ -32,6 +32,7 @@ from knowledge.figures import (
 )
 from knowledge.normalize import LIST_NUMERAL, simplify
 from knowledge.search import YEAR_SEEN, SearchIndex
+from knowledge.shares import Share, ShareReader
 from knowledge.wordlist import WordList
 
 EN_MONTH_NAMES = tuple(dict.fromkeys([*(m[:3] for m in MONTHS), "sept", *MONTHS]))  # aug, sept, august
@@ -824,6 +825,8 @@ class Understanding:
     project_elsewhere: str = ""
     # amounts said in another currency (港币600万): never worked out as yuan
     foreign_figures: list[Figure] = field(default_factory=list)
+    # figures worked from a share said of another (省里按20%补了, of the investment)
+    shares: list[Share] = field(default_factory=list)
 
     def topic_ids(self, kind: set[str]) -> list[str]:
         return ids_of_kind(self.topics, kind)
@@ -923,6 +926,13 @@ class Reader:
             window=window_rule.window if window_rule else None,
         )
         self.total_words = [simplify(w) for w in lexicon.total_words]
+        directions_rates = [d.funding.rate for d in index.kb.notice.directions if d.funding.rate is not None]
+        self.shares = ShareReader(
+            lexicon.figure_shares,
+            lexicon.figure_roles,
+            lexicon.own_measures,
+            [Decimal(str(rate)) for rate in directions_rates],
+        )
         # a topic word is looked for both as typed and in canonical form (after the synonyms)
         # directions and stages are also looked for after the synonyms (第二个方向 → 方向二); the
         # words of other topics only as typed, since a synonym may make them generic (子公司 → 企业)
@@ -1181,6 +1191,9 @@ class Reader:
         homophones_corrected = self.index.normaliser.corrected(text)
         said = self.amounts.read(homophones_corrected)  # 头资七百万: the investment
         figures = [f for f in said if f.in_yuan]  # worked out; any amount said tells a story
+        # 投资1200万，省里按20%补了: the provincial funds worked from their share of the investment
+        shares = self.shares.read(homophones_corrected, figures)
+        figures = sorted([*figures, *(s.figure for s in shares)], key=lambda f: f.start)
         premise = any(w in simplified for w in self.premise_markers)
         about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or said))
         # another programme's name typed as a homophone (架计扣除) is still its name; the topics'
@@ -1245,7 +1258,8 @@ class Reader:
             other_programme=other,
             clauses=joined_tags(clauses, lambda clause: {t.id for t in self._topics(to_arabic(clause))}),
             about_the_notice=about_the_notice,
-            offered_rates=self._offered_rates(simplified),
+            offered_rates=[r for r in self._offered_rates(simplified) if r not in {s.rate for s in shares}],
+            shares=shares,
             project_elsewhere=self._project_elsewhere(clauses),
             foreign_figures=[f for f in said if not f.in_yuan],
         )

@@ -19,6 +19,7 @@ from knowledge.loader import KnowledgeBase
 from knowledge.normalize import simplify
 from knowledge.pack import rules_dir
 from knowledge.schema import Direction, Lang
+from knowledge.shares import Share
 
 RULES = "eligibility"  # the rules file whose formula the check applies
 EACH_ASKED = ("分别", "各配", "各补", "各拿", "各给", "各自", "for each", "respectively")
@@ -160,7 +161,8 @@ class Worker:
         if not lines:
             return ""
         lines[:0] = (
-            [self._added_up(figure, lang) for figure in figures if figure.parts]
+            [self._from_share(share, lang) for share in understood.shares if share.figure in figures]
+            + [self._added_up(figure, lang) for figure in figures if figure.parts]
             + [self._taken_out(figure, lang) for figure in figures if figure.excluded]
             + [self._set_apart(figure, lang) for figure in figures if figure.outside]
         )
@@ -318,6 +320,19 @@ class Worker:
             for c in dict.fromkeys(d.funding.clause for d in picked)
         ]
         return "\n".join([line, reply_text(self.kb, "calc_caveat", lang), *sources])
+
+    def _from_share(self, share: Share, lang: Lang) -> str:
+        """1200万 × 20% = 240万: a figure said as a share of another, worked out."""
+        return reply_text(
+            self.kb,
+            "calc_from_share",
+            lang,
+            base_name=reply_text(self.kb, f"base_{share.figure.role}", lang),
+            whole_name=reply_text(self.kb, f"base_{share.whole.role}", lang),
+            whole=money(share.whole.yuan, lang),
+            rate=percent(float(share.rate)),
+            amount=money(share.figure.yuan, lang),
+        )
 
     def _added_up(self, figure: Figure, lang: Lang) -> str:
         """设备250万 + 软件120万 + 材料30万 = 400万: how a figure said in parts was added up."""

@@ -338,6 +338,8 @@ def _en_worded_amount(match: re.Match[str]) -> str:
     words = [w for w in re.split(r"[\s-]+", match.group(1).lower()) if w]
     if not set(words) - {"and", "a", "half", "point"} and "half" not in words and words != ["a"]:
         return match.group(0)  # (and million: no number said, left as it is)
+    if words == ["a"] and match.group(2).lower() not in ("thousand", "million", "billion"):
+        return match.group(0)  # 40% of a RMB 2,000,000 investment: an article, not one yuan
     value = Decimal(1) if words == ["a"] else _en_number(words)
     return match.group(0) if value is None else f"{_digits(value)} {match.group(2)}"
 

@@ -330,6 +330,8 @@ class Lexicon(Strict):
     figure_parts: dict[str, list[str]] = {}
     # a part of a figure said with these words is one the rules do not count (与项目无关, 建设期外)
     figure_exclusions: dict[str, list[str]] = {}
+    # a role that may be said as a share of another (省里按20%补了, of the investment): role → whole
+    figure_shares: dict[str, str] = {}
     # asking the sum of several projects' amounts (市里合计能拿多少): each worked from its own figure,
     # their total is said
     total_words: list[str] = []

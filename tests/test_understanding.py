@@ -10421,3 +10421,34 @@ def test_spending_the_grant_an_owner_a_registry_and_pinyin_slips(composer: Compo
         LATER,
     )
     assert_outside(composer, ("韶关市国资委下属企业的考核指标",), LATER)
+
+
+def test_a_carmakers_supplier_asks_and_who_may_apply_near_misses(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "Can we still apply for acceptance if the project never got into the database?": (
+                "process-overview"
+            )
+        },
+        LATER,
+    )
+    assert_outside(
+        composer,
+        (
+            "PPAP文件怎么准备",
+            "客户要求年降3%，怎么谈价",
+            "广东中小企业数字化转型券点申请",
+            "香港公司在韶关设厂，税点计",
+        ),
+        LATER,
+    )
+    assert_unstated(composer, ("今年最后有几个项目验收通过",))
+    assert_unstated(
+        composer,
+        (
+            "How do I change our company name on our licence?",
+            "Can an individual engineer apply for a personal innovation award?",
+        ),
+        said="does not say",
+    )
