@@ -533,6 +533,8 @@ WANTS_TO_APPLY = re.compile(
 NECESSITY = re.compile(r"必须|一定要|只能|只限|非得|是否要|\b(?:must|have to|has to|only)\b", re.IGNORECASE)
 # the notice's basis named before a year (legal basis … the 2021 opinions, 依据的是2021年的文件)
 BASIS_BEFORE = re.compile(r"依据|legal basis|policy basis|based on")
+# which 2020 policy does the notice cite as its basis: the basis document's year offered first
+BASIS_AFTER = re.compile(r"[^。？?！!.]{0,50}?(?:依据|\bbasis\b|\bbased on\b)")
 # 按基站数量补, 按上云用户数算: a count offered as what a direction pays by (the notice pays by funds
 # or investment)
 PER_COUNT = re.compile(r"按(?:照)?[^，,。？?！!]{1,8}?(?:数量|个数|数目|台数|数)(?:来)?(?:补|算|给|计)")
@@ -1990,7 +1992,10 @@ class Reader:
                 continue
             if YEAR_SEEN.match(simplified, match.end()):
                 continue  # 我在2026年看到这份通知: the year it was read, no round of its own
-            if BASIS_BEFORE.search(simplified, 0, match.start()):
+            basis_asked = BASIS_BEFORE.search(simplified, 0, match.start()) or BASIS_AFTER.match(
+                simplified, match.end()
+            )
+            if basis_asked:
                 continue  # is the basis the 2021 opinions: the basis document's year offered
             # 2020年买了一批设备, 2020年就买好的一批设备: a batch bought, no round (what was bought
             # may end past the window)

@@ -10452,3 +10452,18 @@ def test_a_carmakers_supplier_asks_and_who_may_apply_near_misses(composer: Compo
         ),
         said="does not say",
     )
+
+
+def test_hurried_english_the_basis_documents_year_and_the_bureaus_address(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "Any requirment on performnce targets? Our GM wrote 'raise efficiency a lot' lol": (
+                "performance-targets"
+            ),
+            # the basis document's year offered first is no other year's round
+            "Which 2020 document does the notice give as its basis?": "policy-basis",
+        },
+        LATER,
+    )
+    assert_unstated(composer, ("韶关市工信局有冇地址",))
