@@ -24,7 +24,7 @@ PERCENT_SAID = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|％|percent\b|per cent\b)")
 
 @dataclass(frozen=True)
 class Share:
-    """A figure worked from its share of another: the figure, the share and the whole's role."""
+    """A figure worked from its share of another: the figure, its rate and the whole it is a share of."""
 
     figure: Figure
     rate: Decimal
