@@ -40,8 +40,6 @@ TIE = 0.005  # an overview scoring this close to one stage's entry matches a que
 SURE_OF_DIRECTION = 0.8  # asked which direction: a search this sure of one direction's entry decides
 GENERAL_MARGIN = 0.1  # how much closer a direction's own entry must be than its section's summary
 # 绩效目标和资金管理: two things joined (not 还是 or 或: a choice between them)
-# 四个方向都是按10%吗, 10 percent for all four directions: a rate offered of them all asks their amounts
-RATE_OFFERED = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|percent\b|per cent\b)|百分之")
 # 这算哪一块, 这个系统属于哪类: the thing just told, pointed back at and classed
 THE_TOLD_CLASSED = re.compile(
     r"\s*(?:这|那|呢|嗰)(?:个|种|套|样|些)?(?:项目|系统|平台|做法|情况)?(?:应该|应当|能|可以)?(?:算|属于|属|归|是|对应)"
@@ -797,8 +795,10 @@ class Parts:
         named = understood.topic_ids(set(self.shape.directions))
         # 哪个封顶最低？是不是5G那个: one direction named as a guess in a comparison of them all
         compared = which and self._words_in(understood, self.comparison_words) and len(named) <= 1
+        # 四个方向都是按10%吗, 10 percent for all four directions: a rate offered of them all asks
+        # their amounts too
         return (compared or (every and not named)) and bool(
-            set(understood.intents) & self.shape.amount_intents or RATE_OFFERED.search(understood.simplified)
+            set(understood.intents) & self.shape.amount_intents or understood.offered_rates
         )
 
     def _named_before_the_offered(self, understood: Understanding) -> list[Direction]:
