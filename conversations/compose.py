@@ -151,6 +151,8 @@ THIS_NOTICE = re.compile(
 )
 PLACE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|元|%|％)?")
 PAUSE = re.compile(r"[，,。.；;：:！!？?\n]")  # what sets a clause apart from the one before
+# 电费一个月几十万: what the story's thing costs, a figure told
+COST_TOLD = re.compile(r"[\d几十百千万两一二三四五六七八九]+多?(?:万|元|块|度)")
 
 
 def likened_to(clause: str) -> str:
@@ -200,6 +202,19 @@ BARE_EACH_RECEIVED = re.compile(
     r"|(?:and )?how much (?:did )?each(?: one| of them| company| firm| project)?"
     r" (?:received|receive|got|get)",
     re.IGNORECASE,
+)
+# 电话几多, 联系方式呢, 能提前联系吗: how to reach an office or the experts, asked after a detail of
+# theirs the notice never gives (the county bureau's address, who the experts are)
+BARE_CONTACT = re.compile(
+    r"(?:佢|它|他们|佢哋)?(?:嘅|的)?(?:电话|联系电话|联系方式|座机)(?:号码)?(?:是|系)?(?:几多|多少|咩|乜|什么|啥)?"
+    r"|(?:能|可以|可唔可以|能不能|可不可以)?(?:提前|事先|预先)(?:联系|沟通|接触|拜访|约)(?:吗|嘛|么|不|唔)?"
+)
+SOMEONE_TO_REACH = re.compile(r"工信局|工信部门|局|专家|bureau|office|expert")
+# Do you have that figure? 有这个数据吗: the detail just asked for, asked again as whether it is known
+THAT_DETAIL_KNOWN = re.compile(
+    r"(?:do|does|can|could) (?:you|the notice|it) (?:have|know|give|tell|share)(?: me| us)?"
+    r" (?:that|this|those|these|the)(?: figure| figures| number| numbers| info| information| data| amount)?"
+    r"|(?:你们|你)?(?:有|知道)(?:没有|冇)?(?:这个|呢个|那个)(?:数|数字|数据)(?:吗|嘛|么)?"
 )
 BARE_WHO_PAYS = re.compile(r"(?:由|是)?(?:谁|边个|哪个|哪方|哪一方)(?:来)?(?:出|付|承担|负担|给|买单)(?:钱)?")
 EACH_ONE = re.compile(r"各(?:报|申报|做|搞|来)?(?:一个|一项|1个|1项)")  # 上云、5G、系统平台各一个
@@ -921,6 +936,9 @@ class Composer:
             apart = PAUSE.search(text[since:at]) is not None
             if apart and (THIS_NOTICE.search(simplify(clause)) or self._turns_with_then(clause)):
                 return rest  # 商务局的电商补贴我们也在报，这个工信项目限报几个: the notice named
+            only_costs = all(self._cost_told(clauses[at]) for at in told)
+            if apart and only_costs and self._names_a_direction_or_stage(clause):
+                return rest  # 电费一个月几十万，上云上平台里面有没有节能这块: only its cost told
             if self._set_apart(text, clause):
                 named = self.reader.topics_named(text[since : at + len(clause)])
                 if any(t.id in self.shape.own_ids for t in named):
@@ -1355,6 +1373,13 @@ class Composer:
         told = text[sentence_start(text, at) : at + len(clause)] if at >= 0 else clause
         return self._set_apart(text, clause) and self._names_a_direction_or_stage(told)
 
+    @staticmethod
+    def _cost_told(clause: str) -> bool:
+        """电费一个月几十万: a figure of the story's thing told, nothing asked of it."""
+        simplified = simplify(clause)
+        figured = COST_TOLD.search(to_arabic(simplified)) is not None
+        return figured and QUESTION_MARK.search(simplified) is None
+
     def _turns_with_then(self, clause: str) -> bool:
         """那验收结果还要征求谁的意见: "then", and the clause names a direction or a stage of
         the notice, so it turns from the ask before it to the notice."""
@@ -1438,6 +1463,8 @@ class Composer:
             or BARE_WHO_PAYS.fullmatch(bare)
             or BARE_RULE.fullmatch(bare)
             or BARE_EACH_RECEIVED.fullmatch(bare)
+            or (BARE_CONTACT.fullmatch(bare) and SOMEONE_TO_REACH.search(simplify(unstated)))
+            or THAT_DETAIL_KNOWN.fullmatch(bare)
         ):
             return True  # 哪个月能到账？具体哪一天; 评审劳务费标准是多少？谁来出; …要不要退，有没有规定
         found = self.index.search(clause, lang).kind

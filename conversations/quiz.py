@@ -50,6 +50,7 @@ SAID = 0.75  # an option this much in the notice's words is said by it
 UNSAID = 0.4  # and one this little is not
 APART = 0.35  # how far the option picked stands from the next
 PUNCTUATION = re.compile(r"[\s“”\"'‘’「」《》〈〉（）()【】，,。.、；;：:！!？?]+")
+CLAUSE_MARK = "\x00"  # stands in for the clause in the source line, to find where its own words end
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,12 @@ class Quiz:
         texts = list(_texts(kb.notice))
         self.zh = PUNCTUATION.sub("", "".join(simplify(t.zh) for t in texts))
         self.en = set(ENGLISH_WORD.findall(" ".join(t.en.lower() for t in texts)))
+        # the source line's own words (依据：韶工信函…「), which name a clause, not what it says
+        self.source_openings = tuple(
+            reply_text(kb, "source", lang, clause=CLAUSE_MARK).split(CLAUSE_MARK)[0]
+            for lang in ("zh", "en")
+            if "source" in kb.lexicon.replies
+        )
 
     @staticmethod
     def without_label(question: str) -> str:
@@ -118,9 +125,16 @@ class Quiz:
             for o in asked.options
         ):
             return None  # A 2级 B 3级, A 6月10日 B 7月8日: an answer's figures and dates are everywhere
+        answer = self._first_part(answer)
         text = PUNCTUATION.sub("", simplify(answer))
         picked = self.picked_in(asked, text, set(ENGLISH_WORD.findall(answer.lower())))
         return replace(picked, in_answer=True) if picked else None
+
+    def _first_part(self, answer: str) -> str:
+        """The answer up to its first source line: what the entry asked of says (not the clause
+        names, dates and closing lines after it: 四、申报流程, 这一轮申报已截止)."""
+        ends = [at for at in (answer.find(o) for o in self.source_openings if o) if at > 0]
+        return answer[: min(ends)] if ends else answer
 
     @staticmethod
     def picked_in(asked: Asked, zh: str, en: set[str]) -> Picked | None:

@@ -132,6 +132,7 @@ OTHERS = "别的|其他|其它|什么|啥|哪些|没有|冇"
 STILL_THEN = "(?<!年)(?<!现在)(?<!目前)(?<!而家)(?<!会)(?<!是否)"
 # 今年上云还有bt吗: 还有 before the money asked of is "is there still", no new clause
 STILL_THERE_MONEY = "(?:这个|这笔|这类|这种)?(?:补贴|bt|奖补|资金|钱|政策|扶持|名额)(?:吗|么|嘛|咩|冇|不|没)"
+NOT_A_BODY_NAMED = r"(?! (?i:it|information technology) (?i:department|bureau|dept|office|authorit|ministry))"
 CLAUSE_SPLIT = re.compile(
     # (另外请会计师事务所: hiring one separately, not "besides"; 是不是还要另外申请验收: one more
     # thing done separately, after 还要)
@@ -144,9 +145,13 @@ CLAUSE_SPLIT = re.compile(
     + r")"
     r"|" + STILL_THEN + r"还有(?!效|" + STILL_THERE_MONEY + "|" + OTHERS + r")|以及"
     r"|同时(?!报|申报|申请|提交|交|拿|享受|获得|附|提供|准备|带|上传|出具))"
-    # (not R and D: one word spelt out; not cloud-and-platform: one word hyphenated)
-    r"|(?<!\b[A-Za-z] )(?<!-)\band\b(?!-)|(?<!-)\band\b(?! [A-Za-z]\b)(?!-)"
-    r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+    # (not R and D: one word spelt out; not cloud-and-platform: one word hyphenated; not the
+    # industry and IT department: a body's name)
+    r"|(?<!\b[A-Za-z] )(?<!-)\band\b(?!-)"
+    + NOT_A_BODY_NAMED
+    + r"|(?<!-)\band\b(?! [A-Za-z]\b)(?!-)"
+    + NOT_A_BODY_NAMED
+    + r"|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
     # 入库7.8 那验收是几号: a figure, a space, then a turn to the next question
     r"|(?<=\d)\s+(?=那|然后|另外)"
     # … in this notice — our project office needs them: a spaced dash before a story (not before
@@ -181,6 +186,8 @@ RELATIVE_ROUND = re.compile(
     # 去年韶关工业互联网项目入库的截止日期: the city's programme named by its year (not 去年上了一套
     # 工业互联网平台: what the firm did)
     r"|(前年|去年|明年)(?=的?韶关市?的?工业互联网)"
+    # 去年申报的奖补到现在还没发: the support applied for that year (not 去年申报入库的项目)
+    r"|(前年|去年)(?=(?:申报|申请|报)的(?:奖补|补贴|补助|扶持资金|专项资金))"
 )
 # last year's IIoT programme, the year before last's round: a round named by its year, in English
 # (not "a project built last year": when it was built)
@@ -534,7 +541,11 @@ NECESSITY = re.compile(r"必须|一定要|只能|只限|非得|是否要|\b(?:mu
 # the notice's basis named before a year (legal basis … the 2021 opinions, 依据的是2021年的文件)
 BASIS_BEFORE = re.compile(r"依据|legal basis|policy basis|based on")
 # which 2020 policy does the notice cite as its basis: the basis document's year offered first
-BASIS_AFTER = re.compile(r"[^。？?！!.]{0,50}?(?:依据|\bbasis\b|\bbased on\b)")
+# (the 2020 implementation opinions the notice cites: the basis document named by its title)
+BASIS_AFTER = re.compile(
+    r"[^。？?！!.]{0,50}?(?:依据|\bbasis\b|\bbased on\b|实施意见|\bimplementation opinions?\b"
+    r"|\bcites?\b|\bcited\b)"
+)
 # 按基站数量补, 按上云用户数算: a count offered as what a direction pays by (the notice pays by funds
 # or investment)
 PER_COUNT = re.compile(r"按(?:照)?[^，,。？?！!]{1,8}?(?:数量|个数|数目|台数|数)(?:来)?(?:补|算|给|计)")
@@ -679,6 +690,18 @@ def _asks_or_requests(simplified: str) -> bool:
     return bool(QUESTION_MARK.search(simplified) or REQUEST.search(simplified) or SENT_FOR.search(simplified))
 
 
+def _told_beside_marked_asks(clause: str, text: str) -> bool:
+    """can the subsidy pay wages? hiring is expensive here: in a message whose questions carry
+    their question marks, an English clause without one, whose only question word is a copula
+    inside it, tells."""
+    if "?" not in text or question_mark_after(text, clause) or not MID_COPULA.search(clause):
+        return False
+    at = text.find(clause)
+    if at >= 0 and TAGGED_AFTER.match(text, at + len(clause)):
+        return False  # the voucher is worth 10k, isn't it?: a claim asked back
+    return not _asks_or_requests(MID_COPULA.sub(" ", simplify(clause)))
+
+
 def _with_its_question_mark(text: str, clause: str) -> str:
     """入库申报截止时间是？: a clause ending in a copula keeps the question mark after it, which
     alone says that what it is is asked."""
@@ -729,6 +752,13 @@ CONJUNCTIONS = frozenset(
     }
 )
 QUESTION_MARK_AFTER = re.compile(r"\s*[?？]")
+# hiring is expensive here: a copula after the clause's subject (not Is it …, nor what is …)
+MID_COPULA = re.compile(r"(?<=[A-Za-z] )(?:is|are) (?!there\b)")
+TAGGED_AFTER = re.compile(
+    r"\s*[,，]\s*(?:isn't it|isn't that so|aren't they|don't we|doesn't it|right|correct|true|is that right"
+    r"|is that so|is that true|no|yes|yeah)\s*\?",
+    re.IGNORECASE,
+)
 COPULA_END = re.compile(r"(?:是|为|係|系|\bis|\bare)\s*$", re.IGNORECASE)
 # 省级专项资金到了、批了以后: the funds received, so the base of the city's amount, not asked of
 FUNDS_RECEIVED = re.compile(r"到了|到账|批了|批下来|批咗|拿到|攞到|获得|下来了|下达|已经")
@@ -2114,7 +2144,9 @@ class Reader:
         (not 老板以为就是装几个5G基站: a belief told, its 几个 "a few"). `text`, the clauses' own
         message, tells which of them a question mark follows."""
         clauses = [c for c in clauses if not self._belief_told(c)]
-        asking = [c for c in clauses if _asks_or_requests(simplify(c))]
+        asking = [
+            c for c in clauses if _asks_or_requests(simplify(c)) and not _told_beside_marked_asks(c, text)
+        ]
         outright = [
             c for c in asking if _asks_or_requests(A_FEW.sub("", simplify(c))) or question_mark_after(text, c)
         ]

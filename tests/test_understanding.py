@@ -10222,7 +10222,9 @@ def test_who_wants_to_know_is_no_question_of_its_own(composer: Composer):
 
 
 def test_who_applies_for_acceptance_and_the_notices_attachments(composer: Composer):
-    assert_answered_saying(composer, "验收申请报告和承诺书谁来交", "acceptance-materials", "由项目单位提交")
+    assert_answered_saying(
+        composer, "验收申请报告和承诺书谁来交", "acceptance-materials", "由已入库的项目单位提交"
+    )
     assert_answered_by(
         composer,
         {"What attachments were sent with the notice?": "attachments-list", "在吗，想咨询点事": None},
@@ -10467,3 +10469,127 @@ def test_hurried_english_the_basis_documents_year_and_the_bureaus_address(compos
         LATER,
     )
     assert_unstated(composer, ("韶关市工信局有冇地址",))
+
+
+def test_a_front_desk_clerks_relayed_questions(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            # a relayed question in English: who asks is no word of it
+            "A company asks what the support directions are this year.": "directions-overview",
+            "Caller asks which body issued the 2020 implementation opinions the notice cites.": (
+                "policy-basis"
+            ),
+            "企业问这次申报主要是为了推动什么": "purpose",
+            "申报截止前能交几个项目 我们厂准备了三个": "max-two-projects",
+            "How many projects can we put on the reserve list?": "max-two-projects",
+            "工程机械远程监控平台是请软件公司承建的，软件公司来申报要我们出什么": "builder-applying",
+            "系统性平台项目要满足什么才给补": "direction-3-amount",
+            "先验收还是先入库？日期呢": "process-overview",
+            "IT vendor: which comes first, acceptance or database registration? and the dates?": (
+                "process-overview"
+            ),
+            # only its cost told of the other thing; the direction's own link is asked
+            "做水泥的，电费一个月几十万，上云上平台里面有没有节能这块的": "direction-1-scope",
+            # a statement after a marked question tells, whatever its copula
+            "can the subsidy pay worker wages? hiring is expensive here": "fund-management",
+        },
+        LATER,
+    )
+    assert_each_says(composer, {"验收申请报告和承若书是谁来交": "已入库的项目单位"})
+    assert_unstated(
+        composer,
+        (
+            "南雄工信局喺邊度？電話幾多？",
+            "疫情封控，材料能不能申请延期交",
+            "你哋可唔可以幫我填埋份申報書？",
+            "申报书里项目概况那栏具体怎么写，要写多少字",
+            "企业问申报书里的可行性分析具体要写几页、怎么写才容易过",
+            "这次市里总共准备了多少钱",
+        ),
+    )
+    assert_unstated(
+        composer,
+        (
+            "What's the phone number of the Nanxiong industry bureau?",
+            "Can the commitment letter be signed by the deputy GM instead of the legal rep?",
+            "How many projects made it onto the 2022 reserve list?",
+            # the industry and IT department is one body's name, no second ask
+            "A company asks for the email address of the provincial industry and IT department.",
+        ),
+        said="does not say",
+    )
+    assert_outside(
+        composer,
+        (
+            "去年申报的奖补到现在还没发，找谁催",
+            "我们小水电站想申请增效扩容改造资金，找哪个部门",
+            "客人問有冇得搵人幫手做數字化診斷，大概收幾多錢",
+        ),
+        LATER,
+    )
+
+
+def test_earlier_pairs_near_misses_experts_timing_and_what_counts(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "Do we get the money upfront to buy the cold storage sensors, or only after?": "support-method",
+            "Our final invoice was paid on 15 Sept 2022, after go-live. Does that payment count toward "
+            "investment?": "investment-scope",
+        },
+        LATER,
+    )
+    # 四(一): the local bureaus organise the industrial enterprises of their jurisdictions
+    assert_each_says(composer, {"入库申报是各地工信局组织辖区内什么企业来报": "工业企业"})
+    assert_unstated(
+        composer,
+        (
+            "验收专家是哪几个人，能提前联系吗",
+            "专家评审组都有哪些专家？能提前联系吗",
+            "省级专项资金一般要等多久才下达",
+            "项目延期要不要走变更备案？备案表在哪下载",
+        ),
+    )
+    assert_unstated(
+        composer,
+        (
+            "Our county bureau hasn't replied in two weeks, what's the normal processing time at "
+            "county level?",
+            "Is the 2022 Guangdong provincial 5G application notice out yet?",
+            "How much did Shaoguan pay out under this scheme in 2021?",
+        ),
+        said="does not say",
+    )
+
+
+def test_english_statements_told_beside_marked_questions(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            # a date told, then the days left asked
+            "Our go-live date is 10 August 2022. How many days after go-live do we have to get the "
+            "acceptance application in?": "construction-window",
+            "我们用了人家的工业互联网平台产品，不是自己开发的，能报哪个": "direction-1-scope",
+            "我们把ERP上了阿里云，属于哪个类别": "direction-1-scope",
+        },
+        LATER,
+    )
+    assert_outside(
+        composer,
+        (
+            "The provincial cloud voucher is worth 10k per company, isn't it?",  # a claim asked back
+            "Our steel plant is ISO 45001 certified. does Shaoguan subsidise the certification cost?",
+        ),
+        LATER,
+    )
+    assert_unstated(
+        composer,
+        (
+            "Caller wants to know the total city budget for manufacturing subsidies in 2022.",
+            "We are a Hong Kong investor looking at Shaoguan for a new plant in 2027, and our board wants "
+            "to know the total budget the city will put into industrial internet subsidies that year. Do "
+            "you have that figure?",
+        ),
+        said="does not say",
+    )
