@@ -127,7 +127,7 @@ HERE_TOO = re.compile(
 # that only likens the notice's thing to another's, which the notice cannot speak for
 LIKENED_TO = re.compile(
     r"(?:跟|和|与|同|像|比)(?P<other>[^，,。？?！!]{1,20}?)(?:一样|不一样|一致|类似|相同|差不多|一回事|同一|一个意思"
-    r"|有什么区别|有啥区别|有乜分别|区别大|不同|共用|通用|区分|分开|分清|那样|那种|这样"
+    r"|有什么区别|有啥区别|有乜分别|区别在哪|区别是什么|有何区别|分别喺边|区别大|不同|共用|通用|区分|分开|分清|那样|那种|这样"
     r"|对一下|对一对|对照|比对|对比)"  # 我要跟技改的方向对一下: the user sets them side by side
     r"|\b(?:the )?same (?:as|thing as)\s+(?P<other_en>[^,.?!]{1,40})"
     r"|\b(?:different from|similar to)\s+(?P<unlike>[^,.?!]{1,40})",
@@ -151,6 +151,15 @@ THIS_NOTICE = re.compile(
 )
 PLACE_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|万|亿元|亿|元|%|％)?")
 PAUSE = re.compile(r"[，,。.；;：:！!？?\n]")  # what sets a clause apart from the one before
+# 那边有什么补贴, what do they offer there: an ask pointing back at the place told
+THAT_PLACE = re.compile(
+    r"那边|那里|那儿|嗰边|嗰度|\bover there\b"
+    r"|(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )\bthere\b(?! (?:is|are|was|were|be)\b)"
+)
+# 我在东莞开厂, our Shenzhen entity: what the firm tells of itself
+FIRST_PERSON = re.compile(r"我|咱|\b(?:we|our|my|i|us)\b")
+# 这是哪个部门发的, this notice: an ask pointing at the notice itself
+THIS_ONE = re.compile(r"这是|这个|这份|这次|本次|呢个|呢份|\bthis\b")
 # 电费一个月几十万: what the story's thing costs, a figure told
 COST_TOLD = re.compile(r"[\d几十百千万两一二三四五六七八九]+多?(?:万|元|块|度)")
 
@@ -181,7 +190,8 @@ QUANTITY_CHOICE = re.compile(
 )
 # 哪个月能到账？具体哪一天: a bare when, asked after a date the notice never gives, is of the same
 BARE_WHEN = re.compile(
-    r"(?:具体|大概|大约|到底|究竟)?(?:是)?(?:哪一天|哪天|几号|几月几号|几月几日|什么时候|几时|哪一日)"
+    # (大概几时嚟: when they come, asked after whether they come)
+    r"(?:具体|大概|大约|到底|究竟)?(?:是)?(?:哪一天|哪天|几号|几月几号|几月几日|什么时候|几时|哪一日)(?:来|嚟|过来|过嚟)?"
     # 有没有大概时间: a rough time of the same detail asked
     r"|(?:有没有|有冇|有无|能不能给|可以给)?(?:个|一个)?(?:大概|大约|具体|准确)的?(?:时间|日期|时间表|期限)"
 )
@@ -685,9 +695,10 @@ class Composer:
         if self._asks_if_the_unlisted_fits(question, understood, main):
             return self._not_listed(lang)
         asked = [] if understood.about_the_notice else questions
+        elsewhere = index.elsewhere(question) and not self._place_only_the_firms_story(understood, asked)
         other_thing = (
             not turned
-            and bool(understood.other_programme or index.elsewhere(question))
+            and bool(understood.other_programme or elsewhere)
             and not self._only_likened_to_the_other(understood, asked)
         )
         if main.kind is Kind.OUTSIDE or other_thing:
@@ -885,6 +896,37 @@ class Composer:
             return False
         standing = any(s in other.lower() for s in self.scope.firm_statuses)
         return bool(ANOTHER_KIND.search(other)) or standing or self._names_another_programme_or_place(other)
+
+    def _place_only_the_firms_story(self, understood: Understanding, asked: list[str]) -> bool:
+        """我在东莞开厂十几年，…这是哪个部门发的; Our Dongguan plant runs a cloud MES. Is production
+        control one of the listed areas?: another city only in what the firm tells of itself (where
+        it is, what it did there), and every ask points at the notice or names its own things, not
+        back at that place (那边有什么补贴). What others say of that place (its own support) may be
+        told only after the asks, set against them (这个钱是先给还是做完再给？深圳有些是立项就先拨的)."""
+        if not asked or understood.other_programme:
+            return False
+        placed = [c for c in understood.clauses if self.index.names_another_place(c)]
+        if not placed or any(c in asked for c in placed):
+            return False
+        if any(THAT_PLACE.search(simplify(c)) for c in asked):
+            return False
+        if not all(
+            self.reader.names_the_notice(c) or THIS_ONE.search(simplify(c)) or self.reader.topics_named(c)
+            for c in asked
+        ):
+            return False
+        return all(
+            self._told_after_the_asks(understood.text, c, asked)
+            or (FIRST_PERSON.search(simplify(c)) is not None and not self.index.names_a_places_own_support(c))
+            for c in placed
+        )
+
+    @staticmethod
+    def _told_after_the_asks(text: str, clause: str, asked: list[str]) -> bool:
+        """The clause begins a sentence of its own after every ask."""
+        at = text.find(clause)
+        last_ask = max(text.find(c) + len(c) for c in asked)
+        return at >= last_ask and SENTENCE_END.search(text, last_ask, at) is not None
 
     def _only_likened_to_the_other(self, understood: Understanding, asked: list[str]) -> bool:
         """文号多少，我要跟技改那个通知区分开: another programme or place is named only in told
@@ -1309,8 +1351,12 @@ class Composer:
         )
         # 这个跟技改补贴是一回事吗？上云上平台这个市里最多给多少: the likening is the aside, whatever
         # its place, when every other ask names the notice's own thing
+        # (事后奖补是啥意思？跟深圳的事前资助区别在哪: or, asked before the likening, the search
+        # answers it surely on its own)
         likened = all(self._likens_to_another(c) for c in outside) and (
-            self._names_its_own_thing(kept) or bool(self.reader.read(kept).intents)
+            self._names_its_own_thing(kept)
+            or bool(self.reader.read(kept).intents)
+            or (first_outside > 0 and not after_it and self.index.search(kept, lang).score >= CONFIDENT_ALONE)
         )
         if not (further or set_apart or likened or listed):
             return None

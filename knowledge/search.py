@@ -447,6 +447,32 @@ class SearchIndex:
         places = self._places(canonical)
         if not places:
             return False
+        if self._places_own_support(question, canonical, places):
+            return True
+        if self._firm_from_there(question, canonical, places):
+            return False  # a firm from there: this notice's conditions
+        if not self._project_place.search(canonical):
+            return True
+        # a project put there (部署在广州的标杆项目能拿市里补贴吗) is this notice's condition, unless
+        # that place's own support is asked (在深圳实施的项目有什么补贴政策)
+        bare = canonical.replace(" ", "")
+        first = min(bare.find(p.replace(" ", "")) for p in places)
+        said = bare if canonical.isascii() else bare[first:]
+        city = any(word and word in bare for word in self._city_words)
+        return not city and any(word and word in said for word in self._place_policy)
+
+    def names_another_place(self, text: str) -> bool:
+        """东莞, Shenzhen: the text names another city or province, whatever it says of it."""
+        return bool(self._places(self.normaliser.canonical(text[:MAX_QUESTION_CHARS])))
+
+    def names_a_places_own_support(self, text: str) -> bool:
+        """深圳有些是立项就先拨一部分的, the Shenzhen subsidy: another place named with a support or
+        policy of its own (not 我在东莞开厂十几年: where the firm is)."""
+        canonical = self.normaliser.canonical(text[:MAX_QUESTION_CHARS])
+        places = self._places(canonical)
+        return bool(places) and self._places_own_support(text, canonical, places)
+
+    def _places_own_support(self, question: str, canonical: str, places: list[str]) -> bool:
         bare = canonical.replace(" ", "")
         for place in places:  # 深圳市的补贴标准: that place's own policy, whoever asks
             name = place.replace(" ", "")
@@ -466,18 +492,8 @@ class SearchIndex:
                     return True
         if any(self._names_its_policy(canonical, place) for place in places if place.isascii()):
             return True  # the Shenzhen industrial internet subsidy: that place's own, whoever asks
-        if any(self._has_its_support(question, place) for place in places if not place.isascii()):
-            return True  # 广州黄埔区对工业互联网平台有百分之三十的补助: that place's own
-        if self._firm_from_there(question, canonical, places):
-            return False  # a firm from there: this notice's conditions
-        if not self._project_place.search(canonical):
-            return True
-        # a project put there (部署在广州的标杆项目能拿市里补贴吗) is this notice's condition, unless
-        # that place's own support is asked (在深圳实施的项目有什么补贴政策)
-        first = min(bare.find(p.replace(" ", "")) for p in places)
-        said = bare if canonical.isascii() else bare[first:]
-        city = any(word and word in bare for word in self._city_words)
-        return not city and any(word and word in said for word in self._place_policy)
+        # 广州黄埔区对工业互联网平台有百分之三十的补助: that place's own
+        return any(self._has_its_support(question, place) for place in places if not place.isascii())
 
     def _that_sides_policy(self, bare: str, end: int) -> bool:
         """深圳那边的工业互联网上云补贴标准是多少: 那边 just after the place, then its policy."""

@@ -43,6 +43,9 @@ PARTICLES = frozenset("的得地了着过")
 # 那步要, 第二步要: a measure word after a demonstrative or a numeral starts no typo (步要 is no 不要)
 COUNTERS = frozenset("这那哪每零一二两三四五六七八九十几0123456789")  # demonstratives and numerals
 MEASURE_WORDS = frozenset("步个份项家批次轮期张条款种类样")
+# 先在韶关注册, 再到县里: an adverb then a preposition is two words (先在 is no typo of 现在)
+ADVERBS = frozenset("先再还都也就才又")
+PREPOSITIONS = frozenset("在到给跟把从")
 # southern speakers, Guangdong's among them, say zh ch sh as z c s: 验搜 is typed for 验收 (yan shou)
 FLAT_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"))
 
@@ -105,6 +108,8 @@ class HomophoneCorrector:
         just `before` the run."""
         previous = run[start - 1] if start else before
         if previous in COUNTERS and run[start] in MEASURE_WORDS:
+            return True
+        if length == 2 and run[start] in ADVERBS and run[start + 1] in PREPOSITIONS:
             return True
         end = start + length
         if end < len(run) and run[end - 1] in COUNTERS and run[end] in MEASURE_WORDS:

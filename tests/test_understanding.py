@@ -10593,3 +10593,79 @@ def test_english_statements_told_beside_marked_questions(composer: Composer):
         ),
         said="does not say",
     )
+
+
+def test_another_city_only_in_the_firms_story(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            # where the firm is or was is told; what is asked is the notice's own
+            "我在东莞开厂十几年，老家韶关的朋友转了个工业互联网申报通知给我，这是哪个部门发的？": (
+                "issuer-and-date"
+            ),
+            "5G+制造业融合创新具体支持干什么？我们在东莞已经弄了5G专网": "direction-4-scope",
+            "Our Dongguan plant runs a cloud MES for production control. Is production control one of the "
+            "listed areas under 'cloud & platform'?": "direction-1-scope",
+            "Is there anything about dishonest judgment debtors? our Shenzhen entity had a court case": (
+                "compliance-conditions"
+            ),
+            "What's the policy basis of this Shaoguan IIoT notice? My Shenzhen consultant wants to know "
+            "which document it implements.": "policy-basis",
+            # that place's way told beside, this notice's asked by name
+            "这个钱是先给还是做完再给？深圳有些是立项就先拨一部分的": "support-method",
+            "事后奖补是啥意思？跟深圳的事前资助区别在哪": "support-method",
+            # 先在 is 先 + 在, no typo of 现在
+            "是不是一定要先在韶关注册公司才能报？要在哪个部门登记": "registration-jurisdiction",
+            "What's the very first step? we haven't filed anything with Shaoguan yet": "deadlines-overview",
+            "標杆項目做出嚟係為咗俾邊個參考？": "direction-2-scope",
+            "啲補貼錢用嘅時候要符合乜嘢要求？": "fund-management",
+            "上云上平台这块，设备租赁环节也能算进去吗？客户是做工程设备出租的": "direction-1-scope",
+            "竞品销售说只要买他们的MES就保证拿到100万补贴，靠谱吗": "final-amount",
+        },
+        LATER,
+    )
+    # that place's own support, asked of it or pointed back at
+    assert_outside(
+        composer,
+        (
+            "我们在深圳，那边有什么补贴？",
+            "深圳的上云补贴是多少",
+            "我在东莞，有什么补贴政策",
+            "清远和河源有没有类似的工业互联网补贴？哪个力度大",
+            "Can one project get both this city subsidy and Shenzhen's subsidy?",
+            "我们协会想组织会员去东莞参观工业互联网标杆工厂，有没有经费支持？",
+            # a county's own top-up is its own policy
+            "县区会不会在市级之外再给一份配套？乐昌有没有",
+        ),
+        LATER,
+    )
+    assert_outside(composer, ("这个季度销售指标还差200万，有啥好的推单话术",), LATER)
+    assert_unstated(
+        composer,
+        (
+            "市工信局喺邊度？可唔可以親身交材料？",
+            "補貼錢大概幾耐先到賬？",
+            "什么样的事故算重大安全事故，有没有认定标准",
+            "华为的方案和我们的比，评审专家会更偏向谁",
+            "韶關今年總共批咗幾多個工業互聯網項目？",
+        ),
+    )
+    assert_unstated(composer, ("Can you give me Yan Peng's mobile or email?",), said="does not say")
+
+
+def test_screenshot_readers_and_logistics_firms_near_misses(composer: Composer):
+    assert_unstated(
+        composer,
+        (
+            "绩效目标一般要写几个指标？产值提升百分之多少才算合格",
+            "驗收會唔會有人嚟廠度現場睇？大概幾時嚟？",  # when they come, after whether they come
+            "可唔可以寄快遞交紙質材料？定係一定要親身送？",
+        ),
+    )
+    assert_unstated(
+        composer, ("What was the total fund budget for this programme in 2022?",), said="does not say"
+    )
+    assert_outside(
+        composer, ("韶关有没有冷链物流的专项补贴？就是建冷库那种", "2021年入库的项目什么时候拨款"), LATER
+    )
+    assert_answered_by(composer, {"入库和验收各自啥时候截止": "deadlines-overview"}, LATER)
