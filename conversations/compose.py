@@ -220,11 +220,13 @@ BARE_CONTACT = re.compile(
     r"|(?:能|可以|可唔可以|能不能|可不可以)?(?:提前|事先|预先)(?:联系|沟通|接触|拜访|约)(?:吗|嘛|么|不|唔)?"
 )
 SOMEONE_TO_REACH = re.compile(r"工信局|工信部门|局|专家|bureau|office|expert")
-# Do you have that figure? 有这个数据吗: the detail just asked for, asked again as whether it is known
+# Do you have that figure? 有这个数据吗, where can I find it: the detail just asked for, asked again
+# as whether it is known or where it is
 THAT_DETAIL_KNOWN = re.compile(
     r"(?:do|does|can|could) (?:you|the notice|it) (?:have|know|give|tell|share)(?: me| us)?"
     r" (?:that|this|those|these|the)(?: figure| figures| number| numbers| info| information| data| amount)?"
     r"|(?:你们|你)?(?:有|知道)(?:没有|冇)?(?:这个|呢个|那个)(?:数|数字|数据)(?:吗|嘛|么)?"
+    r"|where (?:can|could|do|would) (?:i|we|you) (?:find|get|see|read) (?:it|them|that|this|one)"
 )
 BARE_WHO_PAYS = re.compile(r"(?:由|是)?(?:谁|边个|哪个|哪方|哪一方)(?:来)?(?:出|付|承担|负担|给|买单)(?:钱)?")
 EACH_ONE = re.compile(r"各(?:报|申报|做|搞|来)?(?:一个|一项|1个|1项)")  # 上云、5G、系统平台各一个

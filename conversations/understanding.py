@@ -296,7 +296,8 @@ QUESTION_MARK = re.compile(
     # (not "Today is June 28": a date told; not "our office is there": where it is, told; not "our
     # auditor is asking.": who wants to know)
     + r"|which|\b(?:can|could|would|will|(?<!today )is|are|do|does) (?!there\s*$)(?!(?:asking|wondering)\W*$)"
-    r"|^(?:did|was|were|should) "  # Did any ceramics firm win it last year?: asked at its start
+    r"|^(?:did|was|were|should|has) "  # Did any ceramics firm win it last year?: asked at its start
+    r"|^have (?:you|we|they|i|the|there|any|all|these|those)\b"  # (not "have a good day")
     r"|[不没未吧]$|了没有$|会点$"  # 影响申报不, 报得了没, 出了没有, 是7月出的吧, 迟咗会点: colloquial
     r"|\b(?:true|correct)$"  # … issued by the Development and Reform Commission. True?
     # our parent asks if …, wants to know whether …: a question told as asked

@@ -10669,3 +10669,45 @@ def test_screenshot_readers_and_logistics_firms_near_misses(composer: Composer):
         composer, ("韶关有没有冷链物流的专项补贴？就是建冷库那种", "2021年入库的项目什么时候拨款"), LATER
     )
     assert_answered_by(composer, {"入库和验收各自啥时候截止": "deadlines-overview"}, LATER)
+
+
+def test_an_audit_years_later_and_new_staff_near_misses(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            "Did the notice say the subsidy had to be kept in its own account and used only for certain "
+            "costs?": "fund-management",
+            "can the subsidy be moved to another purpose later once the project is done? what did the "
+            "notice say": "fund-management",
+            "市财政对5G融合示范项目是在什么基础上配套": "direction-4-amount",
+            "Is this notice proactively disclosed or on request only?": "publication",
+        },
+        LATER,
+    )
+    assert_unstated(
+        composer,
+        (
+            "审计一般会抽查哪些凭证？发票、合同还是银行流水？",
+            "驗收專家嘅評分標準係點？有冇打分表？",
+            "8884332现在还打得通吗？是不是换号了",
+            "我们当时验收申请报告里写的绩效指标没完成，现在审计会怎么处理？",
+            "我们当年项目的专家评审分数是多少？",
+        ),
+    )
+    assert_unstated(
+        composer,
+        (
+            # a question opened by "Has", and where to find what the notice never gives
+            "Has Shaoguan published a list of 2022 IIoT award recipients? where can I find it",
+            "How long does the city usually take to review an acceptance application?",
+        ),
+        said="does not say",
+    )
+    assert_outside(
+        composer,
+        (
+            "今天韶关下大雨，明天审计组还会不会过来",
+            "As a new staff member, how do I apply for annual leave in the bureau's system?",
+        ),
+        LATER,
+    )
