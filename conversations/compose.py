@@ -697,10 +697,9 @@ class Composer:
         if self._asks_if_the_unlisted_fits(question, understood, main):
             return self._not_listed(lang)
         asked = [] if understood.about_the_notice else questions
-        elsewhere = index.elsewhere(question) and not self._place_only_the_firms_story(understood, asked)
         other_thing = (
             not turned
-            and bool(understood.other_programme or elsewhere)
+            and bool(understood.other_programme or self._asks_of_elsewhere(question, understood, asked))
             and not self._only_likened_to_the_other(understood, asked)
         )
         if main.kind is Kind.OUTSIDE or other_thing:
@@ -898,6 +897,10 @@ class Composer:
             return False
         standing = any(s in other.lower() for s in self.scope.firm_statuses)
         return bool(ANOTHER_KIND.search(other)) or standing or self._names_another_programme_or_place(other)
+
+    def _asks_of_elsewhere(self, question: str, understood: Understanding, asked: list[str]) -> bool:
+        """Another city or province is named, and not only in what the firm tells of itself."""
+        return self.index.elsewhere(question) and not self._place_only_the_firms_story(understood, asked)
 
     def _place_only_the_firms_story(self, understood: Understanding, asked: list[str]) -> bool:
         """我在东莞开厂十几年，…这是哪个部门发的; Our Dongguan plant runs a cloud MES. Is production

@@ -1227,6 +1227,7 @@ class Reader:
         # 投资1200万，省里按20%补了: the provincial funds worked from their share of the investment
         shares = self.shares.read(homophones_corrected, figures)
         figures = sorted([*figures, *(s.figure for s in shares)], key=lambda f: f.start)
+        share_rates = {s.rate for s in shares}  # 省里按20%补了: a share, no rate offered for the city
         premise = any(w in simplified for w in self.premise_markers)
         about_the_notice = self._questions_the_notice(simplified, premise, bool(topics or said))
         # another programme's name typed as a homophone (架计扣除) is still its name; the topics'
@@ -1291,7 +1292,7 @@ class Reader:
             other_programme=other,
             clauses=joined_tags(clauses, lambda clause: {t.id for t in self._topics(to_arabic(clause))}),
             about_the_notice=about_the_notice,
-            offered_rates=[r for r in self._offered_rates(simplified) if r not in {s.rate for s in shares}],
+            offered_rates=[r for r in self._offered_rates(simplified) if r not in share_rates],
             shares=shares,
             project_elsewhere=self._project_elsewhere(clauses),
             foreign_figures=[f for f in said if not f.in_yuan],
