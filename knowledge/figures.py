@@ -55,6 +55,8 @@ CLAUSE_BREAK = re.compile(r"[，,。!！?？;；\n•●▪◦■]|" + not_after
 ADJACENT_ROLE_GAP = 2  # characters between a figure and a role word that make the word its own
 # 3 million from the province, 2.5 million in provincial funds: its source
 EN_SOURCE = re.compile(r"^(?:from|by|in)\s+(?:the\s+)?")
+# RMB 6,000,000 cloud capex, 2m MES budget: one word of what the money is for before its role's word
+EN_WHAT_FOR = re.compile(r"^[a-z0-9-]+\s+")
 # provincial fund 7 million city top-up: the role's own noun between it and the figure keeps it adjacent
 EN_ROLE_NOUN = re.compile(
     r"\s*(?:special\s+)?(?:funds?|funding|money|grants?|subsid(?:y|ies))?\s*(?:of|is|was|=|:)?\s*"
@@ -463,6 +465,11 @@ def _money_named_before_claim(before: str, claim_end: int, words: list[tuple[str
     return None
 
 
+def _en_role_first(text: str, words: list[tuple[str, str]]) -> str | None:
+    """The role of the English role word the text begins with, if any."""
+    return next((r for w, r in words if w.isascii() and text.startswith(w)), None)
+
+
 def _nearest_role(
     text: str, start: int, end: int, words: list[tuple[str, str]], labels: re.Pattern[str] | None = None
 ) -> str | None:
@@ -480,7 +487,9 @@ def _nearest_role(
     stripped = after.lstrip()
     if len(after) - len(stripped) <= ADJACENT_ROLE_GAP:
         stripped = EN_SOURCE.sub("", stripped, count=1)  # 3 million from the province
-        said_after = next((r for w, r in words if w.isascii() and stripped.startswith(w)), None)
+        said_after = _en_role_first(stripped, words) or _en_role_first(
+            EN_WHAT_FOR.sub("", stripped, count=1), words
+        )
         if said_after is not None and (
             best is None
             or (len(before) - best[0] > ADJACENT_ROLE_GAP and not EN_ROLE_NOUN.fullmatch(before, best[0]))

@@ -37,6 +37,8 @@ def investment(yuan: int) -> list[Figure]:
         ("投资1200万，省里按20%补了", Decimal(2_400_000)),
         ("省级资金占项目投资的15%，投资2000万", Decimal(3_000_000)),
         ("capex RMB 6,000,000, province covered 25%", Decimal(1_500_000)),
+        # one word of what the money is for between the amount and its role's word
+        ("Province covered 25% of our RMB 6,000,000 cloud capex.", Decimal(1_500_000)),
     ],
 )
 def test_a_share_of_the_investment_is_worked_out(text: str, amount: Decimal):
