@@ -162,6 +162,10 @@ FIRST_PERSON = re.compile(r"我|咱|\b(?:we|our|my|i|us)\b")
 THIS_ONE = re.compile(r"这是|这个|这份|这次|本次|呢个|呢份|\bthis\b")
 # 电费一个月几十万: what the story's thing costs, a figure told
 COST_TOLD = re.compile(r"[\d几十百千万两一二三四五六七八九]+多?(?:万|元|块|度)")
+# 电费好贵, 电价涨了: what the story's thing costs, told as dear or rising
+COST_RISEN = re.compile(
+    r"(?:费|价|成本)(?:用)?(?:好|很|太|非常|特别|越来越|比较|又|都|一直)?(?:贵|高|涨|上涨|压力大|吃不消)(?:了|咗)?"
+)
 
 
 def likened_to(clause: str) -> str:
@@ -248,6 +252,7 @@ LEANING = re.compile(r"也|同样|一样|还是这样|呢|\b(?:also|too|same|as 
 # 提到, 那段说, 写了, 是否要求: what the notice's own text says is asked
 POINTS_AT_THE_TEXT = re.compile(
     r"提到|提及|说要|说了|写了|写的|讲的|那段|那条|里面说|里说|(?:是否|是不是|有没有)要求"
+    r"|(?:能不能|可不可以|能否|是否可以)采用"  # 能不能采用不同网络部署架构: what the text allows
 )
 # 哪个好, which is better: a choice asked among things
 CHOOSING = re.compile(
@@ -972,6 +977,13 @@ class Composer:
             # 我们刚评上专精特新小巨人，入库还要不要专家评审: the firm's standing is only told
             return after if self._names_a_direction_or_stage(after) else ""
         since = text.find(last) + len(last)  # the story's words are not what the turn names
+        risen = COST_RISEN.search(simplify(last))
+        if risen and all(self._cost_told(clauses[at]) for at in told):
+            # 电价涨了想做设备管理上云降本，最高补多少: the cost told, then in the same clause the
+            # plan that names a direction
+            plan = simplify(last)[risen.end() :].strip("，, ")
+            if plan and self._names_a_direction_or_stage(plan):
+                return "，".join([plan, *clauses[max(told) + 1 :]])
         for number in range(max(told) + 1, len(clauses)):
             clause = clauses[number]
             at = text.find(clause, since)
@@ -984,7 +996,11 @@ class Composer:
             if apart and (THIS_NOTICE.search(simplify(clause)) or self._turns_with_then(clause)):
                 return rest  # 商务局的电商补贴我们也在报，这个工信项目限报几个: the notice named
             only_costs = all(self._cost_told(clauses[at]) for at in told)
-            if apart and only_costs and self._names_a_direction_or_stage(clause):
+            # (a cost told only as dear, 电费好贵, is turned from by a plan told, 想做能耗优化上云,
+            # not by a question: 电费太高，有没有节能改造的建议 still asks of the bill)
+            figured = all(self._cost_told(clauses[at], risen=False) for at in told)
+            planned = figured or clause not in questions
+            if apart and only_costs and planned and self._names_a_direction_or_stage(clause):
                 return rest  # 电费一个月几十万，上云上平台里面有没有节能这块: only its cost told
             if self._set_apart(text, clause):
                 named = self.reader.topics_named(text[since : at + len(clause)])
@@ -1425,11 +1441,12 @@ class Composer:
         return self._set_apart(text, clause) and self._names_a_direction_or_stage(told)
 
     @staticmethod
-    def _cost_told(clause: str) -> bool:
-        """电费一个月几十万: a figure of the story's thing told, nothing asked of it."""
+    def _cost_told(clause: str, risen: bool = True) -> bool:
+        """电费一个月几十万 (or, when `risen`, 电费好贵): a figure of the story's thing told, or that
+        it is dear or rising, nothing asked of it."""
         simplified = simplify(clause)
-        figured = COST_TOLD.search(to_arabic(simplified)) is not None
-        return figured and QUESTION_MARK.search(simplified) is None
+        figured = COST_TOLD.search(to_arabic(simplified)) or (risen and COST_RISEN.search(simplified))
+        return bool(figured) and QUESTION_MARK.search(simplified) is None
 
     def _turns_with_then(self, clause: str) -> bool:
         """那验收结果还要征求谁的意见: "then", and the clause names a direction or a stage of

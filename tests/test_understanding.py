@@ -10711,3 +10711,46 @@ def test_an_audit_years_later_and_new_staff_near_misses(composer: Composer):
         ),
         LATER,
     )
+
+
+def test_rice_mills_listed_firms_and_power_plants_near_misses(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            # the step that must pass before the money is paid: acceptance
+            "物流公司说市里是事后奖补，那要等哪一步走完才拨钱？": "payment-after-acceptance",
+            # the award, not only the subsidy, may be asked of what it pays for
+            "Can the award be used for dividends to shareholders?": "fund-management",
+            # the links of a firm's work a direction lists, not which businesses apply
+            "the cloud direction, which business areas does it cover?": "direction-1-scope",
+            "rice mill here, do we pay for everything first and get the money back afterwards?": (
+                "support-method"
+            ),
+            "do projects need to be finished by some date?": "construction-window",
+            # the cost of electricity told as dear or rising, then the plan that names a direction
+            "做锂电池的，电费好贵，想做能耗优化上云，算不算支持方向": "direction-1-scope",
+            "变压器厂，电价涨了想做设备管理上云降本，最高能补多少": "direction-1-amount",
+            # 问 relays who asks, it is no word of the question
+            "老板开会听人讲了个“工业大脑”，问是哪一类项目里面的": "direction-3-scope",
+            "呢份文件係邊日發㗎": "issuer-and-date",
+            # whether the direction's text allows a way of building it
+            "标杆能不能采用不同的网络部署架构？": "direction-2-scope",
+        },
+        LATER,
+    )
+    assert_outside(
+        composer,
+        (
+            "我们米厂想申请粮食收储资质，有什么条件",
+            "我们碾米厂想申请农业产业化龙头企业，在哪报名",
+            "买稻谷烘干机今年补贴标准是多少",
+            "Under HKEX rules do we have to announce the grant?",
+            "Is there an energy audit subsidy in Shaoguan?",
+            "我们区工信局的负责人是谁",
+            # the electricity bill asked of stays another thing, when only a question follows it
+            "电费太贵了，有什么补贴",
+            "车间空调电费太高，有没有节能改造的建议",
+        ),
+        LATER,
+    )
+    assert_unstated(composer, ("市里一共安排了多少钱的资金池",))
