@@ -162,6 +162,8 @@ FIRST_PERSON = re.compile(r"我|咱|\b(?:we|our|my|i|us)\b")
 THIS_ONE = re.compile(r"这是|这个|这份|这次|本次|呢个|呢份|\bthis\b")
 # 电费一个月几十万: what the story's thing costs, a figure told
 COST_TOLD = re.compile(r"[\d几十百千万两一二三四五六七八九]+多?(?:万|元|块|度)")
+# 绩效目标具体怎么写？有没有范文: how to word a part, asked beside a sample the notice never gives
+HOW_TO_WRITE = re.compile(r"(?:怎么|如何|怎样|点样)(?:去)?(?:写|填|撰写|编写)")
 # 电费好贵, 电价涨了: what the story's thing costs, told as dear or rising
 COST_RISEN = re.compile(
     r"(?:费|价|成本)(?:用)?(?:好|很|太|非常|特别|越来越|比较|又|都|一直)?(?:贵|高|涨|上涨|压力大|吃不消)(?:了|咗)?"
@@ -746,10 +748,12 @@ class Composer:
         if not unstated and asked:
             unstated = self.reader.unstated_across_spaces(understood, asked)  # ys结果 出了没
             spaced = bool(unstated)
-        if unstated and all(c in unstated or index.outside_words(c) for c in asked):
+        wording = [c for c in asked if c not in unstated and HOW_TO_WRITE.search(simplify(c))]
+        if unstated and all(c in unstated or c in wording or index.outside_words(c) for c in asked):
             # 验收通过以后多久能到账: a detail the notice never gives; its clause is offered (of a
-            # terse message, the clause its whole sentence names: ys结果 出了没, the acceptance)
-            about = understood.text if spaced else unstated[0]
+            # terse message, the clause its whole sentence names: ys结果 出了没, the acceptance; of
+            # 绩效目标具体怎么写？有没有范文, the part whose wording is asked)
+            about = understood.text if spaced else (wording or unstated)[0]
             return self._unstated(index.search(about, lang, lenient=True))  # its own words unknown
         rule_asked_why = self.reader.rule_whose_reasons_are_asked(asked)
         if rule_asked_why:

@@ -10754,3 +10754,35 @@ def test_rice_mills_listed_firms_and_power_plants_near_misses(composer: Composer
         LATER,
     )
     assert_unstated(composer, ("市里一共安排了多少钱的资金池",))
+
+
+def test_school_enterprise_cooperation_near_misses(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            # the subsidy received, then what it may be put to asked in the next clause
+            "补贴到账以后，能拿来赞助员工参加技能大赛吗": "fund-management",
+            # the spending of which period counts: the construction period's
+            "项目投资按什么时间段的支出算": "investment-scope",
+        },
+        LATER,
+    )
+    assert composer.answer("cheers mate, that's all", None, LATER).kind is Kind.THANKS
+    assert_outside(
+        composer,
+        (
+            "我们学校申报省高水平专业群，材料几号截止",
+            "横向科研经费管理费提多少",
+            "学生做毕业设计能用合作企业的数据吗",
+        ),
+        LATER,
+    )
+    assert_unstated(
+        composer,
+        (
+            "申报书盖学院公章还是企业公章",
+            "韶关有哪些工厂上云做得好",
+            # how to word a part, asked beside a sample the notice never gives
+            "申报书里项目绩效目标怎么填？能发个范文吗",
+        ),
+    )
