@@ -10764,6 +10764,8 @@ def test_school_enterprise_cooperation_near_misses(composer: Composer):
             "补贴到账以后，能拿来赞助员工参加技能大赛吗": "fund-management",
             # the spending of which period counts: the construction period's
             "项目投资按什么时间段的支出算": "investment-scope",
+            # by when the project itself must be built: the construction window, typos and all
+            "项木几号之前要建设完城": "construction-window",
         },
         LATER,
     )
