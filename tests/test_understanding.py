@@ -10788,3 +10788,14 @@ def test_school_enterprise_cooperation_near_misses(composer: Composer):
             "申报书里项目绩效目标怎么填？能发个范文吗",
         ),
     )
+
+
+def test_small_firms_and_steel_suppliers_near_misses(composer: Composer):
+    # Cantonese "how to book it": 點樣記賬 is no sum (点样计) of the amount
+    assert_answered_by(composer, {"呢筆獎補資金點樣記賬": "fund-management"}, LATER)
+    assert_outside(
+        composer,
+        ("南雄妇联的电话多少", "贷款50万分五年还，月供多少", "Is IEC 62443 needed for our platform?"),
+        LATER,
+    )
+    assert_unstated(composer, ("我走不开，能不能委托亲戚帮我去交材料", "韶关今年评上了几个标杆项目"))
