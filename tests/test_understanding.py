@@ -10799,3 +10799,18 @@ def test_small_firms_and_steel_suppliers_near_misses(composer: Composer):
         LATER,
     )
     assert_unstated(composer, ("我走不开，能不能委托亲戚帮我去交材料", "韶关今年评上了几个标杆项目"))
+
+
+def test_bookkeepers_and_returned_managers_near_misses(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            # the programme's name before 补贴 only says whose money; what it may buy is asked
+            "工业互联网项目的补贴可以拿来买钢材吗": "fund-management",
+            # the entry stage's expert review, not the entry application form
+            "入库项目的评审由谁来组织": "entry-expert-review",
+        },
+        LATER,
+    )
+    assert_unstated(composer, ("马科长是不是调岗了，换谁负责", "申报书格式有啥要求"))
+    assert_unstated(composer, ("Will the bureau reject foreign cloud platforms?",), said="does not say")
