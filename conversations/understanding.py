@@ -278,9 +278,10 @@ RELATIVE_WHO = re.compile(rf"\b(?:{'|'.join(WHO_TELLS_OF)}) who\b")
 A_NOT_A = r"(.)[不没唔]\1|有冇"  # 要不要, 有没有, Cantonese 会唔会, 有冇: a yes-no question
 # when assessing our loan: "when" before a verb in -ing joins a story, it asks no date
 WHEN_NOT_ASKED = r"(?!\s+[a-z]+ing\b)"
-# (什么 before …之类的 at a clause's end, 什么提升效率之类的, is "something like": no question)
+# (什么 before …之类的 at a clause's end, 什么提升效率之类的, is "something like": no question; nor
+# is 呢 after an ongoing 着, 学费正等着用呢, 忙着呢: it tells)
 QUESTION_MARK = re.compile(
-    r"[?？吗呢谁]|(?<![这那多什])么|什么(?![^，,。？?！!]{0,10}之类的?(?:[，,。！!]|$))|啥|咋|干嘛|哪|(?<![十好这前])(?<![\d一二三四五六七八九两]点)几(?!年前|天前|个月前|十|百|千)|多少|多久|多长(?!时间)|还是|怎么|(?<!不管)(?<!无论)怎样|(?<!无论)如何|是否|能否|可以|"
+    r"[?？吗谁]|呢(?<!着呢)(?<!着.呢)|(?<![这那多什])么|什么(?![^，,。？?！!]{0,10}之类的?(?:[，,。！!]|$))|啥|咋|干嘛|哪|(?<![十好这前])(?<![\d一二三四五六七八九两]点)几(?!年前|天前|个月前|十|百|千)|多少|多久|多长(?!时间)|还是|怎么|(?<!不管)(?<!无论)怎样|(?<!无论)如何|是否|能否|可以|"
     + A_NOT_A
     + r"|咩|乜|点样|几时|边个|边度|边啲|边间|边样|边条|边位|定系|系咪"  # Cantonese (定系: or; 系咪: is it)
     # 要点管理, 点申请: Cantonese 点 (how) before a verb (not 重点, 试点, 地点, 一点)

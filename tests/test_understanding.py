@@ -10814,3 +10814,9 @@ def test_bookkeepers_and_returned_managers_near_misses(composer: Composer):
     )
     assert_unstated(composer, ("马科长是不是调岗了，换谁负责", "申报书格式有啥要求"))
     assert_unstated(composer, ("Will the bureau reject foreign cloud platforms?",), said="does not say")
+
+
+def test_a_family_worry_told_after_the_ask_is_no_question(composer: Composer):
+    # 呢 after an ongoing 着 tells (正等着交呢); the worked figures are still the answer
+    message = "我爸厂里上云项目省级批了200万，市里能配多少？孩子的学费正等着交呢"
+    assert_each_says(composer, {message: "20万元"})
