@@ -981,11 +981,15 @@ class Composer:
             # 我们刚评上专精特新小巨人，入库还要不要专家评审: the firm's standing is only told
             return after if self._names_a_direction_or_stage(after) else ""
         since = text.find(last) + len(last)  # the story's words are not what the turn names
-        risen = COST_RISEN.search(simplify(last))
-        if risen and all(self._cost_told(clauses[at]) for at in told):
+        # only a cost told: 电费一个月几十万 (a figure) or 电费好贵 (dear or rising)
+        only_costs = all(self._cost_told(clauses[at]) for at in told)
+        figured = only_costs and all(self._cost_told(clauses[at], risen=False) for at in told)
+        told_last = simplify(last)
+        risen = COST_RISEN.search(told_last) if only_costs else None
+        if risen:
             # 电价涨了想做设备管理上云降本，最高补多少: the cost told, then in the same clause the
             # plan that names a direction
-            plan = simplify(last)[risen.end() :].strip("，, ")
+            plan = told_last[risen.end() :].strip("，, ")
             if plan and self._names_a_direction_or_stage(plan):
                 return "，".join([plan, *clauses[max(told) + 1 :]])
         for number in range(max(told) + 1, len(clauses)):
@@ -999,10 +1003,8 @@ class Composer:
             apart = PAUSE.search(text[since:at]) is not None
             if apart and (THIS_NOTICE.search(simplify(clause)) or self._turns_with_then(clause)):
                 return rest  # 商务局的电商补贴我们也在报，这个工信项目限报几个: the notice named
-            only_costs = all(self._cost_told(clauses[at]) for at in told)
             # (a cost told only as dear, 电费好贵, is turned from by a plan told, 想做能耗优化上云,
             # not by a question: 电费太高，有没有节能改造的建议 still asks of the bill)
-            figured = all(self._cost_told(clauses[at], risen=False) for at in told)
             planned = figured or clause not in questions
             if apart and only_costs and planned and self._names_a_direction_or_stage(clause):
                 return rest  # 电费一个月几十万，上云上平台里面有没有节能这块: only its cost told
