@@ -165,6 +165,10 @@ COST_TOLD = re.compile(r"[\d几十百千万两一二三四五六七八九]+多?(
 # 绩效目标具体怎么写？有没有范文: how to word a part, asked beside a sample the notice never gives
 HOW_TO_WRITE = re.compile(r"(?:怎么|如何|怎样|点样)(?:去)?(?:写|填|撰写|编写)")
 # 电费好贵, 电价涨了: what the story's thing costs, told as dear or rising
+# 之前只报过技改, 以前申请过专精特新: another programme applied for before, the firm's history
+APPLIED_BEFORE = re.compile(
+    r"(?:之前|以前|早前|早几年|去年|前年|上次|曾经|过去)[^，,。？?！!]{0,4}?(?:申?报过|申请过|拿过|获得过|参加过|攞过)"
+)
 COST_RISEN = re.compile(
     r"(?:费|价|成本)(?:用)?(?:好|很|太|非常|特别|越来越|比较|又|都|一直)?(?:贵|高|涨|上涨|压力大|吃不消)(?:了|咗)?"
 )
@@ -977,7 +981,11 @@ class Composer:
             return ""
         text, last = understood.text, clauses[max(told)]
         after = "，".join(clauses[max(told) + 1 :])
-        if after and all(self.scope.tells_a_standing(clauses[at]) for at in told):
+        told_clauses = [clauses[at] for at in told]
+        # (之前只报过安全生产的技改: or what it applied for before)
+        history = [c for c in told_clauses if APPLIED_BEFORE.search(simplify(c))]
+        only_history = all(c in history or self.scope.tells_a_standing(c) for c in told_clauses)
+        if after and only_history:
             # 我们刚评上专精特新小巨人，入库还要不要专家评审: the firm's standing is only told
             return after if self._names_a_direction_or_stage(after) else ""
         since = text.find(last) + len(last)  # the story's words are not what the turn names

@@ -177,6 +177,11 @@ RELATIVE_YEARS = {"前年": -2, "去年": -1, "今年": 0, "明年": 1}
 # 去年的一批设备: a batch of things bought, not a round
 BOUGHT_THINGS = r"设备|机器|服务器|货|产品|材料|物料|采购|订单|电脑|传感器|硬件|软件|机床"
 BOUGHT_THING_LENGTH = max(map(len, BOUGHT_THINGS.split("|")))  # the longest of the bought things
+# 2020年买的, 2019年底就采购了: the year a thing was bought
+YEAR_BOUGHT = re.compile(
+    r"[）)]?\s*(?:底|初|中|末|上半年|下半年)?\s*(?:就|才|已经|已|刚)?\s*(?:买|购买|购入|购置|采购|添置|引进)"
+)
+STAGE_DUE_AFTER = re.compile(r"(?:入库|验收)[^，,。？?！!]{0,4}?(?:截止|时间|日期|期限)")
 BOUGHT_BATCH = re.compile(r"(?:那|这|嗰)?一?批(?=" + BOUGHT_THINGS + ")")
 RELATIVE_ROUND = re.compile(
     r"(?<!是不是)(?<!是否)(?<!是)(前年|去年|明年)(?=的?(?:那|这|嗰)?一?批(?!" + BOUGHT_THINGS + r"))"
@@ -2005,6 +2010,8 @@ class Reader:
                     # 我们是南雄的，县里自己有没有: a later clause naming the county again (县里)
                     said_at = window.find(word)
                     later = said_at >= 0 and LOCAL_AGAIN.search(window, len(own), said_at + len(word))
+                    if said_at >= 0 and STAGE_DUE_AFTER.match(window, said_at + len(word)):
+                        continue  # 县里有没有单独的入库截止时间: the notice's stage, as the county sets it
                     if word in own or later:
                         return place, word
                 at = simplified.find(place, at + 1)
@@ -2025,6 +2032,8 @@ class Reader:
                 continue
             if YEAR_SEEN.match(simplified, match.end()):
                 continue  # 我在2026年看到这份通知: the year it was read, no round of its own
+            if YEAR_BOUGHT.match(simplified, match.end()):
+                continue  # 气体检测仪是2020年买的: the year a thing was bought, no round of its own
             basis_asked = BASIS_BEFORE.search(simplified, 0, match.start()) or BASIS_AFTER.match(
                 simplified, match.end()
             )

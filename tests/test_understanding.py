@@ -10820,3 +10820,30 @@ def test_a_family_worry_told_after_the_ask_is_no_question(composer: Composer):
     # 呢 after an ongoing 着 tells (正等着交呢); the worked figures are still the answer
     message = "我爸厂里上云项目省级批了200万，市里能配多少？孩子的学费正等着交呢"
     assert_each_says(composer, {message: "20万元"})
+
+
+def test_plant_managers_and_integrators_stories(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            # the money said after 稳拿: entered is not yet paid
+            "入了库是不是就稳拿奖补了": "support-method",
+            # another programme applied for before is the firm's history, the stage is asked
+            "之前只申请过技改，入库阶段要交哪些材料": "entry-materials",
+            "入库该找哪个单位组织？": "where-to-submit",
+            # the year a thing was bought is no other year's round
+            "那台服务器是2021年买的，项目投资包括建设期之前的采购吗": "investment-scope",
+            # 奖补 typed by its homophone still asks what the subsidy may buy
+            "将补资金能用在买消防器材上吗？跟信息化无关那种": "fund-management",
+            "奖补资金落咗之后点样管": "fund-management",
+            # the county's own date for the notice's stage, not the county's own programme
+            "我们南雄的，县里有没有单独的验收截止时间": "deadlines-overview",
+            # a builder applying in its own name for its customer (五(四))
+            "我们是软件公司，可以用我们的名义替客户申报吗": "builder-applying",
+            "入库和验收是不是一回事": "process-overview",
+            "能不能先验收再补入库": "process-overview",
+            "入库是区里审完就行还是市里还要评审": "entry-expert-review",
+            "水泥厂质量部的，设备管理上平台省级批了800万，按10%市里是不是给80万": "direction-1-amount",
+        },
+        LATER,
+    )
