@@ -20,6 +20,7 @@ from knowledge.schema import Entry, Lang, Stage
 # handing a stage in: 交, 报, submit, send (the date of that act is what is judged)
 HAND_IN = re.compile(
     r"交(?!流|通|易|互|叉|付|税)|(?<!申)报|递交|报送|送到|送去|送过去"
+    r"|还(?:会|能|可以)?收|收不收|收唔收|准备好"  # 7月10日才准备好入库材料，县里还收吗: handed in then
     r"|填(?=[^，,。？?！!]{0,3}?(?:什么|啥|哪))"  # 七月八号之前要填哪两个东西: the forms filled in to hand in
     r"|submit|hand(?:ed)? in|\bfile\b|lodge|\bsen(?:d|t|ding)\b|\bdeliver"
     r"|\bon (?=\d{1,2}(?:st|nd|rd|th)? [a-z]{3}|[a-z]{3,9}\.? \d{1,2}\b)",  # entry on 5 July: the stage's day

@@ -136,8 +136,9 @@ NOT_A_BODY_NAMED = r"(?! (?i:it|information technology) (?i:department|bureau|de
 CLAUSE_SPLIT = re.compile(
     # (另外请会计师事务所: hiring one separately, not "besides"; 是不是还要另外申请验收: one more
     # thing done separately, after 还要)
-    # (not the colon of a ratio or a time: 按1:1自筹, 9:30前)
-    r"[，,、。!！?？;；\n]+|(?<!\d)[:：]+|[:：]+(?!\d)|(?:(?<!还要)(?<!还需)(?<!还得)另外(?!请(?!问|教)|找|聘|雇|花钱|出钱|付费|单独)|"
+    # (not the colon of a ratio or a time: 按1:1自筹, 9:30前; not the comma grouping a figure's
+    # thousands: 20,000 t)
+    r"(?:[，、。!！?？;；\n]|(?<!\d),|,(?!\d{3}(?!\d)))+|(?<!\d)[:：]+|[:：]+(?!\d)|(?:(?<!还要)(?<!还需)(?<!还得)另外(?!请(?!问|教)|找|聘|雇|花钱|出钱|付费|单独)|"
     + STILL_THEN
     + BESIDES
     + r"还有(?!效|"

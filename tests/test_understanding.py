@@ -10847,3 +10847,29 @@ def test_plant_managers_and_integrators_stories(composer: Composer):
         },
         LATER,
     )
+
+
+def test_finance_directors_and_voice_dictated_questions(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            # separate books for the subsidy: the dedicated account, not an accounting question
+            "财务问：奖补到账后会计上要不要单独建账核算": "fund-management",
+            # half a contact's name remembered
+            "找严什么鹏，全名叫什么": "contacts",
+        },
+        LATER,
+    )
+    # the day the papers are ready, asked whether the county still takes them, is judged
+    assert_each_says(composer, {"我们8月28号才准备好验收材料，县里还收吗": "晚了2天"})
+    # a figure's thousands comma is no clause of its own (We mill 30 …: no question of process)
+    assert_outside(
+        composer,
+        (
+            "Is there a subsidy for food safety systems? We process 30,000 t a year.",
+            "我们的茶叶申请了地理标志，有补贴吗",
+            "冻库扩建有没有补贴",
+            "上云订阅费能不能税前一次性扣除",
+        ),
+        LATER,
+    )
