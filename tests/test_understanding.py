@@ -10873,3 +10873,20 @@ def test_finance_directors_and_voice_dictated_questions(composer: Composer):
         ),
         LATER,
     )
+
+
+def test_consultants_for_several_firms_ask_where_and_whom(composer: Composer):
+    assert_answered_by(
+        composer,
+        {
+            # carried out in Shaoguan, said as 本地实施: the direction's place (在我市开展)
+            "5G项目是不是一定要在韶关本地实施": "direction-4-amount",
+            # straight to the city or through the county: where the papers go
+            "入库是直接报市里，还是要经过下面的县区？": "where-to-submit",
+            "两家厂的入库材料是不是各自交给所在县区统一收？": "where-to-submit",
+            # who at the city bureau handles it: the contacts the notice lists
+            "市工信局管这个的是哪两位": "contacts",
+            "这次的扶持是市里出的钱还是省里出的": "support-method",
+        },
+        LATER,
+    )
