@@ -10886,7 +10886,6 @@ def test_consultants_for_several_firms_ask_where_and_whom(composer: Composer):
             "两家厂的入库材料是不是各自交给所在县区统一收？": "where-to-submit",
             # who at the city bureau handles it: the contacts the notice lists
             "市工信局管这个的是哪两位": "contacts",
-            "这次的扶持是市里出的钱还是省里出的": "support-method",
         },
         LATER,
     )
