@@ -164,11 +164,11 @@ THIS_ONE = re.compile(r"这是|这个|这份|这次|本次|呢个|呢份|\bthis\
 COST_TOLD = re.compile(r"[\d几十百千万两一二三四五六七八九]+多?(?:万|元|块|度)")
 # 绩效目标具体怎么写？有没有范文: how to word a part, asked beside a sample the notice never gives
 HOW_TO_WRITE = re.compile(r"(?:怎么|如何|怎样|点样)(?:去)?(?:写|填|撰写|编写)")
-# 电费好贵, 电价涨了: what the story's thing costs, told as dear or rising
 # 之前只报过技改, 以前申请过专精特新: another programme applied for before, the firm's history
 APPLIED_BEFORE = re.compile(
     r"(?:之前|以前|早前|早几年|去年|前年|上次|曾经|过去)[^，,。？?！!]{0,4}?(?:申?报过|申请过|拿过|获得过|参加过|攞过)"
 )
+# 电费好贵, 电价涨了: what the story's thing costs, told as dear or rising
 COST_RISEN = re.compile(
     r"(?:费|价|成本)(?:用)?(?:好|很|太|非常|特别|越来越|比较|又|都|一直)?(?:贵|高|涨|上涨|压力大|吃不消)(?:了|咗)?"
 )

@@ -182,6 +182,7 @@ BOUGHT_THING_LENGTH = max(map(len, BOUGHT_THINGS.split("|")))  # the longest of 
 YEAR_BOUGHT = re.compile(
     r"[）)]?\s*(?:底|初|中|末|上半年|下半年)?\s*(?:就|才|已经|已|刚)?\s*(?:买|购买|购入|购置|采购|添置|引进)"
 )
+# 单独的入库截止时间: a stage of the notice and its deadline, said just after a local policy word
 STAGE_DUE_AFTER = re.compile(r"(?:入库|验收)[^，,。？?！!]{0,4}?(?:截止|时间|日期|期限)")
 BOUGHT_BATCH = re.compile(r"(?:那|这|嗰)?一?批(?=" + BOUGHT_THINGS + ")")
 RELATIVE_ROUND = re.compile(
