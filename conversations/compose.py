@@ -982,16 +982,13 @@ class Composer:
         text, last = understood.text, clauses[max(told)]
         after = "，".join(clauses[max(told) + 1 :])
         told_clauses = [clauses[at] for at in told]
-        # (之前只报过安全生产的技改: or what it applied for before)
-        history = [c for c in told_clauses if APPLIED_BEFORE.search(simplify(c))]
-        only_history = all(c in history or self.scope.tells_a_standing(c) for c in told_clauses)
-        if after and only_history:
+        if after and all(self._tells_its_history(c) for c in told_clauses):
             # 我们刚评上专精特新小巨人，入库还要不要专家评审: the firm's standing is only told
             return after if self._names_a_direction_or_stage(after) else ""
         since = text.find(last) + len(last)  # the story's words are not what the turn names
         # only a cost told: 电费一个月几十万 (a figure) or 电费好贵 (dear or rising)
-        only_costs = all(self._cost_told(clauses[at]) for at in told)
-        figured = only_costs and all(self._cost_told(clauses[at], risen=False) for at in told)
+        only_costs = all(self._cost_told(c) for c in told_clauses)
+        figured = only_costs and all(self._cost_told(c, risen=False) for c in told_clauses)
         told_last = simplify(last)
         risen = COST_RISEN.search(told_last) if only_costs else None
         if risen:
@@ -1021,6 +1018,11 @@ class Composer:
                 if any(t.id in self.shape.own_ids for t in named):
                     return rest
         return ""
+
+    def _tells_its_history(self, clause: str) -> bool:
+        """我们刚评上专精特新小巨人, 之前只报过安全生产的技改: a standing the firm holds, or another
+        programme it applied for before, told as the firm's history."""
+        return self.scope.tells_a_standing(clause) or APPLIED_BEFORE.search(simplify(clause)) is not None
 
     def _without_hearsay_beside(self, understood: Understanding) -> str:
         """承诺书交给谁？同行说寄到广州省厅: a claim someone made, told after a question of the
